@@ -1,0 +1,1 @@
+"""khabar bot: settings, Redis store, Telegram application, delivery — the composition root."""

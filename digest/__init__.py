@@ -1,0 +1,1 @@
+"""khabar digest engine: pure Persian text processing (no I/O, no Redis, no Telegram)."""
