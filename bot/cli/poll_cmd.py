@@ -1,0 +1,19 @@
+"""`khabar poll`: Poll the sources once and print the new digests."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.cli._unavailable import not_yet
+from bot.settings import Settings
+
+HELP = "Poll the sources once and print the new digests"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("poll", help=HELP, description=HELP + ".")
+    p.set_defaults(needs_settings=True, handler=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    return not_yet("poll", 4)

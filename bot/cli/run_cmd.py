@@ -1,0 +1,19 @@
+"""`khabar run`: Run the bot (scheduler, feed polling, digests and delivery)."""
+
+from __future__ import annotations
+
+import argparse
+
+from bot.cli._unavailable import not_yet
+from bot.settings import Settings
+
+HELP = "Run the bot (scheduler, feed polling, digests and delivery)"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("run", help=HELP, description=HELP + ".")
+    p.set_defaults(needs_settings=True, handler=run)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    return not_yet("run", 5)

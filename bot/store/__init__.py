@@ -1,0 +1,31 @@
+"""The Redis store: the only code that talks to Redis. The key schema lives in `bot.store.keys`.
+
+`Store` bundles one asyncio Redis client with the key builders and exposes one small repository
+per concern (subscriptions, feed state, ...). Callers never see a key or a raw Redis command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import redis.asyncio as aioredis
+
+from bot.store.keys import DEFAULT_PREFIX, Keys
+from bot.store.subscriptions import Subscription, SubscriptionStore
+
+
+@dataclass
+class Store:
+    redis: aioredis.Redis
+    keys: Keys = field(default_factory=Keys)
+
+    @classmethod
+    def create(cls, redis: aioredis.Redis, prefix: str = DEFAULT_PREFIX) -> Store:
+        return cls(redis, Keys(prefix))
+
+    @property
+    def subscriptions(self) -> SubscriptionStore:
+        return SubscriptionStore(self.redis, self.keys)
+
+
+__all__ = ["Keys", "Store", "Subscription", "SubscriptionStore"]

@@ -1,0 +1,35 @@
+"""Typed data of the feed stage: sources in, clean items out. Imports nothing of ours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSource:
+    """One feed from a sources file (or added by an admin)."""
+
+    id: str  # short stable slug, e.g. "mojnews-khuzestan"
+    name: str  # display name, e.g. "خبرگزاری موج خوزستان"
+    url: str  # http(s) URL, or file:// URI for a local feed named in an operator's sources file
+    province: str | None = None
+    interval: int | None = None  # seconds; None → Settings.poll_interval
+
+    @property
+    def is_local(self) -> bool:
+        return self.url.startswith("file://")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One new item, cleaned and ready for digest/. Handed on exactly once."""
+
+    source_id: str
+    source_name: str
+    key: str  # stable identity: hash of guid / canonical link / title+date
+    url: str | None
+    title: str | None
+    text: str  # full article text (or HTML) when available, else the feed's description
+    published: datetime  # aware UTC; published, else updated, else first seen; never in the future
+    province: str | None = None

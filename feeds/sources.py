@@ -1,0 +1,108 @@
+"""Sources files: load and validate the TOML catalogue of feeds.
+
+Format (public interface):
+
+    [[source]]
+    id = "mojnews-khuzestan"
+    name = "خبرگزاری موج خوزستان"
+    url = "https://example.org/rss"   # http(s), or a path relative to this file for local feeds
+    province = "خوزستان"
+    # interval = 600                  # optional, seconds
+
+Local feed files are allowed only here, in a file the operator controls; they become file:// URLs.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from feeds.model import FeedSource
+
+MAX_SOURCES_FILE_BYTES = 1024 * 1024
+MAX_SOURCES = 5000
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+MIN_INTERVAL = 30
+MAX_INTERVAL = 7 * 86400
+
+
+class SourcesError(ValueError):
+    """A sources file is unreadable or invalid; the message names the file and the entry."""
+
+
+def load_sources(path: Path) -> list[FeedSource]:
+    """Read and validate a sources TOML file. Raises SourcesError with a one-line reason."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourcesError(f"sources: cannot read {path}: {exc.strerror}") from None
+    if len(raw) > MAX_SOURCES_FILE_BYTES:
+        raise SourcesError(f"sources: {path} is larger than {MAX_SOURCES_FILE_BYTES} bytes")
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SourcesError(f"sources: {path} is not valid UTF-8 TOML: {exc}") from None
+    entries = data.get("source", [])
+    if not isinstance(entries, list):
+        raise SourcesError(f"sources: {path}: [[source]] must be an array of tables")
+    if len(entries) > MAX_SOURCES:
+        raise SourcesError(f"sources: {path} has more than {MAX_SOURCES} sources")
+    sources = [_entry(path, i, e) for i, e in enumerate(entries, 1)]
+    _check_unique(path, sources)
+    return sources
+
+
+def _entry(path: Path, index: int, entry: object) -> FeedSource:
+    where = f"sources: {path}: source #{index}"
+    if not isinstance(entry, dict):
+        raise SourcesError(f"{where} is not a table")
+    unknown = set(entry) - {"id", "name", "url", "province", "interval"}
+    if unknown:
+        raise SourcesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    sid = _str(entry, "id", where)
+    if not _ID_RE.match(sid):
+        raise SourcesError(f"{where}: id {sid!r} must be a lower-case slug (a-z, 0-9, . _ -), ≤64 chars")
+    name = _str(entry, "name", where)
+    url = _resolve_url(path, _str(entry, "url", where), where)
+    province = entry.get("province")
+    if province is not None and (not isinstance(province, str) or not province.strip()):
+        raise SourcesError(f"{where}: province must be a non-empty string")
+    interval = entry.get("interval")
+    if interval is not None and (
+        not isinstance(interval, int) or isinstance(interval, bool) or not MIN_INTERVAL <= interval <= MAX_INTERVAL
+    ):
+        raise SourcesError(f"{where}: interval must be whole seconds between {MIN_INTERVAL} and {MAX_INTERVAL}")
+    return FeedSource(sid, name.strip(), url, province.strip() if province else None, interval)
+
+
+def _str(entry: dict[str, object], key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise SourcesError(f"{where}: {key!r} is required and must be a non-empty string")
+    if len(value) > 2048:
+        raise SourcesError(f"{where}: {key!r} is too long")
+    return value.strip()
+
+
+def _resolve_url(path: Path, url: str, where: str) -> str:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in {"http", "https"}:
+        if not urlsplit(url).hostname:
+            raise SourcesError(f"{where}: url {url!r} has no host")
+        return url
+    if scheme and len(scheme) > 1:  # (a one-letter "scheme" is a Windows drive)
+        raise SourcesError(f"{where}: url scheme {scheme!r} not allowed (http, https or a local path)")
+    local = (path.parent / url).resolve()
+    if not local.is_file():
+        raise SourcesError(f"{where}: local feed {url!r} not found (looked at {local})")
+    return local.as_uri()
+
+
+def _check_unique(path: Path, sources: list[FeedSource]) -> None:
+    seen: set[str] = set()
+    for s in sources:
+        if s.id in seen:
+            raise SourcesError(f"sources: {path}: duplicate source id {s.id!r}")
+        seen.add(s.id)

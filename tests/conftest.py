@@ -1,0 +1,60 @@
+"""Shared fixtures: real Redis (REDIS_URL, one key prefix per test), settings, repo paths."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+
+from bot.settings import Settings
+from bot.store import Store
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return REDIS_URL
+
+
+@pytest.fixture
+async def redis_client() -> AsyncIterator[aioredis.Redis]:
+    client = aioredis.Redis.from_url(REDIS_URL, decode_responses=True)
+    try:
+        await client.ping()
+    except Exception as exc:  # a clear failure beats a hang: the suite needs a real Redis
+        await client.aclose()
+        pytest.fail(f"tests need a Redis server at REDIS_URL={REDIS_URL!r}: {exc}")
+    yield client
+    await client.aclose()
+
+
+@pytest.fixture
+async def store(redis_client: aioredis.Redis) -> AsyncIterator[Store]:
+    """A Store whose keys live under a unique prefix; every key is deleted afterwards."""
+    prefix = f"khabar:test:{uuid.uuid4().hex[:12]}:"
+    yield Store.create(redis_client, prefix)
+    keys = [k async for k in redis_client.scan_iter(match=prefix + "*", count=1000)]
+    if keys:
+        await redis_client.delete(*keys)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings for tests: local addresses allowed, data in a temp dir, real Redis."""
+    return Settings.from_env(
+        {
+            "KHABAR_REDIS_URL": REDIS_URL,
+            "KHABAR_DATA_DIR": str(tmp_path / "data"),
+            "KHABAR_ALLOW_PRIVATE_URLS": "1",
+            "KHABAR_SOURCES": str(SEEDS / "sources.toml"),
+        }
+    )
