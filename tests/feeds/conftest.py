@@ -35,3 +35,16 @@ async def client(open_config: FetchConfig) -> AsyncIterator[httpx.AsyncClient]:
 
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
+
+
+def rss(*items: dict[str, str], title: str = "خبرگزاری آزمایشی") -> bytes:
+    """A small RSS 2.0 document; each item: title, and optionally guid, link, date, description."""
+    parts = []
+    for it in items:
+        fields = [f"<title>{it['title']}</title>"]
+        for key, tag in (("guid", "guid"), ("link", "link"), ("date", "pubDate"), ("description", "description")):
+            if key in it:
+                fields.append(f"<{tag}>{it[key]}</{tag}>")
+        parts.append("<item>" + "".join(fields) + "</item>")
+    channel = f"<channel><title>{title}</title>{''.join(parts)}</channel>"
+    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0">{channel}</rss>'.encode()
