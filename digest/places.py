@@ -58,6 +58,12 @@ def canonical_province(name: str) -> str | None:
     return _PROVINCE_INDEX.get(_key(text)) if text else None
 
 
+def is_place(word: str) -> bool:
+    """True when a single word is a known place name (ambiguous everyday words excluded)."""
+    name = _INDEX.get(_key(word))
+    return name is not None and name not in AMBIGUOUS
+
+
 def _accept(name: str, words: list[str], i: int, previous_place_at: int) -> bool:
     prev = words[i - 1] if i else ""
     if name == "فارس":

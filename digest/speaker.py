@@ -38,6 +38,7 @@ from digest.roles import (
     WEAK_VERBS,
     first_names,
 )
+from digest.places import is_place
 from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
 
 MAX_SUBJECT_WORDS = 30
@@ -168,7 +169,8 @@ def cut_adjuncts(subject: str) -> str:
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if kept and tok in ADJUNCTS and not (tok == "در" and nxt in ROLE_CONTINUATIONS):
+        continues = (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1:] and (kept[-1], tok) in ROLE_CONTINUATIONS)
+        if kept and tok in ADJUNCTS and not continues:
             break
         kept.append(tok)
         if len(kept) > MAX_SUBJECT_WORDS:
@@ -192,8 +194,8 @@ def _is_name_start(tok: str) -> bool:
 
 
 def _looks_like_name(tokens: list[str]) -> bool:
-    """A person's name: 1–5 tokens, none of them a role/organisation word."""
-    if not tokens or len(tokens) > MAX_NAME_WORDS:
+    """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
+    if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
         return False
     return not any(t in NON_NAME_WORDS and t not in TITLES for t in tokens)
 
@@ -304,7 +306,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if p.name is None:
                 continue
             known = squash_tokens(p.name)
-            if known == tokens or _is_suffix(tokens, known) or _is_suffix(known, tokens):
+            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens):
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
@@ -319,8 +321,12 @@ def squash_tokens(name: str) -> list[str]:
     return [squash(t) for t in name.split() if t not in KEEP_TITLES]
 
 
-def _is_suffix(short: list[str], long: list[str]) -> bool:
-    return 0 < len(short) < len(long) and long[-len(short) :] == short
+def _is_part(short: list[str], long: list[str]) -> bool:
+    """`کردونی` ⊂ `روزبه کردونی`, `صابری` ⊂ `محمدباقر صابری زفرقندی` (never the first name alone)."""
+    n = len(short)
+    if not 0 < n < len(long):
+        return False
+    return any(long[i : i + n] == short for i in range(1, len(long) - n + 1))
 
 
 def _roles_compatible(a: str, b: str) -> bool:

@@ -9,7 +9,9 @@ Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان ک
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy) pull the score
 down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی` and `تامین اجتماعی` are not
 social affairs on their own. A term found in the headline counts double; each term counts at most
-`MAX_HITS_PER_TERM` times. Imports only digest modules.
+`MAX_HITS_PER_TERM` times in the body. score = positive − NEGATIVE_FACTOR × negative; an item is social
+when its score reaches SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit. Imports only digest
+modules.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     "فقر و حمایت": (
         ("فقر", 3), ("فقیر*", 2), ("محرومیت", 2), ("محروم*", 2), ("نیازمند*", 2), ("مددجو*", 3),
         ("کمیته امداد", 3), ("بسته* معیشتی", 2), ("کمک* معیشتی", 2), ("بسته* حمایتی", 2),
-        ("سبد غذایی", 2), ("یارانه*", 2), ("سهام عدالت", 2), ("خیرین", 2), ("خیر*", 1),
+        ("سبد غذایی", 2), ("یارانه*", 2), ("سهام عدالت", 2), ("خیرین", 2), ("خیریه", 2),
         ("اقشار آسیب پذیر", 2), ("آسیب پذیر*", 1), ("کم برخوردار", 1), ("مستمری*", 2),
         ("کمک* مومنانه", 2), ("رزمایش* مواسات", 2), ("معیشت*", 1), ("رفاه اجتماعی", 2), ("عیدی", 1),
     ),
@@ -93,11 +95,13 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
 )
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
-SOCIAL_THRESHOLD = 5.0  # summed weight an item needs to be social...
+SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
 STRONG_WEIGHT = 2  # ...with at least one term this strong
 MAX_HITS_PER_TERM = 3
 TOPIC_MIN_SCORE = 3.0  # a topic tag is shown when its own terms add up to this much
 MAX_TOPICS = 3
+HEADLINE_FACTOR = 2  # a headline hit counts this many extra times
+NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,22 +149,20 @@ def _hits(text: str) -> Counter[int]:
 
 
 def classify(headline: str, body: str) -> TopicResult:
-    """Score the lexicon over the headline (double weight) and the body."""
-    counts = _hits(body)
-    for index, n in _hits(headline).items():
-        counts[index] += 2 * n
+    """Score the lexicon over the headline (extra weight) and the body."""
+    body_hits, head_hits = _hits(body), _hits(headline)
     per_topic: Counter[str] = Counter()
-    score = 0.0
+    positive = negative = 0.0
     strong = False
-    for index, n in counts.items():
+    for index in body_hits.keys() | head_hits.keys():
         topic, _, weight = _TERMS[index]
-        value = weight * min(n, MAX_HITS_PER_TERM)
+        hits = min(body_hits[index], MAX_HITS_PER_TERM) + HEADLINE_FACTOR * head_hits[index]
         if topic is None:
-            score -= value
+            negative += weight * hits
             continue
-        score += value
-        per_topic[topic] += value
+        positive += weight * hits
+        per_topic[topic] += weight * hits
         strong = strong or weight >= STRONG_WEIGHT
-    is_social = strong and score >= SOCIAL_THRESHOLD
+    score = positive - NEGATIVE_FACTOR * negative
     tags = tuple(t for t, s in per_topic.most_common() if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
-    return TopicResult(is_social=is_social, score=score, topics=tags)
+    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)
