@@ -36,6 +36,8 @@ _MONTHS = frozenset(
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
 _TIME_OF_DAY = re.compile(r"^[:٫.][0-9۰-۹]")
+_CLOCK_BEFORE = re.compile(r"[0-9۰-۹]:$")
+_KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
 _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
 _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود بوده باشد باشند اند می‌شود می‌باشد خواهد".split())
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
@@ -49,7 +51,7 @@ class _Candidate:
     in_headline: bool
 
 
-def extract_figures(sentences: list[str], headline: str = "", limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
+def extract_figures(sentences: list[str], headline: str = "", limit: int | None = None) -> tuple[Figure, ...]:
     """Key figures of the article, most salient first (headline figures count as very salient)."""
     candidates: list[_Candidate] = []
     texts = ([headline] if headline else []) + sentences
@@ -57,7 +59,7 @@ def extract_figures(sentences: list[str], headline: str = "", limit: int = MAX_F
         in_headline = bool(headline) and index == 0
         position = index - (1 if headline else 0)
         candidates.extend(_sentence_candidates(sentence, in_headline, position, len(candidates)))
-    return tuple(c.figure for c in _rank(candidates)[:limit])
+    return tuple(c.figure for c in _rank(candidates)[: limit or MAX_FIGURES])
 
 
 def _sentence_candidates(sentence: str, in_headline: bool, position: int, order: int) -> list[_Candidate]:
@@ -102,10 +104,12 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
         return True
     prev = _previous_word(sentence, span)
-    if prev in REFERENCE_WORDS or unit in _MONTHS or unit in TIME_UNITS:
+    if prev in REFERENCE_WORDS or prev in _MONTHS or unit in _MONTHS or unit in TIME_UNITS:
         return True
-    if not span.has_digits and not span.has_scale:
-        return unit is None or unit not in COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
+    if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
+        return True
+    if not span.has_digits:
+        return unit is None or unit not in _KNOWN_UNITS
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید"
 
 
@@ -191,6 +195,8 @@ def _salience(figure: Figure, span: NumberSpan, in_headline: bool, position: int
     else:
         score = 0.3
     score += 0.8 if span.has_scale else 0.0
+    if not span.has_scale and figure.number < 10:
+        score -= 0.5 if span.has_digits else 1.5  # "دو نفر", "یک مورد": rarely the point of a story
     score += 3.0 if in_headline else 1.5 / (1.0 + 0.25 * max(position, 0))
     return score
 

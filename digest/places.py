@@ -20,12 +20,16 @@ MAX_NGRAM = 4
 # words that announce a place name right after them
 _CUES = frozenset(
     """
-    شهرستان شهرستانهای شهرستان‌های شهر شهرهای شهرهای بخش بخشهای فرماندار فرمانداری بخشدار بخشداری جمعه مردم
-    در از استان منطقه حوزه روستای مرکز شهرداری
+    شهرستان شهرستانهای شهرستان‌های شهر شهرهای بخش بخشهای فرماندار فرمانداری بخشدار بخشداری جمعه
+    امام‌جمعه مردم استان منطقه حوزه روستای شهرداری
     """.split()
 )
+# weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
+_WEAK_CUES = frozenset({"در", "از"})
+_CLAUSE_END = re.compile(r"\s*(?:[.،,؛:!؟?/\n»)]|$)")
 # "فارس" is also the news agency and the gulf; "مرکزی" is also "central"
-_FARS_BLOCKERS = frozenset("خبرگزاری گزارش خلیج خبرنگار خبرنگاران با پارس سایت زبان".split())
+_FARS_PREV = frozenset("خلیج با پارس سایت زبان".split())
+_FARS_AGENCY = frozenset("خبرگزاری گزارش خبرنگار خبرنگاران".split())
 _MARKAZI_CUES = frozenset("استان استاندار استانداری استانهای استان‌های".split())
 _ALBORZ_BLOCKERS = frozenset("کوه کوههای رشته رشته‌کوه".split())
 _WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
@@ -64,23 +68,25 @@ def is_place(word: str) -> bool:
     return name is not None and name not in AMBIGUOUS
 
 
-def _accept(name: str, words: list[str], i: int, previous_place_at: int) -> bool:
+def _accept(name: str, words: list[str], i: int, previous_place_at: int, ends_clause: bool) -> bool:
     prev = words[i - 1] if i else ""
-    if name == "فارس":
-        return prev not in _FARS_BLOCKERS and not (prev == "از" and i > 1 and words[i - 2] == "نقل")
+    if name == "فارس":  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
+        before = words[max(0, i - 5) : i]
+        return prev == "استان" or not (prev in _FARS_PREV or _FARS_AGENCY.intersection(before) or "نقل" in before)
     if name == "مرکزی":
         return prev in _MARKAZI_CUES
     if name == "البرز":
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
         in_list = prev in ("و", "") and previous_place_at >= i - 2 and previous_place_at >= 0
-        return prev in _CUES or in_list
+        return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
 
 
 def find_places(text: str) -> tuple[str, ...]:
     """Canonical names of the places in `text` (normalized), in order of first mention."""
-    words = _WORD.findall(text)
+    matches = list(_WORD.finditer(text))
+    words = [m.group() for m in matches]
     keys = [_key(w) for w in words]
     found: dict[str, None] = {}
     last_place = -10
@@ -88,7 +94,10 @@ def find_places(text: str) -> tuple[str, ...]:
     while i < len(words):
         for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
             name = _INDEX.get("".join(keys[i : i + n]))
-            if name is not None and _accept(name, words, i, last_place):
+            if name is None:
+                continue
+            ends_clause = _CLAUSE_END.match(text, matches[i + n - 1].end()) is not None
+            if _accept(name, words, i, last_place, ends_clause):
                 found.setdefault(name, None)
                 last_place = i + n
                 i += n
