@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from digest.clean import clean_text
 from digest.figures import extract_figures
+from digest.fingerprint import body_fingerprint
 from digest.headline import find_head
 from digest.model import Article, Digest
 from digest.places import find_places
@@ -37,4 +38,5 @@ def extract(article: Article) -> Digest:
         published=article.published,
         id=article.id,
         social_score=topics.score,
+        fingerprint=body_fingerprint(head.body),
     )

@@ -3,11 +3,12 @@
 Each sentence scores a position bonus, its content-word overlap with the headline, its key figures and
 whether it is an attribution; sentences shorter than `MIN_WORDS` or ending in `:` are skipped, and a
 sentence whose words overlap an already chosen one by more than `DUPLICATE_OVERLAP` is dropped.
-Stopwords come from hazm (loaded lazily, once). Imports only digest modules and hazm.
+Agency lead-ins are dropped from the lines shown. Stopwords come from hazm (loaded lazily, once). Imports only digest modules and hazm.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from digest.model import Figure
@@ -16,7 +17,10 @@ from digest.textmatch import squash
 
 MAX_SENTENCES = 3
 MIN_WORDS = 6
-MAX_WORDS = 60  # longer sentences are poor summary lines
+MAX_WORDS = 45  # longer sentences are poor summary lines
+_LEAD_IN = re.compile(
+    r"^(?:[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:|(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,120}،)\s*"
+)
 DUPLICATE_OVERLAP = 0.5
 _EXTRA_STOPWORDS = frozenset("گفت افزود اظهار کرد داشت عنوان تصریح خبر داد وی استان".split())
 
@@ -50,7 +54,7 @@ def summarize(sentences: list[str], headline: str, figures: tuple[Figure, ...] =
         cw = content_words(sentence)
         score = 2.0 if i < 2 else 1.0 / (1.0 + 0.3 * i)
         score += 1.5 * _overlap(cw, head_words)
-        score += 0.5 * min(2, figure_sentences.count(sentence))
+        score += 1.0 * min(2, figure_sentences.count(sentence))
         score += 0.5 if ":" in sentence else 0.0
         score -= 1.0 if n > MAX_WORDS else 0.0
         scored.append((score, i, cw))
@@ -60,4 +64,10 @@ def summarize(sentences: list[str], headline: str, figures: tuple[Figure, ...] =
             chosen.append((i, cw))
         if len(chosen) == MAX_SENTENCES:
             break
-    return tuple(sentences[i] for i, _ in sorted(chosen, key=lambda t: t[0]))
+    return tuple(_display(sentences[i]) for i, _ in sorted(chosen, key=lambda t: t[0]))
+
+
+def _display(sentence: str) -> str:
+    """A summary line without its agency lead-in (`به گزارش خبرگزاری …،`)."""
+    stripped = _LEAD_IN.sub("", sentence, count=1)
+    return stripped if len(stripped.split()) >= MIN_WORDS else sentence
