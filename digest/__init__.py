@@ -1,7 +1,7 @@
 """khabar digest engine: pure Persian text processing (no I/O, no Redis, no Telegram).
 
-    from digest import Article, extract, render_card
-    parts = render_card(extract(Article(text=body, title=title, url=url, source="ایرنا")))
+from digest import Article, extract, render_card
+parts = render_card(extract(Article(text=body, title=title, url=url, source="ایرنا")))
 """
 
 from digest.extract import extract

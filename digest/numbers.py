@@ -62,7 +62,7 @@ class NumberSpan:
 
 
 def digit_value(raw: str) -> float | None:
-    """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (Latin digits: fraction first).
+    """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
     """

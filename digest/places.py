@@ -72,7 +72,9 @@ def _accept(name: str, words: list[str], i: int, previous_place_at: int, ends_cl
     prev = words[i - 1] if i else ""
     if name == "فارس":  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
         before = words[max(0, i - 5) : i]
-        return prev == "استان" or not (prev in _FARS_PREV or _FARS_AGENCY.intersection(before) or "نقل" in before)
+        return prev == "استان" or not (
+            prev in _FARS_PREV or _FARS_AGENCY.intersection(before) or "نقل" in before
+        )
     if name == "مرکزی":
         return prev in _MARKAZI_CUES
     if name == "البرز":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from digest.htmlparts import TELEGRAM_MAX_TEXT, Block, Tag, pack, plain, seg
+from digest.htmlparts import TELEGRAM_MAX_TEXT, Block, Segment, Tag, pack, plain, seg
 from digest.jalali import jalali_date
 from digest.model import Digest, Figure, Speaker
 from digest.normalize import to_persian_digits
@@ -91,7 +91,7 @@ def _source_block(d: Digest, options: RenderOptions) -> Block | None:
     url = safe_url(d.url)
     label = d.source or (urlsplit(url).hostname if url else None)
     date = jalali_date(d.published, options.timezone) if options.show_date and d.published else ""
-    pieces: list = []
+    pieces: list[Segment] = []
     if label:
         pieces.append(seg(label, Tag("a", url)) if url else seg(label))
     if date:
@@ -149,7 +149,9 @@ def _story_block(d: Digest) -> Block:
     return (seg(BULLET), head, *extra, *source)
 
 
-def compact_blocks(digests: Sequence[Digest], options: RenderOptions, title: str | None = None) -> list[Block]:
+def compact_blocks(
+    digests: Sequence[Digest], options: RenderOptions, title: str | None = None
+) -> list[Block]:
     """Stories grouped under hashtag headers; a header travels with its first story."""
     groups: dict[str, list[Digest]] = {}
     for d in digests:

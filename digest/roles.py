@@ -58,9 +58,7 @@ MULTIWORD_TITLES = {
 }
 PRONOUNS = frozenset({"وی", "او", "ایشان"})
 # "این مسئول", "این مقام" … refer back to the last speaker.
-ANAPHORIC_NOUNS = frozenset(
-    "مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول مسئولان".split()
-) | ROLE_HEADS
+ANAPHORIC_NOUNS = frozenset("مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول مسئولان".split()) | ROLE_HEADS
 # Subjects starting with these are organisations or documents, not people.
 ORG_STARTS = frozenset(
     """
@@ -101,9 +99,7 @@ NON_NAME_WORDS = (
     )
 )
 LEAD_IN_WORDS = ("به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
-PREAMBLE_STARTS = frozenset(
-    "در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split()
-)
+PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
 
 
 @lru_cache(maxsize=1)

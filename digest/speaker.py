@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.model import Speaker
+from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -38,7 +39,6 @@ from digest.roles import (
     WEAK_VERBS,
     first_names,
 )
-from digest.places import is_place
 from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
 
 MAX_SUBJECT_WORDS = 30
@@ -156,8 +156,12 @@ def _skip_preamble(text: str) -> str:
 
 
 def _can_start_subject(tok: str, nxt: str) -> bool:
-    return tok in ROLE_HEADS or tok in TITLES or tok in PRONOUNS or _is_first_name(tok) or (
-        tok == "این" and nxt in ANAPHORIC_NOUNS
+    return (
+        tok in ROLE_HEADS
+        or tok in TITLES
+        or tok in PRONOUNS
+        or _is_first_name(tok)
+        or (tok == "این" and nxt in ANAPHORIC_NOUNS)
     )
 
 

@@ -3,7 +3,8 @@
 Each sentence scores a position bonus, its content-word overlap with the headline, its key figures and
 whether it is an attribution; sentences shorter than `MIN_WORDS` or ending in `:` are skipped, and a
 sentence whose words overlap an already chosen one by more than `DUPLICATE_OVERLAP` is dropped.
-Agency lead-ins are dropped from the lines shown. Stopwords come from hazm (loaded lazily, once). Imports only digest modules and hazm.
+Agency lead-ins are dropped from the lines shown. Stopwords come from hazm (loaded lazily, once).
+Imports only digest modules and hazm.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ MAX_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 45  # longer sentences are poor summary lines
 _LEAD_IN = re.compile(
-    r"^(?:[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:|(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,120}،)\s*"
+    r"^(?:[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:"
+    r"|(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,120}،)\s*"
 )
 DUPLICATE_OVERLAP = 0.5
 _EXTRA_STOPWORDS = frozenset("گفت افزود اظهار کرد داشت عنوان تصریح خبر داد وی استان".split())
