@@ -19,6 +19,7 @@ from digest.units import (
     COUNT_UNITS,
     MONEY_UNITS,
     PERCENT_UNITS,
+    REFERENCE_PAIRS,
     REFERENCE_WORDS,
     TIME_UNITS,
     canonical_unit,
@@ -93,9 +94,9 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     return unit, span.end + m.end() if unit else span.end
 
 
-def _previous_word(sentence: str, span: NumberSpan) -> str:
-    before = words(sentence[max(0, span.start - 40) : span.start])
-    return before[-1] if before else ""
+def _previous_words(sentence: str, span: NumberSpan) -> list[str]:
+    """The (up to) two words before the number, nearest last."""
+    return words(sentence[max(0, span.start - 40) : span.start])[-2:]
 
 
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
@@ -103,8 +104,11 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     after = sentence[span.end : span.end + 12]
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
         return True
-    prev = _previous_word(sentence, span)
+    before = _previous_words(sentence, span)
+    prev = before[-1] if before else ""
     if prev in REFERENCE_WORDS or prev in _MONTHS or unit in _MONTHS or unit in TIME_UNITS:
+        return True
+    if len(before) == 2 and before[0] in REFERENCE_PAIRS:
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
