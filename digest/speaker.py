@@ -165,10 +165,15 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
     )
 
 
-def cut_adjuncts(subject: str) -> str:
-    """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
+def _join_titles(subject: str) -> str:
     for multi, joined in MULTIWORD_TITLES.items():
         subject = subject.replace(multi, joined)
+    return subject
+
+
+def cut_adjuncts(subject: str) -> str:
+    """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
+    subject = _join_titles(subject)
     tokens = subject.replace("،", " ، ").split()
     kept: list[str] = []
     for i, tok in enumerate(tokens):
@@ -211,6 +216,7 @@ def _clean_name(tokens: list[str]) -> str | None:
 
 def classify_subject(subject: str, index: int) -> Mention | None:
     """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
+    subject = _join_titles(subject)
     tokens = subject.replace("،", " ، ").split()
     if not tokens:
         return None
@@ -226,9 +232,9 @@ def classify_subject(subject: str, index: int) -> Mention | None:
             return mention
     words = [t for t in tokens if t != "،"]
     if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
-        return _role_then_name(subject, words, index)
+        return _role_then_name(subject, tokens, index)
     if _is_name_start(words[0]):
-        return _name_then_role(words, index)
+        return _name_then_role(tokens, index)
     if len(words) <= 3 and _looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
@@ -248,33 +254,35 @@ def _apposition(subject: str, index: int) -> Mention | None:
     return None
 
 
-def _role_then_name(subject: str, words: list[str], index: int) -> Mention:
+def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
     """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
-    for i in range(len(words) - 1, 0, -1):
-        tail = words[i:]
-        if _is_name_start(words[i]) and 2 <= len(tail) <= MAX_NAME_WORDS and _looks_like_name(tail):
+    for i in range(len(tokens) - 1, 0, -1):
+        tail = tokens[i:]
+        if "،" in tail or not _is_name_start(tokens[i]):
+            continue
+        if 2 <= len(tail) <= MAX_NAME_WORDS and _looks_like_name(tail):
             start = i
-            while start > 1 and words[start - 1] in TITLES:
+            while start > 1 and tokens[start - 1] in TITLES:
                 start -= 1
-            name = _clean_name(words[i:])
-            role = " ".join(words[:start]).replace(" ، ", "، ")
+            name = _clean_name(tokens[start:])
+            role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
     return Mention(None, _strip_role(subject), "role", index)
 
 
-def _name_then_role(words: list[str], index: int) -> Mention | None:
+def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     """`[title] FIRST LAST ROLE…`: the name runs until a role head or organisation word."""
     end = 0
-    while end < len(words) and end < MAX_NAME_WORDS and words[end] not in NON_NAME_WORDS | ROLE_HEADS:
+    while end < len(tokens) and end < MAX_NAME_WORDS and tokens[end] not in NON_NAME_WORDS | {"،"}:
         end += 1
-    if end and words[end - 1] in TITLES:
+    if end and tokens[end - 1] in TITLES:
         return None
-    name = _clean_name(words[:end])
+    name = _clean_name(tokens[:end])
     if name is None:
         return None
-    rest = words[end:]
-    role = " ".join(rest) if rest and rest[0] in ROLE_HEADS else None
+    rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
+    role = " ".join(rest).replace(" ، ", "، ") if rest and rest[0] in ROLE_HEADS else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
 
 
