@@ -28,6 +28,7 @@ from digest.units import (
 MAX_FIGURES = 8  # kept per article; the render shows fewer (RenderOptions.max_figures)
 CONTEXT_BEFORE = 3  # words of context before the number
 CONTEXT_AFTER = 4  # words of context after the unit
+CONTEXT_WINDOW = 300  # characters searched for the clause around a figure
 
 _MONTHS = frozenset(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
@@ -162,15 +163,16 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
 
 def _context(sentence: str, start: int, end: int) -> str:
     """The phrase around a figure, inside its clause (a `که` clause borrows the noun before it)."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    m_end = _CLAUSE_BREAK.search(sentence, end)
-    clause_end = m_end.start() if m_end else len(sentence)
+    window = max(0, start - CONTEXT_WINDOW)
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, window, start)), default=window)
+    m_end = _CLAUSE_BREAK.search(sentence, end, end + CONTEXT_WINDOW)
+    clause_end = m_end.start() if m_end else min(len(sentence), end + CONTEXT_WINDOW)
     before = words(sentence[clause_start:start])
     after = words(sentence[end:clause_end])
     if before[:1] == ["که"]:
         before = before[1:]
         if len(before) < CONTEXT_BEFORE and clause_start > 0:
-            previous = words(sentence[:clause_start])[-2:]
+            previous = words(sentence[max(0, clause_start - 60) : clause_start])[-2:]
             before = previous + before
     phrase = before[-CONTEXT_BEFORE:] + [sentence[start:end].strip()] + _trim_verb(after[:CONTEXT_AFTER])
     return " ".join(phrase)

@@ -13,8 +13,7 @@ import re
 from functools import lru_cache
 
 from digest.model import Figure
-from digest.sentences import words
-from digest.textmatch import squash
+from digest.textmatch import key_tokens, squash
 
 MAX_SENTENCES = 3
 MIN_WORDS = 6
@@ -37,7 +36,7 @@ def stopwords() -> frozenset[str]:
 
 def content_words(text: str) -> set[str]:
     stop = stopwords()
-    return {k for k in (squash(w) for w in words(text)) if k not in stop and len(k) > 1}
+    return {k for k in key_tokens(text) if k not in stop and len(k) > 1}
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -28,7 +28,7 @@ KEPT = [
     ("hundred_and_twenty", "یکصد و بیست مورد ثبت شد.", ("یکصد و بیست مورد", 120, "مورد")),
     ("one_with_count_unit", "در این حادثه يك كشته گزارش شد.", ("یک کشته", 1, "کشته")),
     ("magnitude", "زلزله‌ای به بزرگی ۴/۴ ریشتر رخ داد.", ("۴/۴ ریشتر", 4.4, "ریشتر")),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in KEPT], ids=[c[0] for c in KEPT])
@@ -93,7 +93,9 @@ def test_headline_figure_ranks_first_and_dedupes() -> None:
 
 
 def test_money_outranks_small_counts() -> None:
-    found = extract_figures([normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")])
+    found = extract_figures(
+        [normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")]
+    )
     assert found[0].unit == "ریال"
 
 

@@ -21,8 +21,17 @@ def social(headline: str, body: str = "") -> bool:
         ("توزیع بسته‌های معیشتی میان نیازمندان", "کمیته امداد ۴۰۰ بسته معیشتی توزیع کرد."),
         ("زلزله ۵ ریشتری خسارت زد", "هلال احمر به آسیب‌دیدگان کمک کرد."),
         ("آسيبهاي اجتماعي", "آسیب‌های اجتماعی در حاشیه شهر بیشتر است."),
+        ("همسر آزاری", "پرونده‌های همسر آزاری در دادگاه خانواده بررسی شد."),
     ],
-    ids=["divorce_headline", "child_labour", "mixed_weak_terms", "aid", "earthquake", "arabic_letters"],
+    ids=[
+        "divorce_headline",
+        "child_labour",
+        "mixed_weak_terms",
+        "aid",
+        "earthquake",
+        "arabic_letters",
+        "glued_term_spaced_in_text",
+    ],
 )
 def test_social(headline: str, body: str) -> None:
     assert social(headline, body)
@@ -32,7 +41,10 @@ def test_social(headline: str, body: str) -> None:
     ("headline", "body"),
     [
         ("پیش‌بینی هوای آفتابی", "آسمان استان فردا صاف و آفتابی است."),
-        ("رشد کاربران شبکه‌های اجتماعی", "شبکه‌های اجتماعی در ایران کاربران زیادی دارند و فضای اجتماعی تغییر کرده است."),
+        (
+            "رشد کاربران شبکه‌های اجتماعی",
+            "شبکه‌های اجتماعی در ایران کاربران زیادی دارند و فضای اجتماعی تغییر کرده است.",
+        ),
         ("صف خرید سکه", "معاملات آتی سکه در بورس کالا با افزایش قیمت ارز صف خرید شد."),
         ("پیروزی تیم ملی فوتبال", "بازیکنان تیم ملی در لیگ ملت‌ها به مصاف حریف رفتند."),
     ],
@@ -50,10 +62,15 @@ def test_topic_tags_strongest_first() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "topic"),
-    [("طلاق", "طلاق"), ("#حوادث_و_امداد", "حوادث و امداد"), ("آسیب های اجتماعی", "آسیب‌های اجتماعی"),
-     ("معتاد", "اعتیاد"), ("فوتبال", None)],
+    [
+        ("طلاق", "طلاق"),
+        ("#حوادث_و_امداد", "حوادث و امداد"),
+        ("آسیب های اجتماعی", "آسیب‌های اجتماعی"),
+        ("معتاد", "اعتیاد"),
+        ("فوتبال", None),
+    ],
     ids=["plain", "hashtag", "spaced", "strong_term", "unknown"],
-)  # fmt: skip
+)
 def test_canonical_topic(typed: str, topic: str | None) -> None:
     assert canonical_topic(typed) == topic
 
