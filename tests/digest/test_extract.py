@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, eval_dir
+from digest_paths import REPO, eval_dir
 
 from digest import Article, Digest, extract, normalize_fa, to_json
 
