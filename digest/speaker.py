@@ -25,6 +25,7 @@ from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
+    INDEFINITE,
     KEEP_TITLES,
     LEAD_IN_WORDS,
     MULTIWORD_TITLES,
@@ -54,7 +55,7 @@ _BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject
 _AGENCY_PREFIX = re.compile(r"^[^:،]{0,60}?(?:خبرگزاری|ایرنا|ایسنا|ایلنا|ایکنا|تسنیم|پایگاه)[^:،]{0,40}:\s*")
 _DATELINE = re.compile(r"^[^\s،:]{2,20}[ ]*[-–][ ]*[^\s،:]{2,15}[ ]*[-–][ ]*")
 _LEAD_IN = re.compile(r"^(?:" + "|".join(flex(w) for w in LEAD_IN_WORDS) + r")[^،]{1,150}،\s*")
-_QUOTES = re.compile(r"[«»\"“”()]")
+_QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
 
 
@@ -224,6 +225,13 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
         return Mention(None, None, "pronoun", index)
+    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
+        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
+        return (
+            Mention(None, _strip_role(rest), "role", index)
+            if tokens[1:2] and tokens[1] in ROLE_HEADS
+            else None
+        )
     if tokens[0] in ORG_STARTS:
         return None
     if "،" in tokens:
@@ -248,8 +256,9 @@ def _apposition(subject: str, index: int) -> Mention | None:
     if _looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
         if _is_name_start(first[0]) or len(first) <= 3:
             return Mention(_clean_name(first), rest_first, "person", index)
-    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _is_name_start(last[0] if last else ""):
-        if _looks_like_name(last):
+    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _looks_like_name(last):
+        # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
+        if _is_name_start(last[0]) or 2 <= len(last) <= 4:
             return Mention(_clean_name(last), "، ".join(parts[:-1]), "person", index)
     return None
 
@@ -341,8 +350,17 @@ def _is_part(short: list[str], long: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(1, len(long) - n + 1))
 
 
+_ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
+
+
+def _role_key(role: str) -> str:
+    """Comparison key of a role: squashed, no filler words (`مدیرکل بهزیستی استان یزد` ~ `… بهزیستی یزد`)."""
+    return "".join(t for t in (squash(w) for w in role.replace("،", " ").split()) if t not in _ROLE_FILLERS)
+
+
 def _roles_compatible(a: str, b: str) -> bool:
-    ka, kb = squash(a), squash(b)
+    """One role is the other, or extends it (`رئیس سازمان X` ~ `رئیس سازمان X کشور`)."""
+    ka, kb = _role_key(a), _role_key(b)
     return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
 
 

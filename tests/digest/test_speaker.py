@@ -200,3 +200,37 @@ def test_role_with_comma_then_name() -> None:
         "روزبه کردونی",
         "مدیر کل دفتر امور اجتماعی وزارت تعاون، کار و رفاه اجتماعی",
     )
+
+
+def test_indefinite_official_is_unnamed() -> None:
+    text = (
+        "یک مقام آگاه در وزارت کار گفت: یارانه واریز می‌شود.\n"
+        "این مقام که نخواست نامش فاش شود افزود: مبلغ تغییر نمی‌کند."
+    )
+    assert speakers(text) == [(None, "مقام آگاه", 2)]
+
+
+def test_role_comma_unknown_first_name() -> None:
+    mention = classify_subject("مدیرکل بهزیستی استان یزد، کیوانه دهقانی‌نژاد", 0)
+    assert mention is not None
+    assert (mention.name, mention.role) == ("کیوانه دهقانی‌نژاد", "مدیرکل بهزیستی استان یزد")
+
+
+def test_comma_inside_role_is_not_a_name() -> None:
+    mention = classify_subject("وزیر تعاون، کار و رفاه اجتماعی", 0)
+    assert mention is not None and mention.name is None
+
+
+def test_role_variants_without_province_word_are_one_person() -> None:
+    text = (
+        "به گزارش ایسنا، حسین میرزایی، مدیرکل بهزیستی استان کرمانشاه در نشست خبری اظهار کرد: طرح آغاز شد.\n"
+        "مدیرکل بهزیستی کرمانشاه ادامه داد: ۴۰ درصد معلولان در روستاها هستند."
+    )
+    assert speakers(text) == [("حسین میرزایی", "مدیرکل بهزیستی استان کرمانشاه", 2)]
+
+
+def test_parenthesised_honorific_stays_in_role() -> None:
+    text = (
+        "مرتضی بختیاری رئیس کمیته امداد امام خمینی (ره) در بازدید از مراکز اظهار داشت: خانوارها شناسایی شدند."
+    )
+    assert speakers(text)[0][1] == "رئیس کمیته امداد امام خمینی (ره)"
