@@ -56,6 +56,11 @@ class Store:
     def create(cls, redis: aioredis.Redis, prefix: str = DEFAULT_PREFIX, limits: StoreLimits | None = None) -> Store:
         return cls(redis, Keys(prefix), limits or StoreLimits())
 
+    @classmethod
+    def from_settings(cls, redis: aioredis.Redis, settings: Settings, prefix: str = DEFAULT_PREFIX) -> Store:
+        """The store with the caps and TTLs configured in Settings (use this outside tests)."""
+        return cls(redis, Keys(prefix), StoreLimits.from_settings(settings))
+
     @property
     def subscriptions(self) -> SubscriptionStore:
         return SubscriptionStore(self.redis, self.keys)
