@@ -37,6 +37,8 @@ _MONTHS = frozenset(
 )
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
+_UNIT_WORD = re.compile(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
+_LIST_JOIN = re.compile(r"[ \u200c]*(?:و|،|,|تا|الی|-|–)[ \u200c]*")
 _TIME_OF_DAY = re.compile(r"^[:٫.][0-9۰-۹]")
 _CLOCK_BEFORE = re.compile(r"[0-9۰-۹]:$")
 _KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
@@ -68,16 +70,22 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
     out: list[_Candidate] = []
     spans = find_numbers(sentence)
     skip_next = False
+    dropped_end = -1  # end of the last number dropped as a reference/date ("سال‌های ۹۸ و ۹۹")
     for i, span in enumerate(spans):
         if skip_next:
             skip_next = False
             continue
+        if dropped_end >= 0 and _LIST_JOIN.fullmatch(sentence, dropped_end, span.start):
+            if _unit_after(sentence, span)[0] is None:
+                dropped_end = span.end
+                continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         figure = _range_figure(sentence, span, nxt)
         if figure is not None:
             skip_next = True
         else:
             figure = _figure(sentence, span)
+        dropped_end = span.end if figure is None else -1
         if figure is not None:
             score = _salience(figure, span, in_headline, position)
             out.append(_Candidate(figure, score, order + len(out), in_headline))
@@ -88,11 +96,13 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     """The unit word after the number (canonical form) and where it ends; (None, span.end) if none."""
     if span.percent:
         return "درصد", span.end
-    m = re.match(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)", sentence[span.end :])
+    m = _UNIT_WORD.match(sentence, span.end)
     if not m:
         return None, span.end
     unit = canonical_unit(m.group(1))
-    return unit, span.end + m.end() if unit else span.end
+    if span.fraction and unit not in _KNOWN_UNITS:
+        return None, span.end
+    return unit, m.end() if unit else span.end
 
 
 def _previous_words(sentence: str, span: NumberSpan) -> list[str]:
@@ -113,7 +123,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
-    if not span.has_digits:
+    if not span.has_digits and not span.fraction:
         return unit is None or unit not in _KNOWN_UNITS
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید"
 

@@ -39,6 +39,8 @@ SPANS = [
     ("word_inside_word", "دوستان و یکی از آنها", []),
     ("two_words_two_numbers", "سه و چهار", [("سه", 3), ("چهار", 4)]),
     ("date_is_not_one_number", "1403/05/12", []),
+    ("fraction", "یک چهارم و دو سوم", [("یک چهارم", 0.25), ("دو سوم", 2 / 3)]),
+    ("ordinal_is_not_fraction", "مرحله دوم", []),
 ]
 
 
