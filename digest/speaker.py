@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.leadins import strip_lead_in
 from digest.model import Speaker
 from digest.places import is_place
 from digest.roles import (
@@ -27,7 +28,6 @@ from digest.roles import (
     ANAPHORIC_NOUNS,
     INDEFINITE,
     KEEP_TITLES,
-    LEAD_IN_WORDS,
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
@@ -52,9 +52,6 @@ _VERB = re.compile(
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
-_AGENCY_PREFIX = re.compile(r"^[^:،]{0,60}?(?:خبرگزاری|ایرنا|ایسنا|ایلنا|ایکنا|تسنیم|پایگاه)[^:،]{0,40}:\s*")
-_DATELINE = re.compile(r"^[^\s،:]{2,20}[ ]*[-–][ ]*[^\s،:]{2,15}[ ]*[-–][ ]*")
-_LEAD_IN = re.compile(r"^(?:" + "|".join(flex(w) for w in LEAD_IN_WORDS) + r")[^،]{1,150}،\s*")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
 
@@ -134,10 +131,7 @@ def subject_of(pre: str) -> str:
     for sep in (":", "؛"):
         if sep in text:
             text = text.rsplit(sep, 1)[1]
-    text = text.strip()
-    for pattern in (_AGENCY_PREFIX, _DATELINE, _LEAD_IN):
-        text = pattern.sub("", text).strip()
-    text = _skip_preamble(text)
+    text = _skip_preamble(strip_lead_in(text))
     return cut_adjuncts(text)
 
 
@@ -353,15 +347,27 @@ def _is_part(short: list[str], long: list[str]) -> bool:
 _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
 
 
-def _role_key(role: str) -> str:
-    """Comparison key of a role: squashed, no filler words (`مدیرکل بهزیستی استان یزد` ~ `… بهزیستی یزد`)."""
-    return "".join(t for t in (squash(w) for w in role.replace("،", " ").split()) if t not in _ROLE_FILLERS)
+def _role_tokens(role: str) -> list[str]:
+    """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
+    return [t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
 
 
 def _roles_compatible(a: str, b: str) -> bool:
-    """One role is the other, or extends it (`رئیس سازمان X` ~ `رئیس سازمان X کشور`)."""
-    ka, kb = _role_key(a), _role_key(b)
-    return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
+    """Same head and one role's words appear, in order, in the other (`معاون استاندار تهران` ~
+    `معاون امنیتی و انتظامی استاندار تهران`), or one extends the other when glued (`مدیرکل` ~ `مدیر کل`)."""
+    ta, tb = _role_tokens(a), _role_tokens(b)
+    if not ta or not tb:
+        return False
+    ka, kb = "".join(ta), "".join(tb)
+    if ka.startswith(kb) or kb.startswith(ka):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return short[0] == long[0] and len(short) >= 2 and _is_subsequence(short, long)
 
 
 def _link_roles(people: list[_Person]) -> list[_Person]:

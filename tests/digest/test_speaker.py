@@ -234,3 +234,9 @@ def test_parenthesised_honorific_stays_in_role() -> None:
         "مرتضی بختیاری رئیس کمیته امداد امام خمینی (ره) در بازدید از مراکز اظهار داشت: خانوارها شناسایی شدند."
     )
     assert speakers(text)[0][1] == "رئیس کمیته امداد امام خمینی (ره)"
+
+
+def test_headline_role_and_fuller_lead_role_are_one_official() -> None:
+    text = "تهران- ایرنا- معاون امنیتی و انتظامی استاندار تهران اعلام کرد: کمبودی وجود ندارد."
+    found = speakers(text, headline="معاون استاندار تهران: هر نوع خبری تکذیب می‌شود")
+    assert found == [(None, "معاون امنیتی و انتظامی استاندار تهران", 2)]
