@@ -26,8 +26,3 @@ def strip_lead_in(text: str) -> str:
     for pattern in _ALL:
         text = pattern.sub("", text, count=1).strip()
     return text
-
-
-def strip_lead_ins_per_line(text: str) -> str:
-    """`strip_lead_in` applied to every line of a multi-line text."""
-    return "\n".join(strip_lead_in(line) for line in text.split("\n"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.leadins import strip_lead_in, strip_lead_ins_per_line
+from digest.leadins import strip_lead_in
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,3 @@ from digest.leadins import strip_lead_in, strip_lead_ins_per_line
 )
 def test_strip_lead_in(text: str, expected: str) -> None:
     assert strip_lead_in(text) == expected
-
-
-def test_per_line() -> None:
-    assert strip_lead_ins_per_line("به گزارش ایسنا، الف\nب") == "الف\nب"
