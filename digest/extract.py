@@ -12,7 +12,7 @@ from digest.figures import extract_figures
 from digest.fingerprint import body_fingerprint
 from digest.headline import find_head
 from digest.model import Article, Digest
-from digest.places import find_places
+from digest.places import find_places, provinces_of
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers
 from digest.summary import summarize
@@ -41,13 +41,15 @@ def extract(article: Article) -> Digest:
     body = "\n".join(head.body)
     figures = extract_figures(sentences, head.headline)
     topics = classify(head.headline, body)
+    places = find_places("\n".join((head.headline, head.kicker or "", body)))
     return Digest(
         headline=head.headline,
         is_social=topics.is_social,
         topics=topics.topics,
         speakers=find_speakers(sentences, head.kicker, head.headline),
         figures=figures,
-        places=find_places("\n".join((head.headline, head.kicker or "", body))),
+        places=places,
+        provinces=provinces_of(places),
         summary=summarize(sentences, head.headline, figures),
         kicker=head.kicker,
         url=article.url,

@@ -44,6 +44,7 @@ _CLOCK_BEFORE = re.compile(r"[0-9۰-۹]:$")
 _KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
 _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
 _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود بوده باشد باشند اند می‌شود می‌باشد خواهد".split())
+_FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
 
 
@@ -184,8 +185,24 @@ def _context(sentence: str, start: int, end: int) -> str:
         if len(before) < CONTEXT_BEFORE and clause_start > 0:
             previous = words(sentence[max(0, clause_start - 60) : clause_start])[-2:]
             before = previous + before
-    phrase = before[-CONTEXT_BEFORE:] + [sentence[start:end].strip()] + _trim_verb(after[:CONTEXT_AFTER])
-    return " ".join(phrase)
+    before = _trim_leading(before[-CONTEXT_BEFORE:])
+    after = _trim_trailing(_trim_verb(after[:CONTEXT_AFTER]))
+    return " ".join([*before, sentence[start:end].strip(), *after])
+
+
+def _trim_leading(words_: list[str]) -> list[str]:
+    """Drop function words that open a context (`به اینکه امسال …` → `امسال …`)."""
+    start = 0
+    while start < len(words_) and words_[start] in _FUNCTION_WORDS:
+        start += 1
+    return words_[start:]
+
+
+def _trim_trailing(words_: list[str]) -> list[str]:
+    end = len(words_)
+    while end and words_[end - 1] in _FUNCTION_WORDS:
+        end -= 1
+    return words_[:end]
 
 
 def _trim_verb(tail: list[str]) -> list[str]:

@@ -62,10 +62,27 @@ _INDEX, _PROVINCE_INDEX = _build_index()
 _PREFIXES = frozenset(key[:i] for key in _INDEX for i in range(1, len(key)))
 
 
+# city or region (squashed) → its province
+_PROVINCE_OF = {
+    **{squash(city): province for province, cities in CITIES.items() for city in cities},
+    **{squash(region): "سیستان و بلوچستان" for region in ("سیستان", "بلوچستان")},
+}
+
+
 def canonical_province(name: str) -> str | None:
     """The canonical province for a spelling (`استان سیستان‌وبلوچستان` → `سیستان و بلوچستان`)."""
     text = _PREFIX.sub("", normalize_fa(name).strip())
     return _PROVINCE_INDEX.get(squash(text)) if text else None
+
+
+def province_of(place: str) -> str | None:
+    """The province a place belongs to: itself for a province, the province of a listed city."""
+    return canonical_province(place) or _PROVINCE_OF.get(squash(normalize_fa(place)))
+
+
+def provinces_of(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The provinces an item concerns, from its places, in order, without repeats."""
+    return tuple(dict.fromkeys(p for p in (province_of(x) for x in places) if p))
 
 
 def is_place(word: str) -> bool:

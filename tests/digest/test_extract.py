@@ -126,3 +126,8 @@ def test_dev_set_meets_targets(dev: list[dict[str, Any]], tmp_path: Path) -> Non
         text=True,
     )
     assert out.returncode == 0, out.stdout
+
+
+def test_provinces_include_those_of_cities() -> None:
+    d = extract(Article(text="فرماندار ماکو گفت: سیل به ۳۰ روستا خسارت زد.", title="خسارت سیل در ماکو"))
+    assert d.places == ("ماکو",) and d.provinces == ("آذربایجان غربی",)

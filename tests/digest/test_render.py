@@ -203,3 +203,9 @@ def test_dev_renders_are_valid(dev: list[dict[str, Any]]) -> None:
     digests = [extract(Article(text=i["text"], title=i.get("title"))) for i in dev]
     for part in render_compact(digests, title="خلاصه"):
         validate_message(part)
+
+
+def test_compact_by_province_uses_city_provinces() -> None:
+    story = Digest(headline="سیل در ماکو", is_social=True, places=("ماکو",))
+    (part,) = render_compact([story], RenderOptions(group_by="province"))
+    assert "#آذربایجان_غربی" in part
