@@ -240,3 +240,20 @@ def test_headline_role_and_fuller_lead_role_are_one_official() -> None:
     text = "تهران- ایرنا- معاون امنیتی و انتظامی استاندار تهران اعلام کرد: کمبودی وجود ندارد."
     found = speakers(text, headline="معاون استاندار تهران: هر نوع خبری تکذیب می‌شود")
     assert found == [(None, "معاون امنیتی و انتظامی استاندار تهران", 2)]
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "رئیس سازمان بهزیستی کشور سه‌شنبه در جمع خبرنگاران",
+        "رئیس سازمان بهزیستی کشور امسال",
+        "رئیس سازمان بهزیستی کشور روز یکشنبه",
+    ],
+    ids=["weekday", "this_year", "day_word"],
+)
+def test_time_adjuncts_end_the_subject(pre: str) -> None:
+    assert subject_of(pre) == "رئیس سازمان بهزیستی کشور"
+
+
+def test_friday_prayer_leader_keeps_jomeh() -> None:
+    assert subject_of("امام جمعه دیلم در خطبه‌های نماز") == "امام‌جمعه دیلم"
