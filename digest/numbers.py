@@ -50,6 +50,9 @@ _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
 NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
 _TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+_SCALE_RE = re.compile(_SCALE)
+_ANY_DIGIT = re.compile(r"[0-9۰-۹]")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
@@ -80,7 +83,7 @@ def digit_value(raw: str) -> float | None:
         return _slash_decimal(raw, s)
     if "/" in s:
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+    if _GROUPED.fullmatch(s):
         return float(s.replace(",", ""))
     if s.count(",") == 1 and "." not in s:
         s = s.replace(",", ".")  # "1,5": a decimal comma
@@ -176,7 +179,8 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
 
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value."""
-    spans, text = _fractions(text) if "م" in text else ([], text)
+    has_denominator = any(d in text for d in DENOMINATORS)  # cheap test before the fraction regex
+    spans, text = _fractions(text) if has_denominator else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):
             span = _make_span(m.start() + a, m.group()[a:b])
@@ -189,14 +193,14 @@ def _make_span(start: int, piece: str) -> NumberSpan | None:
     value = chain_value(piece) if piece else None
     if value is None:
         return None
-    has_digits = re.search(r"[0-9۰-۹]", piece) is not None
+    has_digits = _ANY_DIGIT.search(piece) is not None
     return NumberSpan(
         start=start,
         end=start + len(piece),
         text=piece,
         value=value,
         has_digits=has_digits,
-        has_scale=re.search(_SCALE, piece) is not None,
+        has_scale=_SCALE_RE.search(piece) is not None,
         percent=piece.endswith(("٪", "%")),
         slash="/" in piece,
     )

@@ -119,7 +119,7 @@ def _subjects(sentence: str) -> list[str]:
             subject = subject_of(sentence[: m.start()])
             if subject:
                 found.append(subject)
-    g = _BE_GOFTE.search(sentence)
+    g = _BE_GOFTE.search(sentence) if "گفته" in sentence else None
     if g is not None and (m is None or g.start() < m.start()):
         found.append(cut_adjuncts(g.group("subject").strip()))
     return found
