@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from digest import (
     render_card,
     render_compact,
     render_text,
+    to_json,
 )
 from digest.render import hashtag, safe_url
 
@@ -51,6 +53,10 @@ def test_seed_card_golden(seed_digest: Digest) -> None:
 
 def test_seed_text_golden(seed_digest: Digest) -> None:
     check_golden("seed.txt", render_text(seed_digest) + "\n")
+
+
+def test_seed_json_golden(seed_digest: Digest) -> None:
+    check_golden("seed.json", json.dumps(to_json(seed_digest), ensure_ascii=False, indent=2) + "\n")
 
 
 def test_seed_card_content(seed_digest: Digest) -> None:
