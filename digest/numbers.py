@@ -37,7 +37,8 @@ WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
 _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
-_DIGITS = r"[0-9۰-۹]+(?:[.,٫٬/][0-9۰-۹]+)*"
+# digit groups joined by . , ٫ ٬ / — and by the Arabic comma when exactly three digits follow (۱۰،۰۰۰)
+_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-۹]+)*"
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
 _DIGIT_ATOM = rf"(?<![0-9۰-۹.,٫٬/]){_DIGITS}"
@@ -78,7 +79,7 @@ def digit_value(raw: str) -> float | None:
 
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
-    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
+    s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
     if s.count("/") == 1 and "." not in s and "," not in s:
         return _slash_decimal(raw, s)
     if "/" in s:
