@@ -5,7 +5,7 @@ Pure data; imports nothing of ours. Shared by every digest/ module and by bot/ (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -51,6 +51,7 @@ class Digest:
     speakers: tuple[Speaker, ...] = ()  # main speaker first
     figures: tuple[Figure, ...] = ()  # most salient first
     places: tuple[str, ...] = ()  # canonical province / city names
+    provinces: tuple[str, ...] = ()  # provinces concerned: named ones and those of named cities
     summary: tuple[str, ...] = ()  # 1-3 extractive sentences, in text order
     kicker: str | None = None
     url: str | None = None
@@ -58,4 +59,4 @@ class Digest:
     published: datetime | None = None
     id: str | None = None
     social_score: float = 0.0
-    extra: dict[str, str] = field(default_factory=dict)
+    fingerprint: int = 0  # 64-bit SimHash of the body (digest.fingerprint), 0 when unknown

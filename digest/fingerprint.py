@@ -1,0 +1,74 @@
+"""64-bit SimHash of an article body, for spotting the same story from several agencies.
+
+The body is cleaned and normalized, agency lead-ins (`به گزارش ایرنا،`, `خبرگزاری فارس:`) and
+stopwords are dropped, words are squashed (spacing and half-spaces do not matter) and hashed as
+overlapping 3-word shingles. Near-duplicates differ in a few bits (`hamming`); a threshold around
+`NEAR_DUPLICATE_BITS` separates re-worded copies from different stories. Imports only digest modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from digest.clean import clean_text
+from digest.leadins import strip_lead_in
+from digest.model import Digest
+from digest.summary import stopwords
+from digest.textmatch import key_tokens
+
+SHINGLE = 3
+BITS = 64
+NEAR_DUPLICATE_BITS = 12
+_MASK = (1 << BITS) - 1
+
+
+def _features(text: str) -> list[str]:
+    stop = stopwords()
+    keys = [k for k in key_tokens(text) if k not in stop]
+    if len(keys) < SHINGLE:
+        return [" ".join(keys)] if keys else []
+    return [" ".join(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
+
+
+# _BIT_TABLES[b] maps a byte to 1 when its bit b (from the top) is set, else 0
+_BIT_TABLES = [bytes((value >> (7 - bit)) & 1 for value in range(256)) for bit in range(8)]
+
+
+def simhash(features: list[str]) -> int:
+    """SimHash of the features: each bit is the majority vote of the features' hash bits."""
+    data = b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features)
+    half = len(features) / 2
+    value = 0
+    for byte in range(8):
+        column = data[byte::8]
+        for bit in range(8):
+            if column.translate(_BIT_TABLES[bit]).count(1) > half:
+                value |= 1 << (BITS - 1 - (8 * byte + bit))
+    return value
+
+
+def core_text(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Body paragraphs joined, each without its agency lead-in (what two agencies' copies share)."""
+    return "\n".join(strip_lead_in(p) for p in paragraphs)
+
+
+def text_fingerprint(core: str) -> int:
+    """SimHash of a `core_text`."""
+    return simhash(_features(core))
+
+
+def body_fingerprint(paragraphs: tuple[str, ...] | list[str]) -> int:
+    """SimHash of cleaned, normalized body paragraphs."""
+    return text_fingerprint(core_text(paragraphs))
+
+
+def fingerprint(item: Digest | str) -> int:
+    """SimHash of an article body: raw text/HTML, or the body fingerprint a digest carries."""
+    if isinstance(item, Digest):
+        return item.fingerprint or body_fingerprint([item.headline, *item.summary])
+    return body_fingerprint(clean_text(item))
+
+
+def hamming(a: int, b: int) -> int:
+    """Number of differing bits between two fingerprints."""
+    return ((a ^ b) & _MASK).bit_count()

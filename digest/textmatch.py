@@ -1,0 +1,148 @@
+"""Space/half-space tolerant matching of Persian words and phrases.
+
+The same word appears spaced (`آسیب های`), glued (`آسیبهای`) and with a half-space (`آسیب‌های`).
+`flex()` turns a phrase into a regex that accepts all three (for a handful of patterns such as the
+reporting verbs); `PhraseIndex` finds hundreds of such phrases at once by word n-gram lookups in
+comparison form (`key_text`, `key_tokens`, `squash`), which stays linear and fast. `WORD_START` and
+`WORD_END` are word boundaries that treat ZWNJ as part of a word. Input is assumed to be
+`normalize_fa`-ed. Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence, Set
+from functools import lru_cache
+from itertools import product
+
+GAP = r"[ \u200c]*"  # between the words of a phrase, or a glued compound
+WORD_START = r"(?<![\w\u200c])"
+WORD_END = r"(?![\w\u200c])"
+# plural / ezafe / indefinite suffixes that may hang on a word, glued or after a (half-)space
+SUFFIX = r"(?:[ \u200c]?(?:های|ها|ان|ات)?(?:ی|ای|ئی)?)?"
+
+_ALEFS = "[اأإآ]"
+_VARIANTS = {"ا": _ALEFS, "أ": _ALEFS, "إ": _ALEFS, "آ": _ALEFS, "ئ": "[ئؤیو]", "ؤ": "[ئؤیو]", "ء": "ء?"}
+_SPLIT = re.compile(r"[ \u200c]+")
+
+
+def _letters(word: str) -> str:
+    return "".join(_VARIANTS.get(ch) or re.escape(ch) for ch in word)
+
+
+def flex(phrase: str) -> str:
+    """Regex source matching `phrase` with any spacing (space, ZWNJ or none) between its words.
+
+    `تاکید` also matches `تأکید` (hamza variants are optional), and a trailing `*` on a word lets it
+    carry a plural/ezafe suffix: `flex("آسیب* اجتماعی")` matches `آسیبهای اجتماعی`.
+    """
+    parts = []
+    for word in _SPLIT.split(phrase.strip()):
+        star = word.endswith("*")
+        body = _letters(word.rstrip("*"))
+        parts.append(body + (SUFFIX if star else ""))
+    return GAP.join(parts)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """One `(?:…|…)` of flexible phrases, longest first so that the longest variant wins."""
+    uniq = sorted(set(phrases), key=len, reverse=True)
+    return "(?:" + "|".join(flex(p) for p in uniq) + ")"
+
+
+def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """Compiled regex finding any of `phrases` as whole (flexibly spaced) words."""
+    return re.compile(WORD_START + alternation(phrases) + WORD_END, flags)
+
+
+_KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
+              ("\u200c", ""))  # fmt: skip
+KEY_WORD = re.compile(r"[^\W_]+")
+# written after a space but part of the word before/after: آسیب های → آسیبهای, می شود → میشود
+GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
+GLUE_BEFORE = frozenset({"می", "نمی"})
+STAR_SUFFIXES = ("", "ها", "های", "هایی", "ان", "انی", "ات", "ی", "ای", "ین", "یان", "یی")
+
+
+def key_text(text: str) -> str:
+    """Text in comparison form: hamza/alef forms unified, half-spaces removed (words glue together)."""
+    for old, new in _KEY_PAIRS:  # str.replace beats str.translate on non-ASCII text
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+def squash(text: str) -> str:
+    """Comparison key of a phrase: no spaces or half-spaces, hamza forms unified (`آسیب های` == `آسیبهای`)."""
+    return key_text(text).replace(" ", "")
+
+
+@lru_cache(maxsize=4)  # the body is tokenized once for topics and the fingerprint
+def key_tokens(text: str) -> tuple[str, ...]:
+    """Words of `text` in comparison form, with detached affixes glued back (`می شود` → `میشود`)."""
+    out: list[str] = []
+    glue_next = False
+    for tok in KEY_WORD.findall(key_text(text)):
+        if out and (glue_next or tok in GLUE_AFTER):
+            out[-1] += tok
+        else:
+            out.append(tok)
+        glue_next = tok in GLUE_BEFORE
+    return tuple(out)
+
+
+class PhraseIndex[T]:
+    """Find flexible phrases (`flex` syntax: `*` = optional suffix) by word n-gram lookups.
+
+    Linear in the text: one translate, one findall and a few dict lookups per word, instead of a
+    regex alternation tried at every position.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._keys: dict[str, T] = {}
+        self._prefixes: set[str] = set()  # proper prefixes of keys: where a multi-word lookup may start
+        self.max_words = 1
+        for phrase, payload in entries:
+            words = [w for w in _SPLIT.split(phrase.strip()) if w]
+            self.max_words = max(self.max_words, len(words))
+            options = [
+                [squash(w[:-1]) + suf for suf in STAR_SUFFIXES] if w.endswith("*") else [squash(w)] for w in words
+            ]
+            for combo in product(*options):
+                key = "".join(combo)
+                self._keys.setdefault(key, payload)
+                self._prefixes.update(key[:i] for i in range(1, len(key)))
+
+    def finditer(self, text: str) -> Iterator[T]:
+        """Payloads of the phrases in `text`, longest match first at each word, without overlaps."""
+        tokens = key_tokens(text)
+        keys, prefixes = self._keys, self._prefixes
+        i = 0
+        while i < len(tokens):
+            if tokens[i] not in prefixes and tokens[i] not in keys:
+                i += 1  # fast path: most words start no phrase
+                continue
+            found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
+            if found is None:
+                i += 1
+            else:
+                yield found[0]
+                i = found[1]
+
+
+def longest_match[V](
+    tokens: Sequence[str], start: int, keys: dict[str, V], prefixes: Set[str], max_tokens: int
+) -> tuple[V, int] | None:
+    """The longest key made of tokens[start:end] (glued), walking only while the glued text is a prefix."""
+    best: tuple[V, int] | None = None
+    glued = ""
+    end = start
+    while end < len(tokens) and end - start < max_tokens:
+        glued += tokens[end]
+        end += 1
+        value = keys.get(glued)
+        if value is not None:
+            best = (value, end)
+        if glued not in prefixes:
+            break
+    return best
