@@ -9,9 +9,9 @@ overlapping 3-word shingles. Near-duplicates differ in a few bits (`hamming`); a
 from __future__ import annotations
 
 import hashlib
-import re
 
 from digest.clean import clean_text
+from digest.leadins import strip_lead_in
 from digest.model import Digest
 from digest.summary import stopwords
 from digest.textmatch import key_tokens
@@ -20,10 +20,6 @@ SHINGLE = 3
 BITS = 64
 NEAR_DUPLICATE_BITS = 12
 _MASK = (1 << BITS) - 1
-_LEAD_IN = re.compile(
-    r"(?:^|(?<=\n))(?:[^\n:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا|ایلنا|تسنیم)[^\n:،]{0,30}:|"
-    r"(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^\n،]{1,80}،)\s*"
-)
 
 
 def _features(text: str) -> list[str]:
@@ -51,9 +47,19 @@ def simhash(features: list[str]) -> int:
     return value
 
 
+def core_text(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Body paragraphs joined, each without its agency lead-in (what two agencies' copies share)."""
+    return "\n".join(strip_lead_in(p) for p in paragraphs)
+
+
+def text_fingerprint(core: str) -> int:
+    """SimHash of a `core_text`."""
+    return simhash(_features(core))
+
+
 def body_fingerprint(paragraphs: tuple[str, ...] | list[str]) -> int:
     """SimHash of cleaned, normalized body paragraphs."""
-    return simhash(_features(_LEAD_IN.sub("", "\n".join(paragraphs))))
+    return text_fingerprint(core_text(paragraphs))
 
 
 def fingerprint(item: Digest | str) -> int:

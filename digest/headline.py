@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
 from digest.roles import REPORTING_VERBS
 from digest.textmatch import alternation, squash
@@ -25,9 +26,6 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
 _ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*:\s*")
-_DATELINE = re.compile(r"^[^\s،:]{2,20}[ ]*[-–][ ]*[^\s،:]{2,15}[ ]*[-–][ ]*")
-_LEAD_IN = re.compile(r"^(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,150}،\s*")
-_AGENCY = re.compile(r"^[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +65,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None) -> Head:
 
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
-    candidates = [
-        (i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)
-    ]
+    candidates = [(i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
         if keys.count(squash(line)) > 1:
@@ -82,8 +78,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
 def _lead_core(lead: str) -> str:
     """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    for pattern in (_DATELINE, _AGENCY, _LEAD_IN, _ATTRIBUTION):
-        sentence = pattern.sub("", sentence, count=1)
+    sentence = _ATTRIBUTION.sub("", strip_lead_in(sentence), count=1)
     sentence = sentence.strip().rstrip(".")
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:

@@ -75,7 +75,8 @@ ADJUNCTS = frozenset(
     """
     در با ضمن طی امروز امروزه روز صبح عصر دیروز شب ظهر بامداد شامگاه نیز هم همچنین پس پیش برای
     بر که به درباره دربارهٔ خطاب هنگام حین بعد قبل پیرامون امشب اخیرا سپس همچنان ظهر درخصوص درمورد
-    پیش‌از ،با بااشاره تنها فقط ابتدا مجددا بار از
+    پیش‌از ،با بااشاره تنها فقط ابتدا مجددا بار از شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه
+    جمعه امسال دیشب بعدازظهر سحرگاه عصرگاه
     """.split()
 )
 # (adjunct, next word) or (previous word, adjunct) pairs that keep a role going:
@@ -104,12 +105,11 @@ NON_NAME_WORDS = (
         """.split()
     )
 )
-LEAD_IN_WORDS = ("به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
 PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """The first-name gazetteer (package data `data/first_names.txt`), loaded once."""
-    text = resources.files("digest").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    """The first-name gazetteer (package data `first_names.txt`), loaded once."""
+    text = resources.files("digest").joinpath("first_names.txt").read_text(encoding="utf-8")
     return frozenset(normalize_fa(line) for line in text.split("\n") if line.strip())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.leadins import strip_lead_in
 from digest.model import Speaker
 from digest.places import is_place
 from digest.roles import (
@@ -27,7 +28,6 @@ from digest.roles import (
     ANAPHORIC_NOUNS,
     INDEFINITE,
     KEEP_TITLES,
-    LEAD_IN_WORDS,
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
@@ -43,6 +43,7 @@ from digest.roles import (
 from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
 
 MAX_SUBJECT_WORDS = 30
+MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
 
@@ -52,9 +53,6 @@ _VERB = re.compile(
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
-_AGENCY_PREFIX = re.compile(r"^[^:،]{0,60}?(?:خبرگزاری|ایرنا|ایسنا|ایلنا|ایکنا|تسنیم|پایگاه)[^:،]{0,40}:\s*")
-_DATELINE = re.compile(r"^[^\s،:]{2,20}[ ]*[-–][ ]*[^\s،:]{2,15}[ ]*[-–][ ]*")
-_LEAD_IN = re.compile(r"^(?:" + "|".join(flex(w) for w in LEAD_IN_WORDS) + r")[^،]{1,150}،\s*")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
 
@@ -122,7 +120,7 @@ def _subjects(sentence: str) -> list[str]:
             subject = subject_of(sentence[: m.start()])
             if subject:
                 found.append(subject)
-    g = _BE_GOFTE.search(sentence)
+    g = _BE_GOFTE.search(sentence) if "گفته" in sentence else None
     if g is not None and (m is None or g.start() < m.start()):
         found.append(cut_adjuncts(g.group("subject").strip()))
     return found
@@ -130,14 +128,12 @@ def _subjects(sentence: str) -> list[str]:
 
 def subject_of(pre: str) -> str:
     """The speaker phrase in the text before a reporting verb."""
-    text = _QUOTES.sub("", pre)
+    text = pre
     for sep in (":", "؛"):
         if sep in text:
             text = text.rsplit(sep, 1)[1]
-    text = text.strip()
-    for pattern in (_AGENCY_PREFIX, _DATELINE, _LEAD_IN):
-        text = pattern.sub("", text).strip()
-    text = _skip_preamble(text)
+    text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
+    text = _skip_preamble(strip_lead_in(text))
     return cut_adjuncts(text)
 
 
@@ -146,10 +142,12 @@ def _skip_preamble(text: str) -> str:
     tokens = text.split()
     if not tokens or tokens[0] not in PREAMBLE_STARTS:
         return text
-    if "که" in tokens and "،" in text:
+    while "،" in text:  # a leading relative clause ends at its comma: "در این جلسه که … شد، ROLE …"
         head, _, rest = text.partition("،")
-        if "که" in head.split():
-            return _skip_preamble(rest.strip())
+        if "که" not in head.split():
+            break
+        text = rest.strip()
+        tokens = text.split()
     for i, tok in enumerate(tokens):
         if i and _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             return " ".join(tokens[i:])
@@ -227,11 +225,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         return Mention(None, None, "pronoun", index)
     if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
         rest = " ".join(tokens[1:]).replace(" ، ", "، ")
-        return (
-            Mention(None, _strip_role(rest), "role", index)
-            if tokens[1:2] and tokens[1] in ROLE_HEADS
-            else None
-        )
+        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
     if tokens[0] in ORG_STARTS:
         return None
     if "،" in tokens:
@@ -353,15 +347,27 @@ def _is_part(short: list[str], long: list[str]) -> bool:
 _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
 
 
-def _role_key(role: str) -> str:
-    """Comparison key of a role: squashed, no filler words (`مدیرکل بهزیستی استان یزد` ~ `… بهزیستی یزد`)."""
-    return "".join(t for t in (squash(w) for w in role.replace("،", " ").split()) if t not in _ROLE_FILLERS)
+def _role_tokens(role: str) -> list[str]:
+    """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
+    return [t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
 
 
 def _roles_compatible(a: str, b: str) -> bool:
-    """One role is the other, or extends it (`رئیس سازمان X` ~ `رئیس سازمان X کشور`)."""
-    ka, kb = _role_key(a), _role_key(b)
-    return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
+    """Same head and one role's words appear, in order, in the other (`معاون استاندار تهران` ~
+    `معاون امنیتی و انتظامی استاندار تهران`), or one extends the other when glued (`مدیرکل` ~ `مدیر کل`)."""
+    ta, tb = _role_tokens(a), _role_tokens(b)
+    if not ta or not tb:
+        return False
+    ka, kb = "".join(ta), "".join(tb)
+    if ka.startswith(kb) or kb.startswith(ka):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return short[0] == long[0] and len(short) >= 2 and _is_subsequence(short, long)
 
 
 def _link_roles(people: list[_Person]) -> list[_Person]:

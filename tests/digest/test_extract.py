@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from digest_paths import REPO, eval_dir
 
 from digest import Article, Digest, extract, normalize_fa, to_json
+from tests.digest.digest_paths import REPO, eval_dir
 
 SEED_HEADLINE = "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
 SEED_ROLE = "مدیر کل دفتر امور آسیب های اجتماعی وزارت تعاون، کار و رفاه اجتماعی"
@@ -126,3 +126,8 @@ def test_dev_set_meets_targets(dev: list[dict[str, Any]], tmp_path: Path) -> Non
         text=True,
     )
     assert out.returncode == 0, out.stdout
+
+
+def test_provinces_include_those_of_cities() -> None:
+    d = extract(Article(text="فرماندار ماکو گفت: سیل به ۳۰ روستا خسارت زد.", title="خسارت سیل در ماکو"))
+    assert d.places == ("ماکو",) and d.provinces == ("آذربایجان غربی",)

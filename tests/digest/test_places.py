@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.places import PROVINCES, canonical_province, find_places
+from digest.places import PROVINCES, canonical_province, find_places, province_of, provinces_of
 
 
 def test_thirty_one_provinces() -> None:
@@ -84,3 +84,17 @@ PLACES = [
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in PLACES], ids=[c[0] for c in PLACES])
 def test_find_places(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "province"),
+    [("ماکو", "آذربایجان غربی"), ("خرم‌آباد", "لرستان"), ("خرم آباد", "لرستان"),
+     ("سیستان", "سیستان و بلوچستان"), ("استان فارس", "فارس"), ("کابل", None), ("خراسان", None)],
+    ids=["city", "zwnj_city", "spaced_city", "region", "province", "foreign", "ambiguous_region"],
+)  # fmt: skip
+def test_province_of(place: str, province: str | None) -> None:
+    assert province_of(place) == province
+
+
+def test_provinces_of_dedupes_in_order() -> None:
+    assert provinces_of(("ماکو", "ارومیه", "تهران", "کابل")) == ("آذربایجان غربی", "تهران")

@@ -9,9 +9,7 @@ from digest.sentences import split_sentences
 from digest.speaker import classify_subject, cut_adjuncts, find_speakers, subject_of
 
 
-def speakers(
-    text: str, kicker: str | None = None, headline: str = ""
-) -> list[tuple[str | None, str | None, int]]:
+def speakers(text: str, kicker: str | None = None, headline: str = "") -> list[tuple[str | None, str | None, int]]:
     sentences = split_sentences(normalize_fa(text).split("\n"))
     found = find_speakers(sentences, normalize_fa(kicker) if kicker else None, normalize_fa(headline))
     return [(s.name, s.role, s.statements) for s in found]
@@ -154,9 +152,7 @@ def test_unnamed_official() -> None:
 
 
 def test_kicker_is_a_speaker_clue() -> None:
-    found = speakers(
-        "روزبه کردونی در جلسه گفت: طرح ادامه دارد.", kicker="مدیر کل دفتر امور آسیب های اجتماعی خبرداد:"
-    )
+    found = speakers("روزبه کردونی در جلسه گفت: طرح ادامه دارد.", kicker="مدیر کل دفتر امور آسیب های اجتماعی خبرداد:")
     assert found == [("روزبه کردونی", "مدیر کل دفتر امور آسیب های اجتماعی", 2)]
 
 
@@ -204,8 +200,7 @@ def test_role_with_comma_then_name() -> None:
 
 def test_indefinite_official_is_unnamed() -> None:
     text = (
-        "یک مقام آگاه در وزارت کار گفت: یارانه واریز می‌شود.\n"
-        "این مقام که نخواست نامش فاش شود افزود: مبلغ تغییر نمی‌کند."
+        "یک مقام آگاه در وزارت کار گفت: یارانه واریز می‌شود.\nاین مقام که نخواست نامش فاش شود افزود: مبلغ تغییر نمی‌کند."
     )
     assert speakers(text) == [(None, "مقام آگاه", 2)]
 
@@ -230,7 +225,28 @@ def test_role_variants_without_province_word_are_one_person() -> None:
 
 
 def test_parenthesised_honorific_stays_in_role() -> None:
-    text = (
-        "مرتضی بختیاری رئیس کمیته امداد امام خمینی (ره) در بازدید از مراکز اظهار داشت: خانوارها شناسایی شدند."
-    )
+    text = "مرتضی بختیاری رئیس کمیته امداد امام خمینی (ره) در بازدید از مراکز اظهار داشت: خانوارها شناسایی شدند."
     assert speakers(text)[0][1] == "رئیس کمیته امداد امام خمینی (ره)"
+
+
+def test_headline_role_and_fuller_lead_role_are_one_official() -> None:
+    text = "تهران- ایرنا- معاون امنیتی و انتظامی استاندار تهران اعلام کرد: کمبودی وجود ندارد."
+    found = speakers(text, headline="معاون استاندار تهران: هر نوع خبری تکذیب می‌شود")
+    assert found == [(None, "معاون امنیتی و انتظامی استاندار تهران", 2)]
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "رئیس سازمان بهزیستی کشور سه‌شنبه در جمع خبرنگاران",
+        "رئیس سازمان بهزیستی کشور امسال",
+        "رئیس سازمان بهزیستی کشور روز یکشنبه",
+    ],
+    ids=["weekday", "this_year", "day_word"],
+)
+def test_time_adjuncts_end_the_subject(pre: str) -> None:
+    assert subject_of(pre) == "رئیس سازمان بهزیستی کشور"
+
+
+def test_friday_prayer_leader_keeps_jomeh() -> None:
+    assert subject_of("امام جمعه دیلم در خطبه‌های نماز") == "امام‌جمعه دیلم"

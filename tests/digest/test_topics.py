@@ -22,6 +22,9 @@ def social(headline: str, body: str = "") -> bool:
         ("زلزله ۵ ریشتری خسارت زد", "هلال احمر به آسیب‌دیدگان کمک کرد."),
         ("آسيبهاي اجتماعي", "آسیب‌های اجتماعی در حاشیه شهر بیشتر است."),
         ("همسر آزاری", "پرونده‌های همسر آزاری در دادگاه خانواده بررسی شد."),
+        ("واژگونی اتوبوس", "در این تصادف ۱۲ نفر مصدوم شدند و هلال احمر به محل حادثه اعزام شد."),
+        ("گازگرفتگی ۳ نفر", "سه عضو یک خانواده بر اثر گازگرفتگی جان باختند."),
+        ("افزایش حداقل دستمزد کارگران", "شورای عالی کار حداقل دستمزد را ۲۷ درصد افزایش داد."),
     ],
     ids=[
         "divorce_headline",
@@ -31,6 +34,9 @@ def social(headline: str, body: str = "") -> bool:
         "earthquake",
         "arabic_letters",
         "glued_term_spaced_in_text",
+        "road_accident",
+        "gas_poisoning",
+        "minimum_wage",
     ],
 )
 def test_social(headline: str, body: str) -> None:
@@ -47,8 +53,10 @@ def test_social(headline: str, body: str) -> None:
         ),
         ("صف خرید سکه", "معاملات آتی سکه در بورس کالا با افزایش قیمت ارز صف خرید شد."),
         ("پیروزی تیم ملی فوتبال", "بازیکنان تیم ملی در لیگ ملت‌ها به مصاف حریف رفتند."),
+        ("دیدار وزیر خارجه با همتای ترکیه", "وزیر خارجه در آنکارا درباره تجارت دوجانبه گفت‌وگو کرد."),
+        ("رشد شاخص بورس", "شاخص کل بورس ۲ درصد رشد کرد و ارزش معاملات افزایش یافت."),
     ],
-    ids=["weather", "bare_ejtemai_never_decides", "market", "sport"],
+    ids=["weather", "bare_ejtemai_never_decides", "market", "sport", "diplomacy", "stock_index"],
 )
 def test_not_social(headline: str, body: str) -> None:
     assert not social(headline, body)
@@ -79,3 +87,8 @@ def test_lexicon_has_no_bare_ejtemai() -> None:
     phrases = {p for entries in LEXICON.values() for p, _ in entries}
     assert "اجتماعی" not in phrases
     assert set(TOPICS) == set(LEXICON)
+
+
+def test_ministry_name_is_neutral() -> None:
+    body = normalize_fa("معاون وزارت تعاون، کار و رفاه اجتماعی در جلسه شورای اداری حضور یافت.")
+    assert classify("", body).score == 0
