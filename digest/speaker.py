@@ -3,10 +3,15 @@
 Rules, in order:
 1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`) followed by `:`, `،` or `که`,
    or ending its sentence; `به گفته X،` is one too, and so is a kicker/headline `ROLE: …`.
-2. Its subject is the text before the verb, after dropping lead-ins (`به گزارش …،`, `خبرگزاری …:`),
-   a leading adjunct clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct
-   word (`در`, `با`, `ضمن`, `نیز`…); commas are kept because roles contain them.
-3. The subject splits into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
+2. Its subject is the text before the verb, after dropping lead-ins (datelines such as `زاهدان-`,
+   `مشهد- خبرنگار ایسنا-`; `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct
+   clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct word (`در`, `با`,
+   `ضمن`, `نیز`…); commas are kept because roles contain them. `در` stays inside a role after an
+   unnamed official (`یک مقام مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after
+   a representative head before a seat (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`).
+   Multi-word titles are joined first with any spacing (`حجت‌الاسلام والمسلمین` is one title).
+3. A plural head (`کارشناسان`, `مسئولان …`) is a collective, not a speaker. The subject splits
+   into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
    head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, a title or a
    first name alone, or a short non-role subject (a surname).
 4. `وی`/`او`/`ایشان`/`این مسئول` refer to the last speaker; a surname alone to the full name seen
@@ -31,12 +36,16 @@ from digest.roles import (
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
+    PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTING_VERBS,
+    REPRESENTATIVE_HEADS,
     ROLE_CONTINUATIONS,
     ROLE_HEADS,
+    ROLE_SEATS,
     TITLES,
+    VENUE_WORDS,
     WEAK_VERBS,
     first_names,
 )
@@ -55,6 +64,10 @@ _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
+_MULTI_TITLE = re.compile(
+    WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
+)
+_JOINED_TITLES = {squash(multi): joined for multi, joined in MULTIWORD_TITLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +178,21 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
 
 
 def _join_titles(subject: str) -> str:
-    for multi, joined in MULTIWORD_TITLES.items():
-        subject = subject.replace(multi, joined)
-    return subject
+    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
+    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
+        return subject
+    return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
+
+
+def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
+    """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
+    if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
+        return True
+    if tok != "در" or not nxt:
+        return False
+    if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
+        return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
+    return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
 
 
 def cut_adjuncts(subject: str) -> str:
@@ -176,9 +201,7 @@ def cut_adjuncts(subject: str) -> str:
     tokens = subject.replace("،", " ، ").split()
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        continues = (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1:] and (kept[-1], tok) in ROLE_CONTINUATIONS)
-        if kept and tok in ADJUNCTS and not continues:
+        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             break
         kept.append(tok)
         if len(kept) > MAX_SUBJECT_WORDS:
@@ -219,6 +242,8 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     tokens = subject.replace("،", " ، ").split()
     if not tokens:
         return None
+    if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
+        return None  # "کارشناسان … گفتند": a collective statement
     if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
