@@ -396,30 +396,52 @@ def _roles_compatible(a: str, b: str) -> bool:
 
 
 def _link_roles(people: list[_Person]) -> list[_Person]:
-    """Attach role-only people to the named person they describe."""
+    """Attach role-only people to the named person they describe.
+
+    A role compatible with a named person's role goes to that person. Otherwise each named person
+    without a role takes the nearest role-only person (a role just before the name wins a tie):
+    `ROLE A گفت … ROLE B گفت … NAME افزود` gives NAME role B, and A stays an unnamed official.
+    """
     named = [p for p in people if p.name is not None]
-    out = list(named)
-    for anon in (p for p in people if p.name is None):
-        target = _role_target(anon, named)
-        if target is None:
-            out.append(anon)
-            continue
-        target.count += anon.count
-        target.roles.extend(anon.roles)
-        target.first = min(target.first, anon.first)
-        target.mentions.extend(anon.mentions)
-    return out
+    pending = [p for p in people if p.name is None and not _link_compatible(p, named)]
+    roleless = [p for p in named if not p.roles]
+    pairs = sorted(
+        (_distance(anon, person), i, j) for i, anon in enumerate(pending) for j, person in enumerate(roleless)
+    )
+    linked: set[int] = set()
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in linked and j not in taken:
+            _merge(roleless[j], pending[i])
+            linked.add(i)
+            taken.add(j)
+    rest = [anon for i, anon in enumerate(pending) if i not in linked and not _link_compatible(anon, named)]
+    return named + rest
 
 
-def _role_target(anon: _Person, named: list[_Person]) -> _Person | None:
+def _link_compatible(anon: _Person, named: list[_Person]) -> bool:
+    """Merge `anon` into the named person whose role it matches; whether it found one."""
     for p in named:
         if any(_roles_compatible(r, a) for r in p.roles for a in anon.roles):
-            return p
-    roleless = [p for p in named if not p.roles]
-    if not roleless:
-        return None
-    anchor = anon.mentions[0] if anon.mentions else anon.first
-    return min(roleless, key=lambda p: min(abs(i - anchor) for i in p.mentions or [p.first]))
+            _merge(p, anon)
+            return True
+    return False
+
+
+def _merge(target: _Person, anon: _Person) -> None:
+    target.count += anon.count
+    target.roles.extend(anon.roles)
+    target.first = min(target.first, anon.first)
+    target.mentions.extend(anon.mentions)
+
+
+def _distance(anon: _Person, person: _Person) -> tuple[int, int]:
+    """How far a role-only mention is from a name's mentions; a role before the name comes first."""
+    return min(
+        (abs(i - a), 0 if a <= i else 1)
+        for a in anon.mentions or [anon.first]
+        for i in person.mentions or [person.first]
+    )
 
 
 def _best_role(roles: list[str]) -> str | None:
