@@ -35,6 +35,8 @@ from digest.leadins import strip_lead_in
         ("رئیس کمیته امداد امام خمینی (ره) گفت: کمک شد.", "رئیس کمیته امداد امام خمینی (ره) گفت: کمک شد."),
         ("قیمت دلار - که دیروز بالا رفت - پایین آمد.", "قیمت دلار - که دیروز بالا رفت - پایین آمد."),
         ("بهار - فصل باران - رسید.", "بهار - فصل باران - رسید."),
+        ("تهران - خبرگزاری جمهوری اسلامی - وزیر گفت: الف.", "وزیر گفت: الف."),
+        ("سفیر (ایران) گفت: الف.", "سفیر (ایران) گفت: الف."),
     ],
     ids=[
         "dateline",
@@ -62,6 +64,8 @@ from digest.leadins import strip_lead_in
         "bracket_in_role_kept",
         "dash_aside_not_a_place_kept",
         "ambiguous_place_word_kept",
+        "irna_full_name",
+        "country_in_brackets_kept",
     ],
 )
 def test_strip_lead_in(text: str, expected: str) -> None:
