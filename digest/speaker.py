@@ -2,7 +2,9 @@
 
 Rules, in order:
 1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`) followed by `:`, `،` or `که`,
-   or ending its sentence; `به گفته X،` is one too, and so is a kicker/headline `ROLE: …`.
+   or ending its sentence; `به گفته X،` (and `به اعتقاد/عقیده/باور X،`) is one too, and so is a
+   kicker/headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان
+   کرد`, `«…»؛ این را ROLE گفت`.
 2. Its subject is the text before the verb, after dropping lead-ins (datelines such as `زاهدان-`,
    `مشهد- خبرنگار ایسنا-`; `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct
    clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct word (`در`, `با`,
@@ -61,7 +63,12 @@ _VERB = re.compile(
     + r"(?P<after>\s*[:،]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$)"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
-_BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
+_BE_GOFTE = re.compile(
+    r"(?:^|[\s،])به[ \u200c]*(?:گفته|اعتقاد|عقیده|باور)[ \u200c]+(?P<subject>[^،:.]{2,120})،"
+)  # "به گفته X،", "به اعتقاد X،"
+_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور")
+# "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
+_FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
 _MULTI_TITLE = re.compile(
@@ -133,7 +140,7 @@ def _subjects(sentence: str) -> list[str]:
             subject = subject_of(sentence[: m.start()])
             if subject:
                 found.append(subject)
-    g = _BE_GOFTE.search(sentence) if "گفته" in sentence else None
+    g = _BE_GOFTE.search(sentence) if any(h in sentence for h in _BE_GOFTE_HINT) else None
     if g is not None and (m is None or g.start() < m.start()):
         found.append(cut_adjuncts(g.group("subject").strip()))
     return found
@@ -146,7 +153,7 @@ def subject_of(pre: str) -> str:
         if sep in text:
             text = text.rsplit(sep, 1)[1]
     text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
-    text = _skip_preamble(strip_lead_in(text))
+    text = _FRONTED_OBJECT.sub("", _skip_preamble(strip_lead_in(text)), count=1)
     return cut_adjuncts(text)
 
 
