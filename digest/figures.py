@@ -148,7 +148,7 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if len(before) == 2 and before[0] in REFERENCE_PAIRS:
         return True
-    if span.has_scale or not _SPACES.sub("", span.text).isdigit() or span.value < 100:
+    if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
     if prev in HOTLINE_WORDS or len(before) == 2 and before[0] in HOTLINE_WORDS and unit not in _KNOWN_UNITS:
         return True

@@ -17,7 +17,6 @@ and digest.places.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from digest.places import is_place
 from digest.textmatch import alternation, flex
@@ -76,16 +75,8 @@ def _strip_dateline(text: str) -> str:
     return DATELINE.sub("", text, count=1)
 
 
-def _sub(pattern: re.Pattern[str]) -> Callable[[str], str]:
-    return lambda text: pattern.sub("", text, count=1)
-
-
-_STEPS: tuple[Callable[[str], str], ...] = (_strip_dateline, _sub(AGENCY_PREFIX), _sub(REPORT_PREFIX))
-
-
 def strip_lead_in(text: str) -> str:
-    """`text` without the lead-ins it starts with (any order, each at most once)."""
-    text = text.strip()
-    for step in _STEPS:
-        text = step(text).strip()
-    return text
+    """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
+    text = _strip_dateline(text.strip()).strip()
+    text = AGENCY_PREFIX.sub("", text, count=1).strip()
+    return REPORT_PREFIX.sub("", text, count=1).strip()
