@@ -1,9 +1,16 @@
 """Key figures: numbers a reader wants, with unit, the phrase they qualify and their sentence.
 
 Finds number spans (`digest.numbers`), reads the unit from the word after the number (glued or not:
-`۲۵درصد`, `۱۲شهر`), drops what is not a key figure (dates and years, times, phone numbers, codes,
-law-article and other reference numbers, view counts, ordinals, durations, the indefinite `یک`
-and number words with no known unit after them) and ranks the rest by salience.
+`۲۵درصد`, `۱۲شهر`; any noun that is not a function word, verb or participle: `۲۰ هزار تماس`,
+`۳۰۰ مددجو`; a leading `%۲۵` is a percent), drops what is not a key figure (dates and years, times,
+phone numbers, hotlines and short codes — `خط ۱۲۳`, `سامانه ۱۹۰`, `اورژانس اجتماعی ۱۲۳`,
+`۱۱۵ تماس بگیرید` —, law-article and other reference numbers, view counts, ordinals, durations and
+ages, the indefinite `یک` and number words with no known unit after them) and ranks the rest by
+salience. Ranges are one figure valued at their upper bound: `۱۰ تا ۱۵ درصد`, `۵۹ الی ۶۵`, and
+`از ۲ به ۴ واحد` (the new value); a range whose upper end is not a figure (`۱۵ تا ۲۹ ساله`,
+`۱۰ تا ۱۲ خرداد`) is dropped whole. A headline figure that rounds a body figure (`۴ هزار طلاق` for
+`۴ هزار و ۲۰۰ مورد`: within 10%, fewer significant digits) is the same fact, shown once. Qualifiers
+(`بیش از`, `حدود`, `کمتر از`) and thresholds (`زیر ۳۰ سال`) stay in the figure's context.
 Imports only digest modules.
 """
 
@@ -17,6 +24,8 @@ from digest.numbers import NumberSpan, find_numbers
 from digest.sentences import words
 from digest.units import (
     COUNT_UNITS,
+    DIAL_VERBS,
+    HOTLINE_WORDS,
     MONEY_UNITS,
     PERCENT_UNITS,
     REFERENCE_PAIRS,
@@ -37,6 +46,11 @@ _MONTHS = frozenset(
 )
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
+_TO_JOIN = re.compile(r"^[ \u200c]*به[ \u200c]*$")  # "از ۲ به ۴ واحد"
+_FROM_BEFORE = re.compile(r"(?<![\w\u200c])از[ \u200c]*$")
+_PERCENT_BEFORE = re.compile(r"(?<![0-9۰-۹ ])[ ]?[%٪][ ]?$")
+_DIAL_AFTER = re.compile(r"[ \u200c]*تماس[ \u200c]+(?P<verb>[^\W\d_]+)")
+HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure, and rounder, is the same fact
 _UNIT_WORD = re.compile(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
 _LIST_JOIN = re.compile(r"[ \u200c]*(?:و|،|,|تا|الی|-|–)[ \u200c]*")
 _TIME_OF_DAY = re.compile(r"^[:٫.][0-9۰-۹]")
@@ -83,12 +97,11 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
                 dropped_end = span.end
                 continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        figure = _range_figure(sentence, span, nxt)
-        if figure is not None:
-            skip_next = True
-        else:
+        is_range, figure = _range_figure(sentence, span, nxt)
+        skip_next = is_range
+        if not is_range:
             figure = _figure(sentence, span)
-        dropped_end = span.end if figure is None else -1
+        dropped_end = (nxt.end if is_range and nxt else span.end) if figure is None else -1
         if figure is not None:
             score = _salience(figure, span, in_headline, position)
             out.append(_Candidate(figure, score, order + len(out), in_headline))
@@ -97,7 +110,7 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
 
 def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     """The unit word after the number (canonical form) and where it ends; (None, span.end) if none."""
-    if span.percent:
+    if span.percent or _PERCENT_BEFORE.search(sentence, max(0, span.start - 3), span.start):
         return "درصد", span.end
     m = _UNIT_WORD.match(sentence, span.end)
     if not m:
@@ -118,17 +131,29 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     after = sentence[span.end : span.end + 12]
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
         return True
-    before = _previous_words(sentence, span)
-    prev = before[-1] if before else ""
-    if prev in REFERENCE_WORDS or prev in _MONTHS or unit in _MONTHS or unit in TIME_UNITS:
-        return True
-    if len(before) == 2 and before[0] in REFERENCE_PAIRS:
+    if unit in _MONTHS or unit in TIME_UNITS or _is_reference(sentence, span, unit):
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
     if not span.has_digits and not span.fraction:
         return unit is None or unit not in _KNOWN_UNITS
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید"
+
+
+def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
+    """A reference, date part, code or number to dial (`ماده ۱۰`, `کد خبر ۱۲۳`, `خط ۱۲۳`, `۱۱۵ تماس بگیرید`)."""
+    before = _previous_words(sentence, span)
+    prev = before[-1] if before else ""
+    if prev in REFERENCE_WORDS or prev in _MONTHS:
+        return True
+    if len(before) == 2 and before[0] in REFERENCE_PAIRS:
+        return True
+    if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
+        return False  # hotlines are plain numbers of three or more digits
+    if prev in HOTLINE_WORDS or len(before) == 2 and before[0] in HOTLINE_WORDS and unit not in _KNOWN_UNITS:
+        return True
+    dial = _DIAL_AFTER.match(sentence, span.end)
+    return dial is not None and dial.group("verb") in DIAL_VERBS
 
 
 def _is_year(span: NumberSpan, unit: str | None) -> bool:
@@ -158,14 +183,29 @@ def _figure(sentence: str, span: NumberSpan) -> Figure | None:
     )
 
 
-def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -> Figure | None:
-    """`۱۰ تا ۴۰ درصد`, `۵۹ الی ۶۵ درصد`: one figure valued at its upper bound."""
-    if second is None or not _RANGE_JOIN.match(sentence[first.end : second.start]):
-        return None
+def _is_range(sentence: str, first: NumberSpan, second: NumberSpan) -> bool:
+    between = sentence[first.end : second.start]
+    if _RANGE_JOIN.match(between):
+        return True
+    return _TO_JOIN.match(between) is not None and bool(
+        _FROM_BEFORE.search(sentence, max(0, first.start - 6), first.start)
+    )
+
+
+def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -> tuple[bool, Figure | None]:
+    """`۱۰ تا ۴۰ درصد`, `۵۹ الی ۶۵ درصد`, `از ۲ به ۴ واحد`: one figure valued at its upper bound.
+
+    Returns (whether the two numbers are one range, its figure); a range whose upper end is not a
+    key figure (`۱۵ تا ۲۹ ساله`) is dropped whole.
+    """
+    if second is None or not _is_range(sentence, first, second):
+        return False, None
     unit, unit_end = _unit_after(sentence, second)
-    if _excluded(sentence, second, unit) or not first.has_digits and not first.has_scale and unit is None:
-        return None
-    return Figure(
+    if _excluded(sentence, second, unit):
+        return True, None
+    if not first.has_digits and not first.has_scale and unit is None:
+        return False, None
+    return True, Figure(
         text=sentence[first.start : unit_end].strip(),
         number=second.value,
         unit=unit,
@@ -188,8 +228,17 @@ def _context(sentence: str, start: int, end: int) -> str:
             previous = words(sentence[max(0, clause_start - 60) : clause_start])[-2:]
             before = previous + before
     before = _trim_leading(before[-CONTEXT_BEFORE:])
-    after = _trim_trailing(_trim_verb(after[:CONTEXT_AFTER]))
+    cut = (
+        CONTEXT_AFTER + 1
+        if after[CONTEXT_AFTER - 1 : CONTEXT_AFTER] and _is_number_word(after[CONTEXT_AFTER - 1])
+        else CONTEXT_AFTER
+    )
+    after = _trim_trailing(_trim_verb(after[:cut]))  # a number at the end keeps its unit: "زیر ۳۰ سال"
     return " ".join([*before, sentence[start:end].strip(), *after])
+
+
+def _is_number_word(word: str) -> bool:
+    return word[:1].isdigit()
 
 
 def _trim_leading(words_: list[str]) -> list[str]:
@@ -236,11 +285,41 @@ def _salience(figure: Figure, span: NumberSpan, in_headline: bool, position: int
     return score
 
 
+def _significant_digits(x: float) -> int:
+    return len(f"{abs(x):.6g}".split("e")[0].replace(".", "").strip("0"))
+
+
+def _rounds(head: Figure, body: Figure) -> bool:
+    """`۴ هزار طلاق` (headline) rounds `۴ هزار و ۲۰۰ مورد` (body): the same fact."""
+    h, b = head.number, body.number
+    if h <= 0 or b <= 0 or h == b or abs(h - b) > HEADLINE_ROUNDING * b:
+        return False
+    strict = MONEY_UNITS | PERCENT_UNITS  # money and percents only round their own kind
+    if head.unit != body.unit and (head.unit in strict or body.unit in strict):
+        return False
+    return _significant_digits(h) < _significant_digits(b)
+
+
+def _fold_headline_roundings(groups: dict[tuple[float, str | None], list[_Candidate]]) -> None:
+    """Merge a headline-only figure into the body figure it rounds (the body figure is shown)."""
+    headline_only = [key for key, group in groups.items() if all(c.in_headline for c in group)]
+    if not headline_only:
+        return
+    body = [(key, c.figure) for key, group in groups.items() for c in group[:1] if key not in headline_only]
+    for key in headline_only:
+        group = groups[key]
+        target = next((k for k, figure in body if _rounds(group[0].figure, figure)), None)
+        if target is not None:
+            groups[target].extend(group)
+            del groups[key]
+
+
 def _rank(candidates: list[_Candidate]) -> list[_Candidate]:
     """Most salient first; one value with one unit is one figure, shown with its first body mention."""
     groups: dict[tuple[float, str | None], list[_Candidate]] = {}
     for cand in candidates:
         groups.setdefault((cand.figure.number, cand.figure.unit), []).append(cand)
+    _fold_headline_roundings(groups)
     merged = []
     for group in groups.values():
         shown = next((c for c in group if not c.in_headline), group[0])

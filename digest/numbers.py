@@ -1,8 +1,9 @@
 """Persian number grammar: find number spans in text and compute their values.
 
-A number span is a chain of digit groups (`۱۲`, `45.6`, `10,000`, `۱۲٫۵`, `5/2`) and number words
-(`بیست و پنج`, `یکصد و بیست`, `دو و نیم`) joined by ` و `, with scales (`هزار`, `میلیون`,
-`میلیارد`, `تریلیون`) anywhere in the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`.
+A number span is a fraction (`یک سوم`, `سه چهارم`, `نیمی از`) or a chain of digit groups
+(`۱۲`, `45.6`, `10,000`, `۱۲٫۵`, `5/2`) and number words (`بیست و پنج`, `یکصد و بیست`,
+`دو و نیم`) joined by ` و `, with scales (`هزار`, `میلیون`, `میلیارد`, `تریلیون`) anywhere in
+the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`.
 Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
 """
 
@@ -57,6 +58,8 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+# "نیمی از خانوارها" = half of them (a share, like "یک سوم"); "نیم" alone is only the "و نیم" of a chain
+HALF_OF = re.compile(rf"{_NOT_LETTER_BEFORE}نیمی(?=[ \u200c]+از{_NOT_LETTER_AFTER})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,9 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     for m in FRACTION.finditer(text):
         value = ONES[m.group("n")] / DENOMINATORS[m.group("d")]
         spans.append(NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True))
+    if "نیمی" in text:
+        spans.extend(NumberSpan(m.start(), m.end(), m.group(), 0.5, False, False, False, False, True)
+                     for m in HALF_OF.finditer(text))  # fmt: skip
     for span in spans:
         text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
     return spans, text
@@ -178,7 +184,7 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
 
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value."""
-    has_denominator = any(d in text for d in DENOMINATORS)  # cheap test before the fraction regex
+    has_denominator = "نیمی" in text or any(d in text for d in DENOMINATORS)  # cheap test before the regexes
     spans, text = _fractions(text) if has_denominator else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):

@@ -21,6 +21,7 @@ REPORTING_VERBS = (
     "پاسخ داد", "تشریح کرد", "متذکر شد", "ابراز کرد", "ابراز داشت", "اظهار امیدواری کرد",
     "ابراز امیدواری کرد", "خواستار شد", "اشاره کرد", "اعتراف کرد", "مدعی شد", "تاکید نمود",
     "اظهار نمود", "عنوان نمود", "بیان نمود", "اعلام نمود", "خبر دادند", "گفتند", "اعلام کردند",
+    "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
 )  # fmt: skip
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
 WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد"})
@@ -37,6 +38,14 @@ ROLE_HEADS = frozenset(
 )
 # "یک مقام آگاه", "یک منبع مطلع": an unnamed official
 INDEFINITE = "یک"
+# Plural heads: "کارشناسان … گفتند", "مسئولان بهزیستی اعلام کردند" is a collective statement with no
+# one person behind it, so it is not a speaker; "از فرماندهان …" (one of them) still is.
+PLURAL_HEADS = frozenset(
+    """
+    کارشناسان فرماندهان مسئولان مسئولین مسوولان مسوولین مدیران معاونان معاونین اعضای اعضا نمایندگان
+    مقامات منابع پژوهشگران متخصصان فعالان مربیان پزشکان کارگزاران دبیران روسای رؤسای
+    """.split()
+)
 # Honorifics and ranks before a name. KEEP_TITLES stay in the name, the others are dropped.
 TITLES = frozenset(
     """
@@ -46,11 +55,12 @@ TITLES = frozenset(
     """.split()
 )
 KEEP_TITLES = frozenset({"سید", "سیده", "میر"})
+# Titles and role heads written in several words, with any spacing (space, half-space or none)
+# between the parts: each is joined into the one token on the right.
 MULTIWORD_TITLES = {
     "حجت الاسلام و المسلمین": "حجت‌الاسلام‌والمسلمین",
-    "حجت الاسلام والمسلمین": "حجت‌الاسلام‌والمسلمین",
-    "حجت‌الاسلام و المسلمین": "حجت‌الاسلام‌والمسلمین",
     "حجت الاسلام": "حجت‌الاسلام",
+    "آیت الله العظمی": "آیت‌الله",
     "آیت الله": "آیت‌الله",
     "سر دار": "سردار",
     "سر هنگ": "سرهنگ",
@@ -59,8 +69,8 @@ MULTIWORD_TITLES = {
     "امام جمعه": "امام‌جمعه",
 }
 PRONOUNS = frozenset({"وی", "او", "ایشان"})
-# "این مسئول", "این مقام" … refer back to the last speaker.
-ANAPHORIC_NOUNS = frozenset("مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول مسئولان".split()) | ROLE_HEADS
+# "این مسئول", "این مقام" … refer back to the last speaker ("این مسئولان" is plural: no speaker).
+ANAPHORIC_NOUNS = (frozenset("مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول".split()) | ROLE_HEADS) - PLURAL_HEADS
 # Subjects starting with these are organisations or documents, not people.
 ORG_STARTS = frozenset(
     """
@@ -77,6 +87,25 @@ ADJUNCTS = frozenset(
     بر که به درباره دربارهٔ خطاب هنگام حین بعد قبل پیرامون امشب اخیرا سپس همچنان ظهر درخصوص درمورد
     پیش‌از ،با بااشاره تنها فقط ابتدا مجددا بار از شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه
     جمعه امسال دیشب بعدازظهر سحرگاه عصرگاه
+    """.split()
+)
+# `در` opens an adjunct (`در جمع خبرنگاران`, `در این جلسه`, `NAME در شورای …`) except:
+# * after an unnamed official (`یک مقام مسئول در دادگستری استان`, `… در ستاد مدیریت بحران`,
+#   `یک منبع آگاه در کمیسیون …`) unless a venue word follows (`در جمع`, `در جلسه`, `در حاشیه`);
+# * after a representative head (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`,
+#   `سفیر ایران در ترکیه`) when a seat (an institution or a place) follows.
+VENUE_WORDS = frozenset(
+    """
+    جمع نشست جلسه جلسات حاشیه این آن همین گفت‌وگو گفتگو گفت‌وگویی گفتگویی مصاحبه مراسم آیین همایش
+    دیدار بازدید سفر اجتماع محل نماز خطبه خطبه‌های برنامه سخنرانی پیامی
+    پاسخ ادامه خصوص مورد رابطه زمینه باره حالی شرایطی
+    """.split()
+)
+REPRESENTATIVE_HEADS = frozenset("نماینده سفیر رایزن کنسول سرکنسول کاردار".split())
+ROLE_SEATS = frozenset(
+    """
+    مجلس استان شهرستان کشور امور سازمان وزارت وزارتخانه دولت قوه دادگستری استانداری فرمانداری
+    شهرداری بخشداری اداره اداره‌کل دانشگاه بهزیستی کمیته بنیاد دیوان نهاد مجمع خارج منطقه
     """.split()
 )
 # (adjunct, next word) or (previous word, adjunct) pairs that keep a role going:
@@ -101,7 +130,7 @@ NON_NAME_WORDS = (
         امنیتی انتظامی بهداشت درمان آموزش پرورش آموزش‌وپرورش کار رفاه تعاون جهاد کشاورزی صنعت معدن
         تجارت راه شهرسازی ورزش جوانان میراث گردشگری ارشاد اطلاعات ارتباطات نیرو نفت گاز آب برق
         محیط زیست دادگستری قضاییه پلیس انتظامی سپاه بسیج ستاد مرکز بنیاد جمعیت خیریه انجمن
-        توانبخشی مشاوره آگاه مطلع مسئول
+        توانبخشی مشاوره آگاه مطلع مسئول فقیه
         """.split()
     )
 )

@@ -2,11 +2,18 @@
 
 Rules, in order:
 1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`) followed by `:`, `،` or `که`,
-   or ending its sentence; `به گفته X،` is one too, and so is a kicker/headline `ROLE: …`.
-2. Its subject is the text before the verb, after dropping lead-ins (`به گزارش …،`, `خبرگزاری …:`),
-   a leading adjunct clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct
-   word (`در`, `با`, `ضمن`, `نیز`…); commas are kept because roles contain them.
-3. The subject splits into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
+   or ending its sentence; `به گفته X،` (and `به اعتقاد/عقیده/باور X،`) is one too, and so is a
+   kicker/headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان
+   کرد`, `«…»؛ این را ROLE گفت`.
+2. Its subject is the text before the verb, after dropping lead-ins (datelines such as `زاهدان-`,
+   `مشهد- خبرنگار ایسنا-`; `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct
+   clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct word (`در`, `با`,
+   `ضمن`, `نیز`…); commas are kept because roles contain them. `در` stays inside a role after an
+   unnamed official (`یک مقام مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after
+   a representative head before a seat (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`).
+   Multi-word titles are joined first with any spacing (`حجت‌الاسلام والمسلمین` is one title).
+3. A plural head (`کارشناسان`, `مسئولان …`) is a collective, not a speaker. The subject splits
+   into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
    head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, a title or a
    first name alone, or a short non-role subject (a surname).
 4. `وی`/`او`/`ایشان`/`این مسئول` refer to the last speaker; a surname alone to the full name seen
@@ -31,12 +38,16 @@ from digest.roles import (
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
+    PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTING_VERBS,
+    REPRESENTATIVE_HEADS,
     ROLE_CONTINUATIONS,
     ROLE_HEADS,
+    ROLE_SEATS,
     TITLES,
+    VENUE_WORDS,
     WEAK_VERBS,
     first_names,
 )
@@ -52,9 +63,18 @@ _VERB = re.compile(
     + r"(?P<after>\s*[:،]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$)"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
-_BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
+_BE_GOFTE = re.compile(
+    r"(?:^|[\s،])به[ \u200c]*(?:گفته|اعتقاد|عقیده|باور)[ \u200c]+(?P<subject>[^،:.]{2,120})،"
+)  # "به گفته X،", "به اعتقاد X،"
+_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور")
+# "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
+_FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
+_MULTI_TITLE = re.compile(
+    WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
+)
+_JOINED_TITLES = {squash(multi): joined for multi, joined in MULTIWORD_TITLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +140,7 @@ def _subjects(sentence: str) -> list[str]:
             subject = subject_of(sentence[: m.start()])
             if subject:
                 found.append(subject)
-    g = _BE_GOFTE.search(sentence) if "گفته" in sentence else None
+    g = _BE_GOFTE.search(sentence) if any(h in sentence for h in _BE_GOFTE_HINT) else None
     if g is not None and (m is None or g.start() < m.start()):
         found.append(cut_adjuncts(g.group("subject").strip()))
     return found
@@ -133,7 +153,7 @@ def subject_of(pre: str) -> str:
         if sep in text:
             text = text.rsplit(sep, 1)[1]
     text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
-    text = _skip_preamble(strip_lead_in(text))
+    text = _FRONTED_OBJECT.sub("", _skip_preamble(strip_lead_in(text)), count=1)
     return cut_adjuncts(text)
 
 
@@ -165,9 +185,21 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
 
 
 def _join_titles(subject: str) -> str:
-    for multi, joined in MULTIWORD_TITLES.items():
-        subject = subject.replace(multi, joined)
-    return subject
+    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
+    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
+        return subject
+    return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
+
+
+def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
+    """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
+    if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
+        return True
+    if tok != "در" or not nxt:
+        return False
+    if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
+        return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
+    return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
 
 
 def cut_adjuncts(subject: str) -> str:
@@ -176,9 +208,7 @@ def cut_adjuncts(subject: str) -> str:
     tokens = subject.replace("،", " ، ").split()
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        continues = (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1:] and (kept[-1], tok) in ROLE_CONTINUATIONS)
-        if kept and tok in ADJUNCTS and not continues:
+        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             break
         kept.append(tok)
         if len(kept) > MAX_SUBJECT_WORDS:
@@ -219,6 +249,8 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     tokens = subject.replace("،", " ، ").split()
     if not tokens:
         return None
+    if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
+        return None  # "کارشناسان … گفتند": a collective statement
     if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
@@ -371,30 +403,52 @@ def _roles_compatible(a: str, b: str) -> bool:
 
 
 def _link_roles(people: list[_Person]) -> list[_Person]:
-    """Attach role-only people to the named person they describe."""
+    """Attach role-only people to the named person they describe.
+
+    A role compatible with a named person's role goes to that person. Otherwise each named person
+    without a role takes the nearest role-only person (a role just before the name wins a tie):
+    `ROLE A گفت … ROLE B گفت … NAME افزود` gives NAME role B, and A stays an unnamed official.
+    """
     named = [p for p in people if p.name is not None]
-    out = list(named)
-    for anon in (p for p in people if p.name is None):
-        target = _role_target(anon, named)
-        if target is None:
-            out.append(anon)
-            continue
-        target.count += anon.count
-        target.roles.extend(anon.roles)
-        target.first = min(target.first, anon.first)
-        target.mentions.extend(anon.mentions)
-    return out
+    pending = [p for p in people if p.name is None and not _link_compatible(p, named)]
+    roleless = [p for p in named if not p.roles]
+    pairs = sorted(
+        (_distance(anon, person), i, j) for i, anon in enumerate(pending) for j, person in enumerate(roleless)
+    )
+    linked: set[int] = set()
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in linked and j not in taken:
+            _merge(roleless[j], pending[i])
+            linked.add(i)
+            taken.add(j)
+    rest = [anon for i, anon in enumerate(pending) if i not in linked and not _link_compatible(anon, named)]
+    return named + rest
 
 
-def _role_target(anon: _Person, named: list[_Person]) -> _Person | None:
+def _link_compatible(anon: _Person, named: list[_Person]) -> bool:
+    """Merge `anon` into the named person whose role it matches; whether it found one."""
     for p in named:
         if any(_roles_compatible(r, a) for r in p.roles for a in anon.roles):
-            return p
-    roleless = [p for p in named if not p.roles]
-    if not roleless:
-        return None
-    anchor = anon.mentions[0] if anon.mentions else anon.first
-    return min(roleless, key=lambda p: min(abs(i - anchor) for i in p.mentions or [p.first]))
+            _merge(p, anon)
+            return True
+    return False
+
+
+def _merge(target: _Person, anon: _Person) -> None:
+    target.count += anon.count
+    target.roles.extend(anon.roles)
+    target.first = min(target.first, anon.first)
+    target.mentions.extend(anon.mentions)
+
+
+def _distance(anon: _Person, person: _Person) -> tuple[int, int]:
+    """How far a role-only mention is from a name's mentions; a role before the name comes first."""
+    return min(
+        (abs(i - a), 0 if a <= i else 1)
+        for a in anon.mentions or [anon.first]
+        for i in person.mentions or [person.first]
+    )
 
 
 def _best_role(roles: list[str]) -> str | None:

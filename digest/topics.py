@@ -6,12 +6,22 @@ hamza and alef forms are interchangeable, and a word ending in `*` may carry a p
 (`معلول*` matches `معلولان`, `معلولین`, `معلولی`).
 
 Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان کار`); 2 = a strong social
-signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy) pull the score
-down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی` and `تامین اجتماعی` are not
-social affairs on their own. A term found in the headline counts double; each term counts at most
-`MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the terms inside them.
-score = positive − NEGATIVE_FACTOR × negative; an item is social when its score reaches
-SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit. Imports only digest modules.
+signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy, weather,
+elections) pull the score down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی`
+and `تامین اجتماعی` are not social affairs on their own. A term found in the headline counts
+double; each term counts at most `MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the
+terms inside them. score = positive − NEGATIVE_FACTOR × negative; an item is social when its score
+reaches SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the
+body never decides.
+
+What counts as social: road accidents, fires, drowning, earthquake and flood relief and police and
+crime news (`حوادث`), housing, unemployment, poverty, addiction, divorce, child labour, disability,
+the elderly, women heads of household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`),
+suicide and domestic violence. What does not: weather, drought and flood *forecasts* (`سیل` and
+`خشکسالی` weigh 1; `هواشناسی`, `بارش` count against), sport, markets and prices (`قیمت مسکن`,
+`بازار مسکن` count against and swallow `مسکن`), politics (`انتخابات*`, `مناظره`), industry
+(`اشتغال` alone weighs 1; `بیکاری` is the social signal), culture and religious ceremonies.
+Imports only digest modules.
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ from digest.textmatch import PhraseIndex, squash
 
 LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     "آسیب‌های اجتماعی": (
-        ("سرقت*", 1),
+        ("سرقت*", 2),
         ("زورگیری", 2),
         ("قاچاق انسان", 3),
         ("کودک آزار*", 3),
@@ -34,6 +44,10 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کارتن خواب*", 3),
         ("گورخواب*", 3),
         ("حاشیه نشین*", 3),
+        ("سکونتگاه* غیررسمی", 3),
+        ("محله* غیررسمی", 3),
+        ("اسکان غیررسمی", 3),
+        ("بافت* حاشیه ای", 3),
         ("تکدی گری", 3),
         ("متکدی*", 3),
         ("کودک آزاری", 3),
@@ -80,9 +94,9 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("بیکاری", 3),
         ("بیکار*", 2),
         ("بیمه بیکاری", 3),
-        ("اشتغال", 2),
-        ("اشتغالزایی", 2),
-        ("اشتغال زایی", 2),
+        ("اشتغال", 1),
+        ("اشتغالزایی", 1),
+        ("اشتغال زایی", 1),
         ("خوداشتغالی", 2),
         ("فرصت* شغلی", 2),
         ("شغل*", 1),
@@ -121,6 +135,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("رزمایش* مواسات", 2),
         ("معیشت*", 1),
         ("رفاه اجتماعی", 2),
+        ("نیکوکاری", 2),
         ("عیدی", 1),
     ),
     "مسکن": (
@@ -148,16 +163,38 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "حوادث و امداد": (
         ("تصادف*", 2),
+        ("واژگونی", 2),
+        ("حادثه* رانندگی", 3),
+        ("سوانح رانندگی", 3),
+        ("کشته*", 1),
+        ("مجروح*", 1),
+        ("زخمی", 1),
+        ("تلفات", 1),
+        ("غرق شد", 3),
+        ("غرق شدند", 3),
+        ("غرق شده", 3),
+        ("غریق", 2),
+        ("عملیات امداد*", 2),
+        ("آوار", 2),
+        ("آتش نشان*", 2),
+        ("سارق*", 2),
+        ("کیف قاپی", 2),
+        ("کلاهبرداری", 2),
+        ("قتل", 2),
+        ("نزاع*", 2),
+        ("ضرب و جرح", 2),
+        ("دستگیر*", 1),
         ("گازگرفتگی", 3),
         ("مسمومیت", 2),
         ("غرق شدگی", 3),
-        ("آتش نشانی", 2),
         ("حادثه*", 1),
         ("جان باخت*", 1),
         ("زلزله*", 3),
         ("زمین لرزه*", 3),
-        ("سیل", 3),
-        ("سیلاب*", 3),
+        ("سیل", 1),
+        ("سیلاب*", 1),
+        ("خسارت* سیل", 3),
+        ("خسارت دیده*", 2),
         ("هلال احمر", 3),
         ("امداد و نجات", 3),
         ("امدادرسانی", 3),
@@ -175,7 +212,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("اقلام امدادی", 3),
         ("بلایای طبیعی", 3),
         ("رانش زمین", 2),
-        ("خشکسالی", 2),
+        ("خشکسالی", 1),
     ),
     "سلامت": (
         ("بیمه سلامت", 2),
@@ -241,7 +278,9 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("هواداران", 2),
     ("وزیر خارجه", 2),
     ("تحریم*", 1),
-    ("انتخابات", 2),
+    ("انتخابات*", 2),
+    ("مناظره*", 2),
+    ("نامزد*", 1),
     ("مذاکره*", 1),
     ("هسته ای", 2),
     ("بمب*", 2),
@@ -252,6 +291,15 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("سهام", 1),
     ("قیمت", 1),
     ("دیدار", 1),
+    ("هواشناسی", 2),
+    ("بارش*", 1),
+    ("سامانه بارشی", 2),
+    ("پیش بینی هوا", 2),
+    ("دمای هوا", 1),
+    ("قیمت مسکن", 2),
+    ("بازار مسکن", 2),
+    ("معاملات مسکن", 2),
+    ("صنعتی", 1),
 )
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 

@@ -32,6 +32,19 @@ KEPT = [
     ("fraction_percent", "سهم این شهر یک دهم درصد است.", ("یک دهم درصد", 0.1, "درصد")),
     ("after_a_dropped_list", "طبق مواد ۱۲، ۱۳ و ۱۴ قانون ۳ نفر محکوم شدند.", ("۳ نفر", 3, "نفر")),
     ("after_dropped_years", "در سال‌های ۹۸ و ۹۹ و ۱۰ نفر دیگر", ("۱۰ نفر", 10, "نفر")),
+    ("count_not_a_hotline", "۱۲۳ مورد کودک‌آزاری ثبت شد.", ("۱۲۳ مورد", 123, "مورد")),
+    ("calls_as_unit", "بیش از ۲۰ هزار تماس با اورژانس اجتماعی ثبت شد.", ("۲۰ هزار تماس", 2e4, "تماس")),
+    ("unknown_countable_noun", "۳۰۰ مددجو و ۴۵ سرپناه ساخته شد.", ("۴۵ سرپناه", 45, "سرپناه")),
+    ("about", "حدود ۵۰۰ نفر در مراسم حضور داشتند.", ("۵۰۰ نفر", 500, "نفر")),
+    ("less_than", "کمتر از ۱۰ درصد معلولان شاغلند.", ("۱۰ درصد", 10, "درصد")),
+    ("trillion_rial", "۱۲ هزار میلیارد ریال اعتبار دارد.", ("۱۲ هزار میلیارد ریال", 1.2e13, "ریال")),
+    ("glued_third", "یک‌سوم خانوارها زیر خط فقرند.", ("یک‌سوم", 1 / 3, None)),
+    ("half_of", "نیمی از ساکنان سند ندارند.", ("نیمی", 0.5, None)),
+    ("latin_digits", "120 نفر در طرح شرکت کردند.", ("120 نفر", 120, "نفر")),
+    ("percent_sign_first", "طلاق %۲۵ افزایش یافت.", ("۲۵", 25, "درصد")),
+    ("from_to_change", "خانه‌های امن از ۲ به ۴ واحد افزایش می‌یابد.", ("۲ به ۴ واحد", 4, "واحد")),
+    ("bare_ratio", "نسبت ازدواج به طلاق به ۲.۶ رسیده است.", ("۲.۶", 2.6, None)),
+    ("range_of_money", "هر کیلو بین ۴۵ تا ۶۰ هزار تومان است.", ("۴۵ تا ۶۰ هزار تومان", 6e4, "تومان")),
 ]
 
 
@@ -67,6 +80,17 @@ DROPPED = [
     ("listed_law_articles", "مواد ۱۲، ۱۳ و ۱۴ قانون اجرا نشد."),
     ("ordinal_after_word", "مرحله دوم طرح آغاز شد."),
     ("plural_tens", "دهها نفر و صدها خانواده آسیب دیدند."),
+    ("hotline_line", "با خط ۱۲۳ اورژانس اجتماعی تماس بگیرید."),
+    ("hotline_phone", "تلفن ۱۴۸۰ پاسخگوی مردم است."),
+    ("hotline_number", "با شماره ۱۵۷۰ تماس بگیرید."),
+    ("hotline_system", "سامانه ۱۹۰ برای گزارش فعال است."),
+    ("hotline_code", "کد ۱۱۵ را شماره‌گیری کنید."),
+    ("emergency_two_words_back", "اورژانس اجتماعی ۱۲۳ شبانه‌روزی فعال است."),
+    ("counsellor_voice", "خط صدای مشاور ۱۴۸۰ فعال است."),
+    ("dial_verb_after", "با ۱۱۵ تماس بگیرید."),
+    ("age_range", "نرخ بیکاری جوانان ۱۵ تا ۲۹ ساله بالاست."),
+    ("date_range", "نمایشگاه از ۱۰ تا ۱۵ خرداد برپاست."),
+    ("age_reached", "سن ازدواج به ۲۸ سال رسید."),
 ]
 
 
@@ -78,6 +102,39 @@ def test_dropped(sentence: str) -> None:
 def test_range_is_one_figure() -> None:
     found = figures("سهم پرداخت از جیب مردم ۵۹ تا ۶۵ درصد بود.")
     assert found == [("۵۹ تا ۶۵ درصد", 65, "درصد")]
+
+
+def test_age_threshold_is_context_not_a_figure() -> None:
+    (figure,) = extract_figures([normalize_fa("۷۰ درصد متقاضیان طلاق زیر ۳۰ سال سن دارند.")])
+    assert (figure.text, figure.number) == ("۷۰ درصد", 70)
+    assert "زیر ۳۰ سال" in figure.context
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [("بیش از ۶۰ درصد زن هستند.", "بیش از"), ("حدود ۵۰۰ نفر آمدند.", "حدود"), ("کمتر از ۱۰ درصد شاغلند.", "کمتر از")],
+    ids=["more_than", "about", "less_than"],
+)
+def test_qualifier_stays_in_context(sentence: str, qualifier: str) -> None:
+    (figure,) = extract_figures([normalize_fa(sentence)])
+    assert figure.context.startswith(qualifier)
+
+
+HEADLINE_ROUNDINGS = [
+    ("rounded_count", "ثبت ۴ هزار طلاق در استان", "۴ هزار و ۲۰۰ مورد طلاق ثبت شد.", ["۴ هزار و ۲۰۰ مورد"]),
+    ("exact_repeat", "توزیع ۵۰۰ بسته", "۵۰۰ بسته توزیع شد.", ["۵۰۰ بسته"]),
+    ("too_far_apart", "ثبت ۴ هزار طلاق", "۵ هزار و ۲۰۰ مورد طلاق ثبت شد.", ["۴ هزار طلاق", "۵ هزار و ۲۰۰ مورد"]),
+    ("percent_is_not_a_count", "رشد ۲۰ درصدی", "۲۱ نفر استخدام شدند.", ["۲۰ درصدی", "۲۱ نفر"]),
+    ("not_rounder", "ثبت ۴۲۰۰ طلاق", "۴ هزار مورد طلاق ثبت شد.", ["۴۲۰۰ طلاق", "۴ هزار مورد"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "texts"), [c[1:] for c in HEADLINE_ROUNDINGS], ids=[c[0] for c in HEADLINE_ROUNDINGS]
+)
+def test_headline_rounding_is_the_body_figure(headline: str, body: str, texts: list[str]) -> None:
+    found = extract_figures([normalize_fa(body)], headline=normalize_fa(headline))
+    assert sorted(f.text for f in found) == sorted(texts)
 
 
 def test_context_of_seed_figure() -> None:
