@@ -5,7 +5,7 @@ Pure data; imports nothing of ours. Shared by every digest/ module and by bot/ (
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -58,4 +58,4 @@ class Digest:
     published: datetime | None = None
     id: str | None = None
     social_score: float = 0.0
-    extra: dict[str, str] = field(default_factory=dict)
+    fingerprint: int = 0  # 64-bit SimHash of the body (digest.fingerprint), 0 when unknown

@@ -1,0 +1,161 @@
+"""Turn an article page, feed content or plain text into normalized body paragraphs.
+
+Removes HTML (tags, entities, scripts, styles), site chrome and boilerplate: a leading language
+switch ("English"), comment-policy lines, "ارسال نظر", "مهمترین/آخرین اخبار", "پربازدیدترین",
+"اخبار مرتبط", "انتهای پیام", news codes, view counts and related-story teasers. Everything after
+the first end-of-article marker is dropped. Imports only `digest.normalize` and `digest.textmatch`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from digest.normalize import normalize_fa
+from digest.textmatch import alternation
+
+_HTML_HINT = re.compile(
+    r"<(?:/?(?:p|div|br|span|a|b|i|strong|em|h[1-6]|li|ul|ol|article|section|body|html"
+    r"|script|style|table|tr|td|img|figure|header|footer|nav)\b|!--)",
+    re.I,
+)
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
+    "figcaption pre hr title dd dt".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe head nav form button select".split())
+
+# Lines from here on are site chrome, not article text (end-of-article markers).
+_END_MARKERS = [
+    "آیا این خبر مفید بود",
+    "دیدگاه های ارسال شده",
+    "دیدگاه ها",
+    "نظرات کاربران",
+    "ارسال نظر",
+    "نظر شما",
+    "پیام هایی که",
+    "مهمترین اخبار",
+    "مهم ترین اخبار",
+    "آخرین اخبار",
+    "پربازدیدترین",
+    "پربیننده ترین",
+    "اخبار مرتبط",
+    "خبرهای مرتبط",
+    "مطالب مرتبط",
+    "انتهای پیام",
+    "برچسب ها",
+    "کلید واژه ها",
+    "اشتراک گذاری",
+]
+# Single lines that are chrome wherever they occur (short lines only).
+_LINE_MARKERS = [
+    "کد خبر",
+    "شناسه خبر",
+    "تعداد بازدید",
+    "بازدید",
+    "زمان مطالعه",
+    "بیشتر بخوانید",
+    "بخوانید",
+    "لینک کوتاه",
+    "نسخه چاپی",
+    "ارسال به دوستان",
+    "اشتراک",
+    "تاریخ انتشار",
+]
+# Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
+_CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
+_END = re.compile(r"^[\W\d_]*" + alternation(_END_MARKERS))
+_CHROME = re.compile(
+    r"^[\W\d_]*(?:"
+    + alternation(_LINE_MARKERS)
+    + r"(?![\w\u200c])|"
+    + alternation(_CREDIT_MARKERS)
+    + r"\s*:)"
+)
+_TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_WORDS = re.compile(r"\S+")
+
+MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole
+MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
+
+
+class _TextExtractor(HTMLParser):
+    """Collect visible text, one line per block element, skipping scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML fragment or page; block elements become line breaks."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries HTML markup (tags or comments), not just a stray `<`."""
+    return _HTML_HINT.search(text) is not None
+
+
+def _is_chrome(line: str) -> bool:
+    return _CHROME.match(line) is not None and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
+
+
+def _is_end(line: str) -> bool:
+    return _END.match(line) is not None and len(_WORDS.findall(line)) <= MAX_END_WORDS
+
+
+def _drop_leading_foreign(lines: list[str]) -> list[str]:
+    start = 0
+    while start < len(lines) and not _ARABIC_LETTER.search(lines[start]):
+        start += 1
+    return lines[start:]
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """Drop chrome lines; stop at the first end-of-article marker once body text has been seen."""
+    kept: list[str] = []
+    for line in _drop_leading_foreign(lines):
+        if _is_end(line):
+            if kept:
+                break
+            continue
+        if _is_chrome(line):
+            continue
+        line = _TAIL_MARKER.sub("", line).strip()
+        if line and _ARABIC_LETTER.search(line):
+            kept.append(line)
+    return kept
+
+
+def clean_text(raw: str) -> tuple[str, ...]:
+    """Normalized, boilerplate-free paragraphs of an article given as plain text or HTML."""
+    text = html_to_text(raw) if looks_like_html(raw) else html.unescape(raw) if "&" in raw else raw
+    text = normalize_fa(text)
+    return tuple(clean_lines(text.split("\n")))

@@ -1,0 +1,180 @@
+"""Persian number grammar: find number spans in text and compute their values.
+
+A number span is a chain of digit groups (`۱۲`, `45.6`, `10,000`, `۱۲٫۵`, `5/2`) and number words
+(`بیست و پنج`, `یکصد و بیست`, `دو و نیم`) joined by ` و `, with scales (`هزار`, `میلیون`,
+`میلیارد`, `تریلیون`) anywhere in the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`.
+Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.normalize import to_latin_digits
+
+ONES = {
+    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "شیش": 6, "هفت": 7, "هشت": 8, "نه": 9,
+    "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15, "پونزده": 15,
+    "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19,
+}  # fmt: skip
+TENS = {
+    "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90,
+}  # fmt: skip
+HUNDREDS = {
+    "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500,
+    "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
+}  # fmt: skip
+SCALES = {"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "بیلیون": 1e9, "تریلیون": 1e12}
+FRACTIONS = {"نیم": 0.5, "ربع": 0.25}
+WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
+
+_G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
+_DIGITS = r"[0-9۰-۹]+(?:[.,٫٬/][0-9۰-۹]+)*"
+_WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
+_SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
+_DIGIT_ATOM = rf"(?<![0-9۰-۹.,٫٬/]){_DIGITS}"
+_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}{_NOT_LETTER_AFTER}"
+# a scale may be glued to the digits before it and to the "و" after it: ۱۳هزارو ۴۰۰
+_SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
+_ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM})"
+_AND = rf"{_G}و{_G}"
+_HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
+# a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
+NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
+_TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A number as written in the text, with its value."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    has_digits: bool
+    has_scale: bool
+    percent: bool  # written with ٪ or %
+    slash: bool  # written with "/" (a date part or an old-style decimal)
+
+
+def digit_value(raw: str) -> float | None:
+    """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
+
+    Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
+    """
+    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
+    if s.count("/") == 1 and "." not in s and "," not in s:
+        return _slash_decimal(raw, s)
+    if "/" in s:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    if s.count(",") == 1 and "." not in s:
+        s = s.replace(",", ".")  # "1,5": a decimal comma
+    if s.count(".") > 1 or "," in s:
+        return None
+    return float(s)
+
+
+def _slash_decimal(raw: str, latin: str) -> float | None:
+    """`a/b` as a decimal. Old bidi-mangled texts with Latin digits put the fraction first (`5/2` = 2.5)."""
+    left, right = latin.split("/")
+    if len(left) > 3 or len(right) > 3:
+        return None  # a year/month or similar
+    if raw[0] in "0123456789":
+        return float(f"{right}.{left}")
+    return float(f"{left}.{right}")
+
+
+def chain_value(text: str) -> float | None:
+    """Value of a number chain such as `۷ میلیارد و ۸۶۰ میلیون` or `دو و نیم میلیون`."""
+    total = 0.0
+    current = 0.0
+    for tok in _TOKEN.findall(text):
+        if tok in SCALES:
+            scale = SCALES[tok]
+            base = current or (0.0 if total else 1.0)
+            if total + base < scale:
+                total = (total + base) * scale
+            else:
+                total += base * scale
+            current = 0.0
+        elif tok in FRACTIONS:
+            current += FRACTIONS[tok]
+        elif tok in WORDS:
+            current += WORDS[tok]
+        elif tok in "٪%":
+            continue
+        else:
+            value = digit_value(tok)
+            if value is None:
+                return None
+            current += value
+    return total + current
+
+
+def _split_falling(m_text: str) -> list[tuple[int, int]]:
+    """Split a word chain where magnitudes stop falling: `هزار و سیصد و نود و نه و سیصد هزار`.
+
+    Returns (start, end) offsets of the sub-chains inside `m_text`.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = prev_end = 0
+    last_small = float("inf")  # magnitude of the previous sub-thousand word (100s > 10s > 1s)
+    for tok in _TOKEN.finditer(m_text):
+        word = tok.group()
+        if word in SCALES or word in "٪%":
+            last_small = float("inf")
+        else:
+            mag = _magnitude(word)
+            if mag >= last_small:
+                pieces.append((start, prev_end))
+                start = tok.start()
+            last_small = mag
+        prev_end = tok.end()
+    pieces.append((start, len(m_text)))
+    return pieces
+
+
+def _magnitude(word: str) -> float:
+    if word in HUNDREDS:
+        return 100
+    if word in TENS:
+        return 10
+    if word in ONES:
+        return 1 if ONES[word] < 10 else 10
+    if word in FRACTIONS:
+        return 0.1
+    return 1000  # a digit group: any later group starts a new number unless a scale came between
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every number span of `text`, in order, with its value."""
+    spans: list[NumberSpan] = []
+    for m in NUMBER.finditer(text):
+        for a, b in _split_falling(m.group()):
+            span = _make_span(m.start() + a, m.group()[a:b])
+            if span is not None:
+                spans.append(span)
+    return spans
+
+
+def _make_span(start: int, piece: str) -> NumberSpan | None:
+    value = chain_value(piece) if piece else None
+    if value is None:
+        return None
+    has_digits = re.search(r"[0-9۰-۹]", piece) is not None
+    return NumberSpan(
+        start=start,
+        end=start + len(piece),
+        text=piece,
+        value=value,
+        has_digits=has_digits,
+        has_scale=re.search(_SCALE, piece) is not None,
+        percent=piece.endswith(("٪", "%")),
+        slash="/" in piece,
+    )

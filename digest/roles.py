@@ -1,0 +1,109 @@
+"""Lexicon for speakers: reporting verbs, role heads, titles, organisation words, adjuncts and the
+first-name gazetteer (package data, read once).
+
+Data plus two tiny lookups; the rules that use them live in `digest.speaker`. Extend the sets to
+teach the speaker extractor new vocabulary. Imports only digest modules and importlib.resources.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from digest.normalize import normalize_fa
+
+# Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
+REPORTING_VERBS = (
+    "گفت", "گفته است", "می گوید", "افزود", "افزوده است", "اظهار کرد", "اظهار داشت", "خبر داد",
+    "عنوان کرد", "عنوان داشت", "تصریح کرد", "اذعان داشت", "اذعان کرد", "تاکید کرد", "تاکید داشت",
+    "بیان کرد", "بیان داشت", "اعلام کرد", "اعلام داشت", "یادآور شد", "یادآوری کرد", "خاطرنشان کرد",
+    "خاطر نشان کرد", "خاطرنشان ساخت", "ادامه داد", "توضیح داد", "اضافه کرد", "هشدار داد",
+    "پاسخ داد", "تشریح کرد", "متذکر شد", "ابراز کرد", "ابراز داشت", "اظهار امیدواری کرد",
+    "ابراز امیدواری کرد", "خواستار شد", "اشاره کرد", "اعتراف کرد", "مدعی شد", "تاکید نمود",
+    "اظهار نمود", "عنوان نمود", "بیان نمود", "اعلام نمود", "خبر دادند", "گفتند", "اعلام کردند",
+)  # fmt: skip
+# Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
+WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد"})
+
+ROLE_HEADS = frozenset(
+    """
+    امام‌جمعه رئیس رییس مدیر مدیرکل مدیرعامل معاون وزیر استاندار فرماندار بخشدار دهیار شهردار فرمانده جانشین
+    سخنگو سخنگوی نماینده دبیر دبیرکل عضو سرپرست مسئول مسوول مسؤول کارشناس امام دادستان رئیس‌کل مشاور
+    دستیار نایب نایب‌رئیس قائم‌مقام قائم کارگزار پژوهشگر متخصص فعال بازرس قاضی رهبر نخست‌وزیر نخست
+    سفیر وکیل مدرس دانشیار استادیار مربی سرمربی رئیس‌جمهور رئیس‌جمهوری روانشناس جامعه‌شناس پزشک
+    رایزن کنسول سرکنسول مفتی خطیب تولیت متولی هماهنگ‌کننده دادیار رئیسه کارشناسان فرماندهان مسئولان
+    مدیران معاونان اعضای نمایندگان رئیس‌جمهوری دبیرخانه مجری سردبیر خبرنگار
+    """.split()
+)
+# Honorifics and ranks before a name. KEEP_TITLES stay in the name, the others are dropped.
+TITLES = frozenset(
+    """
+    دکتر مهندس سید سیده میر حجت‌الاسلام حجت‌الاسلام‌والمسلمین آیت‌الله سردار سرهنگ سرتیپ سرلشکر
+    سرگرد سروان ستوان سرتیپ‌دوم سرهنگ‌دوم امیر حاج حاجی استاد خانم آقای پروفسور شیخ مولوی ماموستا
+    ژنرال تیمسار سرکار دریادار دریابان سرلشگر
+    """.split()
+)
+KEEP_TITLES = frozenset({"سید", "سیده", "میر"})
+MULTIWORD_TITLES = {
+    "حجت الاسلام و المسلمین": "حجت‌الاسلام‌والمسلمین",
+    "حجت الاسلام والمسلمین": "حجت‌الاسلام‌والمسلمین",
+    "حجت‌الاسلام و المسلمین": "حجت‌الاسلام‌والمسلمین",
+    "حجت الاسلام": "حجت‌الاسلام",
+    "آیت الله": "آیت‌الله",
+    "سر دار": "سردار",
+    "سر هنگ": "سرهنگ",
+    "سر تیپ": "سرتیپ",
+    "سر لشکر": "سرلشکر",
+    "امام جمعه": "امام‌جمعه",
+}
+PRONOUNS = frozenset({"وی", "او", "ایشان"})
+# "این مسئول", "این مقام" … refer back to the last speaker.
+ANAPHORIC_NOUNS = frozenset("مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول مسئولان".split()) | ROLE_HEADS
+# Subjects starting with these are organisations or documents, not people.
+ORG_STARTS = frozenset(
+    """
+    روابط سازمان وزارت اداره ستاد دولت مجلس خبرگزاری گزارش منابع رسانه رسانه‌ها کمیته شورای شورا
+    بانک پلیس شرکت دانشگاه مرکز بنیاد انجمن سایت روزنامه شبکه نشریه رویترز آسوشیتدپرس فرانس‌پرس
+    آمار آمارها بررسی‌ها تحقیقات مطالعات پژوهش نتایج این آن مردم کارشناسان برخی بسیاری یکی هیچ
+    همه گروهی جمعی تعدادی اداره‌کل دفتر هیئت هیات کانون سپاه ارتش نیروی قوه دادگاه
+    """.split()
+)
+# Words that end a subject: what follows them is an adjunct, not part of the speaker.
+ADJUNCTS = frozenset(
+    """
+    در با ضمن طی امروز امروزه روز صبح عصر دیروز شب ظهر بامداد شامگاه نیز هم همچنین پس پیش برای
+    بر که به درباره دربارهٔ خطاب هنگام حین بعد قبل پیرامون امشب اخیرا سپس همچنان ظهر درخصوص درمورد
+    پیش‌از ،با بااشاره تنها فقط ابتدا مجددا بار از
+    """.split()
+)
+# (adjunct, next word) or (previous word, adjunct) pairs that keep a role going:
+# "نماینده مردم اهواز در مجلس", "ستاد مبارزه با مواد مخدر", "انجمن حمایت از کودکان".
+ROLE_CONTINUATIONS = frozenset(
+    {
+        ("در", "مجلس"), ("در", "امور"), ("در", "ایران"), ("در", "سازمان"),
+        ("مبارزه", "با"), ("مقابله", "با"), ("پیشگیری", "از"), ("حمایت", "از"), ("صیانت", "از"),
+        ("دفاع", "از"), ("حفاظت", "از"), ("امور", "بین"),
+    }
+)  # fmt: skip
+# Words that cannot be part of a person's name.
+NON_NAME_WORDS = (
+    ROLE_HEADS
+    | ORG_STARTS
+    | ADJUNCTS
+    | frozenset(
+        """
+        و استان کشور شهرستان شهر کل عمومی اجتماعی اسلامی ملی امور دفتر اداره کمیته امداد بهزیستی
+        هلال احمر انقلاب جمهوری ناحیه منطقه بخش حوزه سازمان وزارت مجلس شورای دانشگاه بیمارستان
+        گفت افزود است بود شد
+        """.split()
+    )
+)
+LEAD_IN_WORDS = ("به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
+PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The first-name gazetteer (package data `data/first_names.txt`), loaded once."""
+    text = resources.files("digest").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_fa(line) for line in text.split("\n") if line.strip())

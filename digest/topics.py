@@ -1,0 +1,300 @@
+"""Topic tags and the social-affairs flag, from one weighted lexicon.
+
+HOW TO EXTEND: add `(phrase, weight)` pairs to a topic in `LEXICON` (or a new topic). Phrases are
+matched tolerantly (`textmatch.flex`): spaces and half-spaces are optional between words, hamza and
+alef forms are interchangeable, and a word ending in `*` may carry a plural/ezafe suffix
+(`معلول*` matches `معلولان`, `معلولین`, `معلولی`).
+
+Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان کار`); 2 = a strong social
+signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy) pull the score
+down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی` and `تامین اجتماعی` are not
+social affairs on their own. A term found in the headline counts double; each term counts at most
+`MAX_HITS_PER_TERM` times in the body. score = positive − NEGATIVE_FACTOR × negative; an item is social
+when its score reaches SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit. Imports only digest
+modules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from digest.normalize import normalize_fa
+from digest.textmatch import WORD_END, WORD_START, flex, squash
+
+LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
+    "آسیب‌های اجتماعی": (
+        ("آسیب* اجتماعی", 3),
+        ("خودکشی", 3),
+        ("کارتن خواب*", 3),
+        ("گورخواب*", 3),
+        ("حاشیه نشین*", 3),
+        ("تکدی گری", 3),
+        ("متکدی*", 3),
+        ("کودک آزاری", 3),
+        ("روسپی گری", 3),
+        ("فرار از خانه", 3),
+    ),
+    "طلاق": (("طلاق", 3), ("جدایی زوجین", 3), ("دعاوی خانوادگی", 2), ("مشاوره خانواده", 2)),
+    "ازدواج": (("ازدواج", 2), ("جهیزیه", 2), ("زوج* جوان", 2), ("تسهیلات ازدواج", 2)),
+    "اعتیاد": (
+        ("اعتیاد", 3),
+        ("معتاد*", 3),
+        ("مواد مخدر", 3),
+        ("موادمخدر", 3),
+        ("سوء مصرف", 3),
+        ("متادون", 2),
+        ("ترک اعتیاد", 3),
+        ("کمپ* ترک", 3),
+        ("مبارزه با مواد مخدر", 3),
+        ("مخدر", 2),
+    ),
+    "کودکان": (
+        ("کودک* کار", 3),
+        ("کودک* خیابانی", 3),
+        ("کودک* بی سرپرست", 3),
+        ("کودک* بد سرپرست", 3),
+        ("بازمانده* از تحصیل", 3),
+        ("کودک همسری", 3),
+        ("یتیم*", 2),
+        ("ایتام", 2),
+        ("مهد* کودک", 2),
+        ("کودک*", 1),
+        ("نوجوان*", 1),
+    ),
+    "خشونت خانگی": (
+        ("خشونت خانگی", 3),
+        ("همسرآزاری", 3),
+        ("خشونت علیه زنان", 3),
+        ("خشونت*", 1),
+    ),
+    "زنان": (("زن* سرپرست خانوار", 3), ("بدسرپرست", 2), ("زنان", 1), ("بانوان", 1)),
+    "بیکاری و اشتغال": (
+        ("بیکاری", 3),
+        ("بیکار*", 2),
+        ("بیمه بیکاری", 3),
+        ("اشتغال", 2),
+        ("اشتغالزایی", 2),
+        ("اشتغال زایی", 2),
+        ("خوداشتغالی", 2),
+        ("فرصت* شغلی", 2),
+        ("شغل*", 1),
+        ("کارگر*", 1),
+        ("حقوق معوقه", 3),
+        ("اخراج کارگران", 3),
+        ("کارآفرینی", 1),
+    ),
+    "فقر و حمایت": (
+        ("فقر", 3),
+        ("فقیر*", 2),
+        ("محرومیت", 2),
+        ("محروم*", 2),
+        ("نیازمند*", 2),
+        ("مددجو*", 3),
+        ("کمیته امداد", 3),
+        ("بسته* معیشتی", 2),
+        ("کمک* معیشتی", 2),
+        ("بسته* حمایتی", 2),
+        ("سبد غذایی", 2),
+        ("یارانه*", 2),
+        ("سهام عدالت", 2),
+        ("خیرین", 2),
+        ("خیریه", 2),
+        ("اقشار آسیب پذیر", 2),
+        ("آسیب پذیر*", 1),
+        ("کم برخوردار", 1),
+        ("مستمری*", 2),
+        ("کمک* مومنانه", 2),
+        ("رزمایش* مواسات", 2),
+        ("معیشت*", 1),
+        ("رفاه اجتماعی", 2),
+        ("عیدی", 1),
+    ),
+    "مسکن": (
+        ("مسکن", 2),
+        ("واحد* مسکونی", 2),
+        ("مسکن مهر", 2),
+        ("بنیاد مسکن", 2),
+        ("اجاره بها", 2),
+        ("مستاجر*", 2),
+        ("بافت فرسوده", 2),
+        ("مقاوم سازی", 1),
+        ("بازسازی", 1),
+        ("بی خانمان*", 3),
+        ("مسکن محرومان", 3),
+    ),
+    "بهزیستی": (("بهزیستی", 3), ("توانبخشی", 2), ("توان بخشی", 2)),
+    "سالمندان": (("سالمند*", 3), ("بازنشست*", 2), ("کهنسال*", 2)),
+    "معلولان": (
+        ("معلول*", 3),
+        ("معلولیت", 3),
+        ("توان یاب*", 3),
+        ("نابینا*", 2),
+        ("ناشنوا*", 2),
+        ("استثنایی", 2),
+    ),
+    "حوادث و امداد": (
+        ("زلزله*", 3),
+        ("زمین لرزه*", 3),
+        ("سیل", 3),
+        ("سیلاب*", 3),
+        ("هلال احمر", 3),
+        ("امداد و نجات", 3),
+        ("امدادرسانی", 3),
+        ("امداد رسانی", 3),
+        ("آسیب دیده*", 2),
+        ("حوادث غیرمترقبه", 3),
+        ("حوادث غیر مترقبه", 3),
+        ("مدیریت بحران", 2),
+        ("آتش سوزی", 2),
+        ("زلزله زده*", 3),
+        ("سیل زده*", 3),
+        ("خسارت*", 1),
+        ("مصدوم*", 1),
+        ("حادثه دیده*", 2),
+        ("اقلام امدادی", 3),
+        ("بلایای طبیعی", 3),
+        ("رانش زمین", 2),
+        ("خشکسالی", 2),
+    ),
+    "سلامت": (
+        ("بیمه سلامت", 2),
+        ("پزشک خانواده", 2),
+        ("بیمارستان*", 1),
+        ("درمان*", 1),
+        ("بهداشت*", 1),
+        ("مرگ و میر", 2),
+        ("سزارین", 2),
+        ("زایمان", 2),
+        ("بیمار*", 1),
+        ("دارو*", 1),
+        ("ماما*", 1),
+    ),
+    "بیمه و تامین اجتماعی": (("تامین اجتماعی", 2), ("بیمه*", 1), ("بازنشستگی", 2), ("حق بیمه", 2)),
+    "آموزش": (
+        ("دانش آموز*", 1),
+        ("مدرسه", 1),
+        ("مدارس", 1),
+        ("آموزش و پرورش", 1),
+        ("سوادآموزی", 2),
+        ("بی سوادی", 2),
+        ("ترک تحصیل", 3),
+    ),
+    "زندانیان": (
+        ("زندانی*", 2),
+        ("زندانیان", 2),
+        ("دیه", 2),
+        ("ستاد دیه", 3),
+        ("معسر*", 3),
+        ("محکوم* مالی", 2),
+    ),
+}
+
+NEGATIVE: tuple[tuple[str, int], ...] = (
+    ("بورس", 2),
+    ("سکه", 2),
+    ("ارز*", 1),
+    ("نرخ ارز", 2),
+    ("معاملات", 2),
+    ("بانک مرکزی", 1),
+    ("نفت", 1),
+    ("بشکه", 2),
+    ("پتروشیمی", 2),
+    ("سرمایه گذاری", 1),
+    ("فوتبال", 3),
+    ("لیگ", 3),
+    ("باشگاه*", 2),
+    ("مسابقه*", 2),
+    ("مسابقات", 2),
+    ("مدال*", 2),
+    ("تیم ملی", 2),
+    ("بازیکن*", 2),
+    ("هواداران", 2),
+    ("وزیر خارجه", 2),
+    ("تحریم*", 1),
+    ("انتخابات", 2),
+    ("مذاکره*", 1),
+    ("هسته ای", 2),
+    ("بمب*", 2),
+    ("انفجار", 1),
+    ("ارتش", 1),
+    ("نظامی", 1),
+    ("جنگ", 1),
+    ("سهام", 1),
+    ("قیمت", 1),
+    ("دیدار", 1),
+)
+TOPICS: tuple[str, ...] = tuple(LEXICON)
+
+SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
+STRONG_WEIGHT = 2  # ...with at least one term this strong
+MAX_HITS_PER_TERM = 3
+TOPIC_MIN_SCORE = 3.0  # a topic tag is shown when its own terms add up to this much
+MAX_TOPICS = 3
+HEADLINE_FACTOR = 2  # a headline hit counts this many extra times
+NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
+
+
+@dataclass(frozen=True, slots=True)
+class TopicResult:
+    """Social flag, score and the topic tags (strongest first)."""
+
+    is_social: bool
+    score: float
+    topics: tuple[str, ...]
+
+
+def _compile() -> tuple[re.Pattern[str], list[tuple[str | None, str, int]]]:
+    """One alternation with a group per term; group i ↔ terms[i - 1] = (topic or None, phrase, weight)."""
+    terms: list[tuple[str | None, str, int]] = []
+    for topic, entries in LEXICON.items():
+        terms.extend((topic, phrase, weight) for phrase, weight in entries)
+    terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
+    order = sorted(range(len(terms)), key=lambda i: -len(terms[i][1]))
+    terms = [terms[i] for i in order]
+    body = "|".join(f"({flex(phrase)})" for _, phrase, _ in terms)
+    return re.compile(WORD_START + "(?:" + body + ")" + WORD_END), terms
+
+
+_PATTERN, _TERMS = _compile()
+_TOPIC_KEYS = {squash(t): t for t in TOPICS}
+
+
+def canonical_topic(name: str) -> str | None:
+    """The topic tag a user typed (`طلاق`, `حوادث_و_امداد`, `آسیب های اجتماعی`), or None."""
+    key = squash(normalize_fa(name).replace("_", " ").lstrip("#"))
+    if key in _TOPIC_KEYS:
+        return _TOPIC_KEYS[key]
+    for topic, entries in LEXICON.items():
+        if any(w == 3 and squash(p.replace("*", "")) == key for p, w in entries):
+            return topic
+    return None
+
+
+def _hits(text: str) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for m in _PATTERN.finditer(text):
+        if m.lastindex is not None:
+            counts[m.lastindex - 1] += 1
+    return counts
+
+
+def classify(headline: str, body: str) -> TopicResult:
+    """Score the lexicon over the headline (extra weight) and the body."""
+    body_hits, head_hits = _hits(body), _hits(headline)
+    per_topic: Counter[str] = Counter()
+    positive = negative = 0.0
+    strong = False
+    for index in body_hits.keys() | head_hits.keys():
+        topic, _, weight = _TERMS[index]
+        hits = min(body_hits[index], MAX_HITS_PER_TERM) + HEADLINE_FACTOR * head_hits[index]
+        if topic is None:
+            negative += weight * hits
+            continue
+        positive += weight * hits
+        per_topic[topic] += weight * hits
+        strong = strong or weight >= STRONG_WEIGHT
+    score = positive - NEGATIVE_FACTOR * negative
+    tags = tuple(t for t, s in per_topic.most_common() if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
+    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)

@@ -1,0 +1,65 @@
+"""digest.clean: HTML and boilerplate removal."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.clean import clean_text, html_to_text, looks_like_html
+
+BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده شهرستان اجرا می‌شود."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"English\n\n{BODY}", (BODY,)),
+        (f"{BODY}\nآیا این خبر مفید بود؟\nدیدگاه های ارسال شده توسط شما…", (BODY,)),
+        (f"{BODY}\nارسال نظر\nمهمترین اخبار\nخبر دیگری که نباید بیاید.", (BODY,)),
+        (f"{BODY}\nپربازدیدترین\nآخرین اخبار گروه", (BODY,)),
+        (f"{BODY}\nاخبار مرتبط\nتیتر یک خبر دیگر", (BODY,)),
+        (f"{BODY} انتهای پیام/", (BODY,)),
+        (f"کد خبر: ۱۲۳۴۵۶\n{BODY}\nتعداد بازدید: ۲۳۴", (BODY,)),
+        (f"{BODY}\nبیشتر بخوانید: افتتاح یک مدرسه در روستا\nپایان", (BODY, "پایان")),
+        (f"{BODY}\nمنبع: ایرنا", (BODY,)),
+        ("دیدگاه ها درباره این طرح در جلسه شورای شهر با نظر کارشناسان و مردم منطقه مطرح و بررسی شد و نتیجه آن اعلام خواهد شد.",
+         ("دیدگاه ها درباره این طرح در جلسه شورای شهر با نظر کارشناسان و مردم منطقه مطرح و بررسی شد و نتیجه آن اعلام خواهد شد.",)),
+    ],
+    ids=["language_switch", "comment_policy", "send_comment", "most_viewed", "related", "end_of_message",
+         "code_and_views", "read_more_teaser", "credit_line", "long_line_is_not_marker"],
+)  # fmt: skip
+def test_boilerplate(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_html_page() -> None:
+    page = (
+        "<html><head><title>عنوان</title><style>p{color:red}</style></head><body>"
+        "<nav>خانه | اخبار</nav><p>سلام &amp; درود</p><script>if (a < b) alert('x')</script>"
+        "<div>متن <b>دوم</b><br>خط سوم</div><!-- comment --></body></html>"
+    )
+    assert clean_text(page) == ("سلام & درود", "متن دوم", "خط سوم")
+
+
+def test_entities_in_plain_text() -> None:
+    assert clean_text("طرح &laquo;مهر&raquo; آغاز شد") == ("طرح «مهر» آغاز شد",)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_html"),
+    [("<p>سلام</p>", True), ("a < b و c > d", False), ("<!-- x -->متن", True), ("متن ساده", False)],
+    ids=["p", "comparison", "comment", "plain"],
+)
+def test_looks_like_html(text: str, is_html: bool) -> None:
+    assert looks_like_html(text) is is_html
+
+
+def test_html_to_text_keeps_unknown_tags_text() -> None:
+    assert html_to_text("<custom>الف</custom>ب") == "الفب"
+
+
+def test_seed_boilerplate_removed(seed_text: str) -> None:
+    paragraphs = clean_text(seed_text)
+    joined = "\n".join(paragraphs)
+    for marker in ("English", "آیا این خبر مفید بود", "ارسال نظر", "پربازدیدترین", "پیام هایی که"):
+        assert marker not in joined
+    assert paragraphs[0].startswith("مدیر کل دفتر امور")

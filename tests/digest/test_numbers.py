@@ -1,0 +1,59 @@
+"""digest.numbers: number spans and values."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.normalize import normalize_fa
+from digest.numbers import digit_value, find_numbers
+
+SPANS = [
+    ("digits_scale", "۳ میلیارد ریال", [("۳ میلیارد", 3e9)]),
+    ("word_scale", "ده هزار نفر", [("ده هزار", 1e4)]),
+    ("tens_ones", "بیست و پنج درصد", [("بیست و پنج", 25)]),
+    ("persian_decimal", "۱۲٫۵ درصد", [("۱۲٫۵", 12.5)]),
+    ("latin_decimal_scale", "2.5 میلیون تومان", [("2.5 میلیون", 2.5e6)]),
+    ("and_a_half", "دو و نیم میلیون نفر", [("دو و نیم میلیون", 2.5e6)]),
+    ("hundred_and", "یکصد و بیست مورد", [("یکصد و بیست", 120)]),
+    ("stacked_scales", "۱۵ هزار میلیارد تومان", [("۱۵ هزار میلیارد", 1.5e13)]),
+    ("bare_scales", "هزار میلیارد تومان", [("هزار میلیارد", 1e12)]),
+    ("percent_sign", "۴۰٪ مردم", [("۴۰٪", 40)]),
+    ("arabic_forms", "٣ ميليارد ريال", [("۳ میلیارد", 3e9)]),
+    ("rising_magnitudes_split", "هزار و سیصد و نود و نه و سیصد هزار تومان",
+     [("هزار و سیصد و نود و نه", 1399), ("سیصد هزار", 3e5)]),
+    ("glued_scale_and", "۱۳هزارو ۴۰۰ بسته", [("۱۳هزارو ۴۰۰", 13400)]),
+    ("long_chain", "7 ميليارد و 860 ميليون و 67 هزار و 347 تومان",
+     [("7 میلیارد و 860 میلیون و 67 هزار و 347", 7860067347)]),
+    ("scale_applies_to_group", "۱۰۲ هزار و ۸۳۳ میلیارد ریال", [("۱۰۲ هزار و ۸۳۳ میلیارد", 102833e9)]),
+    ("mixed_word_digits", "چهار هزار و 318 خانوار", [("چهار هزار و 318", 4318)]),
+    ("thousands_separator", "10,000 نفر", [("10,000", 1e4)]),
+    ("glued_to_words", "مرحله۴۰۰بسته", [("۴۰۰", 400)]),
+    ("glued_unit", "۲۵درصد", [("۲۵", 25)]),
+    ("plural_scale_is_not_number", "هزاران نفر", []),
+    ("word_inside_word", "دوستان و یکی از آنها", []),
+    ("two_words_two_numbers", "سه و چهار", [("سه", 3), ("چهار", 4)]),
+    ("date_is_not_one_number", "1403/05/12", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in SPANS], ids=[c[0] for c in SPANS])
+def test_find_numbers(text: str, expected: list[tuple[str, float]]) -> None:
+    spans = find_numbers(normalize_fa(text))
+    assert [(s.text, s.value) for s in spans] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [("6/12", 12.6), ("5/2", 2.5), ("2/0", 0.2), ("۴/۵", 4.5), ("۱۲٫۵", 12.5), ("1,5", 1.5), ("1,234,567", 1234567),
+     ("۱۳۹۹/۰۵", None), ("1.2.3", None)],
+    ids=["latin_fraction_first", "latin_fraction_first_2", "zero", "persian_in_order", "momayyez", "decimal_comma",
+         "thousands", "year_month", "dotted"],
+)  # fmt: skip
+def test_digit_value(raw: str, value: float | None) -> None:
+    assert digit_value(raw) == value
+
+
+def test_offsets_point_into_text() -> None:
+    text = normalize_fa("در سال گذشته ۱۲ هزار نفر و بیست و پنج درصد")
+    for span in find_numbers(text):
+        assert text[span.start : span.end] == span.text

@@ -1,0 +1,33 @@
+"""digest.textmatch: tolerant matching of spaced, glued and half-spaced forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.textmatch import squash, word_regex
+
+PATTERN = word_regex(["آسیب* اجتماعی", "تاکید کرد", "خبر داد", "مسئول", "کودک* کار"])
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("آسیب های اجتماعی", True),
+        ("آسیبهای اجتماعی", True),
+        ("آسیب\u200cهای اجتماعی", True),
+        ("تأکید کرد", True),
+        ("خبرداد", True),
+        ("مسوول", True),
+        ("کودکان کار", True),
+        ("استان آسیب اجتماعیات", False),
+        ("خبرداده‌اند", False),
+        ("کودکانه کاری", False),
+    ],
+    ids=["spaced", "glued", "zwnj", "hamza", "glued_verb", "hamza_seat", "plural", "longer_word", "prefix", "other_word"],
+)
+def test_word_regex(text: str, hit: bool) -> None:
+    assert (PATTERN.search(text) is not None) is hit
+
+
+def test_squash_ignores_spacing() -> None:
+    assert squash("آسیب های") == squash("آسیبهای") == squash("آسیب\u200cهای")
