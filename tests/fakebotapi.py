@@ -485,8 +485,8 @@ class FakeBotAPI:
 
     def _check_rate(self, chat: Chat) -> None:
         now = time.monotonic()
-        limits: list[tuple[_Gcra | None, int | None]] = [(self.private_limit if chat.type == "private" else self.group_limit, chat.id)]
-        limits.append((self.global_limit, None))
+        per_chat = self.private_limit if chat.type == "private" else self.group_limit
+        limits: list[tuple[_Gcra | None, int | None]] = [(per_chat, chat.id), (self.global_limit, None)]
         wait = max((limit.wait(key, now) for limit, key in limits if limit is not None), default=0.0)
         if wait > 0:
             self.floods.append((chat.id, now))

@@ -12,13 +12,13 @@ from typing import Any
 import httpx
 import pytest
 import redis.asyncio as aioredis
-from digest import Digest
 
 from bot.app import Collaborators, KhabarApp, build_application, serve
 from bot.context import Services, SourceAdded, SourceInfo, SourceRejected
 from bot.settings import Settings
 from bot.store import Store
 from bot.story import Story
+from digest import Digest
 from tests.conftest import REDIS_URL
 from tests.fakebotapi import TOKEN, FakeBotAPI
 
