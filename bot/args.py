@@ -18,9 +18,10 @@ from digest import canonical_province, canonical_topic, normalize_fa, to_latin_d
 
 MAX_ARG_WORDS = 40  # more words than this in one command is not a subscription, it's noise
 MAX_WORD = 64  # characters; longer "words" are cut
-MAX_PHRASE = 4  # longest province / topic name in words
+MAX_PHRASE = 5  # longest province / topic name in words, "و" included
 MAX_KEYWORDS = 20  # keyword filters per chat
 
+_AND = frozenset({"و", "and"})
 _SPLIT = re.compile(r"[\s,،;؛]+")
 _TIME = re.compile(r"^(\d{1,2})(?:[:.٫/](\d{2}))?$")
 _RANGE = re.compile(r"^(\S+?)\s*(?:-|–|—|تا|to)\s*(\S+)$")
@@ -102,7 +103,7 @@ def keyword(word: str) -> str:
 
 def parse_targets(args: Sequence[str]) -> Targets:
     """Provinces and topics in any order; multi-word names matched longest first ("و" optional)."""
-    ws = [w for w in words(args) if w not in {"و", "and"}]
+    ws = words(args)
     provinces: dict[str, None] = {}
     topics: dict[str, None] = {}
     unknown: list[str] = []
@@ -115,14 +116,18 @@ def parse_targets(args: Sequence[str]) -> Targets:
                 i += n
                 break
         else:
-            unknown.append(ws[i])
+            if ws[i] not in _AND:
+                unknown.append(ws[i])
             i += 1
     return Targets(tuple(provinces), tuple(topics), tuple(unknown))
 
 
 def _name(phrase: list[str]) -> tuple[str, str] | None:
-    """("p", province) or ("t", topic) for a phrase, trying it with and without "و" between words."""
-    spellings = [" ".join(phrase)] + ([" و ".join(phrase)] if len(phrase) > 1 else [])
+    """("p", province) or ("t", topic) for a phrase, as typed, without its "و"s, or with "و" added."""
+    if phrase[0] in _AND or phrase[-1] in _AND:
+        return None
+    bare = [w for w in phrase if w not in _AND]
+    spellings = dict.fromkeys([" ".join(phrase), " ".join(bare)] + ([" و ".join(bare)] if len(bare) > 1 else []))
     for text in spellings:
         province = canonical_province(text)
         if province:
@@ -252,8 +257,8 @@ def parse_addsource(args: Sequence[str]) -> AddSource | ArgError:
     if not url.lower().startswith(("http://", "https://")) or len(url) > 2048:
         return ArgError((url[:80],))
     rest = words(args[1:])
-    for n in range(min(MAX_PHRASE + 2, len(rest)), 0, -1):
-        found = _name([w for w in rest[:n] if w != "و"])
+    for n in range(min(MAX_PHRASE, len(rest)), 0, -1):
+        found = _name(rest[:n])
         if found is not None and found[0] == "p":
             name = " ".join(rest[n:]).strip() or None
             return AddSource(url, found[1], name[:100] if name else None)

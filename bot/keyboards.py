@@ -65,6 +65,8 @@ def decode(data: str | None) -> Callback | None:
         cb = Callback(Action(parts[1]), View(parts[2]), int(parts[3]))
     except ValueError:
         return None
+    if str(cb.index) != parts[3]:
+        return None  # only the canonical spelling we produce
     if cb.action is Action.TOGGLE and cb.name is None:
         return None
     return cb

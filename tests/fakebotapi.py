@@ -650,7 +650,7 @@ async def _params(request: web.Request) -> dict[str, Any]:
         form = await request.post()
         data = {k: v for k, v in form.items() if isinstance(v, str)}
     for k, v in list(data.items()):  # PTB sends nested objects as JSON strings, as Telegram allows
-        if isinstance(v, str) and v[:1] in "[{" and k != "text":
+        if isinstance(v, str) and k != "text" and (v[:1] in "[{" or v in ("true", "false")):
             data[k] = json.loads(v)
     data.update({k: v for k, v in request.query.items() if k not in data})
     for k in _INT_FIELDS & data.keys():

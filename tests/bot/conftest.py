@@ -20,7 +20,7 @@ from bot.store import Store
 from bot.story import Story
 from digest import Digest
 from tests.conftest import REDIS_URL
-from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.fakebotapi import TOKEN, Chat, FakeBotAPI
 
 ADMIN = 900
 
@@ -225,3 +225,11 @@ async def khabar(fake: FakeBotAPI, clock: ManualClock) -> AsyncIterator[Harness]
     finally:
         await stop_khabar(stop, task)
         await delete_prefix(harness.prefix)
+
+
+async def say(h: Harness, chat: Chat, user: int, text: str, replies: int = 1, thread: int | None = None) -> list[str]:
+    """`user` writes `text` in `chat`; wait for khabar's `replies` new messages there; their texts."""
+    before = len(h.fake.messages_to(chat.id))
+    h.fake.send_text(chat, user, text, thread)
+    await h.fake.wait_for(lambda: len(h.fake.messages_to(chat.id)) >= before + replies, 10)
+    return [m.text for m in h.fake.messages_to(chat.id)[before:]]
