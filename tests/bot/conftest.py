@@ -180,9 +180,13 @@ def clock() -> ManualClock:
 
 
 async def start_khabar(
-    fake: FakeBotAPI, clock: ManualClock, prefix: str | None = None, **overrides: Any
+    fake: FakeBotAPI,
+    clock: ManualClock,
+    prefix: str | None = None,
+    stories: MemoryStories | None = None,
+    **overrides: Any,
 ) -> tuple[Harness, asyncio.Event, asyncio.Task[None]]:
-    stories = MemoryStories()
+    stories = stories or MemoryStories()
     poll = ScriptedPoll(stories)
     sources = FakeSources()
 
