@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from digest import PROVINCES, TOPICS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -28,6 +27,7 @@ from bot.args import (
     parse_time,
 )
 from bot.store.subscriptions import Mode
+from digest import PROVINCES, TOPICS
 
 PERSIAN = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")

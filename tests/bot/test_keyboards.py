@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from digest import PROVINCES, TOPICS
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.keyboards import Action, Callback, View, decode, encode, subscription_keyboard
 from bot.store.subscriptions import Subscription
+from digest import PROVINCES, TOPICS
 
 
 def test_every_button_fits_and_round_trips() -> None:
