@@ -28,6 +28,7 @@ from digest.units import (
 MAX_FIGURES = 8  # kept per article; the render shows fewer (RenderOptions.max_figures)
 CONTEXT_BEFORE = 3  # words of context before the number
 CONTEXT_AFTER = 4  # words of context after the unit
+CONTEXT_WINDOW = 300  # characters searched for the clause around a figure
 
 _MONTHS = frozenset(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
@@ -36,11 +37,14 @@ _MONTHS = frozenset(
 )
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
+_UNIT_WORD = re.compile(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
+_LIST_JOIN = re.compile(r"[ \u200c]*(?:و|،|,|تا|الی|-|–)[ \u200c]*")
 _TIME_OF_DAY = re.compile(r"^[:٫.][0-9۰-۹]")
 _CLOCK_BEFORE = re.compile(r"[0-9۰-۹]:$")
 _KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
 _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
 _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود بوده باشد باشند اند می‌شود می‌باشد خواهد".split())
+_FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
 
 
@@ -67,16 +71,22 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
     out: list[_Candidate] = []
     spans = find_numbers(sentence)
     skip_next = False
+    dropped_end = -1  # end of the last number dropped as a reference/date ("سال‌های ۹۸ و ۹۹")
     for i, span in enumerate(spans):
         if skip_next:
             skip_next = False
             continue
+        if dropped_end >= 0 and _LIST_JOIN.fullmatch(sentence, dropped_end, span.start):
+            if _unit_after(sentence, span)[0] is None:
+                dropped_end = span.end
+                continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         figure = _range_figure(sentence, span, nxt)
         if figure is not None:
             skip_next = True
         else:
             figure = _figure(sentence, span)
+        dropped_end = span.end if figure is None else -1
         if figure is not None:
             score = _salience(figure, span, in_headline, position)
             out.append(_Candidate(figure, score, order + len(out), in_headline))
@@ -87,11 +97,13 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     """The unit word after the number (canonical form) and where it ends; (None, span.end) if none."""
     if span.percent:
         return "درصد", span.end
-    m = re.match(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)", sentence[span.end :])
+    m = _UNIT_WORD.match(sentence, span.end)
     if not m:
         return None, span.end
     unit = canonical_unit(m.group(1))
-    return unit, span.end + m.end() if unit else span.end
+    if span.fraction and unit not in _KNOWN_UNITS:
+        return None, span.end
+    return unit, m.end() if unit else span.end
 
 
 def _previous_words(sentence: str, span: NumberSpan) -> list[str]:
@@ -112,7 +124,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
-    if not span.has_digits:
+    if not span.has_digits and not span.fraction:
         return unit is None or unit not in _KNOWN_UNITS
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید"
 
@@ -162,18 +174,35 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
 
 def _context(sentence: str, start: int, end: int) -> str:
     """The phrase around a figure, inside its clause (a `که` clause borrows the noun before it)."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    m_end = _CLAUSE_BREAK.search(sentence, end)
-    clause_end = m_end.start() if m_end else len(sentence)
+    window = max(0, start - CONTEXT_WINDOW)
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, window, start)), default=window)
+    m_end = _CLAUSE_BREAK.search(sentence, end, end + CONTEXT_WINDOW)
+    clause_end = m_end.start() if m_end else min(len(sentence), end + CONTEXT_WINDOW)
     before = words(sentence[clause_start:start])
     after = words(sentence[end:clause_end])
     if before[:1] == ["که"]:
         before = before[1:]
         if len(before) < CONTEXT_BEFORE and clause_start > 0:
-            previous = words(sentence[:clause_start])[-2:]
+            previous = words(sentence[max(0, clause_start - 60) : clause_start])[-2:]
             before = previous + before
-    phrase = before[-CONTEXT_BEFORE:] + [sentence[start:end].strip()] + _trim_verb(after[:CONTEXT_AFTER])
-    return " ".join(phrase)
+    before = _trim_leading(before[-CONTEXT_BEFORE:])
+    after = _trim_trailing(_trim_verb(after[:CONTEXT_AFTER]))
+    return " ".join([*before, sentence[start:end].strip(), *after])
+
+
+def _trim_leading(words_: list[str]) -> list[str]:
+    """Drop function words that open a context (`به اینکه امسال …` → `امسال …`)."""
+    start = 0
+    while start < len(words_) and words_[start] in _FUNCTION_WORDS:
+        start += 1
+    return words_[start:]
+
+
+def _trim_trailing(words_: list[str]) -> list[str]:
+    end = len(words_)
+    while end and words_[end - 1] in _FUNCTION_WORDS:
+        end -= 1
+    return words_[:end]
 
 
 def _trim_verb(tail: list[str]) -> list[str]:

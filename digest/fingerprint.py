@@ -9,49 +9,47 @@ overlapping 3-word shingles. Near-duplicates differ in a few bits (`hamming`); a
 from __future__ import annotations
 
 import hashlib
-import re
 
 from digest.clean import clean_text
+from digest.leadins import strip_lead_in
 from digest.model import Digest
-from digest.sentences import words
 from digest.summary import stopwords
-from digest.textmatch import squash
+from digest.textmatch import key_tokens
 
 SHINGLE = 3
 BITS = 64
 NEAR_DUPLICATE_BITS = 12
 _MASK = (1 << BITS) - 1
-_LEAD_IN = re.compile(
-    r"(?:^|(?<=\n))(?:[^\n:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا|ایلنا|تسنیم)[^\n:،]{0,30}:|"
-    r"(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^\n،]{1,80}،)\s*"
-)
 
 
 def _features(text: str) -> list[str]:
     stop = stopwords()
-    keys = [k for k in (squash(w) for w in words(text)) if k not in stop]
+    keys = [k for k in key_tokens(text) if k not in stop]
     if len(keys) < SHINGLE:
         return [" ".join(keys)] if keys else []
     return [" ".join(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
 
 
-def _hash(feature: str) -> int:
-    return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "big")
+# _BIT_TABLES[b] maps a byte to 1 when its bit b (from the top) is set, else 0
+_BIT_TABLES = [bytes((value >> (7 - bit)) & 1 for value in range(256)) for bit in range(8)]
 
 
 def simhash(features: list[str]) -> int:
     """SimHash of the features: each bit is the majority vote of the features' hash bits."""
-    rows = [format(_hash(f), "064b") for f in features]
+    data = b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features)
+    half = len(features) / 2
     value = 0
-    for i, column in enumerate(zip(*rows, strict=True)):
-        if 2 * column.count("1") > len(rows):
-            value |= 1 << (BITS - 1 - i)
+    for byte in range(8):
+        column = data[byte::8]
+        for bit in range(8):
+            if column.translate(_BIT_TABLES[bit]).count(1) > half:
+                value |= 1 << (BITS - 1 - (8 * byte + bit))
     return value
 
 
 def body_fingerprint(paragraphs: tuple[str, ...] | list[str]) -> int:
     """SimHash of cleaned, normalized body paragraphs."""
-    return simhash(_features(_LEAD_IN.sub("", "\n".join(paragraphs))))
+    return simhash(_features("\n".join(strip_lead_in(p) for p in paragraphs)))
 
 
 def fingerprint(item: Digest | str) -> int:

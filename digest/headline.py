@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
-from digest.textmatch import squash
+from digest.roles import REPORTING_VERBS
+from digest.textmatch import alternation, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
 MAX_HEADLINE_WORDS = 25
@@ -23,11 +25,7 @@ MAX_LEAD_WORDS = 18
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
-_ATTRIBUTION = re.compile(
-    r"^.{0,200}?(?:گفت|افزود|اظهار[ \u200c]*(?:کرد|داشت)|خبر[ \u200c]*داد|عنوان کرد):\s*"
-)
-_LEAD_IN = re.compile(r"^(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,150}،\s*")
-_AGENCY = re.compile(r"^[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:\s*")
+_ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*:\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +80,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
 def _lead_core(lead: str) -> str:
     """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    for pattern in (_AGENCY, _LEAD_IN, _ATTRIBUTION):
-        sentence = pattern.sub("", sentence, count=1)
+    sentence = _ATTRIBUTION.sub("", strip_lead_in(sentence), count=1)
     sentence = sentence.strip().rstrip(".")
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:

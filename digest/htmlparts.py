@@ -120,11 +120,15 @@ def pack(
     blocks: Iterable[Block], limit: int = TELEGRAM_MAX_TEXT, max_entities: int = TELEGRAM_MAX_ENTITIES
 ) -> list[str]:
     """Join blocks with newlines into Telegram messages of at most `limit` parsed UTF-16 units."""
+    if limit < 2:
+        raise ValueError("limit must leave room for one character (2 UTF-16 units)")
     parts: list[str] = []
     rendered: list[str] = []
     length = entities = 0
     for block in blocks:
         for piece in split_block(block, limit) if utf16_len(block_text(block)) > limit else [block]:
+            if not block_text(piece).strip():
+                continue  # Telegram rejects a message (or an entity) with no visible text
             size, ents = utf16_len(block_text(piece)), block_entities(piece)
             joiner = 1 if rendered else 0
             if rendered and (length + joiner + size > limit or entities + ents > max_entities):

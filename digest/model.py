@@ -51,6 +51,7 @@ class Digest:
     speakers: tuple[Speaker, ...] = ()  # main speaker first
     figures: tuple[Figure, ...] = ()  # most salient first
     places: tuple[str, ...] = ()  # canonical province / city names
+    provinces: tuple[str, ...] = ()  # provinces concerned: named ones and those of named cities
     summary: tuple[str, ...] = ()  # 1-3 extractive sentences, in text order
     kicker: str | None = None
     url: str | None = None

@@ -25,6 +25,11 @@ HUNDREDS = {
     "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500,
     "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
 }  # fmt: skip
+# "یک چهارم" = 1/4, "دو سوم" = 2/3, "یک دهم" = 0.1: a ones word and an ordinal denominator
+DENOMINATORS = {
+    "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9, "دهم": 10,
+    "صدم": 100, "هزارم": 1000,
+}  # fmt: skip
 SCALES = {"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "بیلیون": 1e9, "تریلیون": 1e12}
 FRACTIONS = {"نیم": 0.5, "ربع": 0.25}
 WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
@@ -45,6 +50,9 @@ _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
 NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
 _TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+_ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
+_DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
+FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,7 @@ class NumberSpan:
     has_scale: bool
     percent: bool  # written with ٪ or %
     slash: bool  # written with "/" (a date part or an old-style decimal)
+    fraction: bool = False  # "یک چهارم", "دو سوم"
 
 
 def digit_value(raw: str) -> float | None:
@@ -152,15 +161,28 @@ def _magnitude(word: str) -> float:
     return 1000  # a digit group: any later group starts a new number unless a scale came between
 
 
+def _fractions(text: str) -> tuple[list[NumberSpan], str]:
+    """Fraction spans, and the text with them blanked out (same length) for the chain search."""
+    spans = []
+    for m in FRACTION.finditer(text):
+        value = ONES[m.group("n")] / DENOMINATORS[m.group("d")]
+        spans.append(
+            NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True)
+        )
+    for span in spans:
+        text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
+    return spans, text
+
+
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value."""
-    spans: list[NumberSpan] = []
+    spans, text = _fractions(text) if "م" in text else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):
             span = _make_span(m.start() + a, m.group()[a:b])
             if span is not None:
                 spans.append(span)
-    return spans
+    return sorted(spans, key=lambda sp: sp.start)
 
 
 def _make_span(start: int, piece: str) -> NumberSpan | None:

@@ -12,32 +12,36 @@ import re
 
 from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
-from digest.textmatch import squash
+from digest.textmatch import KEY_WORD, key_text, squash
 
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
 
-# words that announce a place name right after them
-_CUES = frozenset(
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(squash(w) for w in words.split())
+
+
+# words that announce a place name right after them (in comparison form: no half-spaces)
+_CUES = _keys(
     """
-    شهرستان شهرستانهای شهرستان‌های شهر شهرهای بخش بخشهای فرماندار فرمانداری بخشدار بخشداری جمعه
-    امام‌جمعه مردم استان منطقه حوزه روستای شهرداری
-    """.split()
+    شهرستان شهرستان‌های شهر شهرهای بخش بخش‌های فرماندار فرمانداری بخشدار بخشداری جمعه امام‌جمعه
+    مردم استان منطقه حوزه روستای شهرداری
+    """
 )
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
-_WEAK_CUES = frozenset({"در", "از"})
+_WEAK_CUES = _keys("در از")
+_LIST_CUES = _keys("و")
 _CLAUSE_END = re.compile(r"\s*(?:[.،,؛:!؟?/\n»)]|$)")
 # "فارس" is also the news agency and the gulf; "مرکزی" is also "central"
-_FARS_PREV = frozenset("خلیج با پارس سایت زبان".split())
-_FARS_AGENCY = frozenset("خبرگزاری گزارش خبرنگار خبرنگاران".split())
-_MARKAZI_CUES = frozenset("استان استاندار استانداری استانهای استان‌های".split())
-_ALBORZ_BLOCKERS = frozenset("کوه کوههای رشته رشته‌کوه".split())
-_WORD = re.compile(r"[^\W\d_]+(?:\u200c[^\W\d_]+)*")
+_FARS, _MARKAZI, _ALBORZ, _PROVINCE_WORD, _NAQL = (
+    squash(w) for w in ("فارس", "مرکزی", "البرز", "استان", "نقل")
+)
+_FARS_PREV = _keys("خلیج با پارس سایت زبان")
+_FARS_AGENCY = _keys("خبرگزاری گزارش خبرنگار خبرنگاران")
+_MARKAZI_CUES = _keys("استان استاندار استانداری استان‌های")
+_ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
-
-
-def _key(text: str) -> str:
-    return squash(text).replace("ئ", "ی")
 
 
 def _build_index() -> tuple[dict[str, str], dict[str, str]]:
@@ -45,61 +49,81 @@ def _build_index() -> tuple[dict[str, str], dict[str, str]]:
     provinces: dict[str, str] = {}
     for canonical, variants in PROVINCE_VARIANTS.items():
         for spelling in (canonical, *variants):
-            provinces[_key(spelling)] = canonical
+            provinces[squash(spelling)] = canonical
     index: dict[str, str] = {}
     for name in (*FOREIGN, *REGIONS, *(c for cities in CITIES.values() for c in cities)):
-        index[_key(name)] = name
+        index[squash(name)] = name
     index.update(provinces)
     return index, provinces
 
 
 _INDEX, _PROVINCE_INDEX = _build_index()
+# proper prefixes of name keys: only a word like these starts an n-gram lookup ("خرم" of "خرم آباد")
+_PREFIXES = frozenset(key[:i] for key in _INDEX for i in range(1, len(key)))
+
+
+# city or region (squashed) → its province
+_PROVINCE_OF = {
+    **{squash(city): province for province, cities in CITIES.items() for city in cities},
+    **{squash(region): "سیستان و بلوچستان" for region in ("سیستان", "بلوچستان")},
+}
 
 
 def canonical_province(name: str) -> str | None:
     """The canonical province for a spelling (`استان سیستان‌وبلوچستان` → `سیستان و بلوچستان`)."""
     text = _PREFIX.sub("", normalize_fa(name).strip())
-    return _PROVINCE_INDEX.get(_key(text)) if text else None
+    return _PROVINCE_INDEX.get(squash(text)) if text else None
+
+
+def province_of(place: str) -> str | None:
+    """The province a place belongs to: itself for a province, the province of a listed city."""
+    return canonical_province(place) or _PROVINCE_OF.get(squash(normalize_fa(place)))
+
+
+def provinces_of(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The provinces an item concerns, from its places, in order, without repeats."""
+    return tuple(dict.fromkeys(p for p in (province_of(x) for x in places) if p))
 
 
 def is_place(word: str) -> bool:
     """True when a single word is a known place name (ambiguous everyday words excluded)."""
-    name = _INDEX.get(_key(word))
+    name = _INDEX.get(squash(word))
     return name is not None and name not in AMBIGUOUS
 
 
-def _accept(name: str, words: list[str], i: int, previous_place_at: int, ends_clause: bool) -> bool:
-    prev = words[i - 1] if i else ""
-    if name == "فارس":  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
-        before = words[max(0, i - 5) : i]
-        return prev == "استان" or not (
-            prev in _FARS_PREV or _FARS_AGENCY.intersection(before) or "نقل" in before
-        )
-    if name == "مرکزی":
+def _accept(name: str, keys: list[str], i: int, previous_place_at: int, ends_clause: bool) -> bool:
+    prev = keys[i - 1] if i else ""
+    key = keys[i]
+    if key == _FARS:  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
+        before = keys[max(0, i - 5) : i]
+        blocked = prev in _FARS_PREV or bool(_FARS_AGENCY.intersection(before)) or _NAQL in before
+        return prev == _PROVINCE_WORD or not blocked
+    if key == _MARKAZI:
         return prev in _MARKAZI_CUES
-    if name == "البرز":
+    if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
-        in_list = prev in ("و", "") and previous_place_at >= i - 2 and previous_place_at >= 0
+        in_list = (prev in _LIST_CUES or i == 0) and previous_place_at >= max(0, i - 2)
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
 
 
 def find_places(text: str) -> tuple[str, ...]:
     """Canonical names of the places in `text` (normalized), in order of first mention."""
-    matches = list(_WORD.finditer(text))
-    words = [m.group() for m in matches]
-    keys = [_key(w) for w in words]
+    keyed = key_text(text)
+    matches = list(KEY_WORD.finditer(keyed))
+    keys = [m.group() for m in matches]
     found: dict[str, None] = {}
     last_place = -10
     i = 0
-    while i < len(words):
-        for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+    while i < len(keys):
+        longest = min(MAX_NGRAM, len(keys) - i) if keys[i] in _PREFIXES else 1
+        for n in range(longest, 0, -1):
             name = _INDEX.get("".join(keys[i : i + n]))
             if name is None:
                 continue
-            ends_clause = _CLAUSE_END.match(text, matches[i + n - 1].end()) is not None
-            if _accept(name, words, i, last_place, ends_clause):
+            ends_clause = _CLAUSE_END.match(keyed, matches[i + n - 1].end()) is not None
+            if _accept(name, keys, i, last_place, ends_clause):
                 found.setdefault(name, None)
                 last_place = i + n
                 i += n

@@ -20,7 +20,7 @@ from digest.htmlparts import TELEGRAM_MAX_TEXT, Block, Segment, Tag, pack, plain
 from digest.jalali import jalali_date
 from digest.model import Digest, Figure, Speaker
 from digest.normalize import to_persian_digits
-from digest.places import canonical_province
+from digest.places import provinces_of
 
 BOLD, ITALIC, QUOTE = Tag("b"), Tag("i"), Tag("blockquote")
 BULLET = "• "
@@ -136,7 +136,7 @@ def render_text(d: Digest, options: RenderOptions | None = None) -> str:
 
 def _group_of(d: Digest, group_by: str) -> str:
     if group_by == "province":
-        return next((p for p in (canonical_province(x) for x in d.places) if p), OTHER_GROUP)
+        return (d.provinces or provinces_of(d.places) or (OTHER_GROUP,))[0]
     return d.topics[0] if d.topics else OTHER_GROUP
 
 
@@ -159,7 +159,7 @@ def compact_blocks(
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == OTHER_GROUP, -len(kv[1])))
     blocks: list[Block] = [(seg(title, BOLD),)] if title else []
     for name, items in ordered:
-        header = (seg("\n" + (hashtag(name) or name), BOLD), seg("\n"))
+        header = (seg("\n"), seg(hashtag(name) or name, BOLD), seg("\n"))
         blocks.append(header + _story_block(items[0]))
         blocks.extend(_story_block(d) for d in items[1:])
     return blocks

@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from digest.leadins import strip_lead_in
 from digest.model import Speaker
 from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
+    INDEFINITE,
     KEEP_TITLES,
-    LEAD_IN_WORDS,
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
@@ -51,10 +52,7 @@ _VERB = re.compile(
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _BE_GOFTE = re.compile(r"(?:^|[\s،])به[ \u200c]*گفته[ \u200c]+(?P<subject>[^،:.]{2,120})،")
-_AGENCY_PREFIX = re.compile(r"^[^:،]{0,60}?(?:خبرگزاری|ایرنا|ایسنا|ایلنا|ایکنا|تسنیم|پایگاه)[^:،]{0,40}:\s*")
-_DATELINE = re.compile(r"^[^\s،:]{2,20}[ ]*[-–][ ]*[^\s،:]{2,15}[ ]*[-–][ ]*")
-_LEAD_IN = re.compile(r"^(?:" + "|".join(flex(w) for w in LEAD_IN_WORDS) + r")[^،]{1,150}،\s*")
-_QUOTES = re.compile(r"[«»\"“”()]")
+_QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
 
 
@@ -133,10 +131,7 @@ def subject_of(pre: str) -> str:
     for sep in (":", "؛"):
         if sep in text:
             text = text.rsplit(sep, 1)[1]
-    text = text.strip()
-    for pattern in (_AGENCY_PREFIX, _DATELINE, _LEAD_IN):
-        text = pattern.sub("", text).strip()
-    text = _skip_preamble(text)
+    text = _skip_preamble(strip_lead_in(text))
     return cut_adjuncts(text)
 
 
@@ -224,6 +219,13 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
         return Mention(None, None, "pronoun", index)
+    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
+        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
+        return (
+            Mention(None, _strip_role(rest), "role", index)
+            if tokens[1:2] and tokens[1] in ROLE_HEADS
+            else None
+        )
     if tokens[0] in ORG_STARTS:
         return None
     if "،" in tokens:
@@ -248,8 +250,9 @@ def _apposition(subject: str, index: int) -> Mention | None:
     if _looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
         if _is_name_start(first[0]) or len(first) <= 3:
             return Mention(_clean_name(first), rest_first, "person", index)
-    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _is_name_start(last[0] if last else ""):
-        if _looks_like_name(last):
+    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _looks_like_name(last):
+        # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
+        if _is_name_start(last[0]) or 2 <= len(last) <= 4:
             return Mention(_clean_name(last), "، ".join(parts[:-1]), "person", index)
     return None
 
@@ -341,9 +344,30 @@ def _is_part(short: list[str], long: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(1, len(long) - n + 1))
 
 
+_ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
+
+
+def _role_tokens(role: str) -> list[str]:
+    """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
+    return [t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
 def _roles_compatible(a: str, b: str) -> bool:
-    ka, kb = squash(a), squash(b)
-    return bool(ka and kb) and (ka.startswith(kb) or kb.startswith(ka))
+    """Same head and one role's words appear, in order, in the other (`معاون استاندار تهران` ~
+    `معاون امنیتی و انتظامی استاندار تهران`), or one extends the other when glued (`مدیرکل` ~ `مدیر کل`)."""
+    ta, tb = _role_tokens(a), _role_tokens(b)
+    if not ta or not tb:
+        return False
+    ka, kb = "".join(ta), "".join(tb)
+    if ka.startswith(kb) or kb.startswith(ka):
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return short[0] == long[0] and len(short) >= 2 and _is_subsequence(short, long)
 
 
 def _link_roles(people: list[_Person]) -> list[_Person]:

@@ -9,20 +9,15 @@ Imports only digest modules and hazm.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from digest.leadins import strip_lead_in
 from digest.model import Figure
-from digest.sentences import words
-from digest.textmatch import squash
+from digest.textmatch import key_tokens, squash
 
 MAX_SENTENCES = 3
 MIN_WORDS = 6
 MAX_WORDS = 45  # longer sentences are poor summary lines
-_LEAD_IN = re.compile(
-    r"^(?:[^:،]{0,40}(?:خبرگزاری|ایرنا|ایسنا)[^:،]{0,30}:"
-    r"|(?:به[ \u200c]*گزارش|به[ \u200c]*نقل[ \u200c]*از)[^،]{1,120}،)\s*"
-)
 DUPLICATE_OVERLAP = 0.5
 _EXTRA_STOPWORDS = frozenset("گفت افزود اظهار کرد داشت عنوان تصریح خبر داد وی استان".split())
 
@@ -37,7 +32,7 @@ def stopwords() -> frozenset[str]:
 
 def content_words(text: str) -> set[str]:
     stop = stopwords()
-    return {k for k in (squash(w) for w in words(text)) if k not in stop and len(k) > 1}
+    return {k for k in key_tokens(text) if k not in stop and len(k) > 1}
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
@@ -71,5 +66,5 @@ def summarize(sentences: list[str], headline: str, figures: tuple[Figure, ...] =
 
 def _display(sentence: str) -> str:
     """A summary line without its agency lead-in (`به گزارش خبرگزاری …،`)."""
-    stripped = _LEAD_IN.sub("", sentence, count=1)
+    stripped = strip_lead_in(sentence)
     return stripped if len(stripped.split()) >= MIN_WORDS else sentence

@@ -1,15 +1,18 @@
 """Space/half-space tolerant matching of Persian words and phrases.
 
-The same word appears spaced (`آسیب های`), glued (`آسیبهای`) and with a half-space (`آسیب‌های`);
-`flex()` turns a phrase into a regex that accepts all three, and `WORD_START`/`WORD_END` are word
-boundaries that treat ZWNJ as part of a word. Input is assumed to be `normalize_fa`-ed.
-Imports nothing of ours.
+The same word appears spaced (`آسیب های`), glued (`آسیبهای`) and with a half-space (`آسیب‌های`).
+`flex()` turns a phrase into a regex that accepts all three (for a handful of patterns such as the
+reporting verbs); `PhraseIndex` finds hundreds of such phrases at once by word n-gram lookups in
+comparison form (`key_text`, `key_tokens`, `squash`), which stays linear and fast. `WORD_START` and
+`WORD_END` are word boundaries that treat ZWNJ as part of a word. Input is assumed to be
+`normalize_fa`-ed. Imports nothing of ours.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import product
 
 GAP = r"[ \u200c]*"  # between the words of a phrase, or a glued compound
 WORD_START = r"(?<![\w\u200c])"
@@ -51,6 +54,75 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(WORD_START + alternation(phrases) + WORD_END, flags)
 
 
+_KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
+              ("\u200c", ""))  # fmt: skip
+KEY_WORD = re.compile(r"[^\W_]+")
+# written after a space but part of the word before/after: آسیب های → آسیبهای, می شود → میشود
+GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
+GLUE_BEFORE = frozenset({"می", "نمی"})
+STAR_SUFFIXES = ("", "ها", "های", "هایی", "ان", "انی", "ات", "ی", "ای", "ین", "یان", "یی")
+
+
+def key_text(text: str) -> str:
+    """Text in comparison form: hamza/alef forms unified, half-spaces removed (words glue together)."""
+    for old, new in _KEY_PAIRS:  # str.replace beats str.translate on non-ASCII text
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 def squash(text: str) -> str:
-    """Comparison key: no spaces or half-spaces, hamza forms unified (`آسیب های` == `آسیبهای`)."""
-    return _SPLIT.sub("", text).replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ؤ", "و")
+    """Comparison key of a phrase: no spaces or half-spaces, hamza forms unified (`آسیب های` == `آسیبهای`)."""
+    return key_text(text).replace(" ", "")
+
+
+def key_tokens(text: str) -> list[str]:
+    """Words of `text` in comparison form, with detached affixes glued back (`می شود` → `میشود`)."""
+    out: list[str] = []
+    glue_next = False
+    for tok in KEY_WORD.findall(key_text(text)):
+        if out and (glue_next or tok in GLUE_AFTER):
+            out[-1] += tok
+        else:
+            out.append(tok)
+        glue_next = tok in GLUE_BEFORE
+    return out
+
+
+class PhraseIndex[T]:
+    """Find flexible phrases (`flex` syntax: `*` = optional suffix) by word n-gram lookups.
+
+    Linear in the text: one translate, one findall and a few dict lookups per word, instead of a
+    regex alternation tried at every position.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._keys: dict[str, T] = {}
+        self._prefixes: set[str] = set()  # proper prefixes of keys: where a multi-word lookup may start
+        self.max_words = 1
+        for phrase, payload in entries:
+            words = [w for w in _SPLIT.split(phrase.strip()) if w]
+            self.max_words = max(self.max_words, len(words))
+            options = [
+                [squash(w[:-1]) + suf for suf in STAR_SUFFIXES] if w.endswith("*") else [squash(w)]
+                for w in words
+            ]
+            for combo in product(*options):
+                key = "".join(combo)
+                self._keys.setdefault(key, payload)
+                self._prefixes.update(key[:i] for i in range(1, len(key)))
+
+    def finditer(self, text: str) -> Iterator[T]:
+        """Payloads of the phrases in `text`, longest match first at each word, without overlaps."""
+        tokens = key_tokens(text)
+        i, n = 0, len(tokens)
+        while i < n:
+            longest = min(self.max_words + 1, n - i) if tokens[i] in self._prefixes else 1
+            for size in range(longest, 0, -1):
+                payload = self._keys.get("".join(tokens[i : i + size]))
+                if payload is not None:
+                    yield payload
+                    i += size
+                    break
+            else:
+                i += 1

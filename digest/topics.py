@@ -1,8 +1,8 @@
 """Topic tags and the social-affairs flag, from one weighted lexicon.
 
 HOW TO EXTEND: add `(phrase, weight)` pairs to a topic in `LEXICON` (or a new topic). Phrases are
-matched tolerantly (`textmatch.flex`): spaces and half-spaces are optional between words, hamza and
-alef forms are interchangeable, and a word ending in `*` may carry a plural/ezafe suffix
+matched tolerantly (`textmatch.PhraseIndex`): spaces and half-spaces are optional between words,
+hamza and alef forms are interchangeable, and a word ending in `*` may carry a plural/ezafe suffix
 (`معلول*` matches `معلولان`, `معلولین`, `معلولی`).
 
 Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان کار`); 2 = a strong social
@@ -16,15 +16,19 @@ modules.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from digest.normalize import normalize_fa
-from digest.textmatch import WORD_END, WORD_START, flex, squash
+from digest.textmatch import PhraseIndex, squash
 
 LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     "آسیب‌های اجتماعی": (
+        ("سرقت*", 1),
+        ("زورگیری", 2),
+        ("قاچاق انسان", 3),
+        ("کودک آزار*", 3),
+        ("پناهجو*", 2),
         ("آسیب* اجتماعی", 3),
         ("خودکشی", 3),
         ("کارتن خواب*", 3),
@@ -71,6 +75,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     "زنان": (("زن* سرپرست خانوار", 3), ("بدسرپرست", 2), ("زنان", 1), ("بانوان", 1)),
     "بیکاری و اشتغال": (
+        ("حداقل دستمزد", 3),
+        ("دستمزد", 2),
         ("بیکاری", 3),
         ("بیکار*", 2),
         ("بیمه بیکاری", 3),
@@ -86,6 +92,12 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کارآفرینی", 1),
     ),
     "فقر و حمایت": (
+        ("خط فقر", 3),
+        ("سوءتغذیه", 3),
+        ("سوء تغذیه", 3),
+        ("گرسنگی", 2),
+        ("دهک* پایین", 2),
+        ("کالابرگ", 2),
         ("فقر", 3),
         ("فقیر*", 2),
         ("محرومیت", 2),
@@ -135,6 +147,13 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("استثنایی", 2),
     ),
     "حوادث و امداد": (
+        ("تصادف*", 2),
+        ("گازگرفتگی", 3),
+        ("مسمومیت", 2),
+        ("غرق شدگی", 3),
+        ("آتش نشانی", 2),
+        ("حادثه*", 1),
+        ("جان باخت*", 1),
         ("زلزله*", 3),
         ("زمین لرزه*", 3),
         ("سیل", 3),
@@ -245,19 +264,16 @@ class TopicResult:
     topics: tuple[str, ...]
 
 
-def _compile() -> tuple[re.Pattern[str], list[tuple[str | None, str, int]]]:
-    """One alternation with a group per term; group i ↔ terms[i - 1] = (topic or None, phrase, weight)."""
+def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
+    """Index every phrase; payload i ↔ terms[i] = (topic or None for NEGATIVE, phrase, weight)."""
     terms: list[tuple[str | None, str, int]] = []
     for topic, entries in LEXICON.items():
         terms.extend((topic, phrase, weight) for phrase, weight in entries)
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
-    order = sorted(range(len(terms)), key=lambda i: -len(terms[i][1]))
-    terms = [terms[i] for i in order]
-    body = "|".join(f"({flex(phrase)})" for _, phrase, _ in terms)
-    return re.compile(WORD_START + "(?:" + body + ")" + WORD_END), terms
+    return PhraseIndex((phrase, i) for i, (_, phrase, _) in enumerate(terms)), terms
 
 
-_PATTERN, _TERMS = _compile()
+_INDEX, _TERMS = _build()
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -273,11 +289,7 @@ def canonical_topic(name: str) -> str | None:
 
 
 def _hits(text: str) -> Counter[int]:
-    counts: Counter[int] = Counter()
-    for m in _PATTERN.finditer(text):
-        if m.lastindex is not None:
-            counts[m.lastindex - 1] += 1
-    return counts
+    return Counter(_INDEX.finditer(text))
 
 
 def classify(headline: str, body: str) -> TopicResult:

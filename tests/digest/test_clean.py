@@ -6,6 +6,10 @@ import pytest
 
 from digest.clean import clean_text, html_to_text, looks_like_html
 
+LONG_LINE = (
+    "دیدگاه ها درباره این طرح در جلسه شورای شهر با نظر کارشناسان و مردم منطقه "
+    "مطرح و بررسی شد و نتیجه آن اعلام خواهد شد."
+)
 BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده شهرستان اجرا می‌شود."
 
 
@@ -21,12 +25,24 @@ BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده �
         (f"کد خبر: ۱۲۳۴۵۶\n{BODY}\nتعداد بازدید: ۲۳۴", (BODY,)),
         (f"{BODY}\nبیشتر بخوانید: افتتاح یک مدرسه در روستا\nپایان", (BODY, "پایان")),
         (f"{BODY}\nمنبع: ایرنا", (BODY,)),
-        ("دیدگاه ها درباره این طرح در جلسه شورای شهر با نظر کارشناسان و مردم منطقه مطرح و بررسی شد و نتیجه آن اعلام خواهد شد.",
-         ("دیدگاه ها درباره این طرح در جلسه شورای شهر با نظر کارشناسان و مردم منطقه مطرح و بررسی شد و نتیجه آن اعلام خواهد شد.",)),
+        (
+            LONG_LINE,
+            (LONG_LINE,),
+        ),
     ],
-    ids=["language_switch", "comment_policy", "send_comment", "most_viewed", "related", "end_of_message",
-         "code_and_views", "read_more_teaser", "credit_line", "long_line_is_not_marker"],
-)  # fmt: skip
+    ids=[
+        "language_switch",
+        "comment_policy",
+        "send_comment",
+        "most_viewed",
+        "related",
+        "end_of_message",
+        "code_and_views",
+        "read_more_teaser",
+        "credit_line",
+        "long_line_is_not_marker",
+    ],
+)
 def test_boilerplate(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_text(raw) == expected
 

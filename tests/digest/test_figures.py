@@ -28,7 +28,11 @@ KEPT = [
     ("hundred_and_twenty", "یکصد و بیست مورد ثبت شد.", ("یکصد و بیست مورد", 120, "مورد")),
     ("one_with_count_unit", "در این حادثه يك كشته گزارش شد.", ("یک کشته", 1, "کشته")),
     ("magnitude", "زلزله‌ای به بزرگی ۴/۴ ریشتر رخ داد.", ("۴/۴ ریشتر", 4.4, "ریشتر")),
-]  # fmt: skip
+    ("fraction", "یک چهارم نفت کشور از این شهرستان است.", ("یک چهارم", 0.25, None)),
+    ("fraction_percent", "سهم این شهر یک دهم درصد است.", ("یک دهم درصد", 0.1, "درصد")),
+    ("after_a_dropped_list", "طبق مواد ۱۲، ۱۳ و ۱۴ قانون ۳ نفر محکوم شدند.", ("۳ نفر", 3, "نفر")),
+    ("after_dropped_years", "در سال‌های ۹۸ و ۹۹ و ۱۰ نفر دیگر", ("۱۰ نفر", 10, "نفر")),
+]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in KEPT], ids=[c[0] for c in KEPT])
@@ -59,6 +63,10 @@ DROPPED = [
     ("account_number", "شماره حساب 3333 بانک ملی اعلام شد."),
     ("resolution", "قطعنامه ۲۲۳۱ شورای امنیت نقض شد."),
     ("scale_word_alone", "کمتر از چندین میلیون هزینه دارد."),
+    ("listed_years", "در سال‌های ۹۸ و ۹۹ چنین بود."),
+    ("listed_law_articles", "مواد ۱۲، ۱۳ و ۱۴ قانون اجرا نشد."),
+    ("ordinal_after_word", "مرحله دوم طرح آغاز شد."),
+    ("plural_tens", "دهها نفر و صدها خانواده آسیب دیدند."),
 ]
 
 
@@ -93,7 +101,9 @@ def test_headline_figure_ranks_first_and_dedupes() -> None:
 
 
 def test_money_outranks_small_counts() -> None:
-    found = extract_figures([normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")])
+    found = extract_figures(
+        [normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")]
+    )
     assert found[0].unit == "ریال"
 
 

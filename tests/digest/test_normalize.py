@@ -44,7 +44,11 @@ def test_normalize_fa(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "persian", "latin"),
-    [("12.5", "۱۲.۵", "12.5"), ("١٠ و 10 و ۱۰", "۱۰ و ۱۰ و ۱۰", "10 و 10 و 10"), ("بدون عدد", "بدون عدد", "بدون عدد")],
+    [
+        ("12.5", "۱۲.۵", "12.5"),
+        ("١٠ و 10 و ۱۰", "۱۰ و ۱۰ و ۱۰", "10 و 10 و 10"),
+        ("بدون عدد", "بدون عدد", "بدون عدد"),
+    ],
     ids=["decimal", "mixed", "none"],
 )
 def test_digit_conversion(raw: str, persian: str, latin: str) -> None:

@@ -19,11 +19,17 @@ SPANS = [
     ("bare_scales", "هزار میلیارد تومان", [("هزار میلیارد", 1e12)]),
     ("percent_sign", "۴۰٪ مردم", [("۴۰٪", 40)]),
     ("arabic_forms", "٣ ميليارد ريال", [("۳ میلیارد", 3e9)]),
-    ("rising_magnitudes_split", "هزار و سیصد و نود و نه و سیصد هزار تومان",
-     [("هزار و سیصد و نود و نه", 1399), ("سیصد هزار", 3e5)]),
+    (
+        "rising_magnitudes_split",
+        "هزار و سیصد و نود و نه و سیصد هزار تومان",
+        [("هزار و سیصد و نود و نه", 1399), ("سیصد هزار", 3e5)],
+    ),
     ("glued_scale_and", "۱۳هزارو ۴۰۰ بسته", [("۱۳هزارو ۴۰۰", 13400)]),
-    ("long_chain", "7 ميليارد و 860 ميليون و 67 هزار و 347 تومان",
-     [("7 میلیارد و 860 میلیون و 67 هزار و 347", 7860067347)]),
+    (
+        "long_chain",
+        "7 ميليارد و 860 ميليون و 67 هزار و 347 تومان",
+        [("7 میلیارد و 860 میلیون و 67 هزار و 347", 7860067347)],
+    ),
     ("scale_applies_to_group", "۱۰۲ هزار و ۸۳۳ میلیارد ریال", [("۱۰۲ هزار و ۸۳۳ میلیارد", 102833e9)]),
     ("mixed_word_digits", "چهار هزار و 318 خانوار", [("چهار هزار و 318", 4318)]),
     ("thousands_separator", "10,000 نفر", [("10,000", 1e4)]),
@@ -33,7 +39,9 @@ SPANS = [
     ("word_inside_word", "دوستان و یکی از آنها", []),
     ("two_words_two_numbers", "سه و چهار", [("سه", 3), ("چهار", 4)]),
     ("date_is_not_one_number", "1403/05/12", []),
-]  # fmt: skip
+    ("fraction", "یک چهارم و دو سوم", [("یک چهارم", 0.25), ("دو سوم", 2 / 3)]),
+    ("ordinal_is_not_fraction", "مرحله دوم", []),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in SPANS], ids=[c[0] for c in SPANS])
@@ -44,11 +52,29 @@ def test_find_numbers(text: str, expected: list[tuple[str, float]]) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "value"),
-    [("6/12", 12.6), ("5/2", 2.5), ("2/0", 0.2), ("۴/۵", 4.5), ("۱۲٫۵", 12.5), ("1,5", 1.5), ("1,234,567", 1234567),
-     ("۱۳۹۹/۰۵", None), ("1.2.3", None)],
-    ids=["latin_fraction_first", "latin_fraction_first_2", "zero", "persian_in_order", "momayyez", "decimal_comma",
-         "thousands", "year_month", "dotted"],
-)  # fmt: skip
+    [
+        ("6/12", 12.6),
+        ("5/2", 2.5),
+        ("2/0", 0.2),
+        ("۴/۵", 4.5),
+        ("۱۲٫۵", 12.5),
+        ("1,5", 1.5),
+        ("1,234,567", 1234567),
+        ("۱۳۹۹/۰۵", None),
+        ("1.2.3", None),
+    ],
+    ids=[
+        "latin_fraction_first",
+        "latin_fraction_first_2",
+        "zero",
+        "persian_in_order",
+        "momayyez",
+        "decimal_comma",
+        "thousands",
+        "year_month",
+        "dotted",
+    ],
+)
 def test_digit_value(raw: str, value: float | None) -> None:
     assert digit_value(raw) == value
 

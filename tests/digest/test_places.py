@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.places import PROVINCES, canonical_province, find_places
+from digest.places import PROVINCES, canonical_province, find_places, province_of, provinces_of
 
 
 def test_thirty_one_provinces() -> None:
@@ -32,10 +32,25 @@ def test_thirty_one_provinces() -> None:
         ("استان", None),
         ("", None),
     ],
-    ids=["sistan", "sistan_glued", "sistan_prefix_arabic", "azar_east", "azar_east_zwnj", "azar_west_arabic",
-         "kohgiluyeh_arabic", "kohgiluyeh_glued", "chaharmahal_spaced", "khorasan_south", "tehran_prefix",
-         "kermanshah", "kerman", "city_is_not_province", "prefix_only", "empty"],
-)  # fmt: skip
+    ids=[
+        "sistan",
+        "sistan_glued",
+        "sistan_prefix_arabic",
+        "azar_east",
+        "azar_east_zwnj",
+        "azar_west_arabic",
+        "kohgiluyeh_arabic",
+        "kohgiluyeh_glued",
+        "chaharmahal_spaced",
+        "khorasan_south",
+        "tehran_prefix",
+        "kermanshah",
+        "kerman",
+        "city_is_not_province",
+        "prefix_only",
+        "empty",
+    ],
+)
 def test_canonical_province(name: str, province: str | None) -> None:
     assert canonical_province(name) == province
 
@@ -46,8 +61,11 @@ def test_every_province_found_in_text(province: str) -> None:
 
 
 PLACES = [
-    ("seed_list", "استان خوزستان، تهران، کرمان، سیستان و بلوچستان، استانهای پایلوت هستند.",
-     ("خوزستان", "تهران", "کرمان", "سیستان و بلوچستان")),
+    (
+        "seed_list",
+        "استان خوزستان، تهران، کرمان، سیستان و بلوچستان، استانهای پایلوت هستند.",
+        ("خوزستان", "تهران", "کرمان", "سیستان و بلوچستان"),
+    ),
     ("cities", "این طرح در رشت و بندر انزلی و خرم آباد اجرا شد.", ("رشت", "بندر انزلی", "خرم‌آباد")),
     ("region_alone", "سیلاب در منطقه سیستان خسارت زد.", ("سیستان",)),
     ("adjective_is_not_place", "حسینی بوشهری و کارشناس تهرانی گفتند.", ()),
@@ -60,9 +78,23 @@ PLACES = [
     ("ambiguous_in_list", "در شهرستان‌های زابل و زهک", ("زابل", "زهک")),
     ("country", "کمک‌ها به افغانستان و عراق ارسال شد.", ("افغانستان", "عراق")),
     ("iran_is_not_listed", "در ایران", ()),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in PLACES], ids=[c[0] for c in PLACES])
 def test_find_places(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "province"),
+    [("ماکو", "آذربایجان غربی"), ("خرم‌آباد", "لرستان"), ("خرم آباد", "لرستان"),
+     ("سیستان", "سیستان و بلوچستان"), ("استان فارس", "فارس"), ("کابل", None), ("خراسان", None)],
+    ids=["city", "zwnj_city", "spaced_city", "region", "province", "foreign", "ambiguous_region"],
+)  # fmt: skip
+def test_province_of(place: str, province: str | None) -> None:
+    assert province_of(place) == province
+
+
+def test_provinces_of_dedupes_in_order() -> None:
+    assert provinces_of(("ماکو", "ارومیه", "تهران", "کابل")) == ("آذربایجان غربی", "تهران")

@@ -23,7 +23,18 @@ PATTERN = word_regex(["آسیب* اجتماعی", "تاکید کرد", "خبر �
         ("خبرداده‌اند", False),
         ("کودکانه کاری", False),
     ],
-    ids=["spaced", "glued", "zwnj", "hamza", "glued_verb", "hamza_seat", "plural", "longer_word", "prefix", "other_word"],
+    ids=[
+        "spaced",
+        "glued",
+        "zwnj",
+        "hamza",
+        "glued_verb",
+        "hamza_seat",
+        "plural",
+        "longer_word",
+        "prefix",
+        "other_word",
+    ],
 )
 def test_word_regex(text: str, hit: bool) -> None:
     assert (PATTERN.search(text) is not None) is hit

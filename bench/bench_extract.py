@@ -1,0 +1,155 @@
+"""Benchmark of the digest engine over the dev set; prints one JSON object per line.
+
+    HF_HUB_OFFLINE=1 python bench/bench_extract.py [--runs 7]
+
+Lines: extraction speed (articles/s, one core, median of runs), hazm's default `Normalizer()` alone
+on the same texts, their ratio (target ≤ 1.5), the peak RSS of a `khabar extract` process fed the
+dev set, adversarial timings (a 20,000-character word; a 1 MB article) and the six dev metrics from
+the eval scorer. The eval directory is `$KHABAR_EVAL_DIR`, else `../shared/eval` beside the repo;
+when it is absent the bench says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from digest import Article, extract  # noqa: E402
+
+TARGET_RATIO = 1.5
+TARGETS = {"speaker": 0.90, "role": 0.80, "figures": 0.80, "topic": 0.95, "headline": 0.90, "places": 0.85}
+
+
+def emit(**fields: Any) -> None:
+    print(json.dumps(fields, ensure_ascii=False), flush=True)
+
+
+def eval_dir() -> Path:
+    return Path(os.environ.get("KHABAR_EVAL_DIR", REPO.parent / "shared" / "eval")).resolve()
+
+
+def pin_one_core() -> int | None:
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    core = min(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {core})
+    return core
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm caches, lazy singletons and hazm's lexicons
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def bench_speed(items: list[dict[str, Any]], runs: int) -> None:
+    from hazm import Normalizer  # imported here: building it loads hazm's lexicons (~1 s)
+
+    articles = [Article(text=i["text"], title=i.get("title"), id=i["id"]) for i in items]
+    texts = [i["text"] for i in items]
+    normalizer = Normalizer()
+    t_extract = median_seconds(lambda: [extract(a) for a in articles], runs)
+    t_hazm = median_seconds(lambda: [normalizer.normalize(t) for t in texts], runs)
+    n = len(items)
+    emit(metric="extract", articles=n, runs=runs, articles_per_s=round(n / t_extract, 1),
+         ms_per_article=round(1000 * t_extract / n, 3))  # fmt: skip
+    emit(metric="hazm_normalizer", articles=n, runs=runs, articles_per_s=round(n / t_hazm, 1),
+         ms_per_article=round(1000 * t_hazm / n, 3))  # fmt: skip
+    ratio = t_extract / t_hazm
+    emit(
+        metric="ratio",
+        extract_over_hazm_normalizer=round(ratio, 3),
+        target=TARGET_RATIO,
+        ok=ratio <= TARGET_RATIO,
+    )
+
+
+def bench_adversarial() -> None:
+    body = (REPO / "seeds" / "000_89b941ca74b638ba.txt").read_text(encoding="utf-8").split("آیا این خبر")[0]
+    cases = {
+        "20k_char_word": "آسیب" * 5000,
+        "1mb_article": body * (1_000_000 // len(body) + 1),
+        "1mb_html": "<html><body>" + "<p>" + "</p><p>".join((body * 400).splitlines()) + "</p></body></html>",
+    }
+    for name, text in cases.items():
+        seconds = median_seconds(lambda text=text: extract(Article(text=text)), 3)
+        emit(metric="adversarial", case=name, chars=len(text), seconds=round(seconds, 4), ok=seconds < 1.0)
+
+
+def run_cli(dev_path: Path, out_path: Path, repeat: int) -> dict[str, Any]:
+    """Feed the dev set (repeated) to `python -m bot.cli.extract_cmd`; return its rusage figures."""
+    data = dev_path.read_bytes() * repeat
+    with out_path.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.extract_cmd"], stdin=subprocess.PIPE,
+                                stdout=out, cwd=REPO)  # fmt: skip
+        start = time.perf_counter()
+        assert proc.stdin is not None
+        proc.stdin.write(data)
+        proc.stdin.close()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    lines = data.count(b"\n")
+    return {"exit": proc.returncode, "items": lines, "seconds": round(elapsed, 3),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}  # fmt: skip
+
+
+def bench_cli_and_scores(dev_path: Path, score_path: Path, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        emit(metric="khabar_extract_process", **run_cli(dev_path, pred, repeat))
+        once = Path(tmp) / "once.jsonl"
+        run_cli(dev_path, once, 1)
+        out = subprocess.run([sys.executable, str(score_path), str(dev_path), str(once)],
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    scores = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out.stdout.splitlines()[-1])}
+    emit(
+        metric="dev_scores",
+        **scores,
+        targets=TARGETS,
+        ok=all(scores.get(k, 0) >= v for k, v in TARGETS.items()),
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per measurement (median reported)")
+    parser.add_argument("--repeat", type=int, default=20, help="dev-set copies fed to the extract process")
+    args = parser.parse_args()
+    base = eval_dir()
+    dev_path, score_path = base / "dev.jsonl", base / "score.py"
+    if not dev_path.is_file() or not score_path.is_file():
+        emit(skipped=f"eval set not found at {base} (set KHABAR_EVAL_DIR)")
+        return 0
+    with dev_path.open(encoding="utf-8") as fh:
+        items = [json.loads(line) for line in fh if line.strip()]
+    emit(metric="setup", python=sys.version.split()[0], core=pin_one_core(), eval_dir=str(base))
+    # the extract process first: a child forked after hazm's Normalizer is built would report its RSS
+    bench_cli_and_scores(dev_path, score_path, args.repeat)
+    bench_speed(items, args.runs)
+    bench_adversarial()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

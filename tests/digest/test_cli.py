@@ -1,0 +1,160 @@
+"""bot/cli/digest_cmd.py and bot/cli/extract_cmd.py: the `khabar digest` and `khabar extract` pieces."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import select
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from digest_paths import REPO, SEED
+
+from bot.cli import digest_cmd, extract_cmd
+
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="khabar")
+    sub = parser.add_subparsers(dest="command", required=True)
+    digest_cmd.add_parser(sub)
+    extract_cmd.add_parser(sub)
+    return parser.parse_args(list(argv))
+
+
+def run_module(module: str, *args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", module, *args], input=stdin, capture_output=True, cwd=REPO,
+                          env=ENV, timeout=60, check=False)  # fmt: skip
+
+
+def test_parsers_register_their_commands() -> None:
+    args = parse(
+        "digest", "x.txt", "--format", "json", "--title", "ع", "--url", "https://a.ir", "--source", "ایرنا"
+    )
+    assert (args.command, args.path, args.format, args.title, args.url, args.source) == (
+        "digest", "x.txt", "json", "ع", "https://a.ir", "ایرنا",
+    )  # fmt: skip
+    assert args.func is digest_cmd.run
+    assert parse("digest", "x.txt").format == "text"
+    assert parse("extract").func is extract_cmd.run
+
+
+@pytest.mark.parametrize("fmt", ["text", "html", "json"])
+def test_digest_seed(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert digest_cmd.run(parse("digest", str(SEED), "--format", fmt)) == 0
+    out = capsys.readouterr().out
+    assert "روزبه کردونی" in out
+    if fmt == "json":
+        assert json.loads(out)["places"] == ["خوزستان", "تهران", "کرمان", "سیستان و بلوچستان"]
+    if fmt == "html":
+        assert out.startswith("<b>خوزستان، یکی از استانهای پایلوت")
+
+
+def test_digest_canonical_demo_subprocess() -> None:
+    done = run_module("bot.cli.digest_cmd", "seeds/000_89b941ca74b638ba.txt")
+    assert done.returncode == 0
+    assert (
+        done.stdout.decode("utf-8").splitlines()[0]
+        == "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
+    )
+
+
+def test_digest_missing_file() -> None:
+    done = run_module("bot.cli.digest_cmd", "no/such/file.txt")
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert len(done.stderr.decode().strip().splitlines()) == 1
+
+
+def test_digest_stdin_html_and_cp1256() -> None:
+    page = "<html><body><p>مديركل بهزيستي استان يزد گفت: طرح آغاز شد.</p></body></html>"  # legacy ي/ك
+    done = run_module(
+        "bot.cli.digest_cmd", "-", "--format", "json", "--title", "آغاز طرح", stdin=page.encode("cp1256")
+    )
+    assert done.returncode == 0
+    obj = json.loads(done.stdout.decode("utf-8"))
+    assert obj["headline"] == "آغاز طرح" and obj["places"] == ["یزد"]
+
+
+def lines(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_extract_lines_in_order_with_errors() -> None:
+    items = [
+        json.dumps({"id": 1, "title": "افزایش طلاق", "text": "مدیرکل بهزیستی گفت: طلاق افزایش یافت."}),
+        "not json",
+        json.dumps({"id": "b"}),
+        json.dumps([1, 2]),
+        "",
+        json.dumps({"id": "c", "text": "متن", "title": 5}),
+        json.dumps({"id": None, "text": "سلام", "url": "https://x.ir"}, ensure_ascii=False),
+    ]
+    done = run_module("bot.cli.extract_cmd", stdin=("\n".join(items) + "\n").encode("utf-8"))
+    assert done.returncode == 0
+    out = lines(done.stdout.decode("utf-8"))
+    assert [o["id"] for o in out] == [1, None, "b", None, "c", None]
+    assert out[0]["is_social"] is True and out[0]["headline"] == "افزایش طلاق"
+    assert set(out[0]) == {
+        "id",
+        "is_social",
+        "topics",
+        "headline",
+        "speakers",
+        "figures",
+        "places",
+        "summary",
+    }
+    assert "error" in out[1] and "error" in out[2] and "error" in out[3] and "error" in out[4]
+    assert "error" not in out[5]
+    assert "\\u" not in done.stdout.decode("utf-8")  # ensure_ascii=False
+
+
+def test_extract_bad_utf8_line() -> None:
+    data = b'{"id": 1, "text": "\xff\xfe"}\n' + json.dumps({"id": 2, "text": "متن"}).encode() + b"\n"
+    out = lines(run_module("bot.cli.extract_cmd", stdin=data).stdout.decode("utf-8"))
+    assert out[0] == {"id": None, "error": "line is not valid UTF-8"} and out[1]["id"] == 2
+
+
+def test_extract_streams_line_by_line() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "bot.cli.extract_cmd"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, cwd=REPO, env=ENV)  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(json.dumps({"id": "first", "text": "متن اول"}).encode() + b"\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 30)
+        assert ready, "no output before stdin was closed"
+        assert json.loads(proc.stdout.readline())["id"] == "first"
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+    assert proc.returncode == 0
+
+
+def test_extract_stream_function() -> None:
+    out = io.StringIO()
+    extract_cmd.stream([b'{"id": 1, "text": "x"}\n', b"\n", b"[]\n"], out)
+    assert [o["id"] for o in lines(out.getvalue())] == [1, None]
+
+
+def test_process_line_never_raises() -> None:
+    assert extract_cmd.process_line('{"id": 3, "text": "<b>&amp;</b>"}')["id"] == 3
+    assert "error" in extract_cmd.process_line('{"id": 4, "text": "x", "url": 7}')
+
+
+def test_cli_modules_import_only_digest_and_stdlib() -> None:
+    for path in (REPO / "bot" / "cli" / "digest_cmd.py", REPO / "bot" / "cli" / "extract_cmd.py"):
+        imports = {
+            line.split()[1].split(".")[0]
+            for line in Path(path).read_text(encoding="utf-8").splitlines()
+            if line.startswith(("import ", "from "))
+        }
+        assert imports <= {"__future__", "argparse", "io", "json", "sys", "collections", "typing", "digest"}

@@ -1,0 +1,133 @@
+"""digest.extract: the whole pipeline — seed acceptance, JSON form, robustness and the dev-set targets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from digest_paths import REPO, eval_dir
+
+from digest import Article, Digest, extract, normalize_fa, to_json
+
+SEED_HEADLINE = "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
+SEED_ROLE = "مدیر کل دفتر امور آسیب های اجتماعی وزارت تعاون، کار و رفاه اجتماعی"
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> Digest:
+    return extract(Article(text=seed_text, id="seed"))
+
+
+def test_seed_digest(seed: Digest) -> None:
+    assert seed.headline == SEED_HEADLINE
+    assert seed.is_social
+    main = seed.speakers[0]
+    assert (main.name, main.role) == ("روزبه کردونی", SEED_ROLE)
+    assert main.statements >= 8
+    assert seed.figures[0].text == "۱۰ استان"
+    assert seed.figures[0].number == 10
+    assert "جزء ۱۰ استان انتهایی" in seed.figures[0].context and "طلاق" in seed.figures[0].context
+    assert seed.places == ("خوزستان", "تهران", "کرمان", "سیستان و بلوچستان")
+    assert seed.kicker is not None and seed.kicker.startswith("مدیر کل دفتر امور")
+    assert 1 <= len(seed.summary) <= 3
+    assert "طلاق" in seed.topics or "آسیب‌های اجتماعی" in seed.topics
+
+
+def test_seed_survives_arabic_letters_and_half_spaces(seed_text: str) -> None:
+    variant = seed_text.replace("ی", "ي").replace("ک", "ك").replace("۱۰", "١٠").replace("آسیب های", "آسیب‌های")
+    d = extract(Article(text=variant))
+    assert d.speakers[0].name == "روزبه کردونی"
+    assert normalize_fa(d.speakers[0].role or "").replace("\u200c", " ") == SEED_ROLE
+    assert d.figures[0].number == 10
+
+
+def test_seed_html_page(seed_text: str) -> None:
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in seed_text.splitlines()) + "</body></html>"
+    assert extract(Article(text=page)).speakers[0].name == "روزبه کردونی"
+
+
+def test_to_json_shape(seed: Digest) -> None:
+    obj = to_json(seed)
+    assert list(obj) == ["id", "is_social", "topics", "headline", "speakers", "figures", "places", "summary"]
+    assert obj["id"] == "seed"
+    assert obj["speakers"][0] == {
+        "name": "روزبه کردونی",
+        "role": SEED_ROLE,
+        "statements": seed.speakers[0].statements,
+    }
+    figure = obj["figures"][0]
+    assert figure["value"] == "۱۰ استان" and figure["number"] == 10 and isinstance(figure["number"], int)
+    assert set(figure) == {"value", "number", "unit", "context", "sentence"}
+    json.dumps(obj, ensure_ascii=False)
+
+
+def test_metadata_passes_through() -> None:
+    d = extract(Article(text="متن کوتاه.", title="عنوان", url="https://x.ir/1", source="ایرنا", id="7"))
+    assert (d.url, d.source, d.id, d.headline) == ("https://x.ir/1", "ایرنا", "7", "عنوان")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n ", "English only", "<html></html>", "۱۲۳۴۵", "\u200c\u200c", "<", "&"],
+    ids=["empty", "blank", "latin", "empty_html", "digits", "zwnj", "lt", "amp"],
+)
+def test_degenerate_input(text: str) -> None:
+    d = extract(Article(text=text))
+    assert isinstance(d.headline, str) and d.speakers == () and not d.is_social
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["آسیب" * 5000, ("خوزستان، یکی از استانهای پایلوت؛ ۱۲ هزار نفر گفت: " * 20 + "\n") * 1000],
+    ids=["20k_char_word", "1mb_article"],
+)
+def test_adversarial_input_is_fast(text: str) -> None:
+    extract(Article(text="گرم کردن"))
+    start = time.perf_counter()
+    extract(Article(text=text))
+    assert time.perf_counter() - start < 2.0
+
+
+def test_import_is_light() -> None:
+    code = "import sys, digest; print('hazm' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_dev_set_meets_targets(dev: list[dict[str, Any]], tmp_path: Path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    with pred.open("w", encoding="utf-8") as fh:
+        for item in dev:
+            d = extract(Article(text=item["text"], title=item.get("title"), id=item["id"]))
+            fh.write(json.dumps(to_json(d), ensure_ascii=False) + "\n")
+    targets = [
+        "--min-speaker",
+        "0.90",
+        "--min-role",
+        "0.80",
+        "--min-figures",
+        "0.80",
+        "--min-topic",
+        "0.95",
+        "--min-headline",
+        "0.90",
+        "--min-places",
+        "0.85",
+    ]
+    score = eval_dir() / "score.py"
+    out = subprocess.run(
+        [sys.executable, str(score), str(eval_dir() / "dev.jsonl"), str(pred), *targets],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stdout
+
+
+def test_provinces_include_those_of_cities() -> None:
+    d = extract(Article(text="فرماندار ماکو گفت: سیل به ۳۰ روستا خسارت زد.", title="خسارت سیل در ماکو"))
+    assert d.places == ("ماکو",) and d.provinces == ("آذربایجان غربی",)
