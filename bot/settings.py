@@ -18,6 +18,7 @@ Environment variables (public interface):
 | KHABAR_TIMEZONE             | Asia/Tehran                   |
 | KHABAR_ALLOW_PRIVATE_URLS   | off                           |
 | KHABAR_FEEDS_PROXY          | none                          |
+| KHABAR_BACKFILL             | 0                             |
 | KHABAR_TELEGRAM_PROXY       | none                          |
 | KHABAR_METRICS_PORT         | off                           |
 | KHABAR_LOG_LEVEL            | INFO                          |
@@ -105,17 +106,30 @@ class Settings:
     poll_tick: int = 15  # seconds between scheduler ticks
     poll_concurrency: int = 16
     per_host_concurrency: int = 2
-    backfill: int = 0  # items a new source may announce on its first poll
+    backfill: int = 0  # items a new source may announce on its first poll (`khabar run`)
+    claim_lease: int = 300  # seconds a claimed source stays reserved for the process polling it
+    poll_batch: int = 500  # sources claimed per tick at most
+    late_item_grace: int = 3600  # unseen items dated this long before a source's first poll still count as new
     # --- fetch limits ---
-    fetch_timeout: float = 20.0
+    fetch_timeout: float = 20.0  # total, per request including redirects and body
     connect_timeout: float = 10.0
+    read_timeout: float = 10.0  # between two reads
     max_body_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     user_agent: str = "khabar/0.1 (+https://github.com/khabar-bot/khabar; Persian news digest bot)"
     # --- dedupe / retention ---
     seen_cap: int = 2000  # seen item ids kept per source
     seen_ttl: int = 30 * 86400
+    state_ttl: int = 90 * 86400  # a source's FeedState outlives its last save by this much
     story_window: int = 3 * 86400  # cross-agency near-duplicate window
+    story_ttl: int = 7 * 86400  # stories kept for /latest and "also reported by"
+    story_cap: int = 50_000  # stories kept at most (recent list and near-duplicate index)
+    story_hamming: int = 12  # SimHash bits apart ≤ this → same story (= digest.fingerprint.NEAR_DUPLICATE_BITS)
+    # --- full text ---
+    fulltext: bool = True  # fetch the article page when a feed item is only a teaser
+    fulltext_teaser_chars: int = 400  # feed text shorter than this (plain) counts as a teaser
+    fulltext_max_bytes: int = 2 * 1024 * 1024
+    fulltext_per_poll: int = 10  # article pages fetched per source per poll at most
     # --- delivery ---
     global_rate: float = 30.0  # messages per second, all chats (raise for paid broadcasts)
     paid_broadcast: bool = False  # send with allow_paid_broadcast (costs Stars); required above 30/s
@@ -312,6 +326,7 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_TIMEZONE", ("timezone", _zone)),
     ("KHABAR_ALLOW_PRIVATE_URLS", ("allow_private_urls", _bool)),
     ("KHABAR_FEEDS_PROXY", ("feeds_proxy", _proxy_url)),
+    ("KHABAR_BACKFILL", ("backfill", _int_range(0, 50))),
     ("KHABAR_TELEGRAM_PROXY", ("telegram_proxy", _proxy_url)),
     ("KHABAR_METRICS_PORT", ("metrics_port", _optional_port)),
     ("KHABAR_LOG_LEVEL", ("log_level", _log_level)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +16,16 @@ class FeedSource:
     url: str  # http(s) URL, or file:// URI for a local feed named in an operator's sources file
     province: str | None = None
     interval: int | None = None  # seconds; None → Settings.poll_interval
+    from_file: bool = False  # loaded from the operator's sources file: only these may name a file:// feed
 
     @property
     def is_local(self) -> bool:
         return self.url.startswith("file://")
+
+    @property
+    def host(self) -> str:
+        """The host polled (for per-host limits); "" for local files."""
+        return (urlsplit(self.url).hostname or "").lower()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,8 +55,8 @@ def load_sources(path: Path) -> list[FeedSource]:
     return sources
 
 
-def _entry(path: Path, index: int, entry: object) -> FeedSource:
-    where = f"sources: {path}: source #{index}"
+def _entry(path: Path, index: int, entry: object, where: str | None = None) -> FeedSource:
+    where = where or f"sources: {path}: source #{index}"
     if not isinstance(entry, dict):
         raise SourcesError(f"{where} is not a table")
     unknown = set(entry) - {"id", "name", "url", "province", "interval"}
@@ -74,7 +75,7 @@ def _entry(path: Path, index: int, entry: object) -> FeedSource:
         not isinstance(interval, int) or isinstance(interval, bool) or not MIN_INTERVAL <= interval <= MAX_INTERVAL
     ):
         raise SourcesError(f"{where}: interval must be whole seconds between {MIN_INTERVAL} and {MAX_INTERVAL}")
-    return FeedSource(sid, name.strip(), url, province.strip() if province else None, interval)
+    return FeedSource(sid, name.strip(), url, province.strip() if province else None, interval, from_file=True)
 
 
 def _str(entry: dict[str, object], key: str, where: str) -> str:
@@ -98,6 +99,30 @@ def _resolve_url(path: Path, url: str, where: str) -> str:
     if not local.is_file():
         raise SourcesError(f"{where}: local feed {url!r} not found (looked at {local})")
     return local.as_uri()
+
+
+def remote_source(
+    source_id: str, name: str, url: str, province: str | None = None, interval: int | None = None
+) -> FeedSource:
+    """Validate a source added at runtime (an admin's /addsource): http(s) only, never a local file.
+
+    Raises SourcesError with a one-line reason.
+    """
+    where = f"source {source_id!r}"
+    entry: dict[str, object] = {"id": source_id, "name": name, "url": url}
+    if province is not None:
+        entry["province"] = province
+    if interval is not None:
+        entry["interval"] = interval
+    if urlsplit(url.strip()).scheme.lower() not in {"http", "https"}:
+        raise SourcesError(f"{where}: url must be http:// or https://")
+    return replace(_entry(Path("."), 0, entry, where), from_file=False)
+
+
+def merge_sources(from_file: list[FeedSource], added: list[FeedSource]) -> list[FeedSource]:
+    """The operator's file first; runtime additions after it, except ids the file already uses."""
+    ids = {s.id for s in from_file}
+    return [*from_file, *(s for s in added if s.id not in ids)]
 
 
 def _check_unique(path: Path, sources: list[FeedSource]) -> None:

@@ -1,8 +1,9 @@
 """The Redis store: the only code that talks to Redis. The key schema lives in `bot.store.keys`.
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
-per concern (subscriptions, delivery queue, rate limiter, stats, ...). Callers never see a key or a
-raw Redis command.
+per concern (subscriptions, feed state, seen-state, runtime sources, stories, delivery queue, rate
+limiter, stats). Callers never see a key or a raw Redis command. Retention numbers come in
+`StoreLimits` (from Settings).
 """
 
 from __future__ import annotations
@@ -12,37 +13,104 @@ from functools import cached_property
 
 import redis.asyncio as aioredis
 
+from bot.settings import Settings
 from bot.store.delivery import DeliveryQueue
+from bot.store.feeds import FeedStateStore
 from bot.store.keys import DEFAULT_PREFIX, Keys
 from bot.store.ratelimit import RateLimiter
+from bot.store.seen import SeenRedisStore
+from bot.store.sources import AdminSourceStore
 from bot.store.stats import StatsStore
+from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
+
+
+@dataclass(frozen=True, slots=True)
+class StoreLimits:
+    """Caps and TTLs of what the store keeps (defaults = Settings defaults)."""
+
+    seen_cap: int = 2000
+    seen_ttl: int = 30 * 86400
+    state_ttl: int = 90 * 86400
+    story_window: int = 3 * 86400
+    story_ttl: int = 7 * 86400
+    story_cap: int = 50_000
+    story_hamming: int = 12
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StoreLimits:
+        return cls(
+            seen_cap=settings.seen_cap,
+            seen_ttl=settings.seen_ttl,
+            state_ttl=settings.state_ttl,
+            story_window=settings.story_window,
+            story_ttl=settings.story_ttl,
+            story_cap=settings.story_cap,
+            story_hamming=settings.story_hamming,
+        )
 
 
 @dataclass
 class Store:
     redis: aioredis.Redis
     keys: Keys = field(default_factory=Keys)
+    limits: StoreLimits = field(default_factory=StoreLimits)
 
     @classmethod
-    def create(cls, redis: aioredis.Redis, prefix: str = DEFAULT_PREFIX) -> Store:
-        return cls(redis, Keys(prefix))
+    def create(cls, redis: aioredis.Redis, prefix: str = DEFAULT_PREFIX, limits: StoreLimits | None = None) -> Store:
+        return cls(redis, Keys(prefix), limits or StoreLimits())
+
+    @classmethod
+    def from_settings(cls, redis: aioredis.Redis, settings: Settings, prefix: str = DEFAULT_PREFIX) -> Store:
+        """The store with the caps and TTLs configured in Settings (use this outside tests)."""
+        return cls(redis, Keys(prefix), StoreLimits.from_settings(settings))
 
     @property
     def subscriptions(self) -> SubscriptionStore:
         return SubscriptionStore(self.redis, self.keys)
 
     @cached_property
+    def feeds(self) -> FeedStateStore:
+        """FeedState, schedule and claims (implements feeds.state.StateStore)."""
+        return FeedStateStore(self.redis, self.keys, self.limits.state_ttl)
+
+    @cached_property
+    def seen(self) -> SeenRedisStore:
+        """Atomic, bounded seen-state (implements feeds.state.SeenStore)."""
+        return SeenRedisStore(self.redis, self.keys, self.limits.seen_cap, self.limits.seen_ttl)
+
+    @cached_property
+    def sources(self) -> AdminSourceStore:
+        """Sources added at runtime by admins."""
+        return AdminSourceStore(self.redis, self.keys)
+
+    @cached_property
+    def stories(self) -> StoryStore:
+        """Story records and the cross-agency near-duplicate index."""
+        lim = self.limits
+        return StoryStore(
+            self.redis,
+            self.keys,
+            window=lim.story_window,
+            ttl=lim.story_ttl,
+            cap=lim.story_cap,
+            max_distance=lim.story_hamming,
+        )
+
+    @cached_property
     def delivery(self) -> DeliveryQueue:
+        """The per-chat delivery queue (fan-out, claims, exactly-once records, held digests)."""
         return DeliveryQueue(self.redis, self.keys)
 
     @cached_property
     def ratelimit(self) -> RateLimiter:
+        """The rate limiter shared by every khabar process."""
         return RateLimiter(self.redis, self.keys)
 
     @property
     def stats(self) -> StatsStore:
+        """Per-minute delivery counters."""
         return StatsStore(self.redis, self.keys)
 
 
-__all__ = ["Keys", "Store", "Subscription", "SubscriptionStore"]
+__all__ = ["Keys", "Store", "StoreLimits", "Subscription", "SubscriptionStore"]

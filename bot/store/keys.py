@@ -4,33 +4,47 @@ All keys share one prefix (`khabar:`, configurable per Store for tests). Call si
 functions below, never string concatenation. Anything that can grow without bound has a TTL or a cap.
 `{ck}` is a chat key: the chat id, or `chat_id/thread_id` for a forum topic.
 
-| key                        | type   | TTL / cap                  | meaning                                  |
-| -------------------------- | ------ | -------------------------- | ---------------------------------------- |
-| khabar:subs                | hash   | one field per chat key     | chat key → Subscription JSON             |
-| khabar:subs:ver            | string | one counter                | bumped on every subscription change      |
-| khabar:feed:{source_id}    | hash   | deleted with the source    | FeedState of one source                  |
-| khabar:seen:{source_id}    | zset   | cap seen_cap, TTL seen_ttl | item key → first-seen unix time          |
-| khabar:dq:fanout           | list   | left when fanned out       | story ids waiting for fan-out            |
-| khabar:dq:fanout:lock      | string | PX 15 s                    | one fan-out at a time                    |
-| khabar:dq:parts:{story_id} | list   | TTL 3 days                 | rendered parts of a story card           |
-| khabar:dq:batch:{batch_id} | list   | TTL 7 d; del when sent     | rendered parts of a compiled digest      |
-| khabar:dq:batch:seq        | string | one counter                | batch id sequence                        |
-| khabar:dq:q:{ck}           | list   | chat_queue_cap, TTL 7 d    | jobs `s|story` / `b|batch`, oldest first |
-| khabar:dq:log:{ck}         | zset   | newest 1000, TTL 30 d      | story ids accepted (exactly-once)        |
-| khabar:dq:held:{ck}        | list   | held_cap, TTL 3 d          | story ids held for a digest              |
-| khabar:dq:ready            | zset   | a member per busy chat     | ck → next send time (ms, Redis)          |
-| khabar:dq:lease            | zset   | a member per send          | ck → lease expiry (ms, Redis)            |
-| khabar:dq:prog             | hash   | a field per started job    | ck → `part|attempts|claim token`         |
-| khabar:dq:pending          | string | one counter                | jobs queued in all chats                 |
-| khabar:dq:due              | zset   | a member per digest chat   | ck → next compile (unix s, app clock)    |
-| khabar:rl:global           | string | PX until idle              | overall GCRA arrival time (µs)           |
-| khabar:rl:chat:{chat_id}   | string | PX = chat interval         | set while the chat must wait             |
-| khabar:stats:{minute}      | hash   | TTL 2 hours                | counters: sent, flood, neterr, ...       |
+| key                        | type   | TTL / cap                    | meaning                                      |
+| -------------------------- | ------ | ---------------------------- | -------------------------------------------- |
+| khabar:subs                | hash   | one field per chat key       | chat key → Subscription JSON                 |
+| khabar:subs:ver            | string | one counter                  | bumped on every subscription change          |
+| khabar:feed:{source_id}    | hash   | TTL state_ttl, renewed       | FeedState of one source                      |
+| khabar:seen:{source_id}    | zset   | cap seen_cap, TTL seen_ttl   | item identity key → last time in feed        |
+| khabar:schedule            | zset   | one member per source        | source id → next check (unix s; +inf paused) |
+| khabar:leases              | zset   | one member per source        | source id → claim expiry (unix s)            |
+| khabar:sources             | hash   | one field per runtime source | source id → FeedSource JSON (/addsource)     |
+| khabar:story:{story_id}    | hash   | TTL story_ttl                | core: Story JSON; sources: [[id, name]]      |
+| khabar:stories             | zset   | age story_ttl, cap story_cap | story id → first seen (recent, /latest)      |
+| khabar:story-recent        | zset   | age story_window, cap        | story id → first seen (near-dup window)      |
+| khabar:story-fp            | hash   | pruned with story-recent     | story id → SimHash as ten band values        |
+| khabar:story-band:{0..9}   | zset   | pruned with story-recent     | story id → one band value of its SimHash     |
+| khabar:dq:fanout           | list   | left when fanned out         | story ids waiting for fan-out                |
+| khabar:dq:fanout:lock      | string | PX 15 s                      | one fan-out at a time                        |
+| khabar:dq:parts:{story_id} | list   | TTL 3 days                   | rendered parts of a story card               |
+| khabar:dq:batch:{batch_id} | list   | TTL 7 d; del when sent       | rendered parts of a compiled digest          |
+| khabar:dq:batch:seq        | string | one counter                  | batch id sequence                            |
+| khabar:dq:q:{ck}           | list   | chat_queue_cap, TTL 7 d      | jobs `s|story` / `b|batch`, oldest first     |
+| khabar:dq:log:{ck}         | zset   | newest 1000, TTL 30 d        | story ids accepted (exactly-once)            |
+| khabar:dq:held:{ck}        | list   | held_cap, TTL 3 d            | story ids held for a digest                  |
+| khabar:dq:ready            | zset   | a member per busy chat       | ck → next send time (ms, Redis)              |
+| khabar:dq:lease            | zset   | a member per send            | ck → lease expiry (ms, Redis)                |
+| khabar:dq:prog             | hash   | a field per started job      | ck → `part|attempts|claim token`             |
+| khabar:dq:pending          | string | one counter                  | jobs queued in all chats                     |
+| khabar:dq:due              | zset   | a member per digest chat     | ck → next compile (unix s, app clock)        |
+| khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
+| khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
+| khabar:stats:{minute}      | hash   | TTL 2 hours                  | counters: sent, flood, neterr, ...           |
 
-Lua scripts that must find per-chat keys themselves (the claim script cannot know in advance which
-chats it will pick) receive the key *stem* from the builder called with an empty argument
-(`keys.chat_queue("")`) and append the chat key; the stem is still built here. khabar therefore
-needs a single Redis node (or Sentinel), not Redis Cluster.
+(TTL/cap names are Settings fields.)
+
+Seen members are 16-hex-digit identity keys (feeds.identity) plus one sentinel `~` meaning "this
+source has seen-state"; scores are whole seconds. The story-band sets are an LSH index over
+disjoint 6-7-bit bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
+
+Lua scripts that must find per-chat keys themselves (the delivery claim script cannot know in
+advance which chats it will pick) receive the key *stem* from the builder called with an empty
+argument (`keys.chat_queue("")`) and append the chat key; the stem is still built here. khabar
+therefore needs a single Redis node (or Sentinel), not Redis Cluster.
 """
 
 from __future__ import annotations
@@ -38,6 +52,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_PREFIX = "khabar:"
+STORY_BANDS = 10
 
 PARTS_TTL = 3 * 86400
 BATCH_TTL = 7 * 86400
@@ -66,6 +81,30 @@ class Keys:
 
     def seen(self, source_id: str) -> str:
         return f"{self.prefix}seen:{source_id}"
+
+    def schedule(self) -> str:
+        return f"{self.prefix}schedule"
+
+    def leases(self) -> str:
+        return f"{self.prefix}leases"
+
+    def admin_sources(self) -> str:
+        return f"{self.prefix}sources"
+
+    def story(self, story_id: str) -> str:
+        return f"{self.prefix}story:{story_id}"
+
+    def stories(self) -> str:
+        return f"{self.prefix}stories"
+
+    def story_recent(self) -> str:
+        return f"{self.prefix}story-recent"
+
+    def story_fp(self) -> str:
+        return f"{self.prefix}story-fp"
+
+    def story_band(self, band: int | str) -> str:
+        return f"{self.prefix}story-band:{band}"
 
     # --- delivery ---
     def fanout(self) -> str:

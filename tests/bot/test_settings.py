@@ -37,6 +37,7 @@ def test_every_public_variable_is_read(tmp_path: Path) -> None:
             "KHABAR_ALLOW_PRIVATE_URLS": "1",
             "KHABAR_FEEDS_PROXY": "socks5://127.0.0.1:1080",
             "KHABAR_TELEGRAM_PROXY": "http://proxy:3128",
+            "KHABAR_BACKFILL": "3",
         }
     )
     assert s.bot_token is not None and s.bot_token.reveal() == TOKEN
@@ -46,6 +47,7 @@ def test_every_public_variable_is_read(tmp_path: Path) -> None:
     assert s.admin_ids == {11, 22, 33} and s.poll_interval == 900
     assert s.timezone == "Europe/Berlin" and s.allow_private_urls
     assert s.feeds_proxy == "socks5://127.0.0.1:1080" and s.telegram_proxy == "http://proxy:3128"
+    assert s.backfill == 3
 
 
 def test_secrets_never_print() -> None:
@@ -68,6 +70,7 @@ def test_secrets_never_print() -> None:
         ("KHABAR_TELEGRAM_API_URL", "ftp://x/bot", "http(s)"),
         ("KHABAR_FEEDS_PROXY", "nonsense", "proxy"),
         ("KHABAR_TELEGRAM_PROXY", "gopher://x", "proxy"),
+        ("KHABAR_BACKFILL", "500", "between"),
     ],
     ids=lambda v: str(v)[:20],
 )

@@ -14,11 +14,13 @@ def test_seed_sources_file_points_at_the_seed_feed() -> None:
     (src,) = load_sources(SEEDS / "sources.toml")
     assert src.id == "mojnews-khuzestan" and src.province == "خوزستان" and src.interval == 600
     assert src.is_local and src.url == (SEEDS / "feed.xml").resolve().as_uri()
+    assert src.from_file  # only sources from the operator's file may read local files
 
 
 def test_bundled_catalogue_loads() -> None:
     sources = load_sources(BUNDLED_SOURCES)
-    assert sources and all(s.url.startswith("https://") for s in sources)
+    assert len(sources) >= 30 and all(s.url.startswith("https://") for s in sources)
+    assert all(s.province for s in sources) and all(s.from_file for s in sources)
 
 
 def _write(tmp_path: Path, body: str) -> Path:

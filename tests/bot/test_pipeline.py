@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import redis.asyncio as aioredis
+
+from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle, stories_from_items
+from bot.settings import Settings
+from bot.store import Store
+from digest.fingerprint import NEAR_DUPLICATE_BITS
+from feeds.model import FeedItem, FeedSource
+from feeds.sources import remote_source
+from tests.conftest import ROOT, SEEDS
+from tests.feeds.conftest import rss
+from tests.feedserver import FIXTURES, FeedServer
+
+EMPTY = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
+BEFORE = datetime(2024, 3, 4, 5, 0, tzinfo=UTC)  # before the agency fixtures' items (05:10-06:35 UTC)
+AFTER = datetime(2024, 3, 4, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def agencies(server: FeedServer) -> tuple[FeedSource, ...]:
+    server.bytes("/isna", EMPTY)
+    server.bytes("/irna", EMPTY)
+    return (
+        FeedSource("isna-khz", "ایسنا خوزستان", server.url("/isna"), province="خوزستان"),
+        FeedSource("irna-khz", "ایرنا خوزستان", server.url("/irna"), province="خوزستان"),
+    )
+
+
+@pytest.fixture
+async def deps(store: Store, settings: Settings, agencies: tuple[FeedSource, ...]) -> AsyncIterator[PipelineDeps]:
+    async with build_client(settings) as client:
+        yield PipelineDeps(store, client, settings, agencies)
+
+
+def publish(server: FeedServer) -> None:
+    server.file("/isna", "agency_isna.xml")
+    server.file("/irna", "agency_irna.xml")
+
+
+async def test_same_story_from_two_agencies_is_one_story(deps: PipelineDeps, server: FeedServer) -> None:
+    assert (await poll_cycle(deps, BEFORE, force=True)).stories == ()  # first poll: baseline
+    publish(server)
+    result = await poll_cycle(deps, AFTER, force=True)
+    assert result.items == 3 and len(result.stories) == 2
+    exports, water = result.stories  # oldest first: IRNA's 05:10 item, then ISNA's 06:20 original
+    assert "صادرات" in exports.digest.headline and exports.source_names == ("ایرنا خوزستان",)
+    assert "غیزانیه" in water.digest.headline and water.source_ids == ("isna-khz",)
+    stored = await deps.store.stories.get(water.id)
+    assert stored is not None and stored.source_names == ("ایسنا خوزستان", "ایرنا خوزستان")
+    assert stored.also_reported_by == ("ایرنا خوزستان",) and stored.province == "خوزستان"
+    assert {s.id for s in await deps.store.stories.recent(5)} == {water.id, exports.id}
+    again = await poll_cycle(deps, AFTER + timedelta(minutes=15), force=True)
+    assert again.stories == () and again.items == 0
+
+
+async def test_story_records_round_trip_the_digest(deps: PipelineDeps, server: FeedServer) -> None:
+    await poll_cycle(deps, BEFORE, force=True)
+    publish(server)
+    result = await poll_cycle(deps, AFTER, force=True)
+    for story in result.stories:
+        stored = await deps.store.stories.get(story.id)
+        assert stored is not None and stored.digest == story.digest and stored.first_seen == AFTER
+
+
+def news(i: int, when: datetime) -> dict[str, str]:
+    return {
+        "title": f"خبر یکتای شماره {i} درباره موضوع {i * 7}",
+        "guid": f"u{i}",
+        "description": f"متن خبر {i} " * 5,
+        "date": when.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+    }
+
+
+async def test_two_pollers_on_one_redis_deliver_each_item_once(
+    store: Store, settings: Settings, server: FeedServer, redis_url: str
+) -> None:
+    settings = replace(settings, poll_batch=6)  # each tick claims at most 6: the two processes must share
+    sources = tuple(FeedSource(f"src-{i}", f"منبع {i}", server.url(f"/f{i}")) for i in range(12))
+    for i in range(12):
+        server.bytes(f"/f{i}", EMPTY)
+    other_redis = aioredis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        async with build_client(settings) as c1, build_client(settings) as c2:
+            a = PipelineDeps(store, c1, settings, sources)
+            b = PipelineDeps(Store(other_redis, store.keys, store.limits), c2, settings, sources)
+            await asyncio.gather(poll_cycle(a, BEFORE), poll_cycle(b, BEFORE))  # baselines, split between them
+            for i in range(12):
+                server.bytes(f"/f{i}", rss(news(i, BEFORE + timedelta(minutes=1))))
+            later = BEFORE + timedelta(hours=1)
+            results: list[CycleResult] = list(await asyncio.gather(poll_cycle(a, later), poll_cycle(b, later)))
+    finally:
+        await other_redis.aclose()
+    items = sum(r.items for r in results)
+    polled = sorted(o.source_id for r in results for o in r.outcomes)
+    assert items == 12 and polled == sorted(s.id for s in sources)  # each source polled by one of them
+    assert [len(r.outcomes) for r in results] == [6, 6]
+    assert all(server.hits(f"/f{i}") == 2 for i in range(12))  # baseline + one poll, never twice
+
+
+async def test_runtime_sources_are_polled_and_pauses_reported_once(deps: PipelineDeps, server: FeedServer) -> None:
+    server.status("/down", 500)
+    await deps.store.sources.add(remote_source("down", "منبع خراب", server.url("/down")))
+    settings = replace(deps.settings, pause_after_errors=2)
+    deps = replace(deps, settings=settings)
+    first = await poll_cycle(deps, AFTER, force=True)
+    assert "down" in {o.source_id for o in first.outcomes} and first.paused == ()
+    second = await poll_cycle(deps, AFTER + timedelta(minutes=1), force=True)
+    assert [s.id for s in second.paused] == ["down"]
+    third = await poll_cycle(deps, AFTER + timedelta(minutes=2), force=True)
+    assert third.paused == ()
+
+
+async def test_items_without_text_do_not_all_collapse_into_one_story(store: Store) -> None:
+    items = [
+        FeedItem("s", "منبع", f"k{i}", None, title, "", BEFORE + timedelta(minutes=i))
+        for i, title in enumerate(["افتتاح پل مهران", "بارش برف در سپیدان", None, None])
+    ]
+    stories = await stories_from_items(items, store, AFTER)
+    assert len(stories) == 4
+
+
+def test_band_index_threshold_matches_the_digest_engine() -> None:
+    assert Settings().story_hamming == NEAR_DUPLICATE_BITS
+
+
+# --- the CLI, end to end, with the embedded Redis (as in the README quick start) ---
+
+
+def khabar(*args: str, data_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+    env |= {"KHABAR_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1"} | (extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.slow
+def test_quick_start_prints_the_seed_digest_once(tmp_path: Path) -> None:
+    first = khabar("poll", "--once", "--sources", str(SEEDS / "sources.toml"), data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "روزبه کردونی" in first.stdout and "خوزستان" in first.stdout
+    assert "mojnews.com" in first.stdout
+    second = khabar("poll", "--once", "--sources", str(SEEDS / "sources.toml"), data_dir=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == "" and "0 new stories" in second.stderr
+
+
+@pytest.mark.slow
+def test_sources_check_prints_a_health_table(tmp_path: Path, server: FeedServer) -> None:
+    server.file("/good", "rss1_fars.xml")
+    server.status("/bad", 404)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nid = "good"\nname = "خوب"\nurl = "{server.url("/good")}"\nprovince = "فارس"\n\n'
+        f'[[source]]\nid = "bad"\nname = "بد"\nurl = "{server.url("/bad")}"\n'
+        f'[[source]]\nid = "seed"\nname = "بذر"\nurl = "{(FIXTURES / "atom_isfahan.xml")}"\n',
+        encoding="utf-8",
+    )
+    env = {"KHABAR_ALLOW_PRIVATE_URLS": "1"}
+    listed = khabar("sources", "list", "--sources", str(sources), data_dir=tmp_path / "d", extra_env=env)
+    assert listed.returncode == 0 and "good" in listed.stdout and "3 sources" in listed.stdout
+    checked = khabar("sources", "check", "--sources", str(sources), data_dir=tmp_path / "d", extra_env=env)
+    assert checked.returncode == 1, checked.stderr  # one source failed
+    rows = {line.split()[0]: line for line in checked.stdout.splitlines()[2:] if line.strip()}
+    assert "ok 200" in rows["good"] and " 2 " in rows["good"]
+    assert "FAIL 404" in rows["bad"] and "HTTP 404" in rows["bad"]
+    assert "ok" in rows["seed"] and " 3 " in rows["seed"]
+    assert "2/3 sources answered" in checked.stdout
+    assert server.hits("/good") == 1 and "If-None-Match" not in server.requests[0].headers
+
+
+@pytest.mark.slow
+def test_poll_reports_bad_sources_file_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "s.toml"
+    bad.write_text("[[source]]\nid = 'x'\n", encoding="utf-8")
+    done = khabar("poll", "--once", "--sources", str(bad), data_dir=tmp_path)
+    assert done.returncode == 2 and done.stderr.strip().count("\n") == 0 and "'name' is required" in done.stderr
