@@ -40,6 +40,7 @@ from bot.context import BotData, Clock, KhabarContext, PollCycle, Services, Sour
 from bot.delivery import DeliveryWorker
 from bot.digests import DigestScheduler
 from bot.fanout import Fanout, SubscriptionCache
+from bot.pipeline import build_client
 from bot.redis_conn import RedisHandle, open_redis
 from bot.settings import Settings
 from bot.store import Store
@@ -54,6 +55,7 @@ log = logging.getLogger("khabar.app")
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 CONSOLE_PREFIX = DEFAULT_PREFIX + "console:"  # console runs never touch a real bot's state
 FANOUT_TICK = 5.0
+CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
 POLL_TIMEOUT = 30  # getUpdates long-poll seconds
 
 KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
@@ -61,7 +63,7 @@ KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
 
 @dataclass(frozen=True, slots=True)
 class Collaborators:
-    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.store.sources)."""
+    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.sources_admin)."""
 
     stories: StoryLibrary
     sources: SourceAdmin | None = None
@@ -99,8 +101,14 @@ def build_application(
 ) -> KhabarApp:
     """The whole bot as one PTB Application (not started)."""
     if console is not None:
-        # the console has one reader: no need to pace its "private chat" at Telegram's 1/s
-        settings = replace(settings, private_rate=max(settings.private_rate, 50.0), global_rate=1000.0)
+        # The console has one reader: no need to pace its "private chat" at Telegram's 1/s; and a demo
+        # should show the feeds' current items on the first poll instead of only later ones.
+        settings = replace(
+            settings,
+            private_rate=max(settings.private_rate, 50.0),
+            global_rate=1000.0,
+            backfill=max(settings.backfill, CONSOLE_BACKFILL),
+        )
     elif settings.bot_token is None:
         raise ValueError("KHABAR_BOT_TOKEN is required (or run with --console)")
     builder = (
@@ -167,13 +175,9 @@ async def _post_init(app: KhabarApp) -> None:
         raise RuntimeError("build the application with build_application()")
     settings = boot.settings
     handle = await open_redis(settings, wait=10.0)
-    http = httpx.AsyncClient(
-        proxy=settings.feeds_proxy,
-        timeout=httpx.Timeout(settings.fetch_timeout, connect=settings.connect_timeout),
-        headers={"User-Agent": settings.user_agent},
-    )
+    http = build_client(settings)  # feeds' SSRF-guarded client, shared by polling and /addsource
     try:
-        store = Store.create(handle.client, boot.prefix)
+        store = Store.from_settings(handle.client, settings, boot.prefix)
         collab = await boot.wiring(store, settings, http)
         pacing = Pacing.from_rates(settings.global_rate, settings.private_rate, settings.group_per_minute)
         worker = DeliveryWorker(app.bot, store, settings, pacing)

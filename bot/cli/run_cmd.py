@@ -15,6 +15,7 @@ from bot.app import KhabarApp, build_application, serve
 from bot.redis_conn import RedisUnavailable
 from bot.settings import Settings
 from bot.wiring import default_wiring
+from feeds.sources import SourcesError
 
 HELP = "Run the bot (scheduler, feed polling, digests and delivery)"
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = build_application(settings, wiring=default_wiring, console=sys.stdout if args.console else None)
     try:
         asyncio.run(_main(app))
-    except RedisUnavailable as exc:
+    except (RedisUnavailable, SourcesError) as exc:
         print(f"khabar run: {exc}", file=sys.stderr)
         return 1
     return 0
