@@ -57,6 +57,8 @@ class DeliveryWorker:
         self._inflight: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[None] | None = None
         self._lease_ms = int(settings.delivery_lease * 1000)
+        # a send must end (or time out) well inside its lease, or the reaper could resend it meanwhile
+        self._timeout = min(settings.send_timeout, settings.delivery_lease * 0.4)
 
     # --- lifecycle ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -148,6 +150,10 @@ class DeliveryWorker:
                 message_thread_id=claim.thread_id,
                 link_preview_options=NO_PREVIEW,
                 allow_paid_broadcast=True if self._settings.paid_broadcast else None,
+                read_timeout=self._timeout,
+                write_timeout=self._timeout,
+                connect_timeout=self._timeout,
+                pool_timeout=self._timeout,
             )
         except RetryAfter as exc:
             delay = retry_after_seconds(exc)

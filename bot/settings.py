@@ -25,6 +25,7 @@ Environment variables (public interface):
 | KHABAR_GLOBAL_RATE          | 30 (messages/s, all chats)    |
 | KHABAR_PAID_BROADCAST       | off (needed above 30/s)       |
 | KHABAR_ERROR_CHAT_ID        | unset: no error notices       |
+| KHABAR_DELIVERY_LEASE       | 30 (s before a dead sender's message is retried) |
 | KHABAR_WEBHOOK_URL          | unset: long polling           |
 | KHABAR_WEBHOOK_LISTEN       | 0.0.0.0                       |
 | KHABAR_WEBHOOK_PORT         | 8443                          |
@@ -333,6 +334,7 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_GLOBAL_RATE", ("global_rate", _rate)),
     ("KHABAR_PAID_BROADCAST", ("paid_broadcast", _bool)),
     ("KHABAR_ERROR_CHAT_ID", ("error_chat_id", _chat_id)),
+    ("KHABAR_DELIVERY_LEASE", ("delivery_lease", lambda raw: float(_int_range(2, 600)(raw)))),
     ("KHABAR_WEBHOOK_URL", ("webhook_url", _https_url)),
     ("KHABAR_WEBHOOK_LISTEN", ("webhook_listen", str)),
     ("KHABAR_WEBHOOK_PORT", ("webhook_port", _int_range(1, 65535))),

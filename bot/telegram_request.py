@@ -69,8 +69,8 @@ class AiohttpRequest(BaseRequest):
         read = self._read if read_timeout is BaseRequest.DEFAULT_NONE else read_timeout
         write = self._write if write_timeout is BaseRequest.DEFAULT_NONE else write_timeout
         connect = self._connect if connect_timeout is BaseRequest.DEFAULT_NONE else connect_timeout
-        pool = None if pool_timeout is BaseRequest.DEFAULT_NONE else pool_timeout
-        total = None if read is None else read + (write or 0) + (connect or 0) + (pool or 0)
+        # one bound for the whole call (pool wait, connect, upload, answer): callers reason in one number
+        total = None if read is None else max(t for t in (read, write, connect) if t is not None)
         timeout = aiohttp.ClientTimeout(total=total, sock_connect=connect, sock_read=read)
         kwargs: dict[str, Any] = {"headers": {"User-Agent": self.USER_AGENT}, "timeout": timeout}
         if request_data is not None:
