@@ -69,7 +69,9 @@ async def test_channel_add_checks_both_admin_rights(khabar: Harness) -> None:
 
 async def test_instant_channel_gets_posts(khabar: Harness) -> None:
     fake = khabar.fake
-    fake.add_chat(Chat(CHANNEL, "channel", title="کانال", username="khabar_ch", creator=ADMIN, bot_status="administrator"))
+    fake.add_chat(
+        Chat(CHANNEL, "channel", title="کانال", username="khabar_ch", creator=ADMIN, bot_status="administrator")
+    )
     await say(khabar, fake.private(ADMIN), ADMIN, "/channel add @khabar_ch")
     khabar.poll.publish(make_story("خبر فوری برای کانال"))
     await fake.wait_for(lambda: len(fake.messages_to(CHANNEL)) == 1, 8)
