@@ -130,9 +130,7 @@ def bench_cli_and_scores(dev_path: Path, score_path: Path, repeat: int) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=7, help="timed runs per measurement (median reported)")
     parser.add_argument("--repeat", type=int, default=20, help="dev-set copies fed to the extract process")
     args = parser.parse_args()

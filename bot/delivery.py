@@ -43,6 +43,58 @@ log = logging.getLogger("khabar.delivery")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
+RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
+
+
+class Recorder:
+    """Writes send outcomes to Redis in batches — one script call for all that finished meanwhile.
+
+    Outcomes wait for no timer (whatever completed since the last write goes in the next one), and
+    one that cannot be written yet (Redis down) is kept and retried: losing it would mean a resend.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._pending: list[Outcome] = []
+        self._ready = asyncio.Event()
+        self._closing = False
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="khabar-recorder")
+
+    def add(self, outcome: Outcome) -> None:
+        self._pending.append(outcome)
+        self._ready.set()
+
+    async def close(self) -> None:
+        """Write everything still pending, then stop."""
+        self._closing = True
+        self._ready.set()
+        if self._task is not None:
+            await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            await self._ready.wait()
+            self._ready.clear()
+            while self._pending:
+                batch, self._pending = self._pending[:RECORD_BATCH], self._pending[RECORD_BATCH:]
+                await self._write(batch)
+            if self._closing:
+                return
+
+    async def _write(self, batch: list[Outcome]) -> None:
+        attempt = 0
+        while True:
+            try:
+                await self._store.delivery.complete(batch)
+                return
+            except Exception:
+                log.exception("recording sends failed; retrying", extra={"outcomes": len(batch), "attempt": attempt})
+                await asyncio.sleep(min(2**attempt, 30))
+                attempt += 1
 
 
 class DeliveryWorker:
@@ -56,12 +108,14 @@ class DeliveryWorker:
         self._stopping = False
         self._inflight: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[None] | None = None
+        self._recorder = Recorder(store)
         self._lease_ms = int(settings.delivery_lease * 1000)
         # a send must end (or time out) well inside its lease, or the reaper could resend it meanwhile
         self._timeout = min(settings.send_timeout, settings.delivery_lease * 0.4)
 
     # --- lifecycle ------------------------------------------------------------------------------------
     def start(self) -> None:
+        self._recorder.start()
         self._task = asyncio.create_task(self._run(), name="khabar-delivery")
 
     def wake(self) -> None:
@@ -75,6 +129,7 @@ class DeliveryWorker:
         if self._task is not None:
             await self._task
             self._task = None
+        await self._recorder.close()
 
     # --- loop -------------------------------------------------------------------------------------------
     async def _run(self) -> None:
@@ -131,15 +186,8 @@ class DeliveryWorker:
     # --- one message --------------------------------------------------------------------------------------
     async def _deliver(self, claim: Claim) -> None:
         outcome = await self._send(claim)
-        if outcome is None:
-            return  # the chat was paused or moved: its queue state is already settled
-        for attempt in range(10):
-            try:
-                await self._store.delivery.complete([outcome])
-                return
-            except Exception:  # keep the outcome until Redis takes it: losing it would duplicate
-                log.exception("recording a send failed", extra={"chat_id": claim.ck, "attempt": attempt})
-                await asyncio.sleep(min(2**attempt, 30))
+        if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
+            self._recorder.add(outcome)
 
     async def _send(self, claim: Claim) -> Outcome | None:
         try:
