@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -90,15 +91,15 @@ def bench_adversarial() -> None:
         "1mb_html": "<html><body>" + "<p>" + "</p><p>".join((body * 400).splitlines()) + "</p></body></html>",
     }
     for name, text in cases.items():
-        seconds = median_seconds(lambda text=text: extract(Article(text=text)), 3)
+        seconds = median_seconds(partial(extract, Article(text=text)), 3)
         emit(metric="adversarial", case=name, chars=len(text), seconds=round(seconds, 4), ok=seconds < 1.0)
 
 
 def run_cli(dev_path: Path, out_path: Path, repeat: int) -> dict[str, Any]:
-    """Feed the dev set (repeated) to `python -m bot.cli.extract_cmd`; return its rusage figures."""
+    """Feed the dev set (repeated) to `python -m bot extract`; return its rusage figures."""
     data = dev_path.read_bytes() * repeat
     with out_path.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli.extract_cmd"], stdin=subprocess.PIPE,
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "extract"], stdin=subprocess.PIPE,
                                 stdout=out, cwd=REPO)  # fmt: skip
         start = time.perf_counter()
         assert proc.stdin is not None

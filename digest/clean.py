@@ -67,11 +67,7 @@ _LINE_MARKERS = [
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
 _END = re.compile(r"^[\W\d_]*" + alternation(_END_MARKERS))
 _CHROME = re.compile(
-    r"^[\W\d_]*(?:"
-    + alternation(_LINE_MARKERS)
-    + r"(?![\w\u200c])|"
-    + alternation(_CREDIT_MARKERS)
-    + r"\s*:)"
+    r"^[\W\d_]*(?:" + alternation(_LINE_MARKERS) + r"(?![\w\u200c])|" + alternation(_CREDIT_MARKERS) + r"\s*:)"
 )
 _TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")

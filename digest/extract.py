@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from digest.clean import clean_text
 from digest.figures import extract_figures
-from digest.fingerprint import body_fingerprint
+from digest.fingerprint import core_text, text_fingerprint
 from digest.headline import find_head
 from digest.model import Article, Digest
 from digest.places import find_places, provinces_of
@@ -39,8 +39,9 @@ def extract(article: Article) -> Digest:
     head = find_head(paragraphs, article.title)
     sentences = split_sentences(head.body)
     body = "\n".join(head.body)
+    core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
     figures = extract_figures(sentences, head.headline)
-    topics = classify(head.headline, body)
+    topics = classify(head.headline, core)
     places = find_places("\n".join((head.headline, head.kicker or "", body)))
     return Digest(
         headline=head.headline,
@@ -57,5 +58,5 @@ def extract(article: Article) -> Digest:
         published=article.published,
         id=article.id,
         social_score=topics.score,
-        fingerprint=body_fingerprint(head.body),
+        fingerprint=text_fingerprint(core),
     )

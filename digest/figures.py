@@ -40,6 +40,8 @@ _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
 _UNIT_WORD = re.compile(r"[ \u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)")
 _LIST_JOIN = re.compile(r"[ \u200c]*(?:و|،|,|تا|الی|-|–)[ \u200c]*")
 _TIME_OF_DAY = re.compile(r"^[:٫.][0-9۰-۹]")
+_NON_DIGITS = re.compile(r"\D")
+_SPACES = re.compile(r"[ \u200c]")
 _CLOCK_BEFORE = re.compile(r"[0-9۰-۹]:$")
 _KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
 _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
@@ -130,14 +132,14 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 
 def _is_year(span: NumberSpan, unit: str | None) -> bool:
-    digits = re.sub(r"\D", "", span.text)
+    digits = _NON_DIGITS.sub("", span.text)
     if span.has_scale or len(digits) != 4 or span.slash:
         return False
     return unit is None and (1300 <= span.value <= 1500 or 1900 <= span.value <= 2100)
 
 
 def _is_phone(span: NumberSpan, unit: str | None) -> bool:
-    raw = re.sub(r"[ \u200c]", "", span.text)
+    raw = _SPACES.sub("", span.text)
     digits_only = raw.isdigit()
     return digits_only and (len(raw) >= 7 and unit is None or raw[0] in "0۰" and len(raw) > 1)
 

@@ -47,9 +47,19 @@ def simhash(features: list[str]) -> int:
     return value
 
 
+def core_text(paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Body paragraphs joined, each without its agency lead-in (what two agencies' copies share)."""
+    return "\n".join(strip_lead_in(p) for p in paragraphs)
+
+
+def text_fingerprint(core: str) -> int:
+    """SimHash of a `core_text`."""
+    return simhash(_features(core))
+
+
 def body_fingerprint(paragraphs: tuple[str, ...] | list[str]) -> int:
     """SimHash of cleaned, normalized body paragraphs."""
-    return simhash(_features("\n".join(strip_lead_in(p) for p in paragraphs)))
+    return text_fingerprint(core_text(paragraphs))
 
 
 def fingerprint(item: Digest | str) -> int:

@@ -65,9 +65,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None) -> Head:
 
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
-    candidates = [
-        (i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)
-    ]
+    candidates = [(i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
         if keys.count(squash(line)) > 1:

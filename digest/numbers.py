@@ -37,7 +37,8 @@ WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
 _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
-_DIGITS = r"[0-9۰-۹]+(?:[.,٫٬/][0-9۰-۹]+)*"
+# digit groups joined by . , ٫ ٬ / — and by the Arabic comma when exactly three digits follow (۱۰،۰۰۰)
+_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-۹]+)*"
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
 _DIGIT_ATOM = rf"(?<![0-9۰-۹.,٫٬/]){_DIGITS}"
@@ -50,6 +51,9 @@ _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
 NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
 _TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+_SCALE_RE = re.compile(_SCALE)
+_ANY_DIGIT = re.compile(r"[0-9۰-۹]")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
@@ -75,12 +79,12 @@ def digit_value(raw: str) -> float | None:
 
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
-    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
+    s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
     if s.count("/") == 1 and "." not in s and "," not in s:
         return _slash_decimal(raw, s)
     if "/" in s:
         return None
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+    if _GROUPED.fullmatch(s):
         return float(s.replace(",", ""))
     if s.count(",") == 1 and "." not in s:
         s = s.replace(",", ".")  # "1,5": a decimal comma
@@ -166,9 +170,7 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     spans = []
     for m in FRACTION.finditer(text):
         value = ONES[m.group("n")] / DENOMINATORS[m.group("d")]
-        spans.append(
-            NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True)
-        )
+        spans.append(NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True))
     for span in spans:
         text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
     return spans, text
@@ -176,7 +178,8 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
 
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value."""
-    spans, text = _fractions(text) if "م" in text else ([], text)
+    has_denominator = any(d in text for d in DENOMINATORS)  # cheap test before the fraction regex
+    spans, text = _fractions(text) if has_denominator else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):
             span = _make_span(m.start() + a, m.group()[a:b])
@@ -189,14 +192,14 @@ def _make_span(start: int, piece: str) -> NumberSpan | None:
     value = chain_value(piece) if piece else None
     if value is None:
         return None
-    has_digits = re.search(r"[0-9۰-۹]", piece) is not None
+    has_digits = _ANY_DIGIT.search(piece) is not None
     return NumberSpan(
         start=start,
         end=start + len(piece),
         text=piece,
         value=value,
         has_digits=has_digits,
-        has_scale=re.search(_SCALE, piece) is not None,
+        has_scale=_SCALE_RE.search(piece) is not None,
         percent=piece.endswith(("٪", "%")),
         slash="/" in piece,
     )

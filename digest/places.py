@@ -12,7 +12,9 @@ import re
 
 from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
-from digest.textmatch import KEY_WORD, key_text, squash
+from digest.textmatch import KEY_WORD, key_text, longest_match, squash
+
+_WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
@@ -32,11 +34,9 @@ _CUES = _keys(
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
 _WEAK_CUES = _keys("در از")
 _LIST_CUES = _keys("و")
-_CLAUSE_END = re.compile(r"\s*(?:[.،,؛:!؟?/\n»)]|$)")
+_CLAUSE_END = re.compile(r"[.،,؛:!؟?/\n»)]")
 # "فارس" is also the news agency and the gulf; "مرکزی" is also "central"
-_FARS, _MARKAZI, _ALBORZ, _PROVINCE_WORD, _NAQL = (
-    squash(w) for w in ("فارس", "مرکزی", "البرز", "استان", "نقل")
-)
+_FARS, _MARKAZI, _ALBORZ, _PROVINCE_WORD, _NAQL = (squash(w) for w in ("فارس", "مرکزی", "البرز", "استان", "نقل"))
 _FARS_PREV = _keys("خلیج با پارس سایت زبان")
 _FARS_AGENCY = _keys("خبرگزاری گزارش خبرنگار خبرنگاران")
 _MARKAZI_CUES = _keys("استان استاندار استانداری استان‌های")
@@ -110,24 +110,24 @@ def _accept(name: str, keys: list[str], i: int, previous_place_at: int, ends_cla
 
 def find_places(text: str) -> tuple[str, ...]:
     """Canonical names of the places in `text` (normalized), in order of first mention."""
-    keyed = key_text(text)
-    matches = list(KEY_WORD.finditer(keyed))
-    keys = [m.group() for m in matches]
+    parts = _WORD_SPLIT.split(key_text(text))  # separator, word, separator, word, …, separator
+    keys = parts[1::2]
     found: dict[str, None] = {}
     last_place = -10
     i = 0
     while i < len(keys):
-        longest = min(MAX_NGRAM, len(keys) - i) if keys[i] in _PREFIXES else 1
-        for n in range(longest, 0, -1):
-            name = _INDEX.get("".join(keys[i : i + n]))
-            if name is None:
-                continue
-            ends_clause = _CLAUSE_END.match(keyed, matches[i + n - 1].end()) is not None
+        if keys[i] not in _PREFIXES and keys[i] not in _INDEX:
+            i += 1  # fast path: most words start no place name
+            continue
+        hit = longest_match(keys, i, _INDEX, _PREFIXES, MAX_NGRAM)
+        if hit is not None:
+            name, end = hit
+            after = parts[2 * end]  # the separator after the name's last word
+            ends_clause = end == len(keys) or _CLAUSE_END.search(after) is not None
             if _accept(name, keys, i, last_place, ends_clause):
                 found.setdefault(name, None)
-                last_place = i + n
-                i += n
-                break
-        else:
-            i += 1
+                last_place = end
+                i = end
+                continue
+        i += 1
     return tuple(found)

@@ -118,9 +118,7 @@ def card_blocks(d: Digest, options: RenderOptions, also_reported_by: Sequence[st
     return [b for b in blocks if b]
 
 
-def render_card(
-    d: Digest, options: RenderOptions | None = None, also_reported_by: Sequence[str] = ()
-) -> list[str]:
+def render_card(d: Digest, options: RenderOptions | None = None, also_reported_by: Sequence[str] = ()) -> list[str]:
     """One digest as Telegram HTML message parts (usually one)."""
     opts = options or RenderOptions()
     return pack(card_blocks(d, opts, also_reported_by), limit=opts.max_length)
@@ -149,9 +147,7 @@ def _story_block(d: Digest) -> Block:
     return (seg(BULLET), head, *extra, *source)
 
 
-def compact_blocks(
-    digests: Sequence[Digest], options: RenderOptions, title: str | None = None
-) -> list[Block]:
+def compact_blocks(digests: Sequence[Digest], options: RenderOptions, title: str | None = None) -> list[Block]:
     """Stories grouped under hashtag headers; a header travels with its first story."""
     groups: dict[str, list[Digest]] = {}
     for d in digests:

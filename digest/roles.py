@@ -110,6 +110,6 @@ PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """The first-name gazetteer (package data `data/first_names.txt`), loaded once."""
-    text = resources.files("digest").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    """The first-name gazetteer (package data `first_names.txt`), loaded once."""
+    text = resources.files("digest").joinpath("first_names.txt").read_text(encoding="utf-8")
     return frozenset(normalize_fa(line) for line in text.split("\n") if line.strip())

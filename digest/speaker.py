@@ -43,6 +43,7 @@ from digest.roles import (
 from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
 
 MAX_SUBJECT_WORDS = 30
+MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
 
@@ -119,7 +120,7 @@ def _subjects(sentence: str) -> list[str]:
             subject = subject_of(sentence[: m.start()])
             if subject:
                 found.append(subject)
-    g = _BE_GOFTE.search(sentence)
+    g = _BE_GOFTE.search(sentence) if "گفته" in sentence else None
     if g is not None and (m is None or g.start() < m.start()):
         found.append(cut_adjuncts(g.group("subject").strip()))
     return found
@@ -127,10 +128,11 @@ def _subjects(sentence: str) -> list[str]:
 
 def subject_of(pre: str) -> str:
     """The speaker phrase in the text before a reporting verb."""
-    text = _QUOTES.sub("", pre)
+    text = pre
     for sep in (":", "؛"):
         if sep in text:
             text = text.rsplit(sep, 1)[1]
+    text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
     text = _skip_preamble(strip_lead_in(text))
     return cut_adjuncts(text)
 
@@ -140,10 +142,12 @@ def _skip_preamble(text: str) -> str:
     tokens = text.split()
     if not tokens or tokens[0] not in PREAMBLE_STARTS:
         return text
-    if "که" in tokens and "،" in text:
+    while "،" in text:  # a leading relative clause ends at its comma: "در این جلسه که … شد، ROLE …"
         head, _, rest = text.partition("،")
-        if "که" in head.split():
-            return _skip_preamble(rest.strip())
+        if "که" not in head.split():
+            break
+        text = rest.strip()
+        tokens = text.split()
     for i, tok in enumerate(tokens):
         if i and _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             return " ".join(tokens[i:])
@@ -221,11 +225,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         return Mention(None, None, "pronoun", index)
     if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
         rest = " ".join(tokens[1:]).replace(" ، ", "، ")
-        return (
-            Mention(None, _strip_role(rest), "role", index)
-            if tokens[1:2] and tokens[1] in ROLE_HEADS
-            else None
-        )
+        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
     if tokens[0] in ORG_STARTS:
         return None
     if "،" in tokens:

@@ -11,7 +11,8 @@ comparison form (`key_text`, `key_tokens`, `squash`), which stays linear and fas
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence, Set
+from functools import lru_cache
 from itertools import product
 
 GAP = r"[ \u200c]*"  # between the words of a phrase, or a glued compound
@@ -76,7 +77,8 @@ def squash(text: str) -> str:
     return key_text(text).replace(" ", "")
 
 
-def key_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=4)  # the body is tokenized once for topics and the fingerprint
+def key_tokens(text: str) -> tuple[str, ...]:
     """Words of `text` in comparison form, with detached affixes glued back (`می شود` → `میشود`)."""
     out: list[str] = []
     glue_next = False
@@ -86,7 +88,7 @@ def key_tokens(text: str) -> list[str]:
         else:
             out.append(tok)
         glue_next = tok in GLUE_BEFORE
-    return out
+    return tuple(out)
 
 
 class PhraseIndex[T]:
@@ -104,8 +106,7 @@ class PhraseIndex[T]:
             words = [w for w in _SPLIT.split(phrase.strip()) if w]
             self.max_words = max(self.max_words, len(words))
             options = [
-                [squash(w[:-1]) + suf for suf in STAR_SUFFIXES] if w.endswith("*") else [squash(w)]
-                for w in words
+                [squash(w[:-1]) + suf for suf in STAR_SUFFIXES] if w.endswith("*") else [squash(w)] for w in words
             ]
             for combo in product(*options):
                 key = "".join(combo)
@@ -115,14 +116,33 @@ class PhraseIndex[T]:
     def finditer(self, text: str) -> Iterator[T]:
         """Payloads of the phrases in `text`, longest match first at each word, without overlaps."""
         tokens = key_tokens(text)
-        i, n = 0, len(tokens)
-        while i < n:
-            longest = min(self.max_words + 1, n - i) if tokens[i] in self._prefixes else 1
-            for size in range(longest, 0, -1):
-                payload = self._keys.get("".join(tokens[i : i + size]))
-                if payload is not None:
-                    yield payload
-                    i += size
-                    break
-            else:
+        keys, prefixes = self._keys, self._prefixes
+        i = 0
+        while i < len(tokens):
+            if tokens[i] not in prefixes and tokens[i] not in keys:
+                i += 1  # fast path: most words start no phrase
+                continue
+            found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
+            if found is None:
                 i += 1
+            else:
+                yield found[0]
+                i = found[1]
+
+
+def longest_match[V](
+    tokens: Sequence[str], start: int, keys: dict[str, V], prefixes: Set[str], max_tokens: int
+) -> tuple[V, int] | None:
+    """The longest key made of tokens[start:end] (glued), walking only while the glued text is a prefix."""
+    best: tuple[V, int] | None = None
+    glued = ""
+    end = start
+    while end < len(tokens) and end - start < max_tokens:
+        glued += tokens[end]
+        end += 1
+        value = keys.get(glued)
+        if value is not None:
+            best = (value, end)
+        if glued not in prefixes:
+            break
+    return best

@@ -9,9 +9,9 @@ Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان ک
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy) pull the score
 down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی` and `تامین اجتماعی` are not
 social affairs on their own. A term found in the headline counts double; each term counts at most
-`MAX_HITS_PER_TERM` times in the body. score = positive − NEGATIVE_FACTOR × negative; an item is social
-when its score reaches SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit. Imports only digest
-modules.
+`MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the terms inside them.
+score = positive − NEGATIVE_FACTOR × negative; an item is social when its score reaches
+SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit. Imports only digest modules.
 """
 
 from __future__ import annotations
@@ -210,6 +210,15 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     ),
 }
 
+# Names that contain a lexicon term but are not about it (a ministry named "… رفاه اجتماعی"): they
+# are matched first, as longer phrases, and count nothing.
+NEUTRAL: tuple[str, ...] = (
+    "وزارت تعاون کار و رفاه اجتماعی",
+    "وزیر تعاون کار و رفاه اجتماعی",
+    "تعاون کار و رفاه اجتماعی",
+    "وزارت رفاه",
+    "شبکه* اجتماعی",
+)
 NEGATIVE: tuple[tuple[str, int], ...] = (
     ("بورس", 2),
     ("سکه", 2),
@@ -270,6 +279,7 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     for topic, entries in LEXICON.items():
         terms.extend((topic, phrase, weight) for phrase, weight in entries)
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
+    terms.extend((None, phrase, 0) for phrase in NEUTRAL)
     return PhraseIndex((phrase, i) for i, (_, phrase, _) in enumerate(terms)), terms
 
 

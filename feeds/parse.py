@@ -39,6 +39,7 @@ from feeds.identity import fallback_key, guid_key, is_site_root, link_key
 MAX_ENTRIES = 500
 MIN_YEAR = 1995
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}?\?>", re.I)
+_ENTITY_DECL = re.compile(r"<!\s*ENTITY", re.I)
 _JALALI = re.compile(r"^\s*(1[34]\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:\D+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _TEHRAN = timedelta(hours=3, minutes=30)
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -90,7 +91,7 @@ def parse_feed_sync(body: bytes, url: str, content_type: str | None, now: dateti
     if not body.strip():
         return ParseResult(error=ParseError("empty", "parse: empty document"))
     decoded = charset.decode(body, content_type)
-    if "<!ENTITY" in decoded.text:
+    if _ENTITY_DECL.search(decoded.text):
         return ParseResult(error=ParseError("entities", "parse: XML entity declarations refused (possible XML bomb)"))
     utf8 = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', decoded.text, count=1).encode("utf-8")
     # A file-like object: given bytes, feedparser would try them as a file name first. No base URL:

@@ -130,7 +130,8 @@ async def poll_due(
     unknown = [sid for sid in claimed if sid not in by_id]
     log.info("poll.claim", extra={"claimed": len(claimed), "unknown": len(unknown), "forced": force})
     run = _Run(deps, now, cfg.backfill if backfill is None else backfill)
-    results = await asyncio.gather(*(run.source(by_id[sid]) for sid in claimed if sid in by_id))
+    todo = interleave_by_host([by_id[sid] for sid in claimed if sid in by_id])
+    results = await asyncio.gather(*(run.source(s) for s in todo))
     items = tuple(item for _, found in results for item in found)
     return PollResult(items, tuple(outcome for outcome, _ in results))
 
@@ -144,7 +145,9 @@ class _Run:
         self.now = now
         self.backfill = backfill
         self.hosts = HostLimiter(self.cfg.per_host)
-        self.slots = asyncio.Semaphore(self.cfg.concurrency)
+        self.slots = asyncio.Semaphore(self.cfg.concurrency)  # fetches in flight
+        # Sources in progress: bounds the Redis connections used at once (one operation per source).
+        self.in_progress = asyncio.Semaphore(2 * self.cfg.concurrency)
 
     async def fetch_feed(self, source: FeedSource, state: FeedState) -> FetchResult:
         async with self.hosts(source.url), self.slots:
@@ -159,6 +162,10 @@ class _Run:
             )
 
     async def source(self, source: FeedSource) -> tuple[SourceOutcome, list[FeedItem]]:
+        async with self.in_progress:
+            return await self._guarded(source)
+
+    async def _guarded(self, source: FeedSource) -> tuple[SourceOutcome, list[FeedItem]]:
         state = FeedState()
         try:
             state = await self.deps.states.load(source.id) or FeedState()
@@ -290,6 +297,18 @@ class _Run:
             state=new,
             became_paused=became_paused,
         )
+
+
+def interleave_by_host(sources: Sequence[FeedSource]) -> list[FeedSource]:
+    """Round-robin over hosts, so sources in progress are spread over hosts, not queued on one."""
+    by_host: dict[str, list[FeedSource]] = {}
+    for s in sources:
+        by_host.setdefault(s.host, []).append(s)
+    queues = list(by_host.values())
+    out: list[FeedSource] = []
+    for i in range(max((len(q) for q in queues), default=0)):
+        out.extend(q[i] for q in queues if i < len(q))
+    return out
 
 
 def is_baseline(state: FeedState, mark: SeenMark) -> bool:

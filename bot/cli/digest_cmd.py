@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--title", help="published title, when the file has none")
     p.add_argument("--url", help="link to the article (shown on the source name)")
     p.add_argument("--source", help="source name, e.g. ایرنا")
-    p.set_defaults(func=run)
+    p.set_defaults(handler=run, func=run)
 
 
 def decode(data: bytes) -> str:

@@ -21,7 +21,7 @@ EXIT_IO = 1
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `extract` on the dispatcher's subparsers."""
     p = sub.add_parser("extract", help="extract digests from JSON Lines on stdin", description=__doc__)
-    p.set_defaults(func=run)
+    p.set_defaults(handler=run, func=run)
 
 
 def _optional_str(item: dict[str, Any], key: str) -> str | None:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
 
-from bot.store.keys import Keys
+from bot.store.keys import Keys, seen_bucket_keys
 from feeds.state import FeedState, resumed
 
 _CLAIM_DUE = """
@@ -172,7 +172,7 @@ class FeedStateStore:
     async def forget(self, source_id: str) -> None:
         """Drop every trace of a source (admin removed it): state, schedule, lease, seen-set."""
         async with self._r.pipeline(transaction=True) as pipe:
-            pipe.delete(self._k.feed_state(source_id), self._k.seen(source_id))
+            pipe.delete(self._k.feed_state(source_id), *seen_bucket_keys(self._k, source_id))
             pipe.zrem(self._k.schedule(), source_id)
             pipe.zrem(self._k.leases(), source_id)
             await pipe.execute()

@@ -9,7 +9,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:subs                | hash   | one field per chat key       | chat key → Subscription JSON                 |
 | khabar:subs:ver            | string | one counter                  | bumped on every subscription change          |
 | khabar:feed:{source_id}    | hash   | TTL state_ttl, renewed       | FeedState of one source                      |
-| khabar:seen:{source_id}    | zset   | cap seen_cap, TTL seen_ttl   | item identity key → last time in feed        |
+| khabar:seen:{id}:{0..15}   | zset   | seen_cap/16 each, TTL        | identity key → last time in the feed         |
 | khabar:schedule            | zset   | one member per source        | source id → next check (unix s; +inf paused) |
 | khabar:leases              | zset   | one member per source        | source id → claim expiry (unix s)            |
 | khabar:sources             | hash   | one field per runtime source | source id → FeedSource JSON (/addsource)     |
@@ -37,9 +37,11 @@ functions below, never string concatenation. Anything that can grow without boun
 
 (TTL/cap names are Settings fields.)
 
-Seen members are 16-hex-digit identity keys (feeds.identity) plus one sentinel `~` meaning "this
-source has seen-state"; scores are whole seconds. The story-band sets are an LSH index over
-disjoint 6-7-bit bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
+Seen members are 16-hex-digit identity keys (feeds.identity), spread over 16 buckets (CRC32 of the
+key) so each bucket stays under Redis' default 128-entry listpack limit: about 25 bytes per key
+instead of about 120 in a skiplist. Bucket 0 also holds the sentinel `~` ("this source has
+seen-state"). Scores are whole seconds. The story-band sets are an LSH index over disjoint 6-7-bit
+bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
 
 Lua scripts that must find per-chat keys themselves (the delivery claim script cannot know in
 advance which chats it will pick) receive the key *stem* from the builder called with an empty
@@ -52,6 +54,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_PREFIX = "khabar:"
+SEEN_BUCKETS = 16
 STORY_BANDS = 10
 
 PARTS_TTL = 3 * 86400
@@ -79,8 +82,8 @@ class Keys:
     def feed_state(self, source_id: str) -> str:
         return f"{self.prefix}feed:{source_id}"
 
-    def seen(self, source_id: str) -> str:
-        return f"{self.prefix}seen:{source_id}"
+    def seen(self, source_id: str, bucket: int | str) -> str:
+        return f"{self.prefix}seen:{source_id}:{bucket}"
 
     def schedule(self) -> str:
         return f"{self.prefix}schedule"
@@ -156,3 +159,7 @@ class Keys:
     # --- stats ---
     def stats(self, minute: str) -> str:
         return f"{self.prefix}stats:{minute}"
+
+def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:
+    """All SEEN_BUCKETS keys of one source's seen-state, bucket 0 (with the sentinel) first."""
+    return [keys.seen(source_id, b) for b in range(SEEN_BUCKETS)]

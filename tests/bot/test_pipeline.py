@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import redis.asyncio as aioredis
 
-from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle, stories_from_items
+from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_config, poll_cycle, stories_from_items
 from bot.settings import Settings
 from bot.store import Store
 from digest.fingerprint import NEAR_DUPLICATE_BITS
@@ -192,3 +193,32 @@ def test_poll_reports_bad_sources_file_in_one_line(tmp_path: Path) -> None:
     bad.write_text("[[source]]\nid = 'x'\n", encoding="utf-8")
     done = khabar("poll", "--once", "--sources", str(bad), data_dir=tmp_path)
     assert done.returncode == 2 and done.stderr.strip().count("\n") == 0 and "'name' is required" in done.stderr
+
+
+@pytest.mark.slow
+def test_poll_without_once_loops_until_ctrl_c(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+    env |= {"KHABAR_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    args = [sys.executable, "-m", "bot", "poll", "--backfill", "1", "--sources", str(SEEDS / "sources.toml")]
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        first_line = proc.stdout.readline()  # blocks until the first cycle printed the seed digest
+        assert "طرح کودکان بازمانده از تحصیل" in first_line
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0 and "stopped" in err
+
+
+def test_settings_map_onto_the_feed_stage() -> None:
+    s = Settings(
+        poll_interval=900, per_host_concurrency=3, fetch_timeout=12.5, backfill=2, feeds_proxy="socks5://p:1080"
+    )
+    cfg = poll_config(s)
+    assert cfg.schedule.base_interval == 900 and cfg.per_host == 3 and cfg.backfill == 2
+    assert cfg.fetch.total_timeout == 12.5 and cfg.fetch.proxy == "socks5://p:1080" and not cfg.fetch.allow_private
+    assert cfg.memory == s.seen_ttl and cfg.lease == s.claim_lease and cfg.fetch.user_agent.startswith("khabar/")

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import redis.asyncio as aioredis
 
 from bot.store import Store, StoreLimits
-from bot.store.seen import SeenRedisStore
+from bot.store.keys import seen_bucket_keys
+from bot.store.seen import SeenRedisStore, bucket_of
 
 NOW = datetime(2024, 3, 5, 12, 0, tzinfo=UTC)
 
@@ -43,15 +45,30 @@ async def test_two_processes_marking_the_same_items_see_each_once(store: Store, 
 
 
 async def test_capped_and_expiring(store: Store) -> None:
-    seen = SeenRedisStore(store.redis, store.keys, cap=50, ttl=3600)
-    for batch in range(4):
-        await seen.mark("src", [[f"{batch}-{i}"] for i in range(20)], NOW + timedelta(seconds=batch))
-    assert await seen.count("src") == 50
-    again = await seen.mark("src", [["3-0"], ["0-0"]], NOW + timedelta(seconds=5))
-    assert again.unseen == (False, True)  # newest kept, oldest trimmed
-    assert 0 < await store.redis.ttl(store.keys.seen("src")) <= 3600
+    seen = SeenRedisStore(store.redis, store.keys, cap=160, ttl=3600)  # 10 keys per bucket
+    batches = [[f"{batch}-{i}" for i in range(100)] for batch in range(4)]
+    newest = Counter(bucket_of(k) for k in batches[-1])
+    assert max(newest.values()) <= 10  # (so the whole newest batch fits)
+    for n, batch in enumerate(batches):
+        await seen.mark("src", [[k] for k in batch], NOW + timedelta(seconds=n))
+    assert 100 <= await seen.count("src") <= 160
+    again = await seen.mark("src", [[k] for k in batches[-1]], NOW + timedelta(seconds=5))
+    assert not any(again.unseen)  # the newest are all kept, the oldest went first
+    first = await seen.mark("src", [[k] for k in batches[0]], NOW + timedelta(seconds=6))
+    assert sum(first.unseen) >= 60
+    ttls = [await store.redis.ttl(k) for k in seen_bucket_keys(store.keys, "src")]
+    assert all(0 < t <= 3600 for t in ttls)
     later = await seen.mark("src", [], NOW + timedelta(hours=2))
     assert later.known_before and await seen.count("src") == 0  # not in the feed for > ttl: forgotten
+
+
+async def test_buckets_stay_small_enough_for_the_compact_encoding(store: Store) -> None:
+    seen = SeenRedisStore(store.redis, store.keys, cap=2000, ttl=3600)
+    for start in range(0, 3000, 500):
+        await seen.mark("src", [[f"{i:016x}"] for i in range(start, start + 500)], NOW + timedelta(seconds=start))
+    assert await seen.count("src") <= 2000
+    encodings = {await store.redis.object("encoding", k) for k in seen_bucket_keys(store.keys, "src")}
+    assert encodings <= {"listpack", "ziplist"}
 
 
 async def test_items_still_in_the_feed_never_age_out(store: Store) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from digest_paths import SEED, dev_items
+
+from tests.digest.digest_paths import SEED, dev_items
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from digest_paths import REPO, eval_dir
 
 from digest import Article, Digest, extract, normalize_fa, to_json
+from tests.digest.digest_paths import REPO, eval_dir
 
 SEED_HEADLINE = "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
 SEED_ROLE = "مدیر کل دفتر امور آسیب های اجتماعی وزارت تعاون، کار و رفاه اجتماعی"

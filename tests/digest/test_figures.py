@@ -101,9 +101,7 @@ def test_headline_figure_ranks_first_and_dedupes() -> None:
 
 
 def test_money_outranks_small_counts() -> None:
-    found = extract_figures(
-        [normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")]
-    )
+    found = extract_figures([normalize_fa("دو نفر آمدند و ۴۰۰ میلیارد ریال اعتبار و ۳ دستگاه خودرو اختصاص یافت.")])
     assert found[0].unit == "ریال"
 
 

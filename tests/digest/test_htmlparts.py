@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from telegram_html import parse, validate_message
 
 from digest.htmlparts import Tag, pack, render_block, seg, split_block, utf16_len
+from tests.telegram_html import parse, validate_message
 
 B = Tag("b")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime
@@ -11,7 +12,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from telegram_html import parse, validate_message
 
 from digest import (
     Article,
@@ -23,8 +23,10 @@ from digest import (
     render_card,
     render_compact,
     render_text,
+    to_json,
 )
 from digest.render import hashtag, safe_url
+from tests.telegram_html import parse, validate_message
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED_URL = 'https://www.mojnews.com/fa/tiny/news-123?utm=a&x="q"'
@@ -51,6 +53,10 @@ def test_seed_card_golden(seed_digest: Digest) -> None:
 
 def test_seed_text_golden(seed_digest: Digest) -> None:
     check_golden("seed.txt", render_text(seed_digest) + "\n")
+
+
+def test_seed_json_golden(seed_digest: Digest) -> None:
+    check_golden("seed.json", json.dumps(to_json(seed_digest), ensure_ascii=False, indent=2) + "\n")
 
 
 def test_seed_card_content(seed_digest: Digest) -> None:

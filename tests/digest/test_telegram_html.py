@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from telegram_html import TelegramHTMLError, parse, utf16_len, validate_message
+
+from tests.telegram_html import TelegramHTMLError, parse, utf16_len, validate_message
 
 
 @pytest.mark.parametrize(

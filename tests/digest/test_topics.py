@@ -87,3 +87,8 @@ def test_lexicon_has_no_bare_ejtemai() -> None:
     phrases = {p for entries in LEXICON.values() for p, _ in entries}
     assert "اجتماعی" not in phrases
     assert set(TOPICS) == set(LEXICON)
+
+
+def test_ministry_name_is_neutral() -> None:
+    body = normalize_fa("معاون وزارت تعاون، کار و رفاه اجتماعی در جلسه شورای اداری حضور یافت.")
+    assert classify("", body).score == 0

@@ -229,3 +229,11 @@ async def test_proxy_comes_from_settings_not_the_environment(
     async with build_client(open_config) as c:
         result = await fetch(c, server.url("/rss"), open_config)
     assert result.error is None and result.status == 200
+
+
+async def test_raw_persian_in_the_url_is_percent_encoded_on_the_wire(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    server.file("/news/83714160/معاون-استاندار-تهران", "rss1_fars.xml")
+    result = await fetch(client, server.url("/news/83714160/معاون-استاندار-تهران"), open_config)
+    assert result.error is None and result.status == 200

@@ -128,6 +128,13 @@ def test_quadratic_blowup_refused_fast() -> None:
     assert time.monotonic() - started < 0.5
 
 
+@pytest.mark.parametrize("decl", ["<!ENTITY x 'y'>", "<!entity x 'y'>", "<! ENTITY x SYSTEM 'file:///etc/passwd'>"])
+def test_any_entity_declaration_is_refused(decl: str) -> None:
+    body = f"<?xml version='1.0'?><!DOCTYPE rss [{decl}]><rss version='2.0'><channel><title>&x;</title></channel></rss>"
+    result = parse_feed_sync(body.encode(), URL, None, NOW)
+    assert result.error is not None and result.error.kind == "entities"
+
+
 def test_a_body_naming_a_local_file_is_not_read_from_disk(tmp_path: Path) -> None:
     secret = tmp_path / "secret.xml"
     secret.write_bytes(fixture_bytes("rss1_fars.xml"))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -195,6 +196,24 @@ async def test_teasers_get_the_article_text_and_fall_back_when_the_page_fails(ri
     full, kept = sorted(result.items, key=lambda i: i.published, reverse=True)
     assert "دهلران، آبدانان و دره‌شهر" in full.text
     assert kept.text == "خلاصه کوتاه خبری که صفحه آن حذف شده است."
+
+
+async def test_one_structured_log_line_per_step(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    rig.server.bytes("/rss", b"<rss version='2.0'><channel><title>t</title></channel></rss>")
+    first_poll = datetime(2024, 3, 4, 4, 30, tzinfo=UTC)
+    await rig.poll(first_poll)
+    rig.server.bytes("/rss", rig.server_fixture("teaser_ilam.xml").replace(b"{BASE}", rig.server.url("").encode()))
+    rig.server.file("/article/ilam-1.html", "article_ilam.html", content_type="text/html; charset=utf-8")
+    with caplog.at_level(logging.INFO, logger="khabar.feeds"):
+        await rig.poll(first_poll + timedelta(hours=1))
+    steps = [r.getMessage() for r in caplog.records]
+    assert steps[0] == "poll.claim"
+    for step in ("feed.fetch", "feed.parse", "feed.dedupe", "feed.fulltext", "feed.state"):
+        assert step in steps
+    for record in caplog.records[1:]:
+        assert record.source_id == "khz"
+    fulltext = [r for r in caplog.records if r.getMessage() == "feed.fulltext"]
+    assert len(fulltext) == 2 and {r.status for r in fulltext} == {200, 404}
 
 
 async def test_per_host_cap_and_parallel_hosts(server: FeedServer, open_config: FetchConfig) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from digest_paths import REPO, SEED
 
 from bot.cli import digest_cmd, extract_cmd
+from tests.digest.digest_paths import REPO, SEED
 
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
 
@@ -34,9 +34,7 @@ def run_module(module: str, *args: str, stdin: bytes = b"") -> subprocess.Comple
 
 
 def test_parsers_register_their_commands() -> None:
-    args = parse(
-        "digest", "x.txt", "--format", "json", "--title", "ع", "--url", "https://a.ir", "--source", "ایرنا"
-    )
+    args = parse("digest", "x.txt", "--format", "json", "--title", "ع", "--url", "https://a.ir", "--source", "ایرنا")
     assert (args.command, args.path, args.format, args.title, args.url, args.source) == (
         "digest", "x.txt", "json", "ع", "https://a.ir", "ایرنا",
     )  # fmt: skip
@@ -57,16 +55,15 @@ def test_digest_seed(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_digest_canonical_demo_subprocess() -> None:
-    done = run_module("bot.cli.digest_cmd", "seeds/000_89b941ca74b638ba.txt")
+    done = run_module("bot", "digest", "seeds/000_89b941ca74b638ba.txt")
     assert done.returncode == 0
     assert (
-        done.stdout.decode("utf-8").splitlines()[0]
-        == "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
+        done.stdout.decode("utf-8").splitlines()[0] == "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
     )
 
 
 def test_digest_missing_file() -> None:
-    done = run_module("bot.cli.digest_cmd", "no/such/file.txt")
+    done = run_module("bot", "digest", "no/such/file.txt")
     assert done.returncode == 2
     assert done.stdout == b""
     assert len(done.stderr.decode().strip().splitlines()) == 1
@@ -74,9 +71,7 @@ def test_digest_missing_file() -> None:
 
 def test_digest_stdin_html_and_cp1256() -> None:
     page = "<html><body><p>مديركل بهزيستي استان يزد گفت: طرح آغاز شد.</p></body></html>"  # legacy ي/ك
-    done = run_module(
-        "bot.cli.digest_cmd", "-", "--format", "json", "--title", "آغاز طرح", stdin=page.encode("cp1256")
-    )
+    done = run_module("bot", "digest", "-", "--format", "json", "--title", "آغاز طرح", stdin=page.encode("cp1256"))
     assert done.returncode == 0
     obj = json.loads(done.stdout.decode("utf-8"))
     assert obj["headline"] == "آغاز طرح" and obj["places"] == ["یزد"]
@@ -96,7 +91,7 @@ def test_extract_lines_in_order_with_errors() -> None:
         json.dumps({"id": "c", "text": "متن", "title": 5}),
         json.dumps({"id": None, "text": "سلام", "url": "https://x.ir"}, ensure_ascii=False),
     ]
-    done = run_module("bot.cli.extract_cmd", stdin=("\n".join(items) + "\n").encode("utf-8"))
+    done = run_module("bot", "extract", stdin=("\n".join(items) + "\n").encode("utf-8"))
     assert done.returncode == 0
     out = lines(done.stdout.decode("utf-8"))
     assert [o["id"] for o in out] == [1, None, "b", None, "c", None]
@@ -118,7 +113,7 @@ def test_extract_lines_in_order_with_errors() -> None:
 
 def test_extract_bad_utf8_line() -> None:
     data = b'{"id": 1, "text": "\xff\xfe"}\n' + json.dumps({"id": 2, "text": "متن"}).encode() + b"\n"
-    out = lines(run_module("bot.cli.extract_cmd", stdin=data).stdout.decode("utf-8"))
+    out = lines(run_module("bot", "extract", stdin=data).stdout.decode("utf-8"))
     assert out[0] == {"id": None, "error": "line is not valid UTF-8"} and out[1]["id"] == 2
 
 
