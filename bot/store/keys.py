@@ -160,6 +160,7 @@ class Keys:
     def stats(self, minute: str) -> str:
         return f"{self.prefix}stats:{minute}"
 
+
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:
     """All SEEN_BUCKETS keys of one source's seen-state, bucket 0 (with the sentinel) first."""
     return [keys.seen(source_id, b) for b in range(SEEN_BUCKETS)]
