@@ -5,9 +5,10 @@ getMe, getUpdates (scripted updates), sendMessage, editMessageText, answerCallba
 setMyCommands, deleteWebhook, getChat, getChatMember, getChatAdministrators and deleteMessage, and
 behaves like Telegram:
 
-* sendMessage/editMessageText with parse_mode HTML accept only Telegram's tags, balanced, and
-  answer Telegram's "Bad Request: can't parse entities: ..." otherwise; text longer than 4096
-  UTF-16 units after parsing gets "Bad Request: message is too long";
+* sendMessage/editMessageText with parse_mode HTML accept only Telegram's tags, balanced, with
+  `<`, `>`, `&` escaped (the strict validator in tests.telegram_html) and answer Telegram's
+  "Bad Request: can't parse entities: ..." otherwise; text longer than 4096 UTF-16 units after
+  parsing gets "Bad Request: message is too long";
 * rate limits answer 429 "Too Many Requests: retry after N" with parameters.retry_after. Telegram
   does not publish its algorithm; the fake enforces each limit as a GCRA — the average rate exactly,
   with a small time tolerance (the fake stamps a request when its event loop gets to it, so a busy
@@ -27,7 +28,6 @@ import asyncio
 import itertools
 import json
 import math
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -36,109 +36,16 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.telegram_html import TelegramHTMLError, parse
+
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 BOT_ID = 123456789
 BOT_USERNAME = "khabar_test_bot"
 MAX_TEXT = 4096  # UTF-16 units after entity parsing (MessageLimit.MAX_TEXT_LENGTH)
 
-# --- Telegram HTML -------------------------------------------------------------------------------
-
-_TAGS = {
-    "b": "b",
-    "strong": "b",
-    "i": "i",
-    "em": "i",
-    "u": "u",
-    "ins": "u",
-    "s": "s",
-    "strike": "s",
-    "del": "s",
-    "tg-spoiler": "tg-spoiler",
-    "span": "span",
-    "a": "a",
-    "tg-emoji": "tg-emoji",
-    "code": "code",
-    "pre": "pre",
-    "blockquote": "blockquote",
-}
-_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*>")
-_ATTR = re.compile(r"([a-zA-Z-]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
-
-
-class EntityError(ValueError):
-    """Telegram's 'can't parse entities' family of errors."""
-
 
 def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-def _byte_offset(html: str, index: int) -> int:
-    return len(html[:index].encode("utf-8"))
-
-
-def parse_html(html: str) -> str:
-    """Plain text of a Telegram-HTML message; raise EntityError like Telegram for invalid markup."""
-    out: list[str] = []
-    stack: list[str] = []
-    i = 0
-    while i < len(html):
-        ch = html[i]
-        if ch == "<":
-            m = _TAG.match(html, i)
-            if not m:
-                raise EntityError(f"Unclosed start tag at byte offset {_byte_offset(html, i)}")
-            _apply_tag(m, stack, html, i)
-            i = m.end()
-        elif ch == "&":
-            m = _ENTITY.match(html, i)
-            if m and m.group(1).startswith("#"):
-                num = m.group(1)[2:] if m.group(1)[1:2] in "xX" else m.group(1)[1:]
-                out.append(chr(int(num, 16 if m.group(1)[1:2] in "xX" else 10)))
-                i = m.end()
-            elif m and m.group(1) in _ENTITIES:
-                out.append(_ENTITIES[m.group(1)])
-                i = m.end()
-            elif m:
-                raise EntityError(f'Unsupported HTML entity "&{m.group(1)};" at byte offset {_byte_offset(html, i)}')
-            else:
-                out.append("&")
-                i += 1
-        elif ch == ">":
-            out.append(">")
-            i += 1
-        else:
-            out.append(ch)
-            i += 1
-    if stack:
-        raise EntityError(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
-    return "".join(out).strip()
-
-
-def _apply_tag(m: re.Match[str], stack: list[str], html: str, at: int) -> None:
-    closing, name, attrs = m.group(1) == "/", m.group(2).lower(), m.group(3)
-    where = f"at byte offset {_byte_offset(html, at)}"
-    if name not in _TAGS:
-        kind = "end" if closing else "start"
-        raise EntityError(f'Unsupported {kind} tag "{name}" {where}')
-    if closing:
-        if not stack or stack[-1] != name:
-            raise EntityError(f'Unmatched end tag {where}, expected "</{stack[-1]}>", found "</{name}>"' if stack else
-                              f'Unexpected end tag {where}')  # fmt: skip
-        stack.pop()
-        return
-    parsed = {k.lower(): (v or "").strip("\"'") for k, v in _ATTR.findall(attrs)}
-    if name == "a" and "href" not in parsed:
-        raise EntityError(f'Tag "a" must have attribute "href" {where}')
-    if name == "span" and parsed.get("class") != "tg-spoiler":
-        raise EntityError(f'Tag "span" must have class "tg-spoiler" {where}')
-    if name == "blockquote" and "blockquote" in stack:
-        raise EntityError(f"Blockquote entities can't be nested {where}")
-    if name in stack:
-        raise EntityError(f'Tag "{name}" can\'t be nested in itself {where}')
-    stack.append(name)
 
 
 # --- Fake server ---------------------------------------------------------------------------------
@@ -501,8 +408,8 @@ class FakeBotAPI:
         html = str(p.get("text") or "")
         if str(p.get("parse_mode") or "").upper() == "HTML":
             try:
-                text = parse_html(html)
-            except EntityError as exc:
+                text = parse(html).text.strip()
+            except TelegramHTMLError as exc:
                 raise _ApiError(400, f"Bad Request: can't parse entities: {exc}") from None
         else:
             text = html.strip()
