@@ -7,6 +7,7 @@ short notice there (at most one per error type per NOTICE_EVERY seconds).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 
@@ -20,6 +21,7 @@ from bot.context import KhabarContext
 log = logging.getLogger("khabar.errors")
 
 NOTICE_EVERY = 300.0
+PACE_WAIT = 5.0  # seconds an apology may wait for the chat's rate-limit slot
 _last_notice: dict[str, float] = {}
 
 
@@ -45,6 +47,7 @@ def _where(update: object) -> dict[str, int | str | None]:
 
 
 async def _apologise(update: Update, context: KhabarContext) -> None:
+    await _pace(update, context)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer(texts.APOLOGY, show_alert=True)
@@ -56,6 +59,18 @@ async def _apologise(update: Update, context: KhabarContext) -> None:
             )
     except TelegramError:
         pass  # the chat itself may be the problem; the log line above already has the error
+
+
+async def _pace(update: Update, context: KhabarContext) -> None:
+    """Take the shared rate limiter's slot for this chat — unless Redis is what failed."""
+    services = context.bot_data.services
+    chat = update.effective_chat
+    if services is None or chat is None:
+        return
+    try:
+        await asyncio.wait_for(services.store.ratelimit.acquire(chat.id, services.pacing), PACE_WAIT)
+    except Exception:  # best effort: the apology matters more than the pacing here
+        log.warning("could not pace an apology", extra={"chat_id": chat.id})
 
 
 async def _notify_admins(
