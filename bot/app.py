@@ -39,6 +39,7 @@ from bot.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
 from bot.context import BotData, Clock, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary, system_clock
 from bot.delivery import DeliveryWorker
 from bot.digests import DigestScheduler
+from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
 from bot.pipeline import build_client
 from bot.redis_conn import RedisHandle, open_redis
@@ -161,8 +162,6 @@ def _register(app: KhabarApp) -> None:
             filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & only_messages, handlers.private_text
         )
     )
-    from bot.errors import on_error
-
     app.add_error_handler(on_error)
 
 

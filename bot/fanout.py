@@ -90,6 +90,7 @@ class Fanout:
                     await queue.fanned_out(story_id)
         finally:
             await queue.fanout_unlock(token)
+        self._known.clear()  # whatever is left was fanned out by another process
         if total:
             self._wake()
         return total

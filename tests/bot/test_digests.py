@@ -34,6 +34,10 @@ async def test_daily_chat_and_channel_get_their_digest_at_the_tehran_time(khabar
     assert "اضافه شد" in text
     khabar.poll.publish(make_story("خبر یکم خوزستان"), make_story("خبر دوم تهران", province="تهران"))
     await settle(khabar)
+    assert khabar.app.job_queue is not None  # one cron job per daily time, in Tehran time
+    (job,) = [j for j in khabar.app.job_queue.jobs() if j.name == "daily 08:30"]
+    assert job.next_t is not None and job.next_t.utcoffset() is not None
+    assert (job.next_t.hour, job.next_t.minute, str(job.next_t.tzinfo)) == (8, 30, "Asia/Tehran")
     assert len(fake.messages_to(USER)) == 2 and fake.messages_to(CHANNEL) == []  # held, not sent
 
     clock.now = tehran_utc(8, 29)
