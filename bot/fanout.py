@@ -1,16 +1,17 @@
 """Fan-out: new stories → the chats whose subscription matches → the delivery queue (or held).
 
 `submit` renders each story's card once (digest.render_card), stores the parts, durably notes the
-story ids (`dq:fanout`) and fans them out; `run` (also called by a periodic job) finishes any
-fan-out a crashed process left behind. Re-running a fan-out never queues a story twice for a chat
-(the queue's per-chat log), so a crash anywhere in here only delays messages.
+story ids (`dq:fanout`, each story once ever) and fans them out; `run` (also called by a periodic
+job) finishes any fan-out a crashed process left behind, and `reconcile` announces stories the
+pipeline stored but a crash kept from being announced. Re-running a fan-out never queues a story
+twice for a chat (the queue's per-chat log), so a crash anywhere in here only delays messages.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.context import StoryLibrary
@@ -27,6 +28,8 @@ log = logging.getLogger("khabar.fanout")
 
 CHUNK = 1000  # chats per enqueue round trip
 STORIES_PER_PASS = 20
+RECONCILE_SCAN = 100  # newest stories compared with what was announced
+RECONCILE_WINDOW = timedelta(hours=1)  # stories older than this are never announced late
 
 
 class SubscriptionCache:
@@ -74,6 +77,19 @@ class Fanout:
             await self._store.delivery.save_parts(story.id, self.render(story))
         await self._store.delivery.announce([s.id for s in ordered])
         return await self.run(now)
+
+    async def reconcile(self, now: datetime) -> int:
+        """Announce recent stories the pipeline stored but nobody announced (a crash between the
+        pipeline returning them and `submit`). Each story is announced once ever, so this is safe to
+        run anywhere, any time. Returns how many were found."""
+        recent = [s for s in await self._stories.recent(RECONCILE_SCAN) if s.first_seen >= now - RECONCILE_WINDOW]
+        recent.sort(key=lambda s: s.first_seen)
+        for story in recent:
+            self._known.setdefault(story.id, story)
+        found = await self._store.delivery.announce([s.id for s in recent])
+        if found:
+            log.warning("stories announced late (after a crash?)", extra={"stories": found})
+        return found
 
     async def run(self, now: datetime) -> int:
         """Fan out every announced story (one process at a time); returns deliveries queued."""

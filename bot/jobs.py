@@ -34,8 +34,10 @@ async def poll_tick(context: KhabarContext) -> None:
 
 
 async def fanout_tick(context: KhabarContext) -> None:
-    """Finish fan-outs another (crashed) process left in the queue."""
-    await context.services.fanout.run(context.services.now())
+    """Announce stories a crash kept back, and finish fan-outs a crashed process left."""
+    svc = context.services
+    await svc.fanout.reconcile(svc.now())
+    await svc.fanout.run(svc.now())
 
 
 async def digest_tick(context: KhabarContext) -> None:

@@ -32,6 +32,7 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from bot.store.keys import (
+    ANNOUNCED_TTL,
     BATCH_TTL,
     FANOUT_LOCK_TTL_MS,
     HELD_TTL,
@@ -370,6 +371,24 @@ return #items
 """
 )
 
+# KEYS: announced, fanout; ARGV: 1 keep (s), then story ids. Each id is queued for fan-out only the
+# first time it is announced; entries older than `keep` are forgotten. Returns how many were new.
+_ANNOUNCE = (
+    CLOCK
+    + """
+local now_s = math.floor(now / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_s - tonumber(ARGV[1]))
+local added = 0
+for i = 2, #ARGV do
+  if redis.call('ZADD', KEYS[1], 'NX', now_s, ARGV[i]) == 1 then
+    redis.call('RPUSH', KEYS[2], ARGV[i])
+    added = added + 1
+  end
+end
+return added
+"""
+)
+
 _UNLOCK = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
@@ -451,6 +470,7 @@ class DeliveryQueue:
         self._drop = redis.register_script(_DROP)
         self._move = redis.register_script(_MOVE)
         self._unlock = redis.register_script(_UNLOCK)
+        self._announce = redis.register_script(_ANNOUNCE)
 
     # --- stories waiting for fan-out -------------------------------------------------------------
     async def save_parts(self, story_id: str, parts: Sequence[str]) -> None:
@@ -462,10 +482,12 @@ class DeliveryQueue:
             pipe.expire(key, PARTS_TTL)
             await pipe.execute()
 
-    async def announce(self, story_ids: Sequence[str]) -> None:
-        """Durably note stories to fan out (the fan-out step removes each when done)."""
-        if story_ids:
-            await self._r.rpush(self._k.fanout(), *story_ids)
+    async def announce(self, story_ids: Sequence[str]) -> int:
+        """Durably note stories to fan out, each only once ever; returns how many were new."""
+        if not story_ids:
+            return 0
+        keys = [self._k.announced(), self._k.fanout()]
+        return int(await self._announce(keys=keys, args=[ANNOUNCED_TTL, *story_ids]))
 
     async def fanout_pending(self, limit: int) -> list[str]:
         return [str(s) for s in await self._r.lrange(self._k.fanout(), 0, limit - 1)]

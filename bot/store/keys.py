@@ -18,6 +18,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:story-recent        | zset   | age story_window, cap        | story id → first seen (near-dup window)      |
 | khabar:story-fp            | hash   | pruned with story-recent     | story id → SimHash as ten band values        |
 | khabar:story-band:{0..9}   | zset   | pruned with story-recent     | story id → one band value of its SimHash     |
+| khabar:dq:announced        | zset   | age 7 days                   | story id → first announced (each story once) |
 | khabar:dq:fanout           | list   | left when fanned out         | story ids waiting for fan-out                |
 | khabar:dq:fanout:lock      | string | PX 15 s                      | one fan-out at a time                        |
 | khabar:dq:parts:{story_id} | list   | TTL 3 days                   | rendered parts of a story card               |
@@ -57,6 +58,7 @@ DEFAULT_PREFIX = "khabar:"
 SEEN_BUCKETS = 16
 STORY_BANDS = 10
 
+ANNOUNCED_TTL = 7 * 86400
 PARTS_TTL = 3 * 86400
 BATCH_TTL = 7 * 86400
 QUEUE_TTL = 7 * 86400
@@ -110,6 +112,9 @@ class Keys:
         return f"{self.prefix}story-band:{band}"
 
     # --- delivery ---
+    def announced(self) -> str:
+        return f"{self.prefix}dq:announced"
+
     def fanout(self) -> str:
         return f"{self.prefix}dq:fanout"
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from datetime import timedelta
 
-from tests.bot.conftest import Harness, make_story
+from tests.bot.conftest import Harness, make_story, say
 from tests.fakebotapi import Chat
 
 USER = 501
@@ -63,3 +64,18 @@ async def test_group_only_admins_change_subscription(khabar: Harness) -> None:
     fake.send_text(group, 701, "/subscribe")
     await fake.wait_for(lambda: len(fake.messages_to(-4001)) == 2, 6)
     assert await khabar.store.subscriptions.get(-4001) is not None
+
+
+async def test_a_story_stored_but_never_announced_is_delivered_once(khabar: Harness) -> None:
+    """A crash between the pipeline storing new stories and their announcement loses nothing."""
+    fake = khabar.fake
+    await say(khabar, fake.private(USER), USER, "/subscribe")
+    lost = make_story("خبری که پیش از اعلام ماند", first_seen=khabar.clock())
+    old = make_story("خبر خیلی قدیمی", first_seen=khabar.clock() - timedelta(days=1))
+    khabar.stories.add(lost, old)  # stored by the pipeline; the process died before submit()
+    assert await khabar.services.fanout.reconcile(khabar.clock()) == 1
+    assert await khabar.services.fanout.reconcile(khabar.clock()) == 0  # announced once, ever
+    await khabar.services.fanout.run(khabar.clock())
+    await fake.wait_for(lambda: len(fake.messages_to(USER)) == 2, 8)
+    await asyncio.sleep(1.2)
+    assert [m.text.split("\n")[0] for m in fake.messages_to(USER)[1:]] == ["خبری که پیش از اعلام ماند"]
