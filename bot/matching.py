@@ -1,7 +1,8 @@
 """Which subscriptions a story goes to. Pure: a Story and a Subscription in, a yes/no out.
 
 Rules, in order: only social-affairs stories (digest.is_social); a chat narrowed to provinces gets
-a story when one of them is the source's province or a province the digest names; a chat narrowed
+a story when one of them is the source's province or a province the digest concerns (named, or the
+province of a named city); a chat narrowed
 to topics gets a story tagged with one of them (provinces AND topics when both are set); keyword
 filters match Persian-normalized words by prefix (`کودک` matches `کودکان`, not `پیرکودک`): every
 `exclude` word must be absent and, if there are `include` words, one must be present.
@@ -31,7 +32,8 @@ class StoryFacts:
     @classmethod
     def of(cls, story: Story) -> StoryFacts:
         d = story.digest
-        provinces = {p for p in (canonical_province(x) for x in d.places) if p}
+        # the digest's provinces (named ones and those of named cities), plus any province in places
+        provinces = set(d.provinces) | {p for p in (canonical_province(x) for x in d.places) if p}
         if story.province:
             provinces.add(canonical_province(story.province) or story.province)
         text = " ".join([d.headline, *d.summary, d.kicker or "", *d.topics, *d.places])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.matching import StoryFacts, matches
@@ -36,6 +38,12 @@ SPORT = make_story("پیروزی تیم فوتبال", social=False, topics=())
 )  # fmt: skip
 def test_matches(sub: Subscription, story: object, expected: bool) -> None:
     assert matches(sub, StoryFacts.of(story)) is expected  # type: ignore[arg-type]
+
+
+def test_a_city_counts_for_its_province() -> None:
+    base = make_story("کمبود دارو در اهواز", province=None, places=("اهواز",))
+    story = replace(base, digest=replace(base.digest, provinces=("خوزستان",)))  # as digest.extract fills it
+    assert matches(Subscription(1, provinces=("خوزستان",)), StoryFacts.of(story))
 
 
 def test_keywords_are_persian_normalized() -> None:
