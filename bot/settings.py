@@ -22,6 +22,14 @@ Environment variables (public interface):
 | KHABAR_TELEGRAM_PROXY       | none                          |
 | KHABAR_METRICS_PORT         | off                           |
 | KHABAR_LOG_LEVEL            | INFO                          |
+| KHABAR_GLOBAL_RATE          | 30 (messages/s, all chats)    |
+| KHABAR_PAID_BROADCAST       | off (needed above 30/s)       |
+| KHABAR_ERROR_CHAT_ID        | unset: no error notices       |
+| KHABAR_DELIVERY_LEASE       | 30 (s before a dead sender's message is retried) |
+| KHABAR_WEBHOOK_URL          | unset: long polling           |
+| KHABAR_WEBHOOK_LISTEN       | 0.0.0.0                       |
+| KHABAR_WEBHOOK_PORT         | 8443                          |
+| KHABAR_WEBHOOK_SECRET       | unset                         |
 
 A TOML file named by KHABAR_CONFIG may set the same values under their lower-case names without the
 prefix (`bot_token`, `redis_url`, `admin_ids = [1, 2]`, ...); environment variables win over the file.
@@ -41,6 +49,8 @@ T = TypeVar("T")
 
 BUNDLED_SOURCES = Path(__file__).resolve().parent.parent / "feeds" / "catalogue.toml"
 PREFIX = "KHABAR_"
+FREE_BROADCAST_RATE = 30.0  # Telegram's overall limit without paid broadcasts (FloodLimit.MESSAGES_PER_SECOND)
+PAID_BROADCAST_RATE = 1000.0  # with allow_paid_broadcast (FloodLimit.PAID_MESSAGES_PER_SECOND)
 
 
 class SettingsError(ValueError):
@@ -123,8 +133,25 @@ class Settings:
     fulltext_per_poll: int = 10  # article pages fetched per source per poll at most
     # --- delivery ---
     global_rate: float = 30.0  # messages per second, all chats (raise for paid broadcasts)
+    paid_broadcast: bool = False  # send with allow_paid_broadcast (costs Stars); required above 30/s
     private_rate: float = 1.0  # messages per second to one private chat
     group_per_minute: int = 20  # messages per minute to one group or channel
+    delivery_concurrency: int = 64  # sends in flight per process
+    delivery_batch: int = 100  # chats claimed per queue round trip
+    delivery_lease: float = 30.0  # seconds a claimed send may take before another worker reclaims it
+    send_timeout: float = 10.0  # read/write timeout of one sendMessage (must stay below the lease)
+    retry_backoff_max: float = 300.0  # cap of the back-off after network errors and 5xx
+    resend_unknown: bool = True  # after a crash mid-send: resend (True) or skip (False) the unknown message
+    chat_queue_cap: int = 1000  # pending messages kept per chat
+    held_cap: int = 200  # stories held per chat for a daily digest or quiet hours
+    schedule_tick: float = 30.0  # seconds between checks for due daily digests / ended quiet hours
+    latest_max: int = 10  # most stories /latest shows
+    error_chat_id: int | None = None  # chat that receives short error notices
+    # --- webhook (unset url: long polling) ---
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: Secret | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -139,7 +166,13 @@ class Settings:
         """Build settings from an environment mapping; raise SettingsError naming the bad variable."""
         merged: dict[str, str | object] = dict(_load_toml(environ))
         merged.update({k: v for k, v in environ.items() if k.startswith(PREFIX)})
-        return cls(**_parse_all(merged, environ))
+        settings = cls(**_parse_all(merged, environ))
+        if settings.global_rate > FREE_BROADCAST_RATE and not settings.paid_broadcast:
+            raise SettingsError(
+                "KHABAR_GLOBAL_RATE",
+                f"above {FREE_BROADCAST_RATE:g}/s Telegram needs paid broadcasts: also set KHABAR_PAID_BROADCAST=1",
+            )
+        return settings
 
 
 def _load_toml(environ: Mapping[str, str]) -> dict[str, object]:
@@ -252,6 +285,35 @@ def _optional_port(raw: str) -> int | None:
     return None if raw in {"", "0", "off"} else _int_range(1, 65535)(raw)
 
 
+def _rate(raw: str) -> float:
+    try:
+        rate = float(raw)
+    except ValueError:
+        raise ValueError(f"must be a number of messages per second, got {raw!r}") from None
+    if not 0.1 <= rate <= PAID_BROADCAST_RATE:
+        raise ValueError(f"must be between 0.1 and {PAID_BROADCAST_RATE:g}, got {raw}")
+    return rate
+
+
+def _chat_id(raw: str) -> int:
+    if not raw.lstrip("-").isdigit():
+        raise ValueError(f"must be a numeric Telegram chat id, got {raw!r}")
+    return int(raw)
+
+
+def _https_url(raw: str) -> str:
+    if urlsplit(raw).scheme != "https":
+        raise ValueError(f"must be an https:// URL (Telegram only calls https webhooks), got {raw!r}")
+    return _http_url(raw)
+
+
+def _webhook_secret(raw: str) -> Secret:
+    # Telegram: 1-256 characters, A-Z a-z 0-9 _ -
+    if not (1 <= len(raw) <= 256 and all(c.isascii() and (c.isalnum() or c in "_-") for c in raw)):
+        raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+    return Secret(raw)
+
+
 # (environment variable, field name, parser)
 _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_CONFIG", ("", str)),
@@ -269,6 +331,14 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_TELEGRAM_PROXY", ("telegram_proxy", _proxy_url)),
     ("KHABAR_METRICS_PORT", ("metrics_port", _optional_port)),
     ("KHABAR_LOG_LEVEL", ("log_level", _log_level)),
+    ("KHABAR_GLOBAL_RATE", ("global_rate", _rate)),
+    ("KHABAR_PAID_BROADCAST", ("paid_broadcast", _bool)),
+    ("KHABAR_ERROR_CHAT_ID", ("error_chat_id", _chat_id)),
+    ("KHABAR_DELIVERY_LEASE", ("delivery_lease", lambda raw: float(_int_range(2, 600)(raw)))),
+    ("KHABAR_WEBHOOK_URL", ("webhook_url", _https_url)),
+    ("KHABAR_WEBHOOK_LISTEN", ("webhook_listen", str)),
+    ("KHABAR_WEBHOOK_PORT", ("webhook_port", _int_range(1, 65535))),
+    ("KHABAR_WEBHOOK_SECRET", ("webhook_secret", _webhook_secret)),
 )
 
 

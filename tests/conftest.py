@@ -14,6 +14,7 @@ from bot.settings import Settings
 from bot.store import Store
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # as bot.__main__ does: PTB's RetryAfter warns otherwise
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,19 +1,51 @@
-"""`khabar run`: Run the bot (scheduler, feed polling, digests and delivery)."""
+"""`khabar run`: the bot — Telegram updates, feed polling, digests and the delivery queue.
+
+`--console` runs all of it but prints messages to stdout instead of sending them (no token needed).
+SIGINT/SIGTERM stop it gracefully: sends in flight finish and are recorded before exit.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import signal
+import sys
 
-from bot.cli._unavailable import not_yet
+from bot.app import KhabarApp, build_application, serve
+from bot.redis_conn import RedisUnavailable
 from bot.settings import Settings
+from bot.wiring import default_wiring
+from feeds.sources import SourcesError
 
 HELP = "Run the bot (scheduler, feed polling, digests and delivery)"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("run", help=HELP, description=HELP + ".")
+    p.add_argument(
+        "--console",
+        action="store_true",
+        help="print messages to stdout instead of sending them to Telegram (no token needed)",
+    )
     p.set_defaults(needs_settings=True, handler=run)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    return not_yet("run", 5)
+    if not args.console and settings.bot_token is None:
+        print("khabar run: KHABAR_BOT_TOKEN is not set (or use `khabar run --console`)", file=sys.stderr)
+        return 2
+    app = build_application(settings, wiring=default_wiring, console=sys.stdout if args.console else None)
+    try:
+        asyncio.run(_main(app))
+    except (RedisUnavailable, SourcesError) as exc:
+        print(f"khabar run: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+async def _main(app: KhabarApp) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await serve(app, stop)

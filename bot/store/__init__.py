@@ -1,8 +1,9 @@
 """The Redis store: the only code that talks to Redis. The key schema lives in `bot.store.keys`.
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
-per concern (subscriptions, feed state, seen-state, runtime sources, stories, ...). Callers never see
-a key or a raw Redis command. Retention numbers come in `StoreLimits` (from Settings).
+per concern (subscriptions, feed state, seen-state, runtime sources, stories, delivery queue, rate
+limiter, stats). Callers never see a key or a raw Redis command. Retention numbers come in
+`StoreLimits` (from Settings).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from functools import cached_property
 import redis.asyncio as aioredis
 
 from bot.settings import Settings
+from bot.store.delivery import DeliveryQueue
 from bot.store.feeds import FeedStateStore
 from bot.store.keys import DEFAULT_PREFIX, Keys
+from bot.store.ratelimit import RateLimiter
 from bot.store.seen import SeenRedisStore
 from bot.store.sources import AdminSourceStore
+from bot.store.stats import StatsStore
 from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
 
@@ -92,6 +96,21 @@ class Store:
             cap=lim.story_cap,
             max_distance=lim.story_hamming,
         )
+
+    @cached_property
+    def delivery(self) -> DeliveryQueue:
+        """The per-chat delivery queue (fan-out, claims, exactly-once records, held digests)."""
+        return DeliveryQueue(self.redis, self.keys)
+
+    @cached_property
+    def ratelimit(self) -> RateLimiter:
+        """The rate limiter shared by every khabar process."""
+        return RateLimiter(self.redis, self.keys)
+
+    @property
+    def stats(self) -> StatsStore:
+        """Per-minute delivery counters."""
+        return StatsStore(self.redis, self.keys)
 
 
 __all__ = ["Keys", "Store", "StoreLimits", "Subscription", "SubscriptionStore"]

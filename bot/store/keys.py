@@ -2,20 +2,39 @@
 
 All keys share one prefix (`khabar:`, configurable per Store for tests). Call sites use the builder
 functions below, never string concatenation. Anything that can grow without bound has a TTL or a cap.
+`{ck}` is a chat key: the chat id, or `chat_id/thread_id` for a forum topic.
 
-| key                      | type | TTL / cap                          | meaning                                   |
-| ------------------------ | ---- | ---------------------------------- | ----------------------------------------- |
-| khabar:subs              | hash | one field per chat                 | chat key → Subscription JSON              |
-| khabar:feed:{source_id}  | hash | TTL state_ttl, renewed on save     | FeedState of one source                   |
-| khabar:seen:{id}:{0..15} | zset | seen_cap/16 each, TTL seen_ttl     | identity key → last time in the feed      |
-| khabar:schedule          | zset | one member per source              | source id → next check (unix s; +inf paused) |
-| khabar:leases            | zset | one member per source              | source id → claim expiry (unix s)         |
-| khabar:sources           | hash | one field per runtime source       | source id → FeedSource JSON (/addsource)  |
-| khabar:story:{story_id}  | hash | TTL story_ttl                      | core: Story JSON; sources: [[id, name]]   |
-| khabar:stories           | zset | age story_ttl, cap story_cap       | story id → first seen (recent, /latest)   |
-| khabar:story-recent      | zset | age story_window, cap story_cap    | story id → first seen (near-dup window)   |
-| khabar:story-fp          | hash | pruned with story-recent           | story id → SimHash as its ten band values |
-| khabar:story-band:{0..9} | zset | pruned with story-recent           | story id → one band value of its SimHash  |
+| key                        | type   | TTL / cap                    | meaning                                      |
+| -------------------------- | ------ | ---------------------------- | -------------------------------------------- |
+| khabar:subs                | hash   | one field per chat key       | chat key → Subscription JSON                 |
+| khabar:subs:ver            | string | one counter                  | bumped on every subscription change          |
+| khabar:feed:{source_id}    | hash   | TTL state_ttl, renewed       | FeedState of one source                      |
+| khabar:seen:{id}:{0..15}   | zset   | seen_cap/16 each, TTL        | identity key → last time in the feed         |
+| khabar:schedule            | zset   | one member per source        | source id → next check (unix s; +inf paused) |
+| khabar:leases              | zset   | one member per source        | source id → claim expiry (unix s)            |
+| khabar:sources             | hash   | one field per runtime source | source id → FeedSource JSON (/addsource)     |
+| khabar:story:{story_id}    | hash   | TTL story_ttl                | core: Story JSON; sources: [[id, name]]      |
+| khabar:stories             | zset   | age story_ttl, cap story_cap | story id → first seen (recent, /latest)      |
+| khabar:story-recent        | zset   | age story_window, cap        | story id → first seen (near-dup window)      |
+| khabar:story-fp            | hash   | pruned with story-recent     | story id → SimHash as ten band values        |
+| khabar:story-band:{0..9}   | zset   | pruned with story-recent     | story id → one band value of its SimHash     |
+| khabar:dq:announced        | zset   | age 7 days                   | story id → first announced (each story once) |
+| khabar:dq:fanout           | list   | left when fanned out         | story ids waiting for fan-out                |
+| khabar:dq:fanout:lock      | string | PX 15 s                      | one fan-out at a time                        |
+| khabar:dq:parts:{story_id} | list   | TTL 3 days                   | rendered parts of a story card               |
+| khabar:dq:batch:{batch_id} | list   | TTL 7 d; del when sent       | rendered parts of a compiled digest          |
+| khabar:dq:batch:seq        | string | one counter                  | batch id sequence                            |
+| khabar:dq:q:{ck}           | list   | chat_queue_cap, TTL 7 d      | jobs `s|story` / `b|batch`, oldest first     |
+| khabar:dq:log:{ck}         | zset   | newest 1000, TTL 30 d        | story ids accepted (exactly-once)            |
+| khabar:dq:held:{ck}        | list   | held_cap, TTL 3 d            | story ids held for a digest                  |
+| khabar:dq:ready            | zset   | a member per busy chat       | ck → next send time (ms, Redis)              |
+| khabar:dq:lease            | zset   | a member per send            | ck → lease expiry (ms, Redis)                |
+| khabar:dq:prog             | hash   | a field per started job      | ck → `part|attempts|claim token`             |
+| khabar:dq:pending          | string | one counter                  | jobs queued in all chats                     |
+| khabar:dq:due              | zset   | a member per digest chat     | ck → next compile (unix s, app clock)        |
+| khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
+| khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
+| khabar:stats:{minute}      | hash   | TTL 2 hours                  | counters: sent, flood, neterr, ...           |
 
 (TTL/cap names are Settings fields.)
 
@@ -24,6 +43,11 @@ key) so each bucket stays under Redis' default 128-entry listpack limit: about 2
 instead of about 120 in a skiplist. Bucket 0 also holds the sentinel `~` ("this source has
 seen-state"). Scores are whole seconds. The story-band sets are an LSH index over disjoint 6-7-bit
 bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
+
+Lua scripts that must find per-chat keys themselves (the delivery claim script cannot know in
+advance which chats it will pick) receive the key *stem* from the builder called with an empty
+argument (`keys.chat_queue("")`) and append the chat key; the stem is still built here. khabar
+therefore needs a single Redis node (or Sentinel), not Redis Cluster.
 """
 
 from __future__ import annotations
@@ -34,6 +58,16 @@ DEFAULT_PREFIX = "khabar:"
 SEEN_BUCKETS = 16
 STORY_BANDS = 10
 
+ANNOUNCED_TTL = 7 * 86400
+PARTS_TTL = 3 * 86400
+BATCH_TTL = 7 * 86400
+QUEUE_TTL = 7 * 86400
+LOG_TTL = 30 * 86400
+LOG_CAP = 1000
+HELD_TTL = 3 * 86400
+STATS_TTL = 2 * 3600
+FANOUT_LOCK_TTL_MS = 15_000  # a fan-out of 10,000 chats takes about a second
+
 
 @dataclass(frozen=True, slots=True)
 class Keys:
@@ -43,6 +77,9 @@ class Keys:
 
     def subs(self) -> str:
         return f"{self.prefix}subs"
+
+    def subs_version(self) -> str:
+        return f"{self.prefix}subs:ver"
 
     def feed_state(self, source_id: str) -> str:
         return f"{self.prefix}feed:{source_id}"
@@ -73,6 +110,60 @@ class Keys:
 
     def story_band(self, band: int | str) -> str:
         return f"{self.prefix}story-band:{band}"
+
+    # --- delivery ---
+    def announced(self) -> str:
+        return f"{self.prefix}dq:announced"
+
+    def fanout(self) -> str:
+        return f"{self.prefix}dq:fanout"
+
+    def fanout_lock(self) -> str:
+        return f"{self.prefix}dq:fanout:lock"
+
+    def story_parts(self, story_id: str) -> str:
+        return f"{self.prefix}dq:parts:{story_id}"
+
+    def batch_parts(self, batch_id: str) -> str:
+        return f"{self.prefix}dq:batch:{batch_id}"
+
+    def batch_seq(self) -> str:
+        return f"{self.prefix}dq:batch:seq"
+
+    def chat_queue(self, ck: str) -> str:
+        return f"{self.prefix}dq:q:{ck}"
+
+    def chat_log(self, ck: str) -> str:
+        return f"{self.prefix}dq:log:{ck}"
+
+    def held(self, ck: str) -> str:
+        return f"{self.prefix}dq:held:{ck}"
+
+    def ready(self) -> str:
+        return f"{self.prefix}dq:ready"
+
+    def lease(self) -> str:
+        return f"{self.prefix}dq:lease"
+
+    def progress(self) -> str:
+        return f"{self.prefix}dq:prog"
+
+    def pending(self) -> str:
+        return f"{self.prefix}dq:pending"
+
+    def due(self) -> str:
+        return f"{self.prefix}dq:due"
+
+    # --- rate limits ---
+    def rate_global(self) -> str:
+        return f"{self.prefix}rl:global"
+
+    def rate_chat(self, chat_id: str) -> str:
+        return f"{self.prefix}rl:chat:{chat_id}"
+
+    # --- stats ---
+    def stats(self, minute: str) -> str:
+        return f"{self.prefix}stats:{minute}"
 
 
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:

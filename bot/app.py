@@ -1,0 +1,291 @@
+"""The python-telegram-bot Application, built in one place, and the loop that runs it.
+
+`build_application(settings)` wires everything: the Bot API client (KHABAR_TELEGRAM_API_URL as
+PTB's base_url, KHABAR_TELEGRAM_PROXY), the handlers (one block, below), the error handler, the
+JobQueue jobs and post_init/post_stop/post_shutdown, which open and close Redis, the shared httpx
+client and the delivery worker. Services reach handlers through `KhabarContext` — no globals.
+
+`serve(app, stop)` runs it: long polling by default; with KHABAR_WEBHOOK_URL set, PTB's webhook
+server on KHABAR_WEBHOOK_LISTEN:KHABAR_WEBHOOK_PORT (Telegram calls KHABAR_WEBHOOK_URL, which a
+reverse proxy forwards there; KHABAR_WEBHOOK_SECRET is checked on every call). With `console`, the
+Bot API is answered locally and messages are printed (bot.console).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, replace
+from typing import Any, TextIO
+from urllib.parse import urlsplit
+
+import httpx
+from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import admin, handlers, jobs, texts
+from bot.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
+from bot.context import BotData, Clock, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary, system_clock
+from bot.delivery import DeliveryWorker
+from bot.digests import DigestScheduler
+from bot.errors import on_error
+from bot.fanout import Fanout, SubscriptionCache
+from bot.pipeline import build_client
+from bot.redis_conn import RedisHandle, open_redis
+from bot.settings import Settings
+from bot.store import Store
+from bot.store.keys import DEFAULT_PREFIX
+from bot.store.ratelimit import Pacing
+from bot.store.subscriptions import Subscription
+from bot.telegram_request import make_request
+from digest import RenderOptions
+
+log = logging.getLogger("khabar.app")
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+CONSOLE_PREFIX = DEFAULT_PREFIX + "console:"  # console runs never touch a real bot's state
+FANOUT_TICK = 5.0
+CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
+POLL_TIMEOUT = 30  # getUpdates long-poll seconds
+
+KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Collaborators:
+    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.sources_admin)."""
+
+    stories: StoryLibrary
+    sources: SourceAdmin | None = None
+    poll: PollCycle | None = None
+
+
+Wiring = Callable[[Store, Settings, httpx.AsyncClient], Awaitable[Collaborators]]
+
+
+@dataclass
+class Boot:
+    """How post_init builds the services (set by build_application)."""
+
+    settings: Settings
+    wiring: Wiring
+    clock: Clock
+    prefix: str
+    console: bool
+
+
+@dataclass
+class Resources:
+    redis: RedisHandle
+    http: httpx.AsyncClient
+    worker: DeliveryWorker
+
+
+def build_application(
+    settings: Settings,
+    *,
+    wiring: Wiring,
+    clock: Clock = system_clock,
+    console: TextIO | None = None,
+    prefix: str | None = None,
+) -> KhabarApp:
+    """The whole bot as one PTB Application (not started)."""
+    if console is not None:
+        # The console has one reader: no need to pace its "private chat" at Telegram's 1/s; and a demo
+        # should show the feeds' current items on the first poll instead of only later ones.
+        settings = replace(
+            settings,
+            private_rate=max(settings.private_rate, 50.0),
+            global_rate=1000.0,
+            backfill=max(settings.backfill, CONSOLE_BACKFILL),
+        )
+    elif settings.bot_token is None:
+        raise ValueError("KHABAR_BOT_TOKEN is required (or run with --console)")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.bot_token.reveal() if settings.bot_token and console is None else CONSOLE_TOKEN)
+        .base_url(settings.telegram_api_url)
+        .context_types(ContextTypes(context=KhabarContext, bot_data=BotData))
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
+    )
+    if console is not None:
+        builder = builder.request(ConsoleRequest(console)).updater(None)
+    else:
+        builder = builder.request(make_request(settings)).get_updates_request(make_request(settings, for_updates=True))
+    app: KhabarApp = builder.build()
+    default_prefix = CONSOLE_PREFIX if console is not None else DEFAULT_PREFIX
+    app.bot_data.boot = Boot(settings, wiring, clock, prefix or default_prefix, console is not None)
+    _register(app)
+    return app
+
+
+def _register(app: KhabarApp) -> None:
+    """Every handler, in one block. Group 0: the first matching handler wins."""
+    only_messages = filters.UpdateType.MESSAGE  # edited commands are not commands again
+    commands: list[tuple[str, Callable[[Update, KhabarContext], Coroutine[Any, Any, None]]]] = [
+        ("start", handlers.start),
+        ("help", handlers.help_command),
+        ("subscribe", handlers.subscribe),
+        ("unsubscribe", handlers.unsubscribe),
+        ("mysubs", handlers.mysubs),
+        ("latest", handlers.latest),
+        ("mode", handlers.mode),
+        ("quiet", handlers.quiet),
+        ("filter", handlers.filter_command),
+        ("sources", admin.sources),
+        ("addsource", admin.addsource),
+        ("removesource", admin.removesource),
+        ("stats", admin.stats),
+        ("channel", admin.channel),
+    ]
+    for name, callback in commands:
+        app.add_handler(CommandHandler(name, callback, filters=only_messages))
+    app.add_handler(CallbackQueryHandler(handlers.button))
+    app.add_handler(ChatMemberHandler(handlers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
+    app.add_handler(MessageHandler(filters.COMMAND & only_messages, handlers.unknown_command))
+    app.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE & only_messages, handlers.private_text
+        )
+    )
+    app.add_error_handler(on_error)
+
+
+# --- lifecycle hooks ------------------------------------------------------------------------------------------
+
+
+async def _post_init(app: KhabarApp) -> None:
+    boot = app.bot_data.boot
+    if boot is None:
+        raise RuntimeError("build the application with build_application()")
+    settings = boot.settings
+    handle = await open_redis(settings, wait=10.0)
+    http = build_client(settings)  # feeds' SSRF-guarded client, shared by polling and /addsource
+    try:
+        store = Store.from_settings(handle.client, settings, boot.prefix)
+        collab = await boot.wiring(store, settings, http)
+        pacing = Pacing.from_rates(settings.global_rate, settings.private_rate, settings.group_per_minute)
+        worker = DeliveryWorker(app.bot, store, settings, pacing)
+        subs = SubscriptionCache(store)
+        options = RenderOptions(timezone=settings.timezone)
+        app.bot_data.services = Services(
+            settings=settings,
+            store=store,
+            clock=boot.clock,
+            pacing=pacing,
+            stories=collab.stories,
+            fanout=Fanout(store, settings, collab.stories, options, subs, wake=worker.wake),
+            digests=DigestScheduler(store, settings, collab.stories, options, subs),
+            sources=collab.sources,
+            poll=collab.poll,
+        )
+        if boot.console:
+            await _ensure_console_chat(store)
+    except BaseException:
+        await http.aclose()
+        await handle.close()
+        raise
+    app.bot_data.resources = Resources(handle, http, worker)
+    worker.start()
+    _schedule_jobs(app, settings)
+    if not boot.console:
+        await _set_commands(app, settings)
+    log.info("khabar started", extra={"console": boot.console, "redis": handle.description})
+
+
+def _schedule_jobs(app: KhabarApp, settings: Settings) -> None:
+    jq = app.job_queue
+    if jq is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    jq.run_repeating(jobs.poll_tick, interval=settings.poll_tick, first=0.5, name="poll")
+    jq.run_repeating(jobs.fanout_tick, interval=FANOUT_TICK, first=FANOUT_TICK, name="fanout")
+    jq.run_repeating(jobs.digest_tick, interval=settings.schedule_tick, first=0.2, name="digests")
+
+
+async def _set_commands(app: KhabarApp, settings: Settings) -> None:
+    """Register the command menu in Persian; admins also see theirs (best effort)."""
+    public = [BotCommand(name, description) for name, description in texts.COMMANDS]
+    extra = [BotCommand(name, description) for name, description in texts.ADMIN_COMMANDS]
+    try:
+        await app.bot.set_my_commands(public)
+    except TelegramError as exc:
+        log.warning("setMyCommands failed", extra={"error": str(exc)})
+    for admin_id in sorted(settings.admin_ids):
+        try:
+            await app.bot.set_my_commands(public + extra, scope=BotCommandScopeChat(admin_id))
+        except TelegramError:
+            pass  # an admin who never opened the bot has no chat with it yet
+
+
+async def _ensure_console_chat(store: Store) -> None:
+    if await store.subscriptions.get(CONSOLE_CHAT_ID) is None:
+        await store.subscriptions.put(Subscription(CONSOLE_CHAT_ID))
+
+
+async def _post_stop(app: KhabarApp) -> None:
+    if app.bot_data.resources is not None:
+        await app.bot_data.resources.worker.stop()
+
+
+async def _post_shutdown(app: KhabarApp) -> None:
+    resources = app.bot_data.resources
+    if resources is not None:
+        app.bot_data.resources = None
+        await resources.http.aclose()
+        await resources.redis.close()
+
+
+# --- running -------------------------------------------------------------------------------------------------
+
+
+async def serve(app: KhabarApp, stop: asyncio.Event) -> None:
+    """Run the application until `stop` is set (what PTB's run_polling/run_webhook do, but async)."""
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await _start_updates(app)
+        await app.start()
+        await stop.wait()
+    finally:
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        if app.post_stop is not None:
+            await app.post_stop(app)
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+
+
+async def _start_updates(app: KhabarApp) -> None:
+    if app.updater is None:
+        return
+    boot = app.bot_data.boot
+    settings = boot.settings if boot is not None else None
+    if settings is not None and settings.webhook_url:
+        await app.updater.start_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.reveal() if settings.webhook_secret else None,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        await app.updater.start_polling(poll_interval=0.0, timeout=POLL_TIMEOUT, allowed_updates=ALLOWED_UPDATES)

@@ -1,0 +1,94 @@
+"""Small helpers the handlers share: where a command came from, who may change things, replying.
+
+Replies go through the shared rate limiter (bot.store.ratelimit) like every other message, so a
+burst of command replies during a broadcast cannot push khabar over Telegram's limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import BadRequest
+
+from bot.context import KhabarContext
+from bot.delivery import NO_PREVIEW
+from bot.store.subscriptions import ChatKind
+
+ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    chat_id: int
+    thread_id: int | None
+    kind: ChatKind
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind in (ChatKind.GROUP, ChatKind.SUPERGROUP)
+
+
+def where(update: Update) -> Where:
+    """The chat (and forum topic) an update belongs to."""
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("update without a chat")
+    message = update.effective_message
+    thread = message.message_thread_id if message is not None and message.is_topic_message else None
+    return Where(chat.id, thread, ChatKind(chat.type) if chat.type in set(ChatKind) else ChatKind.PRIVATE)
+
+
+def is_bot_admin(update: Update, context: KhabarContext) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in context.services.settings.admin_ids
+
+
+async def can_manage(update: Update, context: KhabarContext) -> bool:
+    """May the sender change this chat's subscription? Private: yes; groups: group admins only."""
+    chat = update.effective_chat
+    if chat is None or chat.type == ChatType.CHANNEL:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None and message.sender_chat.id == chat.id:
+        return True  # an anonymous group admin
+    user = update.effective_user
+    if user is None:
+        return False
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in ADMIN_STATUSES
+
+
+async def reply(
+    update: Update, context: KhabarContext, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Send `text` (Telegram HTML) to the chat/topic the update came from."""
+    here = where(update)
+    await context.services.store.ratelimit.acquire(here.chat_id, context.services.pacing)
+    return await context.bot.send_message(
+        here.chat_id,
+        text,
+        parse_mode=ParseMode.HTML,
+        message_thread_id=here.thread_id,
+        reply_markup=markup,
+        link_preview_options=NO_PREVIEW,
+    )
+
+
+async def edit(update: Update, context: KhabarContext, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Replace the text and keyboard of the message a button was pressed under."""
+    query = update.callback_query
+    if query is None:
+        return
+    here = where(update)
+    await context.services.store.ratelimit.acquire(here.chat_id, context.services.pacing)
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise

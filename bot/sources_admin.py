@@ -1,0 +1,86 @@
+"""Runtime sources for the admin commands (/sources /addsource /removesource), over the feed stage.
+
+`add` validates a URL the way the pipeline will fetch it — through feeds' SSRF-guarded client
+(`bot.pipeline.build_client`) — by one probe (fetch + parse, changing no state); only a URL that
+answers with a parseable feed is kept (bot.store.sources). Health comes from the stored FeedState.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import httpx
+
+from bot.context import Clock, SourceAdded, SourceInfo, SourceRejected
+from bot.pipeline import fetch_config
+from bot.settings import Settings
+from bot.store import Store
+from feeds.identity import stable_hash
+from feeds.model import FeedSource
+from feeds.probe import probe
+from feeds.sources import SourcesError, merge_sources, remote_source
+from feeds.state import FeedState
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def source_id_for(url: str) -> str:
+    """A stable, readable id for a URL: `host-slug-` + 6 hex digits of its hash."""
+    host = (urlsplit(url).hostname or "source").removeprefix("www.")
+    return f"{_SLUG.sub('-', host.lower()).strip('-')[:40]}-{stable_hash('source', url)[:6]}"
+
+
+def status_of(state: FeedState | None) -> str:
+    if state is None:
+        return "ok"
+    if state.paused:
+        return "paused"
+    return "failing" if state.error_count else "ok"
+
+
+class SourceAdminImpl:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        client: httpx.AsyncClient,
+        from_file: Callable[[], Sequence[FeedSource]],
+        clock: Clock,
+    ) -> None:
+        self._store = store
+        self._settings = settings
+        self._client = client
+        self._from_file = from_file
+        self._clock = clock
+
+    async def list(self) -> Sequence[SourceInfo]:
+        sources = merge_sources(list(self._from_file()), await self._store.sources.list())
+        states = await self._store.feeds.load_many([s.id for s in sources])
+        return [_info(s, states.get(s.id)) for s in sources]
+
+    async def add(self, url: str, province: str, name: str | None) -> SourceAdded | SourceRejected:
+        try:
+            source = remote_source(source_id_for(url), name or urlsplit(url).hostname or url, url, province)
+        except SourcesError as exc:
+            return SourceRejected(str(exc))
+        if any(s.id == source.id for s in self._from_file()):
+            return SourceRejected(f"{source.id}: already in the sources file")
+        now: datetime = self._clock()
+        result = await probe(self._client, source, fetch_config(self._settings), now)
+        if result.error is not None:
+            return SourceRejected(result.error)
+        if not await self._store.sources.add(source):
+            return SourceRejected(f"{source.id}: already added")
+        return SourceAdded(_info(source, None), result.entries)
+
+    async def remove(self, source_id: str) -> bool:
+        return await self._store.sources.remove(source_id)
+
+
+def _info(source: FeedSource, state: FeedState | None) -> SourceInfo:
+    return SourceInfo(
+        source.id, source.name, source.province, source.url, status_of(state), state.last_error if state else None
+    )
