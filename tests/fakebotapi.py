@@ -64,6 +64,7 @@ class SentMessage:
     html: str  # as sent
     at: float  # time.monotonic()
     reply_markup: dict[str, Any] | None = None
+    peer: int | None = None  # the sending client's TCP port (tells several khabar processes apart)
 
 
 @dataclass
@@ -162,6 +163,7 @@ class FakeBotAPI:
         self._callback_ids = itertools.count(1)
         self._new_updates = asyncio.Event()
         self._closing = False
+        self._peer: int | None = None  # client port of the request being handled
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
@@ -338,6 +340,8 @@ class FakeBotAPI:
         method = request.match_info["method"]
         self.calls[method] += 1
         params = await _params(request)
+        peername = request.transport.get_extra_info("peername") if request.transport else None
+        self._peer = int(peername[1]) if peername else None
         handler = self._handlers.get(method)
         if handler is None:
             return _error(404, "Not Found: method not found")
@@ -474,7 +478,9 @@ class FakeBotAPI:
         self._check_rate(chat)
         thread = int(p["message_thread_id"]) if p.get("message_thread_id") else None
         markup = p.get("reply_markup")
-        msg = SentMessage(next(self._message_ids[chat.id]), chat.id, thread, text, html, time.monotonic(), markup)
+        msg = SentMessage(
+            next(self._message_ids[chat.id]), chat.id, thread, text, html, time.monotonic(), markup, self._peer
+        )
         self.sent.append(msg)
         return self._message_result(chat, msg)
 

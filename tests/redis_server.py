@@ -46,10 +46,15 @@ def answers(host: str, port: int, timeout: float = 0.5) -> bool:
 
 @dataclass
 class RedisServer:
-    """One redis-server process in its own temp dir; AOF on so restarts keep data."""
+    """One redis-server process in its own temp dir; AOF on so restarts keep data.
+
+    `appendfsync="always"` (the default) loses nothing a client was told was written, even on kill -9;
+    "everysec" (Redis' and the embedded server's default) may lose the last second on a hard kill.
+    """
 
     port: int = field(default_factory=free_port)
     appendonly: bool = True
+    appendfsync: str = "always"
     dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="khabar-redis-")))
     proc: subprocess.Popen[bytes] | None = None
 
@@ -62,7 +67,7 @@ class RedisServer:
             redis_server_binary(),
             "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir),
             "--save", "", "--appendonly", "yes" if self.appendonly else "no",
-            "--appendfsync", "always", "--logfile", str(self.dir / "redis.log"),
+            "--appendfsync", self.appendfsync, "--logfile", str(self.dir / "redis.log"),
         ]  # fmt: skip
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
