@@ -50,6 +50,12 @@ def test_every_public_variable_is_read(tmp_path: Path) -> None:
     assert s.backfill == 3
 
 
+def test_lease_settings_for_several_instances() -> None:
+    s = Settings.from_env({"KHABAR_UPDATES_LEASE": "6", "KHABAR_INBOX_LEASE": "30"})
+    assert s.updates_lease == 6.0 and s.inbox_lease == 30
+    assert Settings().updates_lease == 10.0 and Settings().inbox_lease == 60
+
+
 def test_secrets_never_print() -> None:
     s = Settings.from_env({"KHABAR_BOT_TOKEN": TOKEN, "KHABAR_REDIS_URL": "redis://:hunter2@h:6379"})
     for text in (repr(s), str(s), repr(s.bot_token), f"{s.redis_url}"):
@@ -71,6 +77,8 @@ def test_secrets_never_print() -> None:
         ("KHABAR_FEEDS_PROXY", "nonsense", "proxy"),
         ("KHABAR_TELEGRAM_PROXY", "gopher://x", "proxy"),
         ("KHABAR_BACKFILL", "500", "between"),
+        ("KHABAR_UPDATES_LEASE", "1", "between"),
+        ("KHABAR_INBOX_LEASE", "soon", "whole number"),
     ],
     ids=lambda v: str(v)[:20],
 )
