@@ -142,7 +142,9 @@ class LeaseKeeper:
             self._valid_until = started + self._cfg.ttl - self._cfg.renew_every
             if not self.held:
                 await self._take_over()
-        return self._cfg.renew_every if self.held else self._cfg.retry_every
+        if self.held:  # renew one period after this round began, however long starting the updater took
+            return max(0.0, started + self._cfg.renew_every - self._clock())
+        return self._cfg.retry_every
 
     async def _call(self) -> bool:
         if self.held:

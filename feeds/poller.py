@@ -2,16 +2,16 @@
 
 Imports nothing of ours but feeds.*. `poll_due(deps, sources, now)`:
 
-1. claims due sources from the schedule (`StateStore.claim_due`; or, with `force`, the given
+1. takes back inbox items whose processing lease ran out (a process died between marking them
+   seen and storing their stories), full text included, to hand them on again;
+2. claims due sources from the schedule (`StateStore.claim_due`; or, with `force`, the given
    sources whatever their schedule) — each claim is atomic, so several processes split the work;
-2. polls each claimed source with at most `per_host` connections per host and `concurrency`
+3. polls each claimed source with at most `per_host` connections per host and `concurrency`
    fetches in flight overall;
-3. per source, in a flat sequence: fetch (conditional GET) → parse → check the seen-state → select
+4. per source, in a flat sequence: fetch (conditional GET) → parse → check the seen-state → select
    what is new → mark the seen-state *and* put the new items into the inbox (one atomic operation;
    an item goes in only if this call is the one that saw it unseen) → full text for teasers → new
-   `FeedState` (saved, which also reschedules and releases the claim);
-4. first of all, takes back inbox items whose processing lease ran out (a process died between
-   marking them seen and storing their stories) and returns them again, full text included.
+   `FeedState` (saved, which also reschedules and releases the claim).
 
 The caller acknowledges each returned item in the inbox once it has been handled (bot.pipeline), so
 every new item is handed on until it is handled: at least once, and, with a consumer that handles an
