@@ -52,7 +52,6 @@ def answered(fake: FakeBotAPI, users: range) -> bool:
     return all(fake.messages_to(u) for u in users)
 
 
-@pytest.mark.slow
 async def test_killing_the_updates_holder_hands_over_and_no_command_is_answered_twice(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
@@ -101,7 +100,7 @@ async def test_killing_the_updates_holder_hands_over_and_no_command_is_answered_
 async def test_two_instances_with_1000_chats_share_the_limit_and_deliver_each_story_once(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
-    rate, chats = 150, list(range(80_001, 81_001))
+    rate, chats = 200, list(range(80_001, 81_001))
     stories = [make_story("خبر نخست برای هزار گفت‌وگو"), make_story("خبر دوم برای هزار گفت‌وگو")]
     async with FakeBotAPI(global_rate=rate) as fake, redis_store(redis_server) as store:
         for chat_id in chats:
@@ -136,7 +135,6 @@ async def test_two_instances_with_1000_chats_share_the_limit_and_deliver_each_st
         assert "Traceback" not in p.text()
 
 
-@pytest.mark.slow
 async def test_kill_9_between_marking_an_item_seen_and_storing_its_story(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
@@ -185,6 +183,7 @@ async def test_kill_9_between_marking_an_item_seen_and_storing_its_story(
             assert waiting.startswith("tehran|")
             assert fake.messages_to(user) == []
             feeds.bytes("/article", article, content_type="text/html")
+            await _settle(3.0)  # restarted after the inbox lease ran out: its first poll tick takes the item back
             second = KhabarProcess("second", env, tmp_path / "second.log")
             async with running(second):
                 await until(lambda: len(fake.messages_to(user)) >= 1, 40, "the story")
