@@ -9,12 +9,18 @@ client and the delivery worker. Services reach handlers through `KhabarContext` 
 server on KHABAR_WEBHOOK_LISTEN:KHABAR_WEBHOOK_PORT (Telegram calls KHABAR_WEBHOOK_URL, which a
 reverse proxy forwards there; KHABAR_WEBHOOK_SECRET is checked on every call). With `console`, the
 Bot API is answered locally and messages are printed (bot.console).
+
+Several processes may run against one Redis: each runs the jobs and the delivery worker, and only the
+holder of the updates lease runs the updater (bot.lease, bot.updates). Jobs wait out Redis outages
+(bot.outage.Guarded); at start, khabar waits for a Redis that does not answer yet.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import math
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, replace
 from typing import Any, TextIO
@@ -31,6 +37,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -41,6 +48,8 @@ from bot.delivery import DeliveryWorker
 from bot.digests import DigestScheduler
 from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
+from bot.lease import LeaseConfig, LeaseKeeper
+from bot.outage import Guarded, Outage
 from bot.pipeline import build_client
 from bot.redis_conn import RedisHandle, open_redis
 from bot.settings import Settings
@@ -49,6 +58,7 @@ from bot.store.keys import DEFAULT_PREFIX
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import Subscription
 from bot.telegram_request import make_request
+from bot.updates import PtbUpdates, once_per_update
 from digest import RenderOptions
 
 log = logging.getLogger("khabar.app")
@@ -58,6 +68,8 @@ CONSOLE_PREFIX = DEFAULT_PREFIX + "console:"  # console runs never touch a real 
 FANOUT_TICK = 5.0
 CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
 POLL_TIMEOUT = 30  # getUpdates long-poll seconds
+REDIS_START_WAIT = math.inf  # `khabar run` waits for Redis at start (logging once) instead of exiting
+JOB_KWARGS = {"max_instances": 2}  # the second instance of a busy job returns at once (bot.outage.Guarded)
 
 KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
 
@@ -90,6 +102,7 @@ class Resources:
     redis: RedisHandle
     http: httpx.AsyncClient
     worker: DeliveryWorker
+    keeper: LeaseKeeper | None = None  # the updates lease (not in console mode)
 
 
 def build_application(
@@ -133,7 +146,8 @@ def build_application(
 
 
 def _register(app: KhabarApp) -> None:
-    """Every handler, in one block. Group 0: the first matching handler wins."""
+    """Every handler, in one block. Group -1: skip updates already handled; group 0: first match wins."""
+    app.add_handler(TypeHandler(Update, once_per_update), group=-1)
     only_messages = filters.UpdateType.MESSAGE  # edited commands are not commands again
     commands: list[tuple[str, Callable[[Update, KhabarContext], Coroutine[Any, Any, None]]]] = [
         ("start", handlers.start),
@@ -173,13 +187,13 @@ async def _post_init(app: KhabarApp) -> None:
     if boot is None:
         raise RuntimeError("build the application with build_application()")
     settings = boot.settings
-    handle = await open_redis(settings, wait=10.0)
+    handle = await open_redis(settings, wait=REDIS_START_WAIT)
     http = build_client(settings)  # feeds' SSRF-guarded client, shared by polling and /addsource
     try:
         store = Store.from_settings(handle.client, settings, boot.prefix)
         collab = await boot.wiring(store, settings, http)
         pacing = Pacing.from_rates(settings.global_rate, settings.private_rate, settings.group_per_minute)
-        worker = DeliveryWorker(app.bot, store, settings, pacing)
+        worker = DeliveryWorker(app.bot, store, settings, pacing, outage=handle.outage)
         subs = SubscriptionCache(store)
         options = RenderOptions(timezone=settings.timezone)
         app.bot_data.services = Services(
@@ -192,6 +206,7 @@ async def _post_init(app: KhabarApp) -> None:
             digests=DigestScheduler(store, settings, collab.stories, options, subs),
             sources=collab.sources,
             poll=collab.poll,
+            outage=handle.outage,
         )
         if boot.console:
             await _ensure_console_chat(store)
@@ -201,19 +216,23 @@ async def _post_init(app: KhabarApp) -> None:
         raise
     app.bot_data.resources = Resources(handle, http, worker)
     worker.start()
-    _schedule_jobs(app, settings)
+    _schedule_jobs(app, settings, handle.outage)
     if not boot.console:
         await _set_commands(app, settings)
     log.info("khabar started", extra={"console": boot.console, "redis": handle.description})
 
 
-def _schedule_jobs(app: KhabarApp, settings: Settings) -> None:
+def _schedule_jobs(app: KhabarApp, settings: Settings, outage: Outage) -> None:
     jq = app.job_queue
     if jq is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    jq.run_repeating(jobs.poll_tick, interval=settings.poll_tick, first=0.5, name="poll")
-    jq.run_repeating(jobs.fanout_tick, interval=FANOUT_TICK, first=FANOUT_TICK, name="fanout")
-    jq.run_repeating(jobs.digest_tick, interval=settings.schedule_tick, first=0.2, name="digests")
+    ticks = [
+        ("poll", jobs.poll_tick, settings.poll_tick, 0.5),
+        ("fanout", jobs.fanout_tick, FANOUT_TICK, FANOUT_TICK),
+        ("digests", jobs.digest_tick, settings.schedule_tick, 0.2),
+    ]
+    for name, tick, every, first in ticks:
+        jq.run_repeating(Guarded(name, tick, outage), interval=every, first=first, name=name, job_kwargs=JOB_KWARGS)
 
 
 async def _set_commands(app: KhabarApp, settings: Settings) -> None:
@@ -256,12 +275,15 @@ async def serve(app: KhabarApp, stop: asyncio.Event) -> None:
     """Run the application until `stop` is set (what PTB's run_polling/run_webhook do, but async)."""
     await app.initialize()
     try:
-        if app.post_init is not None:
-            await app.post_init(app)
-        await _start_updates(app)
+        if app.post_init is not None and not await _unless_stopped(app.post_init(app), stop):
+            return  # stopped while starting (e.g. while waiting for Redis)
         await app.start()
+        _start_keeper(app)
         await stop.wait()
     finally:
+        resources = app.bot_data.resources
+        if resources is not None and resources.keeper is not None:
+            await resources.keeper.stop()  # stops the updater, then hands the lease on
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:
@@ -271,6 +293,35 @@ async def serve(app: KhabarApp, stop: asyncio.Event) -> None:
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
+
+
+async def _unless_stopped(work: Coroutine[Any, Any, None], stop: asyncio.Event) -> bool:
+    """Run `work` unless `stop` is set first, which cancels it. True when it completed."""
+    task = asyncio.ensure_future(work)
+    stopper = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopper.cancel()
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+    if task.cancelled():
+        return False
+    task.result()
+    return True
+
+
+def _start_keeper(app: KhabarApp) -> None:
+    """Receive updates only while holding the updates lease (one consumer across instances)."""
+    services, resources, boot = app.bot_data.services, app.bot_data.resources, app.bot_data.boot
+    if app.updater is None or services is None or resources is None or boot is None:
+        return
+    config = LeaseConfig.for_ttl(boot.settings.updates_lease)
+    keeper = LeaseKeeper(services.store.lease("updates"), PtbUpdates(app, _start_updates), config, services.outage)
+    resources.keeper = keeper
+    keeper.start()
 
 
 async def _start_updates(app: KhabarApp) -> None:

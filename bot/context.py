@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import CallbackContext, ExtBot
 
+from bot.outage import Outage
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.ratelimit import Pacing
@@ -88,6 +89,7 @@ class Services:
     sources: SourceAdmin | None = None
     poll: PollCycle | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    outage: Outage = field(default_factory=Outage)  # Redis outages, logged once (bot.outage)
 
     def now(self) -> datetime:
         return self.clock()

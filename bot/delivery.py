@@ -16,6 +16,9 @@ process. Each claim is one message part; the outcome decides what happens next:
 
 Stopping waits for the sends in flight and records them, so a graceful stop opens no window of
 unknown outcome (see bot.store.delivery for the one a hard kill leaves).
+
+A Redis outage pauses the worker: claims back off, outcomes already sent wait in memory (Recorder)
+until they can be written, and the outage is logged once (bot.outage), not per claim.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import lifecycle
+from bot.outage import Backoff, Outage, is_redis_outage
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome
@@ -53,8 +57,9 @@ class Recorder:
     one that cannot be written yet (Redis down) is kept and retried: losing it would mean a resend.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, outage: Outage | None = None) -> None:
         self._store = store
+        self._outage = outage or Outage()
         self._pending: list[Outcome] = []
         self._ready = asyncio.Event()
         self._closing = False
@@ -86,29 +91,35 @@ class Recorder:
                 return
 
     async def _write(self, batch: list[Outcome]) -> None:
-        attempt = 0
+        backoff = Backoff(base=0.5, cap=10.0)
         while True:
             try:
                 await self._store.delivery.complete(batch)
                 return
-            except Exception:
-                log.exception("recording sends failed; retrying", extra={"outcomes": len(batch), "attempt": attempt})
-                await asyncio.sleep(min(2**attempt, 30))
-                attempt += 1
+            except Exception as exc:
+                if is_redis_outage(exc):
+                    self._outage.failed(exc, final=True)
+                else:
+                    log.exception("recording sends failed; retrying", extra={"outcomes": len(batch)})
+                await asyncio.sleep(backoff.next())
 
 
 class DeliveryWorker:
-    def __init__(self, bot: Bot, store: Store, settings: Settings, pacing: Pacing) -> None:
+    def __init__(
+        self, bot: Bot, store: Store, settings: Settings, pacing: Pacing, outage: Outage | None = None
+    ) -> None:
         self._bot = bot
         self._store = store
         self._settings = settings
         self._pacing = pacing
+        self._outage = outage or Outage()
+        self._backoff = Backoff(base=0.5, cap=5.0)
         self._instance = uuid.uuid4().hex[:8]
         self._wake = asyncio.Event()
         self._stopping = False
         self._inflight: set[asyncio.Task[None]] = set()
         self._task: asyncio.Task[None] | None = None
-        self._recorder = Recorder(store)
+        self._recorder = Recorder(store, self._outage)
         self._lease_ms = int(settings.delivery_lease * 1000)
         # a send must end (or time out) well inside its lease, or the reaper could resend it meanwhile
         self._timeout = min(settings.send_timeout, settings.delivery_lease * 0.4)
@@ -154,10 +165,11 @@ class DeliveryWorker:
             batch = await self._store.delivery.claim(
                 min(free, self._settings.delivery_batch), self._pacing, self._lease_ms, self._instance
             )
-        except Exception:  # Redis down: the client retries; don't spin
-            log.exception("claim failed")
-            await self._sleep(IDLE)
+        except Exception as exc:  # Redis down: the client retried already; back off, don't spin
+            self._trouble("claim", exc)
+            await self._sleep(self._backoff.next())
             return
+        self._backoff.reset()
         for claim in batch.claims:
             task = asyncio.create_task(self._deliver(claim))
             self._inflight.add(task)
@@ -174,8 +186,8 @@ class DeliveryWorker:
     async def _reap(self) -> None:
         try:
             reaped = await self._store.delivery.reap(self._settings.resend_unknown)
-        except Exception:
-            log.exception("reap failed")
+        except Exception as exc:
+            self._trouble("reap", exc)
             return
         for ck in reaped:
             log.warning(
@@ -184,8 +196,18 @@ class DeliveryWorker:
             )
 
     # --- one message --------------------------------------------------------------------------------------
+    def _trouble(self, what: str, exc: Exception) -> None:
+        if is_redis_outage(exc):
+            self._outage.failed(exc, final=True)
+        else:
+            log.error("%s failed", what, exc_info=exc)
+
     async def _deliver(self, claim: Claim) -> None:
-        outcome = await self._send(claim)
+        try:
+            outcome = await self._send(claim)
+        except Exception as exc:  # Redis failed while pausing or moving the chat: try that message again
+            self._trouble("send bookkeeping", exc)
+            outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
             self._recorder.add(outcome)
 
@@ -218,16 +240,16 @@ class DeliveryWorker:
         except TimedOut:
             kind = Kind.RETRY if self._settings.resend_unknown else Kind.SKIPPED
             log.warning("send timed out: outcome unknown", extra={"chat_id": claim.ck, "job": claim.job})
-            return Outcome(claim, kind, "unknown", self._backoff(claim))
+            return Outcome(claim, kind, "unknown", self._backoff_for(claim))
         except NetworkError as exc:
             log.warning("send failed, will retry", extra={"chat_id": claim.ck, "error": str(exc)})
-            return Outcome(claim, Kind.RETRY, "neterr", self._backoff(claim))
+            return Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         except TelegramError as exc:
             log.error("send failed, will retry", extra={"chat_id": claim.ck, "error": repr(exc)})
-            return Outcome(claim, Kind.RETRY, "neterr", self._backoff(claim))
+            return Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         except Exception:
             log.exception("send crashed, will retry", extra={"chat_id": claim.ck})
-            return Outcome(claim, Kind.RETRY, "neterr", self._backoff(claim))
+            return Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         log.debug("sent", extra={"chat_id": claim.ck, "job": claim.job, "message_id": message.message_id})
         return Outcome(claim, Kind.SENT, "sent")
 
@@ -247,6 +269,6 @@ class DeliveryWorker:
         await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE, thread)
         await self._store.delivery.drop_chat(claim.ck)  # also when the subscription was already paused
 
-    def _backoff(self, claim: Claim) -> int:
+    def _backoff_for(self, claim: Claim) -> int:
         seconds = min(self._settings.retry_backoff_max, 2**claim.attempts) * random.uniform(0.8, 1.2)
         return int(seconds * 1000)

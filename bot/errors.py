@@ -3,6 +3,9 @@
 It logs the error with its context (update id, chat, user; never the token), tells the user a short
 Persian apology, answers a pending button press, and — when KHABAR_ERROR_CHAT_ID is set — posts a
 short notice there (at most one per error type per NOTICE_EVERY seconds).
+
+A Redis outage is not a bug: it is reported to the process's `Outage` (one warning per outage, no
+traceback per update) and the user still gets the apology; admins get no notice for it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from telegram.error import TelegramError
 
 from bot import texts
 from bot.context import KhabarContext
+from bot.outage import is_redis_outage
 
 log = logging.getLogger("khabar.errors")
 
@@ -27,6 +31,12 @@ _last_notice: dict[str, float] = {}
 
 async def on_error(update: object, context: KhabarContext) -> None:
     error = context.error
+    services = context.bot_data.services
+    if is_redis_outage(error) and services is not None and error is not None:
+        services.outage.failed(error, final=True)
+        if isinstance(update, Update):
+            await _apologise(update, context)
+        return
     where = _where(update)
     log.error("unhandled error", exc_info=error, extra={k: v for k, v in where.items() if v is not None})
     if isinstance(update, Update):
@@ -69,8 +79,11 @@ async def _pace(update: Update, context: KhabarContext) -> None:
         return
     try:
         await asyncio.wait_for(services.store.ratelimit.acquire(chat.id, services.pacing), PACE_WAIT)
-    except Exception:  # best effort: the apology matters more than the pacing here
-        log.warning("could not pace an apology", extra={"chat_id": chat.id})
+    except Exception as exc:  # best effort: the apology matters more than the pacing here
+        if is_redis_outage(exc):
+            services.outage.failed(exc, final=True)
+        elif not services.outage.down:
+            log.warning("could not pace an apology", extra={"chat_id": chat.id})
 
 
 async def _notify_admins(

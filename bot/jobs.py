@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import JobQueue
 
 from bot.context import KhabarContext
+from bot.outage import is_redis_outage
 
 log = logging.getLogger("khabar.jobs")
 
@@ -50,7 +51,12 @@ async def digest_tick(context: KhabarContext) -> None:
 
 async def daily_digest(context: KhabarContext) -> None:
     """A daily digest time came (cron): compile what is due."""
-    await context.services.digests.compile_due(context.services.now())
+    try:
+        await context.services.digests.compile_due(context.services.now())
+    except Exception as exc:
+        if not is_redis_outage(exc):
+            raise
+        context.services.outage.failed(exc, final=True)  # the digest tick catches up when Redis is back
 
 
 def sync_daily_jobs(job_queue: JobQueue[Any], times: set[time], tz: ZoneInfo) -> None:

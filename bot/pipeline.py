@@ -5,11 +5,16 @@ runs:
 
 1. sources = the operator's file + runtime (/addsource) sources from Redis; the schedule ZSET is
    synced with them (new sources due now);
-2. `feeds.poller.poll_due` claims and polls the due sources → new FeedItems, exactly once;
+2. `feeds.poller.poll_due` claims and polls the due sources → new FeedItems (each already in the
+   inbox, atomically with being marked seen), plus inbox items a dead process left unhandled;
 3. each item → `digest.Article` → `digest.extract` (in a worker thread) → SimHash fingerprint;
 4. `StoryStore.cluster` finds a recent near-duplicate (another agency's copy) atomically: a copy
    adds its source to the existing story's `source_names` and is not returned; otherwise a new
-   Story is stored and returned, earliest reporter first.
+   Story is stored, announced for fan-out (`dq:announced`, each story once ever) and returned,
+   earliest reporter first;
+5. only then is the item acknowledged in the inbox. A crash anywhere before leaves it there and
+   another tick handles it again: `cluster` is idempotent per story id and announcing is once-only,
+   so the story is delivered exactly once (bot.fanout.reconcile remains a second net).
 
 The result, `CycleResult`, carries the new stories for delivery and the sources that were paused
 in this cycle, so the caller can tell the admins once. Imports feeds, digest, bot.store, bot.story.
@@ -94,6 +99,7 @@ def poll_config(settings: Settings) -> PollConfig:
         memory=settings.seen_ttl,
         lease=settings.claim_lease,
         batch=settings.poll_batch,
+        inbox_lease=settings.inbox_lease,
     )
 
 
@@ -115,7 +121,7 @@ async def poll_cycle(
     """Poll what is due (everything with `force`), and return the new stories and newly paused sources."""
     sources = await current_sources(deps)
     await deps.store.feeds.sync_schedule([s.id for s in sources], now)
-    poll_deps = PollDeps(deps.client, deps.store.feeds, deps.store.seen, poll_config(deps.settings))
+    poll_deps = PollDeps(deps.client, deps.store.feeds, deps.store.seen, poll_config(deps.settings), deps.store.inbox)
     polled = await poll_due(poll_deps, sources, now, force=force, backfill=backfill)
     stories = await stories_from_items(polled.items, deps.store, now)
     by_id = {s.id: s for s in sources}
@@ -133,13 +139,17 @@ async def poll_cycle(
 
 
 async def stories_from_items(items: Sequence[FeedItem], store: Store, now: datetime) -> list[Story]:
-    """Digest each item and fold copies of one story into one; return the stories that are new."""
+    """Digest each item and fold copies of one story into one; return the stories that are new.
+
+    Each item is acknowledged in the inbox once handled (its new story stored and announced, or
+    joined to an existing story, or found unreadable)."""
     order = sorted(items, key=lambda i: i.published)
     new: list[Story] = []
     for item in order:
         story = await _story_for(item, store, now)
         if story is not None:
             new.append(story)
+        await store.inbox.ack(item)
     return new
 
 
@@ -152,6 +162,8 @@ async def _story_for(item: FeedItem, store: Store, now: datetime) -> Story | Non
     sid = story_id(item)
     fp = story_fingerprint(item, digest)
     joined = await store.stories.cluster(sid, fp, item.source_id, item.source_name, now)
+    if joined.again:
+        return await _story_again(item, sid, digest, store, now)
     if not joined.created:
         added = await store.stories.add_source(joined.story_id, item.source_id, item.source_name)
         log.info(
@@ -167,7 +179,19 @@ async def _story_for(item: FeedItem, store: Store, now: datetime) -> Story | Non
         return None
     story = Story(sid, digest, (item.source_id,), (item.source_name,), item.province, now)
     await store.stories.put(story)
+    await store.delivery.announce([sid])
     log.info("story.new", extra={"source_id": item.source_id, "item_key": item.key, "story_id": sid})
+    return story
+
+
+async def _story_again(item: FeedItem, sid: str, digest: Digest, store: Store, now: datetime) -> Story:
+    """An item handled a second time (a process died before acknowledging it): finish its story."""
+    story = await store.stories.get(sid)
+    if story is None:  # the first attempt died between registering and storing it
+        story = Story(sid, digest, (item.source_id,), (item.source_name,), item.province, now)
+        await store.stories.put(story)
+    await store.delivery.announce([sid])  # once ever: a no-op if the first attempt got that far
+    log.info("story.again", extra={"source_id": item.source_id, "item_key": item.key, "story_id": sid})
     return story
 
 

@@ -10,7 +10,7 @@ Environment variables (public interface):
 | KHABAR_CONFIG               | unset: no TOML file           |
 | KHABAR_BOT_TOKEN            | unset: no Telegram            |
 | KHABAR_TELEGRAM_API_URL     | https://api.telegram.org/bot  |
-| KHABAR_REDIS_URL            | unset: embedded Redis         |
+| KHABAR_REDIS_URL            | unset: embedded Redis (or redis+sentinel://h1:26379,h2/service/db) |
 | KHABAR_DATA_DIR             | $XDG_DATA_HOME/khabar         |
 | KHABAR_SOURCES              | the bundled catalogue         |
 | KHABAR_ADMIN_IDS            | empty                         |
@@ -26,6 +26,8 @@ Environment variables (public interface):
 | KHABAR_PAID_BROADCAST       | off (needed above 30/s)       |
 | KHABAR_ERROR_CHAT_ID        | unset: no error notices       |
 | KHABAR_DELIVERY_LEASE       | 30 (s before a dead sender's message is retried) |
+| KHABAR_UPDATES_LEASE        | 10 (s before another instance takes over getUpdates) |
+| KHABAR_INBOX_LEASE          | 60 (s before a dead poller's new items are redone) |
 | KHABAR_WEBHOOK_URL          | unset: long polling           |
 | KHABAR_WEBHOOK_LISTEN       | 0.0.0.0                       |
 | KHABAR_WEBHOOK_PORT         | 8443                          |
@@ -109,6 +111,7 @@ class Settings:
     per_host_concurrency: int = 2
     backfill: int = 0  # items a new source may announce on its first poll (`khabar run`)
     claim_lease: int = 300  # seconds a claimed source stays reserved for the process polling it
+    inbox_lease: int = 60  # seconds new items stay with the process that polled them before another redoes them
     poll_batch: int = 500  # sources claimed per tick at most
     late_item_grace: int = 3600  # unseen items dated this long before a source's first poll still count as new
     # --- fetch limits ---
@@ -152,6 +155,8 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: Secret | None = None
+    # --- several instances (bot.lease) ---
+    updates_lease: float = 10.0  # seconds the getUpdates lease lasts unrenewed (renewed every ~lease/3)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -250,8 +255,12 @@ def _proxy_url(raw: str) -> str:
 
 def _redis_url(raw: str) -> Secret:
     parts = urlsplit(raw)
+    if parts.scheme in {"redis+sentinel", "rediss+sentinel"}:
+        if not parts.netloc or not parts.path.strip("/"):
+            raise ValueError("a Sentinel URL is redis+sentinel://[:password@]host:26379[,host:port...]/service[/db]")
+        return Secret(raw)
     if parts.scheme not in {"redis", "rediss", "unix"}:
-        raise ValueError("must be a redis://, rediss:// or unix:// URL")
+        raise ValueError("must be a redis://, rediss://, unix:// or redis+sentinel:// URL")
     return Secret(raw)
 
 
@@ -339,6 +348,8 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_WEBHOOK_LISTEN", ("webhook_listen", str)),
     ("KHABAR_WEBHOOK_PORT", ("webhook_port", _int_range(1, 65535))),
     ("KHABAR_WEBHOOK_SECRET", ("webhook_secret", _webhook_secret)),
+    ("KHABAR_UPDATES_LEASE", ("updates_lease", lambda raw: float(_int_range(3, 300)(raw)))),
+    ("KHABAR_INBOX_LEASE", ("inbox_lease", _int_range(2, 3600))),
 )
 
 

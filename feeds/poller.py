@@ -2,13 +2,21 @@
 
 Imports nothing of ours but feeds.*. `poll_due(deps, sources, now)`:
 
-1. claims due sources from the schedule (`StateStore.claim_due`; or, with `force`, the given
+1. takes back inbox items whose processing lease ran out (a process died between marking them
+   seen and storing their stories), full text included, to hand them on again;
+2. claims due sources from the schedule (`StateStore.claim_due`; or, with `force`, the given
    sources whatever their schedule) — each claim is atomic, so several processes split the work;
-2. polls each claimed source with at most `per_host` connections per host and `concurrency`
+3. polls each claimed source with at most `per_host` connections per host and `concurrency`
    fetches in flight overall;
-3. per source, in a flat sequence: fetch (conditional GET) → parse → mark-and-check the seen-state
-   (one atomic operation) → select what is new → full text for teasers → new `FeedState` (saved,
-   which also reschedules and releases the claim).
+4. per source, in a flat sequence: fetch (conditional GET) → parse → check the seen-state → select
+   what is new → mark the seen-state *and* put the new items into the inbox (one atomic operation;
+   an item goes in only if this call is the one that saw it unseen) → full text for teasers → new
+   `FeedState` (saved, which also reschedules and releases the claim).
+
+The caller acknowledges each returned item in the inbox once it has been handled (bot.pipeline), so
+every new item is handed on until it is handled: at least once, and, with a consumer that handles an
+item twice as once (bot.store.stories), exactly once. A store that cannot be reached
+(`StoreUnavailable`) aborts the tick with that error; it is not counted against any source.
 
 What counts as new: an entry none of whose identities was ever seen. On a source's first poll
 (or after its seen-state expired) nothing is new except the `backfill` newest entries; afterwards an
@@ -22,7 +30,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
@@ -35,10 +43,12 @@ from feeds.model import FeedItem, FeedSource
 from feeds.parse import Entry, ParseResult, parse_feed
 from feeds.state import (
     FeedState,
+    Inbox,
     SchedulePolicy,
     SeenMark,
     SeenStore,
     StateStore,
+    StoreUnavailable,
     on_failure,
     on_not_modified,
     on_success,
@@ -61,6 +71,8 @@ class PollConfig:
     memory: int = 30 * 86400  # how long the seen-state remembers (Settings.seen_ttl)
     lease: int = 300
     batch: int = 500
+    inbox_lease: int = 60  # seconds an inbox item stays with the process handling it
+    inbox_batch: int = 100  # inbox items taken back per tick at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +81,7 @@ class PollDeps:
     states: StateStore
     seen: SeenStore
     config: PollConfig
+    inbox: Inbox | None = None  # None: nothing is taken back (e.g. in-memory fakes)
 
 
 class Outcome(StrEnum):
@@ -123,17 +136,26 @@ async def poll_due(
     """Claim and poll due sources (all given sources with `force`). Returns new items and outcomes."""
     by_id = {s.id: s for s in sources}
     cfg = deps.config
+    run = _Run(deps, now, cfg.backfill if backfill is None else backfill)
+    reclaimed = await run.reclaim()
     if force:
         claimed = await deps.states.claim(list(by_id), now, cfg.lease)
     else:
         claimed = await deps.states.claim_due(now, cfg.batch, cfg.lease)
     unknown = [sid for sid in claimed if sid not in by_id]
     log.info("poll.claim", extra={"claimed": len(claimed), "unknown": len(unknown), "forced": force})
-    run = _Run(deps, now, cfg.backfill if backfill is None else backfill)
     todo = interleave_by_host([by_id[sid] for sid in claimed if sid in by_id])
-    results = await asyncio.gather(*(run.source(s) for s in todo))
-    items = tuple(item for _, found in results for item in found)
+    results = _all_or_raise(await asyncio.gather(*(run.source(s) for s in todo), return_exceptions=True))
+    items = tuple(reclaimed) + tuple(item for _, found in results for item in found)
     return PollResult(items, tuple(outcome for outcome, _ in results))
+
+
+def _all_or_raise[T](results: Sequence[T | BaseException]) -> list[T]:
+    """Every source finished (none left running); re-raise the first failure (StoreUnavailable)."""
+    for r in results:
+        if isinstance(r, BaseException):
+            raise r
+    return [r for r in results if not isinstance(r, BaseException)]
 
 
 class _Run:
@@ -165,12 +187,24 @@ class _Run:
         async with self.in_progress:
             return await self._guarded(source)
 
+    async def reclaim(self) -> list[FeedItem]:
+        """Inbox items a crashed (or stalled) process left unhandled, full text included."""
+        if self.deps.inbox is None:
+            return []
+        items = list(await self.deps.inbox.reclaim(self.now, self.cfg.inbox_lease, self.cfg.inbox_batch))
+        if not items:
+            return []
+        log.warning("poll.reclaim: items left unhandled by a stopped process", extra={"items": len(items)})
+        return await self._complete(items)
+
     async def _guarded(self, source: FeedSource) -> tuple[SourceOutcome, list[FeedItem]]:
         state = FeedState()
         try:
             state = await self.deps.states.load(source.id) or FeedState()
             return await self._poll(source, state)
-        except Exception as exc:  # a bug or Redis trouble must not stop the other sources
+        except StoreUnavailable:
+            raise  # Redis is away: abort the tick (bot.outage logs it once), blame no source
+        except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll.crash", extra={"source_id": source.id})
             outcome = await self._finish_failed(source, state, f"internal: {type(exc).__name__}: {exc}", None)
             return outcome, []
@@ -189,69 +223,75 @@ class _Run:
         if parsed.error is not None:
             return await self._finish_failed(source, state, str(parsed.error), result), []
         fresh = await self._dedupe(source, state, parsed)
-        items = await self._items(source, fresh)
+        items = await self._complete(fresh)
         new_state = on_success(state, result, self.now, policy, ttl=parsed.ttl, items=len(parsed.entries))
         outcome = await self._save(
             source, state, new_state, Outcome.OK, result, entries=len(parsed.entries), new_items=len(items)
         )
         return outcome, items
 
-    async def _dedupe(self, source: FeedSource, state: FeedState, parsed: ParseResult) -> list[Entry]:
+    async def _dedupe(self, source: FeedSource, state: FeedState, parsed: ParseResult) -> list[FeedItem]:
+        """The new items, already in the inbox: check → select → mark-and-queue (atomic)."""
         entries = list(parsed.entries)
-        mark = await self.deps.seen.mark(source.id, [e.identities for e in entries], self.now)
-        fresh = select_new(entries, mark, state, self.now, self.cfg, self.backfill)
+        identities = [e.identities for e in entries]
+        peek = await self.deps.seen.check(source.id, identities)
+        fresh = select_new(entries, peek, state, self.now, self.cfg, self.backfill)
+        index = {id(e): i for i, e in enumerate(entries)}
+        queue = [(index[id(e)], self._item(source, e)) for e in fresh]
+        mark = await self.deps.seen.mark(source.id, identities, self.now, queue)
+        items = [item for i, item in queue if mark.unseen[i]]  # another process may have just taken one
         log.info(
             "feed.dedupe",
             extra={
                 "source_id": source.id,
                 "entries": len(entries),
                 "unseen": sum(mark.unseen),
-                "new": len(fresh),
-                "baseline": is_baseline(state, mark),
+                "new": len(items),
+                "baseline": is_baseline(state, peek),
             },
         )
-        return fresh
+        return items
 
-    async def _items(self, source: FeedSource, fresh: list[Entry]) -> list[FeedItem]:
-        budget = self.cfg.fulltext_per_poll if self.cfg.fulltext_enabled else 0
-        tasks = []
-        for entry in fresh:
-            text = best_text(entry)
-            wants_page = budget > 0 and entry.link is not None and is_teaser(text, self.cfg.fulltext)
-            if wants_page:
-                budget -= 1
-            tasks.append(self._item(source, entry, text, wants_page))
-        return list(await asyncio.gather(*tasks))
-
-    async def _item(self, source: FeedSource, entry: Entry, text: str, wants_page: bool) -> FeedItem:
-        if wants_page and entry.link and entry.link.startswith(("http://", "https://")):
-            text = await self._fulltext(source, entry, text)
+    def _item(self, source: FeedSource, entry: Entry) -> FeedItem:
         return FeedItem(
             source_id=source.id,
             source_name=source.name,
             key=entry.key,
             url=entry.link,
             title=entry.title,
-            text=text,
+            text=best_text(entry),
             published=entry.published or self.now,
             province=source.province,
         )
 
-    async def _fulltext(self, source: FeedSource, entry: Entry, teaser: str) -> str:
-        assert entry.link is not None
-        async with self.hosts(entry.link), self.slots:
-            got = await fetch_fulltext(self.deps.client, entry.link, self.cfg.fetch, self.cfg.fulltext)
+    async def _complete(self, items: list[FeedItem]) -> list[FeedItem]:
+        """Full text for teasers, at most `fulltext_per_poll` article pages per call."""
+        budget = self.cfg.fulltext_per_poll if self.cfg.fulltext_enabled else 0
+        tasks = []
+        for item in items:
+            wants_page = budget > 0 and _fetchable(item.url) and is_teaser(item.text, self.cfg.fulltext)
+            if wants_page:
+                budget -= 1
+            tasks.append(self._fulltext(item) if wants_page else _as_is(item))
+        return list(await asyncio.gather(*tasks))
+
+    async def _fulltext(self, item: FeedItem) -> FeedItem:
+        assert item.url is not None
+        async with self.hosts(item.url), self.slots:
+            got = await fetch_fulltext(self.deps.client, item.url, self.cfg.fetch, self.cfg.fulltext)
         log.info(
             "feed.fulltext",
             extra={
-                "source_id": source.id,
-                "item_key": entry.key,
+                "source_id": item.source_id,
+                "item_key": item.key,
                 "status": got.status,
                 "chars": len(got.text or ""),
                 "error": got.error or "-",
             },
         )
-        return got.text if got.text is not None and len(got.text) > plain_length(teaser) else teaser
+        if got.text is not None and len(got.text) > plain_length(item.text):
+            return replace(item, text=got.text)
+        return item
 
     async def _finish_failed(
         self, source: FeedSource, state: FeedState, error: str, result: FetchResult | None
@@ -297,6 +337,14 @@ class _Run:
             state=new,
             became_paused=became_paused,
         )
+
+
+async def _as_is(item: FeedItem) -> FeedItem:
+    return item
+
+
+def _fetchable(url: str | None) -> bool:
+    return url is not None and url.startswith(("http://", "https://"))
 
 
 def interleave_by_host(sources: Sequence[FeedSource]) -> list[FeedSource]:

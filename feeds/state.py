@@ -12,7 +12,14 @@ All policy numbers come in a `SchedulePolicy` (built from Settings by the caller
 next check = clamp(max(base, <ttl>, Cache-Control max-age, Retry-After), min_interval, max_interval);
 after errors: clamp(max(base·2^(n-1), Retry-After), min_interval, max_backoff).
 
-`StateStore` and `SeenStore` are the Protocols the poller needs; bot.store implements them on Redis.
+`StateStore`, `SeenStore` and `Inbox` are the Protocols the poller needs; bot.store implements them
+on Redis. A store that cannot reach its backend raises `StoreUnavailable`: the poller then aborts the
+tick without blaming any source (a Redis outage is not a feed error).
+
+Exactly once: `SeenStore.mark` also puts the items chosen as new into the `Inbox`, in the same atomic
+step, when (and only when) that call is the one that saw them unseen. The consumer (bot.pipeline)
+acknowledges an item once its story is stored and announced; `Inbox.reclaim` hands back items whose
+processing lease ran out (the process died in between), so a crash delays an item but never loses it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,11 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from feeds.fetch import FetchResult
+from feeds.model import FeedItem
+
+
+class StoreUnavailable(Exception):
+    """The state store's backend cannot be reached right now (not a bug, not the source's fault)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +177,24 @@ class StateStore(Protocol):
 
 
 class SeenStore(Protocol):
-    async def mark(self, source_id: str, identities: Sequence[Sequence[str]], now: datetime) -> SeenMark:
-        """In one atomic step: report which entries are unseen, and mark all of them seen."""
+    async def check(self, source_id: str, identities: Sequence[Sequence[str]]) -> SeenMark:
+        """Which entries are unseen now (reads only; `mark` decides)."""
+        ...
+
+    async def mark(
+        self,
+        source_id: str,
+        identities: Sequence[Sequence[str]],
+        now: datetime,
+        queue: Sequence[tuple[int, FeedItem]] = (),
+    ) -> SeenMark:
+        """In one atomic step: report which entries are unseen, mark all of them seen, and put each
+        `queue` item (entry index, item) into the inbox if its entry was unseen until this call."""
+        ...
+
+
+class Inbox(Protocol):
+    async def reclaim(self, now: datetime, lease: int, limit: int) -> Sequence[FeedItem]:
+        """Items queued by `SeenStore.mark` whose processing lease (seconds) ran out unacknowledged;
+        each is leased again to the caller."""
         ...

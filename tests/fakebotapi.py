@@ -1,9 +1,9 @@
 """A local fake Telegram Bot API server (aiohttp) that behaves like Telegram where khabar cares.
 
 The real python-telegram-bot client talks HTTP to it (`base_url = fake.base_url`). It implements
-getMe, getUpdates (scripted updates), sendMessage, editMessageText, answerCallbackQuery,
-setMyCommands, deleteWebhook, getChat, getChatMember, getChatAdministrators and deleteMessage, and
-behaves like Telegram:
+getMe, getUpdates (scripted updates, honouring `offset` like Telegram), sendMessage, editMessageText,
+answerCallbackQuery, setMyCommands, deleteWebhook, getChat, getChatMember, getChatAdministrators and
+deleteMessage, and behaves like Telegram:
 
 * sendMessage/editMessageText with parse_mode HTML accept only Telegram's tags, balanced, with
   `<`, `>`, `&` escaped (the strict validator in tests.telegram_html) and answer Telegram's
@@ -15,7 +15,11 @@ behaves like Telegram:
   test machine bunches arrivals): overall (`global_rate`, off by default; 0.5 s tolerance), one
   message per second per private chat (0.3 s), 20 per minute per group or channel (1 s);
 * a chat can be told to answer "Forbidden: bot was blocked by the user", "Bad Request: chat not
-  found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup).
+  found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup);
+* getUpdates: an update is kept until a call's `offset` is above its id (Telegram's confirmation);
+  a call arriving while another client's long poll is still open ends that one with 409 "Conflict:
+  terminated by other getUpdates request" (counted in `conflicts`). `unconfirm(n)` puts the last n
+  updates handed out back, as if the confirming call of a client that died never arrived.
 
 Every accepted message is recorded in `sent` for assertions. Run standalone for benchmarks:
 `python -m tests.fakebotapi --port 8081 --global-rate 30` (GET /__control/state gives counters).
@@ -60,6 +64,7 @@ class SentMessage:
     html: str  # as sent
     at: float  # time.monotonic()
     reply_markup: dict[str, Any] | None = None
+    peer: int | None = None  # the sending client's TCP port (tells several khabar processes apart)
 
 
 @dataclass
@@ -150,16 +155,20 @@ class FakeBotAPI:
         self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
         self.group_limit = _Gcra(60 / group_per_minute, group_tolerance) if enforce_chat_limits else None
         self._updates: list[dict[str, Any]] = []
+        self._history: list[dict[str, Any]] = []  # every update ever pushed
+        self._poll: _Poll | None = None  # the getUpdates call in progress
+        self.conflicts = 0  # getUpdates calls ended by another client's call (409)
         self._update_ids = itertools.count(1)
         self._message_ids: dict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
         self._callback_ids = itertools.count(1)
         self._new_updates = asyncio.Event()
         self._closing = False
+        self._peer: int | None = None  # client port of the request being handled
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda p: BOT_USER | {"can_join_groups": True, "can_read_all_group_messages": False},
-            "getUpdates": self._get_updates,
+            "getUpdates": lambda p: [],  # served by _get_updates (it needs the request)
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "answerCallbackQuery": self._answer_callback,
@@ -194,6 +203,8 @@ class FakeBotAPI:
     async def stop(self) -> None:
         self._closing = True
         self._new_updates.set()
+        if self._poll is not None:
+            self._poll.wake.set()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -235,8 +246,22 @@ class FakeBotAPI:
     def push(self, **update: Any) -> int:
         update_id = next(self._update_ids)
         self._updates.append({"update_id": update_id, **update})
-        self._new_updates.set()
+        self._history.append(self._updates[-1])
+        self._wake()
         return update_id
+
+    def unconfirm(self, count: int) -> list[int]:
+        """Put the last `count` updates already confirmed back (their confirming call never arrived)."""
+        pending = {u["update_id"] for u in self._updates}
+        back = [u for u in self._history if u["update_id"] not in pending][-count:]
+        self._updates = sorted(self._updates + back, key=lambda u: int(u["update_id"]))
+        self._wake()
+        return [int(u["update_id"]) for u in back]
+
+    def _wake(self) -> None:
+        self._new_updates.set()
+        if self._poll is not None:
+            self._poll.wake.set()
 
     def message_json(self, chat: Chat, user_id: int | None, text: str, thread_id: int | None = None,
                      **extra: Any) -> dict[str, Any]:  # fmt: skip
@@ -315,11 +340,13 @@ class FakeBotAPI:
         method = request.match_info["method"]
         self.calls[method] += 1
         params = await _params(request)
+        peername = request.transport.get_extra_info("peername") if request.transport else None
+        self._peer = int(peername[1]) if peername else None
         handler = self._handlers.get(method)
         if handler is None:
             return _error(404, "Not Found: method not found")
         try:
-            result = handler(params)
+            result = self._get_updates(params, request) if method == "getUpdates" else handler(params)
             if asyncio.iscoroutine(result):
                 result = await result
         except _ApiError as exc:
@@ -340,23 +367,44 @@ class FakeBotAPI:
             }
         )
 
-    async def _get_updates(self, p: dict[str, Any]) -> list[dict[str, Any]]:
-        offset = int(p.get("offset") or 0)
-        if offset:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
-        timeout = float(p.get("timeout") or 0)
-        deadline = time.monotonic() + timeout
-        while not self._updates and not self._closing:
-            self._new_updates.clear()
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+    async def _get_updates(self, p: dict[str, Any], request: web.Request) -> list[dict[str, Any]]:
+        await self._end_other_poll()
+        me = _Poll(request)
+        self._poll = me
+        try:
+            offset = int(p.get("offset") or 0)
+            if offset:
+                self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            deadline = time.monotonic() + float(p.get("timeout") or 0)
+            while not self._updates and not self._closing and not me.conflict:
+                me.wake.clear()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                try:
+                    await asyncio.wait_for(me.wake.wait(), remaining)
+                except TimeoutError:
+                    break
+            if me.conflict:
+                raise _ApiError(409, CONFLICT)
+            return self._updates[: int(p.get("limit") or 100)]
+        finally:
+            if self._poll is me:
+                self._poll = None
+
+    async def _end_other_poll(self) -> None:
+        """Telegram ends a long poll still open when another getUpdates arrives (409 for the first)."""
+        other = self._poll
+        if other is None:
+            return
+        for _ in range(10):  # a client that just hung up: give the server a moment to notice
+            if not other.connected:
                 break
-            try:
-                await asyncio.wait_for(self._new_updates.wait(), remaining)
-            except TimeoutError:
-                break
-        limit = int(p.get("limit") or 100)
-        return self._updates[:limit]
+            await asyncio.sleep(0.01)
+        if other.connected and self._poll is other:
+            self.conflicts += 1
+            other.conflict = True
+        other.wake.set()
 
     def _target(self, p: dict[str, Any]) -> Chat:
         raw = p.get("chat_id")
@@ -430,7 +478,9 @@ class FakeBotAPI:
         self._check_rate(chat)
         thread = int(p["message_thread_id"]) if p.get("message_thread_id") else None
         markup = p.get("reply_markup")
-        msg = SentMessage(next(self._message_ids[chat.id]), chat.id, thread, text, html, time.monotonic(), markup)
+        msg = SentMessage(
+            next(self._message_ids[chat.id]), chat.id, thread, text, html, time.monotonic(), markup, self._peer
+        )
         self.sent.append(msg)
         return self._message_result(chat, msg)
 
@@ -516,6 +566,23 @@ class FakeBotAPI:
         if chat.bot_status == "administrator":
             admins.append(_member(BOT_USER, "administrator", chat.bot_can_post))
         return admins
+
+
+CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+
+
+class _Poll:
+    """One getUpdates call in progress."""
+
+    def __init__(self, request: web.Request) -> None:
+        self.request = request
+        self.wake = asyncio.Event()
+        self.conflict = False
+
+    @property
+    def connected(self) -> bool:
+        transport = self.request.transport
+        return transport is not None and not transport.is_closing()
 
 
 class _ApiError(Exception):

@@ -1,4 +1,4 @@
-"""In-memory fakes of the Protocols feeds/ declares (feeds.state.StateStore, SeenStore).
+"""In-memory fakes of the Protocols feeds/ declares (feeds.state.StateStore, SeenStore, Inbox).
 
 They follow the Redis implementations' documented semantics (bot.store.feeds, bot.store.seen) so
 feeds/ can be tested without Redis; the Redis classes have their own tests against a real server.
@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from datetime import datetime
 
+from feeds.model import FeedItem
 from feeds.state import FeedState, SeenMark
 
 
@@ -54,21 +55,45 @@ class FakeStateStore:
 
 
 class FakeSeenStore:
+    """Seen-state plus the inbox it fills (feeds.state.SeenStore and Inbox)."""
+
     def __init__(self, cap: int = 2000) -> None:
         self.seen: dict[str, dict[str, float]] = {}
         self.cap = cap
+        self.inbox: dict[tuple[str, str], tuple[float, FeedItem]] = {}  # (source, key) → (lease until, item)
 
-    async def mark(self, source_id: str, identities: Sequence[Sequence[str]], now: datetime) -> SeenMark:
-        known = source_id in self.seen
+    async def check(self, source_id: str, identities: Sequence[Sequence[str]]) -> SeenMark:
+        keys = self.seen.get(source_id, {})
+        flags = tuple(not any(k in keys for k in ids) for ids in identities)
+        return SeenMark(known_before=source_id in self.seen, unseen=flags)
+
+    async def mark(
+        self,
+        source_id: str,
+        identities: Sequence[Sequence[str]],
+        now: datetime,
+        queue: Sequence[tuple[int, FeedItem]] = (),
+    ) -> SeenMark:
+        mark = await self.check(source_id, identities)
         keys = self.seen.setdefault(source_id, {})
-        flags = []
         for ids in identities:
-            flags.append(not any(k in keys for k in ids))
             for k in ids:
                 keys[k] = now.timestamp()
         for k, _ in sorted(keys.items(), key=lambda kv: kv[1])[: max(0, len(keys) - self.cap)]:
             del keys[k]
-        return SeenMark(known_before=known, unseen=tuple(flags))
+        for index, item in queue:
+            if mark.unseen[index]:
+                self.inbox[(item.source_id, item.key)] = (now.timestamp() + 60, item)
+        return mark
+
+    async def reclaim(self, now: datetime, lease: int, limit: int) -> list[FeedItem]:
+        due = [k for k, (until, _) in self.inbox.items() if until <= now.timestamp()][:limit]
+        for k in due:
+            self.inbox[k] = (now.timestamp() + lease, self.inbox[k][1])
+        return [self.inbox[k][1] for k in due]
+
+    def ack(self, item: FeedItem) -> None:
+        self.inbox.pop((item.source_id, item.key), None)
 
     def forget(self, source_id: str, key: str) -> None:
         self.seen[source_id].pop(key, None)

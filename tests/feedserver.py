@@ -142,10 +142,10 @@ class FeedServer:
     def redirect(self, path: str, location: str, status: int = 302) -> None:
         self.status(path, status, headers={"Location": location})
 
-    def slow(self, path: str, delay: float, body: bytes = b"<rss/>") -> None:
+    def slow(self, path: str, delay: float, body: bytes = b"<rss/>", content_type: str = "application/rss+xml") -> None:
         async def handler(request: web.Request) -> web.StreamResponse:
             await asyncio.sleep(delay)
-            return web.Response(body=body, content_type="application/rss+xml")
+            return web.Response(body=body, content_type=content_type)
 
         self.routes[path] = handler
 

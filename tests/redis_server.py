@@ -46,10 +46,16 @@ def answers(host: str, port: int, timeout: float = 0.5) -> bool:
 
 @dataclass
 class RedisServer:
-    """One redis-server process in its own temp dir; AOF on so restarts keep data."""
+    """One redis-server process in its own temp dir; AOF on so restarts keep data.
+
+    `appendfsync="always"` (the default) loses nothing a client was told was written, even on kill -9;
+    "everysec" (Redis' and the embedded server's default) may lose the last second on a hard kill.
+    """
 
     port: int = field(default_factory=free_port)
     appendonly: bool = True
+    appendfsync: str = "always"
+    extra: tuple[str, ...] = ()  # more redis-server arguments, e.g. ("--replicaof", "127.0.0.1", "6379")
     dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="khabar-redis-")))
     proc: subprocess.Popen[bytes] | None = None
 
@@ -62,7 +68,7 @@ class RedisServer:
             redis_server_binary(),
             "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir),
             "--save", "", "--appendonly", "yes" if self.appendonly else "no",
-            "--appendfsync", "always", "--logfile", str(self.dir / "redis.log"),
+            "--appendfsync", self.appendfsync, "--logfile", str(self.dir / "redis.log"), *self.extra,
         ]  # fmt: skip
         self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + timeout
@@ -88,6 +94,43 @@ class RedisServer:
 
     def cleanup(self) -> None:
         self.stop(kill=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@dataclass
+class SentinelServer:
+    """One Redis Sentinel (redis-server --sentinel) watching `service` at 127.0.0.1:`primary_port`."""
+
+    primary_port: int
+    service: str = "khabar"
+    port: int = field(default_factory=free_port)
+    dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="khabar-sentinel-")))
+    proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 10.0) -> SentinelServer:
+        conf = self.dir / "sentinel.conf"
+        conf.write_text(
+            f"port {self.port}\nbind 127.0.0.1\ndir {self.dir}\nlogfile {self.dir / 'sentinel.log'}\n"
+            f"sentinel monitor {self.service} 127.0.0.1 {self.primary_port} 1\n"
+            f"sentinel down-after-milliseconds {self.service} 1000\n"
+            f"sentinel failover-timeout {self.service} 5000\n",
+            encoding="utf-8",
+        )
+        self.proc = subprocess.Popen(
+            [redis_server_binary(), str(conf), "--sentinel"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + timeout
+        while not answers("127.0.0.1", self.port):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"redis sentinel did not start on port {self.port}: see {self.dir}/sentinel.log")
+            time.sleep(0.05)
+        return self
+
+    def cleanup(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait(10)
+            self.proc = None
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
 from telegram import Bot
 from telegram.constants import MessageLimit, ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, RetryAfter
 
 from bot.telegram_request import AiohttpRequest, retry_after_seconds
 from tests.fakebotapi import TOKEN, Chat, FakeBotAPI
@@ -65,3 +66,32 @@ async def test_chat_admin_queries(api: tuple[FakeBotAPI, Bot]) -> None:
     assert {a.user.id for a in admins} == {1, 2, bot.id}
     me = await bot.get_chat_member(-1001, bot.id)
     assert me.status == "administrator" and getattr(me, "can_post_messages", False)
+
+
+async def test_get_updates_honours_offset_and_unconfirm(api: tuple[FakeBotAPI, Bot]) -> None:
+    fake, bot = api
+    chat = fake.private(11)
+    ids = [fake.send_text(chat, 11, f"/start {i}") for i in range(3)]
+    assert [u.update_id for u in await bot.get_updates(timeout=0)] == ids  # unconfirmed: all of them
+    assert [u.update_id for u in await bot.get_updates(offset=ids[1] + 1, timeout=0)] == ids[2:]
+    assert [u.update_id for u in await bot.get_updates(offset=ids[2] + 1, timeout=0)] == []  # all confirmed
+    assert fake.unconfirm(2) == ids[1:]  # as if that last confirming call never arrived
+    assert [u.update_id for u in await bot.get_updates(timeout=0)] == ids[1:]
+
+
+async def test_a_second_poller_ends_the_first_with_409(api: tuple[FakeBotAPI, Bot]) -> None:
+    fake, bot = api
+    async with Bot(TOKEN, base_url=fake.base_url, request=AiohttpRequest(8)) as other:
+        first = asyncio.create_task(bot.get_updates(timeout=5, read_timeout=10))
+        await fake.wait_for(lambda: fake.calls["getUpdates"] == 1, 5)
+        second = asyncio.create_task(other.get_updates(timeout=0.2, read_timeout=10))
+        with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+            await first
+        assert await second == () and fake.conflicts == 1
+    # a long poll whose client hung up is not a conflict
+    gone = asyncio.create_task(bot.get_updates(timeout=5, read_timeout=10))
+    await fake.wait_for(lambda: fake.calls["getUpdates"] == 3, 5)
+    gone.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await gone
+    assert await bot.get_updates(timeout=0) == () and fake.conflicts == 1

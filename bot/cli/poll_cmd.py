@@ -16,6 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.outage import describe, is_redis_outage
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
@@ -66,6 +67,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         return asyncio.run(_main(settings, sources, once=args.once, backfill=backfill))
     except RedisUnavailable as exc:
         print(f"khabar poll: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not is_redis_outage(exc):
+            raise
+        print(f"khabar poll: redis became unavailable: {describe(exc)}", file=sys.stderr)  # fail fast, one line
         return 1
     except KeyboardInterrupt:
         print("khabar poll: stopped", file=sys.stderr)

@@ -1,9 +1,9 @@
 """The Redis store: the only code that talks to Redis. The key schema lives in `bot.store.keys`.
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
-per concern (subscriptions, feed state, seen-state, runtime sources, stories, delivery queue, rate
-limiter, stats). Callers never see a key or a raw Redis command. Retention numbers come in
-`StoreLimits` (from Settings).
+per concern (subscriptions, feed state, seen-state and its inbox, runtime sources, stories, delivery
+queue, rate limiter, stats, leases, handled updates). Callers never see a key or a raw Redis command.
+Retention numbers come in `StoreLimits` (from Settings).
 """
 
 from __future__ import annotations
@@ -16,13 +16,16 @@ import redis.asyncio as aioredis
 from bot.settings import Settings
 from bot.store.delivery import DeliveryQueue
 from bot.store.feeds import FeedStateStore
+from bot.store.inbox import InboxStore
 from bot.store.keys import DEFAULT_PREFIX, Keys
+from bot.store.lease import RedisLease
 from bot.store.ratelimit import RateLimiter
-from bot.store.seen import SeenRedisStore
+from bot.store.seen import DEFAULT_INBOX_LEASE, SeenRedisStore
 from bot.store.sources import AdminSourceStore
 from bot.store.stats import StatsStore
 from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
+from bot.store.updates import HandledUpdates
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class StoreLimits:
     story_ttl: int = 7 * 86400
     story_cap: int = 50_000
     story_hamming: int = 12
+    inbox_lease: int = DEFAULT_INBOX_LEASE
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoreLimits:
@@ -47,6 +51,7 @@ class StoreLimits:
             story_ttl=settings.story_ttl,
             story_cap=settings.story_cap,
             story_hamming=settings.story_hamming,
+            inbox_lease=settings.inbox_lease,
         )
 
 
@@ -77,7 +82,13 @@ class Store:
     @cached_property
     def seen(self) -> SeenRedisStore:
         """Atomic, bounded seen-state (implements feeds.state.SeenStore)."""
-        return SeenRedisStore(self.redis, self.keys, self.limits.seen_cap, self.limits.seen_ttl)
+        lim = self.limits
+        return SeenRedisStore(self.redis, self.keys, lim.seen_cap, lim.seen_ttl, lim.inbox_lease)
+
+    @cached_property
+    def inbox(self) -> InboxStore:
+        """New items between "seen" and "story stored" (implements feeds.state.Inbox)."""
+        return InboxStore(self.redis, self.keys)
 
     @cached_property
     def sources(self) -> AdminSourceStore:
@@ -111,6 +122,15 @@ class Store:
     def stats(self) -> StatsStore:
         """Per-minute delivery counters."""
         return StatsStore(self.redis, self.keys)
+
+    def lease(self, name: str) -> RedisLease:
+        """A named lease (one holder across processes), e.g. "updates" for the getUpdates consumer."""
+        return RedisLease(self.redis, self.keys, name)
+
+    @cached_property
+    def updates(self) -> HandledUpdates:
+        """Telegram update ids already handled by some khabar process."""
+        return HandledUpdates(self.redis, self.keys)
 
 
 __all__ = ["Keys", "Store", "StoreLimits", "Subscription", "SubscriptionStore"]

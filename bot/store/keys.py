@@ -35,6 +35,10 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
 | khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
 | khabar:stats:{minute}      | hash   | TTL 2 hours                  | counters: sent, flood, neterr, ...           |
+| khabar:inbox               | zset   | cap 10,000, TTL 7 d          | new item `source|key` → lease expiry (unix s)|
+| khabar:inbox:items         | hash   | as khabar:inbox              | new item → `attempts|FeedItem JSON`          |
+| khabar:lease:{name}        | string | PX lease ttl, renewed        | holder token `host:pid:random` (updates)     |
+| khabar:updates:handled     | zset   | newest 1000, TTL 7 d         | Telegram update ids already handled          |
 
 (TTL/cap names are Settings fields.)
 
@@ -67,6 +71,10 @@ LOG_CAP = 1000
 HELD_TTL = 3 * 86400
 STATS_TTL = 2 * 3600
 FANOUT_LOCK_TTL_MS = 15_000  # a fan-out of 10,000 chats takes about a second
+INBOX_TTL = 7 * 86400
+INBOX_CAP = 10_000  # items waiting to be turned into stories; normally a handful
+HANDLED_UPDATES_CAP = 1000  # far more than one getUpdates batch (100)
+HANDLED_UPDATES_TTL = 7 * 86400  # Telegram keeps undelivered updates 24 hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +172,20 @@ class Keys:
     # --- stats ---
     def stats(self, minute: str) -> str:
         return f"{self.prefix}stats:{minute}"
+
+    # --- exactly-once polling (bot.store.inbox) ---
+    def inbox(self) -> str:
+        return f"{self.prefix}inbox"
+
+    def inbox_items(self) -> str:
+        return f"{self.prefix}inbox:items"
+
+    # --- one getUpdates consumer (bot.store.lease, bot.store.updates) ---
+    def lease_key(self, name: str) -> str:
+        return f"{self.prefix}lease:{name}"
+
+    def handled_updates(self) -> str:
+        return f"{self.prefix}updates:handled"
 
 
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:

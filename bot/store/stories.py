@@ -4,9 +4,12 @@
 window, looks up stories whose 64-bit SimHash shares a band with the new one (ten band ZSETs scored
 by band value: an LSH index, so no scan; see BAND_BITS), takes the closest within `max_distance`
 bits, and either returns it or registers the new story — atomically, so two processes polling two
-agencies at once still make one story. `add_source` appends another reporter to a story's
-`sources` (Lua + cjson, atomic). A story record is a hash: `core` (the Story without its sources,
-as JSON) and `sources` ([[source_id, name], ...], first reporter first); see bot.store.keys.
+agencies at once still make one story. It is idempotent per story id: an item handled a second time
+(its process died before acknowledging it in the inbox) finds its own story already registered and
+gets `created=True, again=True` back — the same new story, not a duplicate of itself.
+`add_source` appends another reporter to a story's `sources` (Lua + cjson, atomic). A story record
+is a hash: `core` (the Story without its sources, as JSON) and `sources` ([[source_id, name], ...],
+first reporter first); see bot.store.keys.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ local over = redis.call('ZCARD', recent) - tonumber(ARGV[8])
 if over > 0 then
   for _, id in ipairs(redis.call('ZRANGE', recent, 0, math.min(over, 256) - 1)) do drop(id) end
 end
+if redis.call('HEXISTS', fpkey, ARGV[1]) == 1 then return {1, ARGV[1], 0, 1} end
 local parts = {}
 for b = 1, nb do parts[b] = tonumber(ARGV[9 + b]) end
 local best, bestd, checked = nil, 65, {}
@@ -63,7 +67,7 @@ for b = 1, nb do
     end
   end
 end
-if best and bestd <= tonumber(ARGV[4]) then return {0, best, bestd} end
+if best and bestd <= tonumber(ARGV[4]) then return {0, best, bestd, 0} end
 for b = 1, nb do redis.call('ZADD', KEYS[b], parts[b], ARGV[1]) end
 redis.call('HSET', fpkey, ARGV[1], table.concat(parts, ','))
 redis.call('ZADD', recent, ARGV[2], ARGV[1])
@@ -73,7 +77,7 @@ local over2 = redis.call('ZCARD', listing) - tonumber(ARGV[8])
 if over2 > 0 then redis.call('ZREMRANGEBYRANK', listing, 0, over2 - 1) end
 redis.call('HSET', story, 'sources', ARGV[5])
 redis.call('EXPIRE', story, tonumber(ARGV[6]))
-return {1, ARGV[1], 0}
+return {1, ARGV[1], 0, 0}
 """
 
 _ADD_SOURCE = """
@@ -94,6 +98,7 @@ class ClusterResult:
     story_id: str  # the new story's id, or the existing story it joins
     created: bool
     distance: int  # Hamming distance to the story joined (0 when created)
+    again: bool = False  # created earlier by this very story id (an item handled a second time)
 
 
 def fingerprint_parts(fingerprint: int) -> list[int]:
@@ -157,8 +162,8 @@ class StoryStore:
         sources = json.dumps([[source_id, source_name]], ensure_ascii=False)
         args: list[str | int] = [story_id, ts, ts - self._window, self._max_distance, sources, self._ttl]
         args += [ts - self._ttl, self._cap, STORY_BANDS, *fingerprint_parts(fingerprint)]
-        created, sid, distance = await self._cluster(keys=keys, args=args)
-        return ClusterResult(str(sid), bool(int(created)), int(distance))
+        created, sid, distance, again = await self._cluster(keys=keys, args=args)
+        return ClusterResult(str(sid), bool(int(created)), int(distance), bool(int(again)))
 
     async def put(self, story: Story) -> None:
         """Write a story's core record (after `cluster` created it; its sources are already there)."""

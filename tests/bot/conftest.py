@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +21,7 @@ from bot.story import Story
 from digest import Digest
 from tests.conftest import REDIS_URL
 from tests.fakebotapi import TOKEN, Chat, FakeBotAPI
+from tests.redis_server import RedisServer
 
 ADMIN = 900
 
@@ -166,6 +167,16 @@ class Harness:
     @property
     def store(self) -> Store:
         return self.services.store
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    """A redis-server of the test's own (temp dir, free port, AOF with appendfsync always)."""
+    server = RedisServer().start()
+    try:
+        yield server
+    finally:
+        server.cleanup()
 
 
 @pytest.fixture

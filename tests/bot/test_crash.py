@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,15 +29,6 @@ from tests.redis_server import RedisServer
 ROOT = Path(__file__).resolve().parents[2]
 CHATS = 1500
 RATE = 300
-
-
-@pytest.fixture
-def redis_server() -> Iterator[RedisServer]:
-    server = RedisServer().start()
-    try:
-        yield server
-    finally:
-        server.cleanup()
 
 
 async def exited(proc: subprocess.Popen[bytes], timeout: float) -> int:

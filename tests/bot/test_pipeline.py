@@ -16,8 +16,10 @@ import redis.asyncio as aioredis
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_config, poll_cycle, stories_from_items
 from bot.settings import Settings
 from bot.store import Store
+from bot.story import Story
 from digest.fingerprint import NEAR_DUPLICATE_BITS
 from feeds.model import FeedItem, FeedSource
+from feeds.poller import PollDeps, poll_due
 from feeds.sources import remote_source
 from tests.conftest import ROOT, SEEDS
 from tests.feeds.conftest import rss
@@ -78,6 +80,60 @@ async def test_story_records_round_trip_the_digest(deps: PipelineDeps, server: F
     for story in result.stories:
         stored = await deps.store.stories.get(story.id)
         assert stored is not None and stored.digest == story.digest and stored.first_seen == AFTER
+
+
+async def test_items_a_crash_left_in_the_inbox_become_stories_once(deps: PipelineDeps, server: FeedServer) -> None:
+    store = deps.store
+    await poll_cycle(deps, BEFORE, force=True)  # baseline
+    publish(server)
+    # a process polls, marks the new items seen (which puts them in the inbox) and dies before the stories
+    polled = await poll_due(
+        PollDeps(deps.client, store.feeds, store.seen, poll_config(deps.settings), store.inbox),
+        deps.sources,
+        AFTER,
+        force=True,
+    )
+    assert len(polled.items) == 3 and len(await store.inbox.pending()) == 3
+    soon = await poll_cycle(deps, AFTER + timedelta(seconds=30), force=True)
+    assert soon.stories == () and soon.items == 0  # seen in the feeds; in the inbox, still leased to the dead one
+    later = await poll_cycle(deps, AFTER + timedelta(seconds=61), force=True)
+    assert later.items == 3 and len(later.stories) == 2  # taken back and handled: two stories (one joined)
+    assert await store.inbox.pending() == []
+    assert sorted(await store.delivery.fanout_pending(10)) == sorted(s.id for s in later.stories)  # announced
+    again = await poll_cycle(deps, AFTER + timedelta(seconds=200), force=True)
+    assert again.stories == () and again.items == 0
+
+
+async def test_an_item_handled_twice_is_one_story_announced_once(
+    deps: PipelineDeps, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = deps.store
+    await poll_cycle(deps, BEFORE, force=True)
+    publish(server)
+    polled = await poll_due(
+        PollDeps(deps.client, store.feeds, store.seen, poll_config(deps.settings), store.inbox),
+        deps.sources,
+        AFTER,
+        force=True,
+    )
+    put = store.stories.put
+
+    async def crash(story: Story) -> None:
+        raise ConnectionResetError("the process died here")
+
+    monkeypatch.setattr(store.stories, "put", crash)  # registered in the index, never stored
+    with pytest.raises(ConnectionResetError):
+        await stories_from_items(polled.items, store, AFTER)
+    monkeypatch.setattr(store.stories, "put", put)
+    first = await stories_from_items(polled.items, store, AFTER + timedelta(minutes=1))
+    assert len(first) == 2  # the first story again (not a duplicate of itself), then the rest
+    replay = await stories_from_items(polled.items, store, AFTER + timedelta(minutes=2))  # died before the acks
+    assert [s.id for s in replay] == [s.id for s in first]
+    for story in first:
+        stored = await store.stories.get(story.id)
+        assert stored is not None and stored.first_seen == AFTER + timedelta(minutes=1)  # the first record stands
+    assert sorted(await store.delivery.fanout_pending(10)) == sorted(s.id for s in first)  # announced once each
+    assert len(await store.stories.recent(10)) == 2 and await store.inbox.pending() == []
 
 
 def news(i: int, when: datetime) -> dict[str, str]:

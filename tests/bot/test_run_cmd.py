@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -10,6 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.bot.procs import KhabarProcess, running, until
+from tests.fakebotapi import TOKEN, FakeBotAPI
+from tests.redis_server import RedisServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,3 +58,42 @@ def test_console_prints_the_seed_digest_without_token_or_network(tmp_path: Path)
     assert "<b>" not in text  # HTML made readable
     assert code == 0, stderr
     assert "Traceback" not in stderr
+
+
+@pytest.mark.parametrize("redis_comes", [True, False], ids=["redis-starts-later", "stopped-while-waiting"])
+async def test_run_waits_for_redis_at_start_instead_of_exiting(tmp_path: Path, redis_comes: bool) -> None:
+    port = free_port()
+    sources = tmp_path / "sources.toml"
+    sources.write_text("", encoding="utf-8")
+    server = RedisServer(port=port)
+    async with FakeBotAPI() as fake:
+        env = khabar_env(
+            tmp_path,
+            KHABAR_BOT_TOKEN=TOKEN,
+            KHABAR_TELEGRAM_API_URL=fake.base_url,
+            KHABAR_REDIS_URL=f"redis://127.0.0.1:{port}/0",
+            KHABAR_SOURCES=str(sources),
+        )
+        khabar = KhabarProcess("khabar", env, tmp_path / "khabar.log")
+        try:
+            async with running(khabar):
+                await until(lambda: khabar.text().count("redis not reachable yet") == 1, 60, "the waiting line")
+                assert khabar.alive  # waiting, not exiting
+                if redis_comes:
+                    await asyncio.to_thread(server.start)
+                    await until(lambda: "receives Telegram updates" in khabar.text(), 60, "the bot running")
+                assert await khabar.stop() == 0
+        finally:
+            server.cleanup()
+    assert khabar.text().count("redis not reachable yet") == 1  # one line, however long it waited
+    assert "Traceback" not in khabar.text()
+
+
+def test_poll_once_fails_fast_without_redis(tmp_path: Path) -> None:
+    env = khabar_env(tmp_path, KHABAR_REDIS_URL=f"redis://127.0.0.1:{free_port()}/0")
+    args = [sys.executable, "-m", "bot", "poll", "--once", "--sources", str(ROOT / "seeds" / "sources.toml")]
+    started = time.monotonic()
+    done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and time.monotonic() - started < 30
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach redis://127.0.0.1" in lines[0]

@@ -50,6 +50,12 @@ def test_every_public_variable_is_read(tmp_path: Path) -> None:
     assert s.backfill == 3
 
 
+def test_lease_settings_for_several_instances() -> None:
+    s = Settings.from_env({"KHABAR_UPDATES_LEASE": "6", "KHABAR_INBOX_LEASE": "30"})
+    assert s.updates_lease == 6.0 and s.inbox_lease == 30
+    assert Settings().updates_lease == 10.0 and Settings().inbox_lease == 60
+
+
 def test_secrets_never_print() -> None:
     s = Settings.from_env({"KHABAR_BOT_TOKEN": TOKEN, "KHABAR_REDIS_URL": "redis://:hunter2@h:6379"})
     for text in (repr(s), str(s), repr(s.bot_token), f"{s.redis_url}"):
@@ -71,6 +77,8 @@ def test_secrets_never_print() -> None:
         ("KHABAR_FEEDS_PROXY", "nonsense", "proxy"),
         ("KHABAR_TELEGRAM_PROXY", "gopher://x", "proxy"),
         ("KHABAR_BACKFILL", "500", "between"),
+        ("KHABAR_UPDATES_LEASE", "1", "between"),
+        ("KHABAR_INBOX_LEASE", "soon", "whole number"),
     ],
     ids=lambda v: str(v)[:20],
 )
@@ -126,3 +134,10 @@ def test_cli_reports_bad_setting_in_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "KHABAR_TIMEZONE" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_sentinel_urls_are_accepted_and_checked() -> None:
+    s = Settings.from_env({"KHABAR_REDIS_URL": "redis+sentinel://:pw@s1:26379,s2/khabar/2"})
+    assert s.redis_url is not None and s.redis_url.reveal().startswith("redis+sentinel://")
+    with pytest.raises(SettingsError, match="service"):
+        Settings.from_env({"KHABAR_REDIS_URL": "redis+sentinel://s1:26379"})

@@ -126,3 +126,13 @@ def test_fingerprint_parts_cover_all_64_bits() -> None:
     parts = fingerprint_parts(0xFFFF_FFFF_FFFF_FFFF)
     assert [p.bit_length() for p in parts] == list(BAND_BITS)
     assert fingerprint_parts(1)[-1] == 1 and fingerprint_parts(1 << 63)[0] == 1 << (BAND_BITS[0] - 1)
+
+
+async def test_clustering_the_same_story_id_again_is_the_same_new_story(store: Store) -> None:
+    s = store.stories
+    first = await s.cluster("st-1", FP, "isna-khz", "ایسنا خوزستان", NOW)
+    again = await s.cluster("st-1", FP, "isna-khz", "ایسنا خوزستان", NOW + timedelta(minutes=1))
+    assert first.created and not first.again
+    assert again.created and again.again and again.story_id == "st-1"  # not a duplicate of itself
+    copy = await s.cluster("st-2", flip(FP, 3), "irna-khz", "ایرنا خوزستان", NOW + timedelta(minutes=2))
+    assert not copy.created and copy.story_id == "st-1"  # another agency's copy still joins it

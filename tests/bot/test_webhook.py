@@ -55,3 +55,53 @@ async def test_updates_arrive_by_webhook(fake: FakeBotAPI) -> None:
         stop.set()
         await asyncio.wait_for(task, 20)
         await delete_prefix(prefix)
+
+
+async def test_only_the_lease_holder_serves_the_webhook_and_a_retried_update_is_answered_once(
+    fake: FakeBotAPI,
+) -> None:
+    port = free_port()
+    settings = replace(
+        khabar_settings(fake.base_url),
+        webhook_url="https://khabar.example/telegram/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=port,  # the same port for both instances: only the holder listens
+        webhook_secret=Secret("s3cret-token"),
+        updates_lease=3.0,
+    )
+
+    async def wiring(store: Store, s: Settings, http: httpx.AsyncClient) -> Collaborators:
+        return Collaborators(stories=MemoryStories())
+
+    prefix = f"khabar:test:{uuid.uuid4().hex[:12]}:"
+    first, second = (build_application(settings, wiring=wiring, prefix=prefix) for _ in range(2))
+    stops = [asyncio.Event(), asyncio.Event()]
+    tasks = [asyncio.create_task(serve(first, stops[0]))]
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
+    try:
+        await fake.wait_for(lambda: fake.calls["setWebhook"] == 1, 10)
+        tasks.append(asyncio.create_task(serve(second, stops[1])))
+        await fake.wait_for(lambda: second.running, 10)
+        update = json.dumps({"update_id": 7, "message": fake.message_json(fake.private(USER), USER, "/start")})
+        async with aiohttp.ClientSession() as http:
+            for _ in range(2):  # Telegram sends it again (say our first answer timed out)
+                async with http.post(url, data=update, headers=headers) as r:
+                    assert r.status == 200
+            await fake.wait_for(lambda: len(fake.messages_to(USER)) == 1, 10)
+            await asyncio.sleep(1.0)
+            assert len(fake.messages_to(USER)) == 1  # answered once
+            assert fake.calls["setWebhook"] == 1  # the second instance did not re-point Telegram
+            stops[0].set()  # a rolling upgrade: the holder stops and hands over
+            await asyncio.wait_for(tasks[0], 20)
+            await fake.wait_for(lambda: fake.calls["setWebhook"] == 2, 10)
+            other = USER + 1
+            update = json.dumps({"update_id": 8, "message": fake.message_json(fake.private(other), other, "/start")})
+            async with http.post(url, data=update, headers=headers) as r:
+                assert r.status == 200
+            await fake.wait_for(lambda: len(fake.messages_to(other)) == 1, 10)
+    finally:
+        for stop in stops:
+            stop.set()
+        await asyncio.wait_for(asyncio.gather(*tasks), 20)
+        await delete_prefix(prefix)

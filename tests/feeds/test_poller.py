@@ -13,7 +13,7 @@ import pytest
 from feeds.fetch import FetchConfig, build_client
 from feeds.model import FeedSource
 from feeds.poller import Outcome, PollConfig, PollDeps, PollResult, poll_due, select_new
-from feeds.state import FeedState, SchedulePolicy, SeenMark
+from feeds.state import FeedState, SchedulePolicy, SeenMark, StoreUnavailable
 from tests.fakes import FakeSeenStore, FakeStateStore
 from tests.feeds.conftest import NOW, rss
 from tests.feedserver import FIXTURES, FeedServer
@@ -254,10 +254,10 @@ async def test_a_crash_in_one_source_does_not_stop_the_others(rig: Rig) -> None:
     rig.serve(item(1, at(-5)))
     original = rig.seen.mark
 
-    async def broken(source_id: str, identities: Any, now: datetime) -> SeenMark:
+    async def broken(source_id: str, identities: Any, now: datetime, queue: Any = ()) -> SeenMark:
         if source_id == "bad":
             raise RuntimeError("boom")
-        return await original(source_id, identities, now)
+        return await original(source_id, identities, now, queue)
 
     rig.seen.mark = broken  # type: ignore[method-assign]
     result = await rig.poll(NOW, rig.source, replace(rig.source, id="bad"))
@@ -265,6 +265,32 @@ async def test_a_crash_in_one_source_does_not_stop_the_others(rig: Rig) -> None:
     assert by_id["khz"].outcome is Outcome.OK
     assert by_id["bad"].outcome is Outcome.FAILED and "boom" in (by_id["bad"].error or "")
     assert rig.states.states["bad"].error_count == 1
+
+
+async def test_a_store_outage_aborts_the_tick_and_blames_no_source(rig: Rig) -> None:
+    rig.serve(item(1, at(-5)))
+
+    async def down(*args: Any, **kwargs: Any) -> SeenMark:
+        raise StoreUnavailable("ConnectionError: Redis is restarting")
+
+    rig.seen.check = down  # type: ignore[method-assign]
+    with pytest.raises(StoreUnavailable):
+        await rig.poll(NOW, rig.source, replace(rig.source, id="other"))
+    assert rig.states.states == {} and rig.states.saves == 0  # no error counted against any source
+
+
+async def test_new_items_are_handed_on_until_acknowledged(rig: Rig) -> None:
+    deps = replace(rig.deps, inbox=rig.seen)
+    rig.serve(item(1, at(-10)))
+    await poll_due(deps, [rig.source], NOW, force=True)  # baseline
+    rig.serve(item(2, at(5)), item(1, at(-10)))
+    got = await poll_due(deps, [rig.source], at(10), force=True)
+    assert titles(got) == ["خبر شماره 2"] and len(rig.seen.inbox) == 1
+    # never acknowledged (its process died): handed on again once its lease ran out, and only then
+    assert titles(await poll_due(deps, [rig.source], at(10.5), force=True)) == []
+    assert titles(await poll_due(deps, [rig.source], at(12), force=True)) == ["خبر شماره 2"]
+    rig.seen.ack(got.items[0])
+    assert titles(await poll_due(deps, [rig.source], at(20), force=True)) == []
 
 
 async def test_local_feed_only_for_sources_from_the_operator_file(rig: Rig) -> None:
