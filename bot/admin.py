@@ -27,7 +27,7 @@ from bot.args import (
     parse_channel,
 )
 from bot.chat import is_bot_admin, reply
-from bot.context import KhabarContext, SourceRejected
+from bot.context import KhabarContext, Resumed, SourceRejected
 from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.texts import fa_digits, fmt, join
@@ -127,6 +127,29 @@ async def removesource(update: Update, context: KhabarContext) -> None:
     source_id = args[0][:100]
     removed = await admin.remove(source_id)
     await reply(update, context, fmt(texts.REMOVESOURCE_OK if removed else texts.REMOVESOURCE_MISSING, id=source_id))
+
+
+@admin_only
+async def resumesource(update: Update, context: KhabarContext) -> None:
+    """`/resumesource ID`: poll a source again that was paused after repeated failures."""
+    admin = context.services.sources
+    if admin is None:
+        await reply(update, context, texts.SOURCES_UNAVAILABLE)
+        return
+    args = context.args or []
+    if len(args) != 1:
+        await reply(update, context, texts.RESUMESOURCE_BAD)
+        return
+    source_id = args[0][:100]
+    result = await admin.resume(source_id)
+    if result is Resumed.RESUMED:
+        log.info("source resumed by an admin", extra={"source_id": source_id})
+    template = {
+        Resumed.RESUMED: texts.RESUMESOURCE_OK,
+        Resumed.NOT_PAUSED: texts.RESUMESOURCE_NOT_PAUSED,
+        Resumed.MISSING: texts.REMOVESOURCE_MISSING,
+    }[result]
+    await reply(update, context, fmt(template, id=source_id))
 
 
 # --- stats ---------------------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "فهرست منبع‌ها و وضعیتشان"),
     ("addsource", "افزودن منبع: URL استان [نام]"),
     ("removesource", "حذف منبع"),
+    ("resumesource", "ادامهٔ منبع متوقف‌شده"),
     ("stats", "آمار ربات"),
     ("channel", "کانال‌ها: add / list / remove"),
 )
@@ -67,6 +68,7 @@ HELP_ADMIN = (
     "/sources — فهرست منبع‌ها\n"
     "<code>/addsource https://example.ir/rss خوزستان نام منبع</code>\n"
     "<code>/removesource شناسه</code>\n"
+    "<code>/resumesource شناسه</code> — ادامهٔ منبعی که پس از خطاهای پیاپی متوقف شده\n"
     "/stats — آمار\n"
     "<code>/channel add @channel خوزستان daily 08:30</code> — ارسال به کانال "
     "(شما و ربات باید مدیر کانال باشید)\n"
@@ -192,6 +194,14 @@ ADDSOURCE_OK = "✅ منبع <code>{id}</code> افزوده شد: {name} ({provi
 REMOVESOURCE_BAD = "شناسهٔ منبع را بنویسید. نمونه: <code>/removesource mojnews-khuzestan</code> (فهرست: /sources)"
 REMOVESOURCE_OK = "منبع <code>{id}</code> حذف شد."
 REMOVESOURCE_MISSING = "منبعی با شناسهٔ <code>{id}</code> نیست. فهرست: /sources"
+RESUMESOURCE_BAD = "شناسهٔ منبع را بنویسید. نمونه: <code>/resumesource mojnews-khuzestan</code> (فهرست: /sources)"
+RESUMESOURCE_OK = "▶️ منبع <code>{id}</code> دوباره فعال شد و همین حالا بررسی می‌شود."
+RESUMESOURCE_NOT_PAUSED = "منبع <code>{id}</code> متوقف نیست."
+SOURCE_PAUSED_NOTICE = (
+    "⏸ منبع <code>{id}</code> ({name}) پس از {errors} خطای پیاپی متوقف شد و دیگر بررسی نمی‌شود.\n"
+    "آخرین خطا: <code>{error}</code>\n"
+    "پس از رفع مشکل، برای ادامه بنویسید: <code>/resumesource {id}</code>"
+)
 
 STATS = (
     "<b>آمار</b>\n"

@@ -2,8 +2,8 @@
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
 per concern (subscriptions, feed state, seen-state, runtime sources, stories, delivery queue, rate
-limiter, stats). Callers never see a key or a raw Redis command. Retention numbers come in
-`StoreLimits` (from Settings).
+limiter, stats, operational facts). Callers never see a key or a raw Redis command. Retention
+numbers come in `StoreLimits` (from Settings).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from bot.settings import Settings
 from bot.store.delivery import DeliveryQueue
 from bot.store.feeds import FeedStateStore
 from bot.store.keys import DEFAULT_PREFIX, Keys
+from bot.store.ops import OpsStore
 from bot.store.ratelimit import RateLimiter
 from bot.store.seen import SeenRedisStore
 from bot.store.sources import AdminSourceStore
@@ -111,6 +112,11 @@ class Store:
     def stats(self) -> StatsStore:
         """Per-minute delivery counters."""
         return StatsStore(self.redis, self.keys)
+
+    @cached_property
+    def ops(self) -> OpsStore:
+        """The last poll tick and admin notices already sent (for status, health and alerts)."""
+        return OpsStore(self.redis, self.keys)
 
 
 __all__ = ["Keys", "Store", "StoreLimits", "Subscription", "SubscriptionStore"]

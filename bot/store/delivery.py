@@ -650,6 +650,27 @@ class DeliveryQueue:
     async def chat_jobs(self, ck: str) -> list[str]:
         return [str(j) for j in await self._r.lrange(self._k.chat_queue(ck), 0, -1)]
 
+    async def oldest_ready_age(self) -> float:
+        """Seconds the longest-waiting chat has been ready to send (0.0 when none is ready).
+
+        `dq:ready` scores are the time a chat may next get a message (Redis clock, ms): for a chat
+        that is due, now minus its score is how long it has waited for a worker. Chats held back
+        by a rate limit or a retry_after are not due yet and do not count; a lasting, growing age
+        means no worker is consuming the queue (or it cannot keep up).
+        """
+        async with self._r.pipeline(transaction=False) as pipe:
+            pipe.time()
+            pipe.zrange(self._k.ready(), 0, 0, withscores=True)
+            (seconds, micros), first = await pipe.execute()
+        if not first:
+            return 0.0
+        now_ms = int(seconds) * 1000 + int(micros) // 1000
+        return max(0.0, (now_ms - float(first[0][1])) / 1000)
+
+    async def fanout_backlog(self) -> int:
+        """Stories announced but not yet fanned out."""
+        return int(await self._r.llen(self._k.fanout()))
+
     async def chats_waiting(self) -> int:
         return int(await self._r.zcard(self._k.ready())) + int(await self._r.zcard(self._k.lease()))
 

@@ -35,6 +35,8 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
 | khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
 | khabar:stats:{minute}      | hash   | TTL 2 hours                  | counters: sent, flood, neterr, ...           |
+| khabar:ops:tick            | string | TTL 7 days, rewritten        | unix time of the last poll tick (any process)|
+| khabar:ops:paused:{id}:{t} | string | TTL 30 days                  | admins were told source {id} paused at {t}   |
 
 (TTL/cap names are Settings fields.)
 
@@ -66,6 +68,8 @@ LOG_TTL = 30 * 86400
 LOG_CAP = 1000
 HELD_TTL = 3 * 86400
 STATS_TTL = 2 * 3600
+TICK_TTL = 7 * 86400
+PAUSE_NOTICE_TTL = 30 * 86400
 FANOUT_LOCK_TTL_MS = 15_000  # a fan-out of 10,000 chats takes about a second
 
 
@@ -164,6 +168,13 @@ class Keys:
     # --- stats ---
     def stats(self, minute: str) -> str:
         return f"{self.prefix}stats:{minute}"
+
+    # --- operations ---
+    def last_tick(self) -> str:
+        return f"{self.prefix}ops:tick"
+
+    def pause_notice(self, source_id: str, paused_at: int) -> str:
+        return f"{self.prefix}ops:paused:{source_id}:{paused_at}"
 
 
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:
