@@ -667,6 +667,10 @@ class DeliveryQueue:
         now_ms = int(seconds) * 1000 + int(micros) // 1000
         return max(0.0, (now_ms - float(first[0][1])) / 1000)
 
+    async def scheduled_digests(self) -> int:
+        """Chats with a daily digest (or the end of quiet hours) scheduled."""
+        return int(await self._r.zcard(self._k.due()))
+
     async def fanout_backlog(self) -> int:
         """Stories announced but not yet fanned out."""
         return int(await self._r.llen(self._k.fanout()))

@@ -7,6 +7,7 @@ admins were told that a source paused at `t`, so a retried cycle never tells the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import redis.asyncio as aioredis
@@ -20,6 +21,17 @@ if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2
 """
 
 
+@dataclass(frozen=True, slots=True)
+class ServerInfo:
+    """What the Redis server says about itself (INFO), for `khabar status`."""
+
+    version: str
+    used_memory: int  # bytes
+    maxmemory: int  # bytes; 0 = no limit
+    aof: bool  # append-only file on
+    uptime: int  # seconds
+
+
 class OpsStore:
     def __init__(self, redis: aioredis.Redis, keys: Keys) -> None:
         self._r = redis
@@ -29,6 +41,16 @@ class OpsStore:
     async def mark_tick(self, now: datetime) -> None:
         """Note that a poll tick ran at `now` (the stored time only ever moves forward)."""
         await self._mark_tick(keys=[self._k.last_tick()], args=[repr(round(now.timestamp(), 3)), TICK_TTL])
+
+    async def server(self) -> ServerInfo:
+        info = await self._r.info()
+        return ServerInfo(
+            version=str(info.get("redis_version", "?")),
+            used_memory=int(info.get("used_memory", 0)),
+            maxmemory=int(info.get("maxmemory", 0)),
+            aof=str(info.get("aof_enabled", "0")) == "1",
+            uptime=int(info.get("uptime_in_seconds", 0)),
+        )
 
     async def last_tick(self) -> datetime | None:
         raw = await self._r.get(self._k.last_tick())
