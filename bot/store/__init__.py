@@ -24,6 +24,7 @@ from bot.store.sources import AdminSourceStore
 from bot.store.stats import StatsStore
 from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
+from bot.store.transfer import TransferStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,11 @@ class Store:
     def stats(self) -> StatsStore:
         """Per-minute delivery counters."""
         return StatsStore(self.redis, self.keys)
+
+    @property
+    def transfer(self) -> TransferStore:
+        """Bulk writes for `khabar import` (subscriptions and runtime sources in one transaction)."""
+        return TransferStore(self.redis, self.keys)
 
     @cached_property
     def ops(self) -> OpsStore:
