@@ -64,8 +64,8 @@ class SourceAdminImpl:
     async def add(self, url: str, province: str, name: str | None) -> SourceAdded | SourceRejected:
         try:
             source = remote_source(source_id_for(url), name or urlsplit(url).hostname or url, url, province)
-        except SourcesError as exc:
-            return SourceRejected(str(exc))
+        except ValueError as exc:  # SourcesError, or a URL urlsplit cannot take apart ("http://[::1")
+            return SourceRejected(str(exc) if isinstance(exc, SourcesError) else f"url: malformed URL: {exc}")
         if any(s.id == source.id for s in self._from_file()):
             return SourceRejected(f"{source.id}: already in the sources file")
         now: datetime = self._clock()

@@ -1,13 +1,16 @@
 """Every Persian string khabar shows a chat user, keyed by name. Nothing else holds user-facing text.
 
 Texts are Telegram HTML (ParseMode.HTML). Placeholders `{name}` are filled by `fmt`, which escapes
-every value, so a province or keyword a user typed can never break the markup. Numbers shown to
-users are written with Persian digits (`fa_digits`).
+every value, so a province or keyword a user typed can never break the markup; it also drops
+control characters and bidi overrides from values (an echoed word cannot reorder the rest of the
+reply) and cuts a value at MAX_VALUE characters, so an echo of a huge message stays within
+Telegram's 4096. Numbers shown to users are written with Persian digits (`fa_digits`).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 from digest import to_persian_digits
@@ -236,15 +239,27 @@ CHANNEL_REMOVED = "کانال {ref} حذف شد."
 CHANNEL_MISSING = "کانال {ref} در فهرست نیست. فهرست: <code>/channel list</code>"
 
 
+MAX_VALUE = 1000  # characters of one plain value in a reply (an echo of user input, a source name)
+ELLIPSIS = "…"
+# C0/C1 controls except tab and newline; bidi embeddings, overrides and isolates; BOM
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
 class Html(str):
     """Text that is already Telegram HTML (e.g. the result of `fmt`): `fmt` inserts it unescaped."""
 
     __slots__ = ()
 
 
+def plain(value: object) -> str:
+    """A value as it may appear in a reply: unsafe characters dropped, at most MAX_VALUE characters."""
+    text = _UNSAFE.sub("", str(value))
+    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE - 1] + ELLIPSIS
+
+
 def fmt(template: str, **values: object) -> Html:
     """Fill a template, escaping each value for Telegram HTML (except values that are `Html`)."""
-    safe = {k: v if isinstance(v, Html) else html.escape(str(v), quote=False) for k, v in values.items()}
+    safe = {k: v if isinstance(v, Html) else html.escape(plain(v), quote=False) for k, v in values.items()}
     return Html(template.format(**safe))
 
 
