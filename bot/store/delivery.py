@@ -128,6 +128,9 @@ end
 if n > 0 then return {0, out} end
 local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if first[2] then return {math.max(1, tonumber(first[2]) - now), out} end
+-- no chat has anything queued or in flight: the counter must be 0. Self-heal drift from chat queues
+-- that expired (QUEUE_TTL) with jobs in them, e.g. after khabar was stopped for longer than the TTL.
+if redis.call('ZCARD', KEYS[2]) == 0 then redis.call('SET', KEYS[5], 0) end
 return {-1, out}
 """
 )

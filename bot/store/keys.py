@@ -11,7 +11,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:feed:{source_id}    | hash   | TTL state_ttl, renewed       | FeedState of one source                      |
 | khabar:seen:{id}:{0..15}   | zset   | seen_cap/16 each, TTL        | identity key → last time in the feed         |
 | khabar:schedule            | zset   | one member per source        | source id → next check (unix s; +inf paused) |
-| khabar:leases              | zset   | one member per source        | source id → claim expiry (unix s)            |
+| khabar:leases              | zset   | a member per claimed source  | source id → claim expiry (unix s)            |
 | khabar:sources             | hash   | one field per runtime source | source id → FeedSource JSON (/addsource)     |
 | khabar:story:{story_id}    | hash   | TTL story_ttl                | core: Story JSON; sources: [[id, name]]      |
 | khabar:stories             | zset   | age story_ttl, cap story_cap | story id → first seen (recent, /latest)      |
@@ -30,7 +30,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:dq:ready            | zset   | a member per busy chat       | ck → next send time (ms, Redis)              |
 | khabar:dq:lease            | zset   | a member per send            | ck → lease expiry (ms, Redis)                |
 | khabar:dq:prog             | hash   | a field per started job      | ck → `part|attempts|claim token`             |
-| khabar:dq:pending          | string | one counter                  | jobs queued in all chats                     |
+| khabar:dq:pending          | string | one counter (reset when idle)| jobs queued in all chats                     |
 | khabar:dq:due              | zset   | a member per digest chat     | ck → next compile (unix s, app clock)        |
 | khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
 | khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
@@ -38,7 +38,13 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:ops:tick            | string | TTL 7 days, rewritten        | unix time of the last poll tick (any process)|
 | khabar:ops:paused:{id}:{t} | string | TTL 30 days                  | admins were told source {id} paused at {t}   |
 
-(TTL/cap names are Settings fields.)
+(TTL/cap names are Settings fields.) Keys without a TTL are bounded otherwise: one field or member
+per chat, configured source or live story, pruned by age or cap as the table says, or one counter.
+`subs` keeps paused chats on purpose (a chat that unblocks the bot gets its subscription back), so
+it grows with the audience, not with time. `leases` loses members of sources that left the
+configuration at the next schedule sync; `dq:pending` is reset to 0 by the claim script whenever no
+chat has anything queued or in flight (queues that expired with jobs in them cannot leave it wrong).
+tests/bot/store/test_key_lifecycle.py checks that every other key carries a TTL.
 
 Seen members are 16-hex-digit identity keys (feeds.identity), spread over 16 buckets (CRC32 of the
 key) so each bucket stays under Redis' default 128-entry listpack limit: about 25 bytes per key
