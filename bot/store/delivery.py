@@ -337,7 +337,8 @@ if n > 0 then redis.call('DECRBY', KEYS[5], n) end
 return n
 """
 
-# KEYS: ready, lease, prog, due; ARGV: 1 old ck, 2 new ck, then old/new queue, log, held keys (3..8).
+# KEYS: ready, lease, prog, due; ARGV: 1 old ck, 2 new ck, then old/new queue, log, held keys (3..8),
+# 9 log ttl, 10 log cap.
 # Moves a chat's pending state to its new id (group → supergroup); the job in flight is resent.
 _MOVE = (
     CLOCK
@@ -349,7 +350,8 @@ redis.call('DEL', ARGV[3])
 if redis.call('EXISTS', ARGV[5]) == 1 then
   redis.call('ZUNIONSTORE', ARGV[6], 2, ARGV[6], ARGV[5], 'AGGREGATE', 'MIN')
   redis.call('DEL', ARGV[5])
-  redis.call('EXPIRE', ARGV[6], 2592000)
+  redis.call('ZREMRANGEBYRANK', ARGV[6], 0, -(tonumber(ARGV[10]) + 1))
+  redis.call('EXPIRE', ARGV[6], ARGV[9])
 end
 local held = redis.call('LRANGE', ARGV[7], 0, -1)
 for _, v in ipairs(held) do redis.call('RPUSH', ARGV[8], v) end
@@ -602,6 +604,8 @@ class DeliveryQueue:
             self._k.chat_log(new_ck),
             self._k.held(old_ck),
             self._k.held(new_ck),
+            str(LOG_TTL),
+            str(LOG_CAP),
         ]
         return int(await self._move(keys=keys, args=args))
 

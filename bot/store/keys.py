@@ -25,7 +25,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:dq:batch:{batch_id} | list   | TTL 7 d; del when sent       | rendered parts of a compiled digest          |
 | khabar:dq:batch:seq        | string | one counter                  | batch id sequence                            |
 | khabar:dq:q:{ck}           | list   | chat_queue_cap, TTL 7 d      | jobs `s|story` / `b|batch`, oldest first     |
-| khabar:dq:log:{ck}         | zset   | newest 1000, TTL 30 d        | story ids accepted (exactly-once)            |
+| khabar:dq:log:{ck}         | zset   | newest 120, TTL 7 d          | story ids accepted (exactly-once)            |
 | khabar:dq:held:{ck}        | list   | held_cap, TTL 3 d            | story ids held for a digest                  |
 | khabar:dq:ready            | zset   | a member per busy chat       | ck → next send time (ms, Redis)              |
 | khabar:dq:lease            | zset   | a member per send            | ck → lease expiry (ms, Redis)                |
@@ -70,8 +70,11 @@ ANNOUNCED_TTL = 7 * 86400
 PARTS_TTL = 3 * 86400
 BATCH_TTL = 7 * 86400
 QUEUE_TTL = 7 * 86400
-LOG_TTL = 30 * 86400
-LOG_CAP = 1000
+# The per-chat exactly-once log only has to outlive a re-run of an interrupted fan-out: a story is
+# announced for fan-out once in ANNOUNCED_TTL, and a re-run takes the interrupted story first. 120
+# entries stay under Redis' zset-max-listpack-entries (128): ~35 bytes an entry instead of ~130.
+LOG_TTL = ANNOUNCED_TTL
+LOG_CAP = 120
 HELD_TTL = 3 * 86400
 STATS_TTL = 2 * 3600
 TICK_TTL = 7 * 86400

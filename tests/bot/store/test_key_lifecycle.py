@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.store import Store
 from bot.store.delivery import Kind, Outcome, Target
+from bot.store.keys import LOG_CAP, LOG_TTL
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import Mode, Subscription
 from feeds.sources import remote_source
@@ -85,3 +86,19 @@ async def test_sync_forgets_claims_of_sources_that_are_gone(store: Store) -> Non
     await feeds.sync_schedule(["a"], NOW + timedelta(minutes=1))  # "b" left the sources file
     leases = await store.redis.zrange(store.keys.leases(), 0, -1)
     assert leases == ["a"]  # "a" is still claimed (the lease runs out by itself); "b" is forgotten
+
+
+async def test_a_busy_chats_exactly_once_log_stays_small(store: Store) -> None:
+    """200 stories for one chat: the log keeps the newest LOG_CAP, in Redis' compact encoding."""
+    q = store.delivery
+    for i in range(200):
+        await q.enqueue_story(f"story-{i:04d}", [Target("7")], queue_cap=1000, held_cap=10)
+    log = store.keys.chat_log("7")
+    assert await store.redis.zcard(log) == LOG_CAP
+    assert await store.redis.object("encoding", log) == "listpack"  # ~35 bytes an entry, not ~130
+    assert 0 < await store.redis.ttl(log) <= LOG_TTL
+    again = await q.enqueue_story("story-0199", [Target("7")], queue_cap=1000, held_cap=10)
+    assert again.duplicates == 1  # the newest stories are still remembered
+    await q.move_chat("7", "8")  # a migration merges logs and keeps the same bounds
+    assert await store.redis.zcard(store.keys.chat_log("8")) == LOG_CAP
+    assert 0 < await store.redis.ttl(store.keys.chat_log("8")) <= LOG_TTL
