@@ -20,8 +20,7 @@ from bot.schedule import next_daily
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import Mode, Subscription
-from digest import RenderOptions, render_compact
-from digest.jalali import jalali_date
+from digest import RenderOptions, jalali_date, render_compact
 
 log = logging.getLogger("khabar.digests")
 

@@ -6,6 +6,7 @@ parts = render_card(extract(Article(text=body, title=title, url=url, source="Ø§Û
 
 from digest.extract import extract
 from digest.fingerprint import fingerprint, hamming
+from digest.jalali import jalali_date
 from digest.model import Article, Digest, Figure, Speaker
 from digest.normalize import normalize_fa, to_latin_digits, to_persian_digits
 from digest.places import PROVINCES, canonical_province
@@ -26,6 +27,7 @@ __all__ = [
     "extract",
     "fingerprint",
     "hamming",
+    "jalali_date",
     "normalize_fa",
     "render_card",
     "render_compact",

@@ -134,7 +134,8 @@ def pack(
             if rendered and (length + joiner + size > limit or entities + ents > max_entities):
                 parts.append("\n".join(rendered))
                 rendered, length, entities, joiner = [], 0, 0, 0
-            rendered.append(render_block(piece))
+            html = render_block(piece)
+            rendered.append(html if rendered else html.lstrip("\n"))  # no blank first line
             length += joiner + size
             entities += ents
     if rendered:

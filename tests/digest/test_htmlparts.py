@@ -62,3 +62,12 @@ def test_entity_budget() -> None:
 def test_hard_cut_without_separators() -> None:
     parts = pack([(seg("ب" * 10000),)])
     assert [len(parse(p).text) for p in parts] == [4096, 4096, 1808]
+
+
+def test_a_part_never_starts_with_a_blank_line() -> None:
+    header = (seg("\n"), seg("#طلاق", B), seg("\n"))
+    blocks = [(seg("الف" * 20),), header + (seg("ب" * 30),)]
+    parts = pack(blocks, limit=80)  # 60 + 1 + 37 units: two parts
+    assert len(parts) == 2
+    assert parts[1].startswith("<b>#طلاق</b>")
+    assert all(not p.startswith("\n") for p in parts)
