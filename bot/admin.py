@@ -27,7 +27,7 @@ from bot.args import (
     parse_channel,
 )
 from bot.chat import is_bot_admin, reply
-from bot.context import KhabarContext, SourceRejected
+from bot.context import KhabarContext, Resumed, SourceRejected
 from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.texts import fa_digits, fmt, join
@@ -35,6 +35,7 @@ from bot.texts import fa_digits, fmt, join
 log = logging.getLogger("khabar.admin")
 
 Handler = Callable[[Update, KhabarContext], Coroutine[Any, Any, None]]
+LINES_PER_MESSAGE = 3500  # UTF-16 units of lines per reply (Telegram allows 4096 after parsing)
 
 
 def admin_only(handler: Handler) -> Handler:
@@ -75,16 +76,21 @@ async def sources(update: Update, context: KhabarContext) -> None:
     await _reply_lines(update, context, lines)
 
 
+def _units(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units; markup counted too, so an overestimate)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 async def _reply_lines(update: Update, context: KhabarContext, lines: Sequence[str]) -> None:
     """Reply with lines, split into several messages when long (never cut inside a line)."""
     chunk: list[str] = []
     size = 0
     for line in lines:
-        if chunk and size + len(line) > 3500:
+        if chunk and size + _units(line) > LINES_PER_MESSAGE:
             await reply(update, context, "\n".join(chunk))
             chunk, size = [], 0
         chunk.append(line)
-        size += len(line) + 1
+        size += _units(line) + 1
     if chunk:
         await reply(update, context, "\n".join(chunk))
 
@@ -127,6 +133,29 @@ async def removesource(update: Update, context: KhabarContext) -> None:
     source_id = args[0][:100]
     removed = await admin.remove(source_id)
     await reply(update, context, fmt(texts.REMOVESOURCE_OK if removed else texts.REMOVESOURCE_MISSING, id=source_id))
+
+
+@admin_only
+async def resumesource(update: Update, context: KhabarContext) -> None:
+    """`/resumesource ID`: poll a source again that was paused after repeated failures."""
+    admin = context.services.sources
+    if admin is None:
+        await reply(update, context, texts.SOURCES_UNAVAILABLE)
+        return
+    args = context.args or []
+    if len(args) != 1:
+        await reply(update, context, texts.RESUMESOURCE_BAD)
+        return
+    source_id = args[0][:100]
+    result = await admin.resume(source_id)
+    if result is Resumed.RESUMED:
+        log.info("source resumed by an admin", extra={"source_id": source_id})
+    template = {
+        Resumed.RESUMED: texts.RESUMESOURCE_OK,
+        Resumed.NOT_PAUSED: texts.RESUMESOURCE_NOT_PAUSED,
+        Resumed.MISSING: texts.REMOVESOURCE_MISSING,
+    }[result]
+    await reply(update, context, fmt(template, id=source_id))
 
 
 # --- stats ---------------------------------------------------------------------------------------------------
@@ -193,11 +222,15 @@ async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) 
     if chat.type != ChatType.CHANNEL:
         await reply(update, context, fmt(texts.CHANNEL_NOT_CHANNEL, ref=cmd.ref))
         return
-    admins = await context.bot.get_chat_administrators(chat.id)
+    try:  # Telegram hides a channel's members from a bot that is not in it ("member list is inaccessible")
+        admins = await context.bot.get_chat_administrators(chat.id)
+        me = await context.bot.get_chat_member(chat.id, context.bot.id)
+    except (BadRequest, Forbidden):
+        await reply(update, context, fmt(texts.CHANNEL_BOT_CANNOT_POST, ref=cmd.ref))
+        return
     if user is None or all(a.user.id != user.id for a in admins):
         await reply(update, context, fmt(texts.CHANNEL_NOT_ADMIN, ref=cmd.ref))
         return
-    me = await context.bot.get_chat_member(chat.id, context.bot.id)
     if me.status != ChatMemberStatus.ADMINISTRATOR or not getattr(me, "can_post_messages", False):
         await reply(update, context, fmt(texts.CHANNEL_BOT_CANNOT_POST, ref=cmd.ref))
         return

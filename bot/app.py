@@ -48,7 +48,10 @@ from bot.delivery import DeliveryWorker
 from bot.digests import DigestScheduler
 from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
+from bot.health_server import HealthServer
 from bot.lease import LeaseConfig, LeaseKeeper
+from bot.metrics import Metrics
+from bot.observe import OBSERVE_TICK, Observer
 from bot.outage import Guarded, Outage
 from bot.pipeline import build_client
 from bot.redis_conn import RedisHandle, open_redis
@@ -95,6 +98,7 @@ class Boot:
     clock: Clock
     prefix: str
     console: bool
+    metrics: Metrics | None = None  # this process's metrics (one per process; bot.metrics)
 
 
 @dataclass
@@ -103,6 +107,7 @@ class Resources:
     http: httpx.AsyncClient
     worker: DeliveryWorker
     keeper: LeaseKeeper | None = None  # the updates lease (not in console mode)
+    health: HealthServer | None = None  # /metrics and /healthz, when KHABAR_METRICS_PORT is set
 
 
 def build_application(
@@ -112,8 +117,10 @@ def build_application(
     clock: Clock = system_clock,
     console: TextIO | None = None,
     prefix: str | None = None,
+    metrics: Metrics | None = None,
 ) -> KhabarApp:
-    """The whole bot as one PTB Application (not started)."""
+    """The whole bot as one PTB Application (not started). Pass the process's `metrics` when the
+    wiring counts into them too (bot.wiring.wiring_for); otherwise the application makes its own."""
     if console is not None:
         # The console has one reader: no need to pace its "private chat" at Telegram's 1/s; and a demo
         # should show the feeds' current items on the first poll instead of only later ones.
@@ -140,7 +147,9 @@ def build_application(
         builder = builder.request(make_request(settings)).get_updates_request(make_request(settings, for_updates=True))
     app: KhabarApp = builder.build()
     default_prefix = CONSOLE_PREFIX if console is not None else DEFAULT_PREFIX
-    app.bot_data.boot = Boot(settings, wiring, clock, prefix or default_prefix, console is not None)
+    app.bot_data.boot = Boot(
+        settings, wiring, clock, prefix or default_prefix, console is not None, metrics or Metrics()
+    )
     _register(app)
     return app
 
@@ -162,6 +171,7 @@ def _register(app: KhabarApp) -> None:
         ("sources", admin.sources),
         ("addsource", admin.addsource),
         ("removesource", admin.removesource),
+        ("resumesource", admin.resumesource),
         ("stats", admin.stats),
         ("channel", admin.channel),
     ]
@@ -189,37 +199,51 @@ async def _post_init(app: KhabarApp) -> None:
     settings = boot.settings
     handle = await open_redis(settings, wait=REDIS_START_WAIT)
     http = build_client(settings)  # feeds' SSRF-guarded client, shared by polling and /addsource
+    metrics = boot.metrics or Metrics()
+    health: HealthServer | None = None
     try:
         store = Store.from_settings(handle.client, settings, boot.prefix)
         collab = await boot.wiring(store, settings, http)
         pacing = Pacing.from_rates(settings.global_rate, settings.private_rate, settings.group_per_minute)
-        worker = DeliveryWorker(app.bot, store, settings, pacing, outage=handle.outage)
+        worker = DeliveryWorker(app.bot, store, settings, pacing, outage=handle.outage, metrics=metrics)
         subs = SubscriptionCache(store)
         options = RenderOptions(timezone=settings.timezone)
+        observer = Observer(metrics, store, settings)
         app.bot_data.services = Services(
             settings=settings,
             store=store,
             clock=boot.clock,
             pacing=pacing,
             stories=collab.stories,
-            fanout=Fanout(store, settings, collab.stories, options, subs, wake=worker.wake),
+            fanout=Fanout(store, settings, collab.stories, options, subs, wake=worker.wake, metrics=metrics),
             digests=DigestScheduler(store, settings, collab.stories, options, subs),
             sources=collab.sources,
             poll=collab.poll,
             outage=handle.outage,
+            observer=observer,
         )
         if boot.console:
             await _ensure_console_chat(store)
+        health = await _start_health(settings, observer)
     except BaseException:
         await http.aclose()
         await handle.close()
         raise
-    app.bot_data.resources = Resources(handle, http, worker)
+    app.bot_data.resources = Resources(handle, http, worker, health=health)
     worker.start()
     _schedule_jobs(app, settings, handle.outage)
     if not boot.console:
         await _set_commands(app, settings)
     log.info("khabar started", extra={"console": boot.console, "redis": handle.description})
+
+
+async def _start_health(settings: Settings, observer: Observer) -> HealthServer | None:
+    """Serve /metrics and /healthz on KHABAR_METRICS_HOST:KHABAR_METRICS_PORT (off when no port)."""
+    if settings.metrics_port is None:
+        return None
+    server = HealthServer(observer.metrics, observer.health, settings.metrics_host, settings.metrics_port)
+    await server.start()  # raises ListenError (one line) when the port cannot be used
+    return server
 
 
 def _schedule_jobs(app: KhabarApp, settings: Settings, outage: Outage) -> None:
@@ -230,6 +254,7 @@ def _schedule_jobs(app: KhabarApp, settings: Settings, outage: Outage) -> None:
         ("poll", jobs.poll_tick, settings.poll_tick, 0.5),
         ("fanout", jobs.fanout_tick, FANOUT_TICK, FANOUT_TICK),
         ("digests", jobs.digest_tick, settings.schedule_tick, 0.2),
+        ("metrics", jobs.observe_tick, OBSERVE_TICK, 1.0),
     ]
     for name, tick, every, first in ticks:
         jq.run_repeating(Guarded(name, tick, outage), interval=every, first=first, name=name, job_kwargs=JOB_KWARGS)
@@ -264,6 +289,8 @@ async def _post_shutdown(app: KhabarApp) -> None:
     resources = app.bot_data.resources
     if resources is not None:
         app.bot_data.resources = None
+        if resources.health is not None:
+            await resources.health.stop()
         await resources.http.aclose()
         await resources.redis.close()
 

@@ -190,7 +190,7 @@ def parse_filter(args: Sequence[str]) -> FilterChange | ArgError:
         if w[0] in _PLUS or w[0] in _MINUS:
             sign, w = w[0], w[1:]
         word = keyword(w.strip(_PLUS + _MINUS))
-        if not sign or not word:
+        if not sign or not any(c.isalnum() for c in word):  # an invisible or punctuation-only word never matches
             bad.append(w)
         elif sign in _PLUS:
             include.setdefault(word, None)

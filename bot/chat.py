@@ -17,6 +17,8 @@ from bot.delivery import NO_PREVIEW
 from bot.store.subscriptions import ChatKind
 
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
+# edits that cannot (or need not) happen: the press was answered already; there is nothing to fix
+_NOT_EDITABLE = ("not modified", "message to edit not found", "message can't be edited", "message_id_invalid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,5 +92,5 @@ async def edit(update: Update, context: KhabarContext, text: str, markup: Inline
             text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
         )
     except BadRequest as exc:
-        if "not modified" not in exc.message.lower():
+        if not any(gone in exc.message.lower() for gone in _NOT_EDITABLE):
             raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import CallbackContext, ExtBot
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from bot.app import Boot, Resources
     from bot.digests import DigestScheduler
     from bot.fanout import Fanout
+    from bot.observe import Observer
 
 Clock = Callable[[], datetime]
 
@@ -67,6 +69,14 @@ class SourceRejected:
     reason: str  # short, already in Persian or a technical one-liner (URL/HTTP/parse problem)
 
 
+class Resumed(StrEnum):
+    """What `/resumesource ID` found."""
+
+    RESUMED = "resumed"  # it was paused: due now, errors forgotten
+    NOT_PAUSED = "not_paused"
+    MISSING = "missing"  # no source with this id
+
+
 class SourceAdmin(Protocol):
     """Runtime sources (bot.store.sources + feeds' SSRF-guarded fetch)."""
 
@@ -75,6 +85,8 @@ class SourceAdmin(Protocol):
     async def add(self, url: str, province: str, name: str | None) -> SourceAdded | SourceRejected: ...
 
     async def remove(self, source_id: str) -> bool: ...
+
+    async def resume(self, source_id: str) -> Resumed: ...
 
 
 @dataclass
@@ -88,6 +100,7 @@ class Services:
     digests: DigestScheduler
     sources: SourceAdmin | None = None
     poll: PollCycle | None = None
+    observer: Observer | None = None  # metrics, poll heartbeat and the health probe (bot.observe)
     extras: dict[str, Any] = field(default_factory=dict)
     outage: Outage = field(default_factory=Outage)  # Redis outages, logged once (bot.outage)
 

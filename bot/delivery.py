@@ -34,6 +34,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import lifecycle
+from bot.metrics import Metrics
 from bot.outage import Backoff, Outage, is_redis_outage
 from bot.settings import Settings
 from bot.store import Store
@@ -48,6 +49,10 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
 RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
+
+
+# how a send outcome shows in khabar_messages_total{result}
+_RESULTS = {Kind.SENT: "sent", Kind.RETRY: "retried", Kind.SKIPPED: "failed", Kind.RELEASED: "retried"}
 
 
 class Recorder:
@@ -106,9 +111,17 @@ class Recorder:
 
 class DeliveryWorker:
     def __init__(
-        self, bot: Bot, store: Store, settings: Settings, pacing: Pacing, outage: Outage | None = None
+        self,
+        bot: Bot,
+        store: Store,
+        settings: Settings,
+        pacing: Pacing,
+        outage: Outage | None = None,
+        *,
+        metrics: Metrics | None = None,
     ) -> None:
         self._bot = bot
+        self._metrics = metrics
         self._store = store
         self._settings = settings
         self._pacing = pacing
@@ -210,6 +223,11 @@ class DeliveryWorker:
             outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
             self._recorder.add(outcome)
+            self._count(_RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat)
+
+    def _count(self, result: str, reason: str) -> None:
+        if self._metrics is not None:
+            self._metrics.message(result, reason)
 
     async def _send(self, claim: Claim) -> Outcome | None:
         try:
@@ -231,6 +249,7 @@ class DeliveryWorker:
             return Outcome(claim, Kind.RETRY, "flood", int(delay * 1000))
         except ChatMigrated as exc:
             await lifecycle.migrate_chat(self._store, claim.chat_id, exc.new_chat_id)
+            self._count("retried", "migrated")
             return None
         except Forbidden as exc:
             await self._gone(claim, str(exc))
@@ -266,6 +285,7 @@ class DeliveryWorker:
     async def _gone(self, claim: Claim, description: str) -> None:
         thread = claim.thread_id if lifecycle.is_topic_error(description) else None
         log.info("chat unusable", extra={"chat_id": claim.ck, "error": description})
+        self._count("failed", "chat_unusable")
         await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE, thread)
         await self._store.delivery.drop_chat(claim.ck)  # also when the subscription was already paused
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.context import StoryLibrary
 from bot.matching import StoryFacts, matches
+from bot.metrics import Metrics
 from bot.schedule import hold_until
 from bot.settings import Settings
 from bot.store import Store
@@ -56,8 +57,10 @@ class Fanout:
         options: RenderOptions,
         subs: SubscriptionCache,
         wake: Callable[[], None] = lambda: None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._store = store
+        self._metrics = metrics
         self._settings = settings
         self._stories = stories
         self._options = options
@@ -134,6 +137,15 @@ class Fanout:
                 counts.duplicates + c.duplicates,
                 counts.overflow + c.overflow,
             )
+        if self._metrics is not None:
+            tally = {
+                "queued": counts.queued,
+                "held": counts.held,
+                "duplicate": counts.duplicates,
+                "overflow": counts.overflow,
+            }
+            for kind, n in tally.items():
+                self._metrics.fanout.labels(kind).inc(n)
         log.info(
             "story fanned out",
             extra={

@@ -282,6 +282,9 @@ async def button(update: Update, context: KhabarContext) -> None:
     query = update.callback_query
     if query is None:
         return
+    if update.effective_chat is None:  # a button under an inline message: not one of ours
+        await query.answer(texts.CB_EXPIRED, show_alert=True)
+        return
     cb = decode(query.data)
     if cb is None:
         await query.answer(texts.CB_EXPIRED, show_alert=True)

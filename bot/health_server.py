@@ -20,6 +20,10 @@ MAX_REQUEST_LINE = 2048
 READ_TIMEOUT = 5.0
 
 
+class ListenError(RuntimeError):
+    """The endpoints could not be served (address in use, not permitted). `str()` is one line."""
+
+
 @dataclass(frozen=True, slots=True)
 class Health:
     checks: dict[str, bool] = field(default_factory=dict)
@@ -50,7 +54,11 @@ class HealthServer:
         return int(self._server.sockets[0].getsockname()[1])
 
     async def start(self) -> None:
-        self._server = await asyncio.start_server(self._handle, self._host, self._port, limit=MAX_REQUEST_LINE)
+        try:
+            self._server = await asyncio.start_server(self._handle, self._host, self._port, limit=MAX_REQUEST_LINE)
+        except OSError as exc:
+            where = f"{self._host}:{self._port}"
+            raise ListenError(f"metrics: cannot listen on {where}: {exc.strerror or exc}") from None
         log.info("metrics and health endpoints listening", extra={"port": self.port})
 
     async def stop(self) -> None:

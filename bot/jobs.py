@@ -1,9 +1,9 @@
 """JobQueue callbacks: glue that reads the services and calls them with an explicit `now`.
 
 One repeating poll tick, a fan-out catch-up tick, a digest tick (catch-up for digests whose time
-passed while khabar was down, and the end of quiet hours) and one cron job per distinct daily
-digest time in KHABAR_TIMEZONE. The delivery worker is not a job: it is a long-running consumer
-started in post_init (bot.app).
+passed while khabar was down, and the end of quiet hours), a metrics tick (queue gauges) and one
+cron job per distinct daily digest time in KHABAR_TIMEZONE. The delivery worker is not a job: it
+is a long-running consumer started in post_init (bot.app).
 """
 
 from __future__ import annotations
@@ -26,12 +26,24 @@ DAILY_PREFIX = "daily "
 async def poll_tick(context: KhabarContext) -> None:
     """Poll the due sources and fan the new stories out."""
     svc = context.services
-    if svc.poll is None:
-        return
     now = svc.now()
-    stories = await svc.poll(now)
-    if stories:
-        await svc.fanout.submit(stories, now)
+    if svc.observer is not None:
+        await svc.observer.tick_started(now)
+    try:
+        if svc.poll is None:
+            return
+        stories = await svc.poll(now)
+        if stories:
+            await svc.fanout.submit(stories, now)
+    finally:
+        if svc.observer is not None:
+            svc.observer.tick_finished()
+
+
+async def observe_tick(context: KhabarContext) -> None:
+    """Refresh the queue gauges (length, oldest ready age) from Redis."""
+    if context.services.observer is not None:
+        await context.services.observer.refresh()
 
 
 async def fanout_tick(context: KhabarContext) -> None:

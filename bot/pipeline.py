@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,6 +62,17 @@ class CycleResult:
     paused: tuple[FeedSource, ...]  # sources paused in this cycle: tell the admins (once)
     outcomes: tuple[SourceOutcome, ...]  # one per polled source
     items: int  # new feed items (before cross-agency de-duplication)
+    clustered: int = 0  # new items that joined a story another source reported first
+    extract_seconds: tuple[float, ...] = ()  # one per digest extracted
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesFound:
+    """What `find_stories` made of a cycle's new items."""
+
+    stories: list[Story]  # new stories, oldest first
+    clustered: int  # items that joined a known story
+    extract_seconds: tuple[float, ...]  # one per digest extracted (failed extractions not counted)
 
 
 def fetch_config(settings: Settings) -> FetchConfig:
@@ -123,7 +135,8 @@ async def poll_cycle(
     await deps.store.feeds.sync_schedule([s.id for s in sources], now)
     poll_deps = PollDeps(deps.client, deps.store.feeds, deps.store.seen, poll_config(deps.settings), deps.store.inbox)
     polled = await poll_due(poll_deps, sources, now, force=force, backfill=backfill)
-    stories = await stories_from_items(polled.items, deps.store, now)
+    found = await find_stories(polled.items, deps.store, now)
+    stories = found.stories
     by_id = {s.id: s for s in sources}
     paused = tuple(by_id[sid] for sid in polled.paused if sid in by_id)
     log.info(
@@ -135,30 +148,49 @@ async def poll_cycle(
             "paused": len(paused),
         },
     )
-    return CycleResult(tuple(stories), paused, polled.outcomes, len(polled.items))
+    return CycleResult(
+        tuple(stories), paused, polled.outcomes, len(polled.items), found.clustered, found.extract_seconds
+    )
 
 
 async def stories_from_items(items: Sequence[FeedItem], store: Store, now: datetime) -> list[Story]:
-    """Digest each item and fold copies of one story into one; return the stories that are new.
+    """Digest each item and fold copies of one story into one; return the stories that are new."""
+    return (await find_stories(items, store, now)).stories
+
+
+async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -> StoriesFound:
+    """`stories_from_items`, with how many items joined known stories and each extraction's time.
 
     Each item is acknowledged in the inbox once handled (its new story stored and announced, or
     joined to an existing story, or found unreadable)."""
     order = sorted(items, key=lambda i: i.published)
     new: list[Story] = []
+    clustered = 0
+    timings: list[float] = []
     for item in order:
-        story = await _story_for(item, store, now)
-        if story is not None:
-            new.append(story)
+        started = time.perf_counter()
+        digest = await _extract(item)
+        if digest is not None:
+            timings.append(time.perf_counter() - started)
+            story = await _story_for(item, digest, store, now)
+            if story is None:
+                clustered += 1
+            else:
+                new.append(story)
         await store.inbox.ack(item)
-    return new
+    return StoriesFound(new, clustered, tuple(timings))
 
 
-async def _story_for(item: FeedItem, store: Store, now: datetime) -> Story | None:
+async def _extract(item: FeedItem) -> Digest | None:
     try:
-        digest = await asyncio.to_thread(extract, to_article(item))
+        return await asyncio.to_thread(extract, to_article(item))
     except Exception:  # one unreadable article must not cost the others
         log.exception("story.extract_failed", extra={"source_id": item.source_id, "item_key": item.key})
         return None
+
+
+async def _story_for(item: FeedItem, digest: Digest, store: Store, now: datetime) -> Story | None:
+    """The new Story this item starts, or None when it joined a recent story from another source."""
     sid = story_id(item)
     fp = story_fingerprint(item, digest)
     joined = await store.stories.cluster(sid, fp, item.source_id, item.source_name, now)

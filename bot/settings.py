@@ -21,6 +21,8 @@ Environment variables (public interface):
 | KHABAR_BACKFILL             | 0                             |
 | KHABAR_TELEGRAM_PROXY       | none                          |
 | KHABAR_METRICS_PORT         | off                           |
+| KHABAR_METRICS_HOST         | 127.0.0.1 (where /metrics and /healthz listen) |
+| KHABAR_QUEUE_STUCK_AFTER    | 900 (s a ready delivery may wait before /healthz fails) |
 | KHABAR_LOG_LEVEL            | INFO                          |
 | KHABAR_GLOBAL_RATE          | 30 (messages/s, all chats)    |
 | KHABAR_PAID_BROADCAST       | off (needed above 30/s)       |
@@ -39,6 +41,7 @@ prefix (`bot_token`, `redis_url`, `admin_ids = [1, 2]`, ...); environment variab
 
 from __future__ import annotations
 
+import ipaddress
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -100,6 +103,8 @@ class Settings:
     feeds_proxy: str | None = None
     telegram_proxy: str | None = None
     metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"  # /metrics and /healthz bind here (loopback unless the operator says so)
+    queue_stuck_after: int = 900  # seconds the oldest ready delivery may wait before /healthz reports a stuck queue
     log_level: str = "INFO"
     # --- polling policy ---
     min_interval: int = 60  # never poll one source more often than this
@@ -294,6 +299,15 @@ def _optional_port(raw: str) -> int | None:
     return None if raw in {"", "0", "off"} else _int_range(1, 65535)(raw)
 
 
+def _host(raw: str) -> str:
+    try:
+        ipaddress.ip_address(raw)
+    except ValueError:
+        if not raw or len(raw) > 253 or not all(c.isascii() and (c.isalnum() or c in "-.") for c in raw):
+            raise ValueError(f"must be an IP address or a host name to listen on, got {raw!r}") from None
+    return raw
+
+
 def _rate(raw: str) -> float:
     try:
         rate = float(raw)
@@ -339,6 +353,8 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_BACKFILL", ("backfill", _int_range(0, 50))),
     ("KHABAR_TELEGRAM_PROXY", ("telegram_proxy", _proxy_url)),
     ("KHABAR_METRICS_PORT", ("metrics_port", _optional_port)),
+    ("KHABAR_METRICS_HOST", ("metrics_host", _host)),
+    ("KHABAR_QUEUE_STUCK_AFTER", ("queue_stuck_after", _int_range(30, 7 * 86400))),
     ("KHABAR_LOG_LEVEL", ("log_level", _log_level)),
     ("KHABAR_GLOBAL_RATE", ("global_rate", _rate)),
     ("KHABAR_PAID_BROADCAST", ("paid_broadcast", _bool)),

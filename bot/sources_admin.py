@@ -1,4 +1,4 @@
-"""Runtime sources for the admin commands (/sources /addsource /removesource), over the feed stage.
+"""Runtime sources for the admin commands (/sources /addsource /removesource /resumesource).
 
 `add` validates a URL the way the pipeline will fetch it — through feeds' SSRF-guarded client
 (`bot.pipeline.build_client`) — by one probe (fetch + parse, changing no state); only a URL that
@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.context import Clock, SourceAdded, SourceInfo, SourceRejected
+from bot.context import Clock, Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.pipeline import fetch_config
 from bot.settings import Settings
 from bot.store import Store
@@ -64,8 +64,8 @@ class SourceAdminImpl:
     async def add(self, url: str, province: str, name: str | None) -> SourceAdded | SourceRejected:
         try:
             source = remote_source(source_id_for(url), name or urlsplit(url).hostname or url, url, province)
-        except SourcesError as exc:
-            return SourceRejected(str(exc))
+        except ValueError as exc:  # SourcesError, or a URL urlsplit cannot take apart ("http://[::1")
+            return SourceRejected(str(exc) if isinstance(exc, SourcesError) else f"url: malformed URL: {exc}")
         if any(s.id == source.id for s in self._from_file()):
             return SourceRejected(f"{source.id}: already in the sources file")
         now: datetime = self._clock()
@@ -78,6 +78,17 @@ class SourceAdminImpl:
 
     async def remove(self, source_id: str) -> bool:
         return await self._store.sources.remove(source_id)
+
+    async def resume(self, source_id: str) -> Resumed:
+        """Un-pause a source paused after repeated failures (file or runtime): due now, errors forgotten."""
+        known = merge_sources(list(self._from_file()), await self._store.sources.list())
+        if all(s.id != source_id for s in known):
+            return Resumed.MISSING
+        state = await self._store.feeds.load(source_id)
+        if state is None or not state.paused:
+            return Resumed.NOT_PAUSED
+        await self._store.feeds.resume(source_id, self._clock())
+        return Resumed.RESUMED
 
 
 def _info(source: FeedSource, state: FeedState | None) -> SourceInfo:

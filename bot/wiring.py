@@ -1,7 +1,9 @@
 """How the bot reaches the feed pipeline: the default `Wiring` for `khabar run`.
 
 Kept apart from bot.app so the Application can be built with other collaborators in tests. The
-operator's sources file is read once at start (a bad file fails the start with one line).
+operator's sources file is read once at start (a bad file fails the start with one line). Each
+poll cycle's result is counted into the process's metrics (bot.observe) and newly paused sources
+are reported to the admins (bot.source_alerts) — here, where the pipeline's result is in hand.
 """
 
 from __future__ import annotations
@@ -12,27 +14,52 @@ from datetime import datetime
 
 import httpx
 
-from bot.app import Collaborators
+from bot.app import Collaborators, Wiring
 from bot.context import system_clock
+from bot.metrics import Metrics
+from bot.observe import count_cycle
 from bot.pipeline import PipelineDeps, poll_cycle
 from bot.settings import Settings
+from bot.source_alerts import tell_admins_paused
 from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
 from bot.story import Story
+from digest import canonical_province
 from feeds.sources import load_sources
 
 log = logging.getLogger("khabar.wiring")
 
 
-async def default_wiring(store: Store, settings: Settings, http: httpx.AsyncClient) -> Collaborators:
+async def default_wiring(
+    store: Store, settings: Settings, http: httpx.AsyncClient, *, metrics: Metrics | None = None
+) -> Collaborators:
     from_file = tuple(load_sources(settings.sources_path))
+    for source in from_file:
+        if source.province and canonical_province(source.province) is None:
+            log.warning(
+                "source province is not a province khabar knows; /subscribe by province will not match it",
+                extra={"source_id": source.id, "province": source.province},
+            )
     deps = PipelineDeps(store, http, settings, from_file)
 
     async def poll(now: datetime) -> Sequence[Story]:
         result = await poll_cycle(deps, now)
-        for source in result.paused:
-            log.warning("source paused after repeated errors", extra={"source_id": source.id})
+        if metrics is not None:
+            count_cycle(metrics, result)
+        try:
+            await tell_admins_paused(store, settings, result, now)
+        except Exception:  # the stories matter more than the notice; the pause itself is logged
+            log.exception("could not queue the paused-source notice")
         return result.stories
 
     sources = SourceAdminImpl(store, settings, http, lambda: from_file, system_clock)
     return Collaborators(stories=store.stories, sources=sources, poll=poll)
+
+
+def wiring_for(metrics: Metrics) -> Wiring:
+    """`default_wiring` counting into `metrics` (pass the same object to build_application)."""
+
+    async def wiring(store: Store, settings: Settings, http: httpx.AsyncClient) -> Collaborators:
+        return await default_wiring(store, settings, http, metrics=metrics)
+
+    return wiring

@@ -149,13 +149,20 @@ async def fetch(
     now = now or datetime.now(UTC)
     try:
         async with asyncio.timeout(config.total_timeout):
-            if urlsplit(url).scheme.lower() == "file":
+            if _scheme(url) == "file":
                 result = await _fetch_file(url, config, etag, allow_file)
             else:
                 result = await _fetch_http(client, url, config, _conditional(etag, last_modified, accept), now)
     except TimeoutError:
         result = _fail(url, ErrorKind.TIMEOUT, f"fetch: no complete answer within {config.total_timeout:g}s")
     return _with_elapsed(result, time.monotonic() - started)
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""  # malformed: check_scheme names the problem
 
 
 def _with_elapsed(result: FetchResult, elapsed: float) -> FetchResult:
@@ -193,6 +200,8 @@ async def _fetch_http(
             return _fail(current, ErrorKind.INVALID_URL, f"fetch: invalid URL {current!r}: {exc}")
         except httpx.HTTPError as exc:
             return _fail(current, ErrorKind.PROTOCOL, f"fetch: {type(exc).__name__}: {exc}")
+        except ValueError as exc:  # a URL or Location httpx/idna cannot build a request for (bad IDNA, bad IPv6)
+            return _fail(current, ErrorKind.INVALID_URL, f"fetch: invalid URL {current[:200]!r}: {exc}")
         if isinstance(outcome, FetchResult):
             return outcome
         visited.add(current)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -100,6 +101,7 @@ class SourceOutcome:
     error: str | None = None
     state: FeedState = field(default_factory=FeedState)
     became_paused: bool = False
+    elapsed: float = 0.0  # seconds spent on this source (fetch, parse, dedupe, full text, save)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,9 @@ class _Run:
 
     async def source(self, source: FeedSource) -> tuple[SourceOutcome, list[FeedItem]]:
         async with self.in_progress:
-            return await self._guarded(source)
+            started = time.monotonic()
+            outcome, items = await self._guarded(source)
+            return replace(outcome, elapsed=time.monotonic() - started), items
 
     async def reclaim(self) -> list[FeedItem]:
         """Inbox items a crashed (or stalled) process left unhandled, full text included."""

@@ -43,8 +43,9 @@ def check_scheme(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         host = parts.hostname
+        _ = parts.port  # raises ValueError for a port outside 0-65535
     except ValueError as exc:
-        return f"ssrf: malformed URL {url!r}: {exc}"
+        return f"ssrf: malformed URL {url[:200]!r}: {exc}"
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         return f"ssrf: scheme {parts.scheme or '(none)'!r} not allowed (http or https only)"
     if not host:
@@ -150,8 +151,8 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
                 addresses = await self._resolve(host, port)
         except TimeoutError:
             raise httpcore.ConnectTimeout(f"dns: resolving {host} timed out") from None
-        except OSError as exc:
-            raise httpcore.ConnectError(f"dns: cannot resolve {host}: {exc}") from None
+        except (OSError, UnicodeError) as exc:  # UnicodeError: a name IDNA cannot encode (label too long)
+            raise httpcore.ConnectError(f"dns: cannot resolve {host[:100]}: {exc}") from None
         if not self._allow_private:
             addresses = check_addresses(host, addresses)
         return await self._dial(addresses, port, timeout, local_address, socket_options)

@@ -13,11 +13,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from bot.cli import digest_cmd, extract_cmd, poll_cmd, run_cmd, sources_cmd
+from bot.cli import (
+    digest_cmd,
+    export_cmd,
+    extract_cmd,
+    import_cmd,
+    poll_cmd,
+    run_cmd,
+    sources_cmd,
+    status_cmd,
+)
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError
 
-COMMANDS = (run_cmd, poll_cmd, digest_cmd, extract_cmd, sources_cmd)
+COMMANDS = (run_cmd, poll_cmd, digest_cmd, extract_cmd, sources_cmd, status_cmd, export_cmd, import_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:

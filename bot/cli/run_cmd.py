@@ -1,6 +1,7 @@
 """`khabar run`: the bot — Telegram updates, feed polling, digests and the delivery queue.
 
 `--console` runs all of it but prints messages to stdout instead of sending them (no token needed).
+With KHABAR_METRICS_PORT set it also serves /metrics and /healthz on KHABAR_METRICS_HOST (loopback).
 SIGINT/SIGTERM stop it gracefully: sends in flight finish and are recorded before exit.
 """
 
@@ -12,9 +13,11 @@ import signal
 import sys
 
 from bot.app import KhabarApp, build_application, serve
+from bot.health_server import ListenError
+from bot.metrics import Metrics
 from bot.redis_conn import RedisUnavailable
 from bot.settings import Settings
-from bot.wiring import default_wiring
+from bot.wiring import wiring_for
 from feeds.sources import SourcesError
 
 HELP = "Run the bot (scheduler, feed polling, digests and delivery)"
@@ -34,10 +37,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if not args.console and settings.bot_token is None:
         print("khabar run: KHABAR_BOT_TOKEN is not set (or use `khabar run --console`)", file=sys.stderr)
         return 2
-    app = build_application(settings, wiring=default_wiring, console=sys.stdout if args.console else None)
+    metrics = Metrics()  # one per process: the application and the pipeline wiring count into it
+    console = sys.stdout if args.console else None
+    app = build_application(settings, wiring=wiring_for(metrics), console=console, metrics=metrics)
     try:
         asyncio.run(_main(app))
-    except (RedisUnavailable, SourcesError) as exc:
+    except (RedisUnavailable, SourcesError, ListenError) as exc:
         print(f"khabar run: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -2,8 +2,8 @@
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
 per concern (subscriptions, feed state, seen-state and its inbox, runtime sources, stories, delivery
-queue, rate limiter, stats, leases, handled updates). Callers never see a key or a raw Redis command.
-Retention numbers come in `StoreLimits` (from Settings).
+queue, rate limiter, stats, leases, handled updates, operational facts). Callers never see a key or a
+raw Redis command. Retention numbers come in `StoreLimits` (from Settings).
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from bot.store.feeds import FeedStateStore
 from bot.store.inbox import InboxStore
 from bot.store.keys import DEFAULT_PREFIX, Keys
 from bot.store.lease import RedisLease
+from bot.store.ops import OpsStore
 from bot.store.ratelimit import RateLimiter
 from bot.store.seen import DEFAULT_INBOX_LEASE, SeenRedisStore
 from bot.store.sources import AdminSourceStore
 from bot.store.stats import StatsStore
 from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
+from bot.store.transfer import TransferStore
 from bot.store.updates import HandledUpdates
 
 
@@ -131,6 +133,16 @@ class Store:
     def updates(self) -> HandledUpdates:
         """Telegram update ids already handled by some khabar process."""
         return HandledUpdates(self.redis, self.keys)
+
+    @property
+    def transfer(self) -> TransferStore:
+        """Bulk writes for `khabar import` (subscriptions and runtime sources in one transaction)."""
+        return TransferStore(self.redis, self.keys)
+
+    @cached_property
+    def ops(self) -> OpsStore:
+        """The last poll tick and admin notices already sent (for status, health and alerts)."""
+        return OpsStore(self.redis, self.keys)
 
 
 __all__ = ["Keys", "Store", "StoreLimits", "Subscription", "SubscriptionStore"]

@@ -128,6 +128,9 @@ end
 if n > 0 then return {0, out} end
 local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if first[2] then return {math.max(1, tonumber(first[2]) - now), out} end
+-- no chat has anything queued or in flight: the counter must be 0. Self-heal drift from chat queues
+-- that expired (QUEUE_TTL) with jobs in them, e.g. after khabar was stopped for longer than the TTL.
+if redis.call('ZCARD', KEYS[2]) == 0 then redis.call('SET', KEYS[5], 0) end
 return {-1, out}
 """
 )
@@ -334,7 +337,8 @@ if n > 0 then redis.call('DECRBY', KEYS[5], n) end
 return n
 """
 
-# KEYS: ready, lease, prog, due; ARGV: 1 old ck, 2 new ck, then old/new queue, log, held keys (3..8).
+# KEYS: ready, lease, prog, due; ARGV: 1 old ck, 2 new ck, then old/new queue, log, held keys (3..8),
+# 9 log ttl, 10 log cap.
 # Moves a chat's pending state to its new id (group → supergroup); the job in flight is resent.
 _MOVE = (
     CLOCK
@@ -346,7 +350,8 @@ redis.call('DEL', ARGV[3])
 if redis.call('EXISTS', ARGV[5]) == 1 then
   redis.call('ZUNIONSTORE', ARGV[6], 2, ARGV[6], ARGV[5], 'AGGREGATE', 'MIN')
   redis.call('DEL', ARGV[5])
-  redis.call('EXPIRE', ARGV[6], 2592000)
+  redis.call('ZREMRANGEBYRANK', ARGV[6], 0, -(tonumber(ARGV[10]) + 1))
+  redis.call('EXPIRE', ARGV[6], ARGV[9])
 end
 local held = redis.call('LRANGE', ARGV[7], 0, -1)
 for _, v in ipairs(held) do redis.call('RPUSH', ARGV[8], v) end
@@ -599,6 +604,8 @@ class DeliveryQueue:
             self._k.chat_log(new_ck),
             self._k.held(old_ck),
             self._k.held(new_ck),
+            str(LOG_TTL),
+            str(LOG_CAP),
         ]
         return int(await self._move(keys=keys, args=args))
 
@@ -649,6 +656,31 @@ class DeliveryQueue:
 
     async def chat_jobs(self, ck: str) -> list[str]:
         return [str(j) for j in await self._r.lrange(self._k.chat_queue(ck), 0, -1)]
+
+    async def oldest_ready_age(self) -> float:
+        """Seconds the longest-waiting chat has been ready to send (0.0 when none is ready).
+
+        `dq:ready` scores are the time a chat may next get a message (Redis clock, ms): for a chat
+        that is due, now minus its score is how long it has waited for a worker. Chats held back
+        by a rate limit or a retry_after are not due yet and do not count; a lasting, growing age
+        means no worker is consuming the queue (or it cannot keep up).
+        """
+        async with self._r.pipeline(transaction=False) as pipe:
+            pipe.time()
+            pipe.zrange(self._k.ready(), 0, 0, withscores=True)
+            (seconds, micros), first = await pipe.execute()
+        if not first:
+            return 0.0
+        now_ms = int(seconds) * 1000 + int(micros) // 1000
+        return max(0.0, (now_ms - float(first[0][1])) / 1000)
+
+    async def scheduled_digests(self) -> int:
+        """Chats with a daily digest (or the end of quiet hours) scheduled."""
+        return int(await self._r.zcard(self._k.due()))
+
+    async def fanout_backlog(self) -> int:
+        """Stories announced but not yet fanned out."""
+        return int(await self._r.llen(self._k.fanout()))
 
     async def chats_waiting(self) -> int:
         return int(await self._r.zcard(self._k.ready())) + int(await self._r.zcard(self._k.lease()))

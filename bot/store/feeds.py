@@ -149,11 +149,14 @@ class FeedStateStore:
         """
         wanted = set(source_ids)
         current = {str(x) for x in await self._r.zrange(self._k.schedule(), 0, -1)}
+        leased = {str(x) for x in await self._r.zrange(self._k.leases(), 0, -1)}
         async with self._r.pipeline(transaction=False) as pipe:
             if wanted - current:
                 pipe.zadd(self._k.schedule(), {sid: _ts(now) for sid in wanted - current}, nx=True)
             if current - wanted:
                 pipe.zrem(self._k.schedule(), *(current - wanted))
+            if leased - wanted:  # a claim left by a crash on a source that is gone: nothing will release it
+                pipe.zrem(self._k.leases(), *(leased - wanted))
             await pipe.execute()
 
     async def next_checks(self) -> dict[str, float]:

@@ -11,7 +11,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:feed:{source_id}    | hash   | TTL state_ttl, renewed       | FeedState of one source                      |
 | khabar:seen:{id}:{0..15}   | zset   | seen_cap/16 each, TTL        | identity key → last time in the feed         |
 | khabar:schedule            | zset   | one member per source        | source id → next check (unix s; +inf paused) |
-| khabar:leases              | zset   | one member per source        | source id → claim expiry (unix s)            |
+| khabar:leases              | zset   | a member per claimed source  | source id → claim expiry (unix s)            |
 | khabar:sources             | hash   | one field per runtime source | source id → FeedSource JSON (/addsource)     |
 | khabar:story:{story_id}    | hash   | TTL story_ttl                | core: Story JSON; sources: [[id, name]]      |
 | khabar:stories             | zset   | age story_ttl, cap story_cap | story id → first seen (recent, /latest)      |
@@ -25,12 +25,12 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:dq:batch:{batch_id} | list   | TTL 7 d; del when sent       | rendered parts of a compiled digest          |
 | khabar:dq:batch:seq        | string | one counter                  | batch id sequence                            |
 | khabar:dq:q:{ck}           | list   | chat_queue_cap, TTL 7 d      | jobs `s|story` / `b|batch`, oldest first     |
-| khabar:dq:log:{ck}         | zset   | newest 1000, TTL 30 d        | story ids accepted (exactly-once)            |
+| khabar:dq:log:{ck}         | zset   | newest 120, TTL 7 d          | story ids accepted (exactly-once)            |
 | khabar:dq:held:{ck}        | list   | held_cap, TTL 3 d            | story ids held for a digest                  |
 | khabar:dq:ready            | zset   | a member per busy chat       | ck → next send time (ms, Redis)              |
 | khabar:dq:lease            | zset   | a member per send            | ck → lease expiry (ms, Redis)                |
 | khabar:dq:prog             | hash   | a field per started job      | ck → `part|attempts|claim token`             |
-| khabar:dq:pending          | string | one counter                  | jobs queued in all chats                     |
+| khabar:dq:pending          | string | one counter (reset when idle)| jobs queued in all chats                     |
 | khabar:dq:due              | zset   | a member per digest chat     | ck → next compile (unix s, app clock)        |
 | khabar:rl:global           | string | PX until idle                | overall GCRA arrival time (µs)               |
 | khabar:rl:chat:{chat_id}   | string | PX = chat interval           | set while the chat must wait                 |
@@ -39,8 +39,16 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:inbox:items         | hash   | as khabar:inbox              | new item → `attempts|FeedItem JSON`          |
 | khabar:lease:{name}        | string | PX lease ttl, renewed        | holder token `host:pid:random` (updates)     |
 | khabar:updates:handled     | zset   | newest 1000, TTL 7 d         | Telegram update ids already handled          |
+| khabar:ops:tick            | string | TTL 7 days, rewritten        | unix time of the last poll tick (any process)|
+| khabar:ops:paused:{id}:{t} | string | TTL 30 days                  | admins were told source {id} paused at {t}   |
 
-(TTL/cap names are Settings fields.)
+(TTL/cap names are Settings fields.) Keys without a TTL are bounded otherwise: one field or member
+per chat, configured source or live story, pruned by age or cap as the table says, or one counter.
+`subs` keeps paused chats on purpose (a chat that unblocks the bot gets its subscription back), so
+it grows with the audience, not with time. `leases` loses members of sources that left the
+configuration at the next schedule sync; `dq:pending` is reset to 0 by the claim script whenever no
+chat has anything queued or in flight (queues that expired with jobs in them cannot leave it wrong).
+tests/bot/store/test_key_lifecycle.py checks that every other key carries a TTL.
 
 Seen members are 16-hex-digit identity keys (feeds.identity), spread over 16 buckets (CRC32 of the
 key) so each bucket stays under Redis' default 128-entry listpack limit: about 25 bytes per key
@@ -66,10 +74,15 @@ ANNOUNCED_TTL = 7 * 86400
 PARTS_TTL = 3 * 86400
 BATCH_TTL = 7 * 86400
 QUEUE_TTL = 7 * 86400
-LOG_TTL = 30 * 86400
-LOG_CAP = 1000
+# The per-chat exactly-once log only has to outlive a re-run of an interrupted fan-out: a story is
+# announced for fan-out once in ANNOUNCED_TTL, and a re-run takes the interrupted story first. 120
+# entries stay under Redis' zset-max-listpack-entries (128): ~35 bytes an entry instead of ~130.
+LOG_TTL = ANNOUNCED_TTL
+LOG_CAP = 120
 HELD_TTL = 3 * 86400
 STATS_TTL = 2 * 3600
+TICK_TTL = 7 * 86400
+PAUSE_NOTICE_TTL = 30 * 86400
 FANOUT_LOCK_TTL_MS = 15_000  # a fan-out of 10,000 chats takes about a second
 INBOX_TTL = 7 * 86400
 INBOX_CAP = 10_000  # items waiting to be turned into stories; normally a handful
@@ -186,6 +199,13 @@ class Keys:
 
     def handled_updates(self) -> str:
         return f"{self.prefix}updates:handled"
+
+    # --- operations ---
+    def last_tick(self) -> str:
+        return f"{self.prefix}ops:tick"
+
+    def pause_notice(self, source_id: str, paused_at: int) -> str:
+        return f"{self.prefix}ops:paused:{source_id}:{paused_at}"
 
 
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:

@@ -175,6 +175,22 @@ class SeenRedisStore:
             log.error("inbox over its cap: oldest items dropped", extra={"dropped": dropped, "cap": INBOX_CAP})
         return SeenMark(known_before=bool(flags[0]), unseen=tuple(bool(x) for x in flags[1:]))
 
+    async def count_many(self, source_ids: Sequence[str]) -> int:
+        """Identity keys held for all these sources together (sentinels excluded)."""
+        if not source_ids:
+            return 0
+        async with self._r.pipeline(transaction=False) as pipe:
+            for sid in source_ids:
+                for key in seen_bucket_keys(self._k, sid):
+                    pipe.zcard(key)
+                pipe.zscore(self._k.seen(sid, 0), SENTINEL)
+            rows = await pipe.execute()
+        total = 0
+        for i in range(0, len(rows), SEEN_BUCKETS + 1):
+            sizes, sentinel = rows[i : i + SEEN_BUCKETS], rows[i + SEEN_BUCKETS]
+            total += sum(int(n) for n in sizes) - (1 if sentinel is not None else 0)
+        return total
+
     async def count(self, source_id: str) -> int:
         """Identity keys held for a source (the sentinel excluded)."""
         async with self._r.pipeline(transaction=False) as pipe:

@@ -17,6 +17,19 @@ from feeds.model import FeedSource
 from feeds.sources import SourcesError, remote_source
 
 
+def check_runtime(source: FeedSource) -> None:
+    if source.from_file or source.url.split(":", 1)[0].lower() not in {"http", "https"}:
+        raise ValueError("sources: runtime sources must be http(s) and built by feeds.sources.remote_source")
+
+
+def source_json(source: FeedSource) -> str:
+    """A runtime source as stored (the same fields `khabar export` writes)."""
+    check_runtime(source)
+    data: dict[str, str | int | None] = {"id": source.id, "name": source.name, "url": source.url}
+    data |= {"province": source.province, "interval": source.interval}
+    return json.dumps(data, ensure_ascii=False)
+
+
 class AdminSourceStore:
     def __init__(self, redis: aioredis.Redis, keys: Keys) -> None:
         self._r = redis
@@ -24,11 +37,7 @@ class AdminSourceStore:
 
     async def add(self, source: FeedSource) -> bool:
         """Store a runtime source; False when one with this id is already stored."""
-        if source.from_file or source.url.split(":", 1)[0].lower() not in {"http", "https"}:
-            raise ValueError("sources: runtime sources must be http(s) and built by feeds.sources.remote_source")
-        data: dict[str, str | int | None] = {"id": source.id, "name": source.name, "url": source.url}
-        data |= {"province": source.province, "interval": source.interval}
-        return bool(await self._r.hsetnx(self._k.admin_sources(), source.id, json.dumps(data, ensure_ascii=False)))
+        return bool(await self._r.hsetnx(self._k.admin_sources(), source.id, source_json(source)))
 
     async def remove(self, source_id: str) -> bool:
         """Delete a runtime source and everything khabar kept about it; False when there was none."""

@@ -182,6 +182,14 @@ class StoryStore:
         raw = await self._r.hgetall(self._k.story(story_id))
         return _from_raw(raw)
 
+    async def counts(self) -> tuple[int, int]:
+        """(stories kept for /latest, stories in the near-duplicate window)."""
+        async with self._r.pipeline(transaction=False) as pipe:
+            pipe.zcard(self._k.stories())
+            pipe.zcard(self._k.story_recent())
+            kept, window = await pipe.execute()
+        return int(kept), int(window)
+
     async def recent(self, limit: int = 20) -> list[Story]:
         """Newest stories first (for /latest)."""
         ids = await self._r.zrevrange(self._k.stories(), 0, max(limit, 1) - 1)

@@ -14,7 +14,7 @@ import pytest
 import redis.asyncio as aioredis
 
 from bot.app import Collaborators, KhabarApp, build_application, serve
-from bot.context import Services, SourceAdded, SourceInfo, SourceRejected
+from bot.context import Resumed, Services, SourceAdded, SourceInfo, SourceRejected
 from bot.settings import Settings
 from bot.store import Store
 from bot.story import Story
@@ -93,6 +93,15 @@ class FakeSources:
         before = len(self.listed)
         self.listed = [s for s in self.listed if s.id != source_id]
         return len(self.listed) < before
+
+    async def resume(self, source_id: str) -> Resumed:
+        for i, s in enumerate(self.listed):
+            if s.id == source_id:
+                if s.status != "paused":
+                    return Resumed.NOT_PAUSED
+                self.listed[i] = replace(s, status="ok")
+                return Resumed.RESUMED
+        return Resumed.MISSING
 
 
 _counter = iter(range(1, 10**9))

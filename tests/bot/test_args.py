@@ -141,3 +141,10 @@ def test_parsers_never_raise(args: list[str]) -> None:
     for parse in (parse_targets, parse_mode, parse_quiet, parse_filter, parse_channel, parse_addsource):
         parse(args)
     parse_count(args, 5, 10)
+
+
+def test_filter_words_without_a_letter_or_digit_are_refused() -> None:
+    # an invisible or punctuation-only keyword would never match anything: say so instead of storing it
+    assert isinstance(parse_filter(["+\u200f"]), ArgError)
+    assert isinstance(parse_filter(["-…"]), ArgError)
+    assert parse_filter(["+کودک", "-\u200e۱۲"]) == FilterChange(("کودک",), ("12",))

@@ -43,7 +43,7 @@ async def test_commands_menu_is_registered_in_persian(fake: FakeBotAPI, clock: M
                                  "filter"}  # fmt: skip
         assert "اشتراک" in everyone["subscribe"]
         admin = fake.commands[1]
-        assert admin["scope"] == {"type": "chat", "chat_id": ADMIN} and len(admin["commands"]) == 14
+        assert admin["scope"] == {"type": "chat", "chat_id": ADMIN} and len(admin["commands"]) == 15
     finally:
         await stop_khabar(stop, task)
         await delete_prefix(h.prefix)

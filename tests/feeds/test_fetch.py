@@ -237,3 +237,36 @@ async def test_raw_persian_in_the_url_is_percent_encoded_on_the_wire(
     server.file("/news/83714160/معاون-استاندار-تهران", "rss1_fars.xml")
     result = await fetch(client, server.url("/news/83714160/معاون-استاندار-تهران"), open_config)
     assert result.error is None and result.status == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("http://[::1", ErrorKind.BLOCKED),  # unbalanced IPv6 brackets: urlsplit raises
+        ("http://1.2.3.4:99999/", ErrorKind.BLOCKED),  # port out of range
+        ("https://" + "a" * 300 + ".example/", ErrorKind.CONNECT),  # a DNS label IDNA cannot encode
+        ("http://xn--.example/", ErrorKind.INVALID_URL),  # a malformed A-label
+        ("http://exa\x00mple.example/", ErrorKind.INVALID_URL),
+        ("http://exa\u202emple.example/", ErrorKind.INVALID_URL),  # a bidi override in the host
+        ("", ErrorKind.BLOCKED),
+    ],
+    ids=["ipv6-bracket", "port-range", "long-label", "bad-a-label", "nul", "bidi", "empty"],
+)
+async def test_malformed_urls_are_values_not_exceptions(url: str, kind: ErrorKind) -> None:
+    async def nowhere(host: str, port: int) -> list[str]:
+        raise OSError("no DNS in this test")
+
+    config = FetchConfig(user_agent=UA, connect_timeout=1, read_timeout=1, total_timeout=2)
+    async with build_client(config, resolve=nowhere) as client:
+        result = await fetch(client, url, config)
+    assert result.error is not None and result.error.kind is kind, result.error
+    assert str(result.error).startswith(("fetch:", "ssrf:")) and "\n" not in str(result.error)
+
+
+async def test_a_malformed_redirect_location_is_a_value(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    server.redirect("/moved", "http://[::1/feed")
+    result = await fetch(client, server.url("/moved"), open_config)
+    assert result.error is not None
+    assert "location" in str(result.error).lower()

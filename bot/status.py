@@ -1,0 +1,245 @@
+"""`khabar status`: one screen of facts from Redis, for an operator without Prometheus.
+
+`gather(store, from_file, now)` reads everything in a handful of pipelined round trips (no SCAN,
+no KEYS) into a frozen `Status`; `render_text(status, tz)` lays it out as aligned English lines and
+`to_json(status)` as one JSON object. The same facts as /metrics, but shared by every process:
+Redis holds them, not one process's memory.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.sources_admin import status_of
+from bot.store import Store
+from bot.store.subscriptions import ChatKind, Mode
+from feeds.model import FeedSource
+from feeds.sources import merge_sources
+
+HOUR_COUNTERS = ("sent", "flood", "neterr", "rejected", "unknown", "expired", "paused")
+
+
+@dataclass(frozen=True, slots=True)
+class RedisFacts:
+    where: str  # safe to print (no password)
+    version: str
+    used_memory: int
+    maxmemory: int
+    aof: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    total: int
+    from_file: int
+    runtime: int
+    healthy: int
+    failing: int
+    paused: int
+    never_polled: int
+    next_due: datetime | None  # earliest scheduled check among the configured sources
+    failing_ids: tuple[str, ...]  # failing or paused, for a quick look (at most 10)
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionFacts:
+    chats: int
+    active: int
+    paused: int
+    instant: int
+    daily: int
+    quiet_hours: int
+    with_filters: int
+    by_kind: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFacts:
+    messages: int
+    chats: int
+    oldest_ready_seconds: float
+    awaiting_fanout: int
+    digests_scheduled: int
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    now: datetime
+    redis: RedisFacts
+    last_poll_tick: datetime | None
+    sources: SourceFacts
+    seen_items: int
+    stories_kept: int
+    stories_in_window: int
+    subscriptions: SubscriptionFacts
+    queue: QueueFacts
+    last_hour: dict[str, int]
+    sources_error: str | None = None  # the sources file could not be read (runtime sources still counted)
+
+
+async def gather(
+    store: Store,
+    from_file: Sequence[FeedSource],
+    now: datetime,
+    *,
+    where: str,
+    sources_error: str | None = None,
+) -> Status:
+    server = await store.ops.server()
+    sources = merge_sources(list(from_file), await store.sources.list())
+    ids = [s.id for s in sources]
+    kept, in_window = await store.stories.counts()
+    hour = await store.stats.last_hour()
+    return Status(
+        now=now,
+        redis=RedisFacts(where, server.version, server.used_memory, server.maxmemory, server.aof),
+        last_poll_tick=await store.ops.last_tick(),
+        sources=await _sources(store, sources),
+        seen_items=await store.seen.count_many(ids),
+        stories_kept=kept,
+        stories_in_window=in_window,
+        subscriptions=await _subscriptions(store),
+        queue=QueueFacts(
+            messages=await store.delivery.pending(),
+            chats=await store.delivery.chats_waiting(),
+            oldest_ready_seconds=round(await store.delivery.oldest_ready_age(), 1),
+            awaiting_fanout=await store.delivery.fanout_backlog(),
+            digests_scheduled=await store.delivery.scheduled_digests(),
+        ),
+        last_hour={name: hour[name] for name in HOUR_COUNTERS},
+        sources_error=sources_error,
+    )
+
+
+async def _sources(store: Store, sources: Sequence[FeedSource]) -> SourceFacts:
+    states = await store.feeds.load_many([s.id for s in sources])
+    schedule = await store.feeds.next_checks()
+    health = Counter(status_of(states[s.id]) for s in sources if s.id in states)  # never polled: neither
+    due = [schedule[s.id] for s in sources if s.id in schedule and not math.isinf(schedule[s.id])]
+    troubled = [s.id for s in sources if s.id in states and status_of(states[s.id]) != "ok"]
+    return SourceFacts(
+        total=len(sources),
+        from_file=sum(s.from_file for s in sources),
+        runtime=sum(not s.from_file for s in sources),
+        healthy=health["ok"],
+        failing=health["failing"],
+        paused=health["paused"],
+        never_polled=sum(s.id not in states for s in sources),
+        next_due=datetime.fromtimestamp(min(due), UTC) if due else None,
+        failing_ids=tuple(troubled[:10]),
+    )
+
+
+async def _subscriptions(store: Store) -> SubscriptionFacts:
+    subs = await store.subscriptions.all()
+    kinds = Counter(s.kind for s in subs)
+    return SubscriptionFacts(
+        chats=len(subs),
+        active=sum(not s.paused for s in subs),
+        paused=sum(s.paused for s in subs),
+        instant=sum(s.mode is Mode.INSTANT for s in subs),
+        daily=sum(s.mode is Mode.DAILY for s in subs),
+        quiet_hours=sum(bool(s.quiet) for s in subs),
+        with_filters=sum(bool(s.include or s.exclude) for s in subs),
+        by_kind={k.value: kinds[k] for k in ChatKind},
+    )
+
+
+# --- output ----------------------------------------------------------------------------------------------
+
+
+def to_json(status: Status) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    data: dict[str, Any] = plain(asdict(status))
+    return data
+
+
+def render_text(status: Status, tz: ZoneInfo) -> str:
+    s, q, subs, hour = status.sources, status.queue, status.subscriptions, status.last_hour
+    r = status.redis
+    memory = _bytes(r.used_memory) + (f" of {_bytes(r.maxmemory)}" if r.maxmemory else "")
+    kinds = subs.by_kind
+    groups = kinds.get("group", 0) + kinds.get("supergroup", 0)
+    rows = [
+        ("redis", f"{r.where} (Redis {r.version}, {memory} used, AOF {'on' if r.aof else 'off'})"),
+        ("last poll tick", _ago(status.last_poll_tick, status.now, tz)),
+        (
+            "sources",
+            f"{s.total} ({s.from_file} from the file, {s.runtime} added by admins): {s.healthy} healthy, "
+            f"{s.failing} failing, {s.paused} paused, {s.never_polled} never polled",
+        ),
+        ("next check due", _until(s.next_due, status.now)),
+        ("seen items", f"{status.seen_items:,}"),
+        ("stories", f"{status.stories_kept:,} kept for /latest, {status.stories_in_window:,} in the near-dup window"),
+        (
+            "subscriptions",
+            f"{subs.chats:,} chats ({subs.active:,} active, {subs.paused:,} paused): "
+            f"{subs.instant:,} instant, {subs.daily:,} daily; {subs.quiet_hours:,} with quiet hours, "
+            f"{subs.with_filters:,} with filters",
+        ),
+        ("chats", f"{kinds.get('private', 0):,} private, {groups:,} groups, {kinds.get('channel', 0):,} channels"),
+        (
+            "queue",
+            f"{q.messages:,} messages for {q.chats:,} chats; oldest ready {q.oldest_ready_seconds:.1f} s; "
+            f"{q.awaiting_fanout} stories awaiting fan-out; {q.digests_scheduled:,} digests scheduled",
+        ),
+        (
+            "last hour",
+            f"{hour['sent']:,} sent, {hour['flood']:,} rate-limited (429), {hour['neterr']:,} network errors, "
+            f"{hour['rejected']:,} rejected, {hour['unknown']:,} unknown outcome, {hour['paused']:,} chats paused",
+        ),
+    ]
+    if s.failing_ids:
+        rows.insert(4, ("failing/paused", ", ".join(s.failing_ids) + (" …" if s.failing + s.paused > 10 else "")))
+    if status.sources_error:
+        rows.insert(3, ("sources file", f"UNREADABLE: {status.sources_error}"))
+    width = max(len(label) for label, _ in rows)
+    head = f"khabar status at {status.now.astimezone(tz):%Y-%m-%d %H:%M:%S} {tz.key}"
+    return "\n".join([head, *(f"{label.ljust(width)}  {value}" for label, value in rows)])
+
+
+def _bytes(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    raise AssertionError("unreachable")
+
+
+def _span(seconds: float) -> str:
+    seconds = abs(seconds)
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 2 * 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
+def _ago(when: datetime | None, now: datetime, tz: ZoneInfo) -> str:
+    if when is None:
+        return "never (no khabar run has polled with this Redis yet)"
+    return f"{_span((now - when).total_seconds())} ago ({when.astimezone(tz):%Y-%m-%d %H:%M:%S})"
+
+
+def _until(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "none scheduled"
+    delta = (when - now).total_seconds()
+    return f"in {_span(delta)}" if delta > 0 else f"now (overdue by {_span(delta)})"
