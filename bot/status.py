@@ -81,6 +81,7 @@ class Status:
     queue: QueueFacts
     last_hour: dict[str, int]
     sources_error: str | None = None  # the sources file could not be read (runtime sources still counted)
+    updates_holder: str | None = None  # `host:pid:token` of the process receiving Telegram updates
 
 
 async def gather(
@@ -114,6 +115,7 @@ async def gather(
         ),
         last_hour={name: hour[name] for name in HOUR_COUNTERS},
         sources_error=sources_error,
+        updates_holder=await store.lease("updates").holder(),
     )
 
 
@@ -177,6 +179,7 @@ def render_text(status: Status, tz: ZoneInfo) -> str:
     rows = [
         ("redis", f"{r.where} (Redis {r.version}, {memory} used, AOF {'on' if r.aof else 'off'})"),
         ("last poll tick", _ago(status.last_poll_tick, status.now, tz)),
+        ("updates", _holder(status.updates_holder)),
         (
             "sources",
             f"{s.total} ({s.from_file} from the file, {s.runtime} added by admins): {s.healthy} healthy, "
@@ -210,6 +213,13 @@ def render_text(status: Status, tz: ZoneInfo) -> str:
     width = max(len(label) for label, _ in rows)
     head = f"khabar status at {status.now.astimezone(tz):%Y-%m-%d %H:%M:%S} {tz.key}"
     return "\n".join([head, *(f"{label.ljust(width)}  {value}" for label, value in rows)])
+
+
+def _holder(token: str | None) -> str:
+    if token is None:
+        return "no process holds the updates lease (no `khabar run` with a token is receiving commands)"
+    host, _, rest = token.partition(":")
+    return f"received by {host} (pid {rest.partition(':')[0]})"
 
 
 def _bytes(n: int) -> str:

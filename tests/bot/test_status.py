@@ -55,6 +55,7 @@ async def test_gather_counts_what_redis_holds(store: Store) -> None:
     await store.stats.incr("sent", 5)
     await store.stats.incr("flood")
     await store.ops.mark_tick(NOW - timedelta(seconds=20))
+    assert await store.lease("updates").acquire("box-7:4242:abc123", 60_000)
 
     facts = await status.gather(store, from_file, NOW, where="redis://test")
     s = facts.sources
@@ -80,6 +81,7 @@ async def test_gather_counts_what_redis_holds(store: Store) -> None:
     assert "last poll tick  20 s ago" in text
     assert "2 healthy, 1 failing, 1 paused, 1 never polled" in text and "failing/paused  bad, stopped" in text
     assert "1 messages for 1 chats" in text and "5 sent, 1 rate-limited (429)" in text
+    assert "updates         received by box-7 (pid 4242)" in text
 
     data = json.loads(json.dumps(status.to_json(facts)))
     assert data["sources"]["paused"] == 1 and data["queue"]["messages"] == 1
@@ -91,6 +93,7 @@ async def test_an_empty_redis_reads_as_nothing_yet(store: Store) -> None:
     text = status.render_text(facts, TEHRAN)
     assert "never (no khabar run has polled" in text and "none scheduled" in text
     assert "sources file    UNREADABLE: sources: cannot read x" in text
+    assert "no process holds the updates lease" in text and facts.updates_holder is None
     assert facts.sources.total == 0 and facts.seen_items == 0 and facts.queue.messages == 0
 
 
