@@ -218,7 +218,7 @@ class _Run:
         _log_fetch(source, result)
         if result.error is not None:
             return await self._finish_failed(source, state, str(result.error), result), []
-        policy = self.cfg.schedule.for_source(source.interval)
+        policy = self.cfg.schedule.for_source(source.interval, source.id)
         if result.not_modified:
             unchanged = on_not_modified(state, result, self.now, policy)
             return await self._save(source, state, unchanged, Outcome.NOT_MODIFIED, result), []
@@ -300,7 +300,7 @@ class _Run:
     async def _finish_failed(
         self, source: FeedSource, state: FeedState, error: str, result: FetchResult | None
     ) -> SourceOutcome:
-        policy = self.cfg.schedule.for_source(source.interval)
+        policy = self.cfg.schedule.for_source(source.interval, source.id)
         status = result.status if result else None
         retry_after = result.retry_after if result else None
         new_state = on_failure(state, error, self.now, policy, status=status, retry_after=retry_after)

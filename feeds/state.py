@@ -9,8 +9,11 @@ All policy numbers come in a `SchedulePolicy` (built from Settings by the caller
   pause after `pause_after_errors` consecutive failures (paused sources are not scheduled; the
   transition into `paused` is reported once by the poller so admins are told once).
 
-next check = clamp(max(base, <ttl>, Cache-Control max-age, Retry-After), min_interval, max_interval);
-after errors: clamp(max(base·2^(n-1), Retry-After), min_interval, max_backoff).
+next check = clamp(max(base·(1 − jitter·phase), <ttl>, Cache-Control max-age, Retry-After), min_interval,
+max_interval); after errors: clamp(max(base·2^(n-1), Retry-After), min_interval, max_backoff).
+`phase` is a stable per-source number in [0, 1) (a hash of the source id), so sources added together
+get slightly different periods and drift apart instead of being polled — and announced — in lockstep
+forever; the server's own hints are never shortened.
 
 `StateStore`, `SeenStore` and `Inbox` are the Protocols the poller needs; bot.store implements them
 on Redis. A store that cannot reach its backend raises `StoreUnavailable`: the poller then aborts the
@@ -30,6 +33,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from feeds.fetch import FetchResult
+from feeds.identity import stable_hash
 from feeds.model import FeedItem
 
 
@@ -44,9 +48,17 @@ class SchedulePolicy:
     max_interval: int = 6 * 3600
     max_backoff: int = 24 * 3600
     pause_after_errors: int = 20
+    jitter: float = 0.1  # a source's period is shortened by up to this fraction of the base interval
+    phase: float = 0.0  # this source's place in that range, [0, 1)
 
-    def for_source(self, interval: int | None) -> SchedulePolicy:
-        return self if interval is None else replace(self, base_interval=interval)
+    def for_source(self, interval: int | None, source_id: str | None = None) -> SchedulePolicy:
+        policy = self if interval is None else replace(self, base_interval=interval)
+        return policy if source_id is None else replace(policy, phase=source_phase(source_id))
+
+
+def source_phase(source_id: str) -> float:
+    """A stable number in [0, 1) for a source (the same in every process and Python version)."""
+    return int(stable_hash("phase", source_id), 16) / 2**64
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +85,8 @@ def next_check(
     retry_after: float | None = None,
 ) -> datetime:
     """When a healthy source is next due: the base interval stretched by the server's hints, clamped."""
-    wanted = max(policy.base_interval, ttl or 0, max_age or 0, retry_after or 0)
+    base = policy.base_interval * (1 - policy.jitter * policy.phase)
+    wanted = max(base, ttl or 0, max_age or 0, retry_after or 0)
     seconds = min(max(wanted, policy.min_interval), policy.max_interval)
     return now + timedelta(seconds=seconds)
 

@@ -6,7 +6,17 @@ from datetime import timedelta
 import pytest
 
 from feeds.fetch import ErrorKind, FetchError, FetchResult
-from feeds.state import FeedState, SchedulePolicy, backoff, next_check, on_failure, on_not_modified, on_success, resumed
+from feeds.state import (
+    FeedState,
+    SchedulePolicy,
+    backoff,
+    next_check,
+    on_failure,
+    on_not_modified,
+    on_success,
+    resumed,
+    source_phase,
+)
 from tests.feeds.conftest import NOW
 
 POLICY = SchedulePolicy(
@@ -89,3 +99,15 @@ def test_transitions_are_pure() -> None:
     on_failure(state, "x", NOW, POLICY)
     assert state == FeedState(etag='"old"')
     assert replace(state) == state
+
+
+def test_sources_get_stable_different_periods_that_never_shorten_server_hints() -> None:
+    ids = [f"source-{i}" for i in range(200)]
+    periods = [(next_check(NOW, POLICY.for_source(600, sid)) - NOW).total_seconds() for sid in ids]
+    assert all(540 <= p <= 600 for p in periods)  # at most jitter (10 %) shorter than the base
+    assert len({round(p) for p in periods}) > 50  # spread, so polls drift apart instead of bunching
+    assert periods == [(next_check(NOW, POLICY.for_source(600, sid)) - NOW).total_seconds() for sid in ids]
+    assert source_phase("source-1") == source_phase("source-1") != source_phase("source-2")
+    hinted = POLICY.for_source(600, "source-7")
+    assert next_check(NOW, hinted, ttl=600) == after(600)  # a server's <ttl> is honoured in full
+    assert next_check(NOW, hinted, retry_after=900) == after(900)
