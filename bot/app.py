@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -52,7 +52,7 @@ from bot.health_server import HealthServer
 from bot.lease import LeaseConfig, LeaseKeeper
 from bot.metrics import Metrics
 from bot.observe import OBSERVE_TICK, Observer
-from bot.outage import Guarded, Outage
+from bot.outage import Backoff, Guarded, Outage
 from bot.pipeline import build_client
 from bot.redis_conn import RedisHandle, open_redis
 from bot.settings import Settings
@@ -300,8 +300,9 @@ async def _post_shutdown(app: KhabarApp) -> None:
 
 async def serve(app: KhabarApp, stop: asyncio.Event) -> None:
     """Run the application until `stop` is set (what PTB's run_polling/run_webhook do, but async)."""
-    await app.initialize()
     try:
+        if not await _initialize(app, stop):
+            return  # stopped while Telegram was unreachable
         if app.post_init is not None and not await _unless_stopped(app.post_init(app), stop):
             return  # stopped while starting (e.g. while waiting for Redis)
         await app.start()
@@ -320,6 +321,53 @@ async def serve(app: KhabarApp, stop: asyncio.Event) -> None:
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
+
+
+class TelegramRejected(RuntimeError):
+    """The Bot API refused the token (401/404): retrying cannot help. The message is one line."""
+
+
+async def _initialize(app: KhabarApp, stop: asyncio.Event) -> bool:
+    """PTB's initialize (it calls getMe), retried while Telegram cannot be reached; False if stopped first.
+
+    Inside Iran the Bot API is filtered and proxies come and go, so an unreachable Telegram is waited
+    out with back-off and logged once; a refused token is final (and, unlike PTB's own message, the
+    error never repeats the token).
+    """
+    try:
+        started = await _initialize_until_stopped(app, stop)
+    except BaseException:
+        await app.bot.shutdown()  # close the HTTP sessions a failed getMe left open
+        raise
+    if not started:
+        await app.bot.shutdown()
+    return started
+
+
+async def _initialize_until_stopped(app: KhabarApp, stop: asyncio.Event) -> bool:
+    backoff = Backoff(base=1.0, cap=60.0)
+    warned = False
+    while True:
+        try:
+            await app.initialize()
+        except InvalidToken:
+            raise TelegramRejected("telegram: the Bot API refused KHABAR_BOT_TOKEN (401 Unauthorized)") from None
+        except (TimedOut, NetworkError) as exc:
+            if isinstance(exc, BadRequest):
+                raise
+            if not warned:
+                warned = True
+                log.warning(
+                    "telegram not reachable yet, retrying (check KHABAR_TELEGRAM_API_URL and KHABAR_TELEGRAM_PROXY)",
+                    extra={"error": str(exc) or type(exc).__name__},
+                )
+        else:
+            if warned:
+                log.info("telegram reachable")
+            return True
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), backoff.next())
+            return False
 
 
 async def _unless_stopped(work: Coroutine[Any, Any, None], stop: asyncio.Event) -> bool:

@@ -12,7 +12,7 @@ import asyncio
 import signal
 import sys
 
-from bot.app import KhabarApp, build_application, serve
+from bot.app import KhabarApp, TelegramRejected, build_application, serve
 from bot.health_server import ListenError
 from bot.metrics import Metrics
 from bot.redis_conn import RedisUnavailable
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     app = build_application(settings, wiring=wiring_for(metrics), console=console, metrics=metrics)
     try:
         asyncio.run(_main(app))
-    except (RedisUnavailable, SourcesError, ListenError) as exc:
+    except (RedisUnavailable, SourcesError, ListenError, TelegramRejected) as exc:
         print(f"khabar run: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -97,3 +97,51 @@ def test_poll_once_fails_fast_without_redis(tmp_path: Path) -> None:
     assert done.returncode == 1 and time.monotonic() - started < 30
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot reach redis://127.0.0.1" in lines[0]
+
+
+async def test_run_waits_for_an_unreachable_telegram_then_starts(tmp_path: Path) -> None:
+    """Telegram filtered or the proxy down at start: one warning line, retries, then the bot runs."""
+    port = free_port()
+    sources = tmp_path / "sources.toml"
+    sources.write_text("", encoding="utf-8")
+    env = khabar_env(
+        tmp_path,
+        KHABAR_BOT_TOKEN=TOKEN,
+        KHABAR_TELEGRAM_API_URL=f"http://127.0.0.1:{port}/bot",
+        KHABAR_REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        KHABAR_SOURCES=str(sources),
+    )
+    khabar = KhabarProcess("khabar", env, tmp_path / "khabar.log")
+    async with running(khabar):
+        await until(lambda: "telegram not reachable yet" in khabar.text(), 60, "the waiting line")
+        assert khabar.alive
+        fake = await FakeBotAPI().start(port)  # Telegram becomes reachable
+        try:
+            await until(lambda: "receives Telegram updates" in khabar.text(), 90, "the bot running")
+            assert await khabar.stop() == 0
+        finally:
+            await fake.stop()
+    assert khabar.text().count("telegram not reachable yet") == 1 and "telegram reachable" in khabar.text()
+    assert "Traceback" not in khabar.text()
+
+
+def test_run_with_a_refused_token_exits_with_one_line(tmp_path: Path) -> None:
+    async def scenario() -> subprocess.CompletedProcess[str]:
+        async with FakeBotAPI() as fake:
+            env = khabar_env(
+                tmp_path,
+                KHABAR_BOT_TOKEN="999999:" + "x" * 35,  # well-formed, but not the fake's token → 401
+                KHABAR_TELEGRAM_API_URL=fake.base_url,
+                KHABAR_REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+                KHABAR_SOURCES=str(ROOT / "seeds" / "sources.toml"),
+            )
+            args = [sys.executable, "-m", "bot", "run"]
+            return await asyncio.to_thread(
+                subprocess.run, args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+            )
+
+    done = asyncio.run(scenario())
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.strip().splitlines() if "khabar run:" in line]
+    assert lines == [lines[0]] and "refused KHABAR_BOT_TOKEN" in lines[0]
+    assert "Traceback" not in done.stderr and "x" * 35 not in done.stderr
