@@ -27,7 +27,7 @@ from bot.args import (
     parse_channel,
 )
 from bot.chat import is_bot_admin, reply
-from bot.context import KhabarContext, Resumed, SourceRejected
+from bot.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
 from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.texts import fa_digits, fmt, join
@@ -58,12 +58,31 @@ def admin_only(handler: Handler) -> Handler:
 _STATUS_ICON = {"ok": texts.SOURCE_OK, "failing": texts.SOURCE_FAILING, "paused": texts.SOURCE_PAUSED}
 
 
-@admin_only
-async def sources(update: Update, context: KhabarContext) -> None:
-    """Every source with its health."""
+async def _source_admin(update: Update, context: KhabarContext) -> SourceAdmin | None:
+    """The runtime-sources service, or None after telling the admin it is unavailable."""
     admin = context.services.sources
     if admin is None:
         await reply(update, context, texts.SOURCES_UNAVAILABLE)
+    return admin
+
+
+async def _one_source_id(update: Update, context: KhabarContext, usage: str) -> tuple[SourceAdmin, str] | None:
+    """`/cmd ID`: the service and the id, or None after replying with the usage text."""
+    admin = await _source_admin(update, context)
+    if admin is None:
+        return None
+    args = context.args or []
+    if len(args) != 1:
+        await reply(update, context, usage)
+        return None
+    return admin, args[0][:100]
+
+
+@admin_only
+async def sources(update: Update, context: KhabarContext) -> None:
+    """Every source with its health."""
+    admin = await _source_admin(update, context)
+    if admin is None:
         return
     listed = await admin.list()
     if not listed:
@@ -98,9 +117,8 @@ async def _reply_lines(update: Update, context: KhabarContext, lines: Sequence[s
 @admin_only
 async def addsource(update: Update, context: KhabarContext) -> None:
     """`/addsource URL province [name]`: validated by one guarded fetch before it is kept."""
-    admin = context.services.sources
+    admin = await _source_admin(update, context)
     if admin is None:
-        await reply(update, context, texts.SOURCES_UNAVAILABLE)
         return
     parsed = parse_addsource(context.args or [])
     if isinstance(parsed, ArgError):
@@ -122,15 +140,10 @@ async def addsource(update: Update, context: KhabarContext) -> None:
 @admin_only
 async def removesource(update: Update, context: KhabarContext) -> None:
     """`/removesource ID`."""
-    admin = context.services.sources
-    if admin is None:
-        await reply(update, context, texts.SOURCES_UNAVAILABLE)
+    target = await _one_source_id(update, context, texts.REMOVESOURCE_BAD)
+    if target is None:
         return
-    args = context.args or []
-    if len(args) != 1:
-        await reply(update, context, texts.REMOVESOURCE_BAD)
-        return
-    source_id = args[0][:100]
+    admin, source_id = target
     removed = await admin.remove(source_id)
     await reply(update, context, fmt(texts.REMOVESOURCE_OK if removed else texts.REMOVESOURCE_MISSING, id=source_id))
 
@@ -138,15 +151,10 @@ async def removesource(update: Update, context: KhabarContext) -> None:
 @admin_only
 async def resumesource(update: Update, context: KhabarContext) -> None:
     """`/resumesource ID`: poll a source again that was paused after repeated failures."""
-    admin = context.services.sources
-    if admin is None:
-        await reply(update, context, texts.SOURCES_UNAVAILABLE)
+    target = await _one_source_id(update, context, texts.RESUMESOURCE_BAD)
+    if target is None:
         return
-    args = context.args or []
-    if len(args) != 1:
-        await reply(update, context, texts.RESUMESOURCE_BAD)
-        return
-    source_id = args[0][:100]
+    admin, source_id = target
     result = await admin.resume(source_id)
     if result is Resumed.RESUMED:
         log.info("source resumed by an admin", extra={"source_id": source_id})

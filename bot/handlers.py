@@ -105,11 +105,8 @@ async def subscribe(update: Update, context: KhabarContext) -> None:
     """Subscribe to all social news, or narrow to the named provinces/topics."""
     if not await _guard(update, context):
         return
-    targets = parse_targets(context.args or [])
-    if targets.unknown:
-        await reply(
-            update, context, fmt(texts.UNKNOWN_TARGETS, words=join(targets.unknown, ""), topics=join(TOPICS, ""))
-        )
+    targets = await _targets(update, context)
+    if targets is None:
         return
     here = where(update)
     cur = await context.services.store.subscriptions.get(here.chat_id, here.thread_id)
@@ -130,11 +127,8 @@ async def unsubscribe(update: Update, context: KhabarContext) -> None:
     """Stop everything, or drop the named provinces/topics from the subscription."""
     if not await _guard(update, context):
         return
-    targets = parse_targets(context.args or [])
-    if targets.unknown:
-        await reply(
-            update, context, fmt(texts.UNKNOWN_TARGETS, words=join(targets.unknown, ""), topics=join(TOPICS, ""))
-        )
+    targets = await _targets(update, context)
+    if targets is None:
         return
     sub = await _current(update, context)
     if sub is None:
@@ -149,6 +143,15 @@ async def unsubscribe(update: Update, context: KhabarContext) -> None:
 async def _remove(context: KhabarContext, sub: Subscription) -> None:
     await context.services.store.subscriptions.remove(sub.chat_id, sub.thread_id)
     await context.services.store.delivery.drop_chat(sub.chat_key)
+
+
+async def _targets(update: Update, context: KhabarContext) -> Targets | None:
+    """The provinces/topics named in the arguments, or None after explaining the unknown words."""
+    targets = parse_targets(context.args or [])
+    if not targets.unknown:
+        return targets
+    await reply(update, context, fmt(texts.UNKNOWN_TARGETS, words=join(targets.unknown, ""), topics=join(TOPICS, "")))
+    return None
 
 
 async def _unsubscribe_some(update: Update, context: KhabarContext, sub: Subscription, targets: Targets) -> None:

@@ -19,11 +19,10 @@ import redis.asyncio as aioredis
 from bot.store.keys import Keys, seen_bucket_keys
 from feeds.state import FeedState, resumed
 
-_CLAIM_DUE = """
-local now = tonumber(ARGV[1])
-local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))
-local out = {}
-for _, id in ipairs(ids) do
+# KEYS[1] schedule, KEYS[2] leases; ARGV[1] now, ARGV[2] lease end. A source is claimed when no live
+# lease holds it: the lease is taken and the schedule entry moved to the lease end, atomically.
+_CLAIM_ONE = """
+local function claim(id, now, out)
   local held = redis.call('ZSCORE', KEYS[2], id)
   if (not held) or tonumber(held) <= now then
     redis.call('ZADD', KEYS[2], ARGV[2], id)
@@ -31,23 +30,31 @@ for _, id in ipairs(ids) do
     out[#out + 1] = id
   end
 end
-return out
+local now = tonumber(ARGV[1])
+local out = {}
 """
 
-_CLAIM = """
-local now = tonumber(ARGV[1])
-local out = {}
-for i = 3, #ARGV do
-  local id = ARGV[i]
-  local held = redis.call('ZSCORE', KEYS[2], id)
-  if (not held) or tonumber(held) <= now then
-    redis.call('ZADD', KEYS[2], ARGV[2], id)
-    redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-    out[#out + 1] = id
-  end
+# claim up to ARGV[3] sources whose next check is due
+_CLAIM_DUE = (
+    _CLAIM_ONE
+    + """
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[3]))) do
+  claim(id, now, out)
 end
 return out
 """
+)
+
+# claim the named sources (ARGV[3:]), due or not
+_CLAIM = (
+    _CLAIM_ONE
+    + """
+for i = 3, #ARGV do
+  claim(ARGV[i], now, out)
+end
+return out
+"""
+)
 
 
 def _ts(when: datetime) -> float:
