@@ -9,10 +9,13 @@ from bot.cli import main as cli_main
 
 
 def main() -> None:
-    # python-telegram-bot 22.2+ warns on every RetryAfter unless its durations are timedeltas;
-    # opt in to that (future default) behaviour, which bot.telegram_request.retry_after_seconds reads.
-    os.environ.setdefault("PTB_TIMEDELTA", "1")
-    sys.exit(cli_main())
+    try:
+        code = cli_main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (`khabar poll --once | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        code = 0
+    sys.exit(code)
 
 
 if __name__ == "__main__":
