@@ -4,9 +4,11 @@
 
 Lines: extraction speed (articles/s, one core, median of runs), hazm's default `Normalizer()` alone
 on the same texts, their ratio (target ≤ 1.5), the peak RSS of a `khabar extract` process fed the
-dev set, adversarial timings (a 20,000-character word; a 1 MB article), the six dev metrics from
-the eval scorer and the same metrics on the held-out articles (`tests/data/heldout.jsonl`: other
-outlets' styles, written for the tests; a `heldout_scores` line). The eval directory is
+dev set, adversarial timings (a 20,000-character word; a 1 MB article), and the six metrics of the
+eval scorer on three sets: the shared dev set (`dev_scores`), the project's own corpus of real
+articles from many outlets, split by outlet into a dev half (`corpus_dev_scores`) and a held-out half
+(`corpus_heldout_scores`, with the largest gap below the dev half), and the hand-written style set
+`tests/data/heldout.jsonl` (`written_scores`). The eval directory is
 `$KHABAR_EVAL_DIR`, else `../shared/eval` beside the repo; when it is absent the bench says so and
 exits 0.
 """
@@ -35,7 +37,9 @@ from digest import Article, extract  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGETS = {"speaker": 0.90, "role": 0.80, "figures": 0.80, "topic": 0.95, "headline": 0.90, "places": 0.85}
-HELDOUT = REPO / "tests" / "data" / "heldout.jsonl"
+WRITTEN = REPO / "tests" / "data" / "heldout.jsonl"
+CORPUS = REPO / "bench" / "corpus"
+MAX_GAP = 0.05  # no held-out metric more than this below the dev half
 
 
 def emit(**fields: Any) -> None:
@@ -79,7 +83,7 @@ def bench_speed(items: list[dict[str, Any]], runs: int) -> None:
     """
     from hazm import Normalizer  # imported here: building it loads hazm's lexicons (~1 s)
 
-    articles = [Article(text=i["text"], title=i.get("title"), id=i["id"]) for i in items]
+    articles = [Article(text=i["text"], title=i.get("title"), url=i.get("url"), id=i["id"]) for i in items]
     texts = [i["text"] for i in items]
     normalizer = Normalizer()
 
@@ -150,16 +154,28 @@ def score_file(gold_path: Path, score_path: Path, tmp: Path) -> dict[str, float]
     return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out.stdout.splitlines()[-1])}
 
 
+def _count(path: Path) -> int:
+    with path.open(encoding="utf-8") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
 def bench_cli_and_scores(dev_path: Path, score_path: Path, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         emit(metric="khabar_extract_process", **run_cli(dev_path, pred, repeat))
         scores = score_file(dev_path, score_path, Path(tmp))
         emit(metric="dev_scores", **scores, targets=TARGETS, ok=all(scores.get(k, 0) >= v for k, v in TARGETS.items()))
-        if HELDOUT.is_file():
-            with HELDOUT.open(encoding="utf-8") as fh:
-                n = sum(1 for line in fh if line.strip())
-            emit(metric="heldout_scores", items=n, **score_file(HELDOUT, score_path, Path(tmp)))
+        halves: dict[str, dict[str, float]] = {}
+        for half in ("dev", "heldout"):
+            path = CORPUS / f"{half}.jsonl"
+            if path.is_file():
+                halves[half] = score_file(path, score_path, Path(tmp))
+                emit(metric=f"corpus_{half}_scores", items=_count(path), **halves[half])
+        if len(halves) == 2:
+            gap = max(halves["dev"][k] - halves["heldout"].get(k, 0.0) for k in halves["dev"])
+            emit(metric="corpus_gap", max_dev_minus_heldout=round(gap, 3), target=MAX_GAP, ok=gap <= MAX_GAP)
+        if WRITTEN.is_file():
+            emit(metric="written_scores", items=_count(WRITTEN), **score_file(WRITTEN, score_path, Path(tmp)))
 
 
 def main() -> int:
@@ -172,8 +188,12 @@ def main() -> int:
     if not dev_path.is_file() or not score_path.is_file():
         emit(skipped=f"eval set not found at {base} (set KHABAR_EVAL_DIR)")
         return 0
-    with dev_path.open(encoding="utf-8") as fh:
-        items = [json.loads(line) for line in fh if line.strip()]
+    # speed is measured over every article the bench has: shared dev plus both corpus halves
+    items: list[dict[str, Any]] = []
+    for path in (dev_path, CORPUS / "dev.jsonl", CORPUS / "heldout.jsonl"):
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                items += [json.loads(line) for line in fh if line.strip()]
     emit(metric="setup", python=sys.version.split()[0], core=pin_one_core(), eval_dir=str(base))
     # the extract process first: a child forked after hazm's Normalizer is built would report its RSS
     bench_cli_and_scores(dev_path, score_path, args.repeat)

@@ -182,7 +182,7 @@ def sentinel_client(url: str, outage: Outage) -> tuple[aioredis.Redis, Sentinel]
         nodes.append((host, int(port) if port else SENTINEL_PORT))
     service, _, db = parts.path.strip("/").partition("/")
     timeouts = {"socket_connect_timeout": 5, "socket_timeout": 5}
-    sentinel = Sentinel(nodes, sentinel_kwargs=timeouts)  # type: ignore[no-untyped-call]
+    sentinel = Sentinel(nodes, sentinel_kwargs=timeouts)
     options = client_options(outage) | {"db": int(db or 0), "password": password}
     if parts.scheme.startswith("rediss"):
         options["ssl"] = True
