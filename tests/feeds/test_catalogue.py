@@ -86,3 +86,29 @@ def test_urls_pass_the_projects_validation() -> None:
     for s in SOURCES:
         assert s.url.startswith(("https://", "http://")) and check_scheme(s.url) is None, s.id
         assert remote_source(s.id, s.name, s.url, s.province, s.interval).url == s.url
+
+
+# The provinces that have an evidenced provincial source today; removing the last source of one of them
+# should be a deliberate change to this list (and to the README's coverage table).
+COVERED = {"تهران", "خراسان رضوی", "مازندران", "البرز", "اصفهان", "فارس", "بوشهر", "گیلان", "قم"}
+
+
+def test_provincial_coverage_does_not_shrink() -> None:
+    covered = {s.province for s in SOURCES if s.province}
+    assert COVERED <= covered, sorted(COVERED - covered)
+
+
+def test_every_provincial_entry_cites_a_commit_a_package_or_a_page() -> None:
+    cites = re.compile(r"@[0-9a-f]{40}\b|PyPI [\w.-]+==\S+|https?://\S+")
+    uncited = [s.id for s in SOURCES if s.province and not cites.search(s.evidence or "")]
+    assert uncited == []
+
+
+UNVERIFIED = CATALOGUE.with_name("catalogue_unverified.toml")
+
+
+def test_the_unverified_candidates_load_and_none_is_already_in_the_catalogue() -> None:
+    candidates = load_sources(UNVERIFIED)
+    assert candidates and all(s.province in PROVINCE_VARIANTS for s in candidates)
+    bundled = {s.url.rstrip("/").lower() for s in SOURCES}
+    assert [s.id for s in candidates if s.url.rstrip("/").lower() in bundled] == []
