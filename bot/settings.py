@@ -50,9 +50,11 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from feeds.sources import CATALOGUE
+
 T = TypeVar("T")
 
-BUNDLED_SOURCES = Path(__file__).resolve().parent.parent / "feeds" / "catalogue.toml"
+BUNDLED_SOURCES = CATALOGUE
 PREFIX = "KHABAR_"
 FREE_BROADCAST_RATE = 30.0  # Telegram's overall limit without paid broadcasts (FloodLimit.MESSAGES_PER_SECOND)
 PAID_BROADCAST_RATE = 1000.0  # with allow_paid_broadcast (FloodLimit.PAID_MESSAGES_PER_SECOND)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 
@@ -17,6 +17,8 @@ class FeedSource:
     province: str | None = None
     interval: int | None = None  # seconds; None → Settings.poll_interval
     from_file: bool = False  # loaded from the operator's sources file: only these may name a file:// feed
+    evidence: str | None = None  # where the URL was seen (repository/path@commit, package==version, or a page)
+    evidence_seen: date | None = None  # when that evidence was recorded or read
 
     @property
     def is_local(self) -> bool:

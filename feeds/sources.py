@@ -6,10 +6,14 @@ Format (public interface):
     id = "mojnews-khuzestan"
     name = "خبرگزاری موج خوزستان"
     url = "https://example.org/rss"   # http(s), or a path relative to this file for local feeds
-    province = "خوزستان"
+    province = "خوزستان"              # or `national = true` for a desk that covers the whole country
     # interval = 600                  # optional, seconds
+    # evidence = "owner/repo path@commit"   # where this URL was seen (required in the bundled catalogue)
+    # evidence_seen = "2026-12-06"          # when that evidence was recorded or read
 
 Local feed files are allowed only here, in a file the operator controls; they become file:// URLs.
+The bundled catalogue (`CATALOGUE`) is loaded strictly: every entry must say where its URL was seen
+and when, and must name a province or be marked national.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,14 +32,21 @@ MAX_SOURCES = 5000
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 MIN_INTERVAL = 30
 MAX_INTERVAL = 7 * 86400
+CATALOGUE = Path(__file__).resolve().parent / "catalogue.toml"
+_FIELDS = frozenset({"id", "name", "url", "province", "national", "interval", "evidence", "evidence_seen"})
 
 
 class SourcesError(ValueError):
     """A sources file is unreadable or invalid; the message names the file and the entry."""
 
 
-def load_sources(path: Path) -> list[FeedSource]:
-    """Read and validate a sources TOML file. Raises SourcesError with a one-line reason."""
+def load_sources(path: Path, *, require_evidence: bool | None = None) -> list[FeedSource]:
+    """Read and validate a sources TOML file. Raises SourcesError with a one-line reason.
+
+    `require_evidence` (default: only for the bundled catalogue) makes `evidence`, `evidence_seen`
+    and a province or `national = true` mandatory for every entry.
+    """
+    strict = path.resolve() == CATALOGUE if require_evidence is None else require_evidence
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -50,16 +62,16 @@ def load_sources(path: Path) -> list[FeedSource]:
         raise SourcesError(f"sources: {path}: [[source]] must be an array of tables")
     if len(entries) > MAX_SOURCES:
         raise SourcesError(f"sources: {path} has more than {MAX_SOURCES} sources")
-    sources = [_entry(path, i, e) for i, e in enumerate(entries, 1)]
+    sources = [_entry(path, i, e, strict=strict) for i, e in enumerate(entries, 1)]
     _check_unique(path, sources)
     return sources
 
 
-def _entry(path: Path, index: int, entry: object, where: str | None = None) -> FeedSource:
+def _entry(path: Path, index: int, entry: object, where: str | None = None, *, strict: bool = False) -> FeedSource:
     where = where or f"sources: {path}: source #{index}"
     if not isinstance(entry, dict):
         raise SourcesError(f"{where} is not a table")
-    unknown = set(entry) - {"id", "name", "url", "province", "interval"}
+    unknown = set(entry) - _FIELDS
     if unknown:
         raise SourcesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
     sid = _str(entry, "id", where)
@@ -67,15 +79,48 @@ def _entry(path: Path, index: int, entry: object, where: str | None = None) -> F
         raise SourcesError(f"{where}: id {sid!r} must be a lower-case slug (a-z, 0-9, . _ -), ≤64 chars")
     name = _str(entry, "name", where)
     url = _resolve_url(path, _str(entry, "url", where), where)
-    province = entry.get("province")
-    if province is not None and (not isinstance(province, str) or not province.strip()):
-        raise SourcesError(f"{where}: province must be a non-empty string")
+    if strict and url.startswith("file:"):
+        raise SourcesError(f"{where}: catalogue URLs must be http(s), not a local file")
+    province = _province(entry, where, strict=strict)
     interval = entry.get("interval")
     if interval is not None and (
         not isinstance(interval, int) or isinstance(interval, bool) or not MIN_INTERVAL <= interval <= MAX_INTERVAL
     ):
         raise SourcesError(f"{where}: interval must be whole seconds between {MIN_INTERVAL} and {MAX_INTERVAL}")
-    return FeedSource(sid, name.strip(), url, province.strip() if province else None, interval, from_file=True)
+    evidence, seen = _evidence(entry, where, strict=strict)
+    return FeedSource(sid, name.strip(), url, province, interval, True, evidence, seen)
+
+
+def _province(entry: dict[str, object], where: str, *, strict: bool) -> str | None:
+    """The entry's province; `national = true` instead says it covers the whole country."""
+    province, national = entry.get("province"), entry.get("national", False)
+    if province is not None and (not isinstance(province, str) or not province.strip()):
+        raise SourcesError(f"{where}: province must be a non-empty string")
+    if not isinstance(national, bool):
+        raise SourcesError(f"{where}: national must be true or false")
+    if province is not None and national:
+        raise SourcesError(f"{where}: a source is either national or of one province, not both")
+    if strict and province is None and not national:
+        raise SourcesError(f"{where}: the catalogue needs a province or national = true")
+    return province.strip() if province else None
+
+
+def _evidence(entry: dict[str, object], where: str, *, strict: bool) -> tuple[str | None, date | None]:
+    """Where and when the URL was seen; both required in strict (catalogue) mode."""
+    evidence = _str(entry, "evidence", where) if strict or "evidence" in entry else None
+    raw = entry.get("evidence_seen")
+    if raw is None:
+        if strict:
+            raise SourcesError(f"{where}: 'evidence_seen' is required (YYYY-MM-DD)")
+        return evidence, None
+    if isinstance(raw, date) and not isinstance(raw, datetime):
+        return evidence, raw
+    if isinstance(raw, str):
+        try:
+            return evidence, date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise SourcesError(f"{where}: 'evidence_seen' must be a date, YYYY-MM-DD")
 
 
 def _str(entry: dict[str, object], key: str, where: str) -> str:

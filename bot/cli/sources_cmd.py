@@ -1,9 +1,10 @@
 """`khabar sources list|check`: show the configured sources, or fetch each once and print a health table.
 
 `list` prints the operator's sources file (KHABAR_SOURCES or --sources) and the sources admins
-added at runtime. `check` fetches and parses every source once — without conditional headers and
-without touching any state, so it hides nothing from the next real poll — and prints, per source,
-this check's status and item count next to the stored health: last success, last error, next check.
+added at runtime, then names the provinces that no source covers. `check` fetches and parses every
+source once — without conditional headers and without touching any state, so it hides nothing from
+the next real poll — and prints, per source, this check's status and item count next to the stored
+health: last success, last error, next check.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bot.pipeline import build_client, fetch_config
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
+from digest import PROVINCES, canonical_province
 from feeds.model import FeedSource
 from feeds.poller import HostLimiter
 from feeds.probe import ProbeResult, probe
@@ -128,7 +130,25 @@ def list_table(
         )
         for s in sources
     ]
-    return table(header, rows) + f"\n{len(sources)} sources"
+    return table(header, rows) + f"\n{len(sources)} sources\n" + coverage_line(sources)
+
+
+def uncovered_provinces(sources: Sequence[FeedSource]) -> list[str]:
+    """The canonical provinces (gazetteer order) that no source is tagged with."""
+    covered = {canonical_province(s.province) for s in sources if s.province}
+    return [p for p in PROVINCES if p not in covered]
+
+
+def coverage_line(sources: Sequence[FeedSource]) -> str:
+    """One line on province coverage, in English with the Persian names; unknown province tags flagged."""
+    missing = uncovered_provinces(sources)
+    unknown = sorted({s.province for s in sources if s.province and canonical_province(s.province) is None})
+    line = (
+        f"provinces without a source ({len(missing)}/{len(PROVINCES)}) — استان‌های بی‌منبع: {'، '.join(missing)}"
+        if missing
+        else f"every province ({len(PROVINCES)}) has at least one source"
+    )
+    return line + (f"\nnot a known province: {', '.join(unknown)}" if unknown else "")
 
 
 def health_table(

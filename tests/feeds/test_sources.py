@@ -1,26 +1,14 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bot.settings import BUNDLED_SOURCES
-from feeds.sources import SourcesError, load_sources
+from feeds.sources import CATALOGUE, SourcesError, load_sources
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-def test_seed_sources_file_points_at_the_seed_feed() -> None:
-    (src,) = load_sources(SEEDS / "sources.toml")
-    assert src.id == "mojnews-khuzestan" and src.province == "خوزستان" and src.interval == 600
-    assert src.is_local and src.url == (SEEDS / "feed.xml").resolve().as_uri()
-    assert src.from_file  # only sources from the operator's file may read local files
-
-
-def test_bundled_catalogue_loads() -> None:
-    sources = load_sources(BUNDLED_SOURCES)
-    assert len(sources) >= 30 and all(s.url.startswith("https://") for s in sources)
-    assert all(s.province for s in sources) and all(s.from_file for s in sources)
 
 
 def _write(tmp_path: Path, body: str) -> Path:
@@ -30,6 +18,63 @@ def _write(tmp_path: Path, body: str) -> Path:
 
 
 GOOD = '[[source]]\nid = "a"\nname = "الف"\nurl = "https://example.org/rss"\n'
+
+
+def test_seed_sources_file_points_at_the_seed_feed() -> None:
+    (src,) = load_sources(SEEDS / "sources.toml")
+    assert src.id == "mojnews-khuzestan" and src.province == "خوزستان" and src.interval == 600
+    assert src.is_local and src.url == (SEEDS / "feed.xml").resolve().as_uri()
+    assert src.from_file  # only sources from the operator's file may read local files
+
+
+def test_bundled_catalogue_loads_strictly() -> None:
+    sources = load_sources(BUNDLED_SOURCES)  # the bundled catalogue is always checked for evidence
+    assert BUNDLED_SOURCES == CATALOGUE and len(sources) >= 10
+    assert all(s.from_file and s.evidence and s.evidence_seen for s in sources)
+
+
+EVIDENCED = (
+    '[[source]]\nid = "a"\nname = "الف"\nurl = "https://example.org/rss"\nprovince = "یزد"\n'
+    'evidence = "owner/repo feeds.py@0123abc"\nevidence_seen = "2026-12-06"\n'
+)
+
+
+def test_evidence_is_read_when_present_and_optional_in_user_files(tmp_path: Path) -> None:
+    (src,) = load_sources(_write(tmp_path, EVIDENCED))
+    assert src.evidence == "owner/repo feeds.py@0123abc" and src.evidence_seen == date(2026, 12, 6)
+    (plain,) = load_sources(_write(tmp_path, GOOD))
+    assert plain.evidence is None and plain.evidence_seen is None
+
+
+def test_national_sources_have_no_province(tmp_path: Path) -> None:
+    body = '[[source]]\nid = "a"\nname = "x"\nurl = "https://e.org/rss"\nnational = true\n'
+    (src,) = load_sources(_write(tmp_path, body))
+    assert src.province is None
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        (EVIDENCED.replace('evidence = "owner/repo feeds.py@0123abc"\n', ""), "'evidence' is required"),
+        (EVIDENCED.replace('evidence_seen = "2026-12-06"\n', ""), "'evidence_seen' is required"),
+        (EVIDENCED.replace('"2026-12-06"', '"6 Dec 2026"'), "must be a date"),
+        (EVIDENCED.replace('"2026-12-06"', "2026-12-06T10:00:00"), "must be a date"),
+        (EVIDENCED.replace('province = "یزد"\n', ""), "province or national"),
+        (EVIDENCED.replace('province = "یزد"\n', 'province = "یزد"\nnational = true\n'), "not both"),
+        (EVIDENCED.replace('"https://example.org/rss"', '"feed.xml"'), "not a local file"),
+    ],
+    ids=["no-evidence", "no-date", "bad-date", "datetime", "no-province", "both", "local-file"],
+)
+def test_catalogue_mode_refuses_unevidenced_entries(tmp_path: Path, body: str, fragment: str) -> None:
+    (tmp_path / "feed.xml").write_text("<rss/>", encoding="utf-8")
+    with pytest.raises(SourcesError, match=fragment):
+        load_sources(_write(tmp_path, body), require_evidence=True)
+
+
+def test_catalogue_mode_accepts_a_toml_date(tmp_path: Path) -> None:
+    body = EVIDENCED.replace('"2026-12-06"', "2026-12-06")
+    (src,) = load_sources(_write(tmp_path, body), require_evidence=True)
+    assert src.evidence_seen == date(2026, 12, 6)
 
 
 @pytest.mark.parametrize(
