@@ -15,6 +15,7 @@ Never raises on hostile markup: a page with nothing readable comes back with `te
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ _PUBLISHED_META = (
 )
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _CHROME_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "iframe", "svg", "template")
+_CHROME_XPATHS = ("//nav", "//footer", "//aside", "//header[not(ancestor::article) and not(ancestor::main)]")
 _BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr blockquote figcaption section article pre".split())
 _MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -155,6 +157,9 @@ def _unshield(text: str) -> str:
 def _load(markup: str) -> HtmlElement | None:
     from trafilatura.utils import load_html
 
+    for name in ("trafilatura", "htmldate", "courlan"):  # a page with no article is a value here, not a warning
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
     try:
         tree = load_html(markup)
     except (ValueError, TypeError, RecursionError):
@@ -174,6 +179,7 @@ def _trafilatura(tree: HtmlElement, url: str | None) -> Any:
             include_comments=False,
             include_tables=False,
             with_metadata=True,
+            prune_xpath=list(_CHROME_XPATHS),  # its fallback for pages with no clear article reads everything left
             date_extraction_params={
                 "original_date": True,
                 "extensive_search": False,  # dates in running text are not the publication time
