@@ -3,13 +3,15 @@
 `read_page(html, url) -> Page` parses the page once and returns its main text (trafilatura, run
 once, favouring precision: menus, province navigation, footers and related-news lists stay out),
 its title (`<h1>` when it agrees with `og:title`/`<title>`, else those minus the site's name, see
-`digest.sitetitle`), its publication time, canonical URL, site name and language. Used by the
+`digest.sitetitle`), its publication time (meta tags, JSON-LD, `<time>`, a Jalali date line, then
+htmldate; zone-less times are Tehran time), canonical URL, site name and language. Date-stamp lines
+at the edges of the text are dropped (`digest.datestamp`). Used by the
 full-text fetch of teaser feeds (`feeds.fulltext`) and by `khabar digest FILE.html|URL`.
 
 `binary_reason(body, content_type)` says why a body is not a text page at all (an image, a PDF,
 NUL-riddled bytes), so callers refuse it instead of printing mojibake.
 
-Imports only feeds.charset and digest.sitetitle (pure); trafilatura is imported lazily (slow import).
+Imports only feeds.charset and pure digest modules (sitetitle, datestamp); trafilatura is imported lazily (slow import).
 Never raises on hostile markup: a page with nothing readable comes back with `text == ""`.
 """
 
@@ -19,11 +21,12 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timezone
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from digest.datestamp import TEHRAN, is_date_stamp, parse_date_stamp  # zone-less times on Persian pages: Tehran
 from digest.sitetitle import is_site_label, key, strip_site_affixes
 from feeds import charset
 
@@ -35,8 +38,6 @@ _ZWNJ_FORMS = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.I)
 HtmlElement = Any  # lxml.html.HtmlElement (lxml ships no type stubs)
 _SPACE = re.compile(r"\s+")
 _PERSIAN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
-# Iranian sites that give a time without a zone mean Tehran time (UTC+03:30; no DST since 2022).
-TEHRAN = timezone(timedelta(hours=3, minutes=30), "Asia/Tehran")
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -54,6 +55,11 @@ _PUBLISHED_META = (
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _CHROME_TAGS = ("nav", "header", "footer", "aside", "script", "style", "noscript", "form", "iframe", "svg", "template")
 _CHROME_XPATHS = ("//nav", "//footer", "//aside", "//header[not(ancestor::article) and not(ancestor::main)]")
+_STAMP_TAGS = ("div", "span", "p", "li", "time", "small", "em", "b", "strong", "h3", "h4", "h5", "h6", "td", "a")
+_DATE_CLASS = re.compile(r"date|time|publish|news-?info|meta", re.I)
+_DIGIT = re.compile(r"[0-9\u06f0-\u06f9\u0660-\u0669]")
+MAX_STAMP_CHARS = 80
+MAX_EDGE_LINES = 3  # date stamps and a repeated headline are looked for in the first/last lines only
 _BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr blockquote figcaption section article pre".split())
 _MAGIC = (
     (b"%PDF", "a PDF document"),
@@ -106,11 +112,12 @@ def read_page(html: bytes | str, url: str | None = None, content_type: str | Non
     canonical = _canonical(tree, meta, url)
     host = canonical or url
     title = _title(tree, meta, getattr(document, "title", None), names, host)
-    text, how = _main_text(document, tree, title)
+    published = _published(tree, meta, getattr(document, "date", None), _lang(tree, meta))
+    text, how = _main_text(document, tree, title)  # last: its fallback prunes the tree
     return Page(
         text=text,
         title=title,
-        published=_published(tree, meta, getattr(document, "date", None), _lang(tree, meta)),
+        published=published,
         canonical_url=canonical,
         site_name=_unshield(names[0]) if names else None,
         lang=_lang(tree, meta),
@@ -246,10 +253,20 @@ def _main_text(document: Any, tree: HtmlElement, title: str | None) -> tuple[str
     if not isinstance(text, str) or not text.strip():
         text, how = _visible_text(tree), Extractor.FALLBACK
     lines = [_unshield(line) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if lines and title and key(lines[0]) == key(title):
-        lines = lines[1:]  # the headline, repeated as the first line
+    lines = _trim_furniture([line for line in lines if line], title)
     return ("\n".join(lines), how) if lines else ("", Extractor.NONE)
+
+
+def _trim_furniture(lines: list[str], title: str | None) -> list[str]:
+    """Drop the headline repeated as a first line and date-stamp lines at either end."""
+    start, end = 0, len(lines)
+    while start < min(end, MAX_EDGE_LINES) and (
+        is_date_stamp(lines[start]) or (title is not None and key(lines[start]) == key(title))
+    ):
+        start += 1
+    while end > max(start, len(lines) - MAX_EDGE_LINES) and is_date_stamp(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
 
 
 def _visible_text(tree: HtmlElement) -> str:
@@ -287,17 +304,36 @@ def _lang(tree: HtmlElement, meta: dict[str, str]) -> str | None:
 
 
 def _published(tree: HtmlElement, meta: dict[str, str], found: str | None, lang: str | None) -> datetime | None:
-    """Publication time: meta tags, JSON-LD, `<time datetime>`, then trafilatura/htmldate's date."""
+    """Publication time: meta tags, JSON-LD, `<time datetime>`, a Jalali stamp, then htmldate's date."""
     candidates = [meta.get(k) for k in _PUBLISHED_META]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         candidates.extend(_LD_PUBLISHED.findall(script.text or ""))
     candidates.extend(el.get("datetime") for el in tree.iterfind(".//time[@datetime]"))
-    candidates.append(found)
     for raw in candidates:
         when = parse_time(raw, default_zone=TEHRAN if lang in (None, "fa") else UTC)
         if when is not None:
             return when
+    return _stamped(tree) or parse_time(found, default_zone=TEHRAN if lang in (None, "fa") else UTC)
+
+
+def _stamped(tree: HtmlElement) -> datetime | None:
+    """A Jalali date-and-time stamp in the article, or in an element named for dates (`class="date"`)."""
+    for el in tree.iter(*_STAMP_TAGS):
+        text = el.text
+        if not text or len(text) > MAX_STAMP_CHARS or not _DIGIT.search(text):
+            continue
+        if _dated(el):
+            when = parse_date_stamp(text)
+            if when is not None:
+                return when
     return None
+
+
+def _dated(el: HtmlElement) -> bool:
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("article", "main") or _DATE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
 
 
 def parse_time(raw: str | None, default_zone: timezone = TEHRAN) -> datetime | None:

@@ -46,7 +46,27 @@ def test_r4_shaped_page() -> None:
     assert "شنبه ۲۱ بهمن" not in page.text and "تلگرام" not in page.text and "پرسپولیس" not in page.text
     digest = extract(Article(text=page.text, title=page.title))
     assert set(digest.places) <= {"یزد", "میبد", "اردکان"} and "یزد" in digest.places
-    assert page.published is None and page.canonical_url is None  # the page gives neither
+    assert page.published == datetime(2024, 2, 10, 9, 15, tzinfo=TEHRAN)  # its Jalali date line (no meta)
+    assert page.canonical_url is None
+
+
+def test_date_line_inside_the_body_is_dropped_and_read_as_the_time() -> None:
+    page = read_page(fixture_bytes("page_dateline.html"), "https://www.varzesh3.com/news/1/x")
+    assert page.title == "صعود ملوان به لیگ برتر با پیروزی در انزلی"  # `؛:: ورزش سه` dropped, no og:site_name
+    assert page.text.startswith("تیم فوتبال ملوان بندرانزلی امروز") and "۱۴۰۲" not in page.text
+    assert "تیم فانتزی" not in page.text and "سپاهان" not in page.text and "ورزش سه" not in page.text
+    assert page.published == datetime(2024, 2, 8, 22, 10, tzinfo=TEHRAN)
+
+
+def test_menus_without_nav_tags_stay_out() -> None:
+    page = read_page(fixture_bytes("page_div_menus.html"), "https://www.isna.ir/news/1402112015/")
+    assert page.title == "۵۰۰ بسته معیشتی میان سیل\u200cزدگان سیستان و بلوچستان توزیع شد"
+    assert page.published == datetime(2024, 2, 10, 8, 15, tzinfo=UTC)  # itemprop datePublished wins
+    assert page.canonical_url == "https://www.isna.ir/news/1402112015/۵۰۰-بسته-معیشتی"  # relative, resolved
+    assert page.site_name == "ایسنا" and page.lang == "fa"
+    digest = extract(Article(text=page.text, title=page.title))
+    assert digest.places == ("سیستان و بلوچستان", "زاهدان", "چابهار", "دشتیاری")
+    assert not {"کرمان", "گیلان", "همدان", "تبریز", "مشهد", "لرستان"} & set(digest.places)
 
 
 def _page(head: str, body: str) -> str:
