@@ -111,8 +111,8 @@ def read_page(html: bytes | str, url: str | None = None, content_type: str | Non
     names = tuple(n for n in (meta.get("og:site_name"), meta.get("application-name")) if n)
     canonical = _canonical(tree, meta, url)
     host = canonical or url
-    title = _title(tree, meta, getattr(document, "title", None), names, host)
-    published = _published(tree, meta, getattr(document, "date", None), _lang(tree, meta))
+    title = _title(tree, meta, names, host)
+    published = _published(tree, meta, url, _lang(tree, meta))
     text, how = _main_text(document, tree, title)  # last: its fallback prunes the tree
     return Page(
         text=text,
@@ -175,7 +175,8 @@ def _load(markup: str) -> HtmlElement | None:
 
 
 def _trafilatura(tree: HtmlElement, url: str | None) -> Any:
-    """trafilatura's Document (main text and metadata), or None. It works on its own copy of the tree."""
+    """trafilatura's Document (main text only: its metadata pass costs as much as the text and we read
+    title, time and canonical URL ourselves), or None. It works on its own copy of the tree."""
     import trafilatura
 
     try:
@@ -185,13 +186,8 @@ def _trafilatura(tree: HtmlElement, url: str | None) -> Any:
             favor_precision=True,
             include_comments=False,
             include_tables=False,
-            with_metadata=True,
+            with_metadata=False,
             prune_xpath=list(_CHROME_XPATHS),  # its fallback for pages with no clear article reads everything left
-            date_extraction_params={
-                "original_date": True,
-                "extensive_search": False,  # dates in running text are not the publication time
-                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-            },
         )
     except (ValueError, TypeError, RecursionError, AttributeError):  # trafilatura/lxml on hostile markup
         return None
@@ -228,9 +224,7 @@ def _agrees(h1: str, headline: str) -> bool:
     return len(hw) >= 3 and len(hw & tw) >= 0.7 * max(len(hw), len(tw))
 
 
-def _title(
-    tree: HtmlElement, meta: dict[str, str], fallback: str | None, names: tuple[str, ...], host: str | None
-) -> str | None:
+def _title(tree: HtmlElement, meta: dict[str, str], names: tuple[str, ...], host: str | None) -> str | None:
     """`<h1>` when it agrees with og:title/`<title>`; else those without the site's name; else an `<h1>`."""
     raw = [meta.get("og:title"), meta.get("twitter:title"), *(t for _, t in _texts(tree, ".//title"))]
     metas = [strip_site_affixes(_unshield(t), names, host) for t in raw if t and _unshield(t)]
@@ -242,9 +236,7 @@ def _title(
     if metas:
         return metas[0]
     inside = [t for el, t in h1s if _in_article(el)]
-    if inside or h1s:
-        return (inside or [t for _, t in h1s])[0]
-    return strip_site_affixes(_unshield(fallback), names, host) if fallback and _unshield(fallback) else None
+    return next(iter(inside or [t for _, t in h1s]), None)
 
 
 def _main_text(document: Any, tree: HtmlElement, title: str | None) -> tuple[str, Extractor]:
@@ -303,7 +295,7 @@ def _lang(tree: HtmlElement, meta: dict[str, str]) -> str | None:
     return str(raw).strip().replace("_", "-").split("-")[0].lower() or None
 
 
-def _published(tree: HtmlElement, meta: dict[str, str], found: str | None, lang: str | None) -> datetime | None:
+def _published(tree: HtmlElement, meta: dict[str, str], url: str | None, lang: str | None) -> datetime | None:
     """Publication time: meta tags, JSON-LD, `<time datetime>`, a Jalali stamp, then htmldate's date."""
     candidates = [meta.get(k) for k in _PUBLISHED_META]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
@@ -313,7 +305,18 @@ def _published(tree: HtmlElement, meta: dict[str, str], found: str | None, lang:
         when = parse_time(raw, default_zone=TEHRAN if lang in (None, "fa") else UTC)
         if when is not None:
             return when
-    return _stamped(tree) or parse_time(found, default_zone=TEHRAN if lang in (None, "fa") else UTC)
+    return _stamped(tree) or parse_time(_htmldate(tree, url), default_zone=TEHRAN if lang in (None, "fa") else UTC)
+
+
+def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
+    """htmldate's publication date, with the time when it has one (last resort: slower, often a bare date)."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%dT%H:%M:%S%z")
+    except (ValueError, TypeError, RecursionError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None
 
 
 def _stamped(tree: HtmlElement) -> datetime | None:
