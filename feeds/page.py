@@ -77,7 +77,7 @@ _BINARY_TYPES = re.compile(r"^\s*(image|audio|video|font)/", re.I)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _SNIFF_BYTES = 8192
 MAX_CONTROL_RATIO = 0.01  # random bytes hold ~12% C0 controls, text none
-MIN_PRINTABLE_UTF16 = 0.95
+MIN_PLAUSIBLE_UNICODE = 0.95
 
 
 class Extractor(StrEnum):
@@ -137,20 +137,32 @@ def binary_reason(body: bytes, content_type: str | None = None) -> str | None:
     if head.startswith(_BOMS) or head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return None
     if b"\x00" in head:
-        return None if utf16_without_bom(head) else "binary data (NUL bytes), not text"
+        return None if bomless_unicode(head) else "binary data (NUL bytes), not text"
     controls = sum(1 for b in head if (b < 0x20 and b not in b"\t\n\r\f\v\x1a") or b == 0x7F)
     if head and controls / len(head) > MAX_CONTROL_RATIO:
         return "binary data (control bytes), not text"
     return None
 
 
-def utf16_without_bom(head: bytes) -> str | None:
-    """The codec ("utf-16-le"/"utf-16-be") of BOM-less UTF-16 text, else None."""
-    for codec in ("utf-16-le", "utf-16-be"):
-        text = head[: len(head) // 2 * 2].decode(codec, errors="replace")
-        if text and sum(ch.isprintable() or ch.isspace() for ch in text) / len(text) >= MIN_PRINTABLE_UTF16:
+def bomless_unicode(head: bytes) -> str | None:
+    """The codec of BOM-less UTF-32/UTF-16 text ("utf-32-le", "utf-16-be"…), else None.
+
+    Persian read in the wrong byte order is still "printable" (U+0633 becomes U+3306, a CJK sign),
+    so the test is for characters a Persian or Latin page is made of: below U+0800 (Latin, Arabic
+    script…), general punctuation (ZWNJ, dashes, quotes) and Arabic presentation forms.
+    """
+    for codec, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        text = head[: len(head) // unit * unit].decode(codec, errors="replace")
+        if text and sum(_plausible(ch) for ch in text) / len(text) >= MIN_PLAUSIBLE_UNICODE:
             return codec
     return None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    if not (ch.isprintable() or ch.isspace()):
+        return False
+    return code < 0x0800 or 0x2000 <= code < 0x2070 or 0xFB50 <= code <= 0xFEFC
 
 
 def has_persian(text: str) -> bool:

@@ -24,11 +24,13 @@ from typing import TextIO
 
 from digest import Article, extract, render_card, render_text, to_json
 from digest.clean import looks_like_html
-from feeds.page import Page, binary_reason, has_persian, read_page, utf16_without_bom
+from feeds import charset
+from feeds.page import Page, binary_reason, bomless_unicode, has_persian, read_page
 
 FORMATS = ("text", "html", "json")
 EXIT_USAGE = 2
 _URL_SCHEMES = ("http://", "https://")
+_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xef\xbb\xbf")
 
 
 class InputError(Exception):
@@ -56,17 +58,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (with BOM or without), else Windows-1256, the legacy Persian code page."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:8192]:
-        codec = utf16_without_bom(data[:8192])
-        if codec is not None:
-            return data.decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1256", errors="replace")
+    """Bytes → text as the poller decodes pages (`feeds.charset`), BOM-less UTF-16/32 recognised first."""
+    head = data[:8192]
+    codec = bomless_unicode(head) if b"\x00" in head and not head.startswith(_UNICODE_BOMS) else None
+    return data.decode(codec, errors="replace") if codec else charset.decode(data).text
 
 
 def read_bytes(path: str, stdin: TextIO) -> bytes:

@@ -111,7 +111,8 @@ def test_nothing_to_digest_exits_2_with_one_line(tmp_path: Path, content: bytes,
     assert err.splitlines() == [err] and err.startswith("khabar digest: ") and why in err
 
 
-def test_utf16_text_without_bom_is_read() -> None:
-    text = "مدیرکل بهزیستی استان یزد گفت: ۲۰۰ خانوار زیر پوشش قرار گرفتند."
-    obj = as_json(khabar("-", "--format", "json", "--title", "پوشش ۲۰۰ خانوار", stdin=text.encode("utf-16-le")))
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-32-be", "utf-16", "cp1256"])
+def test_text_in_other_encodings_is_read(codec: str) -> None:
+    text = "مديركل بهزيستي استان يزد گفت: 200 خانوار زير پوشش قرار گرفتند."  # ي/ك and 0-9: cp1256 has them
+    obj = as_json(khabar("-", "--format", "json", "--title", "پوشش ۲۰۰ خانوار", stdin=text.encode(codec)))
     assert obj["places"] == ["یزد"] and obj["figures"][0]["number"] == 200

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from digest import PROVINCES, Article, extract
-from feeds.page import Extractor, binary_reason, parse_time, read_page
+from feeds.page import Extractor, binary_reason, bomless_unicode, parse_time, read_page
 from tests.feeds.conftest import fixture_bytes
 
 TEHRAN = timezone(timedelta(hours=3, minutes=30))
@@ -138,12 +138,19 @@ def test_binary_bodies_are_named(body: bytes, content_type: str | None, why: str
         "مديركل گفت".encode("cp1256"),
         "مدیرکل گفت\n".encode("utf-16"),
         "مدیرکل گفت: طرح\tآغاز شد\n".encode("utf-16-le"),
+        "مدیرکل گفت: طرح آغاز شد\n".encode("utf-32-be"),
         b"",
     ],
-    ids=["utf8", "cp1256", "utf16-bom", "utf16-no-bom", "empty"],
+    ids=["utf8", "cp1256", "utf16-bom", "utf16-no-bom", "utf32-no-bom", "empty"],
 )
 def test_text_bodies_are_not_binary(body: bytes) -> None:
     assert binary_reason(body) is None
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_bomless_unicode_is_named(codec: str) -> None:
+    assert bomless_unicode("<p>مدیرکل بهزیستی یزد گفت: طرح آغاز شد.</p>".encode(codec)) == codec
+    assert bomless_unicode(bytes(range(256))) is None
 
 
 def test_parse_time() -> None:
