@@ -112,7 +112,8 @@ def read_page(html: bytes | str, url: str | None = None, content_type: str | Non
     canonical = _canonical(tree, meta, url)
     host = canonical or url
     title = _title(tree, meta, names, host)
-    published = _published(tree, meta, url, _lang(tree, meta))
+    lang = _lang(tree, meta)
+    published = _published(tree, meta, url, lang)
     text, how = _main_text(document, tree, title)  # last: its fallback prunes the tree
     return Page(
         text=text,
@@ -120,7 +121,7 @@ def read_page(html: bytes | str, url: str | None = None, content_type: str | Non
         published=published,
         canonical_url=canonical,
         site_name=_unshield(names[0]) if names else None,
-        lang=_lang(tree, meta),
+        lang=lang,
         url=url,
         extractor=how,
     )
@@ -238,7 +239,8 @@ def _agrees(h1: str, headline: str) -> bool:
 
 def _title(tree: HtmlElement, meta: dict[str, str], names: tuple[str, ...], host: str | None) -> str | None:
     """`<h1>` when it agrees with og:title/`<title>`; else those without the site's name; else an `<h1>`."""
-    raw = [meta.get("og:title"), meta.get("twitter:title"), *(t for _, t in _texts(tree, ".//title"))]
+    page_title = next((t for el, t in _texts(tree, ".//title") if el.getparent().tag != "svg"), None)
+    raw = [meta.get("og:title"), meta.get("twitter:title"), page_title]
     metas = [strip_site_affixes(_unshield(t), names, host) for t in raw if t and _unshield(t)]
     metas = [m for m in metas if m and has_persian(m) and not is_site_label(m, names, host)]
     h1s = [(el, t) for el, t in _texts(tree, ".//h1") if not is_site_label(t, names, host)]
