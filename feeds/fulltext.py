@@ -1,9 +1,10 @@
-"""Full text: when a feed carries only a teaser, fetch the article page and extract its main text.
+"""Full text: when a feed carries only a teaser, fetch the article page and read its main text.
 
-Imports nothing of ours but feeds.*. The page is fetched with `feeds.fetch.fetch` (same client, same
-SSRF guard, timeouts and size cap; never file://), decoded by `feeds.charset`, and its main text is
-extracted by trafilatura in a worker thread. Expected failures come back as values; the caller then
-keeps the teaser.
+Imports nothing of ours but feeds.*. `fetch_page` fetches a page with `feeds.fetch.fetch` (same
+client, same SSRF guard, timeouts and size cap; never file://), refuses binary bodies and reads the
+page with `feeds.page.read_page` (trafilatura, once, in a worker thread). `fetch_fulltext` keeps the
+main text when trafilatura found enough of it. Expected failures come back as values; the caller then
+keeps the teaser. `khabar digest URL` uses `fetch_page` too.
 """
 
 from __future__ import annotations
@@ -15,15 +16,10 @@ from dataclasses import dataclass, replace
 
 import httpx
 
-from feeds import charset
 from feeds.fetch import HTML_ACCEPT, FetchConfig, fetch
+from feeds.page import Extractor, Page, binary_reason, read_page
 
 _TAG = re.compile(r"<[^>]+>")
-# trafilatura drops non-printable characters, among them the zero-width non-joiner that Persian
-# spelling needs (می‌شود, شهرستان‌ها). It is swapped for a printable stand-in and back.
-ZWNJ = "\u200c"
-_STANDIN = "\u2e3b"
-_ZWNJ_FORMS = re.compile(r"\u200c|&zwnj;|&#8204;|&#x200c;", re.I)
 _SPACE = re.compile(r"\s+")
 
 
@@ -40,6 +36,15 @@ class FulltextResult:
     text: str | None  # the article's main text (plain, paragraphs separated by newlines)
     error: str | None = None
     status: int | None = None
+    page: Page | None = None  # the page as read (title, time, canonical URL), when one was read
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    page: Page | None
+    error: str | None = None
+    status: int | None = None
+    url: str | None = None  # the final URL after redirects
 
 
 def plain_length(markup: str) -> int:
@@ -51,31 +56,26 @@ def is_teaser(markup: str, config: FulltextConfig) -> bool:
     return plain_length(markup) < config.teaser_chars
 
 
+async def fetch_page(client: httpx.AsyncClient, url: str, fetch_config: FetchConfig, max_bytes: int) -> PageResult:
+    """GET an article page through the guarded client and read it once."""
+    page_config = replace(fetch_config, max_body_bytes=min(fetch_config.max_body_bytes, max_bytes))
+    result = await fetch(client, url, page_config, accept=HTML_ACCEPT, allow_file=False)
+    if result.error is not None:
+        return PageResult(None, str(result.error), result.status, result.url)
+    why = binary_reason(result.body, result.content_type)
+    if why is not None:
+        return PageResult(None, f"page: {why}", result.status, result.url)
+    page = await asyncio.to_thread(read_page, result.body, result.url, result.content_type)
+    return PageResult(page, None, result.status, result.url)
+
+
 async def fetch_fulltext(
     client: httpx.AsyncClient, url: str, fetch_config: FetchConfig, config: FulltextConfig
 ) -> FulltextResult:
-    page_config = replace(fetch_config, max_body_bytes=min(fetch_config.max_body_bytes, config.max_page_bytes))
-    result = await fetch(client, url, page_config, accept=HTML_ACCEPT, allow_file=False)
-    if result.error is not None:
-        return FulltextResult(None, str(result.error), result.status)
-    decoded = charset.decode(result.body, result.content_type)
-    text = await asyncio.to_thread(extract_main_text, decoded.text, result.url)
-    if text is None or len(text) < config.min_text_chars:
-        return FulltextResult(None, "fulltext: no main text found on the page", result.status)
-    return FulltextResult(text[: config.max_text_chars], None, result.status)
-
-
-def extract_main_text(page: str, url: str | None = None) -> str | None:
-    """trafilatura's main-text extraction (imported lazily: it is slow to import)."""
-    import trafilatura
-
-    shielded = _ZWNJ_FORMS.sub(_STANDIN, page)
-    try:
-        text = trafilatura.extract(
-            shielded, url=url, include_comments=False, include_tables=False, favor_precision=True
-        )
-    except (ValueError, TypeError, RecursionError):  # trafilatura/lxml on hostile markup
-        return None
-    if not isinstance(text, str) or not text.strip():
-        return None
-    return text.strip().replace(_STANDIN, ZWNJ)
+    got = await fetch_page(client, url, fetch_config, config.max_page_bytes)
+    if got.page is None:
+        return FulltextResult(None, got.error, got.status)
+    text = got.page.text if got.page.extractor is Extractor.TRAFILATURA else ""
+    if len(text) < config.min_text_chars:
+        return FulltextResult(None, "fulltext: no main text found on the page", got.status, got.page)
+    return FulltextResult(text[: config.max_text_chars], None, got.status, got.page)

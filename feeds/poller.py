@@ -293,9 +293,10 @@ class _Run:
                 "error": got.error or "-",
             },
         )
+        title = item.title or (got.page.title if got.page else None)  # a title-less item takes the page's
         if got.text is not None and len(got.text) > plain_length(item.text):
-            return replace(item, text=got.text)
-        return item
+            return replace(item, text=got.text, title=title)
+        return replace(item, title=title)
 
     async def _finish_failed(
         self, source: FeedSource, state: FeedState, error: str, result: FetchResult | None

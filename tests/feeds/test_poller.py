@@ -198,6 +198,19 @@ async def test_teasers_get_the_article_text_and_fall_back_when_the_page_fails(ri
     assert kept.text == "خلاصه کوتاه خبری که صفحه آن حذف شده است."
 
 
+async def test_a_title_less_teaser_takes_the_page_title(rig: Rig) -> None:
+    rig.server.bytes("/rss", b"<rss version='2.0'><channel><title>t</title></channel></rss>")
+    first_poll = datetime(2024, 3, 4, 4, 30, tzinfo=UTC)
+    await rig.poll(first_poll)
+    teaser = f"""<item><link>{rig.server.url("/fa/news/3012345")}</link><guid>untitled-1</guid>
+      <pubDate>Mon, 04 Mar 2024 05:00:00 GMT</pubDate><description>اعزام تیم پزشکی به ایلام.</description></item>"""
+    rig.server.bytes("/rss", f"<rss version='2.0'><channel><title>t</title>{teaser}</channel></rss>".encode())
+    rig.server.file("/fa/news/3012345", "page_province_menu.html", content_type="text/html; charset=utf-8")
+    (got,) = (await rig.poll(first_poll + timedelta(hours=1))).items
+    assert got.title == "اعزام ۲۰ تیم پزشکی به مناطق سیل\u200cزده ایلام"
+    assert got.text.startswith("به گزارش خبرگزاری تسنیم از ایلام") and "کرمانشاه" not in got.text
+
+
 async def test_one_structured_log_line_per_step(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
     rig.server.bytes("/rss", b"<rss version='2.0'><channel><title>t</title></channel></rss>")
     first_poll = datetime(2024, 3, 4, 4, 30, tzinfo=UTC)
