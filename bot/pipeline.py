@@ -162,7 +162,8 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     """`stories_from_items`, with how many items joined known stories and each extraction's time.
 
     Each item is acknowledged in the inbox once handled (its new story stored and announced, or
-    joined to an existing story, or found unreadable)."""
+    joined to an existing story, or found unreadable or empty: an item with no title and no Persian
+    text has no headline, and would be a card with only its source line)."""
     order = sorted(items, key=lambda i: i.published)
     new: list[Story] = []
     clustered = 0
@@ -170,6 +171,11 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     for item in order:
         started = time.perf_counter()
         digest = await _extract(item)
+        if digest is not None and not digest.headline.strip():
+            log.info(
+                "story.empty: no title and no Persian text", extra={"source_id": item.source_id, "item_key": item.key}
+            )
+            digest = None
         if digest is not None:
             timings.append(time.perf_counter() - started)
             story = await _story_for(item, digest, store, now)

@@ -39,11 +39,15 @@ _META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,4
 _HEADER = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I)
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_LATIN_LABELS = frozenset({"latin_1", "cp1252", "ascii"})  # codecs.lookup names of the Latin labels
+_LATIN_LABELS = frozenset({"iso8859-1", "cp1252", "ascii"})  # codecs.lookup names of the Latin labels
+# The most frequent letters of Persian (and Arabic) text: about half of its letters. Any 8-bit text
+# reads as Arabic letters in windows-1256; only Persian reads as these ones this often.
+_COMMON_LETTERS = re.compile(r"[\u0627\u064a\u06cc\u0631\u062f\u0646\u0645\u0648\u0647\u0644]")
 FALLBACK = "windows-1256"
 SNIFF_BYTES = 4096
-MAX_BAD_UTF8_SHARE = 0.05  # invalid UTF-8 sequences per valid non-ASCII character, at most
-MIN_PERSIAN_SHARE = 0.8  # Arabic-script share of the non-ASCII characters of a windows-1256 reading
+MAX_BAD_UTF8_SHARE = 0.1  # invalid UTF-8 sequences per valid non-ASCII character, at most
+MIN_ARABIC_SHARE = 0.8  # Arabic-script share of the non-ASCII characters of a windows-1256 reading
+MIN_COMMON_SHARE = 0.3  # share of those letters among them (Persian ≈ 0.5, Russian in KOI8-R ≈ 0.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,11 @@ def _reads_as_persian(body: bytes) -> str | None:
     """The windows-1256 reading of the body, if its non-ASCII characters are mostly Persian letters."""
     text = body.decode(FALLBACK, errors="replace")
     non_ascii = len(_NON_ASCII.findall(text))
-    if non_ascii and len(_ARABIC_SCRIPT.findall(text)) >= non_ascii * MIN_PERSIAN_SHARE:
+    arabic = len(_ARABIC_SCRIPT.findall(text))
+    if (
+        non_ascii
+        and arabic >= non_ascii * MIN_ARABIC_SHARE
+        and len(_COMMON_LETTERS.findall(text)) >= arabic * MIN_COMMON_SHARE
+    ):
         return text
     return None
