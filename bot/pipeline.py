@@ -171,9 +171,9 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     for item in order:
         started = time.perf_counter()
         digest = await _extract(item)
-        if digest is not None and not digest.headline.strip():
+        if digest is not None and not is_story(digest):
             log.info(
-                "story.empty: no title and no Persian text", extra={"source_id": item.source_id, "item_key": item.key}
+                "story.empty: no title, no Persian text", extra={"source_id": item.source_id, "item_key": item.key}
             )
             digest = None
         if digest is not None:
@@ -231,6 +231,11 @@ async def _story_again(item: FeedItem, sid: str, digest: Digest, store: Store, n
     await store.delivery.announce([sid])  # once ever: a no-op if the first attempt got that far
     log.info("story.again", extra={"source_id": item.source_id, "item_key": item.key, "story_id": sid})
     return story
+
+
+def is_story(digest: Digest) -> bool:
+    """An item with a headline; one without (no title, no Persian text) would be an empty card."""
+    return bool(digest.headline.strip())
 
 
 def to_article(item: FeedItem) -> Article:

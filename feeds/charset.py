@@ -3,10 +3,12 @@
 Decided once per body, in this order:
 
 1. a byte-order mark (UTF-8, UTF-16, UTF-32) wins;
-2. a body that decodes as strict UTF-8 is UTF-8, whatever its labels say (legacy Persian text is
+2. NUL bytes in the head mean UTF-16/32 without a BOM (as an XML declaration `encoding="utf-16"`
+   reads in those encodings; ASCII in UTF-16 is also valid UTF-8, so this comes first);
+   charset-normalizer tells which of the four;
+   an EBCDIC body (`<?xm` in EBCDIC) is read in the codec its XML declaration names;
+3. a body that decodes as strict UTF-8 is UTF-8, whatever its labels say (legacy Persian text is
    practically never valid UTF-8, so this also overrides wrong labels);
-3. NUL bytes in the head mean UTF-16/32 without a BOM (as an XML declaration `encoding="utf-16"`
-   reads in those encodings); charset-normalizer tells which of the four;
 4. a body that is UTF-8 but for a few invalid bytes (a teaser cut in the middle of a letter) stays
    UTF-8, with U+FFFD where the bytes are bad;
 5. otherwise the declared encodings that are ASCII-compatible text codecs, in order: XML declaration,
@@ -34,6 +36,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # `<?xm` in the EBCDIC code pages
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""", re.I)
 _META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I)
 _HEADER = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I)
@@ -81,7 +84,7 @@ def decode(body: bytes, content_type: str | None = None) -> Decoded:
     """Decode a feed or page body; never raises."""
     declared = declared_charsets(body, content_type)
     first = declared[0] if declared else None
-    for attempt in (_with_bom, _strict_utf8, _wide, _mostly_utf8):
+    for attempt in (_with_bom, _wide, _ebcdic, _strict_utf8, _mostly_utf8):
         found = attempt(body)
         if found is not None:
             text, encoding = found
@@ -104,6 +107,16 @@ def _with_bom(body: bytes) -> tuple[str, str] | None:
             if text is not None:
                 return text.lstrip("\ufeff"), encoding
     return None
+
+
+def _ebcdic(body: bytes) -> tuple[str, str] | None:
+    """An EBCDIC XML document (XML 1.0 appendix F: `4C 6F A7 94`), in the codec it declares."""
+    if not body.startswith(_EBCDIC_XML):
+        return None
+    declared = _XML_DECL.match(body[:SNIFF_BYTES].decode("cp037").encode("ascii", "replace"))
+    codec = declared.group(1).decode("ascii") if declared else "cp037"
+    text = _try(body, codec) if codec.lower().startswith(("cp", "ibm", "csibm", "ebcdic")) else None
+    return (text, codec.lower()) if text is not None else (body.decode("cp037", errors="replace"), "cp037")
 
 
 def _strict_utf8(body: bytes) -> tuple[str, str] | None:

@@ -1,12 +1,15 @@
 """Feed text: a title, summary or content as feedparser returns it → plain text, decoded once.
 
 Imports nothing of ours. feedparser says what each value is (`title_detail.type` and friends):
-`text/html` and `application/xhtml+xml` values are markup, whose tags are removed (block elements
-become line breaks, scripts and styles go) and whose entities are decoded; `text/plain` values are
-already text. Feeds double-escape often enough (`<![CDATA[آرنج&amp;zwnj;بند]]>`, an escaped
-`&lt;b&gt;` in a text title) that a value which still carries entity references or tags after its
-own decoding is decoded once more, as markup. Nothing else: the result is text for
-`html.escape` at render time, and no number, name or place can come from markup.
+`text/plain` values are already text; every other type (`text/html`, `application/xhtml+xml`, a
+base64 `application/octet-stream`) is markup, whose tags are removed (block elements become line
+breaks, scripts and styles go) and whose entities are decoded.
+
+Feeds double-escape often enough (`<![CDATA[آرنج&amp;zwnj;بند]]>`, an escaped `&lt;b&gt;` in a
+text title, HTML in a "plain" base64 title) that a value which still carries entity references or
+tags after its own decoding is decoded again as markup, up to MAX_MARKUP_DECODES decodings in all.
+Nothing else: the result is text for `html.escape` at render time, and no number, name or place
+can come from markup.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-HTML_TYPES = frozenset({"text/html", "application/xhtml+xml", "html", "xhtml"})
+PLAIN_TYPES = frozenset({"text/plain", "text"})
+MAX_MARKUP_DECODES = 2  # a value is read as markup at most twice: its own level and one double escape
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
     "figcaption pre hr title dd dt dl".split()
@@ -65,7 +69,9 @@ def markup_to_text(markup: str) -> str:
 
 
 def is_html(mime: str | None) -> bool:
-    return (mime or "text/html").split(";")[0].strip().lower() in HTML_TYPES
+    """Markup unless declared plain text (`text/html`, XHTML, and base64 `application/octet-stream`
+    values, which feeds fill with HTML, are all read as HTML)."""
+    return (mime or "text/html").split(";")[0].strip().lower() not in PLAIN_TYPES
 
 
 def has_markup(text: str) -> bool:
@@ -77,9 +83,9 @@ def to_text(value: str, mime: str | None) -> str:
     """Plain text of one feed value of the given type (a missing type counts as HTML, as in RSS).
 
     Lines are kept (one per block element), spaces within a line squeezed, blank lines dropped."""
-    text = markup_to_text(value) if is_html(mime) else value
-    if has_markup(text):
-        text = markup_to_text(text)  # double-escaped: its markup is one level down
+    text, decodes = (markup_to_text(value), 1) if is_html(mime) else (value, 0)
+    while decodes < MAX_MARKUP_DECODES and has_markup(text):  # escaped once too often: markup one level down
+        text, decodes = markup_to_text(text), decodes + 1
     lines = (_LINE_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n", "\n".join(line for line in lines if line)).strip()
 
