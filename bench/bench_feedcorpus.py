@@ -24,6 +24,7 @@ Lines printed:
   pipeline does), and over the fields a reader sees (every item's decoded title and text; each
   story's digest headline, kicker, summary, speakers, figures, places and rendered card):
   `raw_markup`, `entity_leftovers`, `mojibake`, `replacement_chars` (fields with U+FFFD),
+  `relative_links` (item links left relative: Content-Location and the feed URL are the bases),
   `empty_cards`, `cards_over_2_messages`, `crashes` (an exception anywhere, or a source failing
   with an internal error), `seconds`.
 Targets (issue 11): 0 raw markup, 0 mojibake, 0 crashes, 0 feedparser_only.
@@ -46,6 +47,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -145,6 +147,8 @@ def reader_fields(digest: Digest, card: list[str]) -> dict[str, str]:
 
 def check_item(item: FeedItem, file: str, tally: Tally) -> None:
     check_fields({"title": item.title or "", "text": item.text}, file, tally)
+    if item.url and not urlsplit(item.url).scheme:
+        tally.problem("relative_links", file, "url", item.url)
     try:
         digest = extract(to_article(item))
         if not is_story(digest):
@@ -158,7 +162,7 @@ def check_item(item: FeedItem, file: str, tally: Tally) -> None:
     tally.counts["stories"] += 1
     if len(card) > 2 or any(utf16_len(parse_telegram(p).text) > 4096 for p in card):
         tally.problem("cards_over_2_messages", file, "card", len(card))
-    if not parse_telegram(card[0]).text.split("\n")[0].strip():
+    if not digest.headline.strip() or not card[0].startswith("<b>"):  # no bold headline on top
         tally.problem("empty_cards", file, "card", card[0])
     check_fields(fields, file, tally)
 
@@ -207,7 +211,7 @@ def sweep(cases: list[Case], examples: int) -> Counter[str]:
         elif "entity declarations refused" in error:
             tally.counts["refused_entities"] += 1
         else:
-            tally.counts["failed"] += 1
+            tally.problem("failed", file, "poll", error)
             if error.startswith("internal:"):
                 tally.problem("crashes", file, "poll", error)
             if reference[file]:
@@ -220,7 +224,7 @@ def sweep(cases: list[Case], examples: int) -> Counter[str]:
 
 KINDS = (
     "parsed refused_entities failed feedparser_only items stories skipped_empty raw_markup entity_leftovers "
-    "mojibake replacement_chars empty_cards cards_over_2_messages crashes"
+    "mojibake replacement_chars relative_links empty_cards cards_over_2_messages crashes"
 ).split()
 
 
