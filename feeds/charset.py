@@ -48,6 +48,7 @@ _LATIN_LABELS = frozenset({"iso8859-1", "cp1252", "ascii"})  # codecs.lookup nam
 _COMMON_LETTERS = re.compile(r"[\u0627\u064a\u06cc\u0631\u062f\u0646\u0645\u0648\u0647\u0644]")
 FALLBACK = "windows-1256"
 SNIFF_BYTES = 4096
+MIN_NUL_SHARE = 32  # 1 byte in 32 of the head at least: UTF-16/32 (8-bit text has no NUL bytes)
 MAX_BAD_UTF8_SHARE = 0.1  # invalid UTF-8 sequences per valid non-ASCII character, at most
 MIN_ARABIC_SHARE = 0.8  # Arabic-script share of the non-ASCII characters of a windows-1256 reading
 MIN_COMMON_SHARE = 0.3  # share of those letters among them (Persian ≈ 0.5, Russian in KOI8-R ≈ 0.1)
@@ -127,7 +128,8 @@ def _strict_utf8(body: bytes) -> tuple[str, str] | None:
 def _wide(body: bytes) -> tuple[str, str] | None:
     """UTF-16/32 without a BOM: ASCII markup in them has NUL bytes, which 8-bit text never has."""
     head = body[:SNIFF_BYTES]
-    if head.count(0) < len(head) // 4:
+    nuls = head.count(0)
+    if not nuls or nuls < len(head) // MIN_NUL_SHARE:  # Persian in UTF-16 has no NULs; its markup does
         return None
     best = charset_normalizer.from_bytes(head, cp_isolation=_WIDE).best()
     if best is None:

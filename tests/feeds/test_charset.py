@@ -108,3 +108,17 @@ def test_undeclared_non_persian_legacy_is_sniffed() -> None:
     russian = "Новости регионов: в области открыли новую больницу и две школы для детей"
     got = decode(f"<rss><channel><title>{russian}</title></channel></rss>".encode("koi8-r"))
     assert russian in got.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_that_is_mostly_persian(codec: str) -> None:
+    """Persian letters in UTF-16 have no NUL byte: only the markup's ASCII does (1 byte in 6 here)."""
+    item = f"<item><title>{FA}</title><description>{FA} {FA} {FA}</description></item>"
+    doc = FEED.format(label="utf-16").replace("</channel>", item * 5 + "</channel>")
+    got = decode(doc.encode(codec))
+    assert got.encoding == codec and got.text.count(FA) == 21
+
+
+@pytest.mark.parametrize("body", [b"<rss/>", b"x", b"\x00", b"<a>\x00</a>" + b"z" * 500])
+def test_short_or_stray_nul_bodies_are_not_wide(body: bytes) -> None:
+    assert not decode(body).encoding.startswith(("utf-16", "utf-32"))
