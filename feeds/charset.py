@@ -41,13 +41,13 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9
 _META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I)
 _HEADER = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.I)
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LATIN_LABELS = frozenset({"iso8859-1", "cp1252", "ascii"})  # codecs.lookup names of the Latin labels
 # The most frequent letters of Persian (and Arabic) text: about half of its letters. Any 8-bit text
 # reads as Arabic letters in windows-1256; only Persian reads as these ones this often.
 _COMMON_LETTERS = re.compile(r"[\u0627\u064a\u06cc\u0631\u062f\u0646\u0645\u0648\u0647\u0644]")
 FALLBACK = "windows-1256"
 SNIFF_BYTES = 4096
+PERSIAN_SNIFF_BYTES = 64 * 1024
 MIN_NUL_SHARE = 32  # 1 byte in 32 of the head at least: UTF-16/32 (8-bit text has no NUL bytes)
 MAX_BAD_UTF8_SHARE = 0.1  # invalid UTF-8 sequences per valid non-ASCII character, at most
 MIN_ARABIC_SHARE = 0.8  # Arabic-script share of the non-ASCII characters of a windows-1256 reading
@@ -143,7 +143,7 @@ def _mostly_utf8(body: bytes) -> tuple[str, str] | None:
     """UTF-8 with a few bad bytes: many valid multi-byte letters, few invalid sequences."""
     text = body.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")
-    valid = len(_NON_ASCII.findall(text)) - text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
     if bad > 0 and valid > 0 and bad <= valid * MAX_BAD_UTF8_SHARE:
         return text, "utf-8"
     return None
@@ -180,14 +180,12 @@ def _legacy(body: bytes, declared: list[str]) -> tuple[str, str]:
 
 
 def _reads_as_persian(body: bytes) -> str | None:
-    """The windows-1256 reading of the body, if its non-ASCII characters are mostly Persian letters."""
-    text = body.decode(FALLBACK, errors="replace")
-    non_ascii = len(_NON_ASCII.findall(text))
-    arabic = len(_ARABIC_SCRIPT.findall(text))
-    if (
-        non_ascii
-        and arabic >= non_ascii * MIN_ARABIC_SHARE
-        and len(_COMMON_LETTERS.findall(text)) >= arabic * MIN_COMMON_SHARE
-    ):
-        return text
+    """The windows-1256 reading of the body, if the non-ASCII characters of its first
+    PERSIAN_SNIFF_BYTES read as mostly Persian letters there."""
+    sample = body[:PERSIAN_SNIFF_BYTES].decode(FALLBACK, errors="replace")
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    arabic = len(_ARABIC_SCRIPT.findall(sample))
+    if non_ascii and arabic >= non_ascii * MIN_ARABIC_SHARE:
+        if len(_COMMON_LETTERS.findall(sample)) >= arabic * MIN_COMMON_SHARE:
+            return body.decode(FALLBACK, errors="replace")
     return None
