@@ -96,6 +96,24 @@ async def test_entities_in_cdata_are_decoded_and_never_become_figures(
     assert "۱۷۱" not in card and "171" not in card and "&amp;#" not in card
 
 
+async def test_no_figure_speaker_or_place_comes_from_markup(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    """Attributes, scripts and styles are markup: none of their words or numbers reach the digest."""
+    description = (
+        '<![CDATA[<p><img alt="استاندار تهران گفت: ۵۰۰ نفر" src="/i/۹۰۰.jpg"/>'
+        '<a href="/tag/اصفهان" title="اصفهان ۷۰۰ خانوار">فرماندار ایذه</a> گفت: ۴۰ خانوار آسیب دیدند.</p>'
+        "<script>var n = 800; // شیراز</script><style>.x{width:600px}</style>]]>"
+    )
+    body = TEMPLATE.format(label="utf-8", title="سیل در ایذه", text=description).encode()
+    (item,) = await served(server, client, open_config, body)
+    assert item.text == "فرماندار ایذه گفت: ۴۰ خانوار آسیب دیدند."
+    digest = extract(to_article(item))
+    assert {f.number for f in digest.figures} == {40.0}
+    assert "ایذه" in digest.places and not {"تهران", "اصفهان", "شیراز"} & set(digest.places)
+    assert all("تهران" not in (s.role or "") + (s.name or "") for s in digest.speakers)
+
+
 async def test_atom_html_and_text_constructs(
     server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
 ) -> None:
