@@ -162,7 +162,8 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     """`stories_from_items`, with how many items joined known stories and each extraction's time.
 
     Each item is acknowledged in the inbox once handled (its new story stored and announced, or
-    joined to an existing story, or found unreadable)."""
+    joined to an existing story, or found unreadable or empty: an item with no title and no Persian
+    text has no headline, and would be a card with only its source line)."""
     order = sorted(items, key=lambda i: i.published)
     new: list[Story] = []
     clustered = 0
@@ -170,6 +171,11 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     for item in order:
         started = time.perf_counter()
         digest = await _extract(item)
+        if digest is not None and not is_story(digest):
+            log.info(
+                "story.empty: no title, no Persian text", extra={"source_id": item.source_id, "item_key": item.key}
+            )
+            digest = None
         if digest is not None:
             timings.append(time.perf_counter() - started)
             story = await _story_for(item, digest, store, now)
@@ -225,6 +231,11 @@ async def _story_again(item: FeedItem, sid: str, digest: Digest, store: Store, n
     await store.delivery.announce([sid])  # once ever: a no-op if the first attempt got that far
     log.info("story.again", extra={"source_id": item.source_id, "item_key": item.key, "story_id": sid})
     return story
+
+
+def is_story(digest: Digest) -> bool:
+    """An item with a headline; one without (no title, no Persian text) would be an empty card."""
+    return bool(digest.headline.strip())
 
 
 def to_article(item: FeedItem) -> Article:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 TELEGRAM_MAX_TEXT = 4096  # telegram.constants.MessageLimit.MAX_TEXT_LENGTH (digest/ must not import telegram)
 TELEGRAM_MAX_ENTITIES = 100  # telegram.constants.MessageLimit.MESSAGE_ENTITIES
 SEPARATORS = ("\n", ".", "؟", "!", "؛", "،", " ")
+ELLIPSIS = "…"
 MIN_CUT_FRACTION = 0.3  # prefer a separator in the last 70% of the window over a hard cut
 
 
@@ -54,6 +55,20 @@ def seg(text: str, *tags: Tag) -> Segment:
 def utf16_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (emoji count 2, Persian letters 1)."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` if it has at most `limit` characters, else cut at the last space that keeps at least
+    half of it (hard cut when there is none), with an ellipsis; the result has at most `limit`."""
+    if len(text) <= limit:
+        return text
+    room = max(limit - 1, 0)
+    window = text[:room]
+    if text[room].isspace():  # the window ends a word
+        return window.rstrip() + ELLIPSIS
+    cut = max(window.rfind(" "), window.rfind("\n"))
+    kept = window[:cut] if cut >= limit // 2 else window
+    return kept.rstrip() + ELLIPSIS
 
 
 def block_text(block: Block) -> str:

@@ -5,7 +5,13 @@ key figures as bullets, the summary in a blockquote, place and topic hashtags, t
 the article and the Jalali date, and an "also reported by" line. `render_compact` lists many stories
 in one or a few messages, grouped by topic or province. Every feed-derived string is escaped (see
 `digest.htmlparts`); only Telegram's tags are produced, and parts are split under 4096 UTF-16 units
-of parsed text. Imports only digest modules and the standard library.
+of parsed text.
+
+Whatever an item holds, a card stays small: every feed-derived field is clipped at a word (`CAPS`,
+the one place these limits live: the headline at 300 characters, the summary at 1,500, …), which
+keeps a card with the default options within one or two messages, and `render_card` never returns
+more than `MAX_CARD_MESSAGES` (with unusual options it drops the longest middle blocks first).
+Imports only digest modules and the standard library.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from digest.htmlparts import TELEGRAM_MAX_TEXT, Block, Segment, Tag, pack, plain, seg
+from digest.htmlparts import TELEGRAM_MAX_TEXT, Block, Segment, Tag, block_text, clip, pack, plain, seg, utf16_len
 from digest.jalali import jalali_date
 from digest.model import Digest, Figure, Speaker
 from digest.normalize import to_persian_digits
@@ -27,6 +33,24 @@ BULLET = "• "
 OTHER_GROUP = "سایر"
 _HASHTAG_DROP = re.compile(r"[^\w]")
 _UNDERSCORES = re.compile(r"_+")
+MAX_CARD_MESSAGES = 2  # a story card is never more than this many Telegram messages
+
+
+@dataclass(frozen=True, slots=True)
+class Caps:
+    """Longest text (characters) each feed-derived field of a card may show; longer is clipped at a word."""
+
+    headline: int = 300
+    speaker_name: int = 100
+    speaker_role: int = 200
+    figure: int = 60
+    figure_context: int = 300
+    summary: int = 1500
+    source: int = 100
+    others: int = 300
+
+
+CAPS = Caps()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +90,21 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def headline_text(d: Digest) -> str:
+    """The headline as cards and lists show it: clipped at a word to `CAPS.headline`."""
+    return clip(d.headline, CAPS.headline)
+
+
 def _speaker_block(s: Speaker) -> Block:
-    name = [seg(s.name, BOLD)] if s.name else []
-    role = [seg(s.role)] if s.role else []
+    name = [seg(clip(s.name, CAPS.speaker_name), BOLD)] if s.name else []
+    role = [seg(clip(s.role, CAPS.speaker_role))] if s.role else []
     joiner = [seg(" — ")] if name and role else []
     return (seg("🗣 "), *name, *joiner, *role)
 
 
 def _figure_block(f: Figure) -> Block:
-    text = to_persian_digits(f.text)
-    context = to_persian_digits(f.context)
+    text = to_persian_digits(clip(f.text, CAPS.figure))
+    context = to_persian_digits(clip(f.context, CAPS.figure_context))
     before, found, after = context.partition(text)
     if found:
         return (seg(BULLET + before), seg(text, BOLD), seg(after))
@@ -89,7 +118,7 @@ def _tags_block(icon: str, names: Sequence[str]) -> Block | None:
 
 def _source_block(d: Digest, options: RenderOptions) -> Block | None:
     url = safe_url(d.url)
-    label = d.source or (urlsplit(url).hostname if url else None)
+    label = clip(d.source, CAPS.source) if d.source else (urlsplit(url).hostname if url else None)
     date = jalali_date(d.published, options.timezone) if options.show_date and d.published else ""
     pieces: list[Segment] = []
     if label:
@@ -101,12 +130,12 @@ def _source_block(d: Digest, options: RenderOptions) -> Block | None:
 
 def card_blocks(d: Digest, options: RenderOptions, also_reported_by: Sequence[str] = ()) -> list[Block]:
     """The blocks of one digest card, top to bottom."""
-    blocks: list[Block | None] = [(seg(d.headline, BOLD),)]
+    blocks: list[Block | None] = [(seg(headline_text(d), BOLD),)]
     if options.show_speaker and d.speakers and (d.speakers[0].name or d.speakers[0].role):
         blocks.append(_speaker_block(d.speakers[0]))
     blocks.extend(_figure_block(f) for f in d.figures[: options.max_figures])
     if options.show_summary and d.summary:
-        blocks.append((seg("\n".join(d.summary[: options.max_summary]), QUOTE),))
+        blocks.append((seg(clip("\n".join(d.summary[: options.max_summary]), CAPS.summary), QUOTE),))
     if options.show_places:
         blocks.append(_tags_block("📍", d.places[: options.max_places]))
     if options.show_topics:
@@ -114,14 +143,20 @@ def card_blocks(d: Digest, options: RenderOptions, also_reported_by: Sequence[st
     blocks.append(_source_block(d, options))
     others = [s for s in dict.fromkeys(also_reported_by) if s and s != d.source]
     if others:
-        blocks.append((seg("همچنین در: " + "، ".join(others), ITALIC),))
+        blocks.append((seg(clip("همچنین در: " + "، ".join(others), CAPS.others), ITALIC),))
     return [b for b in blocks if b]
 
 
 def render_card(d: Digest, options: RenderOptions | None = None, also_reported_by: Sequence[str] = ()) -> list[str]:
-    """One digest as Telegram HTML message parts (usually one)."""
+    """One digest as Telegram HTML message parts: usually one, never more than MAX_CARD_MESSAGES."""
     opts = options or RenderOptions()
-    return pack(card_blocks(d, opts, also_reported_by), limit=opts.max_length)
+    blocks = card_blocks(d, opts, also_reported_by)
+    parts = pack(blocks, limit=opts.max_length)
+    while len(parts) > MAX_CARD_MESSAGES and len(blocks) > 2:  # only with unusual options (many figures…)
+        middle = range(1, len(blocks) - 1)  # the headline and the source line stay
+        del blocks[max(middle, key=lambda i: utf16_len(block_text(blocks[i])))]
+        parts = pack(blocks, limit=opts.max_length)
+    return parts[:MAX_CARD_MESSAGES]
 
 
 def render_text(d: Digest, options: RenderOptions | None = None) -> str:
@@ -140,10 +175,10 @@ def _group_of(d: Digest, group_by: str) -> str:
 
 def _story_block(d: Digest) -> Block:
     url = safe_url(d.url)
-    head = seg(d.headline, Tag("a", url)) if url else seg(d.headline)
+    head = seg(headline_text(d), Tag("a", url)) if url else seg(headline_text(d))
     who = d.speakers[0].name if d.speakers and d.speakers[0].name else None
-    extra = [seg(" — " + who)] if who else []
-    source = [seg(" (" + d.source + ")", ITALIC)] if d.source else []
+    extra = [seg(" — " + clip(who, CAPS.speaker_name))] if who else []
+    source = [seg(" (" + clip(d.source, CAPS.source) + ")", ITALIC)] if d.source else []
     return (seg(BULLET), head, *extra, *source)
 
 

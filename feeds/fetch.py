@@ -78,10 +78,16 @@ class FetchResult:
     cache_max_age: int | None = None  # seconds
     error: FetchError | None = None
     elapsed: float = 0.0  # seconds
+    content_location: str | None = None  # the Content-Location header, as sent
 
     @property
     def not_modified(self) -> bool:
         return self.error is None and self.status == 304
+
+    @property
+    def base_url(self) -> str:
+        """The base for the document's relative links: Content-Location (resolved), if http(s), else the URL."""
+        return content_base(self.url, self.content_location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +249,7 @@ async def _finish(response: httpx.Response, url: str, config: FetchConfig, now: 
         last_modified=h.get("last-modified"),
         retry_after=parse_retry_after(h.get("retry-after"), now),
         cache_max_age=parse_max_age(h.get("cache-control")),
+        content_location=h.get("content-location"),
     )
     if status == 304:
         return head
@@ -316,6 +323,18 @@ async def _fetch_file(url: str, config: FetchConfig, etag: str | None, allow_fil
     except OSError as exc:
         return _fail(url, ErrorKind.FILE, f"fetch: cannot read {path}: {exc.strerror}")
     return FetchResult(url=url, status=200, body=body, etag=tag, last_modified=modified)
+
+
+def content_base(url: str, content_location: str | None) -> str:
+    """`url`, or the Content-Location header resolved against it when that names an http(s) URL."""
+    if not content_location or not content_location.strip():
+        return url
+    try:
+        base = urljoin(url, content_location.strip())
+        usable = _scheme(base) in ("http", "https") and bool(urlsplit(base).hostname)
+    except ValueError:  # a malformed header (bad IPv6 literal, ...)
+        return url
+    return base if usable else url
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

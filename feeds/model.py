@@ -38,7 +38,7 @@ class FeedItem:
     source_name: str
     key: str  # stable identity: hash of guid / canonical link / title+date
     url: str | None
-    title: str | None
-    text: str  # full article text (or HTML) when available, else the feed's description
+    title: str | None  # plain text on one line
+    text: str  # plain text, a line per paragraph: the article page's main text if fetched, else feed content/summary
     published: datetime  # aware UTC; published, else updated, else first seen; never in the future
     province: str | None = None

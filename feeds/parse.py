@@ -9,6 +9,10 @@
   bombs) is refused before parsing, in one linear scan; feeds do not need entity declarations;
 - "bozo" feeds that still yield items (undeclared `content:` namespace, as in IRNA's feeds) are
   accepted, with the reason kept in `.bozo`; documents with no feed in them come back as `.error`;
+- titles, summaries and content are plain text, decoded once by `feeds.text` according to the type
+  feedparser reports for each (HTML: tags removed, entities decoded; double escaping undone);
+- relative links resolve against `url`, which the poller gives as the response's base (its
+  Content-Location, else the final URL);
 - at most MAX_ENTRIES entries are kept (in document order);
 - dates: published, else updated (also Jalali `1402/05/10 14:30` strings), as aware UTC; a date in
   the future is clamped to `now`; a date before 1995 is treated as missing. A missing date stays
@@ -35,6 +39,7 @@ import feedparser
 
 from feeds import charset
 from feeds.identity import fallback_key, guid_key, is_site_root, link_key
+from feeds.text import to_line, to_text
 
 MAX_ENTRIES = 500
 MIN_YEAR = 1995
@@ -59,9 +64,9 @@ class Entry:
     identities: tuple[str, ...]  # stable keys, most specific first (see feeds.identity)
     guid: str | None
     link: str | None  # absolute URL as published (may contain raw Persian)
-    title: str | None
-    summary: str  # the description (HTML or text), may be empty
-    content: str  # the longest full-content element (content:encoded, Atom content), may be empty
+    title: str | None  # plain text on one line
+    summary: str  # the description as plain text (one line per paragraph), may be empty
+    content: str  # the longest full-content element (content:encoded, Atom content) as plain text, may be empty
     published: datetime | None  # aware UTC, never after `now`; None when the feed gives no usable date
     position: int  # 0 = first in the document
 
@@ -111,7 +116,7 @@ def _result(parsed: Any, url: str, encoding: str, now: datetime) -> ParseResult:
     kept = raw_entries[:MAX_ENTRIES]
     return ParseResult(
         entries=_entries(kept, url, now),
-        title=_text(_get(feed, "title")),
+        title=_title(feed),
         ttl=_ttl(_get(feed, "ttl")),
         version=str(_get(parsed, "version") or ""),
         encoding=encoding,
@@ -127,8 +132,7 @@ def _entries(raw: list[Any], url: str, now: datetime) -> tuple[Entry, ...]:
     guid_counts = Counter(g for g in guids if g)
     out: list[Entry] = []
     for pos, (e, link, guid) in enumerate(zip(raw, links, guids, strict=True)):
-        title = _text(_get(e, "title"))
-        summary = str(_get(e, "summary") or "")
+        raw_title, raw_summary = _text(_get(e, "title")), str(_get(e, "summary") or "")
         published = _date(e, now)
         keys: list[str] = []
         if guid and guid_counts[guid] == 1:
@@ -137,14 +141,26 @@ def _entries(raw: list[Any], url: str, now: datetime) -> tuple[Entry, ...]:
         if link and lk and link_counts[lk] == 1 and not is_site_root(link) and lk not in keys:
             keys.append(lk)
         if not keys:
-            keys.append(fallback_key(title, published.isoformat() if published else None, summary))
-        out.append(Entry(tuple(keys), guid, link, title, summary, _content(e), published, pos))
+            keys.append(fallback_key(raw_title, published.isoformat() if published else None, raw_summary))
+        summary = to_text(raw_summary, _mime(e, "summary"))
+        out.append(Entry(tuple(keys), guid, link, _title(e), summary, _content(e), published, pos))
     return tuple(out)
 
 
 def _get(d: Any, key: str) -> Any:
     """Plain dict lookup: FeedParserDict.get maps aliases (updated → published) with a DeprecationWarning."""
     return dict.get(d, key) if isinstance(d, dict) else None
+
+
+def _mime(d: Any, key: str) -> str | None:
+    """The type feedparser gives a text construct (`title_detail.type`); None when it gives none."""
+    detail = _get(d, key + "_detail")
+    return str(_get(detail, "type") or "") or None
+
+
+def _title(d: Any) -> str | None:
+    raw = _text(_get(d, "title"))
+    return (to_line(raw, _mime(d, "title")) or None) if raw else None
 
 
 def _text(value: object) -> str | None:
@@ -165,7 +181,8 @@ def _link(entry: Any, base: str) -> str | None:
 
 
 def _content(entry: Any) -> str:
-    values = [str(_get(c, "value") or "") for c in _get(entry, "content") or () if isinstance(c, dict)]
+    parts = [c for c in _get(entry, "content") or () if isinstance(c, dict)]
+    values = [to_text(str(_get(c, "value") or ""), str(_get(c, "type") or "") or None) for c in parts]
     return max(values, key=len, default="")
 
 

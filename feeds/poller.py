@@ -222,7 +222,7 @@ class _Run:
         if result.not_modified:
             unchanged = on_not_modified(state, result, self.now, policy)
             return await self._save(source, state, unchanged, Outcome.NOT_MODIFIED, result), []
-        parsed = await parse_feed(result.body, result.url, result.content_type, self.now)
+        parsed = await parse_feed(result.body, result.base_url, result.content_type, self.now)
         _log_parse(source, parsed)
         if parsed.error is not None:
             return await self._finish_failed(source, state, str(parsed.error), result), []

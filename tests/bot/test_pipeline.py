@@ -186,11 +186,28 @@ async def test_runtime_sources_are_polled_and_pauses_reported_once(deps: Pipelin
 
 async def test_items_without_text_do_not_all_collapse_into_one_story(store: Store) -> None:
     items = [
-        FeedItem("s", "منبع", f"k{i}", None, title, "", BEFORE + timedelta(minutes=i))
-        for i, title in enumerate(["افتتاح پل مهران", "بارش برف در سپیدان", None, None])
+        FeedItem("s", "منبع", f"k{i}", None, title, text, BEFORE + timedelta(minutes=i))
+        for i, (title, text) in enumerate(
+            [
+                ("افتتاح پل مهران", ""),
+                ("بارش برف در سپیدان", ""),
+                (None, "سد کرخه پر شد"),
+                (None, "جاده هراز بسته شد"),
+            ]
+        )
     ]
     stories = await stories_from_items(items, store, AFTER)
     assert len(stories) == 4
+
+
+async def test_items_with_no_title_and_no_persian_text_are_skipped(store: Store) -> None:
+    """A title-less item with nothing Persian would be a card with only its source line (F5)."""
+    items = [
+        FeedItem("s", "منبع", f"k{i}", f"https://news.example/{i}", None, text, BEFORE + timedelta(minutes=i))
+        for i, text in enumerate(["", "Breaking: read more", "<p>&nbsp;</p>", "سد کرخه پر شد"])
+    ]
+    stories = await stories_from_items(items, store, AFTER)
+    assert [s.digest.headline for s in stories] == ["سد کرخه پر شد"]
 
 
 def test_band_index_threshold_matches_the_digest_engine() -> None:

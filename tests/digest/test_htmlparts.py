@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.htmlparts import Tag, pack, render_block, seg, split_block, utf16_len
+from digest.htmlparts import Tag, clip, pack, render_block, seg, split_block, utf16_len
 from tests.telegram_html import parse, validate_message
 
 B = Tag("b")
@@ -71,3 +71,19 @@ def test_a_part_never_starts_with_a_blank_line() -> None:
     assert len(parts) == 2
     assert parts[1].startswith("<b>#طلاق</b>")
     assert all(not p.startswith("\n") for p in parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "want"),
+    [
+        ("کوتاه", 10, "کوتاه"),
+        ("سیل در ایذه و باغملک", 12, "سیل در ایذه…"),
+        ("سیل در ایذه و باغملک", 11, "سیل در…"),
+        ("الف" * 20, 10, "الفالفالف…"),  # no space in the first half: a hard cut
+        ("یک\nدو سه چهار", 9, "یک\nدو سه…"),
+    ],
+    ids=["short", "at-word", "at-earlier-word", "hard-cut", "newline"],
+)
+def test_clip_at_a_word_with_an_ellipsis(text: str, limit: int, want: str) -> None:
+    got = clip(text, limit)
+    assert got == want and len(got) <= limit

@@ -25,7 +25,7 @@ from digest import (
     render_text,
     to_json,
 )
-from digest.render import hashtag, safe_url
+from digest.render import CAPS, MAX_CARD_MESSAGES, hashtag, safe_url
 from tests.telegram_html import parse, validate_message
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -215,3 +215,50 @@ def test_compact_by_province_uses_city_provinces() -> None:
     story = Digest(headline="سیل در ماکو", is_social=True, places=("ماکو",))
     (part,) = render_compact([story], RenderOptions(group_by="province"))
     assert "#آذربایجان_غربی" in part
+
+
+def _flood(n: int) -> str:
+    return " ".join(f"واژه{i % 10}" for i in range(n))
+
+
+def _giant_digest() -> Digest:
+    """Every feed-derived field far too long: what a hostile or broken item can hold."""
+    huge = _flood(20_000)
+    return Digest(
+        headline=huge,
+        is_social=True,
+        speakers=(Speaker(name=huge, role=huge),),
+        figures=tuple(Figure(text=huge, number=1.0, unit=None, context=huge) for _ in range(10)),
+        places=("اهواز", "ایذه"),
+        topics=("فقر و حمایت",),
+        summary=(huge, huge, huge),
+        url="https://x.ir/n/1",
+        source=huge,
+        published=PUBLISHED,
+    )
+
+
+def test_a_giant_item_is_one_card_of_at_most_two_messages() -> None:
+    d = _giant_digest()
+    parts = render_card(d, also_reported_by=[_flood(5_000)] * 50)
+    assert 1 <= len(parts) <= MAX_CARD_MESSAGES
+    for part in parts:
+        validate_message(part)
+    headline = parse(parts[0]).text.split("\n")[0]
+    assert headline.endswith("…") and len(headline) <= CAPS.headline
+    assert d.headline.startswith(headline[:-1]) and d.headline[len(headline) - 1] == " "  # cut at a word
+    assert 'href="https://x.ir/n/1"' in parts[-1]  # the source link survives
+
+
+def test_unusual_options_still_give_at_most_two_messages() -> None:
+    d = _giant_digest()
+    parts = render_card(d, RenderOptions(max_figures=100, max_summary=100, max_length=1000))
+    assert len(parts) == MAX_CARD_MESSAGES
+    for part in parts:
+        validate_message(part, limit=1000)
+
+
+def test_compact_lists_clip_headlines_too() -> None:
+    (part,) = render_compact([_giant_digest()])
+    validate_message(part)
+    assert len(parse(part).text) < CAPS.headline + CAPS.speaker_name + CAPS.source + 50
