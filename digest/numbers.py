@@ -42,22 +42,39 @@ _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
 _DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-۹]+)*"
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
-_DIGIT_ATOM = rf"(?<![0-9۰-۹.,٫٬/]){_DIGITS}"
-_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}{_NOT_LETTER_AFTER}"
-# a scale may be glued to the digits before it and to the "و" after it: ۱۳هزارو ۴۰۰
-_SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
-_ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM})"
+# an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
+_ISO_DATE = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:T[0-9:.]+Z?)?"
+_LATIN = "A-Za-z"
+# digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
+# hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
+_DIGIT_ATOM = (
+    rf"(?<![0-9۰-۹.,٫٬{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+    rf"(?:{_ISO_DATE}(?![0-9{_LATIN}])|{_DIGITS}(?![0-9۰-۹{_LATIN}]))"
+)
+_SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
+# a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
+_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"
+# "نیم میلیون" = half a million
+_HALF_ATOM = rf"{_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
+# a scale may be glued to the digits before it and to the "و" after it (۱۳هزارو ۴۰۰), and may carry an
+# adjectival ی (۳ میلیونی = 3,000,000)
+_SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
+_SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}{_SCALE_END}"
+_GLUED_SCALE = rf"{_SCALE}{_SCALE_END}"  # inside a chain, right after a number word (چهارهزار)
+_ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM}|{_HALF_ATOM})"
 _AND = rf"{_G}و{_G}"
 _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
-NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
-_TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G})(?:{_ATOM}|{_GLUED_SCALE})|{_HALF})*(?:{_G}[٪%])?")
+_TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
-FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+# "دو و چهار دهم" = 2.4: a whole number may come before the fraction
+_WHOLE = rf"(?:(?P<w>{_WORD}|(?<![0-9۰-۹.,٫٬/])[0-9۰-۹]+){_AND})?"
+FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}{_WHOLE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
 # "نیمی از خانوارها" = half of them (a share, like "یک سوم"); "نیم" alone is only the "و نیم" of a chain
 HALF_OF = re.compile(rf"{_NOT_LETTER_BEFORE}نیمی(?=[ \u200c]+از{_NOT_LETTER_AFTER})")
 
@@ -83,6 +100,8 @@ def digit_value(raw: str) -> float | None:
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
     s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
+    if "-" in s:
+        return None  # an ISO date
     if s.count("/") == 1 and "." not in s and "," not in s:
         return _slash_decimal(raw, s)
     if "/" in s:
@@ -134,23 +153,28 @@ def chain_value(text: str) -> float | None:
 
 
 def _split_falling(m_text: str) -> list[tuple[int, int]]:
-    """Split a word chain where magnitudes stop falling: `هزار و سیصد و نود و نه و سیصد هزار`.
+    """Split a chain where magnitudes stop falling (`هزار و سیصد و نود و نه و سیصد هزار`) and where a
+    digit group meets a number word with no scale between them (`92 سه هزار` is 92 and 3,000).
 
     Returns (start, end) offsets of the sub-chains inside `m_text`.
     """
     pieces: list[tuple[int, int]] = []
     start = prev_end = 0
     last_small = float("inf")  # magnitude of the previous sub-thousand word (100s > 10s > 1s)
+    prev_digits: bool | None = None  # whether the previous non-scale token was a digit group
     for tok in _TOKEN.finditer(m_text):
         word = tok.group()
         if word in SCALES or word in "٪%":
             last_small = float("inf")
+            prev_digits = None
         else:
             mag = _magnitude(word)
-            if mag >= last_small:
+            digits = word not in WORDS and word not in FRACTIONS
+            if mag >= last_small or (prev_digits is not None and digits != prev_digits and word in WORDS):
                 pieces.append((start, prev_end))
                 start = tok.start()
             last_small = mag
+            prev_digits = digits
         prev_end = tok.end()
     pieces.append((start, len(m_text)))
     return pieces
@@ -172,7 +196,8 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     """Fraction spans, and the text with them blanked out (same length) for the chain search."""
     spans = []
     for m in FRACTION.finditer(text):
-        value = ONES[m.group("n")] / DENOMINATORS[m.group("d")]
+        whole = m.group("w")
+        value = ONES[m.group("n")] / DENOMINATORS[m.group("d")] + (_whole_value(whole) if whole else 0.0)
         spans.append(NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True))
     if "نیمی" in text:
         spans.extend(NumberSpan(m.start(), m.end(), m.group(), 0.5, False, False, False, False, True)
@@ -180,6 +205,10 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     for span in spans:
         text = text[: span.start] + " " * (span.end - span.start) + text[span.end :]
     return spans, text
+
+
+def _whole_value(word: str) -> float:
+    return WORDS.get(word) or float(to_latin_digits(word))
 
 
 def find_numbers(text: str) -> list[NumberSpan]:

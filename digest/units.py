@@ -19,6 +19,33 @@ COUNT_UNITS = frozenset(
     طرح پروژه پرونده فقره دستگاه تخت بیمارستان درمانگاه پایگاه تیم اکیپ نیرو امدادگر شغل فرصت
     هوادار پرواز قلم خدمت کارگاه اردوگاه کانون مسجد منزل قطعه راس فروند باب سری دوره جلد عدد نسخه
     عنوان مدال طلا نقره برنز کشور شعبه کارگزاری مادر یتیم مستمری‌بگیر دختر پسر جوان زوج مهاجر تبعه
+    تخته دست کیسه کارتن سبد حلقه کانکس چادر پتو فرزند خانه ازدواج طلاق تماس متقاضی زائر آسیب‌دیده
+    سیل‌زده زلزله‌زده حادثه‌دیده نوزاد معلم پزشک پرستار کامیون خودرو آمبولانس بالگرد
+    """.split()
+)
+# Relief goods and their classifiers ("۳۵۰ تخته پتو", "۲۰۰ بسته معیشتی"): the counts a relief story is about.
+RELIEF_UNITS = frozenset(
+    """
+    بسته تخته دست کیسه کارتن سبد حلقه کانکس چادر پتو قلم دستگاه تن کیلوگرم لیتر کارت
+    """.split()
+)
+# Measures and classifiers followed by the commodity they count: "۳۰۰ کیلوگرم برنج" and "۳۰۰ کیلوگرم روغن"
+# are two facts, whereas "۴۰۰ بسته معیشتی" and "۴۰۰ بسته حمایتی" restate one.
+COMMODITY_MEASURES = frozenset(
+    "کیلوگرم کیلو گرم تن لیتر مترمکعب تخته دست کیسه کارتن سبد حلقه قلم عدد دستگاه راس فروند".split()
+)
+# Casualties: "یک کشته" is a key figure, whereas "یک طرح" is the indefinite article.
+CASUALTY_UNITS = frozenset("کشته زخمی مجروح مصدوم فوتی قربانی جان‌باخته مفقود".split())
+# A number right after "به/با/از" that is one of these is a hotline to call ("تماس با ۱۲۳", "به ۱۱۰ اطلاع").
+HOTLINE_NUMBERS = frozenset(
+    {110, 112, 115, 118, 120, 123, 125, 129, 137, 147, 190, 195, 197, 1480, 1500, 1522, 1528, 1530, 1570, 1599}
+)
+DIAL_PREPOSITIONS = frozenset("به با از".split())
+# After a spelled-out number these are not countable nouns ("دو بار", "هر سه طرف", "سه‌گانه").
+NOT_COUNT_NOUNS = frozenset(
+    """
+    بار نوبت مرحله طرف سو سوی جانبه گانه‌ای گانه دیگر تا چیز کار نکته موضوع مسئله مساله محور
+    عامل دلیل علت شنبه راه اصل بخش گروه
     """.split()
 )
 TIME_UNITS = frozenset(

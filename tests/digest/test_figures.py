@@ -45,6 +45,26 @@ KEPT = [
     ("from_to_change", "خانه‌های امن از ۲ به ۴ واحد افزایش می‌یابد.", ("۲ به ۴ واحد", 4, "واحد")),
     ("bare_ratio", "نسبت ازدواج به طلاق به ۲.۶ رسیده است.", ("۲.۶", 2.6, None)),
     ("range_of_money", "هر کیلو بین ۴۵ تا ۶۰ هزار تومان است.", ("۴۵ تا ۶۰ هزار تومان", 6e4, "تومان")),
+    # D2: the count after a year is read on its own
+    ("count_after_year", "در سال 87 چهار هزار و 60 طلاق ثبت شد.", ("چهار هزار و 60 طلاق", 4060, "طلاق")),
+    # D3: glued ones + scale
+    ("glued_thousand", "پنجهزار و ۳۰۰ بسته توزیع شد.", ("پنجهزار و ۳۰۰ بسته", 5300, "بسته")),
+    # D4: spelled-out numbers before countable nouns
+    ("spelled_children", "این مادر چهار فرزند معلول دارد.", ("چهار فرزند", 4, "فرزند")),
+    ("spelled_blankets", "دو هزار تخته پتو ارسال شد.", ("دو هزار تخته", 2000, "تخته")),
+    ("spelled_any_noun_from_ten", "بیست کانتینر آب معدنی رسید.", ("بیست کانتینر", 20, "کانتینر")),
+    ("one_measure", "دو دستگاه آمبولانس و یک دستگاه کانکس اعزام شد.", ("یک دستگاه", 1, "دستگاه")),
+    # D6: a percent after a month is a figure
+    ("percent_after_month", "تورم در آبان ماه ۳.۷ درصد بود.", ("۳.۷ درصد", 3.7, "درصد")),
+    ("percent_after_month_name", "بیکاری در آذر ۹.۱ درصد بود.", ("۹.۱ درصد", 9.1, "درصد")),
+    # D7: a count after "با" that is not a hotline number
+    ("count_after_ba", "این شهرستان با ۳۴۷ مورد در صدر است.", ("۳۴۷ مورد", 347, "مورد")),
+    # D10: digits after a headline slash
+    ("after_slash", "اسکان اضطراری در شهر الف/۴۰ هزار نفر بی‌خانمان شدند", ("۴۰ هزار نفر", 4e4, "نفر")),
+    # D13
+    ("half_a_million", "نیم میلیون نفر بی‌آب ماندند.", ("نیم میلیون نفر", 5e5, "نفر")),
+    ("whole_and_tenths", "نرخ رشد سه و دو دهم درصد شد.", ("سه و دو دهم درصد", 3.2, "درصد")),
+    ("adjectival_million", "این کلانشهر ۲ میلیونی هنوز آب ندارد.", ("۲ میلیونی", 2e6, None)),
 ]
 
 
@@ -91,6 +111,27 @@ DROPPED = [
     ("age_range", "نرخ بیکاری جوانان ۱۵ تا ۲۹ ساله بالاست."),
     ("date_range", "نمایشگاه از ۱۰ تا ۱۵ خرداد برپاست."),
     ("age_reached", "سن ازدواج به ۲۸ سال رسید."),
+    # D6: dates the exclusions missed
+    ("month_glued_to_maah", "مراسم ۲۲ بهمنماه برگزار شد."),
+    ("month_half_space_maah", "مراسم ۵ دی‌ماه برگزار شد."),
+    ("latin_date", "the report of 7 January 2019 says"),
+    ("latin_date_in_persian", "گزارش 21 August 2020 منتشر شد."),
+    # D7: hotlines after به/با/از
+    ("hotline_after_ba", "تماس با ۱۲۳ شبانه‌روزی است."),
+    ("hotline_after_be", "مردم حوادث را به ۱۱۰ اطلاع دهند."),
+    ("hotline_after_az", "از ۱۲۵ کمک بخواهید."),
+    # model names, codes, outlet names and stamps
+    ("model_name", "هواپیماهای B-737 خریداری شد."),
+    ("model_name_alone", "هواپیمای MD-83 فرود آمد."),
+    ("hex_run", "فایل 4be9a07c2d بارگذاری شد."),
+    ("outlet_with_digits", "به گزارش اقتصاد ۲۴ این طرح اجرا شد."),
+    ("outlet_with_latin_digits", "پایگاه خبری سلامت 24 نوشت."),
+    ("iso_stamp", "date 2024-03-09 مدیرکل گفت"),
+    ("jalali_stamp", "۱۴۰۲/۱۱/۰۳ - ۰۹:۲۰ مدیرکل گفت"),
+    # indefinite یک, vague quantities, decades
+    ("indefinite_plan", "شهرداری یک طرح تازه دارد."),
+    ("decades", "این باشگاه در دهه 50 و 70 سه بار قهرمان شد."),
+    ("every_three", "هر سه طرف توافق کردند."),
 ]
 
 
@@ -165,3 +206,50 @@ def test_money_outranks_small_counts() -> None:
 def test_limit() -> None:
     sentence = normalize_fa("، ".join(f"{n} پروژه" for n in range(11, 31)) + " افتتاح شد.")
     assert len(extract_figures([sentence])) == MAX_FIGURES
+
+
+def test_year_before_spelled_count_is_not_a_figure() -> None:
+    """D2: «در سال 87 چهار هزار و 60 طلاق»: 87 is the year, the count is 4060."""
+    assert [f[1] for f in figures("در سال 87 چهار هزار و 60 طلاق ثبت شد.")] == [4060]
+
+
+def test_list_inherits_unit() -> None:
+    """D1: the bare numbers of a "PLACE با N" list take the unit named after the list."""
+    sentence = normalize_fa("شهرستان الف با ۴۱۲، شهرستان ب با ۳۰۵ و شهرستان ج با ۲۱۰ پرونده در صدرند.")
+    assert figures(sentence) == [("۴۱۲", 412, "پرونده"), ("۳۰۵", 305, "پرونده"), ("۲۱۰ پرونده", 210, "پرونده")]
+
+
+def test_relief_goods_outrank_small_counts() -> None:
+    """D1: a relief-goods count ranks above a small descriptive count of the same sentence."""
+    found = figures("در ۵ روستا ۴۵۰ تخته پتو توزیع شد.")
+    assert found[0] == ("۴۵۰ تخته", 450, "تخته")
+
+
+def test_strong_figures_pass_the_base_count() -> None:
+    """D1: past the most salient figures, every strong one is kept."""
+    sentence = normalize_fa("، ".join(f"{n} میلیارد ریال" for n in range(11, 22)) + " اختصاص یافت.")
+    assert len(extract_figures([sentence])) == 11
+
+
+def test_same_measure_different_goods_are_two_facts() -> None:
+    """D5: «۲۰۰ کیلوگرم شکر … ۲۰۰ کیلوگرم چای» are two facts."""
+    found = figures("۲۰۰ کیلوگرم شکر توزیع شد و ۲۰۰ کیلوگرم چای هم رسید.")
+    assert [f[0] for f in found] == ["۲۰۰ کیلوگرم", "۲۰۰ کیلوگرم"]
+
+
+def test_distinctive_number_restated_is_one_fact() -> None:
+    """D5: «هزار و ۴۰۰ مورد … هزار و ۴۰۰ درخواست» is one fact, shown once."""
+    body = [normalize_fa("هزار و ۴۰۰ مورد ثبت شد."), normalize_fa("این هزار و ۴۰۰ درخواست بررسی می‌شود.")]
+    assert [f.number for f in extract_figures(body)] == [1400]
+
+
+def test_round_number_with_other_unit_is_another_fact() -> None:
+    body = [normalize_fa("۳۰۰ نفر اسکان یافتند."), normalize_fa("۳۰۰ چادر برپا شد.")]
+    assert [f.unit for f in extract_figures(body)] == ["چادر", "نفر"]
+
+
+def test_headline_count_restated_in_body_is_one_fact() -> None:
+    """D5: the title's «۳ اتوبوس» and the body's «سه دستگاه اتوبوس» are one fact."""
+    body = [normalize_fa("سه دستگاه اتوبوس به ناوگان شهری اضافه شد.")]
+    found = extract_figures(body, headline=normalize_fa("ورود ۳ اتوبوس به ناوگان"))
+    assert [f.text for f in found] == ["سه دستگاه"]
