@@ -23,13 +23,12 @@ from importlib import resources
 
 from digest.model import Figure
 from digest.normalize import normalize_fa, to_latin_digits
-from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers
+from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers, latin_slash_reversed
 from digest.sentences import words
 from digest.units import (
     CASUALTY_UNITS,
     COMMODITY_MEASURES,
     COUNT_UNITS,
-    DIAL_PREPOSITIONS,
     DIAL_VERBS,
     HOTLINE_NUMBERS,
     HOTLINE_WORDS,
@@ -80,6 +79,8 @@ _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
 _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود بوده باشد باشند اند می‌شود می‌باشد خواهد".split())
 _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _WITH = "با"
+_EVERY = "هر"
+_HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
 _VAGUE = frozenset("هر چند چندین".split())  # "هر سه طرف", "چند هزار"
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
 
@@ -97,17 +98,20 @@ def extract_figures(sentences: list[str], headline: str = "", limit: int | None 
     """Key figures of the article, most salient first (headline figures count as very salient)."""
     candidates: list[_Candidate] = []
     texts = ([headline] if headline else []) + sentences
+    reversed_latin = latin_slash_reversed(texts)
     for index, sentence in enumerate(texts):
         in_headline = bool(headline) and index == 0
         position = index - (1 if headline else 0)
-        candidates.extend(_sentence_candidates(sentence, in_headline, position, len(candidates)))
+        candidates.extend(_sentence_candidates(sentence, in_headline, position, len(candidates), reversed_latin))
     ranked = _rank(candidates)
     kept = [c for i, c in enumerate(ranked) if (i < BASE_FIGURES or c.score >= STRONG_SCORE) and c.score >= MIN_SCORE]
     return tuple(c.figure for c in kept[: limit or MAX_FIGURES])
 
 
-def _sentence_candidates(sentence: str, in_headline: bool, position: int, order: int) -> list[_Candidate]:
-    found = _inherit_list_units(sentence, _sentence_figures(sentence))
+def _sentence_candidates(
+    sentence: str, in_headline: bool, position: int, order: int, reversed_latin: bool = True
+) -> list[_Candidate]:
+    found = _inherit_list_units(sentence, _sentence_figures(sentence, reversed_latin))
     out = []
     for n, (span, figure) in enumerate(found):
         score = _salience(figure, span, in_headline, position)
@@ -115,10 +119,10 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
     return out
 
 
-def _sentence_figures(sentence: str) -> list[tuple[NumberSpan, Figure]]:
+def _sentence_figures(sentence: str, reversed_latin: bool) -> list[tuple[NumberSpan, Figure]]:
     """The key figures of one sentence, each with the number span it starts at."""
     out: list[tuple[NumberSpan, Figure]] = []
-    spans = find_numbers(sentence)
+    spans = find_numbers(sentence, reversed_latin)
     skip_next = False
     dropped_end = -1  # end of the last number dropped as a reference/date ("سال‌های ۹۸ و ۹۹")
     for i, span in enumerate(spans):
@@ -200,6 +204,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
+    if _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
+        return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
         return not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید" or _is_outlet(sentence, span)
@@ -258,14 +264,14 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     prev = before[-1] if before else ""
     if prev == _MONTH_WORD or _is_month(prev):
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
-    if prev in REFERENCE_WORDS:
-        return True
+    if prev in REFERENCE_WORDS or prev == _EVERY:
+        return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if len(before) == 2 and before[0] in REFERENCE_PAIRS:
         return True
     if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
-    if prev in DIAL_PREPOSITIONS and span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:
-        return True  # "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید"
+    if span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:
+        return True  # "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "ستاد ۱۲۵ آتش‌نشانی"
     if prev in HOTLINE_WORDS or len(before) == 2 and before[0] in HOTLINE_WORDS and unit not in _KNOWN_UNITS:
         return True
     dial = _DIAL_AFTER.match(sentence, span.end)

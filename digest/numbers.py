@@ -10,6 +10,7 @@ Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digest.normalize import to_latin_digits
@@ -43,13 +44,15 @@ _DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
 # an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
-_ISO_DATE = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:T[0-9:.]+Z?)?"
+# a hyphenated date, either order, maybe glued to a clock before it (۲۲-۰۵-۱۳۹۱, 02:552021-07-18)
+_ISO_DATE = r"[0-9۰-۹]{1,8}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,4}(?:T[0-9:.]+Z?)?"
 _LATIN = "A-Za-z"
 # digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
 # hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
+# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*)
 _DIGIT_ATOM = (
-    rf"(?<![0-9۰-۹.,٫٬{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
-    rf"(?:{_ISO_DATE}(?![0-9{_LATIN}])|{_DIGITS}(?![0-9۰-۹{_LATIN}]))"
+    rf"(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#{_LATIN}]))"
 )
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
@@ -94,7 +97,19 @@ class NumberSpan:
     fraction: bool = False  # "یک چهارم", "دو سوم"
 
 
-def digit_value(raw: str) -> float | None:
+_LATIN_SLASH = re.compile(r"(?<![0-9/])([0-9]{1,3})/([0-9]{1,3})(?![0-9/])")
+
+
+def latin_slash_reversed(texts: Iterable[str]) -> bool:
+    """Whether the Latin-digit slash decimals of a document are bidi-reversed (`6/12` = 12.6).
+
+    Old texts put the fraction first; a document that writes a longer whole part first (`49/9`,
+    `28/2`) writes them in reading order.
+    """
+    return not any(len(m.group(1)) > len(m.group(2)) for t in texts if "/" in t for m in _LATIN_SLASH.finditer(t))
+
+
+def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
@@ -103,7 +118,7 @@ def digit_value(raw: str) -> float | None:
     if "-" in s:
         return None  # an ISO date
     if s.count("/") == 1 and "." not in s and "," not in s:
-        return _slash_decimal(raw, s)
+        return _slash_decimal(raw, s, reversed_latin)
     if "/" in s:
         return None
     if _GROUPED.fullmatch(s):
@@ -115,17 +130,17 @@ def digit_value(raw: str) -> float | None:
     return float(s)
 
 
-def _slash_decimal(raw: str, latin: str) -> float | None:
+def _slash_decimal(raw: str, latin: str, reversed_latin: bool) -> float | None:
     """`a/b` as a decimal. Old bidi-mangled texts with Latin digits put the fraction first (`5/2` = 2.5)."""
     left, right = latin.split("/")
     if len(left) > 3 or len(right) > 3:
         return None  # a year/month or similar
-    if raw[0] in "0123456789":
+    if reversed_latin and raw[0] in "0123456789":
         return float(f"{right}.{left}")
     return float(f"{left}.{right}")
 
 
-def chain_value(text: str) -> float | None:
+def chain_value(text: str, reversed_latin: bool = True) -> float | None:
     """Value of a number chain such as `۷ میلیارد و ۸۶۰ میلیون` or `دو و نیم میلیون`."""
     total = 0.0
     current = 0.0
@@ -145,7 +160,7 @@ def chain_value(text: str) -> float | None:
         elif tok in "٪%":
             continue
         else:
-            value = digit_value(tok)
+            value = digit_value(tok, reversed_latin)
             if value is None:
                 return None
             current += value
@@ -211,20 +226,20 @@ def _whole_value(word: str) -> float:
     return WORDS.get(word) or float(to_latin_digits(word))
 
 
-def find_numbers(text: str) -> list[NumberSpan]:
-    """Every number span of `text`, in order, with its value."""
+def find_numbers(text: str, reversed_latin: bool = True) -> list[NumberSpan]:
+    """Every number span of `text`, in order, with its value (`reversed_latin`: see `latin_slash_reversed`)."""
     has_denominator = "نیمی" in text or any(d in text for d in DENOMINATORS)  # cheap test before the regexes
     spans, text = _fractions(text) if has_denominator else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):
-            span = _make_span(m.start() + a, m.group()[a:b])
+            span = _make_span(m.start() + a, m.group()[a:b], reversed_latin)
             if span is not None:
                 spans.append(span)
     return sorted(spans, key=lambda sp: sp.start)
 
 
-def _make_span(start: int, piece: str) -> NumberSpan | None:
-    value = chain_value(piece) if piece else None
+def _make_span(start: int, piece: str, reversed_latin: bool) -> NumberSpan | None:
+    value = chain_value(piece, reversed_latin) if piece else None
     if value is None:
         return None
     has_digits = _ANY_DIGIT.search(piece) is not None

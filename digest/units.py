@@ -36,11 +36,9 @@ COMMODITY_MEASURES = frozenset(
 )
 # Casualties: "یک کشته" is a key figure, whereas "یک طرح" is the indefinite article.
 CASUALTY_UNITS = frozenset("کشته زخمی مجروح مصدوم فوتی قربانی جان‌باخته مفقود".split())
-# A number right after "به/با/از" that is one of these is a hotline to call ("تماس با ۱۲۳", "به ۱۱۰ اطلاع").
-HOTLINE_NUMBERS = frozenset(
-    {110, 112, 115, 118, 120, 123, 125, 129, 137, 147, 190, 195, 197, 1480, 1500, 1522, 1528, 1530, 1570, 1599}
-)
-DIAL_PREPOSITIONS = frozenset("به با از".split())
+# Emergency and social hotlines: "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "از ۱۱۵ کمک بخواهید".
+# Without a known unit after it, such a number is the service itself ("ستاد ۱۲۵ آتش‌نشانی", "۱۲۵ رشت").
+HOTLINE_NUMBERS = frozenset({110, 112, 115, 118, 123, 125, 137, 1480, 1500, 1522, 1528, 1530, 1570, 1599})
 # After a spelled-out number these are not countable nouns ("دو بار", "هر سه طرف", "سه‌گانه").
 NOT_COUNT_NOUNS = frozenset(
     """

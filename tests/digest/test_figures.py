@@ -132,6 +132,12 @@ DROPPED = [
     ("indefinite_plan", "شهرداری یک طرح تازه دارد."),
     ("decades", "این باشگاه در دهه 50 و 70 سه بار قهرمان شد."),
     ("every_three", "هر سه طرف توافق کردند."),
+    ("hyphen_date_day_first", "تاریخ انتشار: ۰۸:۱۵ - ۱۴-۰۳-۱۳۹۸"),
+    ("clock_glued_to_iso_date", "ساعت 06:402019-11-23اجتماعی"),
+    ("ussd_code", "با کد دستوری #۱۲۳*۴۵۶۷# کمک کنید."),
+    ("hashtag", "پویش #همدلی۱۴ ادامه دارد."),
+    ("rate_base", "نرخ طلاق به ازای هر هزار نفر بالاست."),
+    ("service_number", "ستاد ۱۲۵ آتش‌نشانی خبر داد."),
 ]
 
 
@@ -253,3 +259,15 @@ def test_headline_count_restated_in_body_is_one_fact() -> None:
     body = [normalize_fa("سه دستگاه اتوبوس به ناوگان شهری اضافه شد.")]
     found = extract_figures(body, headline=normalize_fa("ورود ۳ اتوبوس به ناوگان"))
     assert [f.text for f in found] == ["سه دستگاه"]
+
+
+def test_slash_decimals_in_reading_order() -> None:
+    """A document that writes `37/4` (whole part longer) writes slash decimals in reading order."""
+    body = [normalize_fa("سهم زنان 37/4 درصد و سهم کودکان 8/6 درصد است.")]
+    assert [f.number for f in extract_figures(body)] == [37.4, 8.6]
+
+
+def test_slash_decimals_bidi_reversed() -> None:
+    """Old texts with no such number keep the reversed reading (`6/12` = 12.6)."""
+    body = [normalize_fa("سهم زنان 5/2 درصد و سهم کودکان 8/6 درصد است.")]
+    assert [f.number for f in extract_figures(body)] == [2.5, 6.8]
