@@ -29,6 +29,7 @@ from digest.units import (
     CASUALTY_UNITS,
     COMMODITY_MEASURES,
     COUNT_UNITS,
+    DESCRIPTIVE_UNITS,
     DIAL_VERBS,
     HOTLINE_NUMBERS,
     HOTLINE_WORDS,
@@ -80,6 +81,7 @@ _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود ب�
 _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _WITH = "با"
 _EVERY = "هر"
+_PLURAL = re.compile(r"\u200c?(?:های|ها)$")  # "دهک‌های ۲ و ۳", "ماده‌های ۱۰"
 _HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
 _VAGUE = frozenset("هر چند چندین".split())  # "هر سه طرف", "چند هزار"
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
@@ -200,7 +202,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     after = sentence[span.end : span.end + 12]
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
         return True
-    if _is_month(unit) or unit in TIME_UNITS or _is_reference(sentence, span, unit):
+    if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
@@ -264,7 +266,7 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     prev = before[-1] if before else ""
     if prev == _MONTH_WORD or _is_month(prev):
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
-    if prev in REFERENCE_WORDS or prev == _EVERY:
+    if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if len(before) == 2 and before[0] in REFERENCE_PAIRS:
         return True
@@ -446,14 +448,13 @@ def _same_fact(a: _Candidate, b: _Candidate) -> bool:
     (`۳۰۰ کیلوگرم برنج` ≠ `۳۰۰ کیلوگرم روغن`); a distinctive number restated with another noun
     is one fact (`هزار و ۲۰۰ مورد` = `هزار و ۲۰۰ تماس`), unless money or percent is involved."""
     fa, fb = a.figure, b.figure
-    if a.in_headline != b.in_headline:  # "ورود ۵ هواپیما" (title) = "پنج فروند هواپیما" (body)
-        head, body = (fa, fb) if a.in_headline else (fb, fa)
-        if head.unit is not None and head.unit in body.context:
-            return True
     if fa.unit == fb.unit:
         return a.qualifier is None or b.qualifier is None or a.qualifier == b.qualifier
     strict = MONEY_UNITS | PERCENT_UNITS
-    return fa.unit not in strict and fb.unit not in strict and _distinctive(fa.number)
+    if fa.unit in strict or fb.unit in strict:
+        return False
+    # a title restates a body fact in its own words: "نجات ۱۴ مسافر" = "۱۴ نفر", "۵ هواپیما" = "پنج فروند"
+    return a.in_headline != b.in_headline or _distinctive(fa.number)
 
 
 def _group(candidates: list[_Candidate]) -> dict[int, list[_Candidate]]:

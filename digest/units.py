@@ -34,6 +34,8 @@ RELIEF_UNITS = frozenset(
 COMMODITY_MEASURES = frozenset(
     "کیلوگرم کیلو گرم تن لیتر مترمکعب تخته دست کیسه کارتن سبد حلقه قلم عدد دستگاه راس فروند".split()
 )
+# Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه".
+DESCRIPTIVE_UNITS = frozenset("نفره طبقه".split())
 # Casualties: "یک کشته" is a key figure, whereas "یک طرح" is the indefinite article.
 CASUALTY_UNITS = frozenset("کشته زخمی مجروح مصدوم فوتی قربانی جان‌باخته مفقود".split())
 # Emergency and social hotlines: "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "از ۱۱۵ کمک بخواهید".
@@ -57,7 +59,8 @@ REFERENCE_WORDS = frozenset(
     """
     ماده مواد تبصره بند اصل فصل کد شماره شناسه پلاک تلفن تماس فکس خط سامانه شماره‌گیری پیامک صندوق
     پستی سال سالهای سال‌های دهه ساعت مورخ تاریخ صفحه نسخه نوبت منطقه ناحیه ردیف پایه کلاس اتاق سوره آیه جلد بازدید
-    بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره
+    بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره دهک
+    تاساعت
     """.split()
 )
 # Words that can follow a number without being its unit.
@@ -88,7 +91,7 @@ def canonical_unit(word: str) -> str | None:
     """The unit a word names (its dictionary form for known units), or None for a non-unit word."""
     if word in NOT_UNITS or word.startswith(("می\u200c", "نمی\u200c")):
         return None
-    if word in _KNOWN:
+    if word in _KNOWN or word in DESCRIPTIVE_UNITS:
         return word
     for suffix in _ADJECTIVAL:
         base = word.removesuffix(suffix)

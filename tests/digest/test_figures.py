@@ -138,6 +138,8 @@ DROPPED = [
     ("hashtag", "پویش #همدلی۱۴ ادامه دارد."),
     ("rate_base", "نرخ طلاق به ازای هر هزار نفر بالاست."),
     ("service_number", "ستاد ۱۲۵ آتش‌نشانی خبر داد."),
+    ("group_size", "گروه‌های ۸ تا ۱۲ نفره تشکیل شد."),
+    ("decile", "دهک‌های ۲ و ۳ و دهک ۴ یارانه گرفتند."),
 ]
 
 
@@ -271,3 +273,10 @@ def test_slash_decimals_bidi_reversed() -> None:
     """Old texts with no such number keep the reversed reading (`6/12` = 12.6)."""
     body = [normalize_fa("سهم زنان 5/2 درصد و سهم کودکان 8/6 درصد است.")]
     assert [f.number for f in extract_figures(body)] == [2.5, 6.8]
+
+
+def test_title_restates_body_count_with_another_noun() -> None:
+    """A title's «نجات ۱۸ کوهنورد» is the body's «۱۸ نفر»: one fact."""
+    body = [normalize_fa("در مجموع ۱۸ نفر از ارتفاعات نجات یافتند.")]
+    found = extract_figures(body, headline=normalize_fa("نجات ۱۸ کوهنورد گرفتار در کولاک"))
+    assert [f.text for f in found] == ["۱۸ نفر"]
