@@ -50,15 +50,15 @@ _LATIN = "A-Za-z"
 # digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
 # hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
 # digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*)
-_DIGIT_ATOM = (
-    rf"(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+_DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look-behinds cost more
+    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
     rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#{_LATIN}]))"
 )
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
 _WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"
 # "نیم میلیون" = half a million
-_HALF_ATOM = rf"{_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
+_HALF_ATOM = rf"(?=نیم){_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
 # a scale may be glued to the digits before it and to the "و" after it (۱۳هزارو ۴۰۰), and may carry an
 # adjectival ی (۳ میلیونی = 3,000,000)
 _SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
@@ -75,9 +75,10 @@ _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
-# "دو و چهار دهم" = 2.4: a whole number may come before the fraction
-_WHOLE = rf"(?:(?P<w>{_WORD}|(?<![0-9۰-۹.,٫٬/])[0-9۰-۹]+){_AND})?"
-FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}{_WHOLE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+# "دو و چهار دهم" = 2.4: a whole number may come right before the fraction
+_WHOLE_BEFORE = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<w>{_WORD}|(?<![0-9۰-۹.,٫٬/])[0-9۰-۹]+){_AND}$")
+_WHOLE_WINDOW = 16
 # "نیمی از خانوارها" = half of them (a share, like "یک سوم"); "نیم" alone is only the "و نیم" of a chain
 HALF_OF = re.compile(rf"{_NOT_LETTER_BEFORE}نیمی(?=[ \u200c]+از{_NOT_LETTER_AFTER})")
 
@@ -211,9 +212,11 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     """Fraction spans, and the text with them blanked out (same length) for the chain search."""
     spans = []
     for m in FRACTION.finditer(text):
-        whole = m.group("w")
-        value = ONES[m.group("n")] / DENOMINATORS[m.group("d")] + (_whole_value(whole) if whole else 0.0)
-        spans.append(NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True))
+        start, value = m.start(), ONES[m.group("n")] / DENOMINATORS[m.group("d")]
+        whole = _WHOLE_BEFORE.search(text, max(0, start - _WHOLE_WINDOW), start)
+        if whole is not None:
+            start, value = whole.start(), value + _whole_value(whole.group("w"))
+        spans.append(NumberSpan(start, m.end(), text[start : m.end()], value, False, False, False, False, True))
     if "نیمی" in text:
         spans.extend(NumberSpan(m.start(), m.end(), m.group(), 0.5, False, False, False, False, True)
                      for m in HALF_OF.finditer(text))  # fmt: skip
