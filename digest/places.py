@@ -5,11 +5,12 @@ Lookup is by word n-grams compared in squashed form, so `سیستان و بلو�
 `سيستان و بلوچستان` are one name; official names with «و» are also found without it (`بویین میاندشت`).
 Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
 name is a word count only after «شهر», districts only after «بخش», rural districts only after
-«دهستان» (and through a list that such a cue opens: «دهستان‌های الف و ب»). Not a place: a word right
+«دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
+ب»). Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
 religious epithet (`شهیدان کربلا`), a lone place line that the text never mentions again (page
 chrome), and the last word of a text cut mid-word. The division list is package data
-(`places_ir.csv`, source in `places_ir.NOTICE.txt`), read once. Imports only digest modules.
+(`places_ir.csv`, `villages_ir.txt`, sources in `places_ir.NOTICE.txt`), read once. Imports only digest modules.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ _CUES = _keys(
     مردم استان منطقه حوزه روستای شهرداری دهستان دهستان‌های
     """
 )
+_VILLAGE = "village"
+MAX_VILLAGE_WORDS = 3
 # cue → the kind of division read after it (a town after «شهر», a district after «بخش» …)
 _KIND_CUES = {
     **dict.fromkeys(_keys("شهر شهرهای شهرداری"), "town"),
-    **dict.fromkeys(_keys("بخش بخش‌های بخشدار بخشداری"), "district"),
-    **dict.fromkeys(_keys("دهستان دهستان‌های دهدار دهداری"), "rural"),
+    **dict.fromkeys(_keys("بخش بخش‌های بخشدار بخشداری دهستان دهستان‌های دهدار دهداری"), "division"),
+    **dict.fromkeys(_keys("روستای روستاهای دهیاری دهیار"), _VILLAGE),
 }
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
 _WEAK_CUES = _keys("در از")
@@ -70,6 +73,8 @@ _NOT_PLACE_AFTER = _keys(
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
 _RIVER = squash("رود")  # "گرگان رود" is a river
+_FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
+_REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
 _AND = " و "
 
 
@@ -114,14 +119,14 @@ def _gazetteer() -> _Gazetteer:
         for spelling in (canonical, *variants):
             provinces[squash(spelling)] = canonical
     main: dict[str, str] = {}
-    by_kind: dict[str, dict[str, str]] = {"town": {}, "district": {}, "rural": {}}
+    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}}
     seats: dict[str, set[str]] = {}
     for kind, name, province, needs_cue in _divisions():
         for spelling in _spellings(name):
             key = squash(spelling)
             seats.setdefault(key, set()).add(province)
-            if kind in by_kind:
-                by_kind[kind].setdefault(key, name)
+            if kind != "county":
+                by_kind["town" if kind == "town" else "division"].setdefault(key, name)
             if kind == "county" or kind == "town" and not needs_cue:
                 main.setdefault(key, name)
     # khabar's hand-made lists win: their canonical spelling and their province
@@ -174,11 +179,11 @@ class _Scan:
     list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
 
 
-def _accept(name: str, scan: _Scan, i: int, ends_clause: bool) -> bool:
+def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool:
     keys = scan.keys
     prev = keys[i - 1] if i else ""
     key = keys[i]
-    if _after_first_name(scan, i):
+    if _after_first_name(scan, i, end):
         return False
     if key == _FARS:  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
         before = keys[max(0, i - 5) : i]
@@ -195,11 +200,12 @@ def _accept(name: str, scan: _Scan, i: int, ends_clause: bool) -> bool:
     return True
 
 
-def _after_first_name(scan: _Scan, i: int) -> bool:
-    """`رضا فردوس گفت`: a place word straight after a first name is a surname (not after a cue word)."""
-    if not i or "\n" in scan.parts[2 * i]:
+def _after_first_name(scan: _Scan, i: int, end: int) -> bool:
+    """`رضا فردوس گفت`, `رضا فردوس، مدیرکل …`: a place word between a first name and a reporting verb
+    or a comma is a surname (`بیمارستان سینا تهران` stays a place)."""
+    if not i or "\n" in scan.parts[2 * i] or scan.keys[i - 1] not in _first_name_keys():
         return False
-    return scan.keys[i - 1] in _first_name_keys()
+    return end == len(scan.keys) or scan.keys[end] in _REPORTING or _LIST_COMMA.search(scan.parts[2 * end]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -209,20 +215,51 @@ def _first_name_keys() -> frozenset[str]:
 
 def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest place name starting at word i: a division of the kind its cue (or open list)
-    announces, else any name of the main index."""
+    announces, or any name of the main index; the longer wins (`روستای خراسان جنوبی`)."""
     kind = _KIND_CUES.get(scan.keys[i - 1]) if i else None
-    if kind is None and scan.list_kind and scan.last_place >= i - 1:
+    if kind is None and scan.list_kind and _continues_list(scan, i):
         kind = scan.list_kind
-    if kind is not None:
-        index = gaz.by_kind[kind]
-        hit = longest_match(scan.keys, i, index.names, index.prefixes, MAX_NGRAM)
-        if hit is not None:
-            scan.list_kind = kind
-            return hit
     main = gaz.main
-    if scan.keys[i] not in main.starts:
+    hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
+    if kind is None:
+        return hit
+    if kind == _VILLAGE:
+        cued = _village(scan.keys, i)
+    else:
+        index = gaz.by_kind[kind]
+        cued = longest_match(scan.keys, i, index.names, index.prefixes, MAX_NGRAM)
+    if cued is None:
+        return hit
+    scan.list_kind = kind
+    return cued if hit is None or cued[1] > hit[1] else hit
+
+
+def _continues_list(scan: _Scan, i: int) -> bool:
+    """Word i follows the last place after a comma or «و» («روستاهای الف، ب و ج»)."""
+    after_comma = scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]) is not None
+    return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
+
+
+@lru_cache(maxsize=1)
+def _villages() -> dict[str, str]:
+    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»."""
+    text = resources.files("digest").joinpath("villages_ir.txt").read_text(encoding="utf-8")
+    return {squash(name): name for name in text.split("\n") if name}
+
+
+def _village(keys: list[str], i: int) -> tuple[str, int] | None:
+    """The longest village name (up to MAX_VILLAGE_WORDS words) at word i, after a «روستای» cue; a
+    name never starts or ends with a function word (`خون و` is not the village `خونو`)."""
+    villages = _villages()
+    if keys[i] in _FUNCTION_WORDS:
         return None
-    return longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM)
+    for end in range(min(len(keys), i + MAX_VILLAGE_WORDS), i, -1):
+        if keys[end - 1] in _FUNCTION_WORDS:
+            continue
+        name = villages.get("".join(keys[i:end]))
+        if name is not None:
+            return _gazetteer().main.names.get(squash(name), name), end
+    return None
 
 
 def _is_chrome(scan: _Scan, i: int, end: int, text: str) -> bool:
@@ -256,7 +293,8 @@ def find_places(text: str) -> tuple[str, ...]:
             if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER):
                 i = end  # the whole name belongs to a river, a team or a newspaper ("ملوان بندر انزلی")
                 continue
-            if _accept(name, scan, i, ends_clause) and not _is_chrome(scan, i, end, key):
+            glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
+            if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
                 found.setdefault(name, None)
                 scan.last_place = end
                 i = end
