@@ -177,6 +177,7 @@ class _Scan:
     keys: list[str]  # the words (comparison form)
     last_place: int = -10  # index after the last place found
     list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
+    first_line: bool = True  # still in the first line (the headline)
 
 
 def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool:
@@ -277,10 +278,13 @@ def find_places(text: str) -> tuple[str, ...]:
     parts = _WORD_SPLIT.split(key)
     scan = _Scan(parts, parts[1::2])
     found: dict[str, None] = {}
+    headline: set[str] = set()
     gaz = _gazetteer()
     starts = gaz.main.starts
     i = 0
     while i < len(scan.keys):
+        if scan.first_line and "\n" in parts[2 * i]:
+            scan.first_line = False
         if scan.keys[i] not in starts and not scan.list_kind and (not i or scan.keys[i - 1] not in _KIND_CUES):
             i += 1  # fast path: most words start no place name
             continue
@@ -296,10 +300,26 @@ def find_places(text: str) -> tuple[str, ...]:
             glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
             if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
                 found.setdefault(name, None)
+                if scan.first_line:
+                    headline.add(name)
                 scan.last_place = end
                 i = end
                 continue
         if scan.list_kind and scan.keys[i] not in _LIST_CUES:
             scan.list_kind = None
         i += 1
-    return tuple(found)
+    return _home_first(tuple(found), headline)
+
+
+def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:
+    """A story that names a place in Iran keeps a foreign place only when its first line (the
+    headline) names it: «سرخک در پاکستان و افغانستان» in a Sistan story is background."""
+    foreign = _foreign_keys()
+    if all(squash(p) in foreign for p in found):
+        return found
+    return tuple(p for p in found if squash(p) not in foreign or p in headline)
+
+
+@lru_cache(maxsize=1)
+def _foreign_keys() -> frozenset[str]:
+    return frozenset(squash(name) for name in FOREIGN)
