@@ -47,8 +47,8 @@ from digest.units import (
 # one (money, percents, large counts near the top), up to MAX_FIGURES; a figure below MIN_SCORE (a bare
 # small number deep in the story) is never kept. The render shows fewer (RenderOptions.max_figures).
 BASE_FIGURES = 8
-MAX_FIGURES = 14
-STRONG_SCORE = 3.0
+MAX_FIGURES = 16
+STRONG_SCORE = 2.25
 MIN_SCORE = 1.0
 CONTEXT_BEFORE = 3  # words of context before the number
 CONTEXT_AFTER = 4  # words of context after the unit
@@ -58,7 +58,9 @@ _MONTHS = frozenset(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
     "مه ژوئن ژوئیه جولای اوت سپتامبر اکتبر نوامبر دسامبر محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
     "ذیقعده ذیحجه میلادی شمسی هجری قمری january february march april may june july august september "
-    "october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    # Afghan solar months (those that are not also everyday words) and seasons ("پاییز ۹۹")
+    "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
@@ -81,6 +83,7 @@ _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود ب�
 _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _WITH = "با"
 _EVERY = "هر"
+_LEADING_DATE = re.compile(r"^.*[0-9۰-۹]")
 _PLURAL = re.compile(r"\u200c?(?:های|ها)$")  # "دهک‌های ۲ و ۳", "ماده‌های ۱۰"
 _HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
 _VAGUE = frozenset("هر چند چندین".split())  # "هر سه طرف", "چند هزار"
@@ -263,7 +266,7 @@ def _is_outlet(sentence: str, span: NumberSpan) -> bool:
 def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A reference, date part, code or number to dial (`ماده ۱۰`, `کد خبر ۱۲۳`, `خط ۱۲۳`, `۱۱۵ تماس بگیرید`)."""
     before = _previous_words(sentence, span)
-    prev = before[-1] if before else ""
+    prev = _LEADING_DATE.sub("", before[-1]) if before else ""  # "شنبه۱۳خردادماه۹۶" → "خردادماه"
     if prev == _MONTH_WORD or _is_month(prev):
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
@@ -281,10 +284,11 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 
 def _is_year(span: NumberSpan, unit: str | None) -> bool:
+    """A four-digit year, unless a known unit follows (`۱۴۰۰ نفر`): `ویژه برنامه نوروزی ۱۴۰۴ دیدارنیوز`."""
     digits = _NON_DIGITS.sub("", span.text)
     if span.has_scale or len(digits) != 4 or span.slash:
         return False
-    return unit is None and (1300 <= span.value <= 1500 or 1900 <= span.value <= 2100)
+    return unit not in _KNOWN_UNITS and (1300 <= span.value <= 1500 or 1900 <= span.value <= 2100)
 
 
 def _is_phone(span: NumberSpan, unit: str | None) -> bool:

@@ -20,7 +20,7 @@ COUNT_UNITS = frozenset(
     هوادار پرواز قلم خدمت کارگاه اردوگاه کانون مسجد منزل قطعه راس فروند باب سری دوره جلد عدد نسخه
     عنوان مدال طلا نقره برنز کشور شعبه کارگزاری مادر یتیم مستمری‌بگیر دختر پسر جوان زوج مهاجر تبعه
     تخته دست کیسه کارتن سبد حلقه کانکس چادر پتو فرزند خانه ازدواج طلاق تماس متقاضی زائر آسیب‌دیده
-    سیل‌زده زلزله‌زده حادثه‌دیده نوزاد معلم پزشک پرستار کامیون خودرو آمبولانس بالگرد
+    سیل‌زده زلزله‌زده حادثه‌دیده نوزاد معلم پزشک پرستار کامیون خودرو آمبولانس بالگرد واقعه
     """.split()
 )
 # Relief goods and their classifiers ("۳۵۰ تخته پتو", "۲۰۰ بسته معیشتی"): the counts a relief story is about.
@@ -35,7 +35,7 @@ COMMODITY_MEASURES = frozenset(
     "کیلوگرم کیلو گرم تن لیتر مترمکعب تخته دست کیسه کارتن سبد حلقه قلم عدد دستگاه راس فروند".split()
 )
 # Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه".
-DESCRIPTIVE_UNITS = frozenset("نفره طبقه".split())
+DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک".split())
 # Casualties: "یک کشته" is a key figure, whereas "یک طرح" is the indefinite article.
 CASUALTY_UNITS = frozenset("کشته زخمی مجروح مصدوم فوتی قربانی جان‌باخته مفقود".split())
 # Emergency and social hotlines: "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "از ۱۱۵ کمک بخواهید".

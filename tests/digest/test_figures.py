@@ -59,6 +59,7 @@ KEPT = [
     ("percent_after_month_name", "بیکاری در آذر ۹.۱ درصد بود.", ("۹.۱ درصد", 9.1, "درصد")),
     # D7: a count after "با" that is not a hotline number
     ("count_after_ba", "این شهرستان با ۳۴۷ مورد در صدر است.", ("۳۴۷ مورد", 347, "مورد")),
+    ("year_like_count", "۱۴۰۲ نفر ثبت‌نام کردند.", ("۱۴۰۲ نفر", 1402, "نفر")),
     # D10: digits after a headline slash
     ("after_slash", "اسکان اضطراری در شهر الف/۴۰ هزار نفر بی‌خانمان شدند", ("۴۰ هزار نفر", 4e4, "نفر")),
     # D13
@@ -140,6 +141,12 @@ DROPPED = [
     ("service_number", "ستاد ۱۲۵ آتش‌نشانی خبر داد."),
     ("group_size", "گروه‌های ۸ تا ۱۲ نفره تشکیل شد."),
     ("decile", "دهک‌های ۲ و ۳ و دهک ۴ یارانه گرفتند."),
+    ("deciles_as_unit", "یارانه ۳ دهک پایین افزایش یافت."),
+    ("year_before_a_name", "ویژه برنامه نوروزی ۱۴۰۳ فرداتی پخش شد."),
+    ("afghan_month", "این حادثه ۱۲ حوت ۱۴۰۱ رخ داد."),
+    ("season_year", "آمار پاییز ۹۸ منتشر شد."),
+    ("year_after_glued_date", "شنبه۲۰مهرماه۹۷ مردم تجمع کردند."),
+    ("outlet_news_24", "به گزارش ایران نیوز 24 کار تمام است."),
 ]
 
 
@@ -234,9 +241,15 @@ def test_relief_goods_outrank_small_counts() -> None:
 
 
 def test_strong_figures_pass_the_base_count() -> None:
-    """D1: past the most salient figures, every strong one is kept."""
+    """D1: past the most salient figures, every strong one is kept (a long statistical story)."""
     sentence = normalize_fa("، ".join(f"{n} میلیارد ریال" for n in range(11, 22)) + " اختصاص یافت.")
     assert len(extract_figures([sentence])) == 11
+
+
+def test_weak_figures_stop_at_the_base_count() -> None:
+    body = [normalize_fa(f"در بند {n} آمده است که {n} بار تکرار شد.") for n in range(11, 23)]
+    body += [normalize_fa(f"او {n} گفت.") for n in range(31, 43)]
+    assert len(extract_figures(body)) == 8  # 24 weak candidates
 
 
 def test_same_measure_different_goods_are_two_facts() -> None:
