@@ -198,3 +198,22 @@ def test_deprivation_outside_sport_still_counts() -> None:
     body = normalize_fa("محرومیت زدایی از روستاهای محروم ادامه دارد.")
     result = classify(normalize_fa("رفع محرومیت روستاهای محروم"), body)
     assert "فقر و حمایت" in result.topics
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("کلاس‌های بدون معلم در روستاها", "یک ماه از سال تحصیلی گذشته و مدارس این بخش با کمبود معلم روبرو هستند."),
+        ("واکسیناسیون سرخک کودکان", "واکسیناسیون سرخک برای کودکان زیر پنج سال در مراکز بهداشت انجام می‌شود."),
+        ("بازگشت اتباع غیرمجاز", "اتباع غیرمجاز باید تا پایان ماه کشور را ترک کنند."),
+        ("سوخت‌بران در جاده‌های مرزی", "سوخت‌بری تنها راه درآمد جوانان این منطقه است."),
+    ],
+    ids=["teachers_shortage", "child_vaccination", "undocumented_migrants", "fuel_porters"],
+)
+def test_more_social_shapes(headline: str, body: str) -> None:
+    assert social(headline, body)
+
+
+def test_kerosene_is_not_the_oil_market() -> None:
+    result = classify(normalize_fa("توزیع نفت سفید"), normalize_fa("نفت سفید بین خانوارهای نیازمند توزیع شد."))
+    assert result.score > 0
