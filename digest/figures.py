@@ -83,6 +83,13 @@ _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود ب�
 _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
 _WITH = "با"
 _EVERY = "هر"
+MIN_SENTENCE_WORDS = 2
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+_PERSIAN_LETTERS = re.compile(r"[\u0600-\u06ff]+")
+# "در ۳۵ کیلومتری شهر" places a thing; only an earthquake's distance from a town is news
+_LOCATING = frozenset({"کیلومتری", "متری"})
+_QUAKE = re.compile(r"زلزله|زمین[ \u200c]?لرزه|ریشتر|کانون")
 _LEADING_DATE = re.compile(r"^.*[0-9۰-۹]")
 _PLURAL = re.compile(r"\u200c?(?:های|ها)$")  # "دهک‌های ۲ و ۳", "ماده‌های ۱۰"
 _HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
@@ -116,12 +123,24 @@ def extract_figures(sentences: list[str], headline: str = "", limit: int | None 
 def _sentence_candidates(
     sentence: str, in_headline: bool, position: int, order: int, reversed_latin: bool = True
 ) -> list[_Candidate]:
+    if _is_debris(sentence, in_headline):
+        return []
     found = _inherit_list_units(sentence, _sentence_figures(sentence, reversed_latin))
     out = []
     for n, (span, figure) in enumerate(found):
         score = _salience(figure, span, in_headline, position)
         out.append(_Candidate(figure, score, order + n, in_headline, _qualifier(sentence, span, figure)))
     return out
+
+
+def _is_debris(sentence: str, in_headline: bool) -> bool:
+    """Page debris, not prose: a body line of one or two words (`۲ نفر` of a widget) or a line with
+    more Latin than Persian letters (`c 250 150 16777215 00 images`)."""
+    if not in_headline and len(words(sentence)) <= MIN_SENTENCE_WORDS:
+        return True
+    if _LATIN_LETTER.search(sentence) is None:
+        return False
+    return len(_LATIN_LETTERS.findall(sentence)) > len(_PERSIAN_LETTERS.findall(sentence))
 
 
 def _sentence_figures(sentence: str, reversed_latin: bool) -> list[tuple[NumberSpan, Figure]]:
@@ -207,6 +226,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
         return True
+    if _locating(sentence, span):
+        return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
     if _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
@@ -214,6 +235,11 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if not span.has_digits and not span.fraction:
         return not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید" or _is_outlet(sentence, span)
+
+
+def _locating(sentence: str, span: NumberSpan) -> bool:
+    m = _UNIT_WORD.match(sentence, span.end)
+    return m is not None and m.group(1) in _LOCATING and _QUAKE.search(sentence) is None
 
 
 def _is_month(word: str | None) -> bool:
@@ -329,8 +355,8 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
     if second is None or not _is_range(sentence, first, second):
         return False, None
     unit, unit_end = _unit_after(sentence, second)
-    if _excluded(sentence, second, unit):
-        return True, None
+    if _excluded(sentence, second, unit) or _is_reference(sentence, first, unit):
+        return True, None  # "۱۵ تا ۲۹ ساله", "سال 89 تا 90"
     if not first.has_digits and not first.has_scale and unit is None:
         return False, None
     return True, Figure(
