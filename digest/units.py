@@ -83,7 +83,8 @@ REFERENCE_PAIRS = frozenset("کد شماره شناسه".split())
 # back), or followed by "تماس بگیرید", is a number to dial, not a key figure ("۱۲۳ مورد" stays).
 HOTLINE_WORDS = frozenset("خط سامانه تلفن شماره اورژانس پیامک سامانه‌ی شماره‌گیری مشاور".split())
 DIAL_VERBS = frozenset("بگیرید بگیرند بگیرد گرفته گرفتند حاصل".split())
-_ADJECTIVAL = ("\u200cای", "ای", "ی")
+# adjectival ی and possessive pronouns: "۲۵ درصدی", "۹۰ درصدشان"
+_ADJECTIVAL = ("\u200cای", "ای", "ی", "\u200cشان", "شان", "\u200cمان", "مان", "\u200cتان", "تان")
 _KNOWN = PERCENT_UNITS | MONEY_UNITS | COUNT_UNITS | TIME_UNITS
 
 
