@@ -28,6 +28,7 @@ from digest.sentences import words
 from digest.units import (
     CASUALTY_UNITS,
     COMMODITY_MEASURES,
+    COMPOUND_UNITS,
     COUNT_UNITS,
     DESCRIPTIVE_UNITS,
     DIAL_VERBS,
@@ -63,6 +64,7 @@ _MONTHS = frozenset(
     "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
+MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
@@ -208,6 +210,9 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     m = _UNIT_WORD.match(sentence, span.end)
     if not m or m.group(1) in WORDS or m.group(1) in SCALES:
         return None, span.end  # "دهه 60 و 80 دو بار": a number word is never a unit
+    pair = _UNIT_WORD.match(sentence, m.end())
+    if pair and f"{m.group(1)}\u200c{pair.group(1)}" in COMPOUND_UNITS:  # "چهار آتش نشان"
+        return f"{m.group(1)}\u200c{pair.group(1)}", pair.end()
     unit = canonical_unit(m.group(1))
     if span.fraction and unit not in _KNOWN_UNITS:
         return None, span.end
@@ -483,8 +488,13 @@ def _same_fact(a: _Candidate, b: _Candidate) -> bool:
     strict = MONEY_UNITS | PERCENT_UNITS
     if fa.unit in strict or fb.unit in strict:
         return False
-    # a title restates a body fact in its own words: "نجات ۱۴ مسافر" = "۱۴ نفر", "۵ هواپیما" = "پنج فروند"
-    return a.in_headline != b.in_headline or _distinctive(fa.number)
+    # a title restates a body fact in its own words: "نجات ۱۴ مسافر" = "۱۴ نفر", "۵ هواپیما" = "پنج فروند
+    # هواپیما"; a small number with other nouns is another fact ("۲ سارق" ≠ "دو منزل")
+    if a.in_headline != b.in_headline:
+        head, body = (fa, fb) if a.in_headline else (fb, fa)
+        after = body.context.partition(body.text)[2]  # the words after the body figure
+        return head.number >= MIN_RESTATED or (head.unit is not None and head.unit in after)
+    return _distinctive(fa.number)
 
 
 def _group(candidates: list[_Candidate]) -> dict[int, list[_Candidate]]:

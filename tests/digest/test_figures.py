@@ -61,6 +61,8 @@ KEPT = [
     ("count_after_ba", "این شهرستان با ۳۴۷ مورد در صدر است.", ("۳۴۷ مورد", 347, "مورد")),
     ("year_like_count", "۱۴۰۲ نفر ثبت‌نام کردند.", ("۱۴۰۲ نفر", 1402, "نفر")),
     ("quake_distance", "کانون زلزله در ۱۲ کیلومتری شهر بود.", ("۱۲ کیلومتری", 12, "کیلومتر")),
+    ("one_person", "در این حادثه یک آتش نشان مصدوم شد.", ("یک آتش نشان", 1, "آتش‌نشان")),
+    ("one_person_nafar", "یک نفر در این حادثه جان باخت.", ("یک نفر", 1, "نفر")),
     ("possessive_unit", "روستاهایی هست که ۸۰ درصدشان بیمه ندارند.", ("۸۰ درصدشان", 80, "درصد")),
     # D10: digits after a headline slash
     ("after_slash", "اسکان اضطراری در شهر الف/۴۰ هزار نفر بی‌خانمان شدند", ("۴۰ هزار نفر", 4e4, "نفر")),
@@ -299,3 +301,10 @@ def test_title_restates_body_count_with_another_noun() -> None:
     body = [normalize_fa("در مجموع ۱۸ نفر از ارتفاعات نجات یافتند.")]
     found = extract_figures(body, headline=normalize_fa("نجات ۱۸ کوهنورد گرفتار در کولاک"))
     assert [f.text for f in found] == ["۱۸ نفر"]
+
+
+def test_small_title_number_with_another_noun_is_another_fact() -> None:
+    """«۲ سارق» (title) and «دو منزل» (body) are two facts."""
+    body = [normalize_fa("این سارقان دو منزل را خالی کرده بودند.")]
+    found = extract_figures(body, headline=normalize_fa("۲ سارق منازل دستگیر شدند"))
+    assert sorted(f.text for f in found) == sorted(["دو منزل", "۲ سارق"])
