@@ -45,12 +45,14 @@ _CUES = _keys(
     """
 )
 _VILLAGE = "village"
+_LOCAL = "local"  # a town or a village, after «حوالی/نزدیکی»
 MAX_VILLAGE_WORDS = 3
 # cue → the kind of division read after it (a town after «شهر», a district after «بخش» …)
 _KIND_CUES = {
     **dict.fromkeys(_keys("شهر شهرهای شهرداری"), "town"),
     **dict.fromkeys(_keys("بخش بخش‌های بخشدار بخشداری دهستان دهستان‌های دهدار دهداری"), "division"),
     **dict.fromkeys(_keys("روستای روستاهای دهیاری دهیار"), _VILLAGE),
+    **dict.fromkeys(_keys("حوالی نزدیکی"), _LOCAL),
 }
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
 _WEAK_CUES = _keys("در از")
@@ -72,6 +74,7 @@ _NOT_PLACE_AFTER = _keys(
 )
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
+_LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
 _RIVER = squash("رود")  # "گرگان رود" is a river
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
@@ -224,20 +227,27 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
     if kind is None:
         return hit
-    if kind == _VILLAGE:
-        cued = _village(scan.keys, i)
-    else:
-        index = gaz.by_kind[kind]
-        cued = longest_match(scan.keys, i, index.names, index.prefixes, MAX_NGRAM)
+    cued = _cued(scan.keys, i, kind, gaz)
     if cued is None:
         return hit
     scan.list_kind = kind
     return cued if hit is None or cued[1] > hit[1] else hit
 
 
+def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
+    """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
+    hits = []
+    if kind in (_VILLAGE, _LOCAL):
+        hits.append(_village(keys, i))
+    for index in [gaz.by_kind[kind]] if kind in gaz.by_kind else [gaz.by_kind["town"]] if kind == _LOCAL else []:
+        hits.append(longest_match(keys, i, index.names, index.prefixes, MAX_NGRAM))
+    found = [hit for hit in hits if hit is not None]
+    return max(found, key=lambda hit: hit[1]) if found else None
+
+
 def _continues_list(scan: _Scan, i: int) -> bool:
-    """Word i follows the last place after a comma or «و» («روستاهای الف، ب و ج»)."""
-    after_comma = scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]) is not None
+    """Word i follows the last place after a comma, a dash or «و» («روستاهای الف، ب و ج»)."""
+    after_comma = scan.last_place == i and _LIST_JOIN.search(scan.parts[2 * i]) is not None
     return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
 
 
