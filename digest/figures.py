@@ -2,15 +2,29 @@
 
 Finds number spans (`digest.numbers`), reads the unit from the word after the number (glued or not:
 `۲۵درصد`, `۱۲شهر`; any noun that is not a function word, verb or participle: `۲۰ هزار تماس`,
-`۳۰۰ مددجو`; a leading `%۲۵` is a percent), drops what is not a key figure (dates and years, times,
-phone numbers, hotlines and short codes — `خط ۱۲۳`, `سامانه ۱۹۰`, `اورژانس اجتماعی ۱۲۳`,
-`۱۱۵ تماس بگیرید` —, law-article and other reference numbers, view counts, ordinals, durations and
-ages, the indefinite `یک` and number words with no known unit after them) and ranks the rest by
-salience. Ranges are one figure valued at their upper bound: `۱۰ تا ۱۵ درصد`, `۵۹ الی ۶۵`, and
+`۳۰۰ مددجو`; a leading `%۲۵` is a percent; `چهار آتش نشان` is one unit), drops what is not a key
+figure and ranks the rest by salience.
+
+Not key figures: dates and years (also `۱۲ بهمنماه`, `3 March 2015`, `پاییز ۹۸`, Afghan months),
+times, phone numbers, hotlines and short codes (`خط ۱۲۳`, `تماس با ۱۲۳`, `به ۱۱۰ اطلاع دهید`,
+`ستاد ۱۲۵ آتش‌نشانی`), law-article and other reference numbers, rate bases (`هر هزار نفر`),
+view counts, ordinals, durations and ages, sizes (`۵ نفره`), locating distances outside earthquake
+news (`در ۳۵ کیلومتری شهر`), outlet names with digits (`اقتصاد ۲۴`, package data
+`outlets_with_digits.txt`), numbers in hashtags, page debris (Latin lines, one-word widget lines),
+the indefinite `یک` (`یک طرح`; `یک نفر`, `یک کشته`, `یک دستگاه` count) and spelled-out numbers before
+a noun that is neither a known unit nor, from ten up, a countable noun.
+
+Ranges are one figure valued at their upper bound: `۱۰ تا ۱۵ درصد`, `۵۹ الی ۶۵`, and
 `از ۲ به ۴ واحد` (the new value); a range whose upper end is not a figure (`۱۵ تا ۲۹ ساله`,
-`۱۰ تا ۱۲ خرداد`) is dropped whole. A headline figure that rounds a body figure (`۴ هزار طلاق` for
-`۴ هزار و ۲۰۰ مورد`: within 10%, fewer significant digits) is the same fact, shown once. Qualifiers
-(`بیش از`, `حدود`, `کمتر از`) and thresholds (`زیر ۳۰ سال`) stay in the figure's context.
+`۱۰ تا ۱۲ خرداد`) or whose lower end is a date (`سال 89 تا 90`) is dropped whole. The bare numbers of
+a `استان الف با ۳۱۲، استان ب با ۲۰۵ … مورد` list take the list's unit.
+
+One fact is shown once: the same number and unit (unless the goods after a measure differ: `۳۰۰
+کیلوگرم برنج` ≠ `۳۰۰ کیلوگرم روغن`), a distinctive number restated with another noun (`هزار و ۲۰۰
+مورد` = `هزار و ۲۰۰ تماس`), a title figure restated in the body (`نجات ۱۴ مسافر` = `۱۴ نفر`), and a
+headline figure that rounds a body figure (`۴ هزار طلاق` for `۴ هزار و ۲۰۰ مورد`: within 10%,
+fewer significant digits). Salience, not a fixed cap, decides how many are kept (see BASE_FIGURES).
+Qualifiers (`بیش از`, `حدود`, `کمتر از`) and thresholds (`زیر ۳۰ سال`) stay in the figure's context.
 Imports only digest modules.
 """
 

@@ -3,8 +3,12 @@
 A number span is a fraction (`یک سوم`, `سه چهارم`, `نیمی از`) or a chain of digit groups
 (`۱۲`, `45.6`, `10,000`, `۱۲٫۵`, `5/2`) and number words (`بیست و پنج`, `یکصد و بیست`,
 `دو و نیم`) joined by ` و `, with scales (`هزار`, `میلیون`, `میلیارد`, `تریلیون`) anywhere in
-the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`.
-Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
+the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`; a ones word may be glued to its
+scale (`چهارهزار`, `سه‌میلیون`), `نیم میلیون` is 500,000, `دو و چهار دهم` is 2.4 and `۳ میلیونی`
+3,000,000. A digit group and a number word are one number only when a scale joins them (`سال 92 سه
+هزار و 120` is 92 and 3,120). Digits glued to Latin letters or hyphenated to a word (`A-320`,
+`کووید-۱۹`, `9fa3c`), USSD codes (`#۱۲۳*۴#`) and hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no
+numbers. Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
 """
 
 from __future__ import annotations
