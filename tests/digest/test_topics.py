@@ -188,7 +188,7 @@ def test_foreign_drone_attack_fire_is_not_social() -> None:
 def test_player_suspension_is_not_deprivation() -> None:
     result = classify(
         normalize_fa("پرسپولیس ۱ - تراکتورسازی ۱"),
-        normalize_fa("دروازه‌بان میزبان به دلیل محرومیت غایب بود و مهاجم مهمان هم محروم است."),
+        normalize_fa("دروازه‌بان میزبان به دلیل محرومیت غایب بود و هافبک مهمان هم محروم است."),
     )
     assert "فقر و حمایت" not in result.topics
     assert not result.is_social
