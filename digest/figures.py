@@ -100,6 +100,7 @@ _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای ت�
 _WITH = "با"
 _EVERY = "هر"
 MIN_SENTENCE_WORDS = 2
+SHORT_LINE_CHARS = 40  # only a line this short can have so few words
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z]+")
 _PERSIAN_LETTERS = re.compile(r"[\u0600-\u06ff]+")
@@ -139,9 +140,10 @@ def extract_figures(sentences: list[str], headline: str = "", limit: int | None 
 def _sentence_candidates(
     sentence: str, in_headline: bool, position: int, order: int, reversed_latin: bool = True
 ) -> list[_Candidate]:
-    if _is_debris(sentence, in_headline):
+    spans = find_numbers(sentence, reversed_latin)
+    if not spans or _is_debris(sentence, in_headline):
         return []
-    found = _inherit_list_units(sentence, _sentence_figures(sentence, reversed_latin))
+    found = _inherit_list_units(sentence, _sentence_figures(sentence, spans))
     out = []
     for n, (span, figure) in enumerate(found):
         score = _salience(figure, span, in_headline, position)
@@ -152,17 +154,16 @@ def _sentence_candidates(
 def _is_debris(sentence: str, in_headline: bool) -> bool:
     """Page debris, not prose: a body line of one or two words (`۲ نفر` of a widget) or a line with
     more Latin than Persian letters (`c 250 150 16777215 00 images`)."""
-    if not in_headline and len(words(sentence)) <= MIN_SENTENCE_WORDS:
+    if not in_headline and len(sentence) < SHORT_LINE_CHARS and len(words(sentence)) <= MIN_SENTENCE_WORDS:
         return True
     if _LATIN_LETTER.search(sentence) is None:
         return False
     return len(_LATIN_LETTERS.findall(sentence)) > len(_PERSIAN_LETTERS.findall(sentence))
 
 
-def _sentence_figures(sentence: str, reversed_latin: bool) -> list[tuple[NumberSpan, Figure]]:
+def _sentence_figures(sentence: str, spans: list[NumberSpan]) -> list[tuple[NumberSpan, Figure]]:
     """The key figures of one sentence, each with the number span it starts at."""
     out: list[tuple[NumberSpan, Figure]] = []
-    spans = find_numbers(sentence, reversed_latin)
     skip_next = False
     dropped_end = -1  # end of the last number dropped as a reference/date ("سال‌های ۹۸ و ۹۹")
     for i, span in enumerate(spans):
@@ -235,7 +236,12 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
 
 def _previous_words(sentence: str, span: NumberSpan) -> list[str]:
     """The (up to) two words before the number, nearest last."""
-    return words(sentence[max(0, span.start - 40) : span.start])[-2:]
+    return list(_words_before(sentence, span.start))
+
+
+@lru_cache(maxsize=64)  # several rules ask for the same number's words
+def _words_before(sentence: str, start: int) -> tuple[str, ...]:
+    return tuple(words(sentence[max(0, start - 40) : start])[-2:])
 
 
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
@@ -249,7 +255,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
-    if _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
+    if "#" in sentence and _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
         return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
         return not _spelled_count(sentence, span, unit)
@@ -257,6 +263,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 
 def _locating(sentence: str, span: NumberSpan) -> bool:
+    if "متری" not in sentence:
+        return False
     m = _UNIT_WORD.match(sentence, span.end)
     return m is not None and m.group(1) in _LOCATING and _QUAKE.search(sentence) is None
 

@@ -88,11 +88,13 @@ class _Index:
     names: dict[str, str]
     prefixes: frozenset[str]
     starts: frozenset[str]  # prefixes and names: the only words where a name may start
+    starts_after_function_words: frozenset[str]  # the same without "به", "در" …: no name starts with one
 
     @classmethod
     def of(cls, names: dict[str, str]) -> _Index:
         prefixes = frozenset(key[:i] for key in names for i in range(1, len(key)))
-        return cls(names, prefixes, prefixes | names.keys())
+        starts = prefixes | names.keys()
+        return cls(names, prefixes, starts, starts - _FUNCTION_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,7 @@ def find_places(text: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     headline: set[str] = set()
     gaz = _gazetteer()
-    starts = gaz.main.starts
+    starts = gaz.main.starts_after_function_words
     i = 0
     while i < len(scan.keys):
         if scan.first_line and "\n" in parts[2 * i]:
