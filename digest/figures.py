@@ -2,39 +2,69 @@
 
 Finds number spans (`digest.numbers`), reads the unit from the word after the number (glued or not:
 `۲۵درصد`, `۱۲شهر`; any noun that is not a function word, verb or participle: `۲۰ هزار تماس`,
-`۳۰۰ مددجو`; a leading `%۲۵` is a percent), drops what is not a key figure (dates and years, times,
-phone numbers, hotlines and short codes — `خط ۱۲۳`, `سامانه ۱۹۰`, `اورژانس اجتماعی ۱۲۳`,
-`۱۱۵ تماس بگیرید` —, law-article and other reference numbers, view counts, ordinals, durations and
-ages, the indefinite `یک` and number words with no known unit after them) and ranks the rest by
-salience. Ranges are one figure valued at their upper bound: `۱۰ تا ۱۵ درصد`, `۵۹ الی ۶۵`, and
+`۳۰۰ مددجو`; a leading `%۲۵` is a percent; `چهار آتش نشان` is one unit), drops what is not a key
+figure and ranks the rest by salience.
+
+Not key figures: dates and years (also `۱۲ بهمنماه`, `3 March 2015`, `پاییز ۹۸`, Afghan months),
+times, phone numbers, hotlines and short codes (`خط ۱۲۳`, `تماس با ۱۲۳`, `به ۱۱۰ اطلاع دهید`,
+`ستاد ۱۲۵ آتش‌نشانی`), law-article and other reference numbers, rate bases (`هر هزار نفر`),
+view counts, ordinals, durations and ages, sizes (`۵ نفره`), locating distances outside earthquake
+news (`در ۳۵ کیلومتری شهر`), outlet names with digits (`اقتصاد ۲۴`, package data
+`outlets_with_digits.txt`), numbers in hashtags, page debris (Latin lines, one-word widget lines),
+the indefinite `یک` (`یک طرح`; `یک نفر`, `یک کشته`, `یک دستگاه` count) and spelled-out numbers before
+a noun that is neither a known unit nor, from ten up, a countable noun.
+
+Ranges are one figure valued at their upper bound: `۱۰ تا ۱۵ درصد`, `۵۹ الی ۶۵`, and
 `از ۲ به ۴ واحد` (the new value); a range whose upper end is not a figure (`۱۵ تا ۲۹ ساله`,
-`۱۰ تا ۱۲ خرداد`) is dropped whole. A headline figure that rounds a body figure (`۴ هزار طلاق` for
-`۴ هزار و ۲۰۰ مورد`: within 10%, fewer significant digits) is the same fact, shown once. Qualifiers
-(`بیش از`, `حدود`, `کمتر از`) and thresholds (`زیر ۳۰ سال`) stay in the figure's context.
+`۱۰ تا ۱۲ خرداد`) or whose lower end is a date (`سال 89 تا 90`) is dropped whole. The bare numbers of
+a `استان الف با ۳۱۲، استان ب با ۲۰۵ … مورد` list take the list's unit.
+
+One fact is shown once: the same number and unit (unless the goods after a measure differ: `۳۰۰
+کیلوگرم برنج` ≠ `۳۰۰ کیلوگرم روغن`), a distinctive number restated with another noun (`هزار و ۲۰۰
+مورد` = `هزار و ۲۰۰ تماس`), a title figure restated in the body (`نجات ۱۴ مسافر` = `۱۴ نفر`), and a
+headline figure that rounds a body figure (`۴ هزار طلاق` for `۴ هزار و ۲۰۰ مورد`: within 10%,
+fewer significant digits). Salience, not a fixed cap, decides how many are kept (see BASE_FIGURES).
+Qualifiers (`بیش از`, `حدود`, `کمتر از`) and thresholds (`زیر ۳۰ سال`) stay in the figure's context.
 Imports only digest modules.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from digest.model import Figure
-from digest.numbers import NumberSpan, find_numbers
+from digest.normalize import normalize_fa, to_latin_digits
+from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers, latin_slash_reversed
 from digest.sentences import words
 from digest.units import (
+    CASUALTY_UNITS,
+    COMMODITY_MEASURES,
+    COMPOUND_UNITS,
     COUNT_UNITS,
+    DESCRIPTIVE_UNITS,
     DIAL_VERBS,
+    HOTLINE_NUMBERS,
     HOTLINE_WORDS,
     MONEY_UNITS,
+    NOT_COUNT_NOUNS,
     PERCENT_UNITS,
     REFERENCE_PAIRS,
     REFERENCE_WORDS,
+    RELIEF_UNITS,
     TIME_UNITS,
     canonical_unit,
 )
 
-MAX_FIGURES = 8  # kept per article; the render shows fewer (RenderOptions.max_figures)
+# Salience, not a fixed cap: the BASE_FIGURES most salient figures are kept, and past them every strong
+# one (money, percents, large counts near the top), up to MAX_FIGURES; a figure below MIN_SCORE (a bare
+# small number deep in the story) is never kept. The render shows fewer (RenderOptions.max_figures).
+BASE_FIGURES = 8
+MAX_FIGURES = 16
+STRONG_SCORE = 2.25
+MIN_SCORE = 1.0
 CONTEXT_BEFORE = 3  # words of context before the number
 CONTEXT_AFTER = 4  # words of context after the unit
 CONTEXT_WINDOW = 300  # characters searched for the clause around a figure
@@ -42,8 +72,14 @@ CONTEXT_WINDOW = 300  # characters searched for the clause around a figure
 _MONTHS = frozenset(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
     "مه ژوئن ژوئیه جولای اوت سپتامبر اکتبر نوامبر دسامبر محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
-    "ذیقعده ذیحجه میلادی شمسی هجری قمری".split()
+    "ذیقعده ذیحجه میلادی شمسی هجری قمری january february march april may june july august september "
+    "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    # Afghan solar months (those that are not also everyday words) and seasons ("پاییز ۹۹")
+    "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
+_MONTH_WORD = "ماه"
+MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
+MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
 _ORDINAL_TAIL = re.compile(r"^(?:[ \u200c]?(?:ام|امین|مین|م))(?![^\W\d_])")
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
 _TO_JOIN = re.compile(r"^[ \u200c]*به[ \u200c]*$")  # "از ۲ به ۴ واحد"
@@ -61,6 +97,20 @@ _KNOWN_UNITS = COUNT_UNITS | MONEY_UNITS | PERCENT_UNITS
 _CLAUSE_BREAK = re.compile(r"[،؛:;,()«»\"!؟?]|\.(?!\d)")
 _AUXILIARIES = frozenset("است شد شده شدند شوند شود بود بوده باشد باشند اند می‌شود می‌باشد خواهد".split())
 _FUNCTION_WORDS = frozenset("به اینکه که و در از با برای تا را این آن هم نیز بر یا اما ولی".split())
+_WITH = "با"
+_EVERY = "هر"
+MIN_SENTENCE_WORDS = 2
+SHORT_LINE_CHARS = 40  # only a line this short can have so few words
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+_PERSIAN_LETTERS = re.compile(r"[\u0600-\u06ff]+")
+# "در ۳۵ کیلومتری شهر" places a thing; only an earthquake's distance from a town is news
+_LOCATING = frozenset({"کیلومتری", "متری"})
+_QUAKE = re.compile(r"زلزله|زمین[ \u200c]?لرزه|ریشتر|کانون")
+_LEADING_DATE = re.compile(r"^.*[0-9۰-۹]")
+_PLURAL = re.compile(r"\u200c?(?:های|ها)$")  # "دهک‌های ۲ و ۳", "ماده‌های ۱۰"
+_HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
+_VAGUE = frozenset("هر چند چندین".split())  # "هر سه طرف", "چند هزار"
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
 
 
@@ -70,22 +120,50 @@ class _Candidate:
     score: float
     order: int
     in_headline: bool
+    qualifier: str | None = None  # the noun after the unit ("برنج" of "۳۰۰ کیلوگرم برنج")
 
 
 def extract_figures(sentences: list[str], headline: str = "", limit: int | None = None) -> tuple[Figure, ...]:
     """Key figures of the article, most salient first (headline figures count as very salient)."""
     candidates: list[_Candidate] = []
     texts = ([headline] if headline else []) + sentences
+    reversed_latin = latin_slash_reversed(texts)
     for index, sentence in enumerate(texts):
         in_headline = bool(headline) and index == 0
         position = index - (1 if headline else 0)
-        candidates.extend(_sentence_candidates(sentence, in_headline, position, len(candidates)))
-    return tuple(c.figure for c in _rank(candidates)[: limit or MAX_FIGURES])
+        candidates.extend(_sentence_candidates(sentence, in_headline, position, len(candidates), reversed_latin))
+    ranked = _rank(candidates)
+    kept = [c for i, c in enumerate(ranked) if (i < BASE_FIGURES or c.score >= STRONG_SCORE) and c.score >= MIN_SCORE]
+    return tuple(c.figure for c in kept[: limit or MAX_FIGURES])
 
 
-def _sentence_candidates(sentence: str, in_headline: bool, position: int, order: int) -> list[_Candidate]:
-    out: list[_Candidate] = []
-    spans = find_numbers(sentence)
+def _sentence_candidates(
+    sentence: str, in_headline: bool, position: int, order: int, reversed_latin: bool = True
+) -> list[_Candidate]:
+    spans = find_numbers(sentence, reversed_latin)
+    if not spans or _is_debris(sentence, in_headline):
+        return []
+    found = _inherit_list_units(sentence, _sentence_figures(sentence, spans))
+    out = []
+    for n, (span, figure) in enumerate(found):
+        score = _salience(figure, span, in_headline, position)
+        out.append(_Candidate(figure, score, order + n, in_headline, _qualifier(sentence, span, figure)))
+    return out
+
+
+def _is_debris(sentence: str, in_headline: bool) -> bool:
+    """Page debris, not prose: a body line of one or two words (`۲ نفر` of a widget) or a line with
+    more Latin than Persian letters (`c 250 150 16777215 00 images`)."""
+    if not in_headline and len(sentence) < SHORT_LINE_CHARS and len(words(sentence)) <= MIN_SENTENCE_WORDS:
+        return True
+    if _LATIN_LETTER.search(sentence) is None:
+        return False
+    return len(_LATIN_LETTERS.findall(sentence)) > len(_PERSIAN_LETTERS.findall(sentence))
+
+
+def _sentence_figures(sentence: str, spans: list[NumberSpan]) -> list[tuple[NumberSpan, Figure]]:
+    """The key figures of one sentence, each with the number span it starts at."""
+    out: list[tuple[NumberSpan, Figure]] = []
     skip_next = False
     dropped_end = -1  # end of the last number dropped as a reference/date ("سال‌های ۹۸ و ۹۹")
     for i, span in enumerate(spans):
@@ -103,18 +181,53 @@ def _sentence_candidates(sentence: str, in_headline: bool, position: int, order:
             figure = _figure(sentence, span)
         dropped_end = (nxt.end if is_range and nxt else span.end) if figure is None else -1
         if figure is not None:
-            score = _salience(figure, span, in_headline, position)
-            out.append(_Candidate(figure, score, order + len(out), in_headline))
+            out.append((span, figure))
     return out
+
+
+def _inherit_list_units(sentence: str, found: list[tuple[NumberSpan, Figure]]) -> list[tuple[NumberSpan, Figure]]:
+    """`استان الف با ۳۱۲، استان ب با ۲۰۵ و استان ج با ۱۸۰ مورد`: a bare number of a "X با N" list
+    takes the unit named after the list's last number."""
+    if _WITH not in sentence:
+        return found
+    listed = [i for i, (span, _) in enumerate(found) if _previous_words(sentence, span)[-1:] == [_WITH]]
+    out = list(found)
+    for n, i in enumerate(listed):
+        span, figure = found[i]
+        if figure.unit is not None:
+            continue
+        unit = next((found[j][1].unit for j in listed[n + 1 :] if found[j][1].unit is not None), None)
+        if unit is not None:
+            out[i] = (span, replace(figure, unit=unit))
+    return out
+
+
+def _qualifier(sentence: str, span: NumberSpan, figure: Figure) -> str | None:
+    """The commodity after a measure (`۳۰۰ کیلوگرم برنج` → `برنج`), which tells two facts with the same
+    number and unit apart; None for other units or when no noun follows."""
+    if figure.unit not in COMMODITY_MEASURES:
+        return None
+    m = _UNIT_WORD.match(sentence, span.start + len(figure.text))
+    if m is None:
+        return None
+    word = m.group(1)
+    if canonical_unit(word) is None or word in _FUNCTION_WORDS or word in _AUXILIARIES or word in WORDS:
+        return None
+    return word
 
 
 def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
     """The unit word after the number (canonical form) and where it ends; (None, span.end) if none."""
     if span.percent or _PERCENT_BEFORE.search(sentence, max(0, span.start - 3), span.start):
         return "درصد", span.end
+    if span.has_scale and span.text.endswith(("ی", "ای")):
+        return None, span.end  # "شهر ۳ میلیونی": an adjective, the next word is not its unit
     m = _UNIT_WORD.match(sentence, span.end)
-    if not m:
-        return None, span.end
+    if not m or m.group(1) in WORDS or m.group(1) in SCALES:
+        return None, span.end  # "دهه 60 و 80 دو بار": a number word is never a unit
+    pair = _UNIT_WORD.match(sentence, m.end())
+    if pair and f"{m.group(1)}\u200c{pair.group(1)}" in COMPOUND_UNITS:  # "چهار آتش نشان"
+        return f"{m.group(1)}\u200c{pair.group(1)}", pair.end()
     unit = canonical_unit(m.group(1))
     if span.fraction and unit not in _KNOWN_UNITS:
         return None, span.end
@@ -123,7 +236,12 @@ def _unit_after(sentence: str, span: NumberSpan) -> tuple[str | None, int]:
 
 def _previous_words(sentence: str, span: NumberSpan) -> list[str]:
     """The (up to) two words before the number, nearest last."""
-    return words(sentence[max(0, span.start - 40) : span.start])[-2:]
+    return list(_words_before(sentence, span.start))
+
+
+@lru_cache(maxsize=64)  # several rules ask for the same number's words
+def _words_before(sentence: str, start: int) -> tuple[str, ...]:
+    return tuple(words(sentence[max(0, start - 40) : start])[-2:])
 
 
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
@@ -131,25 +249,87 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     after = sentence[span.end : span.end + 12]
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
         return True
-    if unit in _MONTHS or unit in TIME_UNITS or _is_reference(sentence, span, unit):
+    if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
+        return True
+    if _locating(sentence, span):
         return True
     if _CLOCK_BEFORE.search(sentence, max(0, span.start - 2), span.start):
         return True
+    if "#" in sentence and _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
+        return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
-        return unit is None or unit not in _KNOWN_UNITS
-    return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید"
+        return not _spelled_count(sentence, span, unit)
+    return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید" or _is_outlet(sentence, span)
+
+
+def _locating(sentence: str, span: NumberSpan) -> bool:
+    if "متری" not in sentence:
+        return False
+    m = _UNIT_WORD.match(sentence, span.end)
+    return m is not None and m.group(1) in _LOCATING and _QUAKE.search(sentence) is None
+
+
+def _is_month(word: str | None) -> bool:
+    """A month name, also glued to «ماه» (`بهمنماه`, `بهمن‌ماه`) or in Latin script (`March`)."""
+    if not word:
+        return False
+    word = word.lower()
+    if word.endswith(_MONTH_WORD) and word != _MONTH_WORD:
+        word = word.removesuffix(_MONTH_WORD).rstrip("\u200c")
+    return word in _MONTHS
+
+
+def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
+    """A spelled-out number is a figure before a known unit (`سه فرزند`), for «یک» only before a
+    casualty or a measure (`یک کشته`, `یک دستگاه`; `یک طرح` is the indefinite article), and from ten
+    up before any countable noun (`بیست دست لباس`)."""
+    if unit is None:
+        return False
+    if span.value == 1 and not span.has_scale:
+        return unit in CASUALTY_UNITS or unit in COMMODITY_MEASURES  # "یک دستگاه کانکس"
+    if unit in _KNOWN_UNITS:
+        return True
+    before = _previous_words(sentence, span)
+    return (
+        span.value >= MIN_SPELLED_COUNT
+        and span.text not in SCALES  # "چندین میلیون هزینه": a lone scale word is vague
+        and unit not in NOT_COUNT_NOUNS
+        and unit not in TIME_UNITS
+        and not _is_month(unit)
+        and not _VAGUE.intersection(before[-1:])
+    )
+
+
+@lru_cache(maxsize=1)
+def outlets_with_digits() -> frozenset[str]:
+    """Outlet names that end in a number (package data `outlets_with_digits.txt`), loaded once."""
+    text = resources.files("digest").joinpath("outlets_with_digits.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.split("\n"))
+    return frozenset(normalize_fa(line) for line in lines if line and not line.startswith("#"))
+
+
+def _is_outlet(sentence: str, span: NumberSpan) -> bool:
+    """`اقتصاد ۲۴ گزارش داد`: the number is part of an outlet's name."""
+    before = _previous_words(sentence, span)
+    if not before:
+        return False
+    return f"{before[-1]} {to_latin_digits(_SPACES.sub('', span.text))}" in outlets_with_digits()
 
 
 def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A reference, date part, code or number to dial (`ماده ۱۰`, `کد خبر ۱۲۳`, `خط ۱۲۳`, `۱۱۵ تماس بگیرید`)."""
     before = _previous_words(sentence, span)
-    prev = before[-1] if before else ""
-    if prev in REFERENCE_WORDS or prev in _MONTHS:
-        return True
+    prev = _LEADING_DATE.sub("", before[-1]) if before else ""  # "شنبه۱۳خردادماه۹۶" → "خردادماه"
+    if prev == _MONTH_WORD or _is_month(prev):
+        return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
+    if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
+        return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if len(before) == 2 and before[0] in REFERENCE_PAIRS:
         return True
     if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
+    if span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:
+        return True  # "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "ستاد ۱۲۵ آتش‌نشانی"
     if prev in HOTLINE_WORDS or len(before) == 2 and before[0] in HOTLINE_WORDS and unit not in _KNOWN_UNITS:
         return True
     dial = _DIAL_AFTER.match(sentence, span.end)
@@ -157,10 +337,11 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 
 def _is_year(span: NumberSpan, unit: str | None) -> bool:
+    """A four-digit year, unless a known unit follows (`۱۴۰۰ نفر`): `ویژه برنامه نوروزی ۱۴۰۴ دیدارنیوز`."""
     digits = _NON_DIGITS.sub("", span.text)
     if span.has_scale or len(digits) != 4 or span.slash:
         return False
-    return unit is None and (1300 <= span.value <= 1500 or 1900 <= span.value <= 2100)
+    return unit not in _KNOWN_UNITS and (1300 <= span.value <= 1500 or 1900 <= span.value <= 2100)
 
 
 def _is_phone(span: NumberSpan, unit: str | None) -> bool:
@@ -201,8 +382,8 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
     if second is None or not _is_range(sentence, first, second):
         return False, None
     unit, unit_end = _unit_after(sentence, second)
-    if _excluded(sentence, second, unit):
-        return True, None
+    if _excluded(sentence, second, unit) or _is_reference(sentence, first, unit):
+        return True, None  # "۱۵ تا ۲۹ ساله", "سال 89 تا 90"
     if not first.has_digits and not first.has_scale and unit is None:
         return False, None
     return True, Figure(
@@ -270,7 +451,7 @@ def _salience(figure: Figure, span: NumberSpan, in_headline: bool, position: int
     unit = figure.unit
     if unit in MONEY_UNITS:
         score = 3.0
-    elif unit in PERCENT_UNITS:
+    elif unit in PERCENT_UNITS or unit in RELIEF_UNITS or span.fraction:  # shares; "۳۵۰ تخته پتو" in relief news
         score = 2.5
     elif unit in COUNT_UNITS:
         score = 2.0
@@ -279,7 +460,7 @@ def _salience(figure: Figure, span: NumberSpan, in_headline: bool, position: int
     else:
         score = 0.3
     score += 0.8 if span.has_scale else 0.0
-    if not span.has_scale and figure.number < 10:
+    if not span.has_scale and not span.fraction and figure.number < 10:
         score -= 0.5 if span.has_digits else 1.5  # "دو نفر", "یک مورد": rarely the point of a story
     score += 3.0 if in_headline else 1.5 / (1.0 + 0.25 * max(position, 0))
     return score
@@ -300,7 +481,7 @@ def _rounds(head: Figure, body: Figure) -> bool:
     return _significant_digits(h) < _significant_digits(b)
 
 
-def _fold_headline_roundings(groups: dict[tuple[float, str | None], list[_Candidate]]) -> None:
+def _fold_headline_roundings(groups: dict[int, list[_Candidate]]) -> None:
     """Merge a headline-only figure into the body figure it rounds (the body figure is shown)."""
     headline_only = [key for key, group in groups.items() if all(c.in_headline for c in group)]
     if not headline_only:
@@ -314,11 +495,48 @@ def _fold_headline_roundings(groups: dict[tuple[float, str | None], list[_Candid
             del groups[key]
 
 
-def _rank(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Most salient first; one value with one unit is one figure, shown with its first body mention."""
-    groups: dict[tuple[float, str | None], list[_Candidate]] = {}
+def _distinctive(number: float) -> bool:
+    """A number unlikely to be two facts by chance: ۱۲۰۰ or ۳۸۵, not ۳۰۰ or ۵."""
+    return number >= 100 and _significant_digits(number) >= 2
+
+
+def _same_fact(a: _Candidate, b: _Candidate) -> bool:
+    """One fact mentioned twice. Same number and unit, unless the nouns after the unit differ
+    (`۳۰۰ کیلوگرم برنج` ≠ `۳۰۰ کیلوگرم روغن`); a distinctive number restated with another noun
+    is one fact (`هزار و ۲۰۰ مورد` = `هزار و ۲۰۰ تماس`), unless money or percent is involved."""
+    fa, fb = a.figure, b.figure
+    if fa.unit == fb.unit:
+        return a.qualifier is None or b.qualifier is None or a.qualifier == b.qualifier
+    strict = MONEY_UNITS | PERCENT_UNITS
+    if fa.unit in strict or fb.unit in strict:
+        return False
+    # a title restates a body fact in its own words: "نجات ۱۴ مسافر" = "۱۴ نفر", "۵ هواپیما" = "پنج فروند
+    # هواپیما"; a small number with other nouns is another fact ("۲ سارق" ≠ "دو منزل")
+    if a.in_headline != b.in_headline:
+        head, body = (fa, fb) if a.in_headline else (fb, fa)
+        after = body.context.partition(body.text)[2]  # the words after the body figure
+        return head.number >= MIN_RESTATED or (head.unit is not None and head.unit in after)
+    return _distinctive(fa.number)
+
+
+def _group(candidates: list[_Candidate]) -> dict[int, list[_Candidate]]:
+    """Candidates grouped into facts (see `_same_fact`), in order of first mention."""
+    groups: dict[int, list[_Candidate]] = {}
+    by_number: dict[float, list[int]] = {}
     for cand in candidates:
-        groups.setdefault((cand.figure.number, cand.figure.unit), []).append(cand)
+        keys = by_number.setdefault(cand.figure.number, [])
+        key = next((k for k in keys if all(_same_fact(c, cand) for c in groups[k])), None)
+        if key is None:
+            key = len(groups)
+            keys.append(key)
+            groups[key] = []
+        groups[key].append(cand)
+    return groups
+
+
+def _rank(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Most salient first; one fact is one figure, shown with its first body mention."""
+    groups = _group(candidates)
     _fold_headline_roundings(groups)
     merged = []
     for group in groups.values():

@@ -3,13 +3,18 @@
 A number span is a fraction (`یک سوم`, `سه چهارم`, `نیمی از`) or a chain of digit groups
 (`۱۲`, `45.6`, `10,000`, `۱۲٫۵`, `5/2`) and number words (`بیست و پنج`, `یکصد و بیست`,
 `دو و نیم`) joined by ` و `, with scales (`هزار`, `میلیون`, `میلیارد`, `تریلیون`) anywhere in
-the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`.
-Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
+the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار و ۸۳۳ میلیارد`; a ones word may be glued to its
+scale (`چهارهزار`, `سه‌میلیون`), `نیم میلیون` is 500,000, `دو و چهار دهم` is 2.4 and `۳ میلیونی`
+3,000,000. A digit group and a number word are one number only when a scale joins them (`سال 92 سه
+هزار و 120` is 92 and 3,120). Digits glued to Latin letters or hyphenated to a word (`A-320`,
+`کووید-۱۹`, `9fa3c`), USSD codes (`#۱۲۳*۴#`) and hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no
+numbers. Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from digest.normalize import to_latin_digits
@@ -42,22 +47,42 @@ _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
 _DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-۹]+)*"
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
-_DIGIT_ATOM = rf"(?<![0-9۰-۹.,٫٬/]){_DIGITS}"
-_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}{_NOT_LETTER_AFTER}"
-# a scale may be glued to the digits before it and to the "و" after it: ۱۳هزارو ۴۰۰
-_SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
-_ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM})"
+# an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
+# a hyphenated date, either order, maybe glued to a clock before it (۲۲-۰۵-۱۳۹۱, 02:552021-07-18)
+_ISO_DATE = r"[0-9۰-۹]{1,8}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,4}(?:T[0-9:.]+Z?)?"
+_LATIN = "A-Za-z"
+# digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
+# hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
+# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*)
+_DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look-behinds cost more
+    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#{_LATIN}]))"
+)
+_SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
+# a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
+_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"
+# "نیم میلیون" = half a million
+_HALF_ATOM = rf"(?=نیم){_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
+# a scale may be glued to the digits before it and to the "و" after it (۱۳هزارو ۴۰۰), and may carry an
+# adjectival ی (۳ میلیونی = 3,000,000)
+_SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
+_SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}{_SCALE_END}"
+_GLUED_SCALE = rf"{_SCALE}{_SCALE_END}"  # inside a chain, right after a number word (چهارهزار)
+_ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM}|{_HALF_ATOM})"
 _AND = rf"{_G}و{_G}"
 _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
-NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G}){_ATOM}|{_HALF})*(?:{_G}[٪%])?")
-_TOKEN = re.compile(rf"{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
+NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G})(?:{_ATOM}|{_GLUED_SCALE})|{_HALF})*(?:{_G}[٪%])?")
+_TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+# "دو و چهار دهم" = 2.4: a whole number may come right before the fraction
+_WHOLE_BEFORE = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<w>{_WORD}|(?<![0-9۰-۹.,٫٬/])[0-9۰-۹]+){_AND}$")
+_WHOLE_WINDOW = 16
 # "نیمی از خانوارها" = half of them (a share, like "یک سوم"); "نیم" alone is only the "و نیم" of a chain
 HALF_OF = re.compile(rf"{_NOT_LETTER_BEFORE}نیمی(?=[ \u200c]+از{_NOT_LETTER_AFTER})")
 
@@ -77,14 +102,28 @@ class NumberSpan:
     fraction: bool = False  # "یک چهارم", "دو سوم"
 
 
-def digit_value(raw: str) -> float | None:
+_LATIN_SLASH = re.compile(r"(?<![0-9/])([0-9]{1,3})/([0-9]{1,3})(?![0-9/])")
+
+
+def latin_slash_reversed(texts: Iterable[str]) -> bool:
+    """Whether the Latin-digit slash decimals of a document are bidi-reversed (`6/12` = 12.6).
+
+    Old texts put the fraction first; a document that writes a longer whole part first (`49/9`,
+    `28/2`) writes them in reading order.
+    """
+    return not any(len(m.group(1)) > len(m.group(2)) for t in texts if "/" in t for m in _LATIN_SLASH.finditer(t))
+
+
+def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
     Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
     s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
+    if "-" in s:
+        return None  # an ISO date
     if s.count("/") == 1 and "." not in s and "," not in s:
-        return _slash_decimal(raw, s)
+        return _slash_decimal(raw, s, reversed_latin)
     if "/" in s:
         return None
     if _GROUPED.fullmatch(s):
@@ -96,17 +135,17 @@ def digit_value(raw: str) -> float | None:
     return float(s)
 
 
-def _slash_decimal(raw: str, latin: str) -> float | None:
+def _slash_decimal(raw: str, latin: str, reversed_latin: bool) -> float | None:
     """`a/b` as a decimal. Old bidi-mangled texts with Latin digits put the fraction first (`5/2` = 2.5)."""
     left, right = latin.split("/")
     if len(left) > 3 or len(right) > 3:
         return None  # a year/month or similar
-    if raw[0] in "0123456789":
+    if reversed_latin and raw[0] in "0123456789":
         return float(f"{right}.{left}")
     return float(f"{left}.{right}")
 
 
-def chain_value(text: str) -> float | None:
+def chain_value(text: str, reversed_latin: bool = True) -> float | None:
     """Value of a number chain such as `۷ میلیارد و ۸۶۰ میلیون` or `دو و نیم میلیون`."""
     total = 0.0
     current = 0.0
@@ -126,7 +165,7 @@ def chain_value(text: str) -> float | None:
         elif tok in "٪%":
             continue
         else:
-            value = digit_value(tok)
+            value = digit_value(tok, reversed_latin)
             if value is None:
                 return None
             current += value
@@ -134,23 +173,28 @@ def chain_value(text: str) -> float | None:
 
 
 def _split_falling(m_text: str) -> list[tuple[int, int]]:
-    """Split a word chain where magnitudes stop falling: `هزار و سیصد و نود و نه و سیصد هزار`.
+    """Split a chain where magnitudes stop falling (`هزار و سیصد و نود و نه و سیصد هزار`) and where a
+    digit group meets a number word with no scale between them (`92 سه هزار` is 92 and 3,000).
 
     Returns (start, end) offsets of the sub-chains inside `m_text`.
     """
     pieces: list[tuple[int, int]] = []
     start = prev_end = 0
     last_small = float("inf")  # magnitude of the previous sub-thousand word (100s > 10s > 1s)
+    prev_digits: bool | None = None  # whether the previous non-scale token was a digit group
     for tok in _TOKEN.finditer(m_text):
         word = tok.group()
         if word in SCALES or word in "٪%":
             last_small = float("inf")
+            prev_digits = None
         else:
             mag = _magnitude(word)
-            if mag >= last_small:
+            digits = word not in WORDS and word not in FRACTIONS
+            if mag >= last_small or (prev_digits is not None and digits != prev_digits and word in WORDS):
                 pieces.append((start, prev_end))
                 start = tok.start()
             last_small = mag
+            prev_digits = digits
         prev_end = tok.end()
     pieces.append((start, len(m_text)))
     return pieces
@@ -172,8 +216,11 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     """Fraction spans, and the text with them blanked out (same length) for the chain search."""
     spans = []
     for m in FRACTION.finditer(text):
-        value = ONES[m.group("n")] / DENOMINATORS[m.group("d")]
-        spans.append(NumberSpan(m.start(), m.end(), m.group(), value, False, False, False, False, fraction=True))
+        start, value = m.start(), ONES[m.group("n")] / DENOMINATORS[m.group("d")]
+        whole = _WHOLE_BEFORE.search(text, max(0, start - _WHOLE_WINDOW), start)
+        if whole is not None:
+            start, value = whole.start(), value + _whole_value(whole.group("w"))
+        spans.append(NumberSpan(start, m.end(), text[start : m.end()], value, False, False, False, False, True))
     if "نیمی" in text:
         spans.extend(NumberSpan(m.start(), m.end(), m.group(), 0.5, False, False, False, False, True)
                      for m in HALF_OF.finditer(text))  # fmt: skip
@@ -182,20 +229,24 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     return spans, text
 
 
-def find_numbers(text: str) -> list[NumberSpan]:
-    """Every number span of `text`, in order, with its value."""
+def _whole_value(word: str) -> float:
+    return WORDS.get(word) or float(to_latin_digits(word))
+
+
+def find_numbers(text: str, reversed_latin: bool = True) -> list[NumberSpan]:
+    """Every number span of `text`, in order, with its value (`reversed_latin`: see `latin_slash_reversed`)."""
     has_denominator = "نیمی" in text or any(d in text for d in DENOMINATORS)  # cheap test before the regexes
     spans, text = _fractions(text) if has_denominator else ([], text)
     for m in NUMBER.finditer(text):
         for a, b in _split_falling(m.group()):
-            span = _make_span(m.start() + a, m.group()[a:b])
+            span = _make_span(m.start() + a, m.group()[a:b], reversed_latin)
             if span is not None:
                 spans.append(span)
     return sorted(spans, key=lambda sp: sp.start)
 
 
-def _make_span(start: int, piece: str) -> NumberSpan | None:
-    value = chain_value(piece) if piece else None
+def _make_span(start: int, piece: str, reversed_latin: bool) -> NumberSpan | None:
+    value = chain_value(piece, reversed_latin) if piece else None
     if value is None:
         return None
     has_digits = _ANY_DIGIT.search(piece) is not None

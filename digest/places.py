@@ -1,23 +1,36 @@
-"""Places named in an article: provinces (31, any spelling), county seats and major cities, regions
-and the foreign countries and cities news mentions most.
+"""Places named in an article: provinces (31, any spelling), Iran's counties, towns, districts (بخش) and
+rural districts (دهستان), a few regions and the foreign countries and cities news mentions most.
 
 Lookup is by word n-grams compared in squashed form, so `سیستان و بلوچستان`, `سیستان‌وبلوچستان` and
-`سيستان و بلوچستان` are one name. Names that are also everyday words (`سرباز`, `نور`, `بافت`) count
-only after a place cue. Imports only digest modules.
+`سيستان و بلوچستان` are one name; official names with «و» are also found without it (`بویین میاندشت`).
+Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
+name is a word count only after «شهر», districts only after «بخش», rural districts only after
+«دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
+ب»). Not a place: a word right
+after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
+religious epithet (`شهیدان کربلا`), a lone place line that the text never mentions again (page
+chrome), and the last word of a text cut mid-word. The division list is package data
+(`places_ir.csv`, `villages_ir.txt`, sources in `places_ir.NOTICE.txt`), read once. Imports only digest modules.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
+from digest.roles import first_names
 from digest.textmatch import KEY_WORD, key_text, longest_match, squash
 
 _WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
+TRUNCATED_MIN_CHARS = 200  # a text this long that ends mid-word (no punctuation) was cut
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -28,9 +41,19 @@ def _keys(words: str) -> frozenset[str]:
 _CUES = _keys(
     """
     شهرستان شهرستان‌های شهر شهرهای بخش بخش‌های فرماندار فرمانداری بخشدار بخشداری جمعه امام‌جمعه
-    مردم استان منطقه حوزه روستای شهرداری
+    مردم استان منطقه حوزه روستای شهرداری دهستان دهستان‌های
     """
 )
+_VILLAGE = "village"
+_LOCAL = "local"  # a town or a village, after «حوالی/نزدیکی»
+MAX_VILLAGE_WORDS = 3
+# cue → the kind of division read after it (a town after «شهر», a district after «بخش» …)
+_KIND_CUES = {
+    **dict.fromkeys(_keys("شهر شهرهای شهرداری"), "town"),
+    **dict.fromkeys(_keys("بخش بخش‌های بخشدار بخشداری دهستان دهستان‌های دهدار دهداری"), "division"),
+    **dict.fromkeys(_keys("روستای روستاهای دهیاری دهیار"), _VILLAGE),
+    **dict.fromkeys(_keys("حوالی نزدیکی"), _LOCAL),
+}
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
 _WEAK_CUES = _keys("در از")
 _LIST_CUES = _keys("و")
@@ -41,43 +64,103 @@ _FARS_PREV = _keys("خلیج با پارس سایت زبان")
 _FARS_AGENCY = _keys("خبرگزاری گزارش خبرنگار خبرنگاران")
 _MARKAZI_CUES = _keys("استان استاندار استانداری استان‌های")
 _ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
+# a place right after these is part of another name: a newspaper, a religious epithet, a team
+_NOT_PLACE_AFTER = _keys(
+    """
+    روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
+    تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
+    داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
+    """
+)
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
+_LIST_COMMA = re.compile(r"[،,]")
+_LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
+_RIVER = squash("رود")  # "گرگان رود" is a river
+_FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
+_REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
+_AND = " و "
 
 
-def _build_index() -> tuple[dict[str, str], dict[str, str]]:
-    """squashed name → canonical place; and squashed province spelling → canonical province."""
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Squashed name → canonical name, and the proper prefixes where an n-gram lookup may start."""
+
+    names: dict[str, str]
+    prefixes: frozenset[str]
+    starts: frozenset[str]  # prefixes and names: the only words where a name may start
+    starts_after_function_words: frozenset[str]  # the same without "به", "در" …: no name starts with one
+
+    @classmethod
+    def of(cls, names: dict[str, str]) -> _Index:
+        prefixes = frozenset(key[:i] for key in names for i in range(1, len(key)))
+        starts = prefixes | names.keys()
+        return cls(names, prefixes, starts, starts - _FUNCTION_WORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    main: _Index  # found anywhere (ambiguous ones need a cue, see `_accept`)
+    by_kind: dict[str, _Index]  # read only after their cue («شهر», «بخش», «دهستان»)
+    provinces: dict[str, str]  # squashed province spelling → canonical province
+    province_of: dict[str, str]  # squashed place → its province, when the name has only one
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A name and its official variant without «و» (`بویین و میاندشت`, `بویین میاندشت`)."""
+    return (name, name.replace(_AND, " ")) if _AND in name else (name,)
+
+
+def _divisions() -> list[tuple[str, str, str, bool]]:
+    """(kind, name, province, needs_cue) rows of `places_ir.csv`."""
+    text = resources.files("digest").joinpath("places_ir.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return [(r["kind"], r["name"], r["province"], r["needs_cue"] == "cue") for r in rows]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
     provinces: dict[str, str] = {}
     for canonical, variants in PROVINCE_VARIANTS.items():
         for spelling in (canonical, *variants):
             provinces[squash(spelling)] = canonical
-    index: dict[str, str] = {}
+    main: dict[str, str] = {}
+    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}}
+    seats: dict[str, set[str]] = {}
+    for kind, name, province, needs_cue in _divisions():
+        for spelling in _spellings(name):
+            key = squash(spelling)
+            seats.setdefault(key, set()).add(province)
+            if kind != "county":
+                by_kind["town" if kind == "town" else "division"].setdefault(key, name)
+            if kind == "county" or kind == "town" and not needs_cue:
+                main.setdefault(key, name)
+    # khabar's hand-made lists win: their canonical spelling and their province
+    listed = {squash(city): province for province, cities in CITIES.items() for city in cities}
     for name in (*FOREIGN, *REGIONS, *(c for cities in CITIES.values() for c in cities)):
-        index[squash(name)] = name
-    index.update(provinces)
-    return index, provinces
-
-
-_INDEX, _PROVINCE_INDEX = _build_index()
-# proper prefixes of name keys: only a word like these starts an n-gram lookup ("خرم" of "خرم آباد")
-_PREFIXES = frozenset(key[:i] for key in _INDEX for i in range(1, len(key)))
-
-
-# city or region (squashed) → its province
-_PROVINCE_OF = {
-    **{squash(city): province for province, cities in CITIES.items() for city in cities},
-    **{squash(region): "سیستان و بلوچستان" for region in ("سیستان", "بلوچستان")},
-}
+        for spelling in _spellings(name):
+            main[squash(spelling)] = name
+    main.update(provinces)
+    for names in by_kind.values():  # a division that khabar's lists name is output under their spelling
+        for key in names.keys() & main.keys():
+            names[key] = main[key]
+    province_of = {key: next(iter(p)) for key, p in seats.items() if len(p) == 1}
+    province_of.update(listed)
+    province_of.update({squash(region): "سیستان و بلوچستان" for region in ("سیستان", "بلوچستان")})
+    return _Gazetteer(
+        _Index.of(main), {kind: _Index.of(names) for kind, names in by_kind.items()}, provinces, province_of
+    )
 
 
 def canonical_province(name: str) -> str | None:
     """The canonical province for a spelling (`استان سیستان‌وبلوچستان` → `سیستان و بلوچستان`)."""
     text = _PREFIX.sub("", normalize_fa(name).strip())
-    return _PROVINCE_INDEX.get(squash(text)) if text else None
+    return _gazetteer().provinces.get(squash(text)) if text else None
 
 
 def province_of(place: str) -> str | None:
-    """The province a place belongs to: itself for a province, the province of a listed city."""
-    return canonical_province(place) or _PROVINCE_OF.get(squash(normalize_fa(place)))
+    """The province a place belongs to: itself for a province, else the province of a listed place
+    whose name is not shared by places of several provinces."""
+    return canonical_province(place) or _gazetteer().province_of.get(squash(normalize_fa(place)))
 
 
 def provinces_of(places: tuple[str, ...]) -> tuple[str, ...]:
@@ -87,13 +170,27 @@ def provinces_of(places: tuple[str, ...]) -> tuple[str, ...]:
 
 def is_place(word: str) -> bool:
     """True when a single word is a known place name (ambiguous everyday words excluded)."""
-    name = _INDEX.get(squash(word))
+    name = _gazetteer().main.names.get(squash(word))
     return name is not None and name not in AMBIGUOUS
 
 
-def _accept(name: str, keys: list[str], i: int, previous_place_at: int, ends_clause: bool) -> bool:
+@dataclass(slots=True)
+class _Scan:
+    """Where `find_places` is in the text: the words, their separators and the open list."""
+
+    parts: list[str]  # separator, word, separator, word, …, separator
+    keys: list[str]  # the words (comparison form)
+    last_place: int = -10  # index after the last place found
+    list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
+    first_line: bool = True  # still in the first line (the headline)
+
+
+def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool:
+    keys = scan.keys
     prev = keys[i - 1] if i else ""
     key = keys[i]
+    if _after_first_name(scan, i, end):
+        return False
     if key == _FARS:  # the news agency: "خبرگزاری فارس", "به گزارش خبرنگار اجتماعی فارس"
         before = keys[max(0, i - 5) : i]
         blocked = prev in _FARS_PREV or bool(_FARS_AGENCY.intersection(before)) or _NAQL in before
@@ -103,31 +200,138 @@ def _accept(name: str, keys: list[str], i: int, previous_place_at: int, ends_cla
     if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
-        in_list = (prev in _LIST_CUES or i == 0) and previous_place_at >= max(0, i - 2)
+        listed = prev in _LIST_CUES or i == 0 or _LIST_COMMA.search(scan.parts[2 * i]) is not None
+        in_list = listed and scan.last_place >= max(0, i - 2)
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
 
 
+def _after_first_name(scan: _Scan, i: int, end: int) -> bool:
+    """`رضا فردوس گفت`, `رضا فردوس، مدیرکل …`: a place word between a first name and a reporting verb
+    or a comma is a surname (`بیمارستان سینا تهران` stays a place)."""
+    if not i or "\n" in scan.parts[2 * i] or scan.keys[i - 1] not in _first_name_keys():
+        return False
+    return end == len(scan.keys) or scan.keys[end] in _REPORTING or _LIST_COMMA.search(scan.parts[2 * end]) is not None
+
+
+@lru_cache(maxsize=1)
+def _first_name_keys() -> frozenset[str]:
+    return frozenset(key_text(name) for name in first_names()) - _CUES
+
+
+def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
+    """The longest place name starting at word i: a division of the kind its cue (or open list)
+    announces, or any name of the main index; the longer wins (`روستای خراسان جنوبی`)."""
+    kind = _KIND_CUES.get(scan.keys[i - 1]) if i else None
+    if kind is None and scan.list_kind and _continues_list(scan, i):
+        kind = scan.list_kind
+    main = gaz.main
+    hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
+    if kind is None:
+        return hit
+    cued = _cued(scan.keys, i, kind, gaz)
+    if cued is None:
+        return hit
+    scan.list_kind = kind
+    return cued if hit is None or cued[1] > hit[1] else hit
+
+
+def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
+    """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
+    hits = []
+    if kind in (_VILLAGE, _LOCAL):
+        hits.append(_village(keys, i))
+    for index in [gaz.by_kind[kind]] if kind in gaz.by_kind else [gaz.by_kind["town"]] if kind == _LOCAL else []:
+        hits.append(longest_match(keys, i, index.names, index.prefixes, MAX_NGRAM))
+    found = [hit for hit in hits if hit is not None]
+    return max(found, key=lambda hit: hit[1]) if found else None
+
+
+def _continues_list(scan: _Scan, i: int) -> bool:
+    """Word i follows the last place after a comma, a dash or «و» («روستاهای الف، ب و ج»)."""
+    after_comma = scan.last_place == i and _LIST_JOIN.search(scan.parts[2 * i]) is not None
+    return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
+
+
+@lru_cache(maxsize=1)
+def _villages() -> dict[str, str]:
+    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»."""
+    text = resources.files("digest").joinpath("villages_ir.txt").read_text(encoding="utf-8")
+    return {squash(name): name for name in text.split("\n") if name}
+
+
+def _village(keys: list[str], i: int) -> tuple[str, int] | None:
+    """The longest village name (up to MAX_VILLAGE_WORDS words) at word i, after a «روستای» cue; a
+    name never starts or ends with a function word (`خون و` is not the village `خونو`)."""
+    villages = _villages()
+    if keys[i] in _FUNCTION_WORDS:
+        return None
+    for end in range(min(len(keys), i + MAX_VILLAGE_WORDS), i, -1):
+        if keys[end - 1] in _FUNCTION_WORDS:
+            continue
+        name = villages.get("".join(keys[i:end]))
+        if name is not None:
+            return _gazetteer().main.names.get(squash(name), name), end
+    return None
+
+
+def _is_chrome(scan: _Scan, i: int, end: int, text: str) -> bool:
+    """A one-word line that is a place the text never names again (a section label), or the last
+    word of a long text cut mid-word (`شیراز` of a truncated `شیرازی`)."""
+    if end == len(scan.keys) and not scan.parts[-1] and len(text) >= TRUNCATED_MIN_CHARS:
+        return True
+    alone = (i == 0 or "\n" in scan.parts[2 * i]) and (end == len(scan.keys) or "\n" in scan.parts[2 * end])
+    return alone and end - i == 1 and text.count(scan.keys[i]) == 1
+
+
 def find_places(text: str) -> tuple[str, ...]:
     """Canonical names of the places in `text` (normalized), in order of first mention."""
-    parts = _WORD_SPLIT.split(key_text(text))  # separator, word, separator, word, …, separator
-    keys = parts[1::2]
+    key = key_text(text)
+    parts = _WORD_SPLIT.split(key)
+    scan = _Scan(parts, parts[1::2])
     found: dict[str, None] = {}
-    last_place = -10
+    headline: set[str] = set()
+    gaz = _gazetteer()
+    starts = gaz.main.starts_after_function_words
     i = 0
-    while i < len(keys):
-        if keys[i] not in _PREFIXES and keys[i] not in _INDEX:
+    while i < len(scan.keys):
+        if scan.first_line and "\n" in parts[2 * i]:
+            scan.first_line = False
+        if scan.keys[i] not in starts and not scan.list_kind and (not i or scan.keys[i - 1] not in _KIND_CUES):
             i += 1  # fast path: most words start no place name
             continue
-        hit = longest_match(keys, i, _INDEX, _PREFIXES, MAX_NGRAM)
+        hit = _lookup(scan, i, gaz)
         if hit is not None:
             name, end = hit
             after = parts[2 * end]  # the separator after the name's last word
-            ends_clause = end == len(keys) or _CLAUSE_END.search(after) is not None
-            if _accept(name, keys, i, last_place, ends_clause):
+            ends_clause = end == len(scan.keys) or _CLAUSE_END.search(after) is not None
+            river = end < len(scan.keys) and scan.keys[end] == _RIVER
+            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER):
+                i = end  # the whole name belongs to a river, a team or a newspaper ("ملوان بندر انزلی")
+                continue
+            glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
+            if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
                 found.setdefault(name, None)
-                last_place = end
+                if scan.first_line:
+                    headline.add(name)
+                scan.last_place = end
                 i = end
                 continue
+        if scan.list_kind and scan.keys[i] not in _LIST_CUES:
+            scan.list_kind = None
         i += 1
-    return tuple(found)
+    return _home_first(tuple(found), headline)
+
+
+def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:
+    """A story that names a place in Iran keeps a foreign place only when its first line (the
+    headline) names it: «سرخک در پاکستان و افغانستان» in a Sistan story is background."""
+    foreign = _foreign_keys()
+    if all(squash(p) in foreign for p in found):
+        return found
+    return tuple(p for p in found if squash(p) not in foreign or p in headline)
+
+
+@lru_cache(maxsize=1)
+def _foreign_keys() -> frozenset[str]:
+    return frozenset(squash(name) for name in FOREIGN)

@@ -57,6 +57,7 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 _KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
               ("\u200c", ""))  # fmt: skip
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # vowel marks: «حَکَمی» is «حکمی»
 KEY_WORD = re.compile(r"[^\W_]+")
 # written after a space but part of the word before/after: آسیب های → آسیبهای, می شود → میشود
 GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
@@ -65,11 +66,12 @@ STAR_SUFFIXES = ("", "ها", "های", "هایی", "ان", "انی", "ات", "ی
 
 
 def key_text(text: str) -> str:
-    """Text in comparison form: hamza/alef forms unified, half-spaces removed (words glue together)."""
+    """Text in comparison form: hamza/alef forms unified, vowel marks and half-spaces removed (words glue
+    together)."""
     for old, new in _KEY_PAIRS:  # str.replace beats str.translate on non-ASCII text
         if old in text:
             text = text.replace(old, new)
-    return text
+    return _HARAKAT.sub("", text)
 
 
 def squash(text: str) -> str:

@@ -74,6 +74,9 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کودک* بی سرپرست", 3),
         ("کودک* بد سرپرست", 3),
         ("بازمانده* از تحصیل", 3),
+        ("جا مانده* از تحصیل", 3),
+        ("از تحصیل بازمانده*", 3),
+        ("فرزندخواندگی", 2),
         ("کودک همسری", 3),
         ("یتیم*", 2),
         ("ایتام", 2),
@@ -226,6 +229,11 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("بیمار*", 1),
         ("دارو*", 1),
         ("ماما*", 1),
+        ("واکسن*", 1),
+        ("واکسیناسیون", 2),
+        ("سرخک", 2),
+        ("اپیدمی", 1),
+        ("فلج اطفال", 2),
     ),
     "بیمه و تامین اجتماعی": (("تامین اجتماعی", 2), ("بیمه*", 1), ("بازنشستگی", 2), ("حق بیمه", 2)),
     "آموزش": (
@@ -236,6 +244,12 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("سوادآموزی", 2),
         ("بی سوادی", 2),
         ("ترک تحصیل", 3),
+        ("کمبود معلم", 3),
+        ("کلاس* بدون معلم", 3),
+        ("بدون معلم", 2),
+        ("مدارس کانکسی", 3),
+        ("مدرسه* کانکسی", 3),
+        ("مدارس خشت و گلی", 3),
     ),
     "زندانیان": (
         ("زندانی*", 2),
@@ -244,6 +258,43 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("ستاد دیه", 3),
         ("معسر*", 3),
         ("محکوم* مالی", 2),
+    ),
+    # drought-driven migration and emptied villages; villagers without drinking water
+    "کم‌آبی و مهاجرت": (
+        ("مهاجرت روستاییان", 3),
+        ("مهاجرت از روستا*", 3),
+        ("مهاجرت اقلیمی", 3),
+        ("مهاجر* اقلیمی", 3),
+        ("تخلیه روستا*", 3),
+        ("تخلیه شدن روستا*", 3),
+        ("خالی از سکنه", 3),
+        ("خالی شدن سکنه", 3),
+        ("خالی شدن روستا*", 3),
+        ("متروکه شدن", 3),
+        ("روستا* متروکه", 3),
+        ("کوچ کرده اند", 3),
+        ("کوچ اجباری", 3),
+        ("تامین آب شرب", 3),
+        ("آب شرب", 2),
+        ("آب آشامیدنی", 2),
+        ("تانکر آب", 2),
+        ("آبرسانی سیار", 3),
+        ("بحران آب", 2),
+        ("بی آبی", 2),
+        ("کم آبی", 2),
+        ("قطعی آب", 2),
+        ("قطع آب", 2),
+        ("مهاجرفرست", 3),
+        ("اتباع غیرمجاز", 3),
+        ("اتباع غیر مجاز", 3),
+        ("مهاجر* افغانستانی", 3),
+        ("اتباع افغانستانی", 3),
+        ("مهاجر* غیرمجاز", 3),
+        ("افغانستانی* غیرمجاز", 3),
+        ("عشایر", 1),
+        ("سوخت بر*", 3),
+        ("سوخت بری", 3),
+        ("کولبر*", 3),
     ),
 }
 
@@ -255,6 +306,7 @@ NEUTRAL: tuple[str, ...] = (
     "تعاون کار و رفاه اجتماعی",
     "وزارت رفاه",
     "شبکه* اجتماعی",
+    "نفت سفید",
 )
 NEGATIVE: tuple[tuple[str, int], ...] = (
     ("بورس", 2),
@@ -276,6 +328,21 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("تیم ملی", 2),
     ("بازیکن*", 2),
     ("هواداران", 2),
+    ("هافبک*", 2),
+    ("دروازه بان*", 2),
+    ("سرمربی*", 2),
+    ("کارت زرد", 2),
+    ("کارت قرمز", 2),
+    ("جام حذفی", 2),
+    ("پنالتی", 2),
+    ("پرسپولیس", 1),
+    ("سپاهان", 1),
+    ("تراکتورسازی", 1),
+    ("پهپاد*", 2),
+    ("حمله* پهپادی", 2),
+    ("حمله* موشکی", 2),
+    ("پالایشگاه*", 1),
+    ("ماهواره*", 1),
     ("وزیر خارجه", 2),
     ("تحریم*", 1),
     ("انتخابات*", 2),
@@ -301,6 +368,14 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("معاملات مسکن", 2),
     ("صنعتی", 1),
 )
+# In a sports story these terms mean a player's suspension, not deprivation: any of SPORT cancels them.
+SPORT: frozenset[str] = frozenset(
+    {
+        "فوتبال", "لیگ", "باشگاه*", "بازیکن*", "هواداران", "هافبک*", "دروازه بان*", "سرمربی*",
+        "کارت زرد", "کارت قرمز", "جام حذفی", "پنالتی", "پرسپولیس", "سپاهان", "تراکتورسازی",
+    }
+)  # fmt: skip
+SPORT_SENSITIVE: frozenset[str] = frozenset({"محرومیت", "محروم*"})
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -332,6 +407,10 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
 
 
 _INDEX, _TERMS = _build()
+_SPORT_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is None and phrase in SPORT)
+_SPORT_SENSITIVE_IDS = frozenset(
+    i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in SPORT_SENSITIVE
+)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -356,7 +435,10 @@ def classify(headline: str, body: str) -> TopicResult:
     per_topic: Counter[str] = Counter()
     positive = negative = 0.0
     strong = False
-    for index in body_hits.keys() | head_hits.keys():
+    found = body_hits.keys() | head_hits.keys()
+    if _SPORT_IDS & found:
+        found -= _SPORT_SENSITIVE_IDS  # "محرومیت" of a player
+    for index in found:
         topic, _, weight = _TERMS[index]
         hits = min(body_hits[index], MAX_HITS_PER_TERM) + HEADLINE_FACTOR * head_hits[index]
         if topic is None:

@@ -19,6 +19,42 @@ COUNT_UNITS = frozenset(
     طرح پروژه پرونده فقره دستگاه تخت بیمارستان درمانگاه پایگاه تیم اکیپ نیرو امدادگر شغل فرصت
     هوادار پرواز قلم خدمت کارگاه اردوگاه کانون مسجد منزل قطعه راس فروند باب سری دوره جلد عدد نسخه
     عنوان مدال طلا نقره برنز کشور شعبه کارگزاری مادر یتیم مستمری‌بگیر دختر پسر جوان زوج مهاجر تبعه
+    تخته دست کیسه کارتن سبد حلقه کانکس چادر پتو فرزند خانه ازدواج طلاق تماس متقاضی زائر آسیب‌دیده
+    سیل‌زده زلزله‌زده حادثه‌دیده نوزاد معلم پزشک پرستار کامیون خودرو آمبولانس بالگرد واقعه آتش‌نشان
+    کوهنورد مسافر سرنشین جانباخته جان‌باخته
+    """.split()
+)
+# Relief goods and their classifiers ("۳۵۰ تخته پتو", "۲۰۰ بسته معیشتی"): the counts a relief story is about.
+RELIEF_UNITS = frozenset(
+    """
+    بسته تخته دست کیسه کارتن سبد حلقه کانکس چادر پتو قلم دستگاه تن کیلوگرم لیتر کارت
+    """.split()
+)
+# Measures and classifiers followed by the commodity they count: "۳۰۰ کیلوگرم برنج" and "۳۰۰ کیلوگرم روغن"
+# are two facts, whereas "۴۰۰ بسته معیشتی" and "۴۰۰ بسته حمایتی" restate one.
+COMMODITY_MEASURES = frozenset(
+    "کیلوگرم کیلو گرم تن لیتر مترمکعب تخته دست کیسه کارتن سبد حلقه قلم عدد دستگاه راس فروند".split()
+)
+# Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه".
+DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک".split())
+# Casualties and people: "یک کشته", "یک نفر", "یک آتش‌نشان" are counts, whereas "یک طرح" is the
+# indefinite article.
+CASUALTY_UNITS = frozenset(
+    """
+    کشته زخمی مجروح مصدوم فوتی قربانی جان‌باخته جانباخته مفقود نفر آتش‌نشان امدادگر کارگر کودک
+    کوهنورد مسافر سرنشین راننده معدنچی
+    """.split()
+)
+# Units written as two words: "آتش نشان" is one unit (آتش‌نشان).
+COMPOUND_UNITS = frozenset("آتش‌نشان دانش‌آموز مستمری‌بگیر جان‌باخته سیل‌زده زلزله‌زده آسیب‌دیده".split())
+# Emergency and social hotlines: "تماس با ۱۲۳", "به ۱۱۰ اطلاع دهید", "از ۱۱۵ کمک بخواهید".
+# Without a known unit after it, such a number is the service itself ("ستاد ۱۲۵ آتش‌نشانی", "۱۲۵ رشت").
+HOTLINE_NUMBERS = frozenset({110, 112, 115, 118, 123, 125, 137, 1480, 1500, 1522, 1528, 1530, 1570, 1599})
+# After a spelled-out number these are not countable nouns ("دو بار", "هر سه طرف", "سه‌گانه").
+NOT_COUNT_NOUNS = frozenset(
+    """
+    بار نوبت مرحله طرف سو سوی جانبه گانه‌ای گانه دیگر تا چیز کار نکته موضوع مسئله مساله محور
+    عامل دلیل علت شنبه راه اصل بخش گروه
     """.split()
 )
 TIME_UNITS = frozenset(
@@ -32,7 +68,8 @@ REFERENCE_WORDS = frozenset(
     """
     ماده مواد تبصره بند اصل فصل کد شماره شناسه پلاک تلفن تماس فکس خط سامانه شماره‌گیری پیامک صندوق
     پستی سال سالهای سال‌های دهه ساعت مورخ تاریخ صفحه نسخه نوبت منطقه ناحیه ردیف پایه کلاس اتاق سوره آیه جلد بازدید
-    بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره
+    بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره دهک
+    تاساعت
     """.split()
 )
 # Words that can follow a number without being its unit.
@@ -45,7 +82,7 @@ NOT_UNITS = frozenset(
     ارسال منتشر اتفاق اعلام ثبت اجرا برگزار تصویب ارائه دریافت پرداخت توزیع اختصاص افزایش کاهش
     رسید رساند گذشت آمد داشت دارد کرد کند شود باشد گردید نمود تشکیل تکمیل آغاز شروع ادامه مراجعه
     قانون آیین‌نامه اساسنامه رسیده رسیدند رسیده‌اند گذشته‌است یافته یافت کرده داشته رفته آمده
-    گردیده نموده بوده‌است
+    گردیده نموده بوده‌است آتش‌نشانی
     """.split()
 )
 # "کد خبر ۱۲۳", "شماره تلفن ۰۲۱…": a reference word one word further back
@@ -55,7 +92,8 @@ REFERENCE_PAIRS = frozenset("کد شماره شناسه".split())
 # back), or followed by "تماس بگیرید", is a number to dial, not a key figure ("۱۲۳ مورد" stays).
 HOTLINE_WORDS = frozenset("خط سامانه تلفن شماره اورژانس پیامک سامانه‌ی شماره‌گیری مشاور".split())
 DIAL_VERBS = frozenset("بگیرید بگیرند بگیرد گرفته گرفتند حاصل".split())
-_ADJECTIVAL = ("\u200cای", "ای", "ی")
+# adjectival ی and possessive pronouns: "۲۵ درصدی", "۹۰ درصدشان"
+_ADJECTIVAL = ("\u200cای", "ای", "ی", "\u200cشان", "شان", "\u200cمان", "مان", "\u200cتان", "تان")
 _KNOWN = PERCENT_UNITS | MONEY_UNITS | COUNT_UNITS | TIME_UNITS
 
 
@@ -63,7 +101,7 @@ def canonical_unit(word: str) -> str | None:
     """The unit a word names (its dictionary form for known units), or None for a non-unit word."""
     if word in NOT_UNITS or word.startswith(("می\u200c", "نمی\u200c")):
         return None
-    if word in _KNOWN:
+    if word in _KNOWN or word in DESCRIPTIVE_UNITS:
         return word
     for suffix in _ADJECTIVAL:
         base = word.removesuffix(suffix)

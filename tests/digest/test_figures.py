@@ -45,6 +45,31 @@ KEPT = [
     ("from_to_change", "خانه‌های امن از ۲ به ۴ واحد افزایش می‌یابد.", ("۲ به ۴ واحد", 4, "واحد")),
     ("bare_ratio", "نسبت ازدواج به طلاق به ۲.۶ رسیده است.", ("۲.۶", 2.6, None)),
     ("range_of_money", "هر کیلو بین ۴۵ تا ۶۰ هزار تومان است.", ("۴۵ تا ۶۰ هزار تومان", 6e4, "تومان")),
+    # D2: the count after a year is read on its own
+    ("count_after_year", "در سال 87 چهار هزار و 60 طلاق ثبت شد.", ("چهار هزار و 60 طلاق", 4060, "طلاق")),
+    # D3: glued ones + scale
+    ("glued_thousand", "پنجهزار و ۳۰۰ بسته توزیع شد.", ("پنجهزار و ۳۰۰ بسته", 5300, "بسته")),
+    # D4: spelled-out numbers before countable nouns
+    ("spelled_children", "این مادر چهار فرزند معلول دارد.", ("چهار فرزند", 4, "فرزند")),
+    ("spelled_blankets", "دو هزار تخته پتو ارسال شد.", ("دو هزار تخته", 2000, "تخته")),
+    ("spelled_any_noun_from_ten", "بیست کانتینر آب معدنی رسید.", ("بیست کانتینر", 20, "کانتینر")),
+    ("one_measure", "دو دستگاه آمبولانس و یک دستگاه کانکس اعزام شد.", ("یک دستگاه", 1, "دستگاه")),
+    # D6: a percent after a month is a figure
+    ("percent_after_month", "تورم در آبان ماه ۳.۷ درصد بود.", ("۳.۷ درصد", 3.7, "درصد")),
+    ("percent_after_month_name", "بیکاری در آذر ۹.۱ درصد بود.", ("۹.۱ درصد", 9.1, "درصد")),
+    # D7: a count after "با" that is not a hotline number
+    ("count_after_ba", "این شهرستان با ۳۴۷ مورد در صدر است.", ("۳۴۷ مورد", 347, "مورد")),
+    ("year_like_count", "۱۴۰۲ نفر ثبت‌نام کردند.", ("۱۴۰۲ نفر", 1402, "نفر")),
+    ("quake_distance", "کانون زلزله در ۱۲ کیلومتری شهر بود.", ("۱۲ کیلومتری", 12, "کیلومتر")),
+    ("one_person", "در این حادثه یک آتش نشان مصدوم شد.", ("یک آتش نشان", 1, "آتش‌نشان")),
+    ("one_person_nafar", "یک نفر در این حادثه جان باخت.", ("یک نفر", 1, "نفر")),
+    ("possessive_unit", "روستاهایی هست که ۸۰ درصدشان بیمه ندارند.", ("۸۰ درصدشان", 80, "درصد")),
+    # D10: digits after a headline slash
+    ("after_slash", "اسکان اضطراری در شهر الف/۴۰ هزار نفر بی‌خانمان شدند", ("۴۰ هزار نفر", 4e4, "نفر")),
+    # D13
+    ("half_a_million", "نیم میلیون نفر بی‌آب ماندند.", ("نیم میلیون نفر", 5e5, "نفر")),
+    ("whole_and_tenths", "نرخ رشد سه و دو دهم درصد شد.", ("سه و دو دهم درصد", 3.2, "درصد")),
+    ("adjectival_million", "این کلانشهر ۲ میلیونی هنوز آب ندارد.", ("۲ میلیونی", 2e6, None)),
 ]
 
 
@@ -91,6 +116,45 @@ DROPPED = [
     ("age_range", "نرخ بیکاری جوانان ۱۵ تا ۲۹ ساله بالاست."),
     ("date_range", "نمایشگاه از ۱۰ تا ۱۵ خرداد برپاست."),
     ("age_reached", "سن ازدواج به ۲۸ سال رسید."),
+    # D6: dates the exclusions missed
+    ("month_glued_to_maah", "مراسم ۲۲ بهمنماه برگزار شد."),
+    ("month_half_space_maah", "مراسم ۵ دی‌ماه برگزار شد."),
+    ("latin_date", "the report of 7 January 2019 says"),
+    ("latin_date_in_persian", "گزارش 21 August 2020 منتشر شد."),
+    # D7: hotlines after به/با/از
+    ("hotline_after_ba", "تماس با ۱۲۳ شبانه‌روزی است."),
+    ("hotline_after_be", "مردم حوادث را به ۱۱۰ اطلاع دهند."),
+    ("hotline_after_az", "از ۱۲۵ کمک بخواهید."),
+    # model names, codes, outlet names and stamps
+    ("model_name", "هواپیماهای B-737 خریداری شد."),
+    ("model_name_alone", "هواپیمای MD-83 فرود آمد."),
+    ("hex_run", "فایل 4be9a07c2d بارگذاری شد."),
+    ("outlet_with_digits", "به گزارش اقتصاد ۲۴ این طرح اجرا شد."),
+    ("outlet_with_latin_digits", "پایگاه خبری سلامت 24 نوشت."),
+    ("iso_stamp", "date 2024-03-09 مدیرکل گفت"),
+    ("jalali_stamp", "۱۴۰۲/۱۱/۰۳ - ۰۹:۲۰ مدیرکل گفت"),
+    # indefinite یک, vague quantities, decades
+    ("indefinite_plan", "شهرداری یک طرح تازه دارد."),
+    ("decades", "این باشگاه در دهه 50 و 70 سه بار قهرمان شد."),
+    ("every_three", "هر سه طرف توافق کردند."),
+    ("hyphen_date_day_first", "تاریخ انتشار: ۰۸:۱۵ - ۱۴-۰۳-۱۳۹۸"),
+    ("clock_glued_to_iso_date", "ساعت 06:402019-11-23اجتماعی"),
+    ("ussd_code", "با کد دستوری #۱۲۳*۴۵۶۷# کمک کنید."),
+    ("hashtag", "پویش #همدلی۱۴ ادامه دارد."),
+    ("rate_base", "نرخ طلاق به ازای هر هزار نفر بالاست."),
+    ("service_number", "ستاد ۱۲۵ آتش‌نشانی خبر داد."),
+    ("group_size", "گروه‌های ۸ تا ۱۲ نفره تشکیل شد."),
+    ("decile", "دهک‌های ۲ و ۳ و دهک ۴ یارانه گرفتند."),
+    ("deciles_as_unit", "یارانه ۳ دهک پایین افزایش یافت."),
+    ("year_before_a_name", "ویژه برنامه نوروزی ۱۴۰۳ فرداتی پخش شد."),
+    ("afghan_month", "این حادثه ۱۲ حوت ۱۴۰۱ رخ داد."),
+    ("season_year", "آمار پاییز ۹۸ منتشر شد."),
+    ("year_after_glued_date", "شنبه۲۰مهرماه۹۷ مردم تجمع کردند."),
+    ("outlet_news_24", "به گزارش ایران نیوز 24 کار تمام است."),
+    ("year_range", "در سال 88 تا 89 میانگین سنی بالا رفت."),
+    ("locating_distance", "این روستا در ۴۵ کیلومتری شهر قرار دارد."),
+    ("latin_debris", "c 250 150 16777215 00 images thumbnail"),
+    ("widget_line", "۲ نفر"),
 ]
 
 
@@ -165,3 +229,82 @@ def test_money_outranks_small_counts() -> None:
 def test_limit() -> None:
     sentence = normalize_fa("، ".join(f"{n} پروژه" for n in range(11, 31)) + " افتتاح شد.")
     assert len(extract_figures([sentence])) == MAX_FIGURES
+
+
+def test_year_before_spelled_count_is_not_a_figure() -> None:
+    """D2: «در سال 87 چهار هزار و 60 طلاق»: 87 is the year, the count is 4060."""
+    assert [f[1] for f in figures("در سال 87 چهار هزار و 60 طلاق ثبت شد.")] == [4060]
+
+
+def test_list_inherits_unit() -> None:
+    """D1: the bare numbers of a "PLACE با N" list take the unit named after the list."""
+    sentence = normalize_fa("شهرستان الف با ۴۱۲، شهرستان ب با ۳۰۵ و شهرستان ج با ۲۱۰ پرونده در صدرند.")
+    assert figures(sentence) == [("۴۱۲", 412, "پرونده"), ("۳۰۵", 305, "پرونده"), ("۲۱۰ پرونده", 210, "پرونده")]
+
+
+def test_relief_goods_outrank_small_counts() -> None:
+    """D1: a relief-goods count ranks above a small descriptive count of the same sentence."""
+    found = figures("در ۵ روستا ۴۵۰ تخته پتو توزیع شد.")
+    assert found[0] == ("۴۵۰ تخته", 450, "تخته")
+
+
+def test_strong_figures_pass_the_base_count() -> None:
+    """D1: past the most salient figures, every strong one is kept (a long statistical story)."""
+    sentence = normalize_fa("، ".join(f"{n} میلیارد ریال" for n in range(11, 22)) + " اختصاص یافت.")
+    assert len(extract_figures([sentence])) == 11
+
+
+def test_weak_figures_stop_at_the_base_count() -> None:
+    body = [normalize_fa(f"در بند {n} آمده است که {n} بار تکرار شد.") for n in range(11, 23)]
+    body += [normalize_fa(f"او {n} گفت.") for n in range(31, 43)]
+    assert len(extract_figures(body)) == 8  # 24 weak candidates
+
+
+def test_same_measure_different_goods_are_two_facts() -> None:
+    """D5: «۲۰۰ کیلوگرم شکر … ۲۰۰ کیلوگرم چای» are two facts."""
+    found = figures("۲۰۰ کیلوگرم شکر توزیع شد و ۲۰۰ کیلوگرم چای هم رسید.")
+    assert [f[0] for f in found] == ["۲۰۰ کیلوگرم", "۲۰۰ کیلوگرم"]
+
+
+def test_distinctive_number_restated_is_one_fact() -> None:
+    """D5: «هزار و ۴۰۰ مورد … هزار و ۴۰۰ درخواست» is one fact, shown once."""
+    body = [normalize_fa("هزار و ۴۰۰ مورد ثبت شد."), normalize_fa("این هزار و ۴۰۰ درخواست بررسی می‌شود.")]
+    assert [f.number for f in extract_figures(body)] == [1400]
+
+
+def test_round_number_with_other_unit_is_another_fact() -> None:
+    body = [normalize_fa("۳۰۰ نفر اسکان یافتند."), normalize_fa("۳۰۰ چادر برپا شد.")]
+    assert [f.unit for f in extract_figures(body)] == ["چادر", "نفر"]
+
+
+def test_headline_count_restated_in_body_is_one_fact() -> None:
+    """D5: the title's «۳ اتوبوس» and the body's «سه دستگاه اتوبوس» are one fact."""
+    body = [normalize_fa("سه دستگاه اتوبوس به ناوگان شهری اضافه شد.")]
+    found = extract_figures(body, headline=normalize_fa("ورود ۳ اتوبوس به ناوگان"))
+    assert [f.text for f in found] == ["سه دستگاه"]
+
+
+def test_slash_decimals_in_reading_order() -> None:
+    """A document that writes `37/4` (whole part longer) writes slash decimals in reading order."""
+    body = [normalize_fa("سهم زنان 37/4 درصد و سهم کودکان 8/6 درصد است.")]
+    assert [f.number for f in extract_figures(body)] == [37.4, 8.6]
+
+
+def test_slash_decimals_bidi_reversed() -> None:
+    """Old texts with no such number keep the reversed reading (`6/12` = 12.6)."""
+    body = [normalize_fa("سهم زنان 5/2 درصد و سهم کودکان 8/6 درصد است.")]
+    assert [f.number for f in extract_figures(body)] == [2.5, 6.8]
+
+
+def test_title_restates_body_count_with_another_noun() -> None:
+    """A title's «نجات ۱۸ کوهنورد» is the body's «۱۸ نفر»: one fact."""
+    body = [normalize_fa("در مجموع ۱۸ نفر از ارتفاعات نجات یافتند.")]
+    found = extract_figures(body, headline=normalize_fa("نجات ۱۸ کوهنورد گرفتار در کولاک"))
+    assert [f.text for f in found] == ["۱۸ نفر"]
+
+
+def test_small_title_number_with_another_noun_is_another_fact() -> None:
+    """«۲ سارق» (title) and «دو منزل» (body) are two facts."""
+    body = [normalize_fa("این سارقان دو منزل را خالی کرده بودند.")]
+    found = extract_figures(body, headline=normalize_fa("۲ سارق منازل دستگیر شدند"))
+    assert sorted(f.text for f in found) == sorted(["دو منزل", "۲ سارق"])

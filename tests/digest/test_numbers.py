@@ -47,6 +47,27 @@ SPANS = [
     ("glued_third", "یک‌سوم بودجه", [("یک‌سوم", 1 / 3)]),
     ("half_in_chain_is_not_half_of", "دو و نیم میلیون", [("دو و نیم میلیون", 2.5e6)]),
     ("nimi_without_az", "نیمی دیگر", []),
+    # D2: a digit group is not chained with the number words after it unless a scale joins them
+    ("digits_then_words", "سال 87 چهار هزار و 60 مورد", [("87", 87), ("چهار هزار و 60", 4060)]),
+    ("digits_scale_words", "۱۲ هزار و پانصد نفر", [("۱۲ هزار و پانصد", 12500)]),
+    # D3: a ones word glued to its scale
+    ("glued_thousand", "پنجهزار و ۳۰۰ خانوار", [("پنجهزار و ۳۰۰", 5300)]),
+    ("glued_one_thousand", "یکهزار نفر", [("یکهزار", 1000)]),
+    ("half_space_million", "دو‌میلیون تومان", [("دو‌میلیون", 2e6)]),
+    # D10: digits right after "/" that does not follow a digit
+    ("after_slash", "آماده‌باش در شهر الف/۴۰ هزار نفر", [("۴۰ هزار", 4e4)]),
+    # D13: compound fractions and adjectival scales
+    ("half_a_million", "نیم میلیون نفر", [("نیم میلیون", 5e5)]),
+    ("whole_and_tenths", "سه و دو دهم درصد", [("سه و دو دهم", 3.2)]),
+    ("adjectival_million", "شهر ۲ میلیونی", [("۲ میلیونی", 2e6)]),
+    ("adjectival_billion", "اعتبار ۵۰ میلیاردی", [("۵۰ میلیاردی", 5e10)]),
+    # codes, model names and stamps are not numbers
+    ("model_name", "هواپیمای B-737 و MD83", []),
+    ("hex_run", "شناسه 4be9a07c2d", []),
+    ("latin_glued", "نسخه v2 و x86", []),
+    ("hyphenated_name", "بیماری کووید-۱۹ شایع شد", []),
+    ("iso_date", "date 2024-03-09 خبر", []),
+    ("iso_datetime", "2024-03-09T08:15:00Z خبر", []),
 ]
 
 

@@ -160,3 +160,60 @@ def test_desks(headline: str, body: str, expected: bool) -> None:
 def test_one_incidental_body_word_never_decides(word: str) -> None:
     body = f"در این نشست اقتصادی درباره صادرات، تولید و {word} صحبت شد."
     assert not social("نشست شورای گفت‌وگوی دولت و بخش خصوصی", body)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("مهاجرت روستاییان شرق استان", "نیمی از ساکنان روستاهای شرق استان به دلیل خشکسالی کوچ کرده‌اند."),
+        ("", "ده‌ها روستای این بخش خالی از سکنه شده و تخلیه روستاها ادامه دارد."),
+        ("مهاجرت اقلیمی در جنوب کشور", "خشکسالی خانوارهای زیادی را به حاشیه شهرها کشانده است."),
+        ("آبرسانی سیار به ۸۰ روستا", "آب شرب این روستاها با تانکر تامین می‌شود."),
+    ],
+    ids=["villagers_migrate", "emptied_villages", "climate_migration", "water_tankers"],
+)
+def test_drought_migration_is_social(headline: str, body: str) -> None:
+    result = classify(normalize_fa(headline), normalize_fa(body))
+    assert result.is_social
+    assert result.topics[0] == "کم‌آبی و مهاجرت"
+
+
+def test_foreign_drone_attack_fire_is_not_social() -> None:
+    assert not social(
+        "آتش‌سوزی در پالایشگاه پس از حمله پهپادی",
+        "تصاویر ماهواره‌ای آتش‌سوزی در یک پالایشگاه خارجی را پس از حمله پهپادی نشان می‌دهد.",
+    )
+
+
+def test_player_suspension_is_not_deprivation() -> None:
+    result = classify(
+        normalize_fa("پرسپولیس ۱ - تراکتورسازی ۱"),
+        normalize_fa("دروازه‌بان میزبان به دلیل محرومیت غایب بود و هافبک مهمان هم محروم است."),
+    )
+    assert "فقر و حمایت" not in result.topics
+    assert not result.is_social
+
+
+def test_deprivation_outside_sport_still_counts() -> None:
+    body = normalize_fa("محرومیت زدایی از روستاهای محروم ادامه دارد.")
+    result = classify(normalize_fa("رفع محرومیت روستاهای محروم"), body)
+    assert "فقر و حمایت" in result.topics
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("کلاس‌های بدون معلم در روستاها", "یک ماه از سال تحصیلی گذشته و مدارس این بخش با کمبود معلم روبرو هستند."),
+        ("واکسیناسیون سرخک کودکان", "واکسیناسیون سرخک برای کودکان زیر پنج سال در مراکز بهداشت انجام می‌شود."),
+        ("بازگشت اتباع غیرمجاز", "اتباع غیرمجاز باید تا پایان ماه کشور را ترک کنند."),
+        ("سوخت‌بران در جاده‌های مرزی", "سوخت‌بری تنها راه درآمد جوانان این منطقه است."),
+    ],
+    ids=["teachers_shortage", "child_vaccination", "undocumented_migrants", "fuel_porters"],
+)
+def test_more_social_shapes(headline: str, body: str) -> None:
+    assert social(headline, body)
+
+
+def test_kerosene_is_not_the_oil_market() -> None:
+    result = classify(normalize_fa("توزیع نفت سفید"), normalize_fa("نفت سفید بین خانوارهای نیازمند توزیع شد."))
+    assert result.score > 0
