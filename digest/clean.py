@@ -3,7 +3,9 @@
 Removes HTML (tags, entities, scripts, styles), site chrome and boilerplate: a leading language
 switch ("English"), comment-policy lines, "ارسال نظر", "مهمترین/آخرین اخبار", "پربازدیدترین",
 "اخبار مرتبط", "انتهای پیام", news codes, view counts and related-story teasers. Everything after
-the first end-of-article marker is dropped. Imports only `digest.normalize` and `digest.textmatch`.
+the first end-of-article marker is dropped. The layout pass (`digest.layout`: emoji bullets, markup
+debris, date stamps, dash bullets) runs first. Imports only `digest.layout`, `digest.normalize` and
+`digest.textmatch`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from digest.layout import layout_lines
 from digest.normalize import normalize_fa
 from digest.textmatch import alternation
 
@@ -62,6 +65,7 @@ _LINE_MARKERS = [
     "ارسال به دوستان",
     "اشتراک",
     "تاریخ انتشار",
+    "پخش زنده",
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
@@ -153,5 +157,4 @@ def clean_lines(lines: list[str]) -> list[str]:
 def clean_text(raw: str) -> tuple[str, ...]:
     """Normalized, boilerplate-free paragraphs of an article given as plain text or HTML."""
     text = html_to_text(raw) if looks_like_html(raw) else html.unescape(raw) if "&" in raw else raw
-    text = normalize_fa(text)
-    return tuple(clean_lines(text.split("\n")))
+    return tuple(clean_lines(layout_lines(normalize_fa(text))))

@@ -1,24 +1,33 @@
 """Headline and kicker (روتیتر) of an article, and its body without them.
 
-The published title wins when there is one (site-name suffixes removed). Otherwise, among the first
-paragraphs: a short line printed twice (many CMSs repeat the title before the body), else the first
-short line that does not end like a sentence, else the core of the lead (its statement after
-`گفت:`, cut to a clause). A short first line ending in `:` is the kicker and a speaker clue.
-Imports only digest modules.
+The published title wins when there is one (site-name suffixes and emoji removed; a copy of it glued
+to the start of the lead is cut off). Without one, a Persian slug in the page URL
+(`…/news/12345/توزیع-۵۰۰-بسته-معیشتی` → «توزیع ۵۰۰ بسته معیشتی»; numeric ids and a trailing «فیلم»,
+«عکس» dropped; a short head line that the slug starts is taken whole, since CMSs cut long slugs).
+Otherwise, among the short lines *before the first long paragraph* (never a line after the body has
+started): a line printed twice (many CMSs repeat the title before the body), else the first such
+line, else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
+ending in `:` is the kicker and a speaker clue. Every headline is capped at `MAX_HEADLINE_CHARS` at a
+word boundary. Imports only digest modules and urllib.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
+from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
 from digest.roles import REPORTING_VERBS
-from digest.textmatch import alternation, squash
+from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
 MAX_HEADLINE_WORDS = 25
+MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
+MAX_HEADLINE_CHARS = 300
+MIN_SLUG_WORDS = 3
 MAX_KICKER_WORDS = 15
 MAX_LEAD_WORDS = 18
 
@@ -26,6 +35,12 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
 _ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*:\s*")
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+_PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_SLUG_SEP = re.compile(r"[-_+\s]+")
+_PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
+_NUMERIC = re.compile(r"^[0-9۰-۹]+$")
+_SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +53,47 @@ class Head:
 
 
 def clean_title(title: str) -> str:
-    """A published title without a trailing site name (`… - خبرگزاری فارس`)."""
-    return _SITE_SUFFIX.sub("", normalize_fa(title)).strip()
+    """A published title without a trailing site name (`… - خبرگزاری فارس`) or emoji."""
+    return cap_headline(_SITE_SUFFIX.sub("", strip_emoji(normalize_fa(title))).strip())
+
+
+def cap_headline(headline: str, limit: int = MAX_HEADLINE_CHARS) -> str:
+    """`headline` cut at a word boundary to at most about `limit` characters."""
+    if len(headline) <= limit:
+        return headline
+    cut = headline[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ،؛:-") + "…"
+
+
+def url_of(url: str | None, source: str | None) -> str | None:
+    """The page URL: `url`, else a URL written in `source` (`pages:https://…`)."""
+    if url:
+        return url
+    m = _URL.search(source or "")
+    return m.group() if m else None
+
+
+def slug_title(url: str | None) -> str | None:
+    """The Persian slug of a page URL as words, or None (ids, extensions and «فیلم/عکس» dropped)."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    best: list[str] = []
+    most = 0
+    for segment in path.split("/"):
+        text = normalize_fa(unquote(_PAGE_EXT.sub("", segment), errors="replace"))
+        letters = len(_PERSIAN_LETTER.findall(text))
+        if letters > most:
+            best, most = [w for w in _SLUG_SEP.split(text) if w], letters
+    while best and (_NUMERIC.match(best[0]) or not _PERSIAN_LETTER.search(best[0])):
+        best.pop(0)
+    while best and (_NUMERIC.match(best[-1]) or best[-1] in _SLUG_TAIL or not _PERSIAN_LETTER.search(best[-1])):
+        best.pop()
+    return " ".join(best) if len(best) >= MIN_SLUG_WORDS else None
 
 
 def _words(line: str) -> int:
@@ -50,22 +104,87 @@ def _is_short_line(line: str) -> bool:
     return _words(line) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "!", ":", "؟"))
 
 
-def find_head(paragraphs: tuple[str, ...], title: str | None = None) -> Head:
-    """Split the paragraphs into headline, kicker and body."""
+def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
+    """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
         (i for i, p in enumerate(head[:3]) if p.rstrip().endswith(":") and _words(p) <= MAX_KICKER_WORDS),
         None,
     )
     kicker = head[kicker_at].rstrip(": ").strip() if kicker_at is not None else None
-    headline = clean_title(title) if title and title.strip() else _headline_from_text(paragraphs, kicker_at)
+    given = clean_title(title) if title and title.strip() else None
+    headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
+    headline = cap_headline(headline)
     key = squash(headline)
-    body = tuple(p for i, p in enumerate(paragraphs) if i != kicker_at and squash(p) != key)
+    body = tuple(
+        _cut_title(p, given) if given and i < HEAD_LINES else p
+        for i, p in enumerate(paragraphs)
+        if i != kicker_at and squash(p) != key
+    )
     return Head(headline=headline, kicker=kicker, body=body)
 
 
+def _cut_title(paragraph: str, title: str) -> str:
+    """`paragraph` without a copy of `title` glued to its start (letters and digits compared only)."""
+    key = _alnum_key(title)
+    if not key or not paragraph or key_text(paragraph[0]) != key[0]:
+        return paragraph
+    j = 0
+    for i, ch in enumerate(paragraph):
+        k = key_text(ch)
+        if not k or not k.isalnum():
+            continue
+        if k != key[j]:
+            return paragraph
+        j += 1
+        if j == len(key):
+            rest = paragraph[i + 1 :].lstrip(" /|-–—:؛،.")
+            return rest if len(rest.split()) >= 2 else paragraph
+    return paragraph
+
+
+def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> int:
+    """Index of the first body paragraph (long, or ending like a sentence), at most HEAD_LINES."""
+    return next(
+        (
+            i
+            for i, p in enumerate(paragraphs[:HEAD_LINES])
+            if i != kicker_at and (_words(p) > MAX_HEADLINE_WORDS or p.rstrip().endswith((".", "!", "؟")))
+        ),
+        HEAD_LINES,
+    )
+
+
+def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | None:
+    """The slug, or the short head line it starts (slugs are often cut)."""
+    if slug is None:
+        return None
+    key = _alnum_key(slug)
+    for p in paragraphs[: _body_start(paragraphs)]:
+        if _alnum_key(p).startswith(key):
+            return p
+    return _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _complete_last_word(slug: str, text: str) -> str:
+    """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has."""
+    head, _, last = slug.rpartition(" ")
+    if re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
+        return slug
+    m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text)
+    return f"{head} {m.group()}" if m else slug
+
+
+def _alnum_key(text: str) -> str:
+    return "".join(c for c in key_text(text) if c.isalnum())
+
+
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
-    candidates = [(i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)]
+    candidates = [
+        (i, p)
+        for i, p in enumerate(paragraphs[: _body_start(paragraphs, kicker_at)])
+        if i != kicker_at and _is_short_line(p) and _words(p) >= MIN_HEADLINE_WORDS
+    ]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
         if keys.count(squash(line)) > 1:

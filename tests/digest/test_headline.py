@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean import clean_text
-from digest.headline import clean_title, find_head
+from digest.headline import cap_headline, clean_title, find_head, slug_title, url_of
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,81 @@ def test_long_lead_is_cut_at_a_clause() -> None:
     headline = find_head((lead,)).headline
     assert len(headline.split()) <= 19
     assert headline.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        (
+            "https://example.ir/news/98765/%D8%A7%D9%81%D8%AA%D8%AA%D8%A7%D8%AD-%DB%B3-%D9%85%D8%AF%D8%B1%D8%B3%D9%87",
+            "افتتاح ۳ مدرسه",
+        ),
+        ("https://example.ir/fa/news/1234/بازگشایی-جاده-روستای-نمونه-فیلم", "بازگشایی جاده روستای نمونه"),
+        ("https://example.ir/55-کمک_به_خانواده_های_سیل_زده+عکس.html", "کمک به خانواده های سیل زده"),
+        ("https://example.ir/fa/news/1234/some-english-slug", None),
+        ("https://example.ir/fa/news/1234/", None),
+        (None, None),
+    ],
+    ids=["percent_encoded", "trailing_film", "underscores_and_photo", "latin_slug", "no_slug", "no_url"],
+)
+def test_slug_title(url: str | None, slug: str | None) -> None:
+    assert slug_title(url) == slug
+
+
+def test_url_read_from_source() -> None:
+    assert url_of(None, "pages:https://example.ir/a/b") == "https://example.ir/a/b"
+    assert url_of("https://x.ir/1", "pages:https://example.ir/a/b") == "https://x.ir/1"
+    assert url_of(None, "ایرنا") is None
+
+
+def test_slug_is_the_headline_without_title() -> None:
+    paragraphs = ("به گزارش ایرنا، امروز ۲۰۰ بسته معیشتی میان خانواده‌های نیازمند شهر نمونه توزیع شد.",)
+    head = find_head(paragraphs, url="https://example.ir/news/1/توزیع-۲۰۰-بسته-معیشتی-در-شهر-نمونه")
+    assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه"
+    assert head.body == paragraphs
+
+
+def test_cut_slug_takes_the_head_line_it_starts() -> None:
+    paragraphs = ("توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد", "متن خبر از اینجا آغاز می‌شود.")
+    head = find_head(paragraphs, url="https://example.ir/news/1/توزیع-۲۰۰-بسته-معیشتی-در-شه")
+    assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد"
+
+
+def test_cut_slug_word_is_completed_from_the_text() -> None:
+    paragraphs = ("یک سوم سالمندان استان تنها زندگی می‌کنند و نیازمند حمایت بهزیستی هستند.",)
+    head = find_head(paragraphs, url="https://example.ir/news/یک-سوم-سالمندان-نیازمند-حمایت-بهزی")
+    assert head.headline == "یک سوم سالمندان نیازمند حمایت بهزیستی"
+
+
+def test_title_glued_to_lead_is_cut() -> None:
+    lead = "امدادرسانی به سیل‌زدگان/ اعزام ۵ تیم امدادمدیرکل مدیریت بحران استان نمونه گفت: ۵ تیم اعزام شد."
+    head = find_head((lead,), title="امدادرسانی به سیل‌زدگان/ اعزام ۵ تیم امداد")
+    assert head.body == ("مدیرکل مدیریت بحران استان نمونه گفت: ۵ تیم اعزام شد.",)
+
+
+def test_text_headline_never_after_the_body_started() -> None:
+    paragraphs = (
+        "به گزارش خبرنگار ما، مدیرکل بهزیستی استان نمونه امروز از آغاز طرح غربالگری شنوایی کودکان خبر داد.",
+        "پخش زنده برنامه",
+        "این طرح تا پایان ماه ادامه دارد.",
+        "مدیرک",
+    )
+    headline = find_head(paragraphs).headline  # the lead core, not a later short line
+    assert headline == "مدیرکل بهزیستی استان نمونه امروز از آغاز طرح غربالگری شنوایی کودکان خبر داد"
+
+
+def test_single_word_section_line_is_not_a_headline() -> None:
+    paragraphs = ("اجتماعی", "افتتاح سه مدرسه در روستاهای نمونه", "متن خبر اینجاست.")
+    assert find_head(paragraphs).headline == "افتتاح سه مدرسه در روستاهای نمونه"
+
+
+def test_headline_capped_at_a_word() -> None:
+    title = " ".join(["عنوان"] * 200)
+    headline = find_head(("متن.",), title=title).headline
+    assert len(headline) <= 301
+    assert headline.endswith("عنوان…")
+    assert cap_headline("کوتاه") == "کوتاه"
+
+
+def test_emoji_stripped_from_title() -> None:
+    assert clean_title("\U0001f534 توزیع بسته معیشتی \U0001f4cc") == "توزیع بسته معیشتی"
