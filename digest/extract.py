@@ -47,7 +47,7 @@ def extract(article: Article) -> Digest:
         headline=head.headline,
         is_social=topics.is_social,
         topics=topics.topics,
-        speakers=find_speakers(sentences, head.kicker, head.headline),
+        speakers=find_speakers(sentences, head.kicker, head.headline, len(split_sentences(head.body[:1]))),
         figures=figures,
         places=places,
         provinces=provinces_of(places),

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from digest.normalize import normalize_fa
+from digest.textmatch import squash
 
 # Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
 REPORTING_VERBS = (
@@ -22,9 +23,13 @@ REPORTING_VERBS = (
     "ابراز امیدواری کرد", "خواستار شد", "اشاره کرد", "اعتراف کرد", "مدعی شد", "تاکید نمود",
     "اظهار نمود", "عنوان نمود", "بیان نمود", "اعلام نمود", "خبر دادند", "گفتند", "اعلام کردند",
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
+    "نوشت", "می افزاید",
 )  # fmt: skip
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
-WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد"})
+WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد", "نوشت"})
+# Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),
+# when their subject is a role.
+CLAUSE_VERBS = frozenset({"اعلام کرد", "گفت", "خبر داد", "تاکید کرد", "اظهار کرد", "بیان کرد", "عنوان کرد"})
 
 ROLE_HEADS = frozenset(
     """
@@ -78,8 +83,12 @@ ORG_STARTS = frozenset(
     بانک پلیس شرکت دانشگاه مرکز بنیاد انجمن سایت روزنامه شبکه نشریه رویترز آسوشیتدپرس فرانس‌پرس
     آمار آمارها بررسی‌ها تحقیقات مطالعات پژوهش نتایج این آن مردم کارشناسان برخی بسیاری یکی هیچ
     همه گروهی جمعی تعدادی اداره‌کل دفتر هیئت هیات کانون سپاه ارتش نیروی قوه دادگاه
+    طالبان حماس حزب‌الله داعش ناتو یونیسف یونسکو اوپک فیفا پنتاگون کرملین کاخ
     """.split()
 )
+# Organisation words that open a person's post when they follow a name directly
+# ("NAME روابط عمومی اداره کل …", "NAME دفتر نماینده …", "NAME ستاد …").
+ROLE_ORG_STARTS = frozenset({"روابط", "دفتر", "ستاد"})
 # Words that end a subject: what follows them is an adjunct, not part of the speaker.
 ADJUNCTS = frozenset(
     """
@@ -130,10 +139,12 @@ NON_NAME_WORDS = (
         امنیتی انتظامی بهداشت درمان آموزش پرورش آموزش‌وپرورش کار رفاه تعاون جهاد کشاورزی صنعت معدن
         تجارت راه شهرسازی ورزش جوانان میراث گردشگری ارشاد اطلاعات ارتباطات نیرو نفت گاز آب برق
         محیط زیست دادگستری قضاییه پلیس انتظامی سپاه بسیج ستاد مرکز بنیاد جمعیت خیریه انجمن
-        توانبخشی مشاوره آگاه مطلع مسئول فقیه
+        توانبخشی مشاوره آگاه مطلع مسئول فقیه آنها آن‌ها آنان ما من شما
         """.split()
     )
 )
+# Role heads and titles by their spacing-free form: «قائممقام», «رئیس کل», «مدیر عامل» are the same words.
+HEAD_KEYS = {squash(h): h for h in ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}}
 PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
 
 

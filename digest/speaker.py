@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from digest.leadins import strip_lead_in
+from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
 from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
+    CLAUSE_VERBS,
+    HEAD_KEYS,
     INDEFINITE,
     KEEP_TITLES,
     MULTIWORD_TITLES,
@@ -45,6 +47,7 @@ from digest.roles import (
     REPRESENTATIVE_HEADS,
     ROLE_CONTINUATIONS,
     ROLE_HEADS,
+    ROLE_ORG_STARTS,
     ROLE_SEATS,
     TITLES,
     VENUE_WORDS,
@@ -58,15 +61,26 @@ MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can h
 MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
 
+# A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
+# `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
 _VERB = re.compile(
-    WORD_START + "(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
-    + r"(?P<after>\s*[:،]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$)"
+    r"(?<![\w\u200c])و?(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
+    + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?=[^\W\d_]))"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
+_CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
+# "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
-    r"(?:^|[\s،])به[ \u200c]*(?:گفته|اعتقاد|عقیده|باور)[ \u200c]+(?P<subject>[^،:.]{2,120})،"
-)  # "به گفته X،", "به اعتقاد X،"
-_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور")
+    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
+    r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
+    r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
+)
+_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور", "اظهارات")
+# A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
+_HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
+_HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
+_DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
+_NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند".split())
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
@@ -96,31 +110,57 @@ class _Person:
     mentions: list[int] = field(default_factory=list)
 
 
-def find_speakers(sentences: list[str], kicker: str | None = None, headline: str = "") -> tuple[Speaker, ...]:
-    """Speakers of the article, main speaker (most statements, then earliest) first."""
+def find_speakers(
+    sentences: list[str], kicker: str | None = None, headline: str = "", lead: int = 1
+) -> tuple[Speaker, ...]:
+    """Speakers of the article, main speaker first: the one named in the headline or kicker, else the
+    one in the lead (its first `lead` sentences), else the one with most statements (then earliest)."""
     mentions = list(_mentions(sentences, kicker, headline))
     people = _resolve(mentions)
-    ranked = sorted(people, key=lambda p: (-p.count, p.first))
-    return tuple(Speaker(p.name, _best_role(p.roles), p.count) for p in ranked[:MAX_SPEAKERS])
+    ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
+    return tuple(
+        Speaker(p.name or _name_in_text(p.roles, sentences), _best_role(p.roles), p.count)
+        for p in ranked[:MAX_SPEAKERS]
+    )
+
+
+def _tier(person: _Person, lead: int) -> int:
+    first = min(person.mentions, default=person.first)
+    return 0 if first < 0 else 1 if first < lead else 2
 
 
 def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[Mention]:
-    out: list[Mention] = []
+    titles: list[Mention] = []
     for index, text in enumerate(([headline] if headline else []) + ([kicker] if kicker else [])):
-        mention = _title_mention(text, index - 2)
+        mention = _title_mention(text, index - 2, is_kicker=bool(kicker) and index == (1 if headline else 0))
         if mention is not None:
-            out.append(mention)
+            titles.append(mention)
+    out: list[Mention] = []
     for index, sentence in enumerate(sentences):
         for subject in _subjects(sentence):
             mention = classify_subject(subject, index)
             if mention is not None:
                 out.append(mention)
-    return out
+    return [m for m in titles if not _is_group(m, out)] + out
 
 
-def _title_mention(text: str, index: int) -> Mention | None:
-    """`ROLE خبرداد:` kickers and `ROLE: statement` headlines name a speaker without a quote."""
+def _is_group(title: Mention, body: list[Mention]) -> bool:
+    """A one-word name in a title (`طالبان: …`) that the body only uses inside roles is a group."""
+    if title.name is None or title.role or " " in title.name:
+        return False
+    key = squash(title.name)
+    if any(m.name and key in {squash(t) for t in m.name.split()} for m in body):
+        return False
+    return any(m.role and key in {squash(t) for t in m.role.split()} for m in body)
+
+
+def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:
+    """`ROLE خبرداد:` kickers, `NAME، ROLE` kickers and `ROLE: statement` headlines name a speaker
+    without a quote."""
     subjects = _subjects(text)
+    if not subjects and is_kicker:
+        heading = _heading(text + ":", len(text) + 1)
+        subjects = [heading] if heading else []
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
@@ -133,25 +173,70 @@ def _title_mention(text: str, index: int) -> Mention | None:
 def _subjects(sentence: str) -> list[str]:
     """Subjects of the attributions in one sentence (usually one)."""
     found: list[str] = []
-    m = _VERB.search(sentence)
-    if m is not None:
-        quoted = m.group("after").strip().startswith((":", "،")) or "که" in m.group("after")
-        if quoted or not _WEAK.match(m.group("verb")):
-            subject = subject_of(sentence[: m.start()])
-            if subject:
-                found.append(subject)
+    start = len(sentence)
+    for m in _VERB.finditer(sentence):
+        subject = _verb_subject(sentence, m)
+        if subject is not None:
+            found.append(subject)
+            start = m.start()
+            break
+    heading = _heading(sentence, start) if ":" in sentence or "؛" in sentence else None
+    if heading is not None:
+        return [heading]
     g = _BE_GOFTE.search(sentence) if any(h in sentence for h in _BE_GOFTE_HINT) else None
-    if g is not None and (m is None or g.start() < m.start()):
-        found.append(cut_adjuncts(g.group("subject").strip()))
+    if g is not None and g.start() < start:
+        found.append(_according_subject(g))
     return found
+
+
+def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
+    """The subject of reporting verb match `m`, or None when it does not report here."""
+    after = m.group("after")
+    if m.group("bare") is not None:
+        if not _CLAUSE.match(m.group("verb")):
+            return None
+        pre = sentence[: m.start()]
+        subject = subject_of(pre)
+        mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
+        return subject if mention is not None and mention.role else None
+    quoted = after.strip().startswith((":", "،", "؛")) or "که" in after
+    if not quoted and _WEAK.match(m.group("verb")):
+        return None
+    return subject_of(sentence[: m.start()]) or None
+
+
+def _heading(sentence: str, verb_at: int) -> str | None:
+    """`NAME، ROLE: …`, `ROLE در نشست خبری: …`, `NAME، ROLE؛` opening a sentence, before any verb."""
+    m = _HEADING.match(sentence)
+    if m is None or m.end() > verb_at:
+        return None
+    tokens = _tokens(strip_lead_in(m.group("subject")))
+    kept, rest = _split_adjuncts(tokens)
+    while rest and rest[0] in _HEADING_TIME:
+        rest = rest[1:]
+    if rest and not (rest[0] == "در" and rest[1:2] and rest[1] in VENUE_WORDS):
+        return None
+    subject = _join(kept)
+    mention = classify_subject(subject, 0) if subject else None
+    return subject if mention is not None and mention.role else None
+
+
+def _according_subject(g: re.Match[str]) -> str:
+    """`طبق گفته‌های NAME، ROLE،`: the name and the role up to the closing comma."""
+    subject = g.group("subject").strip()
+    second = g.group("second")
+    if second and _tokens(subject)[0] not in ROLE_HEADS and _tokens(second)[:1] and _tokens(second)[0] in ROLE_HEADS:
+        subject = f"{subject}، {second.strip()}"
+    return cut_adjuncts(subject)
 
 
 def subject_of(pre: str) -> str:
     """The speaker phrase in the text before a reporting verb."""
-    text = pre
+    text = strip_byline(pre)
     for sep in (":", "؛"):
         if sep in text:
-            text = text.rsplit(sep, 1)[1]
+            before, _, after = text.rpartition(sep)
+            text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
     text = _FRONTED_OBJECT.sub("", _skip_preamble(strip_lead_in(text)), count=1)
     return cut_adjuncts(text)
@@ -204,16 +289,50 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
 
 def cut_adjuncts(subject: str) -> str:
     """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
-    subject = _join_titles(subject)
-    tokens = subject.replace("،", " ، ").split()
+    kept, _ = _split_adjuncts(_tokens(subject))
+    return _join(kept) if len(kept) <= MAX_SUBJECT_WORDS else ""
+
+
+def _split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Tokens before the first adjunct word, and the rest."""
     kept: list[str] = []
     for i, tok in enumerate(tokens):
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
-            break
+            return kept, tokens[i:]
         kept.append(tok)
-        if len(kept) > MAX_SUBJECT_WORDS:
-            return ""
-    return " ".join(kept).replace(" ، ", "، ").strip(" ،")
+    return kept, []
+
+
+def _join(tokens: list[str]) -> str:
+    return " ".join(tokens).replace(" ، ", "، ").strip(" ،")
+
+
+def _tokens(subject: str) -> list[str]:
+    """Words of a subject (commas as tokens), multi-word titles joined and role heads in canonical form
+    whatever their spacing («قائممقام» = «قائم‌مقام»; glued «رئیسسازمان» = «رئیس سازمان»)."""
+    out: list[str] = []
+    for tok in _join_titles(subject).replace("،", " ، ").split():
+        out.extend(_canonical(tok))
+    return out
+
+
+_HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
+_GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS)
+MIN_GLUED_REST = 3
+
+
+def _canonical(tok: str) -> list[str]:
+    if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4:
+        return [tok]
+    key = squash(tok)
+    head = HEAD_KEYS.get(key)
+    if head is not None:
+        return [head]
+    for n in _HEAD_LENGTHS:
+        rest = key[n:]
+        if len(rest) >= MIN_GLUED_REST and key[:n] in HEAD_KEYS and (rest in _GLUED_RESTS or is_place(rest)):
+            return [HEAD_KEYS[key[:n]], rest]
+    return [tok]
 
 
 def _is_first_name(tok: str) -> bool:
@@ -235,7 +354,9 @@ def _looks_like_name(tokens: list[str]) -> bool:
     """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
     if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
         return False
-    return not any(t in NON_NAME_WORDS and t not in TITLES for t in tokens)
+    return not any(
+        (t in NON_NAME_WORDS and t not in TITLES) or t in _NOT_NAME or _DIGIT_OR_LATIN.search(t) for t in tokens
+    )
 
 
 def _clean_name(tokens: list[str]) -> str | None:
@@ -245,10 +366,10 @@ def _clean_name(tokens: list[str]) -> str | None:
 
 def classify_subject(subject: str, index: int) -> Mention | None:
     """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
-    subject = _join_titles(subject)
-    tokens = subject.replace("،", " ، ").split()
+    tokens = _trim_object(_tokens(subject))
     if not tokens:
         return None
+    subject = _join(tokens)
     if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
         return None  # "کارشناسان … گفتند": a collective statement
     if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
@@ -269,9 +390,52 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         return _role_then_name(subject, tokens, index)
     if _is_name_start(words[0]):
         return _name_then_role(tokens, index)
+    mention = _name_before_role(tokens, index)
+    if mention is not None:
+        return mention
     if len(words) <= 3 and _looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
+
+
+def _is_role_start(tok: str) -> bool:
+    return tok in ROLE_HEADS or tok in ROLE_ORG_STARTS
+
+
+def _has_head(tokens: list[str]) -> bool:
+    return any(t in ROLE_HEADS for t in tokens)
+
+
+def _name_before_role(tokens: list[str], index: int) -> Mention | None:
+    """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
+    head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
+    for k in (2, 3):
+        if len(tokens) > k and _is_role_start(tokens[k]) and _looks_like_name(tokens[:k]) and "،" not in tokens[:k]:
+            return Mention(_clean_name(tokens[:k]), _strip_role(_join(tokens[k:])), "person", index)
+    return None
+
+
+def _trim_object(tokens: list[str]) -> list[str]:
+    """A subject that runs into the object (`NAME اعتبار طرح را`, `NAME ۱۰ میلیارد`) ends with the name:
+    the object starts after the name's first two words (three when both are first names)."""
+    cut = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t == "را" or (t[0].isdigit() and not any(h in ROLE_HEADS for h in tokens[:i]))
+        ),
+        None,
+    )
+    if cut is None:
+        return tokens
+    head = tokens[:cut]
+    start = next((i for i, t in enumerate(head) if _is_name_start(t)), None)
+    if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
+        return head if _has_head(head) else head[:1]
+    while start < len(head) and head[start] in TITLES:
+        start += 1
+    size = 3 if start + 1 < len(head) and _is_first_name(head[start]) and _is_first_name(head[start + 1]) else 2
+    return head[: start + size]
 
 
 def _apposition(subject: str, index: int) -> Mention | None:
@@ -309,7 +473,13 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
 def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     """`[title] FIRST LAST ROLE…`: the name runs until a role head or organisation word."""
     end = 0
-    while end < len(tokens) and end < MAX_NAME_WORDS and tokens[end] not in NON_NAME_WORDS | {"،"}:
+    while (
+        end < len(tokens)
+        and end < MAX_NAME_WORDS
+        and tokens[end] not in NON_NAME_WORDS
+        and tokens[end] != "،"
+        and not _DIGIT_OR_LATIN.search(tokens[end])
+    ):
         end += 1
     if end and tokens[end - 1] in TITLES:
         return None
@@ -317,8 +487,44 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     if name is None:
         return None
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
-    role = " ".join(rest).replace(" ، ", "، ") if rest and rest[0] in ROLE_HEADS else None
+    role = _join(rest) if rest and _is_role_start(rest[0]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
+    """The name written next to an unnamed speaker's role elsewhere in the text, without a reporting
+    verb (`NAME ROLE، در نمایشگاه … قدردانی کرد`, `ROLE FIRST LAST`)."""
+    for role in roles:
+        want = [squash(t) for t in _tokens(role) if t != "،"][:3]
+        if not want:
+            continue
+        for sentence in sentences:
+            if want[0][:4] not in squash(sentence):
+                continue
+            name = _name_beside(_tokens(sentence), want)
+            if name is not None:
+                return name
+    return None
+
+
+def _name_beside(tokens: list[str], want: list[str]) -> str | None:
+    keys = [squash(t) for t in tokens]
+    for i in range(len(tokens)):
+        if keys[i : i + len(want)] != want:
+            continue
+        for k in (3, 2) if not (i >= 2 and _is_first_name(tokens[i - 2])) else (2,):
+            cand = tokens[max(0, i - k) : i]
+            if len(cand) == k and "،" not in cand and _looks_like_name(cand):
+                return _clean_name(cand)
+        j = i + len(want)
+        while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not _is_name_start(tokens[j]):
+            if tokens[j] in ADJUNCTS or tokens[j] == "،":
+                break
+            j += 1
+        cand = tokens[j : j + 2]
+        if len(cand) == 2 and _is_name_start(cand[0]) and _looks_like_name(cand):
+            return _clean_name(cand)
+    return None
 
 
 def _strip_role(role: str) -> str:

@@ -164,15 +164,17 @@ def test_headline_role_colon() -> None:
     assert found[0][:2] == ("سیدعلی هاشمی", "فرماندار دشتی")
 
 
-def test_main_speaker_has_most_statements() -> None:
+def test_main_speaker_is_the_leads_else_most_statements() -> None:
     text = (
         "علی رضایی، رئیس اداره کار گفت: بیکاری کم شد.\n"
         "حسن کریمی، معاون استاندار گفت: اشتغال زیاد شد.\n"
         "کریمی افزود: طرح ادامه دارد.\nوی تاکید کرد: حمایت می‌کنیم."
     )
-    found = speakers(text)
-    assert [s[0] for s in found] == ["حسن کریمی", "علی رضایی"]
-    assert found[0][2] == 3
+    sentences = split_sentences(normalize_fa(text).split("\n"))
+    assert [s.name for s in find_speakers(sentences)] == ["علی رضایی", "حسن کریمی"]  # the lead's speaker
+    by_count = find_speakers(sentences, lead=0)
+    assert [s.name for s in by_count] == ["حسن کریمی", "علی رضایی"]
+    assert by_count[0].statements == 3
 
 
 def test_be_gofte() -> None:
@@ -303,7 +305,7 @@ ATTRIBUTIONS = [
         "nearest_role_names_the_person",
         "معاون آموزش ابتدایی استان گفت: الف.\nدر ادامه رئیس اداره امور بانوان استانداری گفت: ب.\n"
         "لیلا کرمی افزود: پ.\nکرمی تصریح کرد: ت.",
-        [("لیلا کرمی", "رئیس اداره امور بانوان استانداری", 3), (None, "معاون آموزش ابتدایی استان", 1)],
+        [(None, "معاون آموزش ابتدایی استان", 1), ("لیلا کرمی", "رئیس اداره امور بانوان استانداری", 3)],
     ),
     (
         "role_before_name_wins_a_tie",
