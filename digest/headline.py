@@ -34,12 +34,15 @@ MAX_LEAD_WORDS = 18
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
-_ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*:\s*")
+_ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*[:؛]\s*")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
 _NUMERIC = re.compile(r"^[0-9۰-۹]+$")
+_LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
+_DANGLING = frozenset({"در", "برای", "به", "از", "با", "و", "که", "تا", "را", "بر"})  # never end a headline
+MIN_SLUG_OVERLAP = 0.8
 _SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
 
 
@@ -82,9 +85,12 @@ def slug_title(url: str | None) -> str | None:
         path = urlsplit(url).path
     except ValueError:
         return None
+    segments = path.split("/")
+    if any(seg.lower() in _LISTING for seg in segments):
+        return None  # a tag or search page: its slug names a keyword, not the story
     best: list[str] = []
     most = 0
-    for segment in path.split("/"):
+    for segment in segments:
         text = normalize_fa(unquote(_PAGE_EXT.sub("", segment), errors="replace"))
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
@@ -160,19 +166,32 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     if slug is None:
         return None
     key = _alnum_key(slug)
+    words = set(_key_words(slug))
     for p in paragraphs[: _body_start(paragraphs)]:
-        if _alnum_key(p).startswith(key):
+        line_words = _key_words(p)
+        shared = sum(1 for w in words if w in line_words)
+        if _alnum_key(p).startswith(key) or (
+            shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
+        ):
             return p
     return _complete_last_word(slug, " ".join(paragraphs[:3]))
 
 
+def _key_words(text: str) -> list[str]:
+    return [w for w in (_alnum_key(t) for t in text.split()) if w]
+
+
 def _complete_last_word(slug: str, text: str) -> str:
-    """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has."""
+    """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has; a cut
+    fragment too short to complete, or a dangling preposition, is dropped."""
     head, _, last = slug.rpartition(" ")
-    if re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
-        return slug
-    m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text)
-    return f"{head} {m.group()}" if m else slug
+    if not re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
+        m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text) if len(last) >= 3 else None
+        slug = f"{head} {m.group()}" if m else head if len(last) < 3 else slug
+    words = slug.split()
+    while len(words) > MIN_SLUG_WORDS and words[-1] in _DANGLING:
+        words.pop()
+    return " ".join(words)
 
 
 def _alnum_key(text: str) -> str:

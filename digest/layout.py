@@ -8,13 +8,17 @@
 * A date/time stamp at the start of a line is removed (`date 2025-12-17`, `2025-12-17T10:45:00Z`,
   `۱۴۰۳/۰۹/۱۲ - ۱۰:۴۵`, `سه شنبه ۱۷ تیر ۱۴۰۳ -`), with player chrome right after it («پخش زنده»).
 * Leading bullets («- », «– », «— », «• ») are removed.
+* A title glued to an agency dateline (`… در ۱۳ مرکز نگهداریایسنا/ خوزستان مدیرکل …`) is split off,
+  and literal `\\n` escapes left by double-encoded JSON are line breaks.
 
-Every pattern is anchored or linear (no nested quantifiers). Imports nothing of ours.
+Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch`.
 """
 
 from __future__ import annotations
 
 import re
+
+from digest.textmatch import alternation
 
 _EMOJI = re.compile(
     "(?:[0-9#*]\ufe0f?\u20e3"  # keycap digits used as numbered bullets
@@ -59,6 +63,9 @@ _PLAYER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-–—•*·](?![0-9۰-۹])[ ]*)+")
 
+# an agency dateline glued to the word before it: «…نگهداریایسنا/ خوزستان», «…است.ایرنا- »
+_GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "برنا", "خبرآنلاین")  # never a word's ending
+_GLUED_DATELINE = re.compile(r"(?<=[^\W\d_]|\.)(" + alternation(_GLUED_AGENCIES) + r")(?=[ ]*[/\-–—])")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 
@@ -105,6 +112,9 @@ def strip_emoji(text: str) -> str:
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     text = _EMOJI.sub("\n", text)
+    if "\\n" in text:
+        text = text.replace("\\r", "").replace("\\n", "\n")
+    text = _GLUED_DATELINE.sub(r"\n\1", text)
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):
         line = " ".join(raw.split())

@@ -49,6 +49,10 @@ _PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORDS})[ ]*{_DASH}[ ]*")
 _WORD = re.compile(r"[^\s،:.]+")
 AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")[^:،\n]{0,40}:\s*")
 # an outlet named by a web word before a comma or colon: «کاوش نیوز، …», «سلامت آنلاین: …»
+# «خبرگزاری هرانا – …», «پایگاه خبری نمونه - …»: an agency word, its name, a dash
+_AGENCY_DASH = re.compile(
+    r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
+)
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)[ ]*[،:\-–—][ ]*")
 REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،:\n]{1,150}،\s*")
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
@@ -102,6 +106,7 @@ def strip_lead_in(text: str) -> str:
     text = _strip_dateline(strip_byline(text.strip())).strip()
     text = AGENCY_PREFIX.sub("", text, count=1).strip()
     text = _OUTLET_PREFIX.sub("", text, count=1)
+    text = _AGENCY_DASH.sub("", text, count=1)
     return _strip_report(text).strip()
 
 

@@ -60,6 +60,7 @@ MAX_SUBJECT_WORDS = 30
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
+MAX_NAMED_CHARS = 200
 
 # A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
 # `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
@@ -97,7 +98,7 @@ class Mention:
 
     name: str | None
     role: str | None
-    kind: str  # "person" | "role" | "pronoun"
+    kind: str  # "person" | "role" | "pronoun" | "name" (named as a subject, no statement)
     index: int
 
 
@@ -118,10 +119,26 @@ def find_speakers(
     mentions = list(_mentions(sentences, kicker, headline))
     people = _resolve(mentions)
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
-    return tuple(
-        Speaker(p.name or _name_in_text(p.roles, sentences), _best_role(p.roles), p.count)
-        for p in ranked[:MAX_SPEAKERS]
-    )
+    return tuple(_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS])
+
+
+def _speaker(p: _Person, sentences: list[str]) -> Speaker:
+    """The person as a Speaker; a missing name or role is looked up beside the other in the text."""
+    name = p.name or _name_in_text(p.roles, sentences)
+    role = _best_role(p.roles) or (_role_in_text(name, sentences) if name else None)
+    return Speaker(name, role, p.count)
+
+
+def _role_in_text(name: str, sentences: list[str]) -> str | None:
+    """`NAME، ROLE،` written anywhere in the text (`گفت‌وگو با زهرا عسگری، مدیر روابط کار …، درباره …`)."""
+    pattern = re.compile(re.escape(name) + r"[ ]*،[ ]*(?P<role>[^،.:؛]{3,120})")
+    for sentence in sentences:
+        m = pattern.search(sentence) if name in sentence else None
+        if m is not None:
+            role = cut_adjuncts(m.group("role"))
+            if role and _tokens(role)[0] in ROLE_HEADS:
+                return role
+    return None
 
 
 def _tier(person: _Person, lead: int) -> int:
@@ -137,11 +154,29 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             titles.append(mention)
     out: list[Mention] = []
     for index, sentence in enumerate(sentences):
-        for subject in _subjects(sentence):
+        subjects = _subjects(sentence)
+        for subject in subjects:
             mention = classify_subject(subject, index)
             if mention is not None:
                 out.append(mention)
+        if not subjects:
+            named = _named_subject(sentence, index)
+            if named is not None:
+                out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+def _named_subject(sentence: str, index: int) -> Mention | None:
+    """A sentence whose subject is a named person but whose verb does not report (`«NAME» با اعلام
+    آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
+    text = _QUOTES.sub("", strip_lead_in(sentence[:MAX_NAMED_CHARS]))
+    kept, rest = _split_adjuncts(_tokens(text)[:MAX_SUBJECT_WORDS])
+    if not rest or not kept or not _is_name_start(kept[0]):
+        return None
+    mention = classify_subject(_join(kept), index)
+    if mention is None or mention.kind != "person" or mention.name is None or len(mention.name.split()) < 2:
+        return None
+    return Mention(mention.name, mention.role, "name", index)
 
 
 def _is_group(title: Mention, body: list[Mention]) -> bool:
@@ -237,8 +272,8 @@ def subject_of(pre: str) -> str:
         if sep in text:
             before, _, after = text.rpartition(sep)
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
-    text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
-    text = _FRONTED_OBJECT.sub("", _skip_preamble(strip_lead_in(text)), count=1)
+    text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
+    text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     return cut_adjuncts(text)
 
 
@@ -429,6 +464,8 @@ def _trim_object(tokens: list[str]) -> list[str]:
     if cut is None:
         return tokens
     head = tokens[:cut]
+    if "،" in head and _looks_like_name(head[: head.index("،")]):
+        return head[: head.index("،")]  # «جلالی پور، توانمندی … را …»
     start = next((i for i, t in enumerate(head) if _is_name_start(t)), None)
     if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
         return head if _has_head(head) else head[:1]
@@ -544,12 +581,12 @@ def _resolve(mentions: list[Mention]) -> list[_Person]:
         if person is None:
             person = _Person(m.name, first=m.index)
             people.append(person)
-        person.count += 1
+        person.count += m.kind != "name"
         person.mentions.append(m.index)
         if m.role:
             person.roles.append(m.role)
         last = person
-    return _link_roles(people)
+    return [p for p in _link_roles(people) if p.count]
 
 
 def _match_person(people: list[_Person], m: Mention) -> _Person | None:
