@@ -122,17 +122,17 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     headline = cap_headline(headline)
     key = squash(headline)
+    title_key = _alnum_key(given) if given else ""
     body = tuple(
-        _cut_title(p, given) if given and i < HEAD_LINES else p
+        _cut_title(p, title_key) if title_key and i < HEAD_LINES else p
         for i, p in enumerate(paragraphs)
         if i != kicker_at and squash(p) != key
     )
     return Head(headline=headline, kicker=kicker, body=body)
 
 
-def _cut_title(paragraph: str, title: str) -> str:
-    """`paragraph` without a copy of `title` glued to its start (letters and digits compared only)."""
-    key = _alnum_key(title)
+def _cut_title(paragraph: str, key: str) -> str:
+    """`paragraph` without a copy of the title (`key`: its `_alnum_key`) glued to its start."""
     if not key or not paragraph or key_text(paragraph[0]) != key[0]:
         return paragraph
     j = 0

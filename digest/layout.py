@@ -65,9 +65,14 @@ _BULLET = re.compile(r"^(?:[-–—•*·](?![0-9۰-۹])[ ]*)+")
 
 # an agency dateline glued to the word before it: «…نگهداریایسنا/ خوزستان», «…است.ایرنا- »
 _GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "برنا", "خبرآنلاین")  # never a word's ending
-_GLUED_DATELINE = re.compile(r"(?<=[^\W\d_]|\.)(" + alternation(_GLUED_AGENCIES) + r")(?=[ ]*[/\-–—])")
+_GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—])")
+_MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
+_STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
+_BULLETS = frozenset("-–—•*·")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
+_SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
+_ASCII_RUN = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z+/]{32}")  # hex and base64 mix letters, digits
 
 
 def _strip_debris(text: str) -> str:
@@ -78,10 +83,18 @@ def _strip_debris(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "string(" in text:
         text = _PHP_DUMP.sub(" ", text)
-    return _ENCODED_RUN.sub(" ", text)
+    return _ENCODED_RUN.sub(" ", text) if _ASCII_RUN.search(text) else text
+
+
+def _unglue(m: re.Match[str]) -> str:
+    """A line break before an agency dateline glued to the previous word or full stop."""
+    before = m.string[m.start() - 1] if m.start() else " "
+    return "\n" + m.group() if before == "." or (before.isalpha() and not before.isascii()) else m.group()
 
 
 def _is_debris(line: str) -> bool:
+    if _SOME_LATIN.match(line) is None:
+        return False
     latin = len(_LATIN.findall(line))
     return latin >= MIN_DEBRIS_LATIN and latin > len(_PERSIAN.findall(line))
 
@@ -111,16 +124,21 @@ def strip_emoji(text: str) -> str:
 
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
-    text = _EMOJI.sub("\n", text)
+    if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
+        text = _EMOJI.sub("\n", text)
     if "\\n" in text:
         text = text.replace("\\r", "").replace("\\n", "\n")
-    text = _GLUED_DATELINE.sub(r"\n\1", text)
+    if any(a in text for a in _GLUED_AGENCIES):
+        text = _GLUED_DATELINE.sub(_unglue, text)
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):
-        line = " ".join(raw.split())
+        line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or _is_debris(line):
             continue
-        line = strip_bullet(strip_stamp(line)).strip()
+        if line[0] in _STAMP_STARTS:
+            line = strip_stamp(line)
+        if line[:1] in _BULLETS:
+            line = strip_bullet(line).strip()
         if line:
             out.append(line)
     return out

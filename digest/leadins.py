@@ -98,15 +98,17 @@ def _strip_dateline(text: str) -> str:
 
 def strip_byline(text: str) -> str:
     """`text` without a reporter byline (`AGENCY؛REPORTER -`, `AGENCY - REPORTER -`)."""
-    return _BYLINE.sub("", text, count=1) if _HINT.search(text, 0, 120) else text
+    m = _BYLINE.match(text) if _HINT.search(text, 0, 120) else None
+    return text[m.end() :] if m else text
 
 
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
-    text = AGENCY_PREFIX.sub("", text, count=1).strip()
-    text = _OUTLET_PREFIX.sub("", text, count=1)
-    text = _AGENCY_DASH.sub("", text, count=1)
+    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH):
+        m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
+        if m is not None:
+            text = text[m.end() :].strip()
     return _strip_report(text).strip()
 
 

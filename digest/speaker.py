@@ -25,7 +25,9 @@ Imports only digest modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
@@ -61,6 +63,8 @@ MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can h
 MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
 MAX_NAMED_CHARS = 200
+MAX_NAMED_WORDS = 12
+MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
 # A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
 # `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
@@ -170,7 +174,10 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     """A sentence whose subject is a named person but whose verb does not report (`«NAME» با اعلام
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
     text = _QUOTES.sub("", strip_lead_in(sentence[:MAX_NAMED_CHARS]))
-    kept, rest = _split_adjuncts(_tokens(text)[:MAX_SUBJECT_WORDS])
+    first = text.split(maxsplit=1)[:1]
+    if not first or not _is_name_start(first[0]):
+        return None
+    kept, rest = _split_adjuncts(_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
     if not rest or not kept or not _is_name_start(kept[0]):
         return None
     mention = classify_subject(_join(kept), index)
@@ -231,6 +238,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         if not _CLAUSE.match(m.group("verb")):
             return None
         pre = sentence[: m.start()]
+        if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
+            return None
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
         return subject if mention is not None and mention.role else None
@@ -356,20 +365,25 @@ _GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS)
 MIN_GLUED_REST = 3
 
 
-def _canonical(tok: str) -> list[str]:
-    if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4:
-        return [tok]
+_HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(tok: str) -> tuple[str, ...]:
+    if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
+        return (tok,)
     key = squash(tok)
     head = HEAD_KEYS.get(key)
     if head is not None:
-        return [head]
+        return (head,)
     for n in _HEAD_LENGTHS:
         rest = key[n:]
         if len(rest) >= MIN_GLUED_REST and key[:n] in HEAD_KEYS and (rest in _GLUED_RESTS or is_place(rest)):
-            return [HEAD_KEYS[key[:n]], rest]
-    return [tok]
+            return (HEAD_KEYS[key[:n]], rest)
+    return (tok,)
 
 
+@lru_cache(maxsize=8192)
 def _is_first_name(tok: str) -> bool:
     names = first_names()
     if tok in names:
@@ -535,8 +549,9 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
         want = [squash(t) for t in _tokens(role) if t != "،"][:3]
         if not want:
             continue
+        raw = _tokens(role)[0][:3]
         for sentence in sentences:
-            if want[0][:4] not in squash(sentence):
+            if raw not in sentence or want[0][:4] not in squash(sentence):
                 continue
             name = _name_beside(_tokens(sentence), want)
             if name is not None:
@@ -545,9 +560,8 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
 
 
 def _name_beside(tokens: list[str], want: list[str]) -> str | None:
-    keys = [squash(t) for t in tokens]
     for i in range(len(tokens)):
-        if keys[i : i + len(want)] != want:
+        if tokens[i][:2] != want[0][:2] or [squash(t) for t in tokens[i : i + len(want)]] != want:
             continue
         for k in (3, 2) if not (i >= 2 and _is_first_name(tokens[i - 2])) else (2,):
             cand = tokens[max(0, i - k) : i]
@@ -622,12 +636,13 @@ def _is_part(short: list[str], long: list[str]) -> bool:
 _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
 
 
-def _role_tokens(role: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _role_tokens(role: str) -> tuple[str, ...]:
     """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
-    return [t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS]
+    return tuple(t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS)
 
 
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
 
