@@ -379,7 +379,8 @@ def _canonical(tok: str) -> tuple[str, ...]:
     for n in _HEAD_LENGTHS:
         rest = key[n:]
         if len(rest) >= MIN_GLUED_REST and key[:n] in HEAD_KEYS and (rest in _GLUED_RESTS or is_place(rest)):
-            return (HEAD_KEYS[key[:n]], rest)
+            head = tok[:n] if squash(tok[:n]) == key[:n] else HEAD_KEYS[key[:n]]  # keep the writer's spelling
+            return (head, rest)
     return (tok,)
 
 
@@ -563,9 +564,9 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
     for i in range(len(tokens)):
         if tokens[i][:2] != want[0][:2] or [squash(t) for t in tokens[i : i + len(want)]] != want:
             continue
-        for k in (3, 2) if not (i >= 2 and _is_first_name(tokens[i - 2])) else (2,):
+        for k in (2, 3):  # a name here must open with a known first name or a title
             cand = tokens[max(0, i - k) : i]
-            if len(cand) == k and "،" not in cand and _looks_like_name(cand):
+            if len(cand) == k and _is_name_start(cand[0]) and "،" not in cand and _looks_like_name(cand):
                 return _clean_name(cand)
         j = i + len(want)
         while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not _is_name_start(tokens[j]):

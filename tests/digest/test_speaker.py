@@ -395,3 +395,149 @@ ATTRIBUTIONS = [
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ATTRIBUTIONS], ids=[c[0] for c in ATTRIBUTIONS])
 def test_attributions(text: str, expected: list[tuple[str | None, str | None, int]]) -> None:
     assert speakers(text) == [(normalize_fa(n) if n else n, normalize_fa(r) if r else r, c) for n, r, c in expected]
+
+
+SHAPES = [
+    (
+        "heading_name_comma_role",
+        "به گزارش ایرنا، طرح ادامه دارد.\nنرگس فرهمند، مدیرکل مدیریت بحران استان نمونه: هفت روستا تخلیه شد.",
+        [("نرگس فرهمند", "مدیرکل مدیریت بحران استان نمونه", 1)],
+    ),
+    (
+        "heading_role_and_venue",
+        "فرماندار شهرستان نمونه امروز در نشست خبری: جاده‌ها باز است.",
+        [(None, "فرماندار شهرستان نمونه", 1)],
+    ),
+    (
+        "heading_line_with_semicolon",
+        "سارا نیک‌نام، مدیرعامل جمعیت هلال احمر استان نمونه؛\nامدادرسانی ادامه دارد.",
+        [("سارا نیک‌نام", "مدیرعامل جمعیت هلال احمر استان نمونه", 1)],
+    ),
+    ("heading_needs_a_role", "نکته مهم: طرح ادامه دارد.\nسارا نیک‌نام: کار تمام شد.", []),
+    (
+        "heading_other_adjunct_is_not_venue",
+        "مدیرکل بهزیستی با اشاره به آمار: طرح ادامه دارد.",
+        [],
+    ),
+    (
+        "bare_clause_after_role",
+        "مدیرعامل شرکت آب و فاضلاب استان اعلام کرد ذخایر سدها کاهش یافته است.",
+        [(None, "مدیرعامل شرکت آب و فاضلاب استان", 1)],
+    ),
+    ("bare_clause_in_relative_clause", "طرحی که وزیر اعلام کرد اجرا می‌شود.", []),
+    (
+        "name_before_role_unknown_first_name",
+        "به گزارش ایرنا، گلاره کامرانی نماینده مردم شهر نمونه در مجلس گفت: الف.",
+        [("گلاره کامرانی", "نماینده مردم شهر نمونه در مجلس", 1)],
+    ),
+    (
+        "name_before_spaced_role_head",
+        "آرتاک سرکیسیان مدیر کل امور عشایر استان گفت: الف.",
+        [("آرتاک سرکیسیان", "مدیر کل امور عشایر استان", 1)],
+    ),
+    (
+        "reporter_byline",
+        "باشگاه خبرنگاران جوان؛مهتاب صدری - سیدرضا کاظمی، رئیس سازمان نمونه، گفت: الف.",
+        [("سیدرضا کاظمی", "رئیس سازمان نمونه", 1)],
+    ),
+    (
+        "according_to_name_and_role",
+        "طبق گفته‌های لیلا صالحی، معاون سلامت سازمان نمونه، ۱۲ مرکز فعال است.",
+        [("لیلا صالحی", "معاون سلامت سازمان نمونه", 1)],
+    ),
+    (
+        "according_to_statements_role",
+        "بر اساس اظهارات مدیرکل بهزیستی استان، ۱۲ مرکز فعال است.",
+        [(None, "مدیرکل بهزیستی استان", 1)],
+    ),
+    (
+        "based_on_plural_sayings",
+        "براساس گفته‌های فرماندار نمونه‌آباد، جاده بسته است.",
+        [(None, "فرماندار نمونه‌آباد", 1)],
+    ),
+    (
+        "public_relations_as_post",
+        "حسین یزدانی روابط عمومی اداره کل نمونه گفت: الف.",
+        [("حسین یزدانی", "روابط عمومی اداره کل نمونه", 1)],
+    ),
+    (
+        "name_ends_at_object_and_glued_and",
+        "بهرام نادری اعتبار طرح را ۱۰ میلیارد تومان اعلام کرد وافزود: الف.",
+        [("بهرام نادری", None, 1)],
+    ),
+    (
+        "surname_ends_at_number",
+        "کاوه رستمی، مدیرکل امور اجتماعی گفت: الف.\nرستمی ۲۰ میلیارد ریال را برای طرح کافی دانست و گفت: ب.",
+        [("کاوه رستمی", "مدیرکل امور اجتماعی", 2)],
+    ),
+    ("glued_role_head_without_zwnj", "قائممقام سازمان نمونه گفت: الف.", [(None, "قائم‌مقام سازمان نمونه", 1)]),
+    ("role_head_glued_to_word", "رئیسسازمان بهزیستی گفت: الف.", [(None, "رئیس سازمان بهزیستی", 1)]),
+    ("role_head_glued_to_place", "استاندارتهران گفت: الف.", [(None, "استاندار تهران", 1)]),
+    (
+        "report_lead_in_without_comma",
+        "به گزارش خبرگزاری نمونه مرکز استان مدیرکل بهزیستی استان گفت: الف.",
+        [(None, "مدیرکل بهزیستی استان", 1)],
+    ),
+    (
+        "stray_separator_before_verb",
+        "عرب نژاد مدیر کل بهزیستی استان نمونه در گفتگو با خبرنگار ما ؛ گفت: الف.",
+        [("عرب نژاد", "مدیر کل بهزیستی استان نمونه", 1)],
+    ),
+    (
+        "named_subject_names_the_role",
+        "فرماندار نمونه‌آباد گفت: الف.\nبه گزارش ایرنا، حسن کاظمی در حاشیه بازدید از روستا دستورات لازم را صادر کرد.",
+        [("حسن کاظمی", "فرماندار نمونه‌آباد", 1)],
+    ),
+    (
+        "role_from_apposition_elsewhere",
+        "گفت‌وگویی با مینا رحیمی، مدیر روابط کار اداره کار استان، انجام شد.\nمینا رحیمی گفت: الف.",
+        [("مینا رحیمی", "مدیر روابط کار اداره کار استان", 1)],
+    ),
+    (
+        "name_beside_role_elsewhere",
+        "مدیرکل بهزیستی استان نمونه خبر داد؛ برگزاری جشنواره.\n"
+        "این جشنواره با حضور وجیهه صابری مدیرکل بهزیستی استان نمونه برگزار شد.",
+        [("وجیهه صابری", "مدیرکل بهزیستی استان نمونه", 1)],
+    ),
+    (
+        "quoted_name_after_report",
+        "به گزارش ایرنا، «سید حامد نوری» امروز سه‌شنبه، ۲۰ آبان با بیان اینکه طرح مهم است، گفت: الف.",
+        [("سید حامد نوری", None, 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in SHAPES], ids=[c[0] for c in SHAPES])
+def test_attribution_shapes(text: str, expected: list[tuple[str | None, str | None, int]]) -> None:
+    assert speakers(text) == [(normalize_fa(n) if n else n, normalize_fa(r) if r else r, c) for n, r, c in expected]
+
+
+def test_group_in_title_is_not_a_name() -> None:
+    found = speakers("یک سخنگوی طالبان اعلام کرد که مرزها باز است.", headline="طالبان: مرزها بسته نمی‌شود")
+    assert found == [(None, "سخنگوی طالبان", 1)]
+
+
+def test_surname_in_title_names_the_role_in_the_body() -> None:
+    found = speakers("مدیرکل بهزیستی استان نمونه در نشست خبری: ۱۲ روستا تخلیه شد.", headline="رستمی: روستاها تخلیه شد")
+    assert found == [("رستمی", "مدیرکل بهزیستی استان نمونه", 2)]
+
+
+def test_kicker_heading_names_the_speaker() -> None:
+    found = speakers("۱۲ روستا تخلیه شد.", kicker="کاوه رستمی، مدیرکل بهزیستی استان نمونه")
+    assert found[0][:2] == ("کاوه رستمی", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_title_speaker_ranks_first() -> None:
+    text = "علی رضایی، رئیس اداره کار گفت: الف.\nعلی رضایی افزود: ب.\nحسن کریمی، معاون استاندار گفت: پ."
+    found = speakers(text, headline="معاون استاندار: اشتغال زیاد شد")
+    assert [s[0] for s in found] == ["حسن کریمی", "علی رضایی"]
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["date 2025-11-11", "۲۰ آبان ۱۴۰۴", "زاهدان- یک", "- ایسنا/لرستان", "آنها"],
+    ids=["iso_stamp", "jalali_date", "dateline_dash", "agency_slash", "plural_pronoun"],
+)
+def test_never_a_name(subject: str) -> None:
+    mention = classify_subject(normalize_fa(subject), 0)
+    assert mention is None or mention.name is None
