@@ -54,6 +54,7 @@ _END_MARKERS = [
 # Single lines that are chrome wherever they occur (short lines only).
 _LINE_MARKERS = [
     "کد خبر",
+    "کد خبرنگار",
     "شناسه خبر",
     "تعداد بازدید",
     "بازدید",
@@ -78,7 +79,8 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc
 _WORDS = re.compile(r"\S+")
 
 MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole
-MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
+MAX_END_WORDS = 14
+MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
 
 
 class _TextExtractor(HTMLParser):
@@ -139,11 +141,13 @@ def _drop_leading_foreign(lines: list[str]) -> list[str]:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop chrome lines; stop at the first end-of-article marker once body text has been seen."""
+    """Drop chrome lines; stop at the first end-of-article marker once a paragraph of body text has
+    been seen (a tag list or «برچسب‌ها» in the page top is skipped)."""
     kept: list[str] = []
+    body_seen = False  # an end marker counts only after a paragraph of article text
     for line in _drop_leading_foreign(lines):
         if _is_end(line):
-            if kept:
+            if body_seen:
                 break
             continue
         if _is_chrome(line):
@@ -151,6 +155,7 @@ def clean_lines(lines: list[str]) -> list[str]:
         line = _TAIL_MARKER.sub("", line).strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)
+            body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
     return kept
 
 

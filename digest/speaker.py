@@ -341,10 +341,19 @@ def _split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Tokens before the first adjunct word, and the rest."""
     kept: list[str] = []
     for i, tok in enumerate(tokens):
-        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
             return kept, tokens[i:]
         kept.append(tok)
     return kept, []
+
+
+_DAY_NEXT = frozenset("گذشته جاری قبل بعد پیش اول دوم سوم آخر جهانی ملی سه دو چهار پنج".split())
+
+
+def _is_name_day(tok: str, nxt: str) -> bool:
+    """«روز» inside a name (`فرح روز قهرمانی`), not «روز یکشنبه», «روز گذشته», «روز ۲۰ …»."""
+    return tok == "روز" and bool(nxt) and nxt not in ADJUNCTS and nxt not in _DAY_NEXT and not nxt[0].isdigit()
 
 
 def _join(tokens: list[str]) -> str:
@@ -405,7 +414,10 @@ def _looks_like_name(tokens: list[str]) -> bool:
     if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
         return False
     return not any(
-        (t in NON_NAME_WORDS and t not in TITLES) or t in _NOT_NAME or _DIGIT_OR_LATIN.search(t) for t in tokens
+        (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
+        or t in _NOT_NAME
+        or _DIGIT_OR_LATIN.search(t)
+        for i, t in enumerate(tokens)
     )
 
 

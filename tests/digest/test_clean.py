@@ -79,3 +79,8 @@ def test_seed_boilerplate_removed(seed_text: str) -> None:
     for marker in ("English", "آیا این خبر مفید بود", "ارسال نظر", "پربازدیدترین", "پیام هایی که"):
         assert marker not in joined
     assert paragraphs[0].startswith("مدیر کل دفتر امور")
+
+
+def test_tag_list_at_page_top_does_not_end_the_article() -> None:
+    page = "کد خبرنگار: ۱۲۲۶\n۲ نفر\nبرچسب‌ها\nعنوان خبر\nمدیرکل گفت: سهمیه دو برابر شد.\nبرچسب‌ها\nتیتر دیگر"
+    assert clean_text(page) == ("۲ نفر", "عنوان خبر", "مدیرکل گفت: سهمیه دو برابر شد.")

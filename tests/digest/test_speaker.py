@@ -541,3 +541,8 @@ def test_title_speaker_ranks_first() -> None:
 def test_never_a_name(subject: str) -> None:
     mention = classify_subject(normalize_fa(subject), 0)
     assert mention is None or mention.name is None
+
+
+def test_day_word_inside_a_name() -> None:
+    assert speakers("فرح روز قهرمانی، رئیس انجمن نمونه گفت: الف.") == [("فرح روز قهرمانی", "رئیس انجمن نمونه", 1)]
+    assert speakers("سارا نیک‌نام روز گذشته گفت: الف.") == [("سارا نیک‌نام", None, 1)]
