@@ -79,8 +79,8 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc
 _WORDS = re.compile(r"\S+")
 
 MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole
-MAX_END_WORDS = 14
-MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
+MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
+MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)
 
 
 class _TextExtractor(HTMLParser):
