@@ -41,7 +41,6 @@ _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
 _NUMERIC = re.compile(r"^[0-9۰-۹]+$")
 _LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
-_DANGLING = frozenset({"در", "برای", "به", "از", "با", "و", "که", "تا", "را", "بر"})  # never end a headline
 MIN_SLUG_OVERLAP = 0.8
 _SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
 
@@ -183,15 +182,12 @@ def _key_words(text: str) -> list[str]:
 
 def _complete_last_word(slug: str, text: str) -> str:
     """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has; a cut
-    fragment too short to complete, or a dangling preposition, is dropped."""
+    fragment too short to complete is dropped."""
     head, _, last = slug.rpartition(" ")
     if not re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
         m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text) if len(last) >= 3 else None
         slug = f"{head} {m.group()}" if m else head if len(last) < 3 else slug
-    words = slug.split()
-    while len(words) > MIN_SLUG_WORDS and words[-1] in _DANGLING:
-        words.pop()
-    return " ".join(words)
+    return slug
 
 
 def _alnum_key(text: str) -> str:
@@ -210,7 +206,13 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
             return line
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
         return candidates[0][1]
-    return _lead_core(next((p for i, p in enumerate(paragraphs) if i != kicker_at), ""))
+    start = _body_start(paragraphs, kicker_at)  # the lead: the first body paragraph, not a chrome line
+    lead = (
+        paragraphs[start]
+        if start < len(paragraphs)
+        else next((p for i, p in enumerate(paragraphs) if i != kicker_at), "")
+    )
+    return _lead_core(lead)
 
 
 def _lead_core(lead: str) -> str:

@@ -132,3 +132,16 @@ def test_headline_capped_at_a_word() -> None:
 
 def test_emoji_stripped_from_title() -> None:
     assert clean_title("\U0001f534 توزیع بسته معیشتی \U0001f4cc") == "توزیع بسته معیشتی"
+
+
+def test_lead_core_skips_a_short_chrome_line() -> None:
+    paragraphs = (
+        "اخبار آرشیوی",
+        "براساس اعلام سازمان ثبت احوال، ۲۱ هزار واقعه طلاق در دو ماه نخست امسال در کشور ثبت شده است که "
+        "استان ایلام کمترین و استان تهران بیشترین آمار را داشته‌اند و این آمار رو به افزایش است",
+    )
+    assert find_head(paragraphs).headline.startswith("براساس اعلام سازمان ثبت احوال")
+
+
+def test_invocation_line_is_chrome() -> None:
+    assert clean_text("بسمه تعالی\nمراسم روز جهانی معلولان برگزار شد.") == ("مراسم روز جهانی معلولان برگزار شد.",)
