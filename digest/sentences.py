@@ -2,7 +2,7 @@
 
 A sentence ends at `.`, `!`, `؟` or `?` followed by white space (so `45.6` and `1403/05/12` stay
 whole), at one glued between two Persian words (`داریم.امیرشیر`) or at the end of a
-paragraph. `؛` and `:` do not end a sentence: `؛` joins clauses and `:`
+paragraph; a leading dash bullet is dropped. `؛` and `:` do not end a sentence: `؛` joins clauses and `:`
 introduces a quotation that belongs to its reporting verb. Imports nothing of ours.
 """
 
@@ -23,8 +23,18 @@ def split_sentences(paragraphs: Iterable[str]) -> list[str]:
     """The sentences of the paragraphs, in order, stripped, without empty ones."""
     out: list[str] = []
     for para in paragraphs:
-        out.extend(s.strip() for s in _END.split(para) if s.strip())
+        out.extend(_unbullet(s.strip()) for s in _END.split(para) if s.strip(_BULLET_CHARS + " "))
     return out
+
+
+_BULLET_CHARS = "-–—•"
+
+
+def _unbullet(sentence: str) -> str:
+    """A sentence without a leading dash bullet (`… می‌رسد. - ایسنا/لرستان مدیرکل …`); `-۵ درجه` stays."""
+    if sentence[0] not in _BULLET_CHARS or (len(sentence) > 1 and sentence[1].isdigit()):
+        return sentence
+    return sentence.lstrip(_BULLET_CHARS + " ")
 
 
 def words(text: str) -> list[str]:

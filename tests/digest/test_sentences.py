@@ -29,3 +29,11 @@ def test_full_stop_glued_between_words_ends_a_sentence() -> None:
         "علی رضایی افزود: کمک رسید.",
     ]
     assert split_sentences(["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]) == ["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]
+
+
+def test_leading_dash_bullets_dropped() -> None:
+    assert split_sentences(["طرح اجرا شد. - مدیرکل گفت: الف.", "-۵ درجه ثبت شد.", "— "]) == [
+        "طرح اجرا شد.",
+        "مدیرکل گفت: الف.",
+        "-۵ درجه ثبت شد.",
+    ]
