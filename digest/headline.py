@@ -35,6 +35,10 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
 _ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*[:؛]\s*")
+_ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u200c])")
+_AZ = re.compile(r"(?<![\w\u200c])از(?![\w\u200c])")
+# «از» that does not open what was announced: partitives, quantities and times
+_NOT_SOURCE_AZ = frozenset("یکی برخی بسیاری یک بیش کمتر بیشتر پیش پس قبل بعد کمی یکی‌از هریک".split())
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
@@ -215,10 +219,26 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
     return _lead_core(lead)
 
 
+def _announced(sentence: str) -> str | None:
+    """`ROLE … از X خبر داد`: the news is X (the clause after the last comma before the verb, from
+    its first «از» that is not «یکی از», «بیش از», «پس از» …)."""
+    m = _ANNOUNCED.search(sentence)
+    if m is None:
+        return None
+    clause = sentence[: m.start()].rpartition("،")[2]
+    for az in _AZ.finditer(clause):
+        before = clause[: az.start()].split()[-1:]
+        if not before or before[0] not in _NOT_SOURCE_AZ:
+            news = clause[az.end() :].strip()
+            return news if len(news.split()) >= MIN_HEADLINE_WORDS - 1 else None
+    return None
+
+
 def _lead_core(lead: str) -> str:
     """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    sentence = _ATTRIBUTION.sub("", strip_lead_in(sentence), count=1)
+    sentence = strip_lead_in(sentence)
+    sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
     sentence = sentence.strip().rstrip(".")
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:

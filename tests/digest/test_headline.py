@@ -145,3 +145,22 @@ def test_lead_core_skips_a_short_chrome_line() -> None:
 
 def test_invocation_line_is_chrome() -> None:
     assert clean_text("بسمه تعالی\nمراسم روز جهانی معلولان برگزار شد.") == ("مراسم روز جهانی معلولان برگزار شد.",)
+
+
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        (
+            "به گزارش ایرنا، مدیرکل بهزیستی استان از توزیع بیش از ۵۰۰ بسته معیشتی خبر داد.",
+            "توزیع بیش از ۵۰۰ بسته معیشتی",
+        ),
+        (
+            "یکی از مسئولان استان با اشاره به کم‌آبی روستاها، از خالی شدن ۴۰ روستا در سال جاری خبر داد و گفت: نه.",
+            "خالی شدن ۴۰ روستا در سال جاری",
+        ),
+        ("فرماندار نمونه‌آباد خبر داد: جاده روستایی بازگشایی شد.", "جاده روستایی بازگشایی شد"),
+    ],
+    ids=["role_announced_object", "partitive_subject_and_clause", "colon_statement"],
+)
+def test_lead_core_of_an_announcement(lead: str, headline: str) -> None:
+    assert find_head((lead,)).headline == headline
