@@ -86,6 +86,8 @@ ORG_STARTS = frozenset(
     طالبان حماس حزب‌الله داعش ناتو یونیسف یونسکو اوپک فیفا پنتاگون کرملین کاخ
     """.split()
 )
+# Last words of web outlets' names («همشهری آنلاین نوشت», «کاوش نیوز»): an outlet, not a person.
+OUTLET_ENDS = frozenset({"آنلاین", "نیوز", "پرس"})
 # Organisation words that open a person's post when they follow a name directly
 # ("NAME روابط عمومی اداره کل …", "NAME دفتر نماینده …", "NAME ستاد …").
 ROLE_ORG_STARTS = frozenset({"روابط", "دفتر", "ستاد"})

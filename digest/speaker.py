@@ -42,6 +42,7 @@ from digest.roles import (
     MULTIWORD_TITLES,
     NON_NAME_WORDS,
     ORG_STARTS,
+    OUTLET_ENDS,
     PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
@@ -441,7 +442,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
         rest = " ".join(tokens[1:]).replace(" ، ", "، ")
         return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
-    if tokens[0] in ORG_STARTS:
+    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS:
         return None
     if "،" in tokens:
         mention = _apposition(subject, index)

@@ -546,3 +546,7 @@ def test_never_a_name(subject: str) -> None:
 def test_day_word_inside_a_name() -> None:
     assert speakers("فرح روز قهرمانی، رئیس انجمن نمونه گفت: الف.") == [("فرح روز قهرمانی", "رئیس انجمن نمونه", 1)]
     assert speakers("سارا نیک‌نام روز گذشته گفت: الف.") == [("سارا نیک‌نام", None, 1)]
+
+
+def test_web_outlet_is_not_a_speaker() -> None:
+    assert speakers("همشهری آنلاین نوشت: سه فیلم در جشنواره حضور دارند.") == []
