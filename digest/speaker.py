@@ -1,24 +1,36 @@
 """Who said it: speakers as name + role, main speaker first, with how many statements each made.
 
 Rules, in order:
-1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`) followed by `:`, `،` or `که`,
-   or ending its sentence; `به گفته X،` (and `به اعتقاد/عقیده/باور X،`) is one too, and so is a
-   kicker/headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان
-   کرد`, `«…»؛ این را ROLE گفت`.
-2. Its subject is the text before the verb, after dropping lead-ins (datelines such as `زاهدان-`,
-   `مشهد- خبرنگار ایسنا-`; `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct
-   clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct word (`در`, `با`,
-   `ضمن`, `نیز`…); commas are kept because roles contain them. `در` stays inside a role after an
-   unnamed official (`یک مقام مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after
-   a representative head before a seat (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`).
-   Multi-word titles are joined first with any spacing (`حجت‌الاسلام والمسلمین` is one title).
+1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`, also glued to «و»: `وافزود`)
+   followed by `:`, `،`, `؛` or `که`, or ending its sentence; a clause verb (`اعلام کرد`, `گفت` …)
+   before a bare clause when its subject is a role (`ROLE اعلام کرد ذخایر …`). `به گفته X،`,
+   `طبق/براساس گفته‌های X، ROLE،`, `بر اساس اظهارات X،` (and `به اعتقاد/عقیده/باور X،`) are
+   attributions too, and so is a sentence-initial `SUBJECT:` / `SUBJECT؛` when SUBJECT is
+   `NAME، ROLE`, a role, or a role + venue (`ROLE در نشست خبری:`), a `NAME، ROLE` kicker and a
+   headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان کرد`.
+2. Its subject is the text before the verb, after dropping lead-ins (datelines, reporter bylines,
+   `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct clause (`در این جلسه که …
+   برگزار شد،`) and everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are
+   kept because roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
+   مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after a representative head
+   before a seat (`نماینده مردم اهواز در مجلس`). Multi-word titles are joined with any spacing, and
+   role heads are matched without spaces or ZWNJ (`قائممقام`; glued `رئیسسازمان` = `رئیس سازمان`).
 3. A plural head (`کارشناسان`, `مسئولان …`) is a collective, not a speaker. The subject splits
-   into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
-   head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, a title or a
-   first name alone, or a short non-role subject (a surname).
+   into role and name by structure: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role head
+   followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, two or three
+   name-like tokens right before a role head whatever the first name (`گلاره کامرانی نماینده …`,
+   `NAME روابط عمومی …`), a title or a first name alone, or a short non-role subject (a surname).
+   A name ends at «را» or a number (`NAME اعتبار طرح را …`); a token with digits, Latin letters or
+   punctuation is never part of a name, and a subject ending in `آنلاین/نیوز` is an outlet.
 4. `وی`/`او`/`ایشان`/`این مسئول` refer to the last speaker; a surname alone to the full name seen
    before; a role-only mention to the named person with a matching role, else to the nearest named
-   person with no role; otherwise it stays an unnamed official (name None, role kept).
+   person with no role (a sentence whose subject is a named person without a reporting verb names
+   one too: `به گزارش …، NAME در حاشیه … صادر کرد`); otherwise it stays an unnamed official, unless
+   the text writes a name beside that role elsewhere. A roleless speaker takes a `NAME، ROLE،`
+   apposition found elsewhere. A one-word headline name used only inside body roles (`طالبان: …`)
+   is a group, not a person.
+5. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
+   the most statements (then the earliest).
 Imports only digest modules.
 """
 
