@@ -23,6 +23,9 @@ _HTML_HINT = re.compile(
     r"|script|style|table|tr|td|img|figure|header|footer|nav)\b|!--)",
     re.I,
 )
+# A «<» whose tag never closes before the next «<»: text, not markup. html.parser rescans such
+# an open tag on every later «<», which is quadratic («<a <a <a …» took minutes).
+_UNCLOSED_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
     "figcaption pre hr title dd dt".split()
@@ -118,7 +121,7 @@ class _TextExtractor(HTMLParser):
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment or page; block elements become line breaks."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    parser.feed(_UNCLOSED_LT.sub("&lt;", markup))
     parser.close()
     return "".join(parser.parts)
 
