@@ -96,6 +96,7 @@ _BE_GOFTE = re.compile(
 _BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور", "اظهارات")
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
+_INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
 _NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند".split())
@@ -274,6 +275,8 @@ def _heading(sentence: str, verb_at: int) -> str | None:
     if rest and not (rest[0] == "در" and rest[1:2] and rest[1] in VENUE_WORDS):
         return None
     subject = _join(kept)
+    if subject in _INTERVIEW_LABELS:
+        return None  # «خبرنگار: …» asks the question of a transcript
     mention = classify_subject(subject, 0) if subject else None
     return subject if mention is not None and mention.role else None
 
@@ -485,7 +488,8 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
     head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
     for k in (2, 3):
-        if len(tokens) > k and _is_role_start(tokens[k]) and _looks_like_name(tokens[:k]) and "،" not in tokens[:k]:
+        cand = tokens[:k]
+        if len(tokens) > k and _is_role_start(tokens[k]) and _looks_like_name(cand) and not is_place(" ".join(cand)):
             return Mention(_clean_name(tokens[:k]), _strip_role(_join(tokens[k:])), "person", index)
     return None
 

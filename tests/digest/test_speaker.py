@@ -550,3 +550,12 @@ def test_day_word_inside_a_name() -> None:
 
 def test_web_outlet_is_not_a_speaker() -> None:
     assert speakers("همشهری آنلاین نوشت: سه فیلم در جشنواره حضور دارند.") == []
+
+
+def test_interview_label_is_not_a_speaker() -> None:
+    text = "خبرنگار: آیا طرح ادامه دارد؟\nسارا نیک‌نام، مدیرکل بهزیستی استان: بله ادامه دارد."
+    assert speakers(text) == [("سارا نیک‌نام", "مدیرکل بهزیستی استان", 1)]
+
+
+def test_place_before_role_is_not_a_name() -> None:
+    assert classify_subject("بندر عباس فرماندار", 0) is None
