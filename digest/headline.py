@@ -43,7 +43,7 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
-_NUMERIC = re.compile(r"^[0-9۰-۹]+$")
+_NUMERIC_ID = re.compile(r"^[0-9۰-۹]{5,}$")  # a page id; «۲۰۲۶», «۴۸» are part of the headline
 _LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
 MIN_SLUG_OVERLAP = 0.8
 _SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
@@ -98,9 +98,9 @@ def slug_title(url: str | None) -> str | None:
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
-    while best and (_NUMERIC.match(best[0]) or not _PERSIAN_LETTER.search(best[0])):
+    while best and (_NUMERIC_ID.match(best[0]) or not _is_slug_word(best[0])):
         best.pop(0)
-    while best and (_NUMERIC.match(best[-1]) or best[-1] in _SLUG_TAIL or not _PERSIAN_LETTER.search(best[-1])):
+    while best and (_NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or not _is_slug_word(best[-1])):
         best.pop()
     return " ".join(best) if len(best) >= MIN_SLUG_WORDS else None
 
@@ -162,6 +162,11 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> in
         ),
         HEAD_LINES,
     )
+
+
+def _is_slug_word(word: str) -> bool:
+    """A Persian word or a short number (a Latin word such as `html` or `news` is not)."""
+    return bool(_PERSIAN_LETTER.search(word)) or word.isdigit()
 
 
 def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | None:

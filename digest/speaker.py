@@ -395,6 +395,8 @@ _HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
 
 @lru_cache(maxsize=8192)
 def _canonical(tok: str) -> tuple[str, ...]:
+    if tok.startswith("در") and tok[2:] in VENUE_WORDS:
+        return ("در", tok[2:])  # «درحاشیه», «درجمع»: a glued preposition opens the venue
     if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
         return (tok,)
     key = squash(tok)

@@ -64,12 +64,23 @@ def test_long_lead_is_cut_at_a_clause() -> None:
             "افتتاح ۳ مدرسه",
         ),
         ("https://example.ir/fa/news/1234/بازگشایی-جاده-روستای-نمونه-فیلم", "بازگشایی جاده روستای نمونه"),
-        ("https://example.ir/55-کمک_به_خانواده_های_سیل_زده+عکس.html", "کمک به خانواده های سیل زده"),
+        ("https://example.ir/98765-کمک_به_خانواده_های_سیل_زده+عکس.html", "کمک به خانواده های سیل زده"),
         ("https://example.ir/fa/news/1234/some-english-slug", None),
+        ("https://example.ir/fa/news/5659294/میزبانی-جام-ملت‌ها-2026", "میزبانی جام ملت‌ها 2026"),
+        ("https://example.ir/1675068-۴۸-واحد-مسکونی-افتتاح-شد", "۴۸ واحد مسکونی افتتاح شد"),
         ("https://example.ir/fa/news/1234/", None),
         (None, None),
     ],
-    ids=["percent_encoded", "trailing_film", "underscores_and_photo", "latin_slug", "no_slug", "no_url"],
+    ids=[
+        "percent_encoded",
+        "trailing_film",
+        "underscores_and_photo",
+        "latin_slug",
+        "year_kept",
+        "id_dropped_short_number_kept",
+        "no_slug",
+        "no_url",
+    ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
     assert slug_title(url) == slug

@@ -559,3 +559,8 @@ def test_interview_label_is_not_a_speaker() -> None:
 
 def test_place_before_role_is_not_a_name() -> None:
     assert classify_subject("بندر عباس فرماندار", 0) is None
+
+
+def test_glued_venue_preposition_ends_the_role() -> None:
+    found = speakers("به گزارش ایرنا، سارا نیک‌نام معاون سیاسی استانداری نمونه درحاشیه این مراسم گفت: الف.")
+    assert found == [("سارا نیک‌نام", "معاون سیاسی استانداری نمونه", 1)]
