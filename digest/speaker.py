@@ -1,5 +1,8 @@
 """Who said it: speakers as name + role, main speaker first, with how many statements each made.
 
+This module finds attributions and resolves who is who; `digest.subject` splits one speaker phrase
+into name and role.
+
 Rules, in order:
 1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`, also glued to «و»: `وافزود`)
    followed by `:`, `،`, `؛` or `که`, or ending its sentence; a clause verb (`اعلام کرد`, `گفت` …)
@@ -15,13 +18,7 @@ Rules, in order:
    مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after a representative head
    before a seat (`نماینده مردم اهواز در مجلس`). Multi-word titles are joined with any spacing, and
    role heads are matched without spaces or ZWNJ (`قائممقام`; glued `رئیسسازمان` = `رئیس سازمان`).
-3. A plural head (`کارشناسان`, `مسئولان …`) is a collective, not a speaker. The subject splits
-   into role and name by structure: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role head
-   followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, two or three
-   name-like tokens right before a role head whatever the first name (`گلاره کامرانی نماینده …`,
-   `NAME روابط عمومی …`), a title or a first name alone, or a short non-role subject (a surname).
-   A name ends at «را» or a number (`NAME اعتبار طرح را …`); a token with digits, Latin letters or
-   punctuation is never part of a name, and a subject ending in `آنلاین/نیوز` is an outlet.
+3. The subject splits into name and role by structure (`digest.subject.classify_subject`).
 4. `وی`/`او`/`ایشان`/`این مسئول` refer to the last speaker; a surname alone to the full name seen
    before; a role-only mention to the named person with a matching role, else to the nearest named
    person with no role (a sentence whose subject is a named person without a reporting verb names
@@ -43,37 +40,35 @@ from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
-from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
     CLAUSE_VERBS,
-    HEAD_KEYS,
-    INDEFINITE,
     KEEP_TITLES,
-    MULTIWORD_TITLES,
-    NON_NAME_WORDS,
-    ORG_STARTS,
-    OUTLET_ENDS,
-    PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTING_VERBS,
-    REPRESENTATIVE_HEADS,
-    ROLE_CONTINUATIONS,
     ROLE_HEADS,
-    ROLE_ORG_STARTS,
-    ROLE_SEATS,
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
-    first_names,
 )
-from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
+from digest.subject import (
+    MAX_SUBJECT_WORDS,
+    Mention,
+    classify_subject,
+    clean_name,
+    cut_adjuncts,
+    is_first_name,
+    is_name_start,
+    join_tokens,
+    looks_like_name,
+    split_adjuncts,
+    subject_tokens,
+)
+from digest.textmatch import WORD_END, alternation, flex, squash
 
-MAX_SUBJECT_WORDS = 30
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
-MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
 MAX_NAMED_CHARS = 200
 MAX_NAMED_WORDS = 12
@@ -98,26 +93,10 @@ _BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور", "اظه�
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
-_DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
-_NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند".split())
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
-_MULTI_TITLE = re.compile(
-    WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
-)
-_JOINED_TITLES = {squash(multi): joined for multi, joined in MULTIWORD_TITLES.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One attribution: a name, a role, both, or a pronoun (kind "pronoun")."""
-
-    name: str | None
-    role: str | None
-    kind: str  # "person" | "role" | "pronoun" | "name" (named as a subject, no statement)
-    index: int
 
 
 @dataclass(slots=True)
@@ -154,7 +133,7 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
         m = pattern.search(sentence) if name in sentence else None
         if m is not None:
             role = cut_adjuncts(m.group("role"))
-            if role and _tokens(role)[0] in ROLE_HEADS:
+            if role and subject_tokens(role)[0] in ROLE_HEADS:
                 return role
     return None
 
@@ -189,12 +168,12 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
     text = _QUOTES.sub("", strip_lead_in(sentence[:MAX_NAMED_CHARS]))
     first = text.split(maxsplit=1)[:1]
-    if not first or not _is_name_start(first[0]):
+    if not first or not is_name_start(first[0]):
         return None
-    kept, rest = _split_adjuncts(_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
-    if not rest or not kept or not _is_name_start(kept[0]):
+    kept, rest = split_adjuncts(subject_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
+    if not rest or not kept or not is_name_start(kept[0]):
         return None
-    mention = classify_subject(_join(kept), index)
+    mention = classify_subject(join_tokens(kept), index)
     if mention is None or mention.kind != "person" or mention.name is None or len(mention.name.split()) < 2:
         return None
     return Mention(mention.name, mention.role, "name", index)
@@ -268,13 +247,13 @@ def _heading(sentence: str, verb_at: int) -> str | None:
     m = _HEADING.match(sentence)
     if m is None or m.end() > verb_at:
         return None
-    tokens = _tokens(strip_lead_in(m.group("subject")))
-    kept, rest = _split_adjuncts(tokens)
+    tokens = subject_tokens(strip_lead_in(m.group("subject")))
+    kept, rest = split_adjuncts(tokens)
     while rest and rest[0] in _HEADING_TIME:
         rest = rest[1:]
     if rest and not (rest[0] == "در" and rest[1:2] and rest[1] in VENUE_WORDS):
         return None
-    subject = _join(kept)
+    subject = join_tokens(kept)
     if subject in _INTERVIEW_LABELS:
         return None  # «خبرنگار: …» asks the question of a transcript
     mention = classify_subject(subject, 0) if subject else None
@@ -285,7 +264,12 @@ def _according_subject(g: re.Match[str]) -> str:
     """`طبق گفته‌های NAME، ROLE،`: the name and the role up to the closing comma."""
     subject = g.group("subject").strip()
     second = g.group("second")
-    if second and _tokens(subject)[0] not in ROLE_HEADS and _tokens(second)[:1] and _tokens(second)[0] in ROLE_HEADS:
+    if (
+        second
+        and subject_tokens(subject)[0] not in ROLE_HEADS
+        and subject_tokens(second)[:1]
+        and subject_tokens(second)[0] in ROLE_HEADS
+    ):
         subject = f"{subject}، {second.strip()}"
     return cut_adjuncts(subject)
 
@@ -324,268 +308,23 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
         tok in ROLE_HEADS
         or tok in TITLES
         or tok in PRONOUNS
-        or _is_first_name(tok)
+        or is_first_name(tok)
         or (tok == "این" and nxt in ANAPHORIC_NOUNS)
     )
-
-
-def _join_titles(subject: str) -> str:
-    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
-    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
-        return subject
-    return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
-
-
-def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
-    """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
-    if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
-        return True
-    if tok != "در" or not nxt:
-        return False
-    if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
-        return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
-    return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
-
-
-def cut_adjuncts(subject: str) -> str:
-    """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
-    kept, _ = _split_adjuncts(_tokens(subject))
-    return _join(kept) if len(kept) <= MAX_SUBJECT_WORDS else ""
-
-
-def _split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Tokens before the first adjunct word, and the rest."""
-    kept: list[str] = []
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
-            return kept, tokens[i:]
-        kept.append(tok)
-    return kept, []
-
-
-_DAY_NEXT = frozenset("گذشته جاری قبل بعد پیش اول دوم سوم آخر جهانی ملی سه دو چهار پنج".split())
-
-
-def _is_name_day(tok: str, nxt: str) -> bool:
-    """«روز» inside a name (`فرح روز قهرمانی`), not «روز یکشنبه», «روز گذشته», «روز ۲۰ …»."""
-    return tok == "روز" and bool(nxt) and nxt not in ADJUNCTS and nxt not in _DAY_NEXT and not nxt[0].isdigit()
-
-
-def _join(tokens: list[str]) -> str:
-    return " ".join(tokens).replace(" ، ", "، ").strip(" ،")
-
-
-def _tokens(subject: str) -> list[str]:
-    """Words of a subject (commas as tokens), multi-word titles joined and role heads in canonical form
-    whatever their spacing («قائممقام» = «قائم‌مقام»; glued «رئیسسازمان» = «رئیس سازمان»)."""
-    out: list[str] = []
-    for tok in _join_titles(subject).replace("،", " ، ").split():
-        out.extend(_canonical(tok))
-    return out
-
-
-_HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
-_GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS)
-MIN_GLUED_REST = 3
-
-
-_HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
-
-
-@lru_cache(maxsize=8192)
-def _canonical(tok: str) -> tuple[str, ...]:
-    if tok.startswith("در") and tok[2:] in VENUE_WORDS:
-        return ("در", tok[2:])  # «درحاشیه», «درجمع»: a glued preposition opens the venue
-    if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
-        return (tok,)
-    key = squash(tok)
-    head = HEAD_KEYS.get(key)
-    if head is not None:
-        return (head,)
-    for n in _HEAD_LENGTHS:
-        rest = key[n:]
-        if len(rest) >= MIN_GLUED_REST and key[:n] in HEAD_KEYS and (rest in _GLUED_RESTS or is_place(rest)):
-            head = tok[:n] if squash(tok[:n]) == key[:n] else HEAD_KEYS[key[:n]]  # keep the writer's spelling
-            return (head, rest)
-    return (tok,)
-
-
-@lru_cache(maxsize=8192)
-def _is_first_name(tok: str) -> bool:
-    names = first_names()
-    if tok in names:
-        return True
-    for prefix in ("سید", "میر", "محمد", "علی", "غلام", "ابو", "عبد"):
-        rest = tok.removeprefix(prefix).lstrip("\u200c")
-        if rest != tok and len(rest) > 2 and rest in names:
-            return True
-    return "\u200c" in tok and tok.split("\u200c", 1)[0] in names
-
-
-def _is_name_start(tok: str) -> bool:
-    return tok in TITLES or _is_first_name(tok)
-
-
-def _looks_like_name(tokens: list[str]) -> bool:
-    """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
-    if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
-        return False
-    return not any(
-        (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
-        or t in _NOT_NAME
-        or _DIGIT_OR_LATIN.search(t)
-        for i, t in enumerate(tokens)
-    )
-
-
-def _clean_name(tokens: list[str]) -> str | None:
-    kept = [t for t in tokens if t not in TITLES or t in KEEP_TITLES]
-    return " ".join(kept) if kept else None
-
-
-def classify_subject(subject: str, index: int) -> Mention | None:
-    """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
-    tokens = _trim_object(_tokens(subject))
-    if not tokens:
-        return None
-    subject = _join(tokens)
-    if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
-        return None  # "کارشناسان … گفتند": a collective statement
-    if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
-        tokens[1] in ANAPHORIC_NOUNS
-    )):  # fmt: skip
-        return Mention(None, None, "pronoun", index)
-    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
-        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
-        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
-    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS:
-        return None
-    if "،" in tokens:
-        mention = _apposition(subject, index)
-        if mention is not None:
-            return mention
-    words = [t for t in tokens if t != "،"]
-    if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
-        return _role_then_name(subject, tokens, index)
-    if _is_name_start(words[0]):
-        return _name_then_role(tokens, index)
-    mention = _name_before_role(tokens, index)
-    if mention is not None:
-        return mention
-    if len(words) <= 3 and _looks_like_name(words):
-        return Mention(" ".join(words), None, "person", index)
-    return None
-
-
-def _is_role_start(tok: str) -> bool:
-    return tok in ROLE_HEADS or tok in ROLE_ORG_STARTS
-
-
-def _has_head(tokens: list[str]) -> bool:
-    return any(t in ROLE_HEADS for t in tokens)
-
-
-def _name_before_role(tokens: list[str], index: int) -> Mention | None:
-    """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
-    head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
-    for k in (2, 3):
-        cand = tokens[:k]
-        if len(tokens) > k and _is_role_start(tokens[k]) and _looks_like_name(cand) and not is_place(" ".join(cand)):
-            return Mention(_clean_name(tokens[:k]), _strip_role(_join(tokens[k:])), "person", index)
-    return None
-
-
-def _trim_object(tokens: list[str]) -> list[str]:
-    """A subject that runs into the object (`NAME اعتبار طرح را`, `NAME ۱۰ میلیارد`) ends with the name:
-    the object starts after the name's first two words (three when both are first names)."""
-    cut = next(
-        (
-            i
-            for i, t in enumerate(tokens)
-            if t == "را" or (t[0].isdigit() and not any(h in ROLE_HEADS for h in tokens[:i]))
-        ),
-        None,
-    )
-    if cut is None:
-        return tokens
-    head = tokens[:cut]
-    if "،" in head and _looks_like_name(head[: head.index("،")]):
-        return head[: head.index("،")]  # «جلالی پور، توانمندی … را …»
-    start = next((i for i, t in enumerate(head) if _is_name_start(t)), None)
-    if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
-        return head if _has_head(head) else head[:1]
-    while start < len(head) and head[start] in TITLES:
-        start += 1
-    size = 3 if start + 1 < len(head) and _is_first_name(head[start]) and _is_first_name(head[start + 1]) else 2
-    return head[: start + size]
-
-
-def _apposition(subject: str, index: int) -> Mention | None:
-    """`NAME، ROLE` or `ROLE، NAME` (roles may contain commas themselves)."""
-    parts = [p.strip() for p in subject.split("،")]
-    first, last = parts[0].split(), parts[-1].split()
-    rest_first = "، ".join(parts[1:])
-    if _looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
-        if _is_name_start(first[0]) or len(first) <= 3:
-            return Mention(_clean_name(first), rest_first, "person", index)
-    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _looks_like_name(last):
-        # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
-        if _is_name_start(last[0]) or 2 <= len(last) <= 4:
-            return Mention(_clean_name(last), "، ".join(parts[:-1]), "person", index)
-    return None
-
-
-def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
-    """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
-    for i in range(len(tokens) - 1, 0, -1):
-        tail = tokens[i:]
-        if "،" in tail or not _is_name_start(tokens[i]):
-            continue
-        if 2 <= len(tail) <= MAX_NAME_WORDS and _looks_like_name(tail):
-            start = i
-            while start > 1 and tokens[start - 1] in TITLES:
-                start -= 1
-            name = _clean_name(tokens[start:])
-            role = " ".join(tokens[:start]).replace(" ، ", "، ")
-            if name is not None and len(name.split()) >= 2:
-                return Mention(name, _strip_role(role), "person", index)
-    return Mention(None, _strip_role(subject), "role", index)
-
-
-def _name_then_role(tokens: list[str], index: int) -> Mention | None:
-    """`[title] FIRST LAST ROLE…`: the name runs until a role head or organisation word."""
-    end = 0
-    while (
-        end < len(tokens)
-        and end < MAX_NAME_WORDS
-        and tokens[end] not in NON_NAME_WORDS
-        and tokens[end] != "،"
-        and not _DIGIT_OR_LATIN.search(tokens[end])
-    ):
-        end += 1
-    if end and tokens[end - 1] in TITLES:
-        return None
-    name = _clean_name(tokens[:end])
-    if name is None:
-        return None
-    rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
-    role = _join(rest) if rest and _is_role_start(rest[0]) else None
-    return Mention(name, _strip_role(role) if role else None, "person", index)
 
 
 def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
     """The name written next to an unnamed speaker's role elsewhere in the text, without a reporting
     verb (`NAME ROLE، در نمایشگاه … قدردانی کرد`, `ROLE FIRST LAST`)."""
     for role in roles:
-        want = [squash(t) for t in _tokens(role) if t != "،"][:3]
+        want = [squash(t) for t in subject_tokens(role) if t != "،"][:3]
         if not want:
             continue
-        raw = _tokens(role)[0][:3]
+        raw = subject_tokens(role)[0][:3]
         for sentence in sentences:
             if raw not in sentence or want[0][:4] not in squash(sentence):
                 continue
-            name = _name_beside(_tokens(sentence), want)
+            name = _name_beside(subject_tokens(sentence), want)
             if name is not None:
                 return name
     return None
@@ -597,21 +336,17 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
             continue
         for k in (2, 3):  # a name here must open with a known first name or a title
             cand = tokens[max(0, i - k) : i]
-            if len(cand) == k and _is_name_start(cand[0]) and "،" not in cand and _looks_like_name(cand):
-                return _clean_name(cand)
+            if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
+                return clean_name(cand)
         j = i + len(want)
-        while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not _is_name_start(tokens[j]):
+        while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not is_name_start(tokens[j]):
             if tokens[j] in ADJUNCTS or tokens[j] == "،":
                 break
             j += 1
         cand = tokens[j : j + 2]
-        if len(cand) == 2 and _is_name_start(cand[0]) and _looks_like_name(cand):
-            return _clean_name(cand)
+        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand):
+            return clean_name(cand)
     return None
-
-
-def _strip_role(role: str) -> str:
-    return role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،")
 
 
 def _resolve(mentions: list[Mention]) -> list[_Person]:

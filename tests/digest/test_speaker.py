@@ -6,7 +6,8 @@ import pytest
 
 from digest.normalize import normalize_fa
 from digest.sentences import split_sentences
-from digest.speaker import classify_subject, cut_adjuncts, find_speakers, subject_of
+from digest.speaker import find_speakers, subject_of
+from digest.subject import classify_subject, cut_adjuncts
 
 
 def speakers(text: str, kicker: str | None = None, headline: str = "") -> list[tuple[str | None, str | None, int]]:
