@@ -377,7 +377,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if p.name is None:
                 continue
             known = squash_tokens(p.name)
-            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens):
+            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens) or _same_surname(tokens, known):
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
@@ -386,6 +386,13 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
         if any(_roles_compatible(r, m.role or "") for r in p.roles):
             return p
     return None
+
+
+def _same_surname(a: list[str], b: list[str]) -> bool:
+    """`جلالی پور` is the surname of `مجتبی جلالیپور` (one written spaced, the other glued)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    glued = "".join(short)
+    return len(short) >= 2 and any("".join(long[i:]) == glued for i in range(1, len(long)))
 
 
 def squash_tokens(name: str) -> list[str]:

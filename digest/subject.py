@@ -44,7 +44,9 @@ from digest.textmatch import WORD_END, WORD_START, flex, squash
 MAX_SUBJECT_WORDS = 30
 MAX_NAME_WORDS = 5  # titles included
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
-_NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند".split())
+_NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان".split())
+# «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
+_GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
 _MULTI_TITLE = re.compile(
     WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
 )
@@ -129,6 +131,8 @@ _HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
 def _canonical(tok: str) -> tuple[str, ...]:
     if tok.startswith("در") and tok[2:] in VENUE_WORDS:
         return ("در", tok[2:])  # «درحاشیه», «درجمع»: a glued preposition opens the venue
+    if tok.startswith("با") and tok[2:] in _GLUED_BA:
+        return ("با", tok[2:])
     if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
         return (tok,)
     key = squash(tok)

@@ -565,3 +565,14 @@ def test_place_before_role_is_not_a_name() -> None:
 def test_glued_venue_preposition_ends_the_role() -> None:
     found = speakers("به گزارش ایرنا، سارا نیک‌نام معاون سیاسی استانداری نمونه درحاشیه این مراسم گفت: الف.")
     assert found == [("سارا نیک‌نام", "معاون سیاسی استانداری نمونه", 1)]
+
+
+def test_surname_written_spaced_is_the_same_person() -> None:
+    text = "سید حامد نوری‌پور، مدیرکل امداد گفت: الف.\nنوری پور با بیان اینکه طرح ادامه دارد افزود: ب."
+    assert speakers(text) == [("سید حامد نوری‌پور", "مدیرکل امداد", 2)]
+
+
+def test_glued_with_opens_an_adjunct_and_pronoun_is_no_name() -> None:
+    assert cut_adjuncts("رضایی بابیان اینکه طرح") == "رضایی"
+    mention = classify_subject("روشن ضمیر وی", 0)
+    assert mention is None or mention.name != "روشن ضمیر وی"
