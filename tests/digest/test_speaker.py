@@ -576,3 +576,7 @@ def test_glued_with_opens_an_adjunct_and_pronoun_is_no_name() -> None:
     assert cut_adjuncts("رضایی بابیان اینکه طرح") == "رضایی"
     mention = classify_subject("روشن ضمیر وی", 0)
     assert mention is None or mention.name != "روشن ضمیر وی"
+
+
+def test_spaced_conversation_is_not_a_bare_verb() -> None:
+    assert speakers("خبرنگار ما در گفت و گو با مردم روستا از مشکلات آب مطلع شد.") == []
