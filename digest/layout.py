@@ -35,6 +35,7 @@ _ENCODED_RUN = re.compile(
     r"(?![A-Za-z0-9])"
 )
 _LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _PERSIAN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06f0-\u06f9]")
 
 _D = "[0-9۰-۹]"
@@ -83,7 +84,7 @@ def _strip_debris(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "string(" in text:
         text = _PHP_DUMP.sub(" ", text)
-    return _ENCODED_RUN.sub(" ", text) if _ASCII_RUN.search(text) else text
+    return _ENCODED_RUN.sub(" ", text) if _LATIN_LETTER.search(text) and _ASCII_RUN.search(text) else text
 
 
 def _unglue(m: re.Match[str]) -> str:
@@ -130,10 +131,11 @@ def layout_lines(text: str) -> list[str]:
         text = text.replace("\\r", "").replace("\\n", "\n")
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
+    latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
-        if not line or _is_debris(line):
+        if not line or (latin and _is_debris(line)):
             continue
         if line[0] in _STAMP_STARTS:
             line = strip_stamp(line)

@@ -12,10 +12,8 @@ import re
 from collections.abc import Iterable
 
 # also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
-_END = re.compile(
-    r"(?<=[.!؟?])[\s»\"']*\s+|\n+"
-    r"|(?<=[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc][.!؟])(?=[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2})"
-)
+_P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 

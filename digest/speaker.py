@@ -68,6 +68,8 @@ from digest.subject import (
 )
 from digest.textmatch import WORD_END, alternation, flex, squash
 
+_LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "براساس", "بر"})
+_DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
 MAX_NAMED_CHARS = 200
@@ -88,7 +90,7 @@ _BE_GOFTE = re.compile(
     r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
-_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور", "اظهارات")
+_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات")
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
@@ -166,7 +168,11 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
 def _named_subject(sentence: str, index: int) -> Mention | None:
     """A sentence whose subject is a named person but whose verb does not report (`«NAME» با اعلام
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
-    text = _QUOTES.sub("", strip_lead_in(sentence[:MAX_NAMED_CHARS]))
+    head = sentence[:MAX_NAMED_CHARS]
+    opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
+    if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
+        return None  # cheap: neither a name nor a lead-in opens the sentence
+    text = _QUOTES.sub("", strip_lead_in(head))
     first = text.split(maxsplit=1)[:1]
     if not first or not is_name_start(first[0]):
         return None
@@ -218,7 +224,7 @@ def _subjects(sentence: str) -> list[str]:
     heading = _heading(sentence, start) if ":" in sentence or "؛" in sentence else None
     if heading is not None:
         return [heading]
-    g = _BE_GOFTE.search(sentence) if any(h in sentence for h in _BE_GOFTE_HINT) else None
+    g = _BE_GOFTE.search(sentence) if _BE_GOFTE_HINT.search(sentence) else None
     if g is not None and g.start() < start:
         found.append(_according_subject(g))
     return found

@@ -113,10 +113,15 @@ def join_tokens(tokens: list[str]) -> str:
 def subject_tokens(subject: str) -> list[str]:
     """Words of a subject (commas as tokens), multi-word titles joined and role heads in canonical form
     whatever their spacing («قائممقام» = «قائم‌مقام»; glued «رئیسسازمان» = «رئیس سازمان»)."""
+    return list(_subject_tokens(subject))
+
+
+@lru_cache(maxsize=1024)  # a subject is read by cut_adjuncts, then by classify_subject
+def _subject_tokens(subject: str) -> tuple[str, ...]:
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))
-    return out
+    return tuple(out)
 
 
 _HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
