@@ -34,6 +34,8 @@ MAX_LEAD_WORDS = 18
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
+_LATIN_SUFFIX = re.compile(r"\s+(?:[-|–—]|[؛:]+)\s*[A-Za-z][A-Za-z0-9 .'&-]{1,40}$")  # «… - Tasnim»
+_DOUBLE_COLON_SUFFIX = re.compile(r"\s*؛?\s*::\s*[^:]{1,40}$")  # «…؛:: ورزش سه»
 _ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*[:؛]\s*")
 _ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u200c])")
 _AZ = re.compile(r"(?<![\w\u200c])از(?![\w\u200c])")
@@ -59,8 +61,11 @@ class Head:
 
 
 def clean_title(title: str) -> str:
-    """A published title without a trailing site name (`… - خبرگزاری فارس`) or emoji."""
-    return cap_headline(_SITE_SUFFIX.sub("", strip_emoji(normalize_fa(title))).strip())
+    """A published title without a trailing site name (`… - خبرگزاری فارس`, `… - اخبار تسنیم - Tasnim`)
+    or emoji."""
+    title = _LATIN_SUFFIX.sub("", strip_emoji(normalize_fa(title)).strip())
+    title = _DOUBLE_COLON_SUFFIX.sub("", title)
+    return cap_headline(_SITE_SUFFIX.sub("", title).strip())
 
 
 def cap_headline(headline: str, limit: int = MAX_HEADLINE_CHARS) -> str:

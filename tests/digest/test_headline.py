@@ -16,8 +16,20 @@ from digest.headline import cap_headline, clean_title, find_head, slug_title, ur
         ("فرماندار دشتی: زلزله خسارتی نداشت", "فرماندار دشتی: زلزله خسارتی نداشت"),
         ("  عنوان  با  فاصله ", "عنوان با فاصله"),
         ("كودكان كار", "کودکان کار"),
+        ("توزیع بسته معیشتی - اخبار تسنیم - Tasnim", "توزیع بسته معیشتی"),
+        ("ورود ۵ هواپیمای A-320 به ناوگان", "ورود ۵ هواپیمای A-320 به ناوگان"),
+        ("پیروزی تیم نوجوانان؛:: ورزش سه", "پیروزی تیم نوجوانان"),
     ],
-    ids=["agency_suffix", "pipe_suffix", "colon_kept", "spaces", "arabic_letters"],
+    ids=[
+        "agency_suffix",
+        "pipe_suffix",
+        "colon_kept",
+        "spaces",
+        "arabic_letters",
+        "latin_site_name",
+        "latin_inside",
+        "double_colon_site",
+    ],
 )
 def test_clean_title(title: str, cleaned: str) -> None:
     assert clean_title(title) == cleaned
