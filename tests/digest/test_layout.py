@@ -89,3 +89,16 @@ def test_debris_removed(raw: str, expected: tuple[str, ...]) -> None:
 
 def test_player_chrome_line_is_dropped() -> None:
     assert clean_text("پخش زنده\nمدیرکل گفت: خبر.") == ("مدیرکل گفت: خبر.",)
+
+
+def test_title_glued_to_agency_dateline_is_split() -> None:
+    text = "افتتاح دو مدرسه در روستای نمونهایسنا/ نمونه شهر مدیرکل آموزش و پرورش گفت: دو مدرسه افتتاح شد."
+    assert layout_lines(text) == [
+        "افتتاح دو مدرسه در روستای نمونه",
+        "ایسنا/ نمونه شهر مدیرکل آموزش و پرورش گفت: دو مدرسه افتتاح شد.",
+    ]
+    assert layout_lines("تهران-ایرنا- خبر") == ["تهران-ایرنا- خبر"]
+
+
+def test_literal_newline_escapes_are_line_breaks() -> None:
+    assert layout_lines("خط اول خبر.\\n\\nخط دوم خبر.") == ["خط اول خبر.", "خط دوم خبر."]
