@@ -107,7 +107,11 @@ def slug_title(url: str | None) -> str | None:
         best.pop(0)
     while best and (_NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or not _is_slug_word(best[-1])):
         best.pop()
-    return " ".join(best) if len(best) >= MIN_SLUG_WORDS else None
+    if len(best) < MIN_SLUG_WORDS:
+        return None
+    if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
+        best[0] += "/"
+    return " ".join(best)
 
 
 def _words(line: str) -> int:
