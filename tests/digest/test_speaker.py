@@ -580,3 +580,8 @@ def test_glued_with_opens_an_adjunct_and_pronoun_is_no_name() -> None:
 
 def test_spaced_conversation_is_not_a_bare_verb() -> None:
     assert speakers("خبرنگار ما در گفت و گو با مردم روستا از مشکلات آب مطلع شد.") == []
+
+
+def test_one_word_title_naming_no_speaker_is_dropped() -> None:
+    found = speakers("علی رضایی، رئیس دانشگاه علوم پزشکی گفت: الف.", headline="کرونا: ۱۲ بیمار جدید")
+    assert found == [("علی رضایی", "رئیس دانشگاه علوم پزشکی", 1)]
