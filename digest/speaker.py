@@ -186,17 +186,18 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
 
 
 def _is_group(title: Mention, body: list[Mention]) -> bool:
-    """A one-word name in a title that is not a person: one the body only uses inside roles
-    (`طالبان: …` over `یک سخنگوی طالبان …`), or one that names no body speaker and has no unnamed
-    body speaker to name (`کرونا: …`). `رستمی: …` over `مدیرکل … گفت` stays: it names that official."""
-    if title.name is None or title.role or " " in title.name:
+    """A roleless name in a title that is not a person: one the body only uses inside roles
+    (`طالبان: …` over `یک سخنگوی طالبان …`), or one that is no known name, names no body speaker
+    and has no unnamed body speaker to name (`کرونا: …`, `اخبار فوری: …`). `رستمی: …` over
+    `مدیرکل … گفت` stays: it names that official."""
+    if title.name is None or title.role:
         return False
-    key = squash(title.name)
-    if any(m.name and key in {squash(t) for t in m.name.split()} for m in body):
+    keys = {squash(t) for t in title.name.split()}
+    if any(m.name and keys & {squash(t) for t in m.name.split()} for m in body):
         return False
-    if any(m.role and key in {squash(t) for t in m.role.split()} for m in body):
+    if any(m.role and keys & {squash(t) for t in m.role.split()} for m in body):
         return True
-    return not any(m.kind == "role" for m in body)
+    return not is_name_start(title.name.split()[0]) and not any(m.kind == "role" for m in body)
 
 
 def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:

@@ -585,3 +585,9 @@ def test_spaced_conversation_is_not_a_bare_verb() -> None:
 def test_one_word_title_naming_no_speaker_is_dropped() -> None:
     found = speakers("علی رضایی، رئیس دانشگاه علوم پزشکی گفت: الف.", headline="کرونا: ۱۲ بیمار جدید")
     assert found == [("علی رضایی", "رئیس دانشگاه علوم پزشکی", 1)]
+
+
+def test_title_label_is_not_a_speaker_but_a_full_name_is() -> None:
+    body = "علی رضایی، رئیس دانشگاه گفت: الف."
+    assert speakers(body, headline="اخبار فوری: تعطیلی مدارس")[0][0] == "علی رضایی"
+    assert speakers("طرح ادامه دارد.", headline="سارا نیک‌نام: طرح ادامه دارد") == [("سارا نیک‌نام", None, 1)]
