@@ -342,11 +342,13 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
 
 
 def _name_beside(tokens: list[str], want: list[str]) -> str | None:
+    """`FIRST LAST ROLE`, `FIRST LAST، ROLE` or `ROLE … FIRST LAST` around the role words `want`."""
     for i in range(len(tokens)):
         if tokens[i][:2] != want[0][:2] or [squash(t) for t in tokens[i : i + len(want)]] != want:
             continue
+        end = i - 1 if i and tokens[i - 1] == "،" else i  # «NAME، ROLE»
         for k in (2, 3):  # a name here must open with a known first name or a title
-            cand = tokens[max(0, i - k) : i]
+            cand = tokens[max(0, end - k) : end]
             if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
                 return clean_name(cand)
         j = i + len(want)

@@ -591,3 +591,8 @@ def test_title_label_is_not_a_speaker_but_a_full_name_is() -> None:
     body = "علی رضایی، رئیس دانشگاه گفت: الف."
     assert speakers(body, headline="اخبار فوری: تعطیلی مدارس")[0][0] == "علی رضایی"
     assert speakers("طرح ادامه دارد.", headline="سارا نیک‌نام: طرح ادامه دارد") == [("سارا نیک‌نام", None, 1)]
+
+
+def test_name_with_comma_beside_role_elsewhere() -> None:
+    text = "مدیرکل بهزیستی استان نمونه گفت: الف.\nدر این مراسم از مینا رحیمی، مدیرکل بهزیستی استان نمونه تقدیر شد."
+    assert speakers(text) == [("مینا رحیمی", "مدیرکل بهزیستی استان نمونه", 1)]
