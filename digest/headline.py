@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
-from digest.roles import REPORTING_VERBS
+from digest.roles import REPORTING_VERBS, ROLE_HEADS
 from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
@@ -144,7 +144,10 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
 
 
 def _cut_title(paragraph: str, key: str) -> str:
-    """`paragraph` without a copy of the title (`key`: its `_alnum_key`) glued to its start."""
+    """`paragraph` without a copy of the title (`key`: its `_alnum_key`) glued to its start: with no
+    space (`…اعزام تیم امدادمدیرکل …`), after a separator (` - `, `/`, `:`), or before a new sentence
+    opening with a lead-in or a role head. A lead that merely begins with the title's words
+    (`افزایش ۱۰ درصدی مستمری از ماه آینده اجرا می‌شود`) is kept whole."""
     if not key or not paragraph or key_text(paragraph[0]) != key[0]:
         return paragraph
     j = 0
@@ -156,9 +159,20 @@ def _cut_title(paragraph: str, key: str) -> str:
             return paragraph
         j += 1
         if j == len(key):
+            gap = paragraph[i + 1 : i + 4]
             rest = paragraph[i + 1 :].lstrip(" /|-–—:؛،.")
-            return rest if len(rest.split()) >= 2 else paragraph
+            if len(rest.split()) < 2:
+                return paragraph
+            glued = gap[:1].isalpha()
+            separated = any(c in gap for c in "/|-–—:؛.")
+            return rest if glued or separated or _opens_sentence(rest) else paragraph
     return paragraph
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether `text` opens a new sentence: a lead-in (`به گزارش …`, a dateline) or a role head."""
+    first = text.split(maxsplit=1)[0]
+    return first in ROLE_HEADS or strip_lead_in(text) != text
 
 
 def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> int:

@@ -188,3 +188,11 @@ def test_invocation_line_is_chrome() -> None:
 )
 def test_lead_core_of_an_announcement(lead: str, headline: str) -> None:
     assert find_head((lead,)).headline == headline
+
+
+def test_lead_beginning_with_the_title_words_is_kept() -> None:
+    lead = "افزایش ۱۰ درصدی مستمری مددجویان از ماه آینده اجرا می‌شود."
+    head = find_head((lead,), title="افزایش ۱۰ درصدی مستمری مددجویان")
+    assert head.body == (lead,)
+    spaced = "افزایش ۱۰ درصدی مستمری مددجویان به گزارش ایرنا، مدیرکل گفت: الف."
+    assert find_head((spaced,), title="افزایش ۱۰ درصدی مستمری مددجویان").body == ("به گزارش ایرنا، مدیرکل گفت: الف.",)
