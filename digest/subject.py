@@ -45,6 +45,7 @@ MAX_SUBJECT_WORDS = 30
 MAX_NAME_WORDS = 5  # titles included
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
 _NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان".split())
+_PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
 _GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
 _MULTI_TITLE = re.compile(
@@ -185,9 +186,17 @@ def clean_name(tokens: list[str]) -> str | None:
     return " ".join(kept) if kept else None
 
 
+def _unbracket_role(subject: str) -> str:
+    """«NAME (ROLE)» is «NAME، ROLE» («امام خمینی (ره)» stays)."""
+    paren = _PAREN_ROLE.match(subject) if "(" in subject else None
+    if paren is None or paren.group("role").split()[0] not in ROLE_HEADS:
+        return subject
+    return f"{paren.group('name')}، {paren.group('role')}"
+
+
 def classify_subject(subject: str, index: int) -> Mention | None:
     """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
-    tokens = _trim_object(subject_tokens(subject))
+    tokens = _trim_object(subject_tokens(_unbracket_role(subject)))
     if not tokens:
         return None
     subject = join_tokens(tokens)

@@ -602,3 +602,10 @@ def test_words_written_without_half_spaces() -> None:
     # stores that drop every ZWNJ: «سهشنبه», «گفتوگو», «آنها»
     text = "علی رضایی روز سهشنبه در گفتوگو با خبرنگاران گفت: الف."
     assert speakers(text) == [("علی رضایی", None, 1)]
+
+
+def test_role_in_brackets_after_the_name() -> None:
+    found = speakers("به گزارش خبرنگار ایلنا، حسن صادقی (دبیر اجرایی خانه کارگر استان) گفت: الف.")
+    assert found == [("حسن صادقی", "دبیر اجرایی خانه کارگر استان", 1)]
+    found = speakers("مدیرکل کمیته امداد امام خمینی (ره) استان گفت: الف.")
+    assert found == [(None, "مدیرکل کمیته امداد امام خمینی (ره) استان", 1)]
