@@ -226,6 +226,12 @@ def _alnum_key(text: str) -> str:
     return "".join(c for c in key_text(text) if c.isalnum())
 
 
+def _statement(line: str) -> str:
+    """A short line without its attribution (`ROLE خبر داد: کشف ۲ تن مواد مخدر` → the news)."""
+    rest = _ATTRIBUTION.sub("", line, count=1)
+    return rest if rest != line and _words(rest) >= MIN_HEADLINE_WORDS else line
+
+
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
     candidates = [
         (i, p)
@@ -237,7 +243,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
         if keys.count(squash(line)) > 1:
             return line
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
-        return candidates[0][1]
+        return _statement(candidates[0][1])
     start = _body_start(paragraphs, kicker_at)  # the lead: the first body paragraph, not a chrome line
     lead = (
         paragraphs[start]

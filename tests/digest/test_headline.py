@@ -196,3 +196,10 @@ def test_lead_beginning_with_the_title_words_is_kept() -> None:
     assert head.body == (lead,)
     spaced = "افزایش ۱۰ درصدی مستمری مددجویان به گزارش ایرنا، مدیرکل گفت: الف."
     assert find_head((spaced,), title="افزایش ۱۰ درصدی مستمری مددجویان").body == ("به گزارش ایرنا، مدیرکل گفت: الف.",)
+
+
+def test_short_line_loses_its_attribution() -> None:
+    line = "دبیر شورای هماهنگی مبارزه با مواد مخدر استان خبر داد: کشف ۲ تن مواد مخدر"
+    head = find_head((line,))
+    assert head.headline == "کشف ۲ تن مواد مخدر"
+    assert head.body == (line,)  # the attribution stays in the body for the speaker
