@@ -3,7 +3,9 @@
 Removes HTML (tags, entities, scripts, styles), site chrome and boilerplate: a leading language
 switch ("English"), comment-policy lines, "ارسال نظر", "مهمترین/آخرین اخبار", "پربازدیدترین",
 "اخبار مرتبط", "انتهای پیام", news codes, view counts and related-story teasers. Everything after
-the first end-of-article marker is dropped. Imports only `digest.normalize` and `digest.textmatch`.
+the first end-of-article marker is dropped. The layout pass (`digest.layout`: emoji bullets, markup
+debris, date stamps, dash bullets) runs first. Imports only `digest.layout`, `digest.normalize` and
+`digest.textmatch`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from digest.layout import layout_lines
 from digest.normalize import normalize_fa
 from digest.textmatch import alternation
 
@@ -20,6 +23,9 @@ _HTML_HINT = re.compile(
     r"|script|style|table|tr|td|img|figure|header|footer|nav)\b|!--)",
     re.I,
 )
+# A «<» whose tag never closes before the next «<»: text, not markup. html.parser rescans such
+# an open tag on every later «<», which is quadratic («<a <a <a …» took minutes).
+_UNCLOSED_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
     "figcaption pre hr title dd dt".split()
@@ -51,6 +57,7 @@ _END_MARKERS = [
 # Single lines that are chrome wherever they occur (short lines only).
 _LINE_MARKERS = [
     "کد خبر",
+    "کد خبرنگار",
     "شناسه خبر",
     "تعداد بازدید",
     "بازدید",
@@ -62,6 +69,10 @@ _LINE_MARKERS = [
     "ارسال به دوستان",
     "اشتراک",
     "تاریخ انتشار",
+    "پخش زنده",
+    "بسمه تعالی",
+    "بسم الله الرحمن الرحیم",
+    "به نام خدا",
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
@@ -75,6 +86,7 @@ _WORDS = re.compile(r"\S+")
 
 MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole
 MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
+MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)
 
 
 class _TextExtractor(HTMLParser):
@@ -109,7 +121,7 @@ class _TextExtractor(HTMLParser):
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment or page; block elements become line breaks."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    parser.feed(_UNCLOSED_LT.sub("&lt;", markup))
     parser.close()
     return "".join(parser.parts)
 
@@ -135,11 +147,13 @@ def _drop_leading_foreign(lines: list[str]) -> list[str]:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """Drop chrome lines; stop at the first end-of-article marker once body text has been seen."""
+    """Drop chrome lines; stop at the first end-of-article marker once a paragraph of body text has
+    been seen (a tag list or «برچسب‌ها» in the page top is skipped)."""
     kept: list[str] = []
+    body_seen = False  # an end marker counts only after a paragraph of article text
     for line in _drop_leading_foreign(lines):
         if _is_end(line):
-            if kept:
+            if body_seen:
                 break
             continue
         if _is_chrome(line):
@@ -147,11 +161,11 @@ def clean_lines(lines: list[str]) -> list[str]:
         line = _TAIL_MARKER.sub("", line).strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)
+            body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
     return kept
 
 
 def clean_text(raw: str) -> tuple[str, ...]:
     """Normalized, boilerplate-free paragraphs of an article given as plain text or HTML."""
     text = html_to_text(raw) if looks_like_html(raw) else html.unescape(raw) if "&" in raw else raw
-    text = normalize_fa(text)
-    return tuple(clean_lines(text.split("\n")))
+    return tuple(clean_lines(layout_lines(normalize_fa(text))))

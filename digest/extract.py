@@ -10,7 +10,7 @@ from __future__ import annotations
 from digest.clean import clean_text
 from digest.figures import extract_figures
 from digest.fingerprint import core_text, text_fingerprint
-from digest.headline import find_head
+from digest.headline import find_head, url_of
 from digest.model import Article, Digest
 from digest.places import find_places, provinces_of
 from digest.sentences import split_sentences
@@ -36,7 +36,7 @@ def bounded(paragraphs: tuple[str, ...], limit: int = MAX_ANALYZED_CHARS) -> tup
 def extract(article: Article) -> Digest:
     """Structured digest of one article (title, body text or HTML, link, source, date)."""
     paragraphs = bounded(clean_text(article.text))
-    head = find_head(paragraphs, article.title)
+    head = find_head(paragraphs, article.title, url_of(article.url, article.source))
     sentences = split_sentences(head.body)
     body = "\n".join(head.body)
     core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
@@ -47,7 +47,7 @@ def extract(article: Article) -> Digest:
         headline=head.headline,
         is_social=topics.is_social,
         topics=topics.topics,
-        speakers=find_speakers(sentences, head.kicker, head.headline),
+        speakers=find_speakers(sentences, head.kicker, head.headline, len(split_sentences(head.body[:1]))),
         figures=figures,
         places=places,
         provinces=provinces_of(places),

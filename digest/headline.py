@@ -1,31 +1,54 @@
 """Headline and kicker (روتیتر) of an article, and its body without them.
 
-The published title wins when there is one (site-name suffixes removed). Otherwise, among the first
-paragraphs: a short line printed twice (many CMSs repeat the title before the body), else the first
-short line that does not end like a sentence, else the core of the lead (its statement after
-`گفت:`, cut to a clause). A short first line ending in `:` is the kicker and a speaker clue.
-Imports only digest modules.
+The published title wins when there is one (site-name suffixes and emoji removed; a copy of it glued
+to the start of the lead is cut off). Without one, a Persian slug in the page URL
+(`…/news/12345/توزیع-۵۰۰-بسته-معیشتی` → «توزیع ۵۰۰ بسته معیشتی»; numeric ids and a trailing «فیلم»,
+«عکس» dropped; a short head line that the slug starts is taken whole, since CMSs cut long slugs).
+Otherwise, among the short lines *before the first long paragraph* (never a line after the body has
+started): a line printed twice (many CMSs repeat the title before the body), else the first such
+line, else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
+ending in `:` is the kicker and a speaker clue. Every headline is capped at `MAX_HEADLINE_CHARS` at a
+word boundary. Imports only digest modules and urllib.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
+from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
-from digest.roles import REPORTING_VERBS
-from digest.textmatch import alternation, squash
+from digest.roles import REPORTING_VERBS, ROLE_HEADS
+from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
 MAX_HEADLINE_WORDS = 25
+MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
+MAX_HEADLINE_CHARS = 300
+MIN_SLUG_WORDS = 3
 MAX_KICKER_WORDS = 15
 MAX_LEAD_WORDS = 18
 
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
-_ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*:\s*")
+_LATIN_SUFFIX = re.compile(r"\s+(?:[-|–—]|[؛:]+)\s*[A-Za-z][A-Za-z0-9 .'&-]{1,40}$")  # «… - Tasnim»
+_DOUBLE_COLON_SUFFIX = re.compile(r"\s*؛?\s*::\s*[^:]{1,40}$")  # «…؛:: ورزش سه»
+_ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*[:؛]\s*")
+_ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u200c])")
+_AZ = re.compile(r"(?<![\w\u200c])از(?![\w\u200c])")
+# «از» that does not open what was announced: partitives, quantities and times
+_NOT_SOURCE_AZ = frozenset("یکی برخی بسیاری یک بیش کمتر بیشتر پیش پس قبل بعد کمی یکی‌از هریک".split())
+_URL = re.compile(r"https?://[^\s\"'<>]+")
+_PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_SLUG_SEP = re.compile(r"[-_+\s]+")
+_PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
+_NUMERIC_ID = re.compile(r"^[0-9۰-۹]{5,}$")  # a page id; «۲۰۲۶», «۴۸» are part of the headline
+_LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
+MIN_SLUG_OVERLAP = 0.8
+_SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +61,57 @@ class Head:
 
 
 def clean_title(title: str) -> str:
-    """A published title without a trailing site name (`… - خبرگزاری فارس`)."""
-    return _SITE_SUFFIX.sub("", normalize_fa(title)).strip()
+    """A published title without a trailing site name (`… - خبرگزاری فارس`, `… - اخبار تسنیم - Tasnim`)
+    or emoji."""
+    title = _LATIN_SUFFIX.sub("", strip_emoji(normalize_fa(title)).strip())
+    title = _DOUBLE_COLON_SUFFIX.sub("", title)
+    return cap_headline(_SITE_SUFFIX.sub("", title).strip())
+
+
+def cap_headline(headline: str, limit: int = MAX_HEADLINE_CHARS) -> str:
+    """`headline` cut at a word boundary to at most about `limit` characters."""
+    if len(headline) <= limit:
+        return headline
+    cut = headline[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ،؛:-") + "…"
+
+
+def url_of(url: str | None, source: str | None) -> str | None:
+    """The page URL: `url`, else a URL written in `source` (`pages:https://…`)."""
+    if url:
+        return url
+    m = _URL.search(source or "")
+    return m.group() if m else None
+
+
+def slug_title(url: str | None) -> str | None:
+    """The Persian slug of a page URL as words, or None (ids, extensions and «فیلم/عکس» dropped)."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    segments = path.split("/")
+    if any(seg.lower() in _LISTING for seg in segments):
+        return None  # a tag or search page: its slug names a keyword, not the story
+    best: list[str] = []
+    most = 0
+    for segment in segments:
+        text = normalize_fa(unquote(_PAGE_EXT.sub("", segment), errors="replace"))
+        letters = len(_PERSIAN_LETTER.findall(text))
+        if letters > most:
+            best, most = [w for w in _SLUG_SEP.split(text) if w], letters
+    while best and (_NUMERIC_ID.match(best[0]) or not _is_slug_word(best[0])):
+        best.pop(0)
+    while best and (_NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or not _is_slug_word(best[-1])):
+        best.pop()
+    if len(best) < MIN_SLUG_WORDS:
+        return None
+    if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
+        best[0] += "/"
+    return " ".join(best)
 
 
 def _words(line: str) -> int:
@@ -50,35 +122,157 @@ def _is_short_line(line: str) -> bool:
     return _words(line) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "!", ":", "؟"))
 
 
-def find_head(paragraphs: tuple[str, ...], title: str | None = None) -> Head:
-    """Split the paragraphs into headline, kicker and body."""
+def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
+    """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
         (i for i, p in enumerate(head[:3]) if p.rstrip().endswith(":") and _words(p) <= MAX_KICKER_WORDS),
         None,
     )
     kicker = head[kicker_at].rstrip(": ").strip() if kicker_at is not None else None
-    headline = clean_title(title) if title and title.strip() else _headline_from_text(paragraphs, kicker_at)
+    given = clean_title(title) if title and title.strip() else None
+    headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
+    headline = cap_headline(headline)
     key = squash(headline)
-    body = tuple(p for i, p in enumerate(paragraphs) if i != kicker_at and squash(p) != key)
+    title_key = _alnum_key(given) if given else ""
+    body = tuple(
+        _cut_title(p, title_key) if title_key and i < HEAD_LINES else p
+        for i, p in enumerate(paragraphs)
+        if i != kicker_at and squash(p) != key
+    )
     return Head(headline=headline, kicker=kicker, body=body)
 
 
+def _cut_title(paragraph: str, key: str) -> str:
+    """`paragraph` without a copy of the title (`key`: its `_alnum_key`) glued to its start: with no
+    space (`…اعزام تیم امدادمدیرکل …`), after a separator (` - `, `/`, `:`), or before a new sentence
+    opening with a lead-in or a role head. A lead that merely begins with the title's words
+    (`افزایش ۱۰ درصدی مستمری از ماه آینده اجرا می‌شود`) is kept whole."""
+    if not key or not paragraph or key_text(paragraph[0]) != key[0]:
+        return paragraph
+    j = 0
+    for i, ch in enumerate(paragraph):
+        k = key_text(ch)
+        if not k or not k.isalnum():
+            continue
+        if k != key[j]:
+            return paragraph
+        j += 1
+        if j == len(key):
+            gap = paragraph[i + 1 : i + 4]
+            rest = paragraph[i + 1 :].lstrip(" /|-–—:؛،.")
+            if len(rest.split()) < 2:
+                return paragraph
+            glued = gap[:1].isalpha()
+            separated = any(c in gap for c in "/|-–—:؛.")
+            return rest if glued or separated or _opens_sentence(rest) else paragraph
+    return paragraph
+
+
+def _opens_sentence(text: str) -> bool:
+    """Whether `text` opens a new sentence: a lead-in (`به گزارش …`, a dateline) or a role head."""
+    first = text.split(maxsplit=1)[0]
+    return first in ROLE_HEADS or strip_lead_in(text) != text
+
+
+def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> int:
+    """Index of the first body paragraph (long, or ending like a sentence), at most HEAD_LINES."""
+    return next(
+        (
+            i
+            for i, p in enumerate(paragraphs[:HEAD_LINES])
+            if i != kicker_at and (_words(p) > MAX_HEADLINE_WORDS or p.rstrip().endswith((".", "!", "؟")))
+        ),
+        HEAD_LINES,
+    )
+
+
+def _is_slug_word(word: str) -> bool:
+    """A Persian word or a short number (a Latin word such as `html` or `news` is not)."""
+    return bool(_PERSIAN_LETTER.search(word)) or word.isdigit()
+
+
+def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | None:
+    """The slug, or the short head line it starts (slugs are often cut)."""
+    if slug is None:
+        return None
+    key = _alnum_key(slug)
+    words = set(_key_words(slug))
+    for p in paragraphs[: _body_start(paragraphs)]:
+        line_words = _key_words(p)
+        shared = sum(1 for w in words if w in line_words)
+        if _alnum_key(p).startswith(key) or (
+            shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
+        ):
+            return p
+    return _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _key_words(text: str) -> list[str]:
+    return [w for w in (_alnum_key(t) for t in text.split()) if w]
+
+
+def _complete_last_word(slug: str, text: str) -> str:
+    """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has; a cut
+    fragment too short to complete is dropped."""
+    head, _, last = slug.rpartition(" ")
+    if not re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
+        m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text) if len(last) >= 3 else None
+        slug = f"{head} {m.group()}" if m else head if len(last) < 3 else slug
+    return slug
+
+
+def _alnum_key(text: str) -> str:
+    return "".join(c for c in key_text(text) if c.isalnum())
+
+
+def _statement(line: str) -> str:
+    """A short line without its attribution (`ROLE خبر داد: کشف ۲ تن مواد مخدر` → the news)."""
+    rest = _ATTRIBUTION.sub("", line, count=1)
+    return rest if rest != line and _words(rest) >= MIN_HEADLINE_WORDS else line
+
+
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
-    candidates = [(i, p) for i, p in enumerate(paragraphs[:HEAD_LINES]) if i != kicker_at and _is_short_line(p)]
+    candidates = [
+        (i, p)
+        for i, p in enumerate(paragraphs[: _body_start(paragraphs, kicker_at)])
+        if i != kicker_at and _is_short_line(p) and _words(p) >= MIN_HEADLINE_WORDS
+    ]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
         if keys.count(squash(line)) > 1:
             return line
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
-        return candidates[0][1]
-    return _lead_core(next((p for i, p in enumerate(paragraphs) if i != kicker_at), ""))
+        return _statement(candidates[0][1])
+    start = _body_start(paragraphs, kicker_at)  # the lead: the first body paragraph, not a chrome line
+    lead = (
+        paragraphs[start]
+        if start < len(paragraphs)
+        else next((p for i, p in enumerate(paragraphs) if i != kicker_at), "")
+    )
+    return _lead_core(lead)
+
+
+def _announced(sentence: str) -> str | None:
+    """`ROLE … از X خبر داد`: the news is X (the clause after the last comma before the verb, from
+    its first «از» that is not «یکی از», «بیش از», «پس از» …)."""
+    m = _ANNOUNCED.search(sentence)
+    if m is None:
+        return None
+    clause = sentence[: m.start()].rpartition("،")[2]
+    for az in _AZ.finditer(clause):
+        before = clause[: az.start()].split()[-1:]
+        if not before or before[0] not in _NOT_SOURCE_AZ:
+            news = clause[az.end() :].strip()
+            return news if len(news.split()) >= MIN_HEADLINE_WORDS - 1 else None
+    return None
 
 
 def _lead_core(lead: str) -> str:
     """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    sentence = _ATTRIBUTION.sub("", strip_lead_in(sentence), count=1)
+    sentence = strip_lead_in(sentence)
+    sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
     sentence = sentence.strip().rstrip(".")
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:

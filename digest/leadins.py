@@ -10,8 +10,13 @@ Datelines, recognised by shape rather than by outlet:
 * two short words joined by dashes (`تهران- ایرنا-`) as before.
 AGENCIES lists the agency names (not `ایران`, which is the country far more often); a dateline's
 PLACE is one to four words. They name the outlet, not
-the speaker, and are noise in headlines, summaries and fingerprints. Imports only digest.textmatch
-and digest.places.
+the speaker, and are noise in headlines, summaries and fingerprints.
+
+Reporter bylines (`باشگاه خبرنگاران جوان؛مریم احمدی - …`, `ایسنا - مریم احمدی - …`) are lead-ins too.
+A report attribution ends at its comma (`به گزارش ایسنا،`); a «quoted» name inside it starts the
+subject (`به گزارش خبرگزاری نمونه «سید علی رضایی» امروز …،`); with no comma it ends where a role
+head, a title, a known first name or a quote begins (`به گزارش خبرگزاری نمونه مرکز استان مدیرکل …`).
+Imports only digest.textmatch, digest.places and digest.roles.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import re
 
 from digest.places import is_place
-from digest.textmatch import alternation, flex
+from digest.roles import HEAD_KEYS, TITLES, first_names
+from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
 # Agency names as they appear in datelines (`مهر` and `فارس` only count inside a dateline shape).
@@ -42,7 +48,22 @@ _SLASH_DATELINE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*/[ ]*")
 _PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORDS})[ ]*{_DASH}[ ]*")
 _WORD = re.compile(r"[^\s،:.]+")
 AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")[^:،\n]{0,40}:\s*")
-REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،\n]{1,150}،\s*")
+# an outlet named by a web word before a comma or colon: «کاوش نیوز، …», «سلامت آنلاین: …»
+# «خبرگزاری هرانا – …», «پایگاه خبری نمونه - …»: an agency word, its name, a dash
+_AGENCY_DASH = re.compile(
+    r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
+)
+_OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)[ ]*[،:\-–—][ ]*")
+REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،:\n]{1,150}،\s*")
+_REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
+_BYLINE = re.compile(
+    rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,2}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"
+)
+_QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a quoted outlet before a comma
+# heads that name the reporter, not the speaker: «به گزارش خبرنگار …»
+_REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
+_AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())
+MAX_REPORT_CHARS = 150
 _HINT = re.compile(r"[-–—()/]")  # every dateline shape has a dash, a bracket or a slash
 MAX_PLACE_WORDS = 4
 
@@ -75,8 +96,44 @@ def _strip_dateline(text: str) -> str:
     return DATELINE.sub("", text, count=1)
 
 
+def strip_byline(text: str) -> str:
+    """`text` without a reporter byline (`AGENCY؛REPORTER -`, `AGENCY - REPORTER -`)."""
+    m = _BYLINE.match(text) if _HINT.search(text, 0, 120) else None
+    return text[m.end() :] if m else text
+
+
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
-    text = _strip_dateline(text.strip()).strip()
-    text = AGENCY_PREFIX.sub("", text, count=1).strip()
-    return REPORT_PREFIX.sub("", text, count=1).strip()
+    text = _strip_dateline(strip_byline(text.strip())).strip()
+    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH):
+        m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
+        if m is not None:
+            text = text[m.end() :].strip()
+    return _strip_report(text).strip()
+
+
+def _strip_report(text: str) -> str:
+    """`text` without `به گزارش …،`; see the module docstring for quotes and comma-less lead-ins."""
+    start = _REPORT_START.match(text)
+    if start is None:
+        return text
+    m = REPORT_PREFIX.match(text)
+    end = m.end() if m else min(len(text), MAX_REPORT_CHARS)
+    q = _QUOTED.search(text, start.end(), end)
+    if q is not None:
+        return text[q.start() :]
+    if m is not None:
+        return text[m.end() :]
+    return _after_report_words(text, start.end())
+
+
+def _after_report_words(text: str, at: int) -> str:
+    """A comma-less `به گزارش AGENCY …` ends where a role head, title or known first name starts."""
+    names = first_names()
+    for w in _WORD.finditer(text, at, min(len(text), MAX_REPORT_CHARS)):
+        word = w.group()
+        if w.start() == at or word in _AGENCY_WORDS:
+            continue  # the agency itself («به گزارش خبرنگار …», «… خبرگزاری مهر»)
+        if squash(word) in _REPORT_HEADS or word in TITLES or word in names:
+            return text[w.start() :]
+    return text

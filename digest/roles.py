@@ -7,10 +7,22 @@ teach the speaker extractor new vocabulary. Imports only digest modules and impo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 from digest.normalize import normalize_fa
+from digest.textmatch import squash
+
+ZWNJ = "\u200c"
+
+
+def spellings(words: Iterable[str]) -> frozenset[str]:
+    """The words as listed and as written without half-spaces (`سه‌شنبه` and `سهشنبه`): some stores
+    and CMSs drop every ZWNJ."""
+    listed = frozenset(words)
+    return listed | {w.replace(ZWNJ, "") for w in listed if ZWNJ in w}
+
 
 # Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
 REPORTING_VERBS = (
@@ -22,11 +34,15 @@ REPORTING_VERBS = (
     "ابراز امیدواری کرد", "خواستار شد", "اشاره کرد", "اعتراف کرد", "مدعی شد", "تاکید نمود",
     "اظهار نمود", "عنوان نمود", "بیان نمود", "اعلام نمود", "خبر دادند", "گفتند", "اعلام کردند",
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
+    "نوشت", "می افزاید", "گفته", "افزوده",
 )  # fmt: skip
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
-WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد"})
+WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد", "نوشت", "گفته", "افزوده"})
+# Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),
+# when their subject is a role.
+CLAUSE_VERBS = frozenset({"اعلام کرد", "گفت", "خبر داد", "تاکید کرد", "اظهار کرد", "بیان کرد", "عنوان کرد"})
 
-ROLE_HEADS = frozenset(
+ROLE_HEADS = spellings(
     """
     امام‌جمعه رئیس رییس مدیر مدیرکل مدیرعامل معاون وزیر استاندار فرماندار بخشدار دهیار شهردار فرمانده جانشین
     سخنگو سخنگوی نماینده دبیر دبیرکل عضو سرپرست مسئول مسوول مسؤول کارشناس امام دادستان رئیس‌کل مشاور
@@ -40,14 +56,14 @@ ROLE_HEADS = frozenset(
 INDEFINITE = "یک"
 # Plural heads: "کارشناسان … گفتند", "مسئولان بهزیستی اعلام کردند" is a collective statement with no
 # one person behind it, so it is not a speaker; "از فرماندهان …" (one of them) still is.
-PLURAL_HEADS = frozenset(
+PLURAL_HEADS = spellings(
     """
     کارشناسان فرماندهان مسئولان مسئولین مسوولان مسوولین مدیران معاونان معاونین اعضای اعضا نمایندگان
     مقامات منابع پژوهشگران متخصصان فعالان مربیان پزشکان کارگزاران دبیران روسای رؤسای
     """.split()
 )
 # Honorifics and ranks before a name. KEEP_TITLES stay in the name, the others are dropped.
-TITLES = frozenset(
+TITLES = spellings(
     """
     دکتر مهندس سید سیده میر حجت‌الاسلام حجت‌الاسلام‌والمسلمین آیت‌الله سردار سرهنگ سرتیپ سرلشکر
     سرگرد سروان ستوان سرتیپ‌دوم سرهنگ‌دوم امیر حاج حاجی استاد خانم آقای پروفسور شیخ مولوی ماموستا
@@ -72,16 +88,22 @@ PRONOUNS = frozenset({"وی", "او", "ایشان"})
 # "این مسئول", "این مقام" … refer back to the last speaker ("این مسئولان" is plural: no speaker).
 ANAPHORIC_NOUNS = (frozenset("مسئول مسوول مقام مدیر نماینده کارشناس مقام‌مسئول".split()) | ROLE_HEADS) - PLURAL_HEADS
 # Subjects starting with these are organisations or documents, not people.
-ORG_STARTS = frozenset(
+ORG_STARTS = spellings(
     """
     روابط سازمان وزارت اداره ستاد دولت مجلس خبرگزاری گزارش منابع رسانه رسانه‌ها کمیته شورای شورا
     بانک پلیس شرکت دانشگاه مرکز بنیاد انجمن سایت روزنامه شبکه نشریه رویترز آسوشیتدپرس فرانس‌پرس
     آمار آمارها بررسی‌ها تحقیقات مطالعات پژوهش نتایج این آن مردم کارشناسان برخی بسیاری یکی هیچ
     همه گروهی جمعی تعدادی اداره‌کل دفتر هیئت هیات کانون سپاه ارتش نیروی قوه دادگاه
+    طالبان حماس حزب‌الله داعش ناتو یونیسف یونسکو اوپک فیفا پنتاگون کرملین کاخ
     """.split()
 )
+# Last words of web outlets' names («همشهری آنلاین نوشت», «کاوش نیوز»): an outlet, not a person.
+OUTLET_ENDS = frozenset({"آنلاین", "نیوز", "پرس"})
+# Organisation words that open a person's post when they follow a name directly
+# ("NAME روابط عمومی اداره کل …", "NAME دفتر نماینده …", "NAME ستاد …").
+ROLE_ORG_STARTS = frozenset({"روابط", "دفتر", "ستاد"})
 # Words that end a subject: what follows them is an adjunct, not part of the speaker.
-ADJUNCTS = frozenset(
+ADJUNCTS = spellings(
     """
     در با ضمن طی امروز امروزه روز صبح عصر دیروز شب ظهر بامداد شامگاه نیز هم همچنین پس پیش برای
     بر که به درباره دربارهٔ خطاب هنگام حین بعد قبل پیرامون امشب اخیرا سپس همچنان ظهر درخصوص درمورد
@@ -94,7 +116,7 @@ ADJUNCTS = frozenset(
 #   `یک منبع آگاه در کمیسیون …`) unless a venue word follows (`در جمع`, `در جلسه`, `در حاشیه`);
 # * after a representative head (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`,
 #   `سفیر ایران در ترکیه`) when a seat (an institution or a place) follows.
-VENUE_WORDS = frozenset(
+VENUE_WORDS = spellings(
     """
     جمع نشست جلسه جلسات حاشیه این آن همین گفت‌وگو گفتگو گفت‌وگویی گفتگویی مصاحبه مراسم آیین همایش
     دیدار بازدید سفر اجتماع محل نماز خطبه خطبه‌های برنامه سخنرانی پیامی
@@ -102,7 +124,7 @@ VENUE_WORDS = frozenset(
     """.split()
 )
 REPRESENTATIVE_HEADS = frozenset("نماینده سفیر رایزن کنسول سرکنسول کاردار".split())
-ROLE_SEATS = frozenset(
+ROLE_SEATS = spellings(
     """
     مجلس استان شهرستان کشور امور سازمان وزارت وزارتخانه دولت قوه دادگستری استانداری فرمانداری
     شهرداری بخشداری اداره اداره‌کل دانشگاه بهزیستی کمیته بنیاد دیوان نهاد مجمع خارج منطقه
@@ -118,7 +140,7 @@ ROLE_CONTINUATIONS = frozenset(
     }
 )  # fmt: skip
 # Words that cannot be part of a person's name.
-NON_NAME_WORDS = (
+NON_NAME_WORDS = spellings(
     ROLE_HEADS
     | ORG_STARTS
     | ADJUNCTS
@@ -130,11 +152,16 @@ NON_NAME_WORDS = (
         امنیتی انتظامی بهداشت درمان آموزش پرورش آموزش‌وپرورش کار رفاه تعاون جهاد کشاورزی صنعت معدن
         تجارت راه شهرسازی ورزش جوانان میراث گردشگری ارشاد اطلاعات ارتباطات نیرو نفت گاز آب برق
         محیط زیست دادگستری قضاییه پلیس انتظامی سپاه بسیج ستاد مرکز بنیاد جمعیت خیریه انجمن
-        توانبخشی مشاوره آگاه مطلع مسئول فقیه
+        توانبخشی مشاوره آگاه مطلع مسئول فقیه آنها آن‌ها آنان ما من شما گروه واحد شعبه
         """.split()
     )
 )
-PREAMBLE_STARTS = frozenset("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
+# Role heads and titles by their spacing-free form: «قائممقام», «رئیس کل», «مدیر عامل» are the same words.
+HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
+    squash(h): h
+    for h in sorted(ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}, key=lambda h: ZWNJ in h)
+}
+PREAMBLE_STARTS = spellings("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
 
 
 @lru_cache(maxsize=1)

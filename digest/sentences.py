@@ -1,7 +1,8 @@
 """Sentence and word splitting of normalized Persian paragraphs.
 
 A sentence ends at `.`, `!`, `؟` or `?` followed by white space (so `45.6` and `1403/05/12` stay
-whole) or at the end of a paragraph. `؛` and `:` do not end a sentence: `؛` joins clauses and `:`
+whole), at one glued between two Persian words (`داریم.امیرشیر`) or at the end of a
+paragraph; a leading dash bullet is dropped. `؛` and `:` do not end a sentence: `؛` joins clauses and `:`
 introduces a quotation that belongs to its reporting verb. Imports nothing of ours.
 """
 
@@ -10,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_END = re.compile(r"(?<=[.!؟?])[\s»\"']*\s+|\n+")
+# also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
+_P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
@@ -18,8 +21,18 @@ def split_sentences(paragraphs: Iterable[str]) -> list[str]:
     """The sentences of the paragraphs, in order, stripped, without empty ones."""
     out: list[str] = []
     for para in paragraphs:
-        out.extend(s.strip() for s in _END.split(para) if s.strip())
+        out.extend(_unbullet(s.strip()) for s in _END.split(para) if s.strip(_BULLET_CHARS + " "))
     return out
+
+
+_BULLET_CHARS = "-–—•"
+
+
+def _unbullet(sentence: str) -> str:
+    """A sentence without a leading dash bullet (`… می‌رسد. - ایسنا/لرستان مدیرکل …`); `-۵ درجه` stays."""
+    if sentence[0] not in _BULLET_CHARS or (len(sentence) > 1 and sentence[1].isdigit()):
+        return sentence
+    return sentence.lstrip(_BULLET_CHARS + " ")
 
 
 def words(text: str) -> list[str]:

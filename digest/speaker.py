@@ -1,90 +1,104 @@
 """Who said it: speakers as name + role, main speaker first, with how many statements each made.
 
+This module finds attributions and resolves who is who; `digest.subject` splits one speaker phrase
+into name and role.
+
 Rules, in order:
-1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`) followed by `:`, `،` or `که`,
-   or ending its sentence; `به گفته X،` (and `به اعتقاد/عقیده/باور X،`) is one too, and so is a
-   kicker/headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان
-   کرد`, `«…»؛ این را ROLE گفت`.
-2. Its subject is the text before the verb, after dropping lead-ins (datelines such as `زاهدان-`,
-   `مشهد- خبرنگار ایسنا-`; `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct
-   clause (`در این جلسه که … برگزار شد،`) and everything from the first adjunct word (`در`, `با`,
-   `ضمن`, `نیز`…); commas are kept because roles contain them. `در` stays inside a role after an
-   unnamed official (`یک مقام مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after
-   a representative head before a seat (`نماینده مردم اهواز در مجلس`, `نماینده ولی فقیه در استان`).
-   Multi-word titles are joined first with any spacing (`حجت‌الاسلام والمسلمین` is one title).
-3. A plural head (`کارشناسان`, `مسئولان …`) is a collective, not a speaker. The subject splits
-   into role and name: a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role
-   head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, a title or a
-   first name alone, or a short non-role subject (a surname).
+1. An attribution is a reporting verb (`digest.roles.REPORTING_VERBS`, also glued to «و»: `وافزود`)
+   followed by `:`, `،`, `؛` or `که`, or ending its sentence; a clause verb (`اعلام کرد`, `گفت` …)
+   before a bare clause when its subject is a role (`ROLE اعلام کرد ذخایر …`). `به گفته X،`,
+   `طبق/براساس گفته‌های X، ROLE،`, `بر اساس اظهارات X،` (and `به اعتقاد/عقیده/باور X،`) are
+   attributions too, and so is a sentence-initial `SUBJECT:` / `SUBJECT؛` when SUBJECT is
+   `NAME، ROLE`, a role, or a role + venue (`ROLE در نشست خبری:`), a `NAME، ROLE` kicker and a
+   headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان کرد`.
+2. Its subject is the text before the verb, after dropping lead-ins (datelines, reporter bylines,
+   `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct clause (`در این جلسه که …
+   برگزار شد،`) and everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are
+   kept because roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
+   مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after a representative head
+   before a seat (`نماینده مردم اهواز در مجلس`). Multi-word titles are joined with any spacing, and
+   role heads are matched without spaces or ZWNJ (`قائممقام`; glued `رئیسسازمان` = `رئیس سازمان`).
+3. The subject splits into name and role by structure (`digest.subject.classify_subject`).
 4. `وی`/`او`/`ایشان`/`این مسئول` refer to the last speaker; a surname alone to the full name seen
    before; a role-only mention to the named person with a matching role, else to the nearest named
-   person with no role; otherwise it stays an unnamed official (name None, role kept).
+   person with no role (a sentence whose subject is a named person without a reporting verb names
+   one too: `به گزارش …، NAME در حاشیه … صادر کرد`); otherwise it stays an unnamed official, unless
+   the text writes a name beside that role elsewhere. A roleless speaker takes a `NAME، ROLE،`
+   apposition found elsewhere. A one-word headline name used only inside body roles (`طالبان: …`)
+   is a group, not a person.
+5. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
+   the most statements (then the earliest).
 Imports only digest modules.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from digest.leadins import strip_lead_in
+from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
-from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
-    INDEFINITE,
+    CLAUSE_VERBS,
     KEEP_TITLES,
-    MULTIWORD_TITLES,
-    NON_NAME_WORDS,
-    ORG_STARTS,
-    PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTING_VERBS,
-    REPRESENTATIVE_HEADS,
-    ROLE_CONTINUATIONS,
     ROLE_HEADS,
-    ROLE_SEATS,
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
-    first_names,
 )
-from digest.textmatch import WORD_END, WORD_START, alternation, flex, squash
+from digest.subject import (
+    MAX_SUBJECT_WORDS,
+    Mention,
+    classify_subject,
+    clean_name,
+    cut_adjuncts,
+    is_first_name,
+    is_name_start,
+    join_tokens,
+    looks_like_name,
+    split_adjuncts,
+    subject_tokens,
+)
+from digest.textmatch import WORD_END, alternation, flex, squash
 
-MAX_SUBJECT_WORDS = 30
+_LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "براساس", "بر"})
+_DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
-MAX_NAME_WORDS = 5  # titles included
 MAX_SPEAKERS = 4
+MAX_NAMED_CHARS = 200
+MAX_NAMED_WORDS = 12
+MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
+# A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
+# `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
 _VERB = re.compile(
-    WORD_START + "(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
-    + r"(?P<after>\s*[:،]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$)"
+    r"(?<![\w\u200c])و?(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
+    + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W\d_]))"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
+_CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
+# "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
-    r"(?:^|[\s،])به[ \u200c]*(?:گفته|اعتقاد|عقیده|باور)[ \u200c]+(?P<subject>[^،:.]{2,120})،"
-)  # "به گفته X،", "به اعتقاد X،"
-_BE_GOFTE_HINT = ("گفته", "اعتقاد", "عقیده", "باور")
+    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
+    r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
+    r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
+)
+_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات")
+# A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
+_HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
+_INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
+_HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
-_MULTI_TITLE = re.compile(
-    WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
-)
-_JOINED_TITLES = {squash(multi): joined for multi, joined in MULTIWORD_TITLES.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One attribution: a name, a role, both, or a pronoun (kind "pronoun")."""
-
-    name: str | None
-    role: str | None
-    kind: str  # "person" | "role" | "pronoun"
-    index: int
 
 
 @dataclass(slots=True)
@@ -96,31 +110,103 @@ class _Person:
     mentions: list[int] = field(default_factory=list)
 
 
-def find_speakers(sentences: list[str], kicker: str | None = None, headline: str = "") -> tuple[Speaker, ...]:
-    """Speakers of the article, main speaker (most statements, then earliest) first."""
+def find_speakers(
+    sentences: list[str], kicker: str | None = None, headline: str = "", lead: int = 1
+) -> tuple[Speaker, ...]:
+    """Speakers of the article, main speaker first: the one named in the headline or kicker, else the
+    one in the lead (its first `lead` sentences), else the one with most statements (then earliest)."""
     mentions = list(_mentions(sentences, kicker, headline))
     people = _resolve(mentions)
-    ranked = sorted(people, key=lambda p: (-p.count, p.first))
-    return tuple(Speaker(p.name, _best_role(p.roles), p.count) for p in ranked[:MAX_SPEAKERS])
+    ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
+    return tuple(_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS])
+
+
+def _speaker(p: _Person, sentences: list[str]) -> Speaker:
+    """The person as a Speaker; a missing name or role is looked up beside the other in the text."""
+    name = p.name or _name_in_text(p.roles, sentences)
+    role = _best_role(p.roles) or (_role_in_text(name, sentences) if name else None)
+    return Speaker(name, role, p.count)
+
+
+def _role_in_text(name: str, sentences: list[str]) -> str | None:
+    """`NAME، ROLE،` written anywhere in the text (`گفت‌وگو با زهرا عسگری، مدیر روابط کار …، درباره …`)."""
+    pattern = re.compile(re.escape(name) + r"[ ]*،[ ]*(?P<role>[^،.:؛]{3,120})")
+    for sentence in sentences:
+        m = pattern.search(sentence) if name in sentence else None
+        if m is not None:
+            role = cut_adjuncts(m.group("role"))
+            if role and subject_tokens(role)[0] in ROLE_HEADS:
+                return role
+    return None
+
+
+def _tier(person: _Person, lead: int) -> int:
+    first = min(person.mentions, default=person.first)
+    return 0 if first < 0 else 1 if first < lead else 2
 
 
 def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[Mention]:
-    out: list[Mention] = []
+    titles: list[Mention] = []
     for index, text in enumerate(([headline] if headline else []) + ([kicker] if kicker else [])):
-        mention = _title_mention(text, index - 2)
+        mention = _title_mention(text, index - 2, is_kicker=bool(kicker) and index == (1 if headline else 0))
         if mention is not None:
-            out.append(mention)
+            titles.append(mention)
+    out: list[Mention] = []
     for index, sentence in enumerate(sentences):
-        for subject in _subjects(sentence):
+        subjects = _subjects(sentence)
+        for subject in subjects:
             mention = classify_subject(subject, index)
             if mention is not None:
                 out.append(mention)
-    return out
+        if not subjects:
+            named = _named_subject(sentence, index)
+            if named is not None:
+                out.append(named)
+    return [m for m in titles if not _is_group(m, out)] + out
 
 
-def _title_mention(text: str, index: int) -> Mention | None:
-    """`ROLE خبرداد:` kickers and `ROLE: statement` headlines name a speaker without a quote."""
+def _named_subject(sentence: str, index: int) -> Mention | None:
+    """A sentence whose subject is a named person but whose verb does not report (`«NAME» با اعلام
+    آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
+    head = sentence[:MAX_NAMED_CHARS]
+    opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
+    if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
+        return None  # cheap: neither a name nor a lead-in opens the sentence
+    text = _QUOTES.sub("", strip_lead_in(head))
+    first = text.split(maxsplit=1)[:1]
+    if not first or not is_name_start(first[0]):
+        return None
+    kept, rest = split_adjuncts(subject_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
+    if not rest or not kept or not is_name_start(kept[0]):
+        return None
+    mention = classify_subject(join_tokens(kept), index)
+    if mention is None or mention.kind != "person" or mention.name is None or len(mention.name.split()) < 2:
+        return None
+    return Mention(mention.name, mention.role, "name", index)
+
+
+def _is_group(title: Mention, body: list[Mention]) -> bool:
+    """A roleless name in a title that is not a person: one the body only uses inside roles
+    (`طالبان: …` over `یک سخنگوی طالبان …`), or one that is no known name, names no body speaker
+    and has no unnamed body speaker to name (`کرونا: …`, `اخبار فوری: …`). `رستمی: …` over
+    `مدیرکل … گفت` stays: it names that official."""
+    if title.name is None or title.role:
+        return False
+    keys = {squash(t) for t in title.name.split()}
+    if any(m.name and keys & {squash(t) for t in m.name.split()} for m in body):
+        return False
+    if any(m.role and keys & {squash(t) for t in m.role.split()} for m in body):
+        return True
+    return not is_name_start(title.name.split()[0]) and not any(m.kind == "role" for m in body)
+
+
+def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:
+    """`ROLE خبرداد:` kickers, `NAME، ROLE` kickers and `ROLE: statement` headlines name a speaker
+    without a quote."""
     subjects = _subjects(text)
+    if not subjects and is_kicker:
+        heading = _heading(text + ":", len(text) + 1)
+        subjects = [heading] if heading else []
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
@@ -133,27 +219,81 @@ def _title_mention(text: str, index: int) -> Mention | None:
 def _subjects(sentence: str) -> list[str]:
     """Subjects of the attributions in one sentence (usually one)."""
     found: list[str] = []
-    m = _VERB.search(sentence)
-    if m is not None:
-        quoted = m.group("after").strip().startswith((":", "،")) or "که" in m.group("after")
-        if quoted or not _WEAK.match(m.group("verb")):
-            subject = subject_of(sentence[: m.start()])
-            if subject:
-                found.append(subject)
-    g = _BE_GOFTE.search(sentence) if any(h in sentence for h in _BE_GOFTE_HINT) else None
-    if g is not None and (m is None or g.start() < m.start()):
-        found.append(cut_adjuncts(g.group("subject").strip()))
+    start = len(sentence)
+    for m in _VERB.finditer(sentence):
+        subject = _verb_subject(sentence, m)
+        if subject is not None:
+            found.append(subject)
+            start = m.start()
+            break
+    heading = _heading(sentence, start) if ":" in sentence or "؛" in sentence else None
+    if heading is not None:
+        return [heading]
+    g = _BE_GOFTE.search(sentence) if _BE_GOFTE_HINT.search(sentence) else None
+    if g is not None and g.start() < start:
+        found.append(_according_subject(g))
     return found
+
+
+def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
+    """The subject of reporting verb match `m`, or None when it does not report here."""
+    after = m.group("after")
+    if m.group("bare") is not None:
+        if not _CLAUSE.match(m.group("verb")):
+            return None
+        pre = sentence[: m.start()]
+        if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
+            return None
+        subject = subject_of(pre)
+        mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
+        return subject if mention is not None and mention.role else None
+    quoted = after.strip().startswith((":", "،", "؛")) or "که" in after
+    if not quoted and _WEAK.match(m.group("verb")):
+        return None
+    return subject_of(sentence[: m.start()]) or None
+
+
+def _heading(sentence: str, verb_at: int) -> str | None:
+    """`NAME، ROLE: …`, `ROLE در نشست خبری: …`, `NAME، ROLE؛` opening a sentence, before any verb."""
+    m = _HEADING.match(sentence)
+    if m is None or m.end() > verb_at:
+        return None
+    tokens = subject_tokens(strip_lead_in(m.group("subject")))
+    kept, rest = split_adjuncts(tokens)
+    while rest and rest[0] in _HEADING_TIME:
+        rest = rest[1:]
+    if rest and not (rest[0] == "در" and rest[1:2] and rest[1] in VENUE_WORDS):
+        return None
+    subject = join_tokens(kept)
+    if subject in _INTERVIEW_LABELS:
+        return None  # «خبرنگار: …» asks the question of a transcript
+    mention = classify_subject(subject, 0) if subject else None
+    return subject if mention is not None and mention.role else None
+
+
+def _according_subject(g: re.Match[str]) -> str:
+    """`طبق گفته‌های NAME، ROLE،`: the name and the role up to the closing comma."""
+    subject = g.group("subject").strip()
+    second = g.group("second")
+    if (
+        second
+        and subject_tokens(subject)[0] not in ROLE_HEADS
+        and subject_tokens(second)[:1]
+        and subject_tokens(second)[0] in ROLE_HEADS
+    ):
+        subject = f"{subject}، {second.strip()}"
+    return cut_adjuncts(subject)
 
 
 def subject_of(pre: str) -> str:
     """The speaker phrase in the text before a reporting verb."""
-    text = pre
+    text = strip_byline(pre)
     for sep in (":", "؛"):
         if sep in text:
-            text = text.rsplit(sep, 1)[1]
-    text = _QUOTES.sub("", text[:MAX_PRE_CHARS])  # the subject opens the clause; the rest is adjuncts
-    text = _FRONTED_OBJECT.sub("", _skip_preamble(strip_lead_in(text)), count=1)
+            before, _, after = text.rpartition(sep)
+            text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
+    text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
+    text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     return cut_adjuncts(text)
 
 
@@ -179,150 +319,47 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
         tok in ROLE_HEADS
         or tok in TITLES
         or tok in PRONOUNS
-        or _is_first_name(tok)
+        or is_first_name(tok)
         or (tok == "این" and nxt in ANAPHORIC_NOUNS)
     )
 
 
-def _join_titles(subject: str) -> str:
-    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
-    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
-        return subject
-    return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
-
-
-def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
-    """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
-    if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
-        return True
-    if tok != "در" or not nxt:
-        return False
-    if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
-        return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
-    return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
-
-
-def cut_adjuncts(subject: str) -> str:
-    """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
-    subject = _join_titles(subject)
-    tokens = subject.replace("،", " ، ").split()
-    kept: list[str] = []
-    for i, tok in enumerate(tokens):
-        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
-            break
-        kept.append(tok)
-        if len(kept) > MAX_SUBJECT_WORDS:
-            return ""
-    return " ".join(kept).replace(" ، ", "، ").strip(" ،")
-
-
-def _is_first_name(tok: str) -> bool:
-    names = first_names()
-    if tok in names:
-        return True
-    for prefix in ("سید", "میر", "محمد", "علی", "غلام", "ابو", "عبد"):
-        rest = tok.removeprefix(prefix).lstrip("\u200c")
-        if rest != tok and len(rest) > 2 and rest in names:
-            return True
-    return "\u200c" in tok and tok.split("\u200c", 1)[0] in names
-
-
-def _is_name_start(tok: str) -> bool:
-    return tok in TITLES or _is_first_name(tok)
-
-
-def _looks_like_name(tokens: list[str]) -> bool:
-    """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
-    if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
-        return False
-    return not any(t in NON_NAME_WORDS and t not in TITLES for t in tokens)
-
-
-def _clean_name(tokens: list[str]) -> str | None:
-    kept = [t for t in tokens if t not in TITLES or t in KEEP_TITLES]
-    return " ".join(kept) if kept else None
-
-
-def classify_subject(subject: str, index: int) -> Mention | None:
-    """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
-    subject = _join_titles(subject)
-    tokens = subject.replace("،", " ، ").split()
-    if not tokens:
-        return None
-    if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
-        return None  # "کارشناسان … گفتند": a collective statement
-    if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
-        tokens[1] in ANAPHORIC_NOUNS
-    )):  # fmt: skip
-        return Mention(None, None, "pronoun", index)
-    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
-        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
-        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
-    if tokens[0] in ORG_STARTS:
-        return None
-    if "،" in tokens:
-        mention = _apposition(subject, index)
-        if mention is not None:
-            return mention
-    words = [t for t in tokens if t != "،"]
-    if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
-        return _role_then_name(subject, tokens, index)
-    if _is_name_start(words[0]):
-        return _name_then_role(tokens, index)
-    if len(words) <= 3 and _looks_like_name(words):
-        return Mention(" ".join(words), None, "person", index)
-    return None
-
-
-def _apposition(subject: str, index: int) -> Mention | None:
-    """`NAME، ROLE` or `ROLE، NAME` (roles may contain commas themselves)."""
-    parts = [p.strip() for p in subject.split("،")]
-    first, last = parts[0].split(), parts[-1].split()
-    rest_first = "، ".join(parts[1:])
-    if _looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
-        if _is_name_start(first[0]) or len(first) <= 3:
-            return Mention(_clean_name(first), rest_first, "person", index)
-    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and _looks_like_name(last):
-        # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
-        if _is_name_start(last[0]) or 2 <= len(last) <= 4:
-            return Mention(_clean_name(last), "، ".join(parts[:-1]), "person", index)
-    return None
-
-
-def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
-    """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
-    for i in range(len(tokens) - 1, 0, -1):
-        tail = tokens[i:]
-        if "،" in tail or not _is_name_start(tokens[i]):
+def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
+    """The name written next to an unnamed speaker's role elsewhere in the text, without a reporting
+    verb (`NAME ROLE، در نمایشگاه … قدردانی کرد`, `ROLE FIRST LAST`)."""
+    for role in roles:
+        want = [squash(t) for t in subject_tokens(role) if t != "،"][:3]
+        if not want:
             continue
-        if 2 <= len(tail) <= MAX_NAME_WORDS and _looks_like_name(tail):
-            start = i
-            while start > 1 and tokens[start - 1] in TITLES:
-                start -= 1
-            name = _clean_name(tokens[start:])
-            role = " ".join(tokens[:start]).replace(" ، ", "، ")
-            if name is not None and len(name.split()) >= 2:
-                return Mention(name, _strip_role(role), "person", index)
-    return Mention(None, _strip_role(subject), "role", index)
+        raw = subject_tokens(role)[0][:3]
+        for sentence in sentences:
+            if raw not in sentence or want[0][:4] not in squash(sentence):
+                continue
+            name = _name_beside(subject_tokens(sentence), want)
+            if name is not None:
+                return name
+    return None
 
 
-def _name_then_role(tokens: list[str], index: int) -> Mention | None:
-    """`[title] FIRST LAST ROLE…`: the name runs until a role head or organisation word."""
-    end = 0
-    while end < len(tokens) and end < MAX_NAME_WORDS and tokens[end] not in NON_NAME_WORDS | {"،"}:
-        end += 1
-    if end and tokens[end - 1] in TITLES:
-        return None
-    name = _clean_name(tokens[:end])
-    if name is None:
-        return None
-    rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
-    role = " ".join(rest).replace(" ، ", "، ") if rest and rest[0] in ROLE_HEADS else None
-    return Mention(name, _strip_role(role) if role else None, "person", index)
-
-
-def _strip_role(role: str) -> str:
-    return role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،")
+def _name_beside(tokens: list[str], want: list[str]) -> str | None:
+    """`FIRST LAST ROLE`, `FIRST LAST، ROLE` or `ROLE … FIRST LAST` around the role words `want`."""
+    for i in range(len(tokens)):
+        if tokens[i][:2] != want[0][:2] or [squash(t) for t in tokens[i : i + len(want)]] != want:
+            continue
+        end = i - 1 if i and tokens[i - 1] == "،" else i  # «NAME، ROLE»
+        for k in (2, 3):  # a name here must open with a known first name or a title
+            cand = tokens[max(0, end - k) : end]
+            if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
+                return clean_name(cand)
+        j = i + len(want)
+        while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not is_name_start(tokens[j]):
+            if tokens[j] in ADJUNCTS or tokens[j] == "،":
+                break
+            j += 1
+        cand = tokens[j : j + 2]
+        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand):
+            return clean_name(cand)
+    return None
 
 
 def _resolve(mentions: list[Mention]) -> list[_Person]:
@@ -338,12 +375,12 @@ def _resolve(mentions: list[Mention]) -> list[_Person]:
         if person is None:
             person = _Person(m.name, first=m.index)
             people.append(person)
-        person.count += 1
+        person.count += m.kind != "name"
         person.mentions.append(m.index)
         if m.role:
             person.roles.append(m.role)
         last = person
-    return _link_roles(people)
+    return [p for p in _link_roles(people) if p.count]
 
 
 def _match_person(people: list[_Person], m: Mention) -> _Person | None:
@@ -353,7 +390,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if p.name is None:
                 continue
             known = squash_tokens(p.name)
-            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens):
+            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens) or _same_surname(tokens, known):
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
@@ -362,6 +399,13 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
         if any(_roles_compatible(r, m.role or "") for r in p.roles):
             return p
     return None
+
+
+def _same_surname(a: list[str], b: list[str]) -> bool:
+    """`جلالی پور` is the surname of `مجتبی جلالیپور` (one written spaced, the other glued)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    glued = "".join(short)
+    return len(short) >= 2 and any("".join(long[i:]) == glued for i in range(1, len(long)))
 
 
 def squash_tokens(name: str) -> list[str]:
@@ -379,12 +423,13 @@ def _is_part(short: list[str], long: list[str]) -> bool:
 _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
 
 
-def _role_tokens(role: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _role_tokens(role: str) -> tuple[str, ...]:
     """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
-    return [t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS]
+    return tuple(t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS)
 
 
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
 

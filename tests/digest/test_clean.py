@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from digest.clean import clean_text, html_to_text, looks_like_html
@@ -79,3 +81,15 @@ def test_seed_boilerplate_removed(seed_text: str) -> None:
     for marker in ("English", "آیا این خبر مفید بود", "ارسال نظر", "پربازدیدترین", "پیام هایی که"):
         assert marker not in joined
     assert paragraphs[0].startswith("مدیر کل دفتر امور")
+
+
+def test_tag_list_at_page_top_does_not_end_the_article() -> None:
+    page = "کد خبرنگار: ۱۲۲۶\n۲ نفر\nبرچسب‌ها\nعنوان خبر\nمدیرکل گفت: سهمیه دو برابر شد.\nبرچسب‌ها\nتیتر دیگر"
+    assert clean_text(page) == ("۲ نفر", "عنوان خبر", "مدیرکل گفت: سهمیه دو برابر شد.")
+
+
+def test_unclosed_tags_are_text_and_fast() -> None:
+    start = time.perf_counter()
+    assert clean_text("<p>متن خبر</p>" + "<a " * 20000) == ("متن خبر",)
+    assert time.perf_counter() - start < 2.0  # html.parser alone is quadratic here (minutes)
+    assert clean_text("<p>اگر a < b باشد</p>") == ("اگر a < b باشد",)

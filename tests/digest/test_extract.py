@@ -131,3 +131,46 @@ def test_dev_set_meets_targets(dev: list[dict[str, Any]], tmp_path: Path) -> Non
 def test_provinces_include_those_of_cities() -> None:
     d = extract(Article(text="فرماندار ماکو گفت: سیل به ۳۰ روستا خسارت زد.", title="خسارت سیل در ماکو"))
     assert d.places == ("ماکو",) and d.provinces == ("آذربایجان غربی",)
+
+
+def _main(d: Digest) -> tuple[str | None, str | None]:
+    return (d.speakers[0].name, d.speakers[0].role) if d.speakers else (None, None)
+
+
+def test_channel_post_with_emoji_bullets() -> None:
+    post = (
+        "\u2b55 ۴۰ خانوار در مدرسه روستای نمونه اسکان یافتند \U0001f538 نرگس فرهمند، مدیرکل مدیریت بحران استان "
+        "نمونه: \U0001f539 هفت روستا تخلیه شد و امدادرسانی ادامه دارد. \U0001f539 تیم‌های امدادی در منطقه مستقرند."
+    )
+    d = extract(Article(text=post))
+    assert d.headline == "۴۰ خانوار در مدرسه روستای نمونه اسکان یافتند"
+    assert _main(d) == ("نرگس فرهمند", "مدیرکل مدیریت بحران استان نمونه")
+
+
+def test_player_page_with_stamp_and_slug() -> None:
+    page = (
+        "date 2026-02-11 پخش زنده\n"
+        "به گزارش خبرگزاری نمونه مرکز استان مدیرکل امور عشایر استان گفت: سهمیه سوخت عشایر دو برابر شد.\n"
+        "کاوه رستمی افزود: این سهمیه از ماه آینده پرداخت می‌شود.\nمدیرک"
+    )
+    url = "https://example.ir/fa/news/5512/%D8%B3%D9%87%D9%85%DB%8C%D9%87-%D8%B3%D9%88%D8%AE%D8%AA-%D8%B9%D8%B4%D8%A7%DB%8C%D8%B1-%D8%AF%D9%88-%D8%A8%D8%B1%D8%A7%D8%A8%D8%B1-%D8%B4%D8%AF"
+    d = extract(Article(text=page, url=url))
+    assert d.headline == "سهمیه سوخت عشایر دو برابر شد"
+    assert _main(d) == ("کاوه رستمی", "مدیرکل امور عشایر استان")
+    assert d.summary and not any("2026" in s or "پخش" in s for s in d.summary)
+
+
+def test_title_glued_to_lead_and_byline() -> None:
+    text = (
+        "توزیع ۳۰۰ بسته معیشتی/ اعزام تیم امدادباشگاه خبرنگاران جوان؛مهتاب صدری - سیدرضا کاظمی، رئیس "
+        "جمعیت هلال احمر استان نمونه، گفت: ۳۰۰ بسته میان سیل‌زدگان توزیع شد."
+    )
+    d = extract(Article(text=text, title="توزیع ۳۰۰ بسته معیشتی/ اعزام تیم امداد"))
+    assert _main(d) == ("سیدرضا کاظمی", "رئیس جمعیت هلال احمر استان نمونه")
+
+
+def test_source_url_gives_the_slug() -> None:
+    d = extract(
+        Article(text="متن کوتاه خبر درباره طرح.", source="pages:https://example.ir/news/9/افتتاح-سه-مدرسه-در-روستا")
+    )
+    assert d.headline == "افتتاح سه مدرسه در روستا"

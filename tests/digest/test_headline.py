@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean import clean_text
-from digest.headline import clean_title, find_head
+from digest.headline import cap_headline, clean_title, find_head, slug_title, url_of
 
 
 @pytest.mark.parametrize(
@@ -16,8 +16,20 @@ from digest.headline import clean_title, find_head
         ("فرماندار دشتی: زلزله خسارتی نداشت", "فرماندار دشتی: زلزله خسارتی نداشت"),
         ("  عنوان  با  فاصله ", "عنوان با فاصله"),
         ("كودكان كار", "کودکان کار"),
+        ("توزیع بسته معیشتی - اخبار تسنیم - Tasnim", "توزیع بسته معیشتی"),
+        ("ورود ۵ هواپیمای A-320 به ناوگان", "ورود ۵ هواپیمای A-320 به ناوگان"),
+        ("پیروزی تیم نوجوانان؛:: ورزش سه", "پیروزی تیم نوجوانان"),
     ],
-    ids=["agency_suffix", "pipe_suffix", "colon_kept", "spaces", "arabic_letters"],
+    ids=[
+        "agency_suffix",
+        "pipe_suffix",
+        "colon_kept",
+        "spaces",
+        "arabic_letters",
+        "latin_site_name",
+        "latin_inside",
+        "double_colon_site",
+    ],
 )
 def test_clean_title(title: str, cleaned: str) -> None:
     assert clean_title(title) == cleaned
@@ -54,3 +66,140 @@ def test_long_lead_is_cut_at_a_clause() -> None:
     headline = find_head((lead,)).headline
     assert len(headline.split()) <= 19
     assert headline.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("url", "slug"),
+    [
+        (
+            "https://example.ir/news/98765/%D8%A7%D9%81%D8%AA%D8%AA%D8%A7%D8%AD-%DB%B3-%D9%85%D8%AF%D8%B1%D8%B3%D9%87",
+            "افتتاح ۳ مدرسه",
+        ),
+        ("https://example.ir/fa/news/1234/بازگشایی-جاده-روستای-نمونه-فیلم", "بازگشایی جاده روستای نمونه"),
+        ("https://example.ir/98765-کمک_به_خانواده_های_سیل_زده+عکس.html", "کمک به خانواده های سیل زده"),
+        ("https://example.ir/fa/news/1234/some-english-slug", None),
+        ("https://example.ir/photo/626191/عکس-۴۲-مصدوم-در-واژگونی-اتوبوس", "عکس/ ۴۲ مصدوم در واژگونی اتوبوس"),
+        ("https://example.ir/fa/news/5659294/میزبانی-جام-ملت‌ها-2026", "میزبانی جام ملت‌ها 2026"),
+        ("https://example.ir/1675068-۴۸-واحد-مسکونی-افتتاح-شد", "۴۸ واحد مسکونی افتتاح شد"),
+        ("https://example.ir/fa/news/1234/", None),
+        (None, None),
+    ],
+    ids=[
+        "percent_encoded",
+        "trailing_film",
+        "underscores_and_photo",
+        "latin_slug",
+        "leading_media_label",
+        "year_kept",
+        "id_dropped_short_number_kept",
+        "no_slug",
+        "no_url",
+    ],
+)
+def test_slug_title(url: str | None, slug: str | None) -> None:
+    assert slug_title(url) == slug
+
+
+def test_url_read_from_source() -> None:
+    assert url_of(None, "pages:https://example.ir/a/b") == "https://example.ir/a/b"
+    assert url_of("https://x.ir/1", "pages:https://example.ir/a/b") == "https://x.ir/1"
+    assert url_of(None, "ایرنا") is None
+
+
+def test_slug_is_the_headline_without_title() -> None:
+    paragraphs = ("به گزارش ایرنا، امروز ۲۰۰ بسته معیشتی میان خانواده‌های نیازمند شهر نمونه توزیع شد.",)
+    head = find_head(paragraphs, url="https://example.ir/news/1/توزیع-۲۰۰-بسته-معیشتی-در-شهر-نمونه")
+    assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه"
+    assert head.body == paragraphs
+
+
+def test_cut_slug_takes_the_head_line_it_starts() -> None:
+    paragraphs = ("توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد", "متن خبر از اینجا آغاز می‌شود.")
+    head = find_head(paragraphs, url="https://example.ir/news/1/توزیع-۲۰۰-بسته-معیشتی-در-شه")
+    assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد"
+
+
+def test_cut_slug_word_is_completed_from_the_text() -> None:
+    paragraphs = ("یک سوم سالمندان استان تنها زندگی می‌کنند و نیازمند حمایت بهزیستی هستند.",)
+    head = find_head(paragraphs, url="https://example.ir/news/یک-سوم-سالمندان-نیازمند-حمایت-بهزی")
+    assert head.headline == "یک سوم سالمندان نیازمند حمایت بهزیستی"
+
+
+def test_title_glued_to_lead_is_cut() -> None:
+    lead = "امدادرسانی به سیل‌زدگان/ اعزام ۵ تیم امدادمدیرکل مدیریت بحران استان نمونه گفت: ۵ تیم اعزام شد."
+    head = find_head((lead,), title="امدادرسانی به سیل‌زدگان/ اعزام ۵ تیم امداد")
+    assert head.body == ("مدیرکل مدیریت بحران استان نمونه گفت: ۵ تیم اعزام شد.",)
+
+
+def test_text_headline_never_after_the_body_started() -> None:
+    paragraphs = (
+        "به گزارش خبرنگار ما، مدیرکل بهزیستی استان نمونه امروز از آغاز طرح غربالگری شنوایی کودکان خبر داد.",
+        "پخش زنده برنامه",
+        "این طرح تا پایان ماه ادامه دارد.",
+        "مدیرک",
+    )
+    assert find_head(paragraphs).headline == "آغاز طرح غربالگری شنوایی کودکان"  # the lead core
+
+
+def test_single_word_section_line_is_not_a_headline() -> None:
+    paragraphs = ("اجتماعی", "افتتاح سه مدرسه در روستاهای نمونه", "متن خبر اینجاست.")
+    assert find_head(paragraphs).headline == "افتتاح سه مدرسه در روستاهای نمونه"
+
+
+def test_headline_capped_at_a_word() -> None:
+    title = " ".join(["عنوان"] * 200)
+    headline = find_head(("متن.",), title=title).headline
+    assert len(headline) <= 301
+    assert headline.endswith("عنوان…")
+    assert cap_headline("کوتاه") == "کوتاه"
+
+
+def test_emoji_stripped_from_title() -> None:
+    assert clean_title("\U0001f534 توزیع بسته معیشتی \U0001f4cc") == "توزیع بسته معیشتی"
+
+
+def test_lead_core_skips_a_short_chrome_line() -> None:
+    paragraphs = (
+        "اخبار آرشیوی",
+        "براساس اعلام سازمان ثبت احوال، ۲۱ هزار واقعه طلاق در دو ماه نخست امسال در کشور ثبت شده است که "
+        "استان ایلام کمترین و استان تهران بیشترین آمار را داشته‌اند و این آمار رو به افزایش است",
+    )
+    assert find_head(paragraphs).headline.startswith("براساس اعلام سازمان ثبت احوال")
+
+
+def test_invocation_line_is_chrome() -> None:
+    assert clean_text("بسمه تعالی\nمراسم روز جهانی معلولان برگزار شد.") == ("مراسم روز جهانی معلولان برگزار شد.",)
+
+
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        (
+            "به گزارش ایرنا، مدیرکل بهزیستی استان از توزیع بیش از ۵۰۰ بسته معیشتی خبر داد.",
+            "توزیع بیش از ۵۰۰ بسته معیشتی",
+        ),
+        (
+            "یکی از مسئولان استان با اشاره به کم‌آبی روستاها، از خالی شدن ۴۰ روستا در سال جاری خبر داد و گفت: نه.",
+            "خالی شدن ۴۰ روستا در سال جاری",
+        ),
+        ("فرماندار نمونه‌آباد خبر داد: جاده روستایی بازگشایی شد.", "جاده روستایی بازگشایی شد"),
+    ],
+    ids=["role_announced_object", "partitive_subject_and_clause", "colon_statement"],
+)
+def test_lead_core_of_an_announcement(lead: str, headline: str) -> None:
+    assert find_head((lead,)).headline == headline
+
+
+def test_lead_beginning_with_the_title_words_is_kept() -> None:
+    lead = "افزایش ۱۰ درصدی مستمری مددجویان از ماه آینده اجرا می‌شود."
+    head = find_head((lead,), title="افزایش ۱۰ درصدی مستمری مددجویان")
+    assert head.body == (lead,)
+    spaced = "افزایش ۱۰ درصدی مستمری مددجویان به گزارش ایرنا، مدیرکل گفت: الف."
+    assert find_head((spaced,), title="افزایش ۱۰ درصدی مستمری مددجویان").body == ("به گزارش ایرنا، مدیرکل گفت: الف.",)
+
+
+def test_short_line_loses_its_attribution() -> None:
+    line = "دبیر شورای هماهنگی مبارزه با مواد مخدر استان خبر داد: کشف ۲ تن مواد مخدر"
+    head = find_head((line,))
+    assert head.headline == "کشف ۲ تن مواد مخدر"
+    assert head.body == (line,)  # the attribution stays in the body for the speaker

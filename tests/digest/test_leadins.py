@@ -70,3 +70,36 @@ from digest.leadins import strip_lead_in
 )
 def test_strip_lead_in(text: str, expected: str) -> None:
     assert strip_lead_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("باشگاه خبرنگاران جوان؛مهتاب صدری - سیدرضا کاظمی، رئیس اداره گفت", "سیدرضا کاظمی، رئیس اداره گفت"),
+        ("ایسنا - مهتاب صدری - سیدرضا کاظمی، رئیس اداره گفت", "سیدرضا کاظمی، رئیس اداره گفت"),
+        ("به گزارش خبرگزاری نمونه «سید حامد نوری» امروز، گفت", "«سید حامد نوری» امروز، گفت"),
+        ("به گزارش «روزنامه نمونه»، مدیرکل گفت", "مدیرکل گفت"),
+        ("به گزارش خبرگزاری نمونه مرکز استان مدیرکل بهزیستی گفت", "مدیرکل بهزیستی گفت"),
+        ("به گزارش پایگاه نمونه به نقل از ایرنا نرگس صالحی افزود", "نرگس صالحی افزود"),
+        ("به گزارش خبرگزاری مهر قائممقام سازمان گفت", "قائممقام سازمان گفت"),
+        ("کاوش نیوز، رئیس بنیاد مسکن گفت", "رئیس بنیاد مسکن گفت"),
+        ("خبرگزاری نمونه – کارشناسان اعلام کردند", "کارشناسان اعلام کردند"),
+        ("به گزارش ایرنا، کار شروع شد: مرحله دوم، آغاز شد", "کار شروع شد: مرحله دوم، آغاز شد"),
+        ("به گزارش خبرنگار ما از شهر، باران بارید", "باران بارید"),
+    ],
+    ids=[
+        "byline_semicolon",
+        "byline_dashes",
+        "quoted_name_in_report",
+        "quoted_outlet_before_comma",
+        "no_comma_ends_at_role_head",
+        "no_comma_ends_at_first_name",
+        "no_comma_glued_head_agency_word_skipped",
+        "web_outlet_comma",
+        "agency_word_dash",
+        "report_stops_before_colon",
+        "reporter_word_is_not_a_head",
+    ],
+)
+def test_bylines_and_report_shapes(text: str, expected: str) -> None:
+    assert strip_lead_in(text) == expected

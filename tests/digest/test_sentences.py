@@ -21,3 +21,19 @@ def test_paragraphs_and_blank_lines() -> None:
 
 def test_words_keep_half_space_compounds() -> None:
     assert words("آسیب‌های اجتماعی، ۱۲ نفر!") == ["آسیب‌های", "اجتماعی", "۱۲", "نفر"]
+
+
+def test_full_stop_glued_between_words_ends_a_sentence() -> None:
+    assert split_sentences(["ما در بحران هستیم.علی رضایی افزود: کمک رسید."]) == [
+        "ما در بحران هستیم.",
+        "علی رضایی افزود: کمک رسید.",
+    ]
+    assert split_sentences(["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]) == ["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]
+
+
+def test_leading_dash_bullets_dropped() -> None:
+    assert split_sentences(["طرح اجرا شد. - مدیرکل گفت: الف.", "-۵ درجه ثبت شد.", "— "]) == [
+        "طرح اجرا شد.",
+        "مدیرکل گفت: الف.",
+        "-۵ درجه ثبت شد.",
+    ]

@@ -1,0 +1,146 @@
+"""Layout pass: undo page and channel layout in normalized text, before any analysis.
+
+* Emoji bullets (⭕ 🔸 🔹 🔻 ▪️ 🔴 ✅ 📌 1️⃣ …) are line breaks: Telegram and Eitaa posts use them as
+  the only separators between title, attribution and statements.
+* Markup and encoded debris are removed: data-URIs, tags left in plain text (`<image …>`), comments
+  and broken comments (`<!-- … -->`, `<--! … -->`), PHP dumps (`string(512) "…"`), long hex and
+  base64 runs; a line still made mostly of Latin letters and digits after that is dropped.
+* A date/time stamp at the start of a line is removed (`date 2025-12-17`, `2025-12-17T10:45:00Z`,
+  `۱۴۰۳/۰۹/۱۲ - ۱۰:۴۵`, `سه شنبه ۱۷ تیر ۱۴۰۳ -`), with player chrome right after it («پخش زنده»).
+* Leading bullets («- », «– », «— », «• ») are removed.
+* A title glued to an agency dateline (`… در ۱۳ مرکز نگهداریایسنا/ خوزستان مدیرکل …`) is split off,
+  and literal `\\n` escapes left by double-encoded JSON are line breaks.
+
+Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.textmatch import alternation
+
+_EMOJI = re.compile(
+    "(?:[0-9#*]\ufe0f?\u20e3"  # keycap digits used as numbered bullets
+    "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u25a0-\u25ff\u2190-\u21ff\u2022\u2023\u2043"
+    "\u2219\u23e9-\u23fa\u3030\u303d\ufe0f\u20e3])+"
+)
+_DATA_URI = re.compile(r"data:[a-z]+/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%_-]*")
+_COMMENT = re.compile(r"<!--.*?-->|<--!.*?-->|<!--.*$|<--!.*$", re.M)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]{0,500})?/?>")
+_PHP_DUMP = re.compile(r'string\(\d+\)\s*".*?"(?=\s|$)|string\(\d+\)\s*"[^\n]*', re.M)
+# hex with both letters and digits (hashes, ids), or a long base64 run
+_ENCODED_RUN = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{8,}|[A-Za-z0-9+/]{32,}={0,2})"
+    r"(?![A-Za-z0-9])"
+)
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_PERSIAN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06f0-\u06f9]")
+
+_D = "[0-9۰-۹]"
+_WEEKDAYS = "(?:شنبه|یک[ \u200c]?شنبه|دو[ \u200c]?شنبه|سه[ \u200c]?شنبه|چهار[ \u200c]?شنبه|پنج[ \u200c]?شنبه|جمعه)"
+_MONTHS = (
+    "(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|امرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر)(?:[ \u200c]?ماه)?"
+)
+# A part that can only be a stamp: a numeric date (ISO with optional time), a clock time.
+_HARD_PART = (
+    rf"{_D}{{2,4}}[-/.]{_D}{{1,2}}[-/.]{_D}{{1,4}}(?:[T ]{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?(?:\.{_D}+)?"
+    rf"(?:Z|[+-]{_D}{{2}}:?{_D}{{2}})?)?"
+    rf"|{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?"
+)
+# A part that is a stamp only next to a hard part or a separator: «سه شنبه», «۱۷ تیر ۱۴۰۳», «ساعت».
+_SOFT_PART = rf"(?:{_WEEKDAYS}|{_D}{{1,2}}[ ]?{_MONTHS}(?:[ ]?{_D}{{4}})?|ساعت)(?![\w\u200c])"
+_PART = rf"(?:{_HARD_PART}|{_SOFT_PART})"
+_SEP = r"[ ]*[-–—|،,/][ ]*|[ ]+"
+_STAMP = re.compile(
+    rf"^(?P<key>(?:date|time|تاریخ|زمان)[ ]*:?[ ]*)?(?P<parts>{_PART}(?:(?:{_SEP}){_PART})*)"
+    rf"(?P<end>[ ]*[-–—|][ ]*|[ ]*$|[ ]+)"
+)
+_HARD = re.compile(_HARD_PART)
+_PLAYER = re.compile(
+    r"^(?:پخش[ \u200c]*زنده|پخش[ \u200c]*(?:فیلم|ویدیو|ویدئو)|دانلود[ \u200c]*(?:فیلم|ویدیو|ویدئو))[ ]*"
+)
+_BULLET = re.compile(r"^(?:[-–—•*·](?![0-9۰-۹])[ ]*)+")
+
+# an agency dateline glued to the word before it: «…نگهداریایسنا/ خوزستان», «…است.ایرنا- »
+_GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "برنا", "خبرآنلاین")  # never a word's ending
+_GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—])")
+_MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
+_STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
+_BULLETS = frozenset("-–—•*·")
+MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
+# Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
+_SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
+_ASCII_RUN = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z+/]{32}")  # hex and base64 mix letters, digits
+
+
+def _strip_debris(text: str) -> str:
+    if "data:" in text:
+        text = _DATA_URI.sub(" ", text)
+    if "<" in text:
+        text = _COMMENT.sub(" ", text)
+        text = _TAG.sub(" ", text)
+    if "string(" in text:
+        text = _PHP_DUMP.sub(" ", text)
+    return _ENCODED_RUN.sub(" ", text) if _LATIN_LETTER.search(text) and _ASCII_RUN.search(text) else text
+
+
+def _unglue(m: re.Match[str]) -> str:
+    """A line break before an agency dateline glued to the previous word or full stop."""
+    before = m.string[m.start() - 1] if m.start() else " "
+    return "\n" + m.group() if before == "." or (before.isalpha() and not before.isascii()) else m.group()
+
+
+def _is_debris(line: str) -> bool:
+    if _SOME_LATIN.match(line) is None:
+        return False
+    latin = len(_LATIN.findall(line))
+    return latin >= MIN_DEBRIS_LATIN and latin > len(_PERSIAN.findall(line))
+
+
+def strip_stamp(line: str) -> str:
+    """`line` without a leading date/time stamp (and player chrome such as «پخش زنده» after it)."""
+    m = _STAMP.match(line)
+    if m is None:
+        return line
+    hard = m.group("key") is not None or _HARD.search(m.group("parts")) is not None
+    separated = bool(m.group("end").strip()) or m.end() == len(line)
+    if not (hard or separated):
+        return line  # «۱۷ تیر ماه امسال …» opens a sentence
+    rest = line[m.end() :]
+    return _PLAYER.sub("", rest) if hard else rest
+
+
+def strip_bullet(line: str) -> str:
+    """`line` without leading dash or dot bullets («- », «– NAME، ROLE: …»)."""
+    return _BULLET.sub("", line)
+
+
+def strip_emoji(text: str) -> str:
+    """`text` with emoji and pictographs replaced by a space (for headlines)."""
+    return " ".join(_EMOJI.sub(" ", text).split())
+
+
+def layout_lines(text: str) -> list[str]:
+    """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
+    if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
+        text = _EMOJI.sub("\n", text)
+    if "\\n" in text:
+        text = text.replace("\\r", "").replace("\\n", "\n")
+    if any(a in text for a in _GLUED_AGENCIES):
+        text = _GLUED_DATELINE.sub(_unglue, text)
+    latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
+    out: list[str] = []
+    for raw in _strip_debris(text).split("\n"):
+        line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
+        if not line or (latin and _is_debris(line)):
+            continue
+        if line[0] in _STAMP_STARTS:
+            line = strip_stamp(line)
+        if line[:1] in _BULLETS:
+            line = strip_bullet(line).strip()
+        if line:
+            out.append(line)
+    return out

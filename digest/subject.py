@@ -1,0 +1,328 @@
+"""A speaker phrase split into name and role, by structure rather than by a list of names.
+
+`classify_subject` turns the subject of an attribution (`digest.speaker` finds it) into a `Mention`:
+a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role head followed by a name (`ROLE [title]
+FIRSTNAME SURNAME`), a name followed by a role, two or three name-like tokens right before a role
+head whatever the first name (`گلاره کامرانی نماینده …`, `NAME روابط عمومی …`), a title or a first
+name alone, or a short non-role subject (a surname). A name ends at «را» or a number; a token with
+digits, Latin letters or punctuation is never part of a name; plural heads are collectives and
+`آنلاین/نیوز` subjects outlets. Tokens are read with multi-word titles joined and role heads in
+canonical form whatever their spacing (`قائممقام`, glued `رئیسسازمان` = `رئیس سازمان`).
+Imports only digest modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from digest.places import is_place
+from digest.roles import (
+    ADJUNCTS,
+    ANAPHORIC_NOUNS,
+    HEAD_KEYS,
+    INDEFINITE,
+    KEEP_TITLES,
+    MULTIWORD_TITLES,
+    NON_NAME_WORDS,
+    ORG_STARTS,
+    OUTLET_ENDS,
+    PLURAL_HEADS,
+    PRONOUNS,
+    REPRESENTATIVE_HEADS,
+    ROLE_CONTINUATIONS,
+    ROLE_HEADS,
+    ROLE_ORG_STARTS,
+    ROLE_SEATS,
+    TITLES,
+    VENUE_WORDS,
+    first_names,
+)
+from digest.textmatch import WORD_END, WORD_START, flex, squash
+
+MAX_SUBJECT_WORDS = 30
+MAX_NAME_WORDS = 5  # titles included
+_DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
+_NOT_NAME = frozenset("را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان".split())
+_PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
+# «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
+_GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
+_MULTI_TITLE = re.compile(
+    WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
+)
+_JOINED_TITLES = {squash(multi): joined for multi, joined in MULTIWORD_TITLES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One attribution: a name, a role, both, or a pronoun (kind "pronoun")."""
+
+    name: str | None
+    role: str | None
+    kind: str  # "person" | "role" | "pronoun" | "name" (named as a subject, no statement)
+    index: int
+
+
+def _join_titles(subject: str) -> str:
+    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
+    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
+        return subject
+    return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
+
+
+def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
+    """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
+    if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
+        return True
+    if tok != "در" or not nxt:
+        return False
+    if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
+        return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
+    return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
+
+
+def cut_adjuncts(subject: str) -> str:
+    """The subject up to its first adjunct word (`روزبه کردونی در شورای …` → `روزبه کردونی`)."""
+    kept, _ = split_adjuncts(subject_tokens(subject))
+    return join_tokens(kept) if len(kept) <= MAX_SUBJECT_WORDS else ""
+
+
+def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Tokens before the first adjunct word, and the rest."""
+    kept: list[str] = []
+    for i, tok in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
+            return kept, tokens[i:]
+        kept.append(tok)
+    return kept, []
+
+
+_DAY_NEXT = frozenset("گذشته جاری قبل بعد پیش اول دوم سوم آخر جهانی ملی سه دو چهار پنج".split())
+
+
+def _is_name_day(tok: str, nxt: str) -> bool:
+    """«روز» inside a name (`فرح روز قهرمانی`), not «روز یکشنبه», «روز گذشته», «روز ۲۰ …»."""
+    return tok == "روز" and bool(nxt) and nxt not in ADJUNCTS and nxt not in _DAY_NEXT and not nxt[0].isdigit()
+
+
+def join_tokens(tokens: list[str]) -> str:
+    return " ".join(tokens).replace(" ، ", "، ").strip(" ،")
+
+
+def subject_tokens(subject: str) -> list[str]:
+    """Words of a subject (commas as tokens), multi-word titles joined and role heads in canonical form
+    whatever their spacing («قائممقام» = «قائم‌مقام»; glued «رئیسسازمان» = «رئیس سازمان»)."""
+    return list(_subject_tokens(subject))
+
+
+@lru_cache(maxsize=1024)  # a subject is read by cut_adjuncts, then by classify_subject
+def _subject_tokens(subject: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for tok in _join_titles(subject).replace("،", " ، ").split():
+        out.extend(_canonical(tok))
+    return tuple(out)
+
+
+_HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
+_GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS)
+MIN_GLUED_REST = 3
+
+
+_HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(tok: str) -> tuple[str, ...]:
+    if tok.startswith("در") and tok[2:] in VENUE_WORDS:
+        return ("در", tok[2:])  # «درحاشیه», «درجمع»: a glued preposition opens the venue
+    if tok.startswith("با") and tok[2:] in _GLUED_BA:
+        return ("با", tok[2:])
+    if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
+        return (tok,)
+    key = squash(tok)
+    head = HEAD_KEYS.get(key)
+    if head is not None:
+        return (head,)
+    for n in _HEAD_LENGTHS:
+        rest = key[n:]
+        if len(rest) >= MIN_GLUED_REST and key[:n] in HEAD_KEYS and (rest in _GLUED_RESTS or is_place(rest)):
+            head = tok[:n] if squash(tok[:n]) == key[:n] else HEAD_KEYS[key[:n]]  # keep the writer's spelling
+            return (head, rest)
+    return (tok,)
+
+
+@lru_cache(maxsize=8192)
+def is_first_name(tok: str) -> bool:
+    names = first_names()
+    if tok in names:
+        return True
+    for prefix in ("سید", "میر", "محمد", "علی", "غلام", "ابو", "عبد"):
+        rest = tok.removeprefix(prefix).lstrip("\u200c")
+        if rest != tok and len(rest) > 2 and rest in names:
+            return True
+    return "\u200c" in tok and tok.split("\u200c", 1)[0] in names
+
+
+def is_name_start(tok: str) -> bool:
+    return tok in TITLES or is_first_name(tok)
+
+
+def looks_like_name(tokens: list[str]) -> bool:
+    """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
+    if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
+        return False
+    return not any(
+        (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
+        or t in _NOT_NAME
+        or _DIGIT_OR_LATIN.search(t)
+        for i, t in enumerate(tokens)
+    )
+
+
+def clean_name(tokens: list[str]) -> str | None:
+    kept = [t for t in tokens if t not in TITLES or t in KEEP_TITLES]
+    return " ".join(kept) if kept else None
+
+
+def _unbracket_role(subject: str) -> str:
+    """«NAME (ROLE)» is «NAME، ROLE» («امام خمینی (ره)» stays)."""
+    paren = _PAREN_ROLE.match(subject) if "(" in subject else None
+    if paren is None or paren.group("role").split()[0] not in ROLE_HEADS:
+        return subject
+    return f"{paren.group('name')}، {paren.group('role')}"
+
+
+def classify_subject(subject: str, index: int) -> Mention | None:
+    """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
+    tokens = _trim_object(subject_tokens(_unbracket_role(subject)))
+    if not tokens:
+        return None
+    subject = join_tokens(tokens)
+    if tokens[0] in PLURAL_HEADS or tokens[0] == "این" and tokens[1:2] and tokens[1] in PLURAL_HEADS:
+        return None  # "کارشناسان … گفتند": a collective statement
+    if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
+        tokens[1] in ANAPHORIC_NOUNS
+    )):  # fmt: skip
+        return Mention(None, None, "pronoun", index)
+    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
+        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
+        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
+    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS:
+        return None
+    if "،" in tokens:
+        mention = _apposition(subject, index)
+        if mention is not None:
+            return mention
+    words = [t for t in tokens if t != "،"]
+    if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
+        return _role_then_name(subject, tokens, index)
+    if is_name_start(words[0]):
+        return _name_then_role(tokens, index)
+    mention = _name_before_role(tokens, index)
+    if mention is not None:
+        return mention
+    if len(words) <= 3 and looks_like_name(words):
+        return Mention(" ".join(words), None, "person", index)
+    return None
+
+
+def _is_role_start(tok: str) -> bool:
+    return tok in ROLE_HEADS or tok in ROLE_ORG_STARTS
+
+
+def _has_head(tokens: list[str]) -> bool:
+    return any(t in ROLE_HEADS for t in tokens)
+
+
+def _name_before_role(tokens: list[str], index: int) -> Mention | None:
+    """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
+    head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
+    for k in (2, 3):
+        cand = tokens[:k]
+        if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
+            return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
+    return None
+
+
+def _trim_object(tokens: list[str]) -> list[str]:
+    """A subject that runs into the object (`NAME اعتبار طرح را`, `NAME ۱۰ میلیارد`) ends with the name:
+    the object starts after the name's first two words (three when both are first names)."""
+    cut = next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t == "را" or (t[0].isdigit() and not any(h in ROLE_HEADS for h in tokens[:i]))
+        ),
+        None,
+    )
+    if cut is None:
+        return tokens
+    head = tokens[:cut]
+    if "،" in head and looks_like_name(head[: head.index("،")]):
+        return head[: head.index("،")]  # «جلالی پور، توانمندی … را …»
+    start = next((i for i, t in enumerate(head) if is_name_start(t)), None)
+    if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
+        return head if _has_head(head) else head[:1]
+    while start < len(head) and head[start] in TITLES:
+        start += 1
+    size = 3 if start + 1 < len(head) and is_first_name(head[start]) and is_first_name(head[start + 1]) else 2
+    return head[: start + size]
+
+
+def _apposition(subject: str, index: int) -> Mention | None:
+    """`NAME، ROLE` or `ROLE، NAME` (roles may contain commas themselves)."""
+    parts = [p.strip() for p in subject.split("،")]
+    first, last = parts[0].split(), parts[-1].split()
+    rest_first = "، ".join(parts[1:])
+    if looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
+        if is_name_start(first[0]) or len(first) <= 3:
+            return Mention(clean_name(first), rest_first, "person", index)
+    if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and looks_like_name(last):
+        # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
+        if is_name_start(last[0]) or 2 <= len(last) <= 4:
+            return Mention(clean_name(last), "، ".join(parts[:-1]), "person", index)
+    return None
+
+
+def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
+    """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
+    for i in range(len(tokens) - 1, 0, -1):
+        tail = tokens[i:]
+        if "،" in tail or not is_name_start(tokens[i]):
+            continue
+        if 2 <= len(tail) <= MAX_NAME_WORDS and looks_like_name(tail):
+            start = i
+            while start > 1 and tokens[start - 1] in TITLES:
+                start -= 1
+            name = clean_name(tokens[start:])
+            role = " ".join(tokens[:start]).replace(" ، ", "، ")
+            if name is not None and len(name.split()) >= 2:
+                return Mention(name, _strip_role(role), "person", index)
+    return Mention(None, _strip_role(subject), "role", index)
+
+
+def _name_then_role(tokens: list[str], index: int) -> Mention | None:
+    """`[title] FIRST LAST ROLE…`: the name runs until a role head or organisation word."""
+    end = 0
+    while (
+        end < len(tokens)
+        and end < MAX_NAME_WORDS
+        and tokens[end] not in NON_NAME_WORDS
+        and tokens[end] != "،"
+        and not _DIGIT_OR_LATIN.search(tokens[end])
+    ):
+        end += 1
+    if end and tokens[end - 1] in TITLES:
+        return None
+    name = clean_name(tokens[:end])
+    if name is None:
+        return None
+    rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
+    role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
+    return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _strip_role(role: str) -> str:
+    return role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،")

@@ -1,0 +1,104 @@
+"""digest.layout: emoji bullets, markup debris, date stamps and dash bullets."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.clean import clean_text
+from digest.layout import layout_lines, strip_bullet, strip_emoji, strip_stamp
+
+BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("date 2026-03-04 پخش زنده مدیرکل امور عشایر گفت: کوچ آغاز شد.", "مدیرکل امور عشایر گفت: کوچ آغاز شد."),
+        ("2026-03-04T08:15:00+03:30 فرماندار گفت: جاده باز است.", "فرماندار گفت: جاده باز است."),
+        ("۱۴۰۴/۰۱/۲۰ - ۰۹:۳۰ بخشدار مرکزی گفت: آب وصل شد.", "بخشدار مرکزی گفت: آب وصل شد."),
+        ("چهارشنبه ۵ اسفند ۱۴۰۳ - مدیر مدرسه گفت: کلاس‌ها برقرار است.", "مدیر مدرسه گفت: کلاس‌ها برقرار است."),
+        ("۱۲:۴۰ | رئیس اورژانس گفت: دو نفر مصدوم شدند.", "رئیس اورژانس گفت: دو نفر مصدوم شدند."),
+        ("۲۰ آبان ماه امسال طرح آغاز شد.", "۲۰ آبان ماه امسال طرح آغاز شد."),
+        ("دوشنبه ۳ مهر جلسه شورا برگزار شد.", "دوشنبه ۳ مهر جلسه شورا برگزار شد."),
+        ("تاریخ برگزاری آزمون اعلام شد.", "تاریخ برگزاری آزمون اعلام شد."),
+        ("۱۲ دیگر روستا آب ندارند.", "۱۲ دیگر روستا آب ندارند."),
+    ],
+    ids=[
+        "iso_date_keyword_player",
+        "iso_datetime",
+        "jalali_date_time",
+        "weekday_day_month_year_dash",
+        "clock_pipe",
+        "day_month_opens_sentence",
+        "weekday_opens_sentence",
+        "date_word_in_sentence",
+        "month_prefix_not_month",
+    ],
+)
+def test_strip_stamp(line: str, expected: str) -> None:
+    assert strip_stamp(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- مدیرکل گفت: خبر.", "مدیرکل گفت: خبر."),
+        ("– سارا نیک‌نام، رئیس اداره: آماده‌ایم.", "سارا نیک‌نام، رئیس اداره: آماده‌ایم."),
+        ("—— • شهردار: معابر باز شد", "شهردار: معابر باز شد"),
+        ("-۵ درجه دمای هوا", "-۵ درجه دمای هوا"),
+    ],
+    ids=["hyphen", "en_dash_transcript", "mixed", "negative_number"],
+)
+def test_strip_bullet(line: str, expected: str) -> None:
+    assert strip_bullet(line) == expected
+
+
+def test_emoji_bullets_are_line_breaks() -> None:
+    post = (
+        "\u2b55 ۴۰ خانوار در مدرسه اسکان یافتند \U0001f538 نرگس فرهمند، مدیرکل بحران استان نمونه: "
+        "\U0001f539 هفت روستا تخلیه شد. \u25aa\ufe0f امدادرسانی ادامه دارد 1\ufe0f\u20e3 پایان"
+    )
+    assert layout_lines(post) == [
+        "۴۰ خانوار در مدرسه اسکان یافتند",
+        "نرگس فرهمند، مدیرکل بحران استان نمونه:",
+        "هفت روستا تخلیه شد.",
+        "امدادرسانی ادامه دارد",
+        "پایان",
+    ]
+
+
+def test_strip_emoji_for_headlines() -> None:
+    assert strip_emoji("\U0001f534 فوری \U0001f4cc توزیع بسته \u2705") == "فوری توزیع بسته"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f'متن خبر <image><img src="data:image/png;base64,{BASE64}" alt="عکس"></image> ادامه', ("متن خبر ادامه",)),
+        ('بند اول string(96) "[{"w":480,"hash":"9fa3c1e0b4"}]" بند دوم', ("بند اول بند دوم",)),
+        ("<--! block 2 --> سطر خبر", ("سطر خبر",)),
+        ("کد d41d8cd98f00b204e9800998ecf8427e ثبت شد", ("کد ثبت شد",)),
+        ("Home | About us | Contact | Login شهر\nخبر اصلی", ("خبر اصلی",)),
+        ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد", ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد",)),
+    ],
+    ids=["data_uri_and_image_tag", "php_dump", "broken_comment", "hex_hash", "latin_menu_line", "numbers_kept"],
+)
+def test_debris_removed(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_text(raw) == expected
+
+
+def test_player_chrome_line_is_dropped() -> None:
+    assert clean_text("پخش زنده\nمدیرکل گفت: خبر.") == ("مدیرکل گفت: خبر.",)
+
+
+def test_title_glued_to_agency_dateline_is_split() -> None:
+    text = "افتتاح دو مدرسه در روستای نمونهایسنا/ نمونه شهر مدیرکل آموزش و پرورش گفت: دو مدرسه افتتاح شد."
+    assert layout_lines(text) == [
+        "افتتاح دو مدرسه در روستای نمونه",
+        "ایسنا/ نمونه شهر مدیرکل آموزش و پرورش گفت: دو مدرسه افتتاح شد.",
+    ]
+    assert layout_lines("تهران-ایرنا- خبر") == ["تهران-ایرنا- خبر"]
+
+
+def test_literal_newline_escapes_are_line_breaks() -> None:
+    assert layout_lines("خط اول خبر.\\n\\nخط دوم خبر.") == ["خط اول خبر.", "خط دوم خبر."]
