@@ -10,6 +10,8 @@
    href or text names RSS/Atom/feed/خوراک/آر اس اس.
 3. Only when the page names no feed that validates, a short list of well-known paths is tried
    (`WELL_KNOWN`, at the site's root).
+4. A link or common path that answers with a web page instead of a feed (Iranian CMSs' `/rss` page
+   listing every service's feed) is read the same way, one level deep, for the feeds it lists.
 
 Every candidate is fetched through the same guarded fetch (so every URL is re-checked by the SSRF
 guard) and validated by `feeds.parse.parse_feed`: it counts only when its root element is a feed
@@ -61,7 +63,7 @@ FEED_TYPES = {
     "application/json": "json",
 }
 # Words that name a feed in a link's href or text: Latin, and Persian «خوراک», «آر اس اس» (any spacing/ZWNJ).
-_FEED_WORDS = re.compile(r"rss|atom|\bfeeds?\b|خوراک|آر[\s\u200c]*اس[\s\u200c]*اس", re.I)
+_FEED_WORDS = re.compile(r"rss|\batom\b|\bfeeds?\b|خوراک|آر[\s\u200c]*اس[\s\u200c]*اس", re.I)
 _FEED_PATH = re.compile(r"rss|atom|feed|\.xml\b", re.I)
 _PROLOG = re.compile(r"^(?:\ufeff|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S | re.I)
 _FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(rss|feed|RDF)\b")
@@ -83,6 +85,7 @@ class Found(StrEnum):
     LINK = "link"  # <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">
     ANCHOR = "anchor"  # <a> whose href or text names a feed
     WELL_KNOWN = "well-known"  # a common feed path at the site's root
+    LISTED = "listed"  # on a page of feed links (`/rss`, «خوراک‌ها») that a link or a common path led to
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +170,10 @@ async def discover(
             DiscoverErrorKind.NOT_HTML,
             f"discover: {page.url} is neither a web page nor a feed ({page.content_type or 'no content type'})",
         )
-    leads = _dedupe(page_leads(text, page.base_url), page.url)
-    found = await _check_all(client, leads, config, spend, now)
+    search = _Search(client, config, spend, now, tried={url, page.url})
+    found = await search.check(page_leads(text, page.base_url))
     if not any(c.valid for c in found):
-        guesses = _dedupe(
-            well_known_leads(page.url), page.url, seen={c.url for c in found} | {lead.url for lead in leads}
-        )
-        found += await _check_all(client, guesses, config, spend, now)
+        found += await search.check(well_known_leads(page.url))
     if not found:
         raise DiscoverError(DiscoverErrorKind.NOTHING, f"discover: no RSS/Atom feed found on {page.url}")
     return rank(found)
@@ -212,17 +212,51 @@ def _page_error(url: str, page: FetchResult | None, budget: float) -> DiscoverEr
     return DiscoverError(DiscoverErrorKind.FETCH, f"discover: cannot fetch {url}: {page.error}")
 
 
-async def _check_all(
-    client: httpx.AsyncClient, leads: list[_Lead], config: FetchConfig, spend: _Budget, now: datetime
-) -> list[FeedCandidate]:
-    """Fetch and validate each lead in order; leads past the budget are kept unvalidated."""
-    out: list[FeedCandidate] = []
-    for lead in leads:
-        result = await _get(client, lead.url, config, spend, redirects=min(config.max_redirects, CANDIDATE_REDIRECTS))
-        candidate = await _judge(lead, result, now)
-        if candidate is not None:
-            out.append(candidate)
-    return out
+class _Search:
+    """Checks leads in order within one budget; each URL at most once."""
+
+    def __init__(
+        self, client: httpx.AsyncClient, config: FetchConfig, spend: _Budget, now: datetime, tried: set[str]
+    ) -> None:
+        self._client = client
+        self._config = replace(config, max_redirects=min(config.max_redirects, CANDIDATE_REDIRECTS))
+        self._spend = spend
+        self._now = now
+        self._tried = tried
+
+    async def check(self, leads: list[_Lead]) -> list[FeedCandidate]:
+        """Fetch and validate each lead; a feed-list page a link led to adds its feed links (one level)."""
+        queue = self._fresh(leads, MAX_LEADS)
+        out: list[FeedCandidate] = []
+        for lead in queue:  # grows while iterating, up to MAX_LEADS
+            result = await _get(self._client, lead.url, self._config, self._spend, redirects=self._config.max_redirects)
+            candidate = await _judge(lead, result, self._now)
+            if candidate is not None:
+                out.append(candidate)
+            elif result is not None and lead.found in (Found.ANCHOR, Found.WELL_KNOWN):
+                queue += self._fresh(_listed(result), MAX_LEADS - len(queue))
+        return out
+
+    def _fresh(self, leads: list[_Lead], room: int) -> list[_Lead]:
+        """The leads not tried yet (first mention wins), at most `room`; they count as tried from now."""
+        out: list[_Lead] = []
+        for lead in leads:
+            if len(out) >= room:
+                break
+            if lead.url not in self._tried:
+                self._tried.add(lead.url)
+                out.append(lead)
+        return out
+
+
+def _listed(result: FetchResult) -> list[_Lead]:
+    """The feed links of a page that answered in place of a feed (a site's list of its feeds)."""
+    if result.error is not None:
+        return []
+    text = charset.decode(result.body, result.content_type).text
+    if not _looks_html(result.content_type, text):
+        return []
+    return [replace(lead, found=Found.LISTED) for lead in page_leads(text, result.base_url)]
 
 
 async def _judge(lead: _Lead, result: FetchResult | None, now: datetime) -> FeedCandidate | None:
@@ -354,14 +388,3 @@ def well_known_leads(page_url: str) -> list[_Lead]:
     parts = urlsplit(page_url)
     root = f"{parts.scheme}://{parts.netloc}"
     return [_Lead(root + path, None, None, Found.WELL_KNOWN) for path in WELL_KNOWN]
-
-
-def _dedupe(leads: list[_Lead], page_url: str, seen: set[str] | None = None) -> list[_Lead]:
-    """Each URL once (first mention wins), never the page itself."""
-    taken = set(seen or ()) | {page_url}
-    out: list[_Lead] = []
-    for lead in leads:
-        if lead.url not in taken:
-            taken.add(lead.url)
-            out.append(lead)
-    return out

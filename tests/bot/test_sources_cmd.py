@@ -59,8 +59,8 @@ def test_sources_list_of_the_bundled_catalogue_reports_its_gaps() -> None:
 
 
 def _discover(url: str, tmp_path: Path, allow_private: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "HOME": str(tmp_path), "KHABAR_DATA_DIR": str(tmp_path / "data")}
-    env.pop("KHABAR_ALLOW_PRIVATE_URLS", None)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}  # no proxy or config of the caller's
+    env |= {"HOME": str(tmp_path), "KHABAR_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
     if allow_private:
         env["KHABAR_ALLOW_PRIVATE_URLS"] = "1"
     cmd = [sys.executable, "-m", "bot", "sources", "discover", url]

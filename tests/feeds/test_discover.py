@@ -87,6 +87,33 @@ async def test_anchor_text_rss_in_persian_letters(
     assert c.url == server.url("/fa/services/9") and c.valid and c.title == "خبرگزاری آزمایشی"
 
 
+async def test_a_feed_list_page_is_read_one_level_deep(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    """Iranian CMSs link «آر اس اس» to an HTML page listing each service's feed (`/fa/rss/<n>`)."""
+    server.bytes("/", page(body='<a href="/fa/rss">آر اس اس</a>'), content_type=HTML)
+    listing = '<a href="/fa/rss/1">سیاسی</a> <a href="/fa/rss/2">اجتماعی</a> <a href="/fa/rss">آر اس اس</a>'
+    server.bytes("/fa/rss", page(body=listing), content_type=HTML)
+    server.bytes("/fa/rss/1", rss(*items(2), title="سیاسی"))
+    server.bytes("/fa/rss/2", rss(*items(5), title="اجتماعی"))
+    got = await discover(client, server.url("/"), open_config)
+    assert [(c.url, c.found, c.entries) for c in got] == [
+        (server.url("/fa/rss/2"), Found.LISTED, 5),
+        (server.url("/fa/rss/1"), Found.LISTED, 2),
+    ]
+    assert server.hits("/fa/rss") == 1 and server.hits("/feed/") == 0
+
+
+async def test_a_well_known_path_that_lists_feeds(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    server.bytes("/", page(body="<p>خبرها</p>"), content_type=HTML)
+    server.bytes("/rss", page(body='<a href="/rss/tp/19">استان‌ها</a>'), content_type=HTML)
+    server.bytes("/rss/tp/19", rss(*items(3)))
+    got = await discover(client, server.url("/"), open_config)
+    assert [(c.url, c.found) for c in got] == [(server.url("/rss/tp/19"), Found.LISTED)]
+
+
 async def test_nothing_on_the_page_but_a_working_well_known_path(
     server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
 ) -> None:
