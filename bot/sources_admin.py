@@ -118,8 +118,8 @@ class SourceAdminImpl:
 
 
 def _answered_with_a_document(result: ProbeResult) -> bool:
-    """The URL answered 2xx with a body that is not a feed (a web page, most likely)."""
-    return result.status is not None and 200 <= result.status < 300
+    """The URL answered with a body the feed parser refused (a web page, most likely), not a fetch error."""
+    return result.status is not None and 200 <= result.status < 300 and (result.error or "").startswith("parse:")
 
 
 def _feed_name(candidate: FeedCandidate) -> str:
