@@ -232,7 +232,9 @@ class _Search:
             result = await _get(self._client, lead.url, self._config, self._spend, redirects=self._config.max_redirects)
             candidate = await _judge(lead, result, self._now)
             if candidate is not None:
-                out.append(candidate)
+                if candidate.url not in self._tried or candidate.url == lead.url:  # not a feed seen by another URL
+                    self._tried.add(candidate.url)
+                    out.append(candidate)
             elif result is not None and lead.found in (Found.ANCHOR, Found.WELL_KNOWN):
                 queue += self._fresh(_listed(result), MAX_LEADS - len(queue))
         return out

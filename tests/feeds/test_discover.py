@@ -269,3 +269,15 @@ async def test_candidates_follow_few_redirects(server: FeedServer, open_config: 
         with pytest.raises(DiscoverError):
             await discover(client, server.url("/"), config)
     assert server.hits("/r4") == 0  # three redirects at most for a candidate (r0→r1→r2→r3)
+
+
+async def test_one_feed_reached_by_several_links_is_listed_once(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    body = '<a href="/rss">RSS</a> <a href="/fa/rss">خوراک</a> <a href="/feed.xml">Feed</a>'
+    server.bytes("/", page(body=body), content_type=HTML)
+    server.redirect("/rss", "/feed.xml", status=301)
+    server.redirect("/fa/rss", "/feed.xml", status=301)
+    server.bytes("/feed.xml", rss(*items(2)))
+    got = await discover(client, server.url("/"), open_config)
+    assert [c.url for c in got] == [server.url("/feed.xml")]
