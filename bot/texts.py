@@ -69,7 +69,8 @@ HELP = (
 HELP_ADMIN = (
     "\n\n<b>فرمان‌های مدیر</b>\n"
     "/sources — فهرست منبع‌ها\n"
-    "<code>/addsource https://example.ir/rss خوزستان نام منبع</code>\n"
+    "<code>/addsource https://example.ir/rss خوزستان نام منبع</code> — نشانی خوراک، "
+    "یا نشانی صفحهٔ اصلی سایت تا خوراکش پیدا شود\n"
     "<code>/removesource شناسه</code>\n"
     "<code>/resumesource شناسه</code> — ادامهٔ منبعی که پس از خطاهای پیاپی متوقف شده\n"
     "/stats — آمار\n"
