@@ -69,6 +69,7 @@ _PROLOG = re.compile(r"^(?:\ufeff|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", r
 _FEED_ROOT = re.compile(r"<(?:[\w.-]+:)?(rss|feed|RDF)\b")
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I)
 _HEAD_CHARS = 4096
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}?\?>", re.I)  # XHTML pages open with one
 HtmlElement = Any  # lxml.html.HtmlElement
 
 
@@ -325,8 +326,8 @@ def _looks_html(content_type: str | None, text: str) -> bool:
 def page_leads(html: str, base_url: str) -> list[_Lead]:
     """Feed URLs the page names: `<link rel=alternate>` of feed types first, then `<a>` naming a feed."""
     try:
-        doc = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):  # empty or undecodable document
+        doc = lxml.html.document_fromstring(_XML_DECL.sub("", html, count=1))  # lxml refuses str with one
+    except (ValueError, TypeError, RecursionError, lxml.etree.ParserError):  # empty, undecodable or hostile markup
         return []
     base = _base(doc, base_url)
     links = [lead for el in doc.iter("link") if (lead := _link_lead(el, base)) is not None]

@@ -281,3 +281,16 @@ async def test_one_feed_reached_by_several_links_is_listed_once(
     server.bytes("/feed.xml", rss(*items(2)))
     got = await discover(client, server.url("/"), open_config)
     assert [c.url for c in got] == [server.url("/feed.xml")]
+
+
+async def test_an_xhtml_page_with_an_xml_declaration(
+    server: FeedServer, client: httpx.AsyncClient, open_config: FetchConfig
+) -> None:
+    xhtml = (
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        '<link rel="alternate" type="application/rss+xml" href="/rss.aspx"/></head><body/></html>'
+    )
+    server.bytes("/", xhtml.encode(), content_type="application/xhtml+xml")
+    server.bytes("/rss.aspx", rss(*items(1)))
+    (c,) = await discover(client, server.url("/"), open_config)
+    assert (c.url, c.found) == (server.url("/rss.aspx"), Found.LINK)
