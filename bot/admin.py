@@ -116,7 +116,7 @@ async def _reply_lines(update: Update, context: KhabarContext, lines: Sequence[s
 
 @admin_only
 async def addsource(update: Update, context: KhabarContext) -> None:
-    """`/addsource URL province [name]`: validated by one guarded fetch before it is kept."""
+    """`/addsource URL province [name]`: validated by one guarded fetch; a page's own feed is found for it."""
     admin = await _source_admin(update, context)
     if admin is None:
         return
@@ -133,7 +133,11 @@ async def addsource(update: Update, context: KhabarContext) -> None:
         await reply(update, context, fmt(texts.ADDSOURCE_REJECTED, reason=result.reason))
         return
     s = result.source
-    text = fmt(texts.ADDSOURCE_OK, id=s.id, name=s.name, province=s.province or "—", items=fa_digits(result.items))
+    values = {"id": s.id, "name": s.name, "province": s.province or "—", "items": fa_digits(result.items)}
+    if result.discovered_from is not None:
+        text = fmt(texts.ADDSOURCE_DISCOVERED, page=result.discovered_from, feed=s.url, **values)
+    else:
+        text = fmt(texts.ADDSOURCE_OK, **values)
     await reply(update, context, text)
 
 

@@ -62,6 +62,7 @@ class SourceInfo:
 class SourceAdded:
     source: SourceInfo
     items: int  # items the validating fetch found
+    discovered_from: str | None = None  # the page URL the admin gave, when the feed was discovered from it
 
 
 @dataclass(frozen=True, slots=True)

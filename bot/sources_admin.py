@@ -2,7 +2,9 @@
 
 `add` validates a URL the way the pipeline will fetch it — through feeds' SSRF-guarded client
 (`bot.pipeline.build_client`) — by one probe (fetch + parse, changing no state); only a URL that
-answers with a parseable feed is kept (bot.store.sources). Health comes from the stored FeedState.
+answers with a parseable feed is kept (bot.store.sources). A URL that answers with a web page instead
+(an outlet's home page) is read for the feeds it offers (feeds.discover, same guarded client) and the
+best validated one is kept. Health comes from the stored FeedState.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from bot.context import Clock, Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.pipeline import fetch_config
 from bot.settings import Settings
 from bot.store import Store
+from feeds.discover import DiscoverError, FeedCandidate, best, discover
 from feeds.identity import stable_hash
 from feeds.model import FeedSource
-from feeds.probe import probe
+from feeds.probe import ProbeResult, probe
 from feeds.sources import SourcesError, merge_sources, remote_source
 from feeds.state import FeedState
 
@@ -71,10 +74,33 @@ class SourceAdminImpl:
         now: datetime = self._clock()
         result = await probe(self._client, source, fetch_config(self._settings), now)
         if result.error is not None:
+            if _answered_with_a_document(result):  # a page, not a feed: look for the feeds it names
+                return await self._add_discovered(url, province, name, now)
             return SourceRejected(result.error)
+        return await self._keep(source, result.entries)
+
+    async def _add_discovered(
+        self, page_url: str, province: str, name: str | None, now: datetime
+    ) -> SourceAdded | SourceRejected:
+        try:
+            found = await discover(self._client, page_url, fetch_config(self._settings), now=now)
+        except DiscoverError as exc:
+            return SourceRejected(str(exc))
+        chosen = best(found)
+        if chosen is None:
+            return SourceRejected(f"discover: {page_url} names no feed khabar can read (RSS/Atom)")
+        try:
+            source = remote_source(source_id_for(chosen.url), name or _feed_name(chosen), chosen.url, province)
+        except ValueError as exc:
+            return SourceRejected(str(exc))
+        if any(s.id == source.id for s in self._from_file()):
+            return SourceRejected(f"{source.id}: already in the sources file")
+        return await self._keep(source, chosen.entries, page_url)
+
+    async def _keep(self, source: FeedSource, items: int, page_url: str | None = None) -> SourceAdded | SourceRejected:
         if not await self._store.sources.add(source):
             return SourceRejected(f"{source.id}: already added")
-        return SourceAdded(_info(source, None), result.entries)
+        return SourceAdded(_info(source, None), items, page_url)
 
     async def remove(self, source_id: str) -> bool:
         return await self._store.sources.remove(source_id)
@@ -89,6 +115,16 @@ class SourceAdminImpl:
             return Resumed.NOT_PAUSED
         await self._store.feeds.resume(source_id, self._clock())
         return Resumed.RESUMED
+
+
+def _answered_with_a_document(result: ProbeResult) -> bool:
+    """The URL answered with a body the feed parser refused (a web page, most likely), not a fetch error."""
+    return result.status is not None and 200 <= result.status < 300 and (result.error or "").startswith("parse:")
+
+
+def _feed_name(candidate: FeedCandidate) -> str:
+    title = " ".join((candidate.title or "").split())[:100]
+    return title or urlsplit(candidate.url).hostname or candidate.url
 
 
 def _info(source: FeedSource, state: FeedState | None) -> SourceInfo:

@@ -69,7 +69,8 @@ HELP = (
 HELP_ADMIN = (
     "\n\n<b>فرمان‌های مدیر</b>\n"
     "/sources — فهرست منبع‌ها\n"
-    "<code>/addsource https://example.ir/rss خوزستان نام منبع</code>\n"
+    "<code>/addsource https://example.ir/rss خوزستان نام منبع</code> — نشانی خوراک، "
+    "یا نشانی صفحهٔ اصلی سایت تا خوراکش پیدا شود\n"
     "<code>/removesource شناسه</code>\n"
     "<code>/resumesource شناسه</code> — ادامهٔ منبعی که پس از خطاهای پیاپی متوقف شده\n"
     "/stats — آمار\n"
@@ -194,6 +195,11 @@ ADDSOURCE_BAD = (
 ADDSOURCE_BAD_PROVINCE = "استان «{province}» را نشناختم. نمونه: <code>/addsource https://example.ir/rss خوزستان</code>"
 ADDSOURCE_REJECTED = "منبع افزوده نشد: {reason}"
 ADDSOURCE_OK = "✅ منبع <code>{id}</code> افزوده شد: {name} ({province}) — {items} خبر در خوراک."
+ADDSOURCE_DISCOVERED = (
+    "✅ نشانی {page} صفحهٔ وب بود، نه خوراک؛ خوراک آن را پیدا کردم و افزودم:\n"
+    "منبع <code>{id}</code>: {name} ({province}) — {items} خبر در خوراک.\n"
+    "خوراک: {feed}"
+)
 REMOVESOURCE_BAD = "شناسهٔ منبع را بنویسید. نمونه: <code>/removesource mojnews-khuzestan</code> (فهرست: /sources)"
 REMOVESOURCE_OK = "منبع <code>{id}</code> حذف شد."
 REMOVESOURCE_MISSING = "منبعی با شناسهٔ <code>{id}</code> نیست. فهرست: /sources"

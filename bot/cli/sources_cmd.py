@@ -1,22 +1,27 @@
-"""`khabar sources list|check`: show the configured sources, or fetch each once and print a health table.
+"""`khabar sources list|check|discover`: show the sources, check each once, or find a site's feeds.
 
 `list` prints the operator's sources file (KHABAR_SOURCES or --sources) and the sources admins
 added at runtime, then names the provinces that no source covers. `check` fetches and parses every
 source once — without conditional headers and without touching any state, so it hides nothing from
 the next real poll — and prints, per source, this check's status and item count next to the stored
-health: last success, last error, next check.
+health: last success, last error, next check. `discover URL` reads a site's home page (through the
+same guarded fetch; feeds.discover) and prints the feeds it offers, best first, then a `[[source]]`
+block for the best one, ready to paste into a sources file; it needs no Redis.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import math
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -25,18 +30,25 @@ from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from digest import PROVINCES, canonical_province
+from feeds.discover import DiscoverError, FeedCandidate, best, discover
 from feeds.model import FeedSource
 from feeds.poller import HostLimiter
 from feeds.probe import ProbeResult, probe
 from feeds.sources import SourcesError, load_sources, merge_sources
 from feeds.state import FeedState
 
-HELP = "List the sources, or check each one and print a health table"
+HELP = "List the sources, check each one and print a health table, or discover a site's feeds"
+_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sources", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("action", choices=("list", "check"), help="list the sources, or check each one once")
+    p.add_argument(
+        "action",
+        choices=("list", "check", "discover"),
+        help="list the sources, check each one once, or discover the feeds of the page at URL",
+    )
+    p.add_argument("url", nargs="?", metavar="URL", help="discover: a site's home page (or any page of it)")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.add_argument("--id", action="append", default=[], metavar="ID", help="only this source (repeatable)")
     p.set_defaults(needs_settings=True, handler=run)
@@ -45,6 +57,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, settings: Settings) -> int:
     root = logging.getLogger()
     root.setLevel(max(root.level, logging.WARNING))
+    if (args.action == "discover") != (args.url is not None):
+        print("khabar sources: a URL goes with `discover` (and only with it)", file=sys.stderr)
+        return 2
+    if args.action == "discover":
+        return asyncio.run(discover_main(args.url, settings))
     try:
         from_file = load_sources(args.sources or settings.sources_path)
     except SourcesError as exc:
@@ -177,3 +194,68 @@ def health_table(
         )
     ok = sum(1 for r in results.values() if r.error is None)
     return table(header, rows) + f"\n{ok}/{len(sources)} sources answered with a feed"
+
+
+# --- discover ------------------------------------------------------------------------------------------------
+
+
+async def discover_main(url: str, settings: Settings) -> int:
+    """Print the feeds the page at `url` offers and a `[[source]]` block for the best; 2 when none."""
+    async with build_client(settings) as client:
+        try:
+            found = await discover(client, url, fetch_config(settings))
+        except DiscoverError as exc:
+            print(f"khabar sources discover: {exc}", file=sys.stderr)
+            return 2
+    print(candidates_table(found))
+    chosen = best(found)
+    if chosen is None:
+        print(
+            f"khabar sources discover: found {len(found)}, but no candidate khabar can read as an RSS/Atom feed",
+            file=sys.stderr,
+        )
+        return 2
+    print()
+    print(source_block(chosen))
+    return 0
+
+
+def candidates_table(found: Sequence[FeedCandidate]) -> str:
+    header = ("url", "kind", "items", "found", "title")
+    rows = [(c.url, str(c.kind), str(c.entries) if c.valid else "-", str(c.found), _candidate_note(c)) for c in found]
+    return table(header, rows)
+
+
+def _candidate_note(c: FeedCandidate) -> str:
+    title = " ".join((c.title or "").split())[:60] or "-"
+    return title if c.valid else f"{title} (not usable: {c.problem})"
+
+
+def host_id(url: str) -> str:
+    """A source id from the URL's host: `www.example.ir` → `example-ir`."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass
+    return _SLUG.sub("-", host.lower()).strip("-")[:64].strip("-") or "source"
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string (JSON string escapes are valid TOML escapes)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def source_block(c: FeedCandidate) -> str:
+    """A `[[source]]` entry for a sources file; the province is left for the user to fill in."""
+    name = " ".join((c.title or "").split())[:100] or (urlsplit(c.url).hostname or c.url)
+    return "\n".join(
+        (
+            f"# {c.kind} feed, {c.entries} items, found by {c.found}: paste into your sources file (KHABAR_SOURCES)",
+            "[[source]]",
+            f"id = {_toml_string(host_id(c.url))}",
+            f"name = {_toml_string(name)}",
+            f"url = {_toml_string(c.url)}",
+            'province = "…"  # one of: khabar sources list',
+        )
+    )

@@ -2,10 +2,31 @@
 
 from __future__ import annotations
 
-from bot.context import SourceInfo
+import asyncio
+import uuid
+from collections.abc import Sequence
+
+import httpx
+
+from bot.app import Collaborators, build_application, serve
+from bot.context import SourceInfo, system_clock
+from bot.settings import Settings
+from bot.sources_admin import SourceAdminImpl
+from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode
-from tests.bot.conftest import ADMIN, Harness, make_story, say
-from tests.fakebotapi import Chat
+from tests.bot.conftest import (
+    ADMIN,
+    Harness,
+    MemoryStories,
+    ScriptedPoll,
+    delete_prefix,
+    khabar_settings,
+    make_story,
+    say,
+)
+from tests.fakebotapi import Chat, FakeBotAPI
+from tests.feeds.conftest import rss
+from tests.feedserver import FeedServer
 
 OTHER = 931
 CHANNEL = -1007001
@@ -76,3 +97,50 @@ async def test_instant_channel_gets_posts(khabar: Harness) -> None:
     khabar.poll.publish(make_story("خبر فوری برای کانال"))
     await fake.wait_for(lambda: len(fake.messages_to(CHANNEL)) == 1, 8)
     assert "خبر فوری برای کانال" in fake.messages_to(CHANNEL)[0].text
+
+
+async def _admin_says(fake: FakeBotAPI, texts: Sequence[str]) -> list[str]:
+    """The admin sends each text in turn to a khabar whose /addsource uses the real guarded fetch."""
+    stories = MemoryStories()
+
+    async def wiring(store: Store, settings: Settings, http: httpx.AsyncClient) -> Collaborators:
+        sources = SourceAdminImpl(store, settings, http, lambda: (), system_clock)
+        return Collaborators(stories=stories, sources=sources, poll=ScriptedPoll(stories))
+
+    prefix = f"khabar:test:{uuid.uuid4().hex[:12]}:"
+    app = build_application(khabar_settings(fake.base_url), wiring=wiring, clock=system_clock, prefix=prefix)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(app, stop))
+    chat = fake.private(ADMIN)
+    try:
+        for n, text in enumerate(texts, start=1):
+            fake.send_text(chat, ADMIN, text)
+            await fake.wait_for(lambda n=n: len(fake.messages_to(chat.id)) >= n, 20)  # type: ignore[misc]
+        return [m.text for m in fake.messages_to(chat.id)]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        await delete_prefix(prefix)
+
+
+async def test_addsource_with_a_home_page_adds_the_feed_it_names(fake: FakeBotAPI) -> None:
+    with FeedServer() as site:
+        home = '<html><head><title>خبرگزاری نمونه</title></head><body><a href="/rss/tp/7">خوراک RSS</a></body></html>'
+        site.bytes("/", home.encode(), content_type="text/html; charset=utf-8")
+        site.bytes("/rss/tp/7", rss({"title": "خبر", "guid": "1"}, title="اخبار کرمان"))
+        site.bytes("/bare", b"<html><body>nothing here</body></html>", content_type="text/html")
+        site.bytes("/feed.xml", rss({"title": "خبر", "guid": "2"}, title="خوراک مستقیم"))
+        page, feed = site.url("/"), site.url("/rss/tp/7")
+        replies = await _admin_says(
+            fake,
+            [
+                f"/addsource {page} کرمان",
+                f"/addsource {site.url('/feed.xml')} کرمان",
+                f"/addsource {site.url('/bare')} کرمان",
+            ],
+        )
+    discovered, direct, bare = replies
+    assert "صفحهٔ وب بود" in discovered and feed in discovered and page in discovered
+    assert "اخبار کرمان" in discovered and "(کرمان)" in discovered and "افزودم" in discovered
+    assert "افزوده شد" in direct and "صفحهٔ وب" not in direct  # a feed URL: as before
+    assert "افزوده نشد" in bare and "no RSS/Atom feed found" in bare

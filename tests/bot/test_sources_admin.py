@@ -23,7 +23,6 @@ FILE_SOURCE = FeedSource("seed", "بذر", "file:///dev/null", "خوزستان",
 def feeds() -> FeedServer:
     with FeedServer() as srv:
         srv.bytes("/rss", rss({"title": "خبر", "guid": "1"}), content_type="application/rss+xml")
-        srv.bytes("/page", b"<html><body>not a feed</body></html>", content_type="text/html")
         yield srv
 
 
@@ -44,13 +43,16 @@ async def test_a_real_feed_is_added_listed_and_removed(store: Store, settings: S
         assert await admin.remove(added.source.id) and not await admin.remove(added.source.id)
 
 
-async def test_not_a_feed_is_refused(store: Store, settings: Settings, feeds: FeedServer) -> None:
-    async for admin in admin_for(store, settings):
-        got = await admin.add(f"http://127.0.0.1:{feeds.port}/page", "خوزستان", None)
-        assert isinstance(got, SourceRejected)
-        got = await admin.add(f"http://127.0.0.1:{feeds.port}/missing", "خوزستان", None)
-        assert isinstance(got, SourceRejected) and "404" in got.reason
-        assert await store.sources.list() == []
+async def test_not_a_feed_is_refused(store: Store, settings: Settings) -> None:
+    """A page on a site that offers no feed anywhere (a site with /rss would have it discovered)."""
+    with FeedServer() as bare:
+        bare.bytes("/page", b"<html><body>not a feed</body></html>", content_type="text/html")
+        async for admin in admin_for(store, settings):
+            got = await admin.add(bare.url("/page"), "خوزستان", None)
+            assert isinstance(got, SourceRejected) and "no RSS/Atom feed found" in got.reason
+            got = await admin.add(bare.url("/missing"), "خوزستان", None)
+            assert isinstance(got, SourceRejected) and "404" in got.reason
+            assert await store.sources.list() == []
 
 
 async def test_private_addresses_are_refused_by_the_ssrf_guard(
@@ -62,3 +64,18 @@ async def test_private_addresses_are_refused_by_the_ssrf_guard(
         assert isinstance(got, SourceRejected)
         assert not feeds.requests  # refused before any connection
         assert await store.sources.list() == []
+
+
+async def test_a_home_page_adds_the_feed_it_names(store: Store, settings: Settings) -> None:
+    with FeedServer() as feeds:
+        home = '<html><head><link rel="alternate" type="application/rss+xml" href="rss/allnews"></head></html>'
+        feeds.bytes("/fa/", home.encode(), content_type="text/html; charset=utf-8")
+        feeds.bytes("/fa/rss/allnews", rss({"title": "الف", "guid": "a"}, {"title": "ب", "guid": "b"}, title="همه"))
+        page, feed = feeds.url("/fa/"), feeds.url("/fa/rss/allnews")
+        async for admin in admin_for(store, settings):
+            added = await admin.add(page, "کرمان", None)
+            assert isinstance(added, SourceAdded) and added.discovered_from == page and added.items == 2
+            assert (added.source.url, added.source.id, added.source.name) == (feed, source_id_for(feed), "همه")
+            assert [s.url for s in await store.sources.list()] == [feed]
+            again = await admin.add(feed, "کرمان", None)  # the same feed given directly: already there
+            assert isinstance(again, SourceRejected) and "already" in again.reason
