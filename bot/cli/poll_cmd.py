@@ -16,6 +16,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.cli.commands import add_command
 from bot.outage import describe, is_redis_outage
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
 from bot.redis_conn import RedisUnavailable, open_redis
@@ -27,12 +28,11 @@ from feeds.model import FeedSource
 from feeds.poller import Outcome
 from feeds.sources import SourcesError, load_sources
 
-HELP = "Poll the sources and print the new stories as digests"
 ONCE_BACKFILL = 5
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("poll", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "poll")
     p.add_argument("--once", action="store_true", help="poll every source once, print what is new, and exit")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.add_argument(
@@ -41,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="N",
         help=(
             f"how many current items a never-polled source shows on its first poll (default: {ONCE_BACKFILL} "
-            "with --once, else KHABAR_BACKFILL). `khabar run` always uses KHABAR_BACKFILL (default 0: a new "
+            "with --once, else KHABAR_BACKFILL). khabar run always uses KHABAR_BACKFILL (default 0: a new "
             "source announces nothing older than its first poll)"
         ),
     )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from bot.cli.commands import add_command
 from bot.pipeline import build_client, fetch_config
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
@@ -31,11 +32,9 @@ from feeds.probe import ProbeResult, probe
 from feeds.sources import SourcesError, load_sources, merge_sources
 from feeds.state import FeedState
 
-HELP = "List the sources, or check each one and print a health table"
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("sources", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "sources")
     p.add_argument("action", choices=("list", "check"), help="list the sources, or check each one once")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.add_argument("--id", action="append", default=[], metavar="ID", help="only this source (repeatable)")

@@ -15,17 +15,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import status
+from bot.cli.commands import add_command
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource
 from feeds.sources import SourcesError, load_sources
 
-HELP = "Show one screen of facts from Redis: sources, stories, subscriptions, queue, last hour"
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "status")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.set_defaults(needs_settings=True, handler=run)
