@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         from_file = load_sources(args.sources or settings.sources_path)
     except SourcesError as exc:
-        print(f"khabar sources: {exc}", file=sys.stderr)
+        print(f"khabar {exc}", file=sys.stderr)  # its message starts with "sources: "
         return 2
     try:
         return asyncio.run(_main(args, settings, from_file))
