@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.cli.commands import add_command
 from bot.outage import describe, is_redis_outage
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
+from bot.plural import counted
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
@@ -108,7 +109,8 @@ def report(result: CycleResult, *, quiet: bool = False) -> None:
         print(f"khabar poll: source {source.id} is now paused after repeated failures", file=sys.stderr)
     if not quiet or result.stories:
         print(
-            f"khabar poll: {len(result.outcomes)} sources polled, {len(result.stories)} new stories"
+            f"khabar poll: {counted(len(result.outcomes), 'source')} polled, "
+            f"{counted(len(result.stories), 'new story', 'new stories')}"
             + (f", {len(failed)} failed" if failed else ""),
             file=sys.stderr,
         )

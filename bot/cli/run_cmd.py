@@ -34,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if not args.console and settings.bot_token is None:
-        print("khabar run: KHABAR_BOT_TOKEN is not set (or use `khabar run --console`)", file=sys.stderr)
+        print("khabar run: KHABAR_BOT_TOKEN is not set (or use khabar run --console)", file=sys.stderr)
         return 2
     metrics = Metrics()  # one per process: the application and the pipeline wiring count into it
     console = sys.stdout if args.console else None

@@ -22,6 +22,7 @@ import httpx
 
 from bot.cli.commands import add_command
 from bot.pipeline import build_client, fetch_config
+from bot.plural import counted
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
@@ -102,7 +103,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _when(value: datetime | None, settings: Settings) -> str:
-    return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M") if value else "-"
+    """A time in KHABAR_TIMEZONE with its zone: `2024-05-01 09:30 +0330`."""
+    return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z") if value else "-"
 
 
 def _next(source_id: str, schedule: dict[str, float], settings: Settings) -> str:
@@ -117,10 +119,11 @@ def _next(source_id: str, schedule: dict[str, float], settings: Settings) -> str
 def list_table(
     sources: Sequence[FeedSource], states: dict[str, FeedState], schedule: dict[str, float], settings: Settings
 ) -> str:
-    header = ("id", "province", "interval", "origin", "next check", "url")
+    header = ("id", "name", "province", "interval", "origin", "next check", "url")
     rows = [
         (
             s.id,
+            s.name,
             s.province or "-",
             f"{s.interval or settings.poll_interval}s",
             "file" if s.from_file else "admin",
@@ -129,7 +132,7 @@ def list_table(
         )
         for s in sources
     ]
-    return table(header, rows) + f"\n{len(sources)} sources\n" + coverage_line(sources)
+    return table(header, rows) + f"\n{counted(len(sources), 'source')}\n" + coverage_line(sources)
 
 
 def uncovered_provinces(sources: Sequence[FeedSource]) -> list[str]:
@@ -175,4 +178,4 @@ def health_table(
             )
         )
     ok = sum(1 for r in results.values() if r.error is None)
-    return table(header, rows) + f"\n{ok}/{len(sources)} sources answered with a feed"
+    return table(header, rows) + f"\n{ok}/{counted(len(sources), 'source')} answered with a feed"

@@ -61,6 +61,13 @@ def test_help_texts_speak_to_users(command: str) -> None:
     assert summary[0].islower() and not summary.endswith(".") and "`" not in summary
 
 
+def test_run_without_a_token_says_what_to_do(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")} | {"HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "khabar run: KHABAR_BOT_TOKEN is not set (or use khabar run --console)\n"
+
+
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     """`khabar sources list | head -c 1`: the closed pipe ends khabar quietly."""
     entry = '[[source]]\nid = "s{n}"\nname = "منبع شماره {n}"\nurl = "https://news{n}.example/rss"\n'
