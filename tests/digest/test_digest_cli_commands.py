@@ -56,10 +56,18 @@ def test_digest_seed(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_digest_canonical_demo_subprocess() -> None:
     done = run_module("bot", "digest", "seeds/000_89b941ca74b638ba.txt")
-    assert done.returncode == 0
+    assert done.returncode == 0 and done.stderr == b""
     assert (
         done.stdout.decode("utf-8").splitlines()[0] == "خوزستان، یکی از استانهای پایلوت در طرح کودکان بازمانده از تحصیل"
     )
+
+
+def test_the_readme_sample_is_what_khabar_digest_prints() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = "`khabar digest seeds/000_89b941ca74b638ba.txt` prints it:\n\n```\n"
+    assert command in readme
+    sample = readme.split(command, 1)[1].split("```", 1)[0]
+    assert run_module("bot", "digest", "seeds/000_89b941ca74b638ba.txt").stdout.decode("utf-8") == sample
 
 
 def test_digest_of_a_story_not_about_social_affairs_is_shown_with_a_note(tmp_path: Path) -> None:
