@@ -8,6 +8,7 @@ import time
 
 from bot.app import KhabarApp
 from bot.store import Store
+from tests.bot.conftest import ScriptedPoll
 
 
 async def wait_drained(store: Store, timeout: float = 30) -> None:
@@ -24,3 +25,15 @@ def store_of(app: KhabarApp) -> Store:
     services = app.bot_data.services
     assert services is not None, "the application is not running"
     return services.store
+
+
+async def wait_settled(poll: ScriptedPoll, store: Store, timeout: float = 30) -> None:
+    """Until the scripted poll has run two more cycles (so whatever it returned was fanned out) and
+    the delivery queue has drained."""
+    target = poll.calls + 2
+    deadline = time.monotonic() + timeout
+    while poll.calls < target:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the poll job did not run")
+        await asyncio.sleep(0.05)
+    await wait_drained(store, timeout)
