@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.plural import counted
 from bot.sources_admin import status_of
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode
@@ -36,9 +37,15 @@ class RedisFacts:
 
 @dataclass(frozen=True, slots=True)
 class SourceFacts:
+    """The sources in use: those Redis's schedule holds (what the last poll used, whatever its file),
+    or, before any poll, the sources file's and the admins'."""
+
     total: int
-    from_file: int
-    runtime: int
+    from_file: int  # in use and listed in the sources file counted here
+    runtime: int  # in use and added by admins
+    other: int  # in use but in neither: polled with another sources file
+    file_total: int  # how many the sources file lists
+    file_unused: int  # listed in the file but not in Redis's schedule
     healthy: int
     failing: int
     paused: int
@@ -81,6 +88,7 @@ class Status:
     queue: QueueFacts
     last_hour: dict[str, int]
     sources_error: str | None = None  # the sources file could not be read (runtime sources still counted)
+    sources_file: str | None = None  # the sources file compared with what is in use (path or label)
     updates_holder: str | None = None  # `host:pid:token` of the process receiving Telegram updates
 
 
@@ -91,18 +99,21 @@ async def gather(
     *,
     where: str,
     sources_error: str | None = None,
+    sources_file: str | None = None,
 ) -> Status:
     server = await store.ops.server()
-    sources = merge_sources(list(from_file), await store.sources.list())
-    ids = [s.id for s in sources]
+    runtime = await store.sources.list()
+    schedule = await store.feeds.next_checks()
+    in_use = sources_in_use(from_file, runtime, schedule)
+    sources = await _sources(store, in_use, from_file, runtime, schedule)
     kept, in_window = await store.stories.counts()
     hour = await store.stats.last_hour()
     return Status(
         now=now,
         redis=RedisFacts(where, server.version, server.used_memory, server.maxmemory, server.aof),
         last_poll_tick=await store.ops.last_tick(),
-        sources=await _sources(store, sources),
-        seen_items=await store.seen.count_many(ids),
+        sources=sources,
+        seen_items=await store.seen.count_many(in_use),
         stories_kept=kept,
         stories_in_window=in_window,
         subscriptions=await _subscriptions(store),
@@ -115,24 +126,46 @@ async def gather(
         ),
         last_hour={name: hour[name] for name in HOUR_COUNTERS},
         sources_error=sources_error,
+        sources_file=sources_file,
         updates_holder=await store.lease("updates").holder(),
     )
 
 
-async def _sources(store: Store, sources: Sequence[FeedSource]) -> SourceFacts:
-    states = await store.feeds.load_many([s.id for s in sources])
-    schedule = await store.feeds.next_checks()
-    health = Counter(status_of(states[s.id]) for s in sources if s.id in states)  # never polled: neither
-    due = [schedule[s.id] for s in sources if s.id in schedule and not math.isinf(schedule[s.id])]
-    troubled = [s.id for s in sources if s.id in states and status_of(states[s.id]) != "ok"]
+def sources_in_use(
+    from_file: Sequence[FeedSource], runtime: Sequence[FeedSource], schedule: dict[str, float]
+) -> list[str]:
+    """The ids in Redis's schedule (what the last poll used, whatever its sources file), the file's
+    first; before any poll, the file's and the admins' sources."""
+    configured = [s.id for s in merge_sources(list(from_file), list(runtime))]
+    if not schedule:
+        return configured
+    return [*(i for i in configured if i in schedule), *sorted(set(schedule) - set(configured))]
+
+
+async def _sources(
+    store: Store,
+    ids: Sequence[str],
+    from_file: Sequence[FeedSource],
+    runtime: Sequence[FeedSource],
+    schedule: dict[str, float],
+) -> SourceFacts:
+    file_ids = {s.id for s in from_file}
+    runtime_ids = {s.id for s in runtime} - file_ids
+    states = await store.feeds.load_many(ids)
+    health = Counter(status_of(states[i]) for i in ids if i in states)  # never polled: neither
+    due = [schedule[i] for i in ids if i in schedule and not math.isinf(schedule[i])]
+    troubled = [i for i in ids if i in states and status_of(states[i]) != "ok"]
     return SourceFacts(
-        total=len(sources),
-        from_file=sum(s.from_file for s in sources),
-        runtime=sum(not s.from_file for s in sources),
+        total=len(ids),
+        from_file=sum(i in file_ids for i in ids),
+        runtime=sum(i in runtime_ids for i in ids),
+        other=sum(i not in file_ids and i not in runtime_ids for i in ids),
+        file_total=len(file_ids),
+        file_unused=len(file_ids - set(ids)),
         healthy=health["ok"],
         failing=health["failing"],
         paused=health["paused"],
-        never_polled=sum(s.id not in states for s in sources),
+        never_polled=sum(i not in states for i in ids),
         next_due=datetime.fromtimestamp(min(due), UTC) if due else None,
         failing_ids=tuple(troubled[:10]),
     )
@@ -180,44 +213,74 @@ def render_text(status: Status, tz: ZoneInfo) -> str:
         ("redis", f"{r.where} (Redis {r.version}, {memory} used, AOF {'on' if r.aof else 'off'})"),
         ("last poll tick", _ago(status.last_poll_tick, status.now, tz)),
         ("updates", _holder(status.updates_holder)),
-        (
-            "sources",
-            f"{s.total} ({s.from_file} from the file, {s.runtime} added by admins): {s.healthy} healthy, "
-            f"{s.failing} failing, {s.paused} paused, {s.never_polled} never polled",
-        ),
+        ("sources", _sources_line(s)),
         ("next check due", _until(s.next_due, status.now)),
         ("seen items", f"{status.seen_items:,}"),
         ("stories", f"{status.stories_kept:,} kept for /latest, {status.stories_in_window:,} in the near-dup window"),
         (
             "subscriptions",
-            f"{subs.chats:,} chats ({subs.active:,} active, {subs.paused:,} paused): "
+            f"{counted(subs.chats, 'chat')} ({subs.active:,} active, {subs.paused:,} paused): "
             f"{subs.instant:,} instant, {subs.daily:,} daily; {subs.quiet_hours:,} with quiet hours, "
             f"{subs.with_filters:,} with filters",
         ),
-        ("chats", f"{kinds.get('private', 0):,} private, {groups:,} groups, {kinds.get('channel', 0):,} channels"),
         (
-            "queue",
-            f"{q.messages:,} messages for {q.chats:,} chats; oldest ready {q.oldest_ready_seconds:.1f} s; "
-            f"{q.awaiting_fanout} stories awaiting fan-out; {q.digests_scheduled:,} digests scheduled",
+            "chats",
+            f"{kinds.get('private', 0):,} private, {counted(groups, 'group')}, "
+            f"{counted(kinds.get('channel', 0), 'channel')}",
         ),
+        ("queue", _queue_line(q)),
         (
             "last hour",
-            f"{hour['sent']:,} sent, {hour['flood']:,} rate-limited (429), {hour['neterr']:,} network errors, "
-            f"{hour['rejected']:,} rejected, {hour['unknown']:,} unknown outcome, {hour['paused']:,} chats paused",
+            f"{hour['sent']:,} sent, {hour['flood']:,} rate-limited (429), "
+            f"{counted(hour['neterr'], 'network error')}, {hour['rejected']:,} rejected, "
+            f"{hour['unknown']:,} unknown outcome, {counted(hour['paused'], 'chat')} paused",
         ),
     ]
     if s.failing_ids:
         rows.insert(4, ("failing/paused", ", ".join(s.failing_ids) + (" …" if s.failing + s.paused > 10 else "")))
     if status.sources_error:
         rows.insert(3, ("sources file", f"UNREADABLE: {status.sources_error}"))
+    elif status.sources_file:
+        rows.insert(3, ("sources file", _file_line(status.sources_file, s)))
     width = max(len(label) for label, _ in rows)
     head = f"khabar status at {status.now.astimezone(tz):%Y-%m-%d %H:%M:%S} {tz.key}"
     return "\n".join([head, *(f"{label.ljust(width)}  {value}" for label, value in rows)])
 
 
+def _sources_line(s: SourceFacts) -> str:
+    origin = f"{s.from_file:,} from the file, {s.runtime:,} added by admins"
+    if s.other:
+        origin += f", {s.other:,} from another sources file"
+    return (
+        f"{counted(s.total, 'source')} ({origin}): {s.healthy:,} healthy, {s.failing:,} failing, "
+        f"{s.paused:,} paused, {s.never_polled:,} never polled"
+    )
+
+
+def _file_line(name: str, s: SourceFacts) -> str:
+    line = f"{name}: {counted(s.file_total, 'source')}"
+    if s.file_unused:
+        line += f", {s.file_unused:,} of them not in use"
+    if s.other:
+        line += " (the sources in use were polled with another file: name it with --sources)"
+    return line
+
+
+def _queue_line(q: QueueFacts) -> str:
+    waiting = (
+        f"{counted(q.messages, 'message')} for {counted(q.chats, 'chat')}; oldest ready {q.oldest_ready_seconds:.1f} s"
+        if q.messages
+        else "empty"
+    )
+    return (
+        f"{waiting}; {counted(q.awaiting_fanout, 'story', 'stories')} awaiting fan-out; "
+        f"{counted(q.digests_scheduled, 'digest')} scheduled"
+    )
+
+
 def _holder(token: str | None) -> str:
     if token is None:
-        return "no process holds the updates lease (no `khabar run` with a token is receiving commands)"
+        return "no process holds the updates lease (no khabar run with a token is receiving commands)"
     host, _, rest = token.partition(":")
     return f"received by {host} (pid {rest.partition(':')[0]})"
 

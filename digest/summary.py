@@ -1,10 +1,14 @@
-"""Extractive summary: up to three sentences of the article, in text order, with no near-duplicates.
+"""Extractive summary for a reader: the shortest sentences of the article that carry the story.
 
 Each sentence scores a position bonus, its content-word overlap with the headline, its key figures and
-whether it is an attribution; sentences shorter than `MIN_WORDS` or ending in `:` are skipped, and a
-sentence whose words overlap an already chosen one by more than `DUPLICATE_OVERLAP` is dropped.
-Agency lead-ins are dropped from the lines shown. Stopwords come from hazm (loaded lazily, once).
-Imports only digest modules and hazm.
+whether it is an attribution, minus a little per word shown (a short sentence that says the same wins)
+and minus a penalty when it opens with a pronoun (`وی گفت`: the reader has not seen who);
+sentences shorter than `MIN_WORDS` or ending in `:` are skipped. The best sentences are then taken
+while the summary stays within `MAX_SUMMARY_WORDS` words and `MAX_SENTENCES` sentences, dropping a
+sentence whose words overlap an already chosen one by more than `DUPLICATE_OVERLAP`; they are
+returned in text order. When even the best sentence is longer than the cap, it is cut at the last
+clause break (`،` `؛`) within the cap and ends with `…`. Agency lead-ins are dropped from the lines
+shown. Stopwords come from hazm (loaded lazily, once). Imports only digest modules and hazm.
 """
 
 from __future__ import annotations
@@ -15,10 +19,17 @@ from digest.leadins import strip_lead_in
 from digest.model import Figure
 from digest.textmatch import key_tokens, squash
 
-MAX_SENTENCES = 3
+MAX_SENTENCES = 2
 MIN_WORDS = 6
 MAX_WORDS = 45  # longer sentences are poor summary lines
+MAX_SUMMARY_WORDS = 50  # all summary lines together: a digest is read in seconds
+PER_WORD = 0.02  # score lost per word: of two sentences that carry the story, the shorter wins
 DUPLICATE_OVERLAP = 0.5
+FOLLOW_SCORE = 0.6  # a second sentence must score at least this share of the best one
+BACK_REFERENCE = 1.0  # a line opening with "he/she" (وی، او) leans on a sentence the reader has not seen
+ELLIPSIS = "…"
+_PRONOUNS = frozenset({"وی", "او", "ایشان"})
+_CLAUSE_END = ("،", "؛", ",", ";")
 _EXTRA_STOPWORDS = frozenset("گفت افزود اظهار کرد داشت عنوان تصریح خبر داد وی استان".split())
 
 
@@ -40,28 +51,58 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 
 def summarize(sentences: list[str], headline: str, figures: tuple[Figure, ...] = ()) -> tuple[str, ...]:
-    """The best `MAX_SENTENCES` sentences, returned in their original order."""
-    head_words = content_words(headline)
-    figure_sentences = [f.sentence for f in figures]
+    """The shortest best sentences within `MAX_SUMMARY_WORDS`, returned in their original order."""
+    scored = _scored(sentences, content_words(headline), [f.sentence for f in figures])
+    ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[int, set[str]]] = []
+    words = 0
+    for score, i, cw in ranked:
+        n = len(_display(sentences[i]).split())
+        if words + n > MAX_SUMMARY_WORDS or any(_overlap(cw, other) > DUPLICATE_OVERLAP for _, other in chosen):
+            continue
+        if chosen and score < FOLLOW_SCORE * ranked[0][0]:
+            break  # the rest carries too little of the story to be worth the reader's time
+        chosen.append((i, cw))
+        words += n
+        if len(chosen) == MAX_SENTENCES:
+            break
+    if not chosen and ranked:  # every good sentence is over the cap: the best one, cut at a clause
+        return (clip_words(_display(sentences[ranked[0][1]]), MAX_SUMMARY_WORDS),)
+    return tuple(_display(sentences[i]) for i, _ in sorted(chosen, key=lambda t: t[0]))
+
+
+def _scored(
+    sentences: list[str], head_words: set[str], figure_sentences: list[str]
+) -> list[tuple[float, int, set[str]]]:
+    """(score, index, content words) of every sentence fit to be a summary line."""
     scored: list[tuple[float, int, set[str]]] = []
     for i, sentence in enumerate(sentences):
         n = len(sentence.split())
         if n < MIN_WORDS or sentence.rstrip().endswith(":"):
             continue
+        shown = _display(sentence).split()
         cw = content_words(sentence)
         score = 2.0 if i < 2 else 1.0 / (1.0 + 0.3 * i)
         score += 1.5 * _overlap(cw, head_words)
         score += 1.0 * min(2, figure_sentences.count(sentence))
         score += 0.5 if ":" in sentence else 0.0
         score -= 1.0 if n > MAX_WORDS else 0.0
+        score -= PER_WORD * len(shown)
+        score -= BACK_REFERENCE if shown[0] in _PRONOUNS else 0.0
         scored.append((score, i, cw))
-    chosen: list[tuple[int, set[str]]] = []
-    for _, i, cw in sorted(scored, key=lambda t: (-t[0], t[1])):
-        if all(_overlap(cw, other) <= DUPLICATE_OVERLAP for _, other in chosen):
-            chosen.append((i, cw))
-        if len(chosen) == MAX_SENTENCES:
-            break
-    return tuple(_display(sentences[i]) for i, _ in sorted(chosen, key=lambda t: t[0]))
+    return scored
+
+
+def clip_words(sentence: str, limit: int) -> str:
+    """`sentence` cut to at most `limit` words, at the last clause break when there is one in the second half."""
+    words = sentence.split()
+    if len(words) <= limit:
+        return sentence
+    kept = words[:limit]
+    breaks = [k for k, w in enumerate(kept, 1) if w.endswith(_CLAUSE_END) and k >= limit // 2]  # keep ≥ half
+    if breaks:
+        kept = kept[: breaks[-1]]
+    return " ".join(kept).rstrip("،؛,;:") + " " + ELLIPSIS
 
 
 def _display(sentence: str) -> str:

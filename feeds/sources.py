@@ -12,12 +12,15 @@ Format (public interface):
     # evidence_seen = "2026-12-06"          # when that evidence was recorded or read
 
 Local feed files are allowed only here, in a file the operator controls; they become file:// URLs.
-The bundled catalogue (`CATALOGUE`) is loaded strictly: every entry must say where its URL was seen
+A province must be one of digest/gazetteer.py's (any of its spellings): an unknown one is refused
+with the nearest name suggested, since no province subscription would ever match it. The bundled
+catalogue (`CATALOGUE`) is loaded strictly: every entry must say where its URL was seen
 and when, and must name a province or be marked national.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import replace
@@ -63,8 +66,33 @@ def load_sources(path: Path, *, require_evidence: bool | None = None) -> list[Fe
     if len(entries) > MAX_SOURCES:
         raise SourcesError(f"sources: {path} has more than {MAX_SOURCES} sources")
     sources = [_entry(path, i, e, strict=strict) for i, e in enumerate(entries, 1)]
+    for i, source in enumerate(sources, 1):
+        _check_province(source.province, f"sources: {path}: source #{i}")
     _check_unique(path, sources)
     return sources
+
+
+def _check_province(province: str | None, where: str) -> None:
+    """A sources file's province must be one khabar knows, else no province subscription would match it."""
+    from digest.places import canonical_province  # lazy: the digest package costs ~0.2 s to import
+
+    if province is None or canonical_province(province) is not None:
+        return
+    hint = nearest_province(province)
+    raise SourcesError(
+        f"{where}: unknown province {province!r}"
+        + (f"; did you mean {hint!r}?" if hint else "; write one of the 31 province names in Persian, e.g. 'خوزستان'")
+    )
+
+
+def nearest_province(name: str) -> str | None:
+    """The canonical province whose name or spelling variant is closest to `name` (difflib), if any is close."""
+    from digest.gazetteer import PROVINCE_VARIANTS
+
+    spellings = {v: p for p, variants in PROVINCE_VARIANTS.items() for v in (p, *variants)}
+    bare = name.strip().removeprefix("استان").strip()
+    match = difflib.get_close_matches(bare, list(spellings), n=1, cutoff=0.6)
+    return spellings[match[0]] if match else None
 
 
 def _entry(path: Path, index: int, entry: object, where: str | None = None, *, strict: bool = False) -> FeedSource:

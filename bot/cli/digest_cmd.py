@@ -8,7 +8,8 @@ canonical URL; menus, province navigation and footers stay out. A URL is fetched
 `feeds.fulltext.fetch_page` (the guarded client: no private addresses unless
 KHABAR_ALLOW_PRIVATE_URLS=1, the same size cap and timeouts). Input that is not text (an image, a
 PDF, binary bytes), an empty file, or text with no Persian in it is refused with one line on stderr
-and exit code 2.
+and exit code 2. A text that is not a social-affairs story (the bot would not post it) is printed
+anyway, with one note on stderr, exit code 0.
 
 Imports `digest` and `feeds` (pure stages); the fetch settings come from `bot` only for a URL.
 """
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from bot.cli.commands import add_command
 from digest import Article, extract, render_card, render_text, to_json
 from digest.clean import looks_like_html
 from feeds import charset
@@ -29,6 +31,7 @@ from feeds.page import Page, binary_reason, bomless_unicode, has_persian, read_p
 
 FORMATS = ("text", "html", "json")
 EXIT_USAGE = 2
+NOT_SOCIAL = "note: this is not a social-affairs story (the bot would not post it); shown anyway"
 _URL_SCHEMES = ("http://", "https://")
 _UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"\xef\xbb\xbf")
 
@@ -48,7 +51,7 @@ class Source:
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `digest` on the dispatcher's subparsers."""
-    p = sub.add_parser("digest", help="render one article (file or URL) as a digest", description=__doc__)
+    p = add_command(sub, "digest")
     p.add_argument("path", help="text or HTML file of the article, - for stdin, or an http(s) URL of the page")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--title", help="published title (default: the page's own)")
@@ -157,6 +160,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"khabar digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
     d = extract(to_article(source, args))
+    if not d.is_social:
+        print(f"khabar digest: {NOT_SOCIAL}", file=sys.stderr)
     _utf8(sys.stdout)
     if args.format == "json":
         print(json.dumps(to_json(d), ensure_ascii=False, indent=2))

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.backup import export_data
+from bot.cli.commands import add_command
 from bot.opml import to_opml
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
@@ -27,13 +28,11 @@ from bot.store import Store
 from feeds.model import FeedSource
 from feeds.sources import SourcesError, load_sources, merge_sources
 
-HELP = "Export subscriptions and runtime sources (JSON), or all sources (--opml)"
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "export")
     p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--opml", action="store_true", help="sources only, as OPML 2.0 (file and runtime sources)")
+    p.add_argument("--opml", action="store_true", help="sources only, as OPML 2.0 (the file's and the added ones)")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.set_defaults(needs_settings=True, handler=run)
 

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.backup import Backup, BackupError, Imported, describe, import_backup, parse_export
+from bot.cli.commands import add_command
 from bot.opml import parse_opml
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
@@ -30,13 +31,11 @@ from bot.store import Store
 from feeds.model import FeedSource
 from feeds.sources import SourcesError, load_sources
 
-HELP = "Import subscriptions and runtime sources from `khabar export` (or sources from OPML)"
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "import")
     p.add_argument("file", help="the export file (JSON, or OPML with --opml); - for stdin")
-    p.add_argument("--opml", action="store_true", help="the file is OPML: import its feeds as runtime sources")
+    p.add_argument("--opml", action="store_true", help="the file is OPML: import its feeds as added sources")
     p.add_argument("--replace", action="store_true", help="delete what the file does not have (default: merge)")
     p.add_argument("--check", action="store_true", help="validate the file and say what it holds; write nothing")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")

@@ -16,8 +16,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.cli.commands import add_command
 from bot.outage import describe, is_redis_outage
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
+from bot.plural import counted
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
@@ -27,12 +29,11 @@ from feeds.model import FeedSource
 from feeds.poller import Outcome
 from feeds.sources import SourcesError, load_sources
 
-HELP = "Poll the sources and print the new stories as digests"
 ONCE_BACKFILL = 5
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("poll", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "poll")
     p.add_argument("--once", action="store_true", help="poll every source once, print what is new, and exit")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.add_argument(
@@ -41,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="N",
         help=(
             f"how many current items a never-polled source shows on its first poll (default: {ONCE_BACKFILL} "
-            "with --once, else KHABAR_BACKFILL). `khabar run` always uses KHABAR_BACKFILL (default 0: a new "
+            "with --once, else KHABAR_BACKFILL). khabar run always uses KHABAR_BACKFILL (default 0: a new "
             "source announces nothing older than its first poll)"
         ),
     )
@@ -108,7 +109,8 @@ def report(result: CycleResult, *, quiet: bool = False) -> None:
         print(f"khabar poll: source {source.id} is now paused after repeated failures", file=sys.stderr)
     if not quiet or result.stories:
         print(
-            f"khabar poll: {len(result.outcomes)} sources polled, {len(result.stories)} new stories"
+            f"khabar poll: {counted(len(result.outcomes), 'source')} polled, "
+            f"{counted(len(result.stories), 'new story', 'new stories')}"
             + (f", {len(failed)} failed" if failed else ""),
             file=sys.stderr,
         )

@@ -13,6 +13,7 @@ import signal
 import sys
 
 from bot.app import KhabarApp, TelegramRejected, build_application, serve
+from bot.cli.commands import add_command
 from bot.health_server import ListenError
 from bot.metrics import Metrics
 from bot.redis_conn import RedisUnavailable
@@ -20,11 +21,9 @@ from bot.settings import Settings
 from bot.wiring import wiring_for
 from feeds.sources import SourcesError
 
-HELP = "Run the bot (scheduler, feed polling, digests and delivery)"
-
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("run", help=HELP, description=HELP + ".")
+    p = add_command(sub, "run")
     p.add_argument(
         "--console",
         action="store_true",
@@ -35,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if not args.console and settings.bot_token is None:
-        print("khabar run: KHABAR_BOT_TOKEN is not set (or use `khabar run --console`)", file=sys.stderr)
+        print("khabar run: KHABAR_BOT_TOKEN is not set (or use khabar run --console)", file=sys.stderr)
         return 2
     metrics = Metrics()  # one per process: the application and the pipeline wiring count into it
     console = sys.stdout if args.console else None

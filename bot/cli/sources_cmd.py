@@ -25,7 +25,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from bot.cli.commands import add_command
 from bot.pipeline import build_client, fetch_config
+from bot.plural import counted
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
@@ -37,12 +39,11 @@ from feeds.probe import ProbeResult, probe
 from feeds.sources import SourcesError, load_sources, merge_sources
 from feeds.state import FeedState
 
-HELP = "List the sources, check each one and print a health table, or discover a site's feeds"
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("sources", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "sources")
     p.add_argument(
         "action",
         choices=("list", "check", "discover"),
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         from_file = load_sources(args.sources or settings.sources_path)
     except SourcesError as exc:
-        print(f"khabar sources: {exc}", file=sys.stderr)
+        print(f"khabar {exc}", file=sys.stderr)  # its message starts with "sources: "
         return 2
     try:
         return asyncio.run(_main(args, settings, from_file))
@@ -120,7 +121,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def _when(value: datetime | None, settings: Settings) -> str:
-    return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M") if value else "-"
+    """A time in KHABAR_TIMEZONE with its zone: `2024-05-01 09:30 +0330`."""
+    return value.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M %Z") if value else "-"
 
 
 def _next(source_id: str, schedule: dict[str, float], settings: Settings) -> str:
@@ -135,10 +137,11 @@ def _next(source_id: str, schedule: dict[str, float], settings: Settings) -> str
 def list_table(
     sources: Sequence[FeedSource], states: dict[str, FeedState], schedule: dict[str, float], settings: Settings
 ) -> str:
-    header = ("id", "province", "interval", "origin", "next check", "url")
+    header = ("id", "name", "province", "interval", "origin", "next check", "url")
     rows = [
         (
             s.id,
+            s.name,
             s.province or "-",
             f"{s.interval or settings.poll_interval}s",
             "file" if s.from_file else "admin",
@@ -147,7 +150,7 @@ def list_table(
         )
         for s in sources
     ]
-    return table(header, rows) + f"\n{len(sources)} sources\n" + coverage_line(sources)
+    return table(header, rows) + f"\n{counted(len(sources), 'source')}\n" + coverage_line(sources)
 
 
 def uncovered_provinces(sources: Sequence[FeedSource]) -> list[str]:
@@ -193,7 +196,7 @@ def health_table(
             )
         )
     ok = sum(1 for r in results.values() if r.error is None)
-    return table(header, rows) + f"\n{ok}/{len(sources)} sources answered with a feed"
+    return table(header, rows) + f"\n{ok}/{counted(len(sources), 'source')} answered with a feed"
 
 
 # --- discover ------------------------------------------------------------------------------------------------

@@ -15,17 +15,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot import status
+from bot.cli.commands import add_command
 from bot.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource
-from feeds.sources import SourcesError, load_sources
-
-HELP = "Show one screen of facts from Redis: sources, stories, subscriptions, queue, last hour"
+from feeds.sources import CATALOGUE, SourcesError, load_sources
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("status", help=HELP, description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = add_command(sub, "status")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     p.add_argument("--sources", type=Path, metavar="FILE", help="sources TOML file (default: KHABAR_SOURCES)")
     p.set_defaults(needs_settings=True, handler=run)
@@ -36,12 +35,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     root.setLevel(max(root.level, logging.WARNING))
     from_file: list[FeedSource] = []
     error: str | None = None
+    path: Path = args.sources or settings.sources_path
     try:
-        from_file = load_sources(args.sources or settings.sources_path)
+        from_file = load_sources(path)
     except SourcesError as exc:
         error = str(exc)  # still worth showing everything else
+    name = f"{path} (the bundled catalogue)" if path.resolve() == CATALOGUE else str(path)
     try:
-        facts = asyncio.run(_gather(settings, from_file, error))
+        facts = asyncio.run(_gather(settings, from_file, error, name))
     except RedisUnavailable as exc:
         print(f"khabar status: {exc}", file=sys.stderr)
         return 1
@@ -52,10 +53,12 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _gather(settings: Settings, from_file: list[FeedSource], error: str | None) -> status.Status:
+async def _gather(settings: Settings, from_file: list[FeedSource], error: str | None, name: str) -> status.Status:
     handle = await open_redis(settings)
     try:
         store = Store.from_settings(handle.client, settings)
-        return await status.gather(store, from_file, datetime.now(UTC), where=handle.description, sources_error=error)
+        return await status.gather(
+            store, from_file, datetime.now(UTC), where=handle.description, sources_error=error, sources_file=name
+        )
     finally:
         await handle.close()

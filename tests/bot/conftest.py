@@ -62,12 +62,14 @@ class ScriptedPoll:
     def __init__(self, library: MemoryStories) -> None:
         self.library = library
         self.pending: list[Story] = []
+        self.calls = 0  # poll cycles run: two more than now means the current one has finished
 
     def publish(self, *stories: Story) -> None:
         self.library.add(*stories)
         self.pending.extend(stories)
 
     async def __call__(self, now: datetime) -> Sequence[Story]:
+        self.calls += 1
         out, self.pending = self.pending, []
         return out
 

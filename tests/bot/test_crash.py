@@ -23,6 +23,7 @@ from bot.redis_conn import client_options
 from bot.store import Store
 from bot.store.subscriptions import Subscription
 from tests.bot.conftest import make_story
+from tests.bot.waiting import wait_drained
 from tests.fakebotapi import TOKEN, FakeBotAPI
 from tests.redis_server import RedisServer
 
@@ -87,7 +88,7 @@ async def test_kill_9_mid_fanout_then_restart(redis_server: RedisServer, tmp_pat
         second = start(env, log)
         try:
             await fake.wait_for(lambda: len({m.chat_id for m in fake.sent}) == CHATS, 60)
-            await asyncio.sleep(5)  # past the lease: any reaped message would be resent by now
+            await wait_drained(store, 60)  # reaped after the 4 s lease and resent: nothing queued or in flight
         finally:
             second.send_signal(signal.SIGTERM)
             assert await exited(second, 30) == 0

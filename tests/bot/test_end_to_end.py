@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from datetime import timedelta
 
 from tests.bot.conftest import Harness, make_story, say
+from tests.bot.waiting import wait_settled
 from tests.fakebotapi import Chat
 
 USER = 501
@@ -29,7 +29,7 @@ async def test_start_subscribe_and_one_digest(khabar: Harness) -> None:
     await fake.wait_for(lambda: len(fake.messages_to(USER)) == 3)
     khabar.poll.publish(social)  # the same story announced again (e.g. after a crash) adds nothing
     await khabar.services.fanout.run(khabar.clock())
-    await asyncio.sleep(1.5)
+    await wait_settled(khabar.poll, khabar.store)
     texts = [m.text for m in fake.messages_to(USER)[2:]]
     assert len(texts) == 1 and "افزایش ۲۰ درصدی طلاق در اهواز" in texts[0]
     assert "فوتبال" not in " ".join(m.text for m in fake.sent)
@@ -47,7 +47,7 @@ async def test_subscribe_khuzestan_gets_only_khuzestan(khabar: Harness) -> None:
     khabar.poll.publish(ahvaz, tehran)
     await fake.wait_for(lambda: len(fake.messages_to(b)) == 3, 8)
     await fake.wait_for(lambda: len(fake.messages_to(a)) >= 2, 8)
-    await asyncio.sleep(1.2)
+    await wait_settled(khabar.poll, khabar.store)
     got_a = [m.text for m in fake.messages_to(a)[1:]]
     assert len(got_a) == 1 and "خوزستان" in got_a[0]
     counts = Counter((m.chat_id, m.html) for m in fake.sent)
@@ -77,5 +77,5 @@ async def test_a_story_stored_but_never_announced_is_delivered_once(khabar: Harn
     assert await khabar.services.fanout.reconcile(khabar.clock()) == 0  # announced once, ever
     await khabar.services.fanout.run(khabar.clock())
     await fake.wait_for(lambda: len(fake.messages_to(USER)) == 2, 8)
-    await asyncio.sleep(1.2)
+    await wait_settled(khabar.poll, khabar.store)
     assert [m.text.split("\n")[0] for m in fake.messages_to(USER)[1:]] == ["خبری که پیش از اعلام ماند"]

@@ -32,6 +32,7 @@ from bot.store import Store
 from bot.store.subscriptions import Subscription
 from bot.wiring import default_wiring
 from tests.bot.conftest import ManualClock, khabar_settings, make_story, start_khabar, stop_khabar
+from tests.bot.waiting import store_of, wait_drained
 from tests.fakebotapi import FakeBotAPI
 from tests.feeds.conftest import rss
 from tests.feedserver import FeedServer
@@ -74,7 +75,7 @@ async def test_redis_restart_during_a_fanout_every_chat_gets_every_story_once(
             h.poll.publish(second)  # fanned out at the next tick: while Redis is restarting
             await restart(redis_server, kill=kill)
             await fake.wait_for(lambda: len(fake.sent) >= 2 * len(chats), 60)
-            await asyncio.sleep(1.5)  # anything sent twice would have arrived by now
+            await wait_drained(h.store)  # nothing queued or in flight: a duplicate would have been sent
         finally:
             await stop_khabar(stop, task)
     per_chat = Counter((m.chat_id, first.digest.headline in m.text) for m in fake.sent)
@@ -142,7 +143,9 @@ async def test_redis_restart_during_a_poll_delivers_the_story_once(redis_server:
             await fake.wait_for(lambda: feeds.hits("/article") == 1, 20)  # … after marking the item seen
             await restart(redis_server, kill=True)  # kill -9 and start again, mid-cycle
             await fake.wait_for(lambda: len(fake.messages_to(USER)) >= 2, 30)
-            await asyncio.sleep(3)  # more polls, fan-outs and reclaims: nothing more may arrive
+            polled = feeds.hits("/feed.xml")  # three more polls, an empty inbox and queue: nothing more may arrive
+            await fake.wait_for(lambda: feeds.hits("/feed.xml") >= polled + 3, 30)
+            await wait_drained(store_of(app))
             got = [m.text for m in fake.messages_to(USER)[1:]]
             assert len(got) == 1 and "طلاق" in got[0]
             assert await inbox_of(app) == []
@@ -162,7 +165,9 @@ async def test_a_short_outage_pauses_and_resumes_with_one_warning_and_one_recove
             await asyncio.sleep(4)  # jobs keep ticking into the outage
             await asyncio.to_thread(redis_server.start)
             await fake.wait_for(lambda: len(fake.messages_to(USER)) >= 2, 40)
-            await asyncio.sleep(2)
+            polled = feeds.hits("/feed.xml")
+            await fake.wait_for(lambda: feeds.hits("/feed.xml") >= polled + 2, 30)
+            await wait_drained(store_of(app))
             got = [m.text for m in fake.messages_to(USER)[1:]]
             assert len(got) == 1 and "طلاق" in got[0]
             services = app.bot_data.services

@@ -14,6 +14,7 @@ from bot.app import build_application, serve
 from bot.context import system_clock
 from bot.wiring import default_wiring
 from tests.bot.conftest import delete_prefix, khabar_settings
+from tests.bot.waiting import store_of, wait_drained
 from tests.fakebotapi import FakeBotAPI
 from tests.feeds.conftest import rss
 from tests.feedserver import FeedServer
@@ -55,14 +56,18 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
             )
             prefix = f"khabar:test:{uuid.uuid4().hex[:12]}:"
             app = build_application(settings, wiring=default_wiring, clock=system_clock, prefix=prefix)
+
+            def polls(path: str) -> int:
+                return sum(r.path == path for r in feeds.requests)
+
             stop = asyncio.Event()
             task = asyncio.create_task(serve(app, stop))
             try:
                 fake.send_text(fake.private(ALL), ALL, "/subscribe")
                 fake.send_text(fake.private(KHUZ), KHUZ, "/subscribe خوزستان")
                 await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 1 and len(fake.messages_to(KHUZ)) == 1)
-                await fake.wait_for(lambda: len([r for r in feeds.requests if r.path == "/khuz.xml"]) >= 1)
-                await asyncio.sleep(0.5)  # the first poll is the baseline: the old item is not news
+                # the first poll is the baseline (the old item is not news); a second request means it was stored
+                await fake.wait_for(lambda: polls("/khuz.xml") >= 2 and polls("/tehran.xml") >= 2, 20)
 
                 feeds.bytes(
                     "/khuz.xml",
@@ -76,7 +81,10 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
                 feeds.bytes("/tehran.xml", rss(item("t-1", "افزایش ۱۵ درصدی طلاق در تهران", TEHRAN_TEXT)),
                             content_type="application/rss+xml")  # fmt: skip
                 await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 3 and len(fake.messages_to(KHUZ)) == 2, 20)
-                await asyncio.sleep(3)  # more polls and fan-out passes: nothing more may arrive
+                # three more polls of each feed, then an empty queue: a duplicate would have been sent by now
+                seen = {path: polls(path) for path in ("/khuz.xml", "/tehran.xml")}
+                await fake.wait_for(lambda: all(polls(p) >= n + 3 for p, n in seen.items()), 30)
+                await wait_drained(store_of(app))
 
                 got_all = [m.text for m in fake.messages_to(ALL)[1:]]
                 got_khuz = [m.text for m in fake.messages_to(KHUZ)[1:]]

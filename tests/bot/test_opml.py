@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -89,13 +88,12 @@ BAD = {
 
 
 @pytest.mark.parametrize(("raw", "expected"), list(BAD.values()), ids=list(BAD))
-def test_bad_opml_is_refused_fast_with_one_line(raw: bytes, expected: str) -> None:
-    started = time.perf_counter()
+def test_bad_opml_is_refused_with_one_line(raw: bytes, expected: str) -> None:
+    """How fast: bench/bench_refusals.py."""
     with pytest.raises(BackupError) as caught:
         parse_opml(raw)
     message = str(caught.value)
     assert expected in message and message.startswith("import:") and "\n" not in message
-    assert time.perf_counter() - started < 1
 
 
 def test_too_many_feeds() -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -231,9 +232,31 @@ def test_quick_start_prints_the_seed_digest_once(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert "روزبه کردونی" in first.stdout and "خوزستان" in first.stdout
     assert "mojnews.com" in first.stdout
+    assert first.stderr.splitlines()[-1] == "khabar poll: 1 source polled, 1 new story"
     second = khabar("poll", "--once", "--sources", str(SEEDS / "sources.toml"), data_dir=tmp_path)
     assert second.returncode == 0, second.stderr
-    assert second.stdout == "" and "0 new stories" in second.stderr
+    assert second.stdout == "" and second.stderr.splitlines()[-1] == "khabar poll: 1 source polled, 0 new stories"
+    status = khabar("status", data_dir=tmp_path)  # no KHABAR_SOURCES: the bundled catalogue is named, not counted
+    assert status.returncode == 0, status.stderr
+    lines = status.stdout.splitlines()
+    assert (
+        "sources         1 source (0 from the file, 0 added by admins, 1 from another sources file): "
+        "1 healthy, 0 failing, 0 paused, 0 never polled"
+    ) in lines
+    assert any(line.startswith("sources file    ") and "(the bundled catalogue)" in line for line in lines)
+    assert "queue           empty; 1 story awaiting fan-out; 0 digests scheduled" in lines  # no khabar run fans out
+    listed = khabar("sources", "list", "--sources", str(SEEDS / "sources.toml"), data_dir=tmp_path)
+    header, _, row = listed.stdout.splitlines()[:3]
+    assert header.split() == ["id", "name", "province", "interval", "origin", "next", "check", "url"]
+    cells = row.split("  ")
+    assert [c.strip() for c in cells if c.strip()][:5] == [
+        "mojnews-khuzestan",
+        "خبرگزاری موج خوزستان",
+        "خوزستان",
+        "600s",
+        "file",
+    ]
+    assert re.search(r" 20\d\d-\d\d-\d\d \d\d:\d\d \+0330  file://", row)  # next check in Asia/Tehran, with its zone
 
 
 @pytest.mark.slow

@@ -1,4 +1,4 @@
-"""`khabar sources list|discover`: the line naming provinces that no source covers; feeds from a home page."""
+"""`khabar sources list|discover`: the table, the provinces no source covers, refusals; feeds from a home page."""
 
 from __future__ import annotations
 
@@ -113,3 +113,32 @@ def test_host_id() -> None:
     idn = host_id("https://خبر.ایران/rss")
     assert idn.startswith("xn-") and re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", idn)  # the sources file's id rule
     assert host_id("http://[::1]:8080/") == "1"
+
+
+def khabar_sources(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "sources.toml"
+    path.write_text(body, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+    env |= {"KHABAR_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}  # never reaches Redis: the file is refused
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "sources", "list", "--sources", str(path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_toml_error_is_one_line_with_one_prefix(tmp_path: Path) -> None:
+    done = khabar_sources(tmp_path, "[[source]]\nid = \n")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"khabar sources: {tmp_path / 'sources.toml'} is not valid UTF-8 TOML: Invalid value (at line 2, column 6)\n"
+    )
+
+
+def test_an_unknown_province_is_refused_with_the_nearest(tmp_path: Path) -> None:
+    done = khabar_sources(
+        tmp_path, '[[source]]\nid = "a"\nname = "الف"\nurl = "https://a.example/rss"\nprovince = "خوزستن"\n'
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"khabar sources: {tmp_path / 'sources.toml'}: source #1: unknown province 'خوزستن'; did you mean 'خوزستان'?\n"
+    )

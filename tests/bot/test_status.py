@@ -59,7 +59,7 @@ async def test_gather_counts_what_redis_holds(store: Store) -> None:
 
     facts = await status.gather(store, from_file, NOW, where="redis://test")
     s = facts.sources
-    assert (s.total, s.from_file, s.runtime) == (5, 4, 1)
+    assert (s.total, s.from_file, s.runtime, s.other, s.file_total, s.file_unused) == (5, 4, 1, 0, 4, 0)
     assert (s.healthy, s.failing, s.paused, s.never_polled) == (2, 1, 1, 1)
     assert s.next_due == NOW and s.failing_ids == ("bad", "stopped")  # "added" is due now (new)
     assert facts.seen_items == 5 and (facts.stories_kept, facts.stories_in_window) == (1, 1)
@@ -80,7 +80,12 @@ async def test_gather_counts_what_redis_holds(store: Store) -> None:
     assert len(columns) == 1  # every value starts in the same column
     assert "last poll tick  20 s ago" in text
     assert "2 healthy, 1 failing, 1 paused, 1 never polled" in text and "failing/paused  bad, stopped" in text
-    assert "1 messages for 1 chats" in text and "5 sent, 1 rate-limited (429)" in text
+    assert "queue           1 message for 1 chat; oldest ready " in text and "5 sent, 1 rate-limited (429)" in text
+    assert "; 1 story awaiting fan-out; 1 digest scheduled" in text
+    assert "sources         5 sources (4 from the file, 1 added by admins): 2 healthy" in text
+    assert "subscriptions   5 chats (4 active, 1 paused)" in text
+    assert "chats           3 private, 1 group, 1 channel" in text
+    assert "0 network errors, 0 rejected, 0 unknown outcome, 0 chats paused" in text
     assert "updates         received by box-7 (pid 4242)" in text
 
     data = json.loads(json.dumps(status.to_json(facts)))
@@ -95,6 +100,29 @@ async def test_an_empty_redis_reads_as_nothing_yet(store: Store) -> None:
     assert "sources file    UNREADABLE: sources: cannot read x" in text
     assert "no process holds the updates lease" in text and facts.updates_holder is None
     assert facts.sources.total == 0 and facts.seen_items == 0 and facts.queue.messages == 0
+    assert "queue           empty; 0 stories awaiting fan-out; 0 digests scheduled" in text.splitlines()
+    assert "oldest ready" not in text
+
+
+async def test_sources_in_use_are_the_scheduled_ones_not_the_file_named(store: Store) -> None:
+    """After `khabar poll --once --sources seeds/sources.toml`, a status that names another file
+    (the bundled catalogue by default) counts the source actually polled and says the file is not in use."""
+    await store.feeds.sync_schedule(["seed"], NOW)
+    await store.feeds.save("seed", FeedState(next_check_at=NOW + timedelta(minutes=10), last_success_at=NOW))
+    catalogue = [file_source("cat-1"), file_source("cat-2")]
+    facts = await status.gather(store, catalogue, NOW, where="redis://test", sources_file="catalogue.toml")
+    assert (facts.sources.total, facts.sources.other, facts.sources.never_polled) == (1, 1, 0)
+    lines = status.render_text(facts, TEHRAN).splitlines()
+    assert (
+        "sources         1 source (0 from the file, 0 added by admins, 1 from another sources file): "
+        "1 healthy, 0 failing, 0 paused, 0 never polled"
+    ) in lines
+    assert (
+        "sources file    catalogue.toml: 2 sources, 2 of them not in use "
+        "(the sources in use were polled with another file: name it with --sources)"
+    ) in lines
+    named = await status.gather(store, [file_source("seed")], NOW, where="redis://test", sources_file="seeds.toml")
+    assert "sources file    seeds.toml: 1 source" in status.render_text(named, TEHRAN).splitlines()
 
 
 @pytest.fixture
@@ -118,7 +146,9 @@ def khabar(tmp_path: Path, redis_url: str, *args: str) -> subprocess.CompletedPr
 def test_status_command(tmp_path: Path, redis_server: RedisServer) -> None:
     done = khabar(tmp_path, redis_server.url, "status")
     assert done.returncode == 0, done.stderr
-    assert "redis           redis://127.0.0.1" in done.stdout and "1 (1 from the file" in done.stdout
+    assert "redis           redis://127.0.0.1" in done.stdout
+    assert "sources         1 source (1 from the file, 0 added by admins): " in done.stdout
+    assert f"sources file    {ROOT / 'seeds' / 'sources.toml'}: 1 source" in done.stdout.splitlines()
     done = khabar(tmp_path, redis_server.url, "status", "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["sources"]["total"] == 1
     done = khabar(tmp_path, f"redis://127.0.0.1:{free_port()}/0", "status")

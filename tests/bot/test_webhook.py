@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import time
 import uuid
 from dataclasses import replace
 
 import aiohttp
 import httpx
+import pytest
 
 from bot.app import Collaborators, build_application, serve
 from bot.settings import Secret, Settings
@@ -18,6 +21,23 @@ from tests.fakebotapi import FakeBotAPI
 from tests.redis_server import free_port
 
 USER = 1201
+SKIPPED = "update already handled; skipped"  # bot.updates logs this for an update it does not handle again
+
+
+async def wait_listening(port: int, timeout: float = 20.0) -> None:
+    """Until a TCP connection to the port succeeds: PTB calls setWebhook before its server listens."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"nothing listens on port {port}") from None
+            await asyncio.sleep(0.02)
+        else:
+            writer.close()
+            await writer.wait_closed()
+            return
 
 
 async def test_updates_arrive_by_webhook(fake: FakeBotAPI) -> None:
@@ -38,7 +58,7 @@ async def test_updates_arrive_by_webhook(fake: FakeBotAPI) -> None:
     stop = asyncio.Event()
     task = asyncio.create_task(serve(app, stop))
     try:
-        await fake.wait_for(lambda: fake.calls["setWebhook"] == 1, 10)
+        await wait_listening(port)
         update = {"update_id": 1, "message": fake.message_json(fake.private(USER), USER, "/start")}
         url = f"http://127.0.0.1:{port}/telegram/hook"
         body = json.dumps(update)
@@ -58,8 +78,9 @@ async def test_updates_arrive_by_webhook(fake: FakeBotAPI) -> None:
 
 
 async def test_only_the_lease_holder_serves_the_webhook_and_a_retried_update_is_answered_once(
-    fake: FakeBotAPI,
+    fake: FakeBotAPI, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="khabar.updates")
     port = free_port()
     settings = replace(
         khabar_settings(fake.base_url),
@@ -80,7 +101,8 @@ async def test_only_the_lease_holder_serves_the_webhook_and_a_retried_update_is_
     url = f"http://127.0.0.1:{port}/telegram/hook"
     headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret-token"}
     try:
-        await fake.wait_for(lambda: fake.calls["setWebhook"] == 1, 10)
+        await fake.wait_for(lambda: fake.calls["setWebhook"] == 1, 20)
+        await wait_listening(port)
         tasks.append(asyncio.create_task(serve(second, stops[1])))
         await fake.wait_for(lambda: second.running, 10)
         update = json.dumps({"update_id": 7, "message": fake.message_json(fake.private(USER), USER, "/start")})
@@ -89,12 +111,13 @@ async def test_only_the_lease_holder_serves_the_webhook_and_a_retried_update_is_
                 async with http.post(url, data=update, headers=headers) as r:
                     assert r.status == 200
             await fake.wait_for(lambda: len(fake.messages_to(USER)) == 1, 10)
-            await asyncio.sleep(1.0)
-            assert len(fake.messages_to(USER)) == 1  # answered once
+            await fake.wait_for(lambda: any(r.getMessage() == SKIPPED for r in caplog.records), 10)
+            assert len(fake.messages_to(USER)) == 1  # the retry was handled (skipped): answered once
             assert fake.calls["setWebhook"] == 1  # the second instance did not re-point Telegram
             stops[0].set()  # a rolling upgrade: the holder stops and hands over
             await asyncio.wait_for(tasks[0], 20)
-            await fake.wait_for(lambda: fake.calls["setWebhook"] == 2, 10)
+            await fake.wait_for(lambda: fake.calls["setWebhook"] == 2, 20)
+            await wait_listening(port)  # the first has stopped: this is the second instance
             other = USER + 1
             update = json.dumps({"update_id": 8, "message": fake.message_json(fake.private(other), other, "/start")})
             async with http.post(url, data=update, headers=headers) as r:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import time
 import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
@@ -106,26 +105,27 @@ def test_empty_documents(body: bytes) -> None:
     assert result.error is not None and result.error.kind in {"empty", "not_a_feed"}
 
 
-def test_billion_laughs_refused_fast_with_bounded_memory() -> None:
+def test_billion_laughs_refused_with_bounded_memory() -> None:
+    """Refused before any expansion (memory stays small); how fast is bench/bench_refusals.py's question."""
     tracemalloc.start()
-    started = time.monotonic()
     result = parse("bomb.xml")
-    elapsed = time.monotonic() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert result.error is not None and result.error.kind == "entities"
-    assert elapsed < 0.5 and peak < 5 * 1024 * 1024
+    assert peak < 5 * 1024 * 1024
 
 
-def test_quadratic_blowup_refused_fast() -> None:
+def test_quadratic_blowup_refused_before_expansion() -> None:
     body = (
         b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + b"x" * 100_000 + b'">]>'
         b"<rss version='2.0'><channel><item><title>" + b"&a;" * 100_000 + b"</title></item></channel></rss>"
     )
-    started = time.monotonic()
+    tracemalloc.start()
     result = parse_feed_sync(body, URL, None, NOW)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     assert result.error is not None and result.error.kind == "entities"
-    assert time.monotonic() - started < 0.5
+    assert peak < 50 * 1024 * 1024  # expanded, the title alone would be 10 GB
 
 
 @pytest.mark.parametrize("decl", ["<!ENTITY x 'y'>", "<!entity x 'y'>", "<! ENTITY x SYSTEM 'file:///etc/passwd'>"])

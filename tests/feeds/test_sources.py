@@ -100,3 +100,26 @@ def test_invalid_sources_are_refused_with_a_reason(tmp_path: Path, body: str, fr
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="cannot read"):
         load_sources(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [("خوزستن", "خوزستان"), ("خراسان شمال", "خراسان شمالی"), ("استان کرمانشا", "کرمانشاه")],
+    ids=["typo", "cut-short", "prefix-and-typo"],
+)
+def test_unknown_province_refused_with_the_nearest(tmp_path: Path, written: str, hint: str) -> None:
+    path = _write(tmp_path, GOOD + f'province = "{written}"\n')
+    with pytest.raises(SourcesError) as caught:
+        load_sources(path)
+    assert str(caught.value) == f"sources: {path}: source #1: unknown province {written!r}; did you mean {hint!r}?"
+
+
+def test_a_province_with_no_near_name_is_refused_with_an_example(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD + 'province = "Atlantis"\n')
+    with pytest.raises(SourcesError, match="unknown province 'Atlantis'; write one of the 31 province names"):
+        load_sources(path)
+
+
+def test_province_spelling_variants_are_accepted(tmp_path: Path) -> None:
+    (src,) = load_sources(_write(tmp_path, GOOD + 'province = "استان سیستان‌وبلوچستان"\n'))
+    assert src.province == "استان سیستان‌وبلوچستان"  # kept as written; matching canonicalises it
