@@ -217,3 +217,29 @@ def test_more_social_shapes(headline: str, body: str) -> None:
 def test_kerosene_is_not_the_oil_market() -> None:
     result = classify(normalize_fa("توزیع نفت سفید"), normalize_fa("نفت سفید بین خانوارهای نیازمند توزیع شد."))
     assert result.score > 0
+
+
+# Invented items: health, family, nomads and flood damage are social; culture and technology are not,
+# even when they name the pandemic or a hospital. Texts are written the way stored pages give them:
+# no ZWNJ («نمیدهند», «بیمارانسرطانی»), Arabic ي/ك, title-only teasers.
+GENERALISES = [
+    ("cancer_costs", "سرگردانی بیماران سرطانی", "هزینه پت اسکن ۱۵ میلیون تومان است و به کسی نوبت نمیدهند.", True),
+    ("cancer_arabic_ya", "", "بيماران سرطاني براي درمان به مراكز خصوصي ميروند و هزينه درمان سه برابر شده است.", True),
+    ("organ_donation", "فوت روزانه ۷ نفر در انتظار پیوند عضو", "", True),
+    ("pandemic_health_workers", "", "وزیر بهداشت گفت ۳۰۰ مدافع سلامت در دوران کرونا جان باختند.", True),
+    ("family_office", "کمیته زنان و خانواده", "مدیرکل امور بانوان و خانواده بر تحکیم خانواده تاکید کرد.", True),
+    ("nomads_fuel", "سهمیه سوخت عشایر کوچرو دو برابر شد", "", True),
+    ("flood_damage", "", "سیل و آبگرفتگی به منازل مسکونی خسارت زد و ۵۰ خانوار آسیب دیده اسکان یافتند.", True),
+    ("unemployment_in_economy", "نرخ بیکاری جوانان ۲۲ درصد شد", "بانک مرکزی گزارش تورم و بازار را منتشر کرد.", True),
+    ("concert_in_pandemic", "درهای تالار وحدت روی کنسرتها باز میشود", "پس از کرونا کنسرت موسیقی برگزار میشود.", False),
+    ("cinema_festival", "", "جشنواره فیلم فجر با ۲۰ فیلم سینمایی آغاز شد و هنرمندان به سینما آمدند.", False),
+    ("sport_with_hospital", "مصدومیت هافبک تیم ملی", "بازیکن پرسپولیس به بیمارستان رفت و سرمربی از فوتبال گفت.", False),
+    ("startups", "", "استارتاپهای هوش مصنوعی در نمایشگاه فناوری اطلاعات سرمایه جذب کردند.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"), [c[1:] for c in GENERALISES], ids=[c[0] for c in GENERALISES]
+)
+def test_generalises(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
