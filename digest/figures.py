@@ -55,6 +55,7 @@ from digest.units import (
     REFERENCE_WORDS,
     RELIEF_UNITS,
     TIME_UNITS,
+    UNIT_SCALES,
     canonical_unit,
 )
 
@@ -357,7 +358,7 @@ def _figure(sentence: str, span: NumberSpan) -> Figure | None:
     text = sentence[span.start : unit_end].strip()
     return Figure(
         text=text,
-        number=span.value,
+        number=span.value * UNIT_SCALES.get(unit or "", 1.0),
         unit=unit,
         context=_context(sentence, span.start, unit_end),
         sentence=sentence,
@@ -388,7 +389,7 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
         return False, None
     return True, Figure(
         text=sentence[first.start : unit_end].strip(),
-        number=second.value,
+        number=second.value * UNIT_SCALES.get(unit or "", 1.0),
         unit=unit,
         context=_context(sentence, first.start, unit_end),
         sentence=sentence,

@@ -77,6 +77,9 @@ _TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# "." as the thousands separator (۱.۳۰۲ دلار = 1,302): groups of exactly three digits after a first
+# group with no leading zero (0.125 stays a decimal)
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
@@ -117,7 +120,9 @@ def latin_slash_reversed(texts: Iterable[str]) -> bool:
 def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
-    Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
+    `1.302` and `۱.۲۰۰.۰۰۰` use "." as the thousands separator (1302, 1200000): a decimal is
+    written with "٫" or "/" in Persian, and a three-digit fraction is rare. Returns None for groups
+    that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
     s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
     if "-" in s:
@@ -128,6 +133,8 @@ def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
         return None
     if _GROUPED.fullmatch(s):
         return float(s.replace(",", ""))
+    if _DOT_GROUPED.fullmatch(s):
+        return float(s.replace(".", ""))
     if s.count(",") == 1 and "." not in s:
         s = s.replace(",", ".")  # "1,5": a decimal comma
     if s.count(".") > 1 or "," in s:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 PERCENT_UNITS = frozenset({"درصد"})
 MONEY_UNITS = frozenset(
-    "ریال تومان دلار یورو پوند درهم دینار لیر روپیه یوان ین روبل افغانی فرانک".split()
+    "ریال تومان دلار یورو پوند درهم دینار لیر روپیه یوان ین روبل افغانی فرانک همت".split()
 )  # fmt: skip
+# Units that carry a scale: «همت» is هزار میلیارد تومان, so «۱۲ همت» is 12 × 10¹² (toman).
+UNIT_SCALES = {"همت": 1e12}
 COUNT_UNITS = frozenset(
     """
     نفر تن کیلوگرم کیلو گرم لیتر متر مترمربع کیلومتر سانتیمتر میلیمتر هکتار ریشتر بشکه مگاوات کیلووات
