@@ -9,8 +9,10 @@ name is a word count only after «شهر», districts only after «بخش», rur
 ب»). Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
 religious epithet (`شهیدان کربلا`), a lone place line that the text never mentions again (page
-chrome), and the last word of a text cut mid-word. The division list is package data
-(`places_ir.csv`, `villages_ir.txt`, sources in `places_ir.NOTICE.txt`), read once. Imports only digest modules.
+chrome), a province/city menu (four or more names in a row with no comma, «و» or sentence around
+them) unless the text names the place elsewhere, and the last word of a text cut mid-word. The
+division list is package data (`places_ir.csv`, `villages_ir.txt`, sources in
+`places_ir.NOTICE.txt`), read once. Imports only digest modules.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
 TRUNCATED_MIN_CHARS = 200  # a text this long that ends mid-word (no punctuation) was cut
+MENU_MIN_RUN = 4  # this many place names in a row with only spaces or bars between them are a menu
+_MENU_GAP = re.compile(r"[\s|•·\-–—/]*")
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -290,6 +294,7 @@ def find_places(text: str) -> tuple[str, ...]:
     parts = _WORD_SPLIT.split(key)
     scan = _Scan(parts, parts[1::2])
     found: dict[str, None] = {}
+    hits: list[tuple[str, int, int]] = []
     headline: set[str] = set()
     gaz = _gazetteer()
     starts = gaz.main.starts_after_function_words
@@ -312,6 +317,7 @@ def find_places(text: str) -> tuple[str, ...]:
             glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
             if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
                 found.setdefault(name, None)
+                hits.append((name, i, end))
                 if scan.first_line:
                     headline.add(name)
                 scan.last_place = end
@@ -320,7 +326,26 @@ def find_places(text: str) -> tuple[str, ...]:
         if scan.list_kind and scan.keys[i] not in _LIST_CUES:
             scan.list_kind = None
         i += 1
-    return _home_first(tuple(found), headline)
+    menu = _menu_only(hits, parts)
+    return _home_first(tuple(p for p in found if p not in menu), headline)
+
+
+def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:
+    """Names found only inside a navigation menu: MENU_MIN_RUN or more places in a row with nothing
+    but spaces, line breaks or bars between them («تهران اصفهان فارس خوزستان …»). A list in a
+    sentence has commas or «و» («تهران، اصفهان و فارس»), so it is not a menu."""
+    in_menu: set[int] = set()
+    run_start = 0
+    for k in range(1, len(hits) + 1):
+        joined = k < len(hits) and hits[k][1] == hits[k - 1][2] and _MENU_GAP.fullmatch(parts[2 * hits[k][1]])
+        if not joined:
+            if k - run_start >= MENU_MIN_RUN:
+                in_menu.update(range(run_start, k))
+            run_start = k
+    if not in_menu:
+        return set()
+    elsewhere = {name for k, (name, _, _) in enumerate(hits) if k not in in_menu}
+    return {hits[k][0] for k in in_menu} - elsewhere
 
 
 def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:

@@ -143,3 +143,29 @@ def test_provinces_of_dedupes_in_order() -> None:
 def test_division_province() -> None:
     assert province_of("بویین میاندشت") == "اصفهان"
     assert province_of("کوهسرخ") == "خراسان رضوی"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مدیرکل بهزیستی خراسانجنوبی گفت: در بیرجند ۲۰ خانوار کمک گرفتند.", {"خراسان جنوبی", "بیرجند"}),
+        ("مدیرکل بهزیستی سیستانوبلوچستان گفت: در زاهدان کمک شد.", {"سیستان و بلوچستان", "زاهدان"}),
+        ("مدیرکل کهگیلویهوبویراحمد گفت: در یاسوج کمک شد.", {"کهگیلویه و بویراحمد", "یاسوج"}),
+        ("مدیرکل آذربایجانشرقی گفت: در تبريز كمك شد.", {"آذربایجان شرقی", "تبریز"}),
+        ("مدیرکل آذربايجان غربي گفت: در اروميه و كرمانشاه كمك شد.", {"آذربایجان غربی", "ارومیه", "کرمانشاه"}),
+    ],
+    ids=["glued_south_khorasan", "glued_sistan", "glued_kohgiluyeh", "glued_east_azarbaijan", "arabic_ya_kaf"],
+)
+def test_glued_and_arabic_spellings(text: str, expected: set[str]) -> None:
+    assert set(find_places(normalize_fa(text))) == expected
+
+
+def test_province_menu_is_navigation() -> None:
+    menu = "استانها تهران اصفهان فارس خوزستان گیلان مازندران کرمان یزد"
+    text = menu + "\nمدیرکل بهزیستی یزد گفت: ۲۰ خانوار در میبد کمک گرفتند."
+    assert set(find_places(normalize_fa(text))) == {"یزد", "میبد"}
+
+
+def test_list_in_a_sentence_is_not_a_menu() -> None:
+    text = "سیل در استانهای تهران، اصفهان، فارس و خوزستان خسارت زد."
+    assert find_places(normalize_fa(text)) == ("تهران", "اصفهان", "فارس", "خوزستان")
