@@ -8,7 +8,9 @@ name is a word count only after «شهر», districts only after «بخش», rur
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
 ب»). Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
-religious epithet (`شهیدان کربلا`), a lone place line that the text never mentions again (page
+religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
+names another place in Iran, a word inside a
+multi-word hashtag (`#ویژه_خراسان_جنوبی`), a lone place line that the text never mentions again (page
 chrome), a province/city menu (four or more names in a row with no comma, «و» or sentence around
 them) unless the text names the place elsewhere, and the last word of a text cut mid-word. The
 division list is package data (`places_ir.csv`, `villages_ir.txt`, sources in
@@ -83,6 +85,10 @@ _RIVER = squash("رود")  # "گرگان رود" is a river
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
 _AND = " و "
+# «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
+# provincial dateline («بجنورد-ایرنا-») names the story's place and stays
+_NATIONAL_DESK = squash("تهران")
+_DASH = re.compile(r"^\s*[-–—]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +302,7 @@ def find_places(text: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     hits: list[tuple[str, int, int]] = []
     headline: set[str] = set()
+    desk: str | None = None
     gaz = _gazetteer()
     starts = gaz.main.starts_after_function_words
     i = 0
@@ -311,8 +318,12 @@ def find_places(text: str) -> tuple[str, ...]:
             after = parts[2 * end]  # the separator after the name's last word
             ends_clause = end == len(scan.keys) or _CLAUSE_END.search(after) is not None
             river = end < len(scan.keys) and scan.keys[end] == _RIVER
-            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER):
-                i = end  # the whole name belongs to a river, a team or a newspaper ("ملوان بندر انزلی")
+            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER) or "_" in parts[2 * i]:
+                i = end  # the whole name belongs to a river, a team, a newspaper or a hashtag's later words
+                continue
+            if _national_desk(scan, i, end):
+                desk = name
+                i = end
                 continue
             glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
             if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
@@ -327,7 +338,16 @@ def find_places(text: str) -> tuple[str, ...]:
             scan.list_kind = None
         i += 1
     menu = _menu_only(hits, parts)
-    return _home_first(tuple(p for p in found if p not in menu), headline)
+    places = _home_first(tuple(p for p in found if p not in menu), headline)
+    if desk is not None and not any(province_of(p) for p in places):
+        places = (desk, *places)  # a national story: the desk's city is all the text says
+    return places
+
+
+def _national_desk(scan: _Scan, i: int, end: int) -> bool:
+    """`تهران- ایرنا-` at the start of a paragraph: the dateline of a national desk."""
+    at_start = i == 0 or "\n" in scan.parts[2 * i]
+    return at_start and end == i + 1 and scan.keys[i] == _NATIONAL_DESK and _DASH.match(scan.parts[2 * end]) is not None
 
 
 def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:

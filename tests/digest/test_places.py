@@ -169,3 +169,22 @@ def test_province_menu_is_navigation() -> None:
 def test_list_in_a_sentence_is_not_a_menu() -> None:
     text = "سیل در استانهای تهران، اصفهان، فارس و خوزستان خسارت زد."
     assert find_places(normalize_fa(text)) == ("تهران", "اصفهان", "فارس", "خوزستان")
+
+
+def test_national_desk_dateline_is_not_a_place() -> None:
+    text = "تهران-ایرنا- مدیرکل بهزیستی کرمانشاه گفت: ۲۰ خانوار در قصرشیرین کمک گرفتند."
+    assert find_places(normalize_fa(text)) == ("کرمانشاه", "قصر شیرین")
+
+
+def test_provincial_dateline_stays() -> None:
+    assert find_places(normalize_fa("بجنورد-ایرنا- مدیرکل امور عشایر گفت: سهمیه دو برابر شد.")) == ("بجنورد",)
+
+
+def test_channel_hashtag_words_are_not_places() -> None:
+    text = "مدیرکل بهزیستی گفت: ۲۰ خانوار در بیرجند کمک گرفتند.\n#سلام_محله #ویژه_خراسان_جنوبی #اهواز"
+    assert find_places(normalize_fa(text)) == ("بیرجند", "اهواز")
+
+
+def test_national_desk_of_a_story_with_no_other_place_stays() -> None:
+    text = "تهران - ایرنا - معاون کمیته امداد گفت: ۱۵۰ هزار کودک با سوءتغذیه روبه‌رو هستند."
+    assert find_places(normalize_fa(text)) == ("تهران",)
