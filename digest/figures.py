@@ -124,9 +124,17 @@ class _Candidate:
     qualifier: str | None = None  # the noun after the unit ("برنج" of "۳۰۰ کیلوگرم برنج")
 
 
+# A text that stops on a bare number («… در سال گذشته ۷۲») was cut in the middle of it: the digits are
+# not the number the article wrote.
+_CUT_NUMBER = re.compile(r"(?<=\s)[0-9۰-۹][0-9۰-۹.,٫٬/]*\s*$")
+CUT_MIN_SENTENCES = 3
+
+
 def extract_figures(sentences: list[str], headline: str = "", limit: int | None = None) -> tuple[Figure, ...]:
     """Key figures of the article, most salient first (headline figures count as very salient)."""
     candidates: list[_Candidate] = []
+    if len(sentences) >= CUT_MIN_SENTENCES and _CUT_NUMBER.search(sentences[-1]):
+        sentences = [*sentences[:-1], _CUT_NUMBER.sub("", sentences[-1])]  # an excerpt cut mid-number
     texts = ([headline] if headline else []) + sentences
     reversed_latin = latin_slash_reversed(texts)
     for index, sentence in enumerate(texts):

@@ -7,8 +7,9 @@ the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار 
 scale (`چهارهزار`, `سه‌میلیون`), `نیم میلیون` is 500,000, `دو و چهار دهم` is 2.4 and `۳ میلیونی`
 3,000,000. A digit group and a number word are one number only when a scale joins them (`سال 92 سه
 هزار و 120` is 92 and 3,120). Digits glued to Latin letters or hyphenated to a word (`A-320`,
-`کووید-۱۹`, `9fa3c`), USSD codes (`#۱۲۳*۴#`) and hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no
-numbers. Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
+`کووید-۱۹`, `9fa3c`), digits joined by «_» (`c_250_150.jpg`), USSD codes (`#۱۲۳*۴#`) and
+hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no numbers. Input is `normalize_fa`-ed text
+(Persian or Latin digits). Imports only `digest.normalize`.
 """
 
 from __future__ import annotations
@@ -53,10 +54,11 @@ _ISO_DATE = r"[0-9۰-۹]{1,8}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,4}(?:T[0-9:.]+Z?)?"
 _LATIN = "A-Za-z"
 # digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
 # hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
-# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*)
+# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*); digits joined by "_" are a file name or a tag
+# (c_250_150_16777215.jpg, #قانون_۱۲۳)
 _DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look-behinds cost more
-    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
-    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#{_LATIN}]))"
+    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#_{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#_{_LATIN}]))"
 )
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون

@@ -317,3 +317,12 @@ def test_hemat_is_a_thousand_billion_toman() -> None:
 def test_digits_glued_to_their_unit() -> None:
     found = figures("مدیرکل گفت: آب شرب ۱۳۰روستا تامین شد و تعداد به۱۰۰واحد رسید.")
     assert [(t, n) for t, n, _ in found] == [("۱۳۰روستا", 130.0), ("۱۰۰واحد", 100.0)]
+
+
+def test_text_cut_mid_number_gives_no_figure() -> None:
+    sentences = [
+        "مدیرکل ثبت احوال گفت: ۱۲ هزار ازدواج ثبت شد.",
+        "نرخ ثبت ازدواج ۷.۷ درصد بود.",
+        "بر اساس بررسی‌ها در سال گذشته ۷۲",
+    ]
+    assert [f.text for f in extract_figures(sentences)] == ["۱۲ هزار ازدواج", "۷.۷ درصد"]

@@ -129,3 +129,7 @@ def test_dot_as_thousands_separator(raw: str, value: float) -> None:
 def test_arabic_indic_digits_chain() -> None:
     spans = find_numbers(normalize_fa("٢٣ هزار و ٥١٤ مددجو"))
     assert [s.value for s in spans] == [23514.0]
+
+
+def test_digits_joined_by_underscore_are_a_file_name() -> None:
+    assert [s.text for s in find_numbers("تصویر c_250_150_16777215.jpg و ۳ نفر #قانون_۱۲۳")] == ["۳"]
