@@ -50,6 +50,7 @@ from digest.units import (
     HOTLINE_WORDS,
     MONEY_UNITS,
     NOT_COUNT_NOUNS,
+    PAGE_CHROME_UNITS,
     PERCENT_UNITS,
     REFERENCE_PAIRS,
     REFERENCE_WORDS,
@@ -256,8 +257,8 @@ def _words_before(sentence: str, start: int) -> tuple[str, ...]:
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """Dates, years, times, references, phone numbers, ordinals and unit-less number words."""
     after = sentence[span.end : span.end + 12]
-    if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
-        return True
+    if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after) or after.lstrip().startswith("°"):
+        return True  # "۲۳°": a weather widget
     if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
         return True
     if _locating(sentence, span):
@@ -268,7 +269,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
         return not _spelled_count(sentence, span, unit)
-    return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید" or _is_outlet(sentence, span)
+    return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
 
 
 def _locating(sentence: str, span: NumberSpan) -> bool:

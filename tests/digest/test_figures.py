@@ -326,3 +326,12 @@ def test_text_cut_mid_number_gives_no_figure() -> None:
         "بر اساس بررسی‌ها در سال گذشته ۷۲",
     ]
     assert [f.text for f in extract_figures(sentences)] == ["۱۲ هزار ازدواج", "۷.۷ درصد"]
+
+
+@pytest.mark.parametrize(
+    "line", ["۱۲۵۰ بازدید", "۳ دیدگاه برای این خبر ثبت شده است", "این خبر ۱۲ نظر دارد", "تهران ۲۳° صاف و آفتابی"]
+)
+def test_page_chrome_counters_are_no_figures(line: str) -> None:
+    assert extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند."), normalize_fa(line)]) == tuple(
+        extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند.")])
+    )
