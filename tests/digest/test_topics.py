@@ -243,3 +243,12 @@ GENERALISES = [
 )
 def test_generalises(headline: str, body: str, expected: bool) -> None:
     assert social(headline, body) is expected
+
+
+def test_lead_outweighs_a_related_news_list() -> None:
+    lead = "مدیرکل بهزیستی گفت: ۵۰۰ زن سرپرست خانوار زیر پوشش قرار گرفتند و مستمری مددجویان افزایش یافت. "
+    filler = "این طرح در همه شهرستانها اجرا میشود و گزارش آن به زودی منتشر خواهد شد. " * 4
+    related = "اخبار مرتبط: پیروزی تیم ملی فوتبال، قیمت سکه و دلار، شاخص بورس، لیگ برتر و جام حذفی"
+    assert social("", lead + filler + related)
+    sport = "پرسپولیس در لیگ برتر فوتبال استقلال را شکست داد و سرمربی از بازیکنان و هواداران تشکر کرد. "
+    assert not social("", sport + filler + "اخبار مرتبط: افزایش آمار طلاق، کمک به سیلزدگان، مستمری مددجویان")
