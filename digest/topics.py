@@ -488,7 +488,7 @@ def classify(headline: str, body: str) -> TopicResult:
     body_hits, head_hits = _hits(body), _hits(headline)
     lead_hits = _hits(_lead(body)) if len(body) > LEAD_CHARS else body_hits
     head_factor = TEASER_HEADLINE_FACTOR if len(body) < TEASER_CHARS else HEADLINE_FACTOR
-    per_topic: Counter[str] = Counter()
+    per_topic: dict[str, float] = {}
     positive = negative = 0.0
     strong = False
     found = body_hits.keys() | head_hits.keys()
@@ -502,8 +502,9 @@ def classify(headline: str, body: str) -> TopicResult:
             negative += weight * hits
             continue
         positive += weight * hits
-        per_topic[topic] += weight * hits
+        per_topic[topic] = per_topic.get(topic, 0.0) + weight * hits
         strong = strong or weight >= STRONG_WEIGHT
     score = positive - NEGATIVE_FACTOR * negative
-    tags = tuple(t for t, s in per_topic.most_common() if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
+    ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
+    tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
     return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)
