@@ -117,6 +117,11 @@ class PhraseIndex[T]:
 
     def finditer(self, text: str) -> Iterator[T]:
         """Payloads of the phrases in `text`, longest match first at each word, without overlaps."""
+        for payload, _ in self.finditer_at(text):
+            yield payload
+
+    def finditer_at(self, text: str) -> Iterator[tuple[T, int]]:
+        """Like `finditer`, with the index of the word (in `key_tokens(text)`) where each phrase starts."""
         tokens = key_tokens(text)
         keys, prefixes = self._keys, self._prefixes
         i = 0
@@ -128,7 +133,7 @@ class PhraseIndex[T]:
             if found is None:
                 i += 1
             else:
-                yield found[0]
+                yield found[0], i
                 i = found[1]
 
 

@@ -9,7 +9,7 @@ Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان ک
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy, weather,
 elections) pull the score down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی`
 and `تامین اجتماعی` are not social affairs on their own. A term found in the headline counts
-double (treble over a teaser's short body) and one in the lead (the body's first LEAD_CHARS) half
+double (treble over a teaser's short body) and one in the lead (the body's first LEAD_WORDS) half
 again, so page chrome further down (menus, related-news lists) weighs less; each term counts at most
 `MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the terms inside them. score =
 positive − NEGATIVE_FACTOR × negative; an item is social when its score reaches SOCIAL_THRESHOLD and
@@ -430,7 +430,7 @@ MAX_TOPICS = 3
 HEADLINE_FACTOR = 2  # a headline hit counts this many extra times...
 TEASER_HEADLINE_FACTOR = 3  # ...or this many when the body is a teaser: the title is all the evidence
 TEASER_CHARS = 200
-LEAD_CHARS = 400  # terms in the body's opening (the lead) weigh more than page chrome further down...
+LEAD_WORDS = 70  # terms in the body's opening (the lead) weigh more than page chrome further down...
 LEAD_FACTOR = 0.5  # ...by this much per hit: one strong word in the lead still does not decide alone
 NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
 
@@ -477,16 +477,20 @@ def _hits(text: str) -> Counter[int]:
     return Counter(_INDEX.finditer(text))
 
 
-def _lead(body: str) -> str:
-    """The body's first LEAD_CHARS characters, cut at a word boundary."""
-    cut = body.rfind(" ", 0, LEAD_CHARS)
-    return body[: cut if cut > 0 else LEAD_CHARS]
+def _body_hits(body: str) -> tuple[Counter[int], Counter[int]]:
+    """Term counts over the whole body and over its lead (the first LEAD_WORDS words)."""
+    whole: Counter[int] = Counter()
+    lead: Counter[int] = Counter()
+    for index, word in _INDEX.finditer_at(body):
+        whole[index] += 1
+        if word < LEAD_WORDS:
+            lead[index] += 1
+    return whole, lead
 
 
 def classify(headline: str, body: str) -> TopicResult:
     """Score the lexicon over the headline (extra weight) and the body."""
-    body_hits, head_hits = _hits(body), _hits(headline)
-    lead_hits = _hits(_lead(body)) if len(body) > LEAD_CHARS else body_hits
+    (body_hits, lead_hits), head_hits = _body_hits(body), _hits(headline)
     head_factor = TEASER_HEADLINE_FACTOR if len(body) < TEASER_CHARS else HEADLINE_FACTOR
     per_topic: dict[str, float] = {}
     positive = negative = 0.0
