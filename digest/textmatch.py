@@ -63,6 +63,17 @@ KEY_WORD = re.compile(r"[^\W_]+")
 GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
 GLUE_BEFORE = frozenset({"می", "نمی"})
 STAR_SUFFIXES = ("", "ها", "های", "هایی", "ان", "انی", "ات", "ی", "ای", "ین", "یان", "یی")
+# a word ending in a silent «ه» drops it before «گان»/«گی»: زلزله‌زده → زلزله‌زدگان, بازمانده → بازماندگی
+SILENT_HE_SUFFIXES = ("گان", "گانی", "گی")
+
+
+def star_forms(word: str) -> list[str]:
+    """The squashed forms a `word*` of a phrase stands for: the stem with each plural/ezafe suffix."""
+    stem = squash(word.rstrip("*"))
+    forms = [stem + suffix for suffix in STAR_SUFFIXES]
+    if stem.endswith("ه"):
+        forms.extend(stem[:-1] + suffix for suffix in SILENT_HE_SUFFIXES)
+    return forms
 
 
 def key_text(text: str) -> str:
@@ -107,9 +118,7 @@ class PhraseIndex[T]:
         for phrase, payload in entries:
             words = [w for w in _SPLIT.split(phrase.strip()) if w]
             self.max_words = max(self.max_words, len(words))
-            options = [
-                [squash(w[:-1]) + suf for suf in STAR_SUFFIXES] if w.endswith("*") else [squash(w)] for w in words
-            ]
+            options = [star_forms(w) if w.endswith("*") else [squash(w)] for w in words]
             for combo in product(*options):
                 key = "".join(combo)
                 self._keys.setdefault(key, payload)
