@@ -85,6 +85,16 @@ _RIVER = squash("رود")  # "گرگان رود" is a river
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
 _AND = " و "
+_DIVISION_WORDS = _keys("شهرستان بخش دهستان")
+_AZ, _TAVABE, _ONE_VILLAGE = squash("از"), squash("توابع"), squash("روستای")
+# words that follow «روستای» without naming it: «روستای محل حادثه», «روستای مرزی شهرستان …»
+_NOT_VILLAGE_WORDS = _keys(
+    """
+    ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
+    فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه
+    """
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 # «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
 # provincial dateline («بجنورد-ایرنا-») names the story's place and stays
 _NATIONAL_DESK = squash("تهران")
@@ -251,6 +261,8 @@ def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int
     hits = []
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
+    if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:
+        hits.append(_unlisted_village(keys, i, gaz))
     for index in [gaz.by_kind[kind]] if kind in gaz.by_kind else [gaz.by_kind["town"]] if kind == _LOCAL else []:
         hits.append(longest_match(keys, i, index.names, index.prefixes, MAX_NGRAM))
     found = [hit for hit in hits if hit is not None]
@@ -265,9 +277,15 @@ def _continues_list(scan: _Scan, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _villages() -> dict[str, str]:
-    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»."""
+    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»; of
+    two spellings the one with «آ» wins (`حسین آباد`, not `حسین اباد`)."""
     text = resources.files("digest").joinpath("villages_ir.txt").read_text(encoding="utf-8")
-    return {squash(name): name for name in text.split("\n") if name}
+    names: dict[str, str] = {}
+    for name in text.split("\n"):
+        key = squash(name)
+        if name and (key not in names or "آ" in name and "آ" not in names[key]):
+            names[key] = name
+    return names
 
 
 def _village(keys: list[str], i: int) -> tuple[str, int] | None:
@@ -283,6 +301,54 @@ def _village(keys: list[str], i: int) -> tuple[str, int] | None:
         if name is not None:
             return _gazetteer().main.names.get(squash(name), name), end
     return None
+
+
+def _unlisted(name: str, gaz: _Gazetteer) -> bool:
+    key = squash(name)
+    return (
+        key not in gaz.main.names and key not in _villages() and all(key not in i.names for i in gaz.by_kind.values())
+    )
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name read in comparison form (`عبدل اباد`) as the text writes it (`عبدل آباد`)."""
+    m = re.search(_as_written_pattern(name), text)
+    return m.group() if m else name
+
+
+def _unlisted_village(keys: list[str], i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
+    """A village missing from the list, read from its structure: «روستای NAME شهرستان …», «روستای NAME
+    از توابع …», «روستای NAME بخش …» or else «روستای NAME COUNTY» (`روستای منصوره شادگان`): up to
+    MAX_VILLAGE_WORDS name words (no function word, place cue or common noun) before a division word,
+    or failing that before a county."""
+    ends = []
+    for end in range(i + 1, min(len(keys), i + MAX_VILLAGE_WORDS + 1)):
+        word = keys[end - 1]
+        if word in _FUNCTION_WORDS or word in _KIND_CUES or word in _CUES or word in _NOT_VILLAGE_WORDS:
+            break
+        if not _NAME_WORD.fullmatch(word):
+            break
+        ends.append(end)
+    for end in ends:  # a division word ends the name: «روستای گلاب دره علیا شهرستان …»
+        nxt = keys[end]
+        if nxt in _DIVISION_WORDS or (nxt == _AZ and end + 1 < len(keys) and keys[end + 1] == _TAVABE):
+            return " ".join(keys[i:end]), end
+    for end in ends:  # else a county that is not an everyday word: «روستای منصوره شادگان»
+        county = longest_match(keys, end, gaz.main.names, gaz.main.prefixes, MAX_NGRAM)
+        if county is not None and county[0] not in AMBIGUOUS:
+            return " ".join(keys[i:end]), end
+    return None
+
+
+def _as_written_pattern(name: str) -> str:
+    """Regex for a comparison-form name as written: any alef form, optional half-spaces, any gap."""
+    out = []
+    for ch in name:
+        if ch == " ":
+            out.append(r"[ \u200c]*")
+        else:
+            out.append(("[اآأإ]" if ch == "ا" else re.escape(ch)) + "\u200c?")
+    return "".join(out)
 
 
 def _is_chrome(scan: _Scan, i: int, end: int, text: str) -> bool:
@@ -327,6 +393,8 @@ def find_places(text: str) -> tuple[str, ...]:
                 continue
             glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
             if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
+                if _unlisted(name, gaz):  # read in comparison form: give it as the text writes it
+                    name = _as_written(name, text)
                 found.setdefault(name, None)
                 hits.append((name, i, end))
                 if scan.first_line:

@@ -188,3 +188,18 @@ def test_channel_hashtag_words_are_not_places() -> None:
 def test_national_desk_of_a_story_with_no_other_place_stays() -> None:
     text = "تهران - ایرنا - معاون کمیته امداد گفت: ۱۵۰ هزار کودک با سوءتغذیه روبه‌رو هستند."
     assert find_places(normalize_fa(text)) == ("تهران",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مردم روستای نمونه‌کلا شادگان تجمع کردند.", ("نمونه\u200cکلا", "شادگان")),
+        ("ساخت مدرسه در روستای ریواده کهنه علیا شهرستان جغتای آغاز شد.", ("ریواده کهنه علیا", "جغتای")),
+        ("نمایی از روستای پز سفلی از توابع بخش مرکزی", ("پز سفلی",)),
+        ("اهالی روستای محل حادثه شهرستان بم را ترک کردند.", ("بم",)),
+        ("آب شرب روستاهای محروم شهرستان بم تامین شد.", ("بم",)),
+    ],
+    ids=["before_county", "before_shahrestan", "before_tavabe", "not_a_name", "plural_cue_needs_the_list"],
+)
+def test_unlisted_village_from_structure(text: str, expected: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text)) == expected
