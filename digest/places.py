@@ -87,11 +87,13 @@ _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرن�
 _AND = " و "
 _DIVISION_WORDS = _keys("شهرستان بخش دهستان")
 _AZ, _TAVABE, _ONE_VILLAGE = squash("از"), squash("توابع"), squash("روستای")
-# words that follow «روستای» without naming it: «روستای محل حادثه», «روستای مرزی شهرستان …»
+# words that follow «روستای» or «نزدیکی» without naming a village: «روستای محل حادثه», «روستای
+# مرزی شهرستان …», «در نزدیکی مرز پاکستان»
 _NOT_VILLAGE_WORDS = _keys(
     """
     ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
     فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه
+    مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
     """
 )
 _NAME_WORD = re.compile(r"[^\W\d_]+")
@@ -259,6 +261,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
     hits = []
+    if kind == _LOCAL and keys[i] in _NOT_VILLAGE_WORDS:
+        return None  # «در نزدیکی مرز پاکستان»: a border, not the village «مرز»
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
     if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:

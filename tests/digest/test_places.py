@@ -203,3 +203,8 @@ def test_national_desk_of_a_story_with_no_other_place_stays() -> None:
 )
 def test_unlisted_village_from_structure(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
+
+
+def test_near_the_border_is_not_a_village() -> None:
+    text = "روستای کافه بلوچی در دهستان بلوچی بخش نسکند شهرستان سرباز، در نزدیکی مرز پاکستان است."
+    assert "مرز" not in find_places(normalize_fa(text))
