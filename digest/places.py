@@ -292,6 +292,21 @@ def _villages() -> dict[str, str]:
     return names
 
 
+def _misspelled(scan: _Scan, i: int, found: dict[str, None], hits: list[tuple[str, int, int]]) -> None:
+    """Record word i when it is a long province or county name missing one letter («مازندان»)."""
+    name = _typos().get(scan.keys[i])
+    if name is not None and not _after_first_name(scan, i, i + 1):
+        found.setdefault(name, None)
+        hits.append((name, i, i + 1))
+
+
+@lru_cache(maxsize=1)
+def _typos() -> dict[str, str]:
+    """A long province or county name missing one inner letter → the name (`places_typos.txt`)."""
+    text = resources.files("digest").joinpath("places_typos.txt").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line)
+
+
 def _village(keys: list[str], i: int) -> tuple[str, int] | None:
     """The longest village name (up to MAX_VILLAGE_WORDS words) at word i, after a «روستای» cue; a
     name never starts or ends with a function word (`خون و` is not the village `خونو`)."""
@@ -380,6 +395,7 @@ def find_places(text: str) -> tuple[str, ...]:
         if scan.first_line and "\n" in parts[2 * i]:
             scan.first_line = False
         if scan.keys[i] not in starts and not scan.list_kind and (not i or scan.keys[i - 1] not in _KIND_CUES):
+            _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name
             continue
         hit = _lookup(scan, i, gaz)

@@ -208,3 +208,11 @@ def test_unlisted_village_from_structure(text: str, expected: tuple[str, ...]) -
 def test_near_the_border_is_not_a_village() -> None:
     text = "روستای کافه بلوچی در دهستان بلوچی بخش نسکند شهرستان سرباز، در نزدیکی مرز پاکستان است."
     assert "مرز" not in find_places(normalize_fa(text))
+
+
+def test_long_name_missing_one_letter_is_read() -> None:
+    assert find_places(normalize_fa("سیل در مازندان و گلستان خسارت زد.")) == ("مازندران", "گلستان")
+
+
+def test_a_surname_is_never_read_as_a_misspelt_place() -> None:
+    assert find_places(normalize_fa("رضا مازندان گفت: کارگران در کارخانه کار میکنند.")) == ()
