@@ -50,11 +50,13 @@ from digest.units import (
     HOTLINE_WORDS,
     MONEY_UNITS,
     NOT_COUNT_NOUNS,
+    PAGE_CHROME_UNITS,
     PERCENT_UNITS,
     REFERENCE_PAIRS,
     REFERENCE_WORDS,
     RELIEF_UNITS,
     TIME_UNITS,
+    UNIT_SCALES,
     canonical_unit,
 )
 
@@ -123,9 +125,17 @@ class _Candidate:
     qualifier: str | None = None  # the noun after the unit ("برنج" of "۳۰۰ کیلوگرم برنج")
 
 
+# A text that stops on a bare number («… در سال گذشته ۷۲») was cut in the middle of it: the digits are
+# not the number the article wrote.
+_CUT_NUMBER = re.compile(r"(?<=\s)[0-9۰-۹][0-9۰-۹.,٫٬/]*\s*$")
+CUT_MIN_SENTENCES = 3
+
+
 def extract_figures(sentences: list[str], headline: str = "", limit: int | None = None) -> tuple[Figure, ...]:
     """Key figures of the article, most salient first (headline figures count as very salient)."""
     candidates: list[_Candidate] = []
+    if len(sentences) >= CUT_MIN_SENTENCES and _CUT_NUMBER.search(sentences[-1]):
+        sentences = [*sentences[:-1], _CUT_NUMBER.sub("", sentences[-1])]  # an excerpt cut mid-number
     texts = ([headline] if headline else []) + sentences
     reversed_latin = latin_slash_reversed(texts)
     for index, sentence in enumerate(texts):
@@ -247,8 +257,8 @@ def _words_before(sentence: str, start: int) -> tuple[str, ...]:
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """Dates, years, times, references, phone numbers, ordinals and unit-less number words."""
     after = sentence[span.end : span.end + 12]
-    if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after):
-        return True
+    if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after) or after.lstrip().startswith("°"):
+        return True  # "۲۳°": a weather widget
     if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
         return True
     if _locating(sentence, span):
@@ -259,7 +269,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
         return not _spelled_count(sentence, span, unit)
-    return _is_year(span, unit) or _is_phone(span, unit) or unit == "بازدید" or _is_outlet(sentence, span)
+    return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
 
 
 def _locating(sentence: str, span: NumberSpan) -> bool:
@@ -357,7 +367,7 @@ def _figure(sentence: str, span: NumberSpan) -> Figure | None:
     text = sentence[span.start : unit_end].strip()
     return Figure(
         text=text,
-        number=span.value,
+        number=span.value * UNIT_SCALES.get(unit or "", 1.0),
         unit=unit,
         context=_context(sentence, span.start, unit_end),
         sentence=sentence,
@@ -388,7 +398,7 @@ def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -
         return False, None
     return True, Figure(
         text=sentence[first.start : unit_end].strip(),
-        number=second.value,
+        number=second.value * UNIT_SCALES.get(unit or "", 1.0),
         unit=unit,
         context=_context(sentence, first.start, unit_end),
         sentence=sentence,

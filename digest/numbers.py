@@ -7,8 +7,9 @@ the chain: `۱۳هزارو ۴۰۰`, `هزار میلیارد`, `۱۰۲ هزار 
 scale (`چهارهزار`, `سه‌میلیون`), `نیم میلیون` is 500,000, `دو و چهار دهم` is 2.4 and `۳ میلیونی`
 3,000,000. A digit group and a number word are one number only when a scale joins them (`سال 92 سه
 هزار و 120` is 92 and 3,120). Digits glued to Latin letters or hyphenated to a word (`A-320`,
-`کووید-۱۹`, `9fa3c`), USSD codes (`#۱۲۳*۴#`) and hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no
-numbers. Input is `normalize_fa`-ed text (Persian or Latin digits). Imports only `digest.normalize`.
+`کووید-۱۹`, `9fa3c`), digits joined by «_» (`c_250_150.jpg`), USSD codes (`#۱۲۳*۴#`) and
+hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no numbers. Input is `normalize_fa`-ed text
+(Persian or Latin digits). Imports only `digest.normalize`.
 """
 
 from __future__ import annotations
@@ -53,10 +54,11 @@ _ISO_DATE = r"[0-9۰-۹]{1,8}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,4}(?:T[0-9:.]+Z?)?"
 _LATIN = "A-Za-z"
 # digits after a digit and "/" are a date part; digits glued to Latin letters (A-320, 9fa3c, abc123) or
 # hyphenated to a word (کووید-۱۹) are a name or code, not a number; "…نمونه/۲۰۰ هزار" is a number
-# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*)
+# digits between * and # are a USSD code (#۰۴۱*۸۸۷۷*); digits joined by "_" are a file name or a tag
+# (c_250_150_16777215.jpg, #قانون_۱۲۳)
 _DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look-behinds cost more
-    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
-    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#{_LATIN}]))"
+    rf"(?=[0-9۰-۹])(?<![0-9۰-۹.,٫٬*#_{_LATIN}])(?<![0-9۰-۹]/)(?<![^\W\d_]-)"
+    rf"(?:{_ISO_DATE}(?![0-9۰-۹{_LATIN}])|{_DIGITS}(?![0-9۰-۹*#_{_LATIN}]))"
 )
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
@@ -77,6 +79,9 @@ _TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# "." as the thousands separator (۱.۳۰۲ دلار = 1,302): groups of exactly three digits after a first
+# group with no leading zero (0.125 stays a decimal)
+_DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
 FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
@@ -117,7 +122,9 @@ def latin_slash_reversed(texts: Iterable[str]) -> bool:
 def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
-    Returns None for groups that are not one number (dates like `1403/05/12`, `1.2.3`).
+    `1.302` and `۱.۲۰۰.۰۰۰` use "." as the thousands separator (1302, 1200000): a decimal is
+    written with "٫" or "/" in Persian, and a three-digit fraction is rare. Returns None for groups
+    that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
     s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
     if "-" in s:
@@ -128,6 +135,8 @@ def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
         return None
     if _GROUPED.fullmatch(s):
         return float(s.replace(",", ""))
+    if _DOT_GROUPED.fullmatch(s):
+        return float(s.replace(".", ""))
     if s.count(",") == 1 and "." not in s:
         s = s.replace(",", ".")  # "1,5": a decimal comma
     if s.count(".") > 1 or "," in s:

@@ -8,9 +8,13 @@ name is a word count only after «شهر», districts only after «بخش», rur
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
 ب»). Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
-religious epithet (`شهیدان کربلا`), a lone place line that the text never mentions again (page
-chrome), and the last word of a text cut mid-word. The division list is package data
-(`places_ir.csv`, `villages_ir.txt`, sources in `places_ir.NOTICE.txt`), read once. Imports only digest modules.
+religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
+names another place in Iran, a word inside a
+multi-word hashtag (`#ویژه_خراسان_جنوبی`), a lone place line that the text never mentions again (page
+chrome), a province/city menu (four or more names in a row with no comma, «و» or sentence around
+them) unless the text names the place elsewhere, and the last word of a text cut mid-word. The
+division list is package data (`places_ir.csv`, `villages_ir.txt`, sources in
+`places_ir.NOTICE.txt`), read once. Imports only digest modules.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ _WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
 TRUNCATED_MIN_CHARS = 200  # a text this long that ends mid-word (no punctuation) was cut
+MENU_MIN_RUN = 4  # this many place names in a row with only spaces or bars between them are a menu
+_MENU_GAP = re.compile(r"[\s|•·\-–—/]*")
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -79,6 +85,22 @@ _RIVER = squash("رود")  # "گرگان رود" is a river
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
 _AND = " و "
+_DIVISION_WORDS = _keys("شهرستان بخش دهستان")
+_AZ, _TAVABE, _ONE_VILLAGE = squash("از"), squash("توابع"), squash("روستای")
+# words that follow «روستای» or «نزدیکی» without naming a village: «روستای محل حادثه», «روستای
+# مرزی شهرستان …», «در نزدیکی مرز پاکستان»
+_NOT_VILLAGE_WORDS = _keys(
+    """
+    ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
+    فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه
+    مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
+    """
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+# «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
+# provincial dateline («بجنورد-ایرنا-») names the story's place and stays
+_NATIONAL_DESK = squash("تهران")
+_DASH = re.compile(r"^\s*[-–—]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,8 +261,12 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
     hits = []
+    if kind == _LOCAL and keys[i] in _NOT_VILLAGE_WORDS:
+        return None  # «در نزدیکی مرز پاکستان»: a border, not the village «مرز»
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
+    if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:
+        hits.append(_unlisted_village(keys, i, gaz))
     for index in [gaz.by_kind[kind]] if kind in gaz.by_kind else [gaz.by_kind["town"]] if kind == _LOCAL else []:
         hits.append(longest_match(keys, i, index.names, index.prefixes, MAX_NGRAM))
     found = [hit for hit in hits if hit is not None]
@@ -255,9 +281,30 @@ def _continues_list(scan: _Scan, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _villages() -> dict[str, str]:
-    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»."""
+    """Squashed village name → name (package data `villages_ir.txt`), loaded on the first «روستای»; of
+    two spellings the one with «آ» wins (`حسین آباد`, not `حسین اباد`)."""
     text = resources.files("digest").joinpath("villages_ir.txt").read_text(encoding="utf-8")
-    return {squash(name): name for name in text.split("\n") if name}
+    names: dict[str, str] = {}
+    for name in text.split("\n"):
+        key = squash(name)
+        if name and (key not in names or "آ" in name and "آ" not in names[key]):
+            names[key] = name
+    return names
+
+
+def _misspelled(scan: _Scan, i: int, found: dict[str, None], hits: list[tuple[str, int, int]]) -> None:
+    """Record word i when it is a long province or county name missing one letter («مازندان»)."""
+    name = _typos().get(scan.keys[i])
+    if name is not None and not _after_first_name(scan, i, i + 1):
+        found.setdefault(name, None)
+        hits.append((name, i, i + 1))
+
+
+@lru_cache(maxsize=1)
+def _typos() -> dict[str, str]:
+    """A long province or county name missing one inner letter → the name (`places_typos.txt`)."""
+    text = resources.files("digest").joinpath("places_typos.txt").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line)
 
 
 def _village(keys: list[str], i: int) -> tuple[str, int] | None:
@@ -275,6 +322,54 @@ def _village(keys: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+def _unlisted(name: str, gaz: _Gazetteer) -> bool:
+    key = squash(name)
+    return (
+        key not in gaz.main.names and key not in _villages() and all(key not in i.names for i in gaz.by_kind.values())
+    )
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name read in comparison form (`عبدل اباد`) as the text writes it (`عبدل آباد`)."""
+    m = re.search(_as_written_pattern(name), text)
+    return m.group() if m else name
+
+
+def _unlisted_village(keys: list[str], i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
+    """A village missing from the list, read from its structure: «روستای NAME شهرستان …», «روستای NAME
+    از توابع …», «روستای NAME بخش …» or else «روستای NAME COUNTY» (`روستای منصوره شادگان`): up to
+    MAX_VILLAGE_WORDS name words (no function word, place cue or common noun) before a division word,
+    or failing that before a county."""
+    ends = []
+    for end in range(i + 1, min(len(keys), i + MAX_VILLAGE_WORDS + 1)):
+        word = keys[end - 1]
+        if word in _FUNCTION_WORDS or word in _KIND_CUES or word in _CUES or word in _NOT_VILLAGE_WORDS:
+            break
+        if not _NAME_WORD.fullmatch(word):
+            break
+        ends.append(end)
+    for end in ends:  # a division word ends the name: «روستای گلاب دره علیا شهرستان …»
+        nxt = keys[end]
+        if nxt in _DIVISION_WORDS or (nxt == _AZ and end + 1 < len(keys) and keys[end + 1] == _TAVABE):
+            return " ".join(keys[i:end]), end
+    for end in ends:  # else a county that is not an everyday word: «روستای منصوره شادگان»
+        county = longest_match(keys, end, gaz.main.names, gaz.main.prefixes, MAX_NGRAM)
+        if county is not None and county[0] not in AMBIGUOUS:
+            return " ".join(keys[i:end]), end
+    return None
+
+
+def _as_written_pattern(name: str) -> str:
+    """Regex for a comparison-form name as written: any alef form, optional half-spaces, any gap."""
+    out = []
+    for ch in name:
+        if ch == " ":
+            out.append(r"[ \u200c]*")
+        else:
+            out.append(("[اآأإ]" if ch == "ا" else re.escape(ch)) + "\u200c?")
+    return "".join(out)
+
+
 def _is_chrome(scan: _Scan, i: int, end: int, text: str) -> bool:
     """A one-word line that is a place the text never names again (a section label), or the last
     word of a long text cut mid-word (`شیراز` of a truncated `شیرازی`)."""
@@ -290,7 +385,9 @@ def find_places(text: str) -> tuple[str, ...]:
     parts = _WORD_SPLIT.split(key)
     scan = _Scan(parts, parts[1::2])
     found: dict[str, None] = {}
+    hits: list[tuple[str, int, int]] = []
     headline: set[str] = set()
+    desk: str | None = None
     gaz = _gazetteer()
     starts = gaz.main.starts_after_function_words
     i = 0
@@ -298,6 +395,7 @@ def find_places(text: str) -> tuple[str, ...]:
         if scan.first_line and "\n" in parts[2 * i]:
             scan.first_line = False
         if scan.keys[i] not in starts and not scan.list_kind and (not i or scan.keys[i - 1] not in _KIND_CUES):
+            _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name
             continue
         hit = _lookup(scan, i, gaz)
@@ -306,12 +404,19 @@ def find_places(text: str) -> tuple[str, ...]:
             after = parts[2 * end]  # the separator after the name's last word
             ends_clause = end == len(scan.keys) or _CLAUSE_END.search(after) is not None
             river = end < len(scan.keys) and scan.keys[end] == _RIVER
-            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER):
-                i = end  # the whole name belongs to a river, a team or a newspaper ("ملوان بندر انزلی")
+            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER) or "_" in parts[2 * i]:
+                i = end  # the whole name belongs to a river, a team, a newspaper or a hashtag's later words
+                continue
+            if _national_desk(scan, i, end):
+                desk = name
+                i = end
                 continue
             glued = end - i > 1 and scan.keys[i] in _FUNCTION_WORDS  # "به شهر" is not بهشهر
             if not glued and _accept(name, scan, i, end, ends_clause) and not _is_chrome(scan, i, end, key):
+                if _unlisted(name, gaz):  # read in comparison form: give it as the text writes it
+                    name = _as_written(name, text)
                 found.setdefault(name, None)
+                hits.append((name, i, end))
                 if scan.first_line:
                     headline.add(name)
                 scan.last_place = end
@@ -320,7 +425,35 @@ def find_places(text: str) -> tuple[str, ...]:
         if scan.list_kind and scan.keys[i] not in _LIST_CUES:
             scan.list_kind = None
         i += 1
-    return _home_first(tuple(found), headline)
+    menu = _menu_only(hits, parts)
+    places = _home_first(tuple(p for p in found if p not in menu), headline)
+    if desk is not None and not any(province_of(p) for p in places):
+        places = (desk, *places)  # a national story: the desk's city is all the text says
+    return places
+
+
+def _national_desk(scan: _Scan, i: int, end: int) -> bool:
+    """`تهران- ایرنا-` at the start of a paragraph: the dateline of a national desk."""
+    at_start = i == 0 or "\n" in scan.parts[2 * i]
+    return at_start and end == i + 1 and scan.keys[i] == _NATIONAL_DESK and _DASH.match(scan.parts[2 * end]) is not None
+
+
+def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:
+    """Names found only inside a navigation menu: MENU_MIN_RUN or more places in a row with nothing
+    but spaces, line breaks or bars between them («تهران اصفهان فارس خوزستان …»). A list in a
+    sentence has commas or «و» («تهران، اصفهان و فارس»), so it is not a menu."""
+    in_menu: set[int] = set()
+    run_start = 0
+    for k in range(1, len(hits) + 1):
+        joined = k < len(hits) and hits[k][1] == hits[k - 1][2] and _MENU_GAP.fullmatch(parts[2 * hits[k][1]])
+        if not joined:
+            if k - run_start >= MENU_MIN_RUN:
+                in_menu.update(range(run_start, k))
+            run_start = k
+    if not in_menu:
+        return set()
+    elsewhere = {name for k, (name, _, _) in enumerate(hits) if k not in in_menu}
+    return {hits[k][0] for k in in_menu} - elsewhere
 
 
 def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:

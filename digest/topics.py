@@ -9,10 +9,13 @@ Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان ک
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy, weather,
 elections) pull the score down. The bare word `اجتماعی` is deliberately absent: `شبکه‌های اجتماعی`
 and `تامین اجتماعی` are not social affairs on their own. A term found in the headline counts
-double; each term counts at most `MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the
-terms inside them. score = positive − NEGATIVE_FACTOR × negative; an item is social when its score
-reaches SOCIAL_THRESHOLD and a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the
-body never decides.
+double (treble over a teaser's short body) and one in the lead (the body's first LEAD_WORDS) half
+again, so page chrome further down (menus, related-news lists) weighs less; each term counts at most
+`MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the terms inside them. score =
+positive − NEGATIVE_FACTOR × negative; an item is social when its score reaches SOCIAL_THRESHOLD and
+a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the body never decides. Health
+(cancer, special patients, the pandemic), family and nomads are social; culture and technology count
+against.
 
 What counts as social: road accidents, fires, drowning, earthquake and flood relief and police and
 crime news (`حوادث`), housing, unemployment, poverty, addiction, divorce, child labour, disability,
@@ -67,6 +70,10 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کمپ* ترک", 3),
         ("مبارزه با مواد مخدر", 3),
         ("مخدر", 2),
+        ("مصرف شیشه", 3),
+        ("مخدر* صنعتی", 3),
+        ("مصرف مواد", 3),
+        ("سوءمصرف", 3),
     ),
     "کودکان": (
         ("کودک* کار", 3),
@@ -91,6 +98,15 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("خشونت*", 1),
     ),
     "زنان": (("زن* سرپرست خانوار", 3), ("بدسرپرست", 2), ("زنان", 1), ("بانوان", 1)),
+    "خانواده": (
+        ("تحکیم خانواده", 3),
+        ("تحکیم بنیان خانواده", 3),
+        ("بانوان و خانواده", 2),
+        ("زنان و خانواده", 2),
+        ("خانواده محور*", 2),
+        ("فرزندآوری", 2),
+        ("خانواده*", 1),
+    ),
     "بیکاری و اشتغال": (
         ("حداقل دستمزد", 3),
         ("دستمزد", 2),
@@ -196,6 +212,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("زمین لرزه*", 3),
         ("سیل", 1),
         ("سیلاب*", 1),
+        ("آبگرفتگی", 2),
+        ("آب گرفتگی", 2),
         ("خسارت* سیل", 3),
         ("خسارت دیده*", 2),
         ("هلال احمر", 3),
@@ -213,6 +231,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("مصدوم*", 1),
         ("حادثه دیده*", 2),
         ("اقلام امدادی", 3),
+        ("اسکان اضطراری", 3),
         ("بلایای طبیعی", 3),
         ("رانش زمین", 2),
         ("خشکسالی", 1),
@@ -234,6 +253,24 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("سرخک", 2),
         ("اپیدمی", 1),
         ("فلج اطفال", 2),
+        ("نظام سلامت", 2),
+        ("مدافع* سلامت", 2),
+        ("سلامت روان", 2),
+        ("کرونا", 2),
+        ("کووید*", 2),
+        ("همه گیری", 1),
+        ("سرطان*", 2),
+        ("بیماران خاص", 3),
+        ("بیماری* خاص", 3),
+        ("بیماری* صعب العلاج", 3),
+        ("هزینه* درمان", 3),
+        ("پیوند عضو", 2),
+        ("اهدای عضو", 2),
+        ("مرگ مغزی", 2),
+        ("دیالیز", 2),
+        ("تالاسمی", 2),
+        ("اوتیسم", 3),
+        ("کم شنوا*", 2),
     ),
     "بیمه و تامین اجتماعی": (("تامین اجتماعی", 2), ("بیمه*", 1), ("بازنشستگی", 2), ("حق بیمه", 2)),
     "آموزش": (
@@ -291,7 +328,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("اتباع افغانستانی", 3),
         ("مهاجر* غیرمجاز", 3),
         ("افغانستانی* غیرمجاز", 3),
-        ("عشایر", 1),
+        ("عشایر", 2),
         ("سوخت بر*", 3),
         ("سوخت بری", 3),
         ("کولبر*", 3),
@@ -367,6 +404,18 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("بازار مسکن", 2),
     ("معاملات مسکن", 2),
     ("صنعتی", 1),
+    ("کنسرت*", 2),
+    ("تالار وحدت", 2),
+    ("موسیقی", 2),
+    ("سینما*", 2),
+    ("فیلم سینمایی", 2),
+    ("تئاتر", 2),
+    ("جشنواره*", 1),
+    ("نمایشگاه کتاب", 2),
+    ("هنرمند*", 1),
+    ("استارتاپ*", 2),
+    ("هوش مصنوعی", 2),
+    ("فناوری اطلاعات", 1),
 )
 # In a sports story these terms mean a player's suspension, not deprivation: any of SPORT cancels them.
 SPORT: frozenset[str] = frozenset(
@@ -383,7 +432,11 @@ STRONG_WEIGHT = 2  # ...with at least one term this strong
 MAX_HITS_PER_TERM = 3
 TOPIC_MIN_SCORE = 3.0  # a topic tag is shown when its own terms add up to this much
 MAX_TOPICS = 3
-HEADLINE_FACTOR = 2  # a headline hit counts this many extra times
+HEADLINE_FACTOR = 2  # a headline hit counts this many extra times...
+TEASER_HEADLINE_FACTOR = 3  # ...or this many when the body is a teaser: the title is all the evidence
+TEASER_CHARS = 200
+LEAD_WORDS = 70  # terms in the body's opening (the lead) weigh more than page chrome further down...
+LEAD_FACTOR = 0.5  # ...by this much per hit: one strong word in the lead still does not decide alone
 NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
 
 
@@ -429,10 +482,22 @@ def _hits(text: str) -> Counter[int]:
     return Counter(_INDEX.finditer(text))
 
 
+def _body_hits(body: str) -> tuple[Counter[int], Counter[int]]:
+    """Term counts over the whole body and over its lead (the first LEAD_WORDS words)."""
+    whole: Counter[int] = Counter()
+    lead: Counter[int] = Counter()
+    for index, word in _INDEX.finditer_at(body):
+        whole[index] += 1
+        if word < LEAD_WORDS:
+            lead[index] += 1
+    return whole, lead
+
+
 def classify(headline: str, body: str) -> TopicResult:
     """Score the lexicon over the headline (extra weight) and the body."""
-    body_hits, head_hits = _hits(body), _hits(headline)
-    per_topic: Counter[str] = Counter()
+    (body_hits, lead_hits), head_hits = _body_hits(body), _hits(headline)
+    head_factor = TEASER_HEADLINE_FACTOR if len(body) < TEASER_CHARS else HEADLINE_FACTOR
+    per_topic: dict[str, float] = {}
     positive = negative = 0.0
     strong = False
     found = body_hits.keys() | head_hits.keys()
@@ -440,13 +505,15 @@ def classify(headline: str, body: str) -> TopicResult:
         found -= _SPORT_SENSITIVE_IDS  # "محرومیت" of a player
     for index in found:
         topic, _, weight = _TERMS[index]
-        hits = min(body_hits[index], MAX_HITS_PER_TERM) + HEADLINE_FACTOR * head_hits[index]
+        lead = LEAD_FACTOR * lead_hits[index]
+        hits = min(body_hits[index], MAX_HITS_PER_TERM) + lead + head_factor * head_hits[index]
         if topic is None:
             negative += weight * hits
             continue
         positive += weight * hits
-        per_topic[topic] += weight * hits
+        per_topic[topic] = per_topic.get(topic, 0.0) + weight * hits
         strong = strong or weight >= STRONG_WEIGHT
     score = positive - NEGATIVE_FACTOR * negative
-    tags = tuple(t for t, s in per_topic.most_common() if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
+    ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
+    tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
     return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)

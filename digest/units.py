@@ -9,8 +9,12 @@ from __future__ import annotations
 
 PERCENT_UNITS = frozenset({"درصد"})
 MONEY_UNITS = frozenset(
-    "ریال تومان دلار یورو پوند درهم دینار لیر روپیه یوان ین روبل افغانی فرانک".split()
+    "ریال تومان دلار یورو پوند درهم دینار لیر روپیه یوان ین روبل افغانی فرانک همت".split()
 )  # fmt: skip
+# Page chrome: view and comment counters, likes, shares ("۱۲۵۰ بازدید", "۳ دیدگاه", "۱۲ نظر").
+PAGE_CHROME_UNITS = frozenset("بازدید دیدگاه نظر کامنت لایک پسند بازنشر اشتراک‌گذاری بازدیدکننده".split())
+# Units that carry a scale: «همت» is هزار میلیارد تومان, so «۱۲ همت» is 12 × 10¹² (toman).
+UNIT_SCALES = {"همت": 1e12}
 COUNT_UNITS = frozenset(
     """
     نفر تن کیلوگرم کیلو گرم لیتر متر مترمربع کیلومتر سانتیمتر میلیمتر هکتار ریشتر بشکه مگاوات کیلووات

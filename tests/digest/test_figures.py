@@ -308,3 +308,30 @@ def test_small_title_number_with_another_noun_is_another_fact() -> None:
     body = [normalize_fa("این سارقان دو منزل را خالی کرده بودند.")]
     found = extract_figures(body, headline=normalize_fa("۲ سارق منازل دستگیر شدند"))
     assert sorted(f.text for f in found) == sorted(["دو منزل", "۲ سارق"])
+
+
+def test_hemat_is_a_thousand_billion_toman() -> None:
+    assert figures("مدیرکل گفت: ۱۲ همت برای مسکن محرومان اختصاص یافت.") == [("۱۲ همت", 12e12, "همت")]
+
+
+def test_digits_glued_to_their_unit() -> None:
+    found = figures("مدیرکل گفت: آب شرب ۱۳۰روستا تامین شد و تعداد به۱۰۰واحد رسید.")
+    assert [(t, n) for t, n, _ in found] == [("۱۳۰روستا", 130.0), ("۱۰۰واحد", 100.0)]
+
+
+def test_text_cut_mid_number_gives_no_figure() -> None:
+    sentences = [
+        "مدیرکل ثبت احوال گفت: ۱۲ هزار ازدواج ثبت شد.",
+        "نرخ ثبت ازدواج ۷.۷ درصد بود.",
+        "بر اساس بررسی‌ها در سال گذشته ۷۲",
+    ]
+    assert [f.text for f in extract_figures(sentences)] == ["۱۲ هزار ازدواج", "۷.۷ درصد"]
+
+
+@pytest.mark.parametrize(
+    "line", ["۱۲۵۰ بازدید", "۳ دیدگاه برای این خبر ثبت شده است", "این خبر ۱۲ نظر دارد", "تهران ۲۳° صاف و آفتابی"]
+)
+def test_page_chrome_counters_are_no_figures(line: str) -> None:
+    assert extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند."), normalize_fa(line)]) == tuple(
+        extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند.")])
+    )

@@ -110,3 +110,26 @@ def test_offsets_point_into_text() -> None:
     text = normalize_fa("در سال گذشته ۱۲ هزار نفر و بیست و پنج درصد")
     for span in find_numbers(text):
         assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("۱.۳۰۲", 1302.0),  # "." between thousands: «۱.۳۰۲ دلار»
+        ("1.200.000", 1200000.0),
+        ("۱.۵", 1.5),  # a decimal: fewer than three digits after the point
+        ("0.125", 0.125),  # no thousands group starts with 0
+        ("12.3456", 12.3456),
+    ],
+)
+def test_dot_as_thousands_separator(raw: str, value: float) -> None:
+    assert digit_value(raw) == value
+
+
+def test_arabic_indic_digits_chain() -> None:
+    spans = find_numbers(normalize_fa("٢٣ هزار و ٥١٤ مددجو"))
+    assert [s.value for s in spans] == [23514.0]
+
+
+def test_digits_joined_by_underscore_are_a_file_name() -> None:
+    assert [s.text for s in find_numbers("تصویر c_250_150_16777215.jpg و ۳ نفر #قانون_۱۲۳")] == ["۳"]

@@ -143,3 +143,76 @@ def test_provinces_of_dedupes_in_order() -> None:
 def test_division_province() -> None:
     assert province_of("بویین میاندشت") == "اصفهان"
     assert province_of("کوهسرخ") == "خراسان رضوی"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مدیرکل بهزیستی خراسانجنوبی گفت: در بیرجند ۲۰ خانوار کمک گرفتند.", {"خراسان جنوبی", "بیرجند"}),
+        ("مدیرکل بهزیستی سیستانوبلوچستان گفت: در زاهدان کمک شد.", {"سیستان و بلوچستان", "زاهدان"}),
+        ("مدیرکل کهگیلویهوبویراحمد گفت: در یاسوج کمک شد.", {"کهگیلویه و بویراحمد", "یاسوج"}),
+        ("مدیرکل آذربایجانشرقی گفت: در تبريز كمك شد.", {"آذربایجان شرقی", "تبریز"}),
+        ("مدیرکل آذربايجان غربي گفت: در اروميه و كرمانشاه كمك شد.", {"آذربایجان غربی", "ارومیه", "کرمانشاه"}),
+    ],
+    ids=["glued_south_khorasan", "glued_sistan", "glued_kohgiluyeh", "glued_east_azarbaijan", "arabic_ya_kaf"],
+)
+def test_glued_and_arabic_spellings(text: str, expected: set[str]) -> None:
+    assert set(find_places(normalize_fa(text))) == expected
+
+
+def test_province_menu_is_navigation() -> None:
+    menu = "استانها تهران اصفهان فارس خوزستان گیلان مازندران کرمان یزد"
+    text = menu + "\nمدیرکل بهزیستی یزد گفت: ۲۰ خانوار در میبد کمک گرفتند."
+    assert set(find_places(normalize_fa(text))) == {"یزد", "میبد"}
+
+
+def test_list_in_a_sentence_is_not_a_menu() -> None:
+    text = "سیل در استانهای تهران، اصفهان، فارس و خوزستان خسارت زد."
+    assert find_places(normalize_fa(text)) == ("تهران", "اصفهان", "فارس", "خوزستان")
+
+
+def test_national_desk_dateline_is_not_a_place() -> None:
+    text = "تهران-ایرنا- مدیرکل بهزیستی کرمانشاه گفت: ۲۰ خانوار در قصرشیرین کمک گرفتند."
+    assert find_places(normalize_fa(text)) == ("کرمانشاه", "قصر شیرین")
+
+
+def test_provincial_dateline_stays() -> None:
+    assert find_places(normalize_fa("بجنورد-ایرنا- مدیرکل امور عشایر گفت: سهمیه دو برابر شد.")) == ("بجنورد",)
+
+
+def test_channel_hashtag_words_are_not_places() -> None:
+    text = "مدیرکل بهزیستی گفت: ۲۰ خانوار در بیرجند کمک گرفتند.\n#سلام_محله #ویژه_خراسان_جنوبی #اهواز"
+    assert find_places(normalize_fa(text)) == ("بیرجند", "اهواز")
+
+
+def test_national_desk_of_a_story_with_no_other_place_stays() -> None:
+    text = "تهران - ایرنا - معاون کمیته امداد گفت: ۱۵۰ هزار کودک با سوءتغذیه روبه‌رو هستند."
+    assert find_places(normalize_fa(text)) == ("تهران",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مردم روستای نمونه‌کلا شادگان تجمع کردند.", ("نمونه\u200cکلا", "شادگان")),
+        ("ساخت مدرسه در روستای ریواده کهنه علیا شهرستان جغتای آغاز شد.", ("ریواده کهنه علیا", "جغتای")),
+        ("نمایی از روستای پز سفلی از توابع بخش مرکزی", ("پز سفلی",)),
+        ("اهالی روستای محل حادثه شهرستان بم را ترک کردند.", ("بم",)),
+        ("آب شرب روستاهای محروم شهرستان بم تامین شد.", ("بم",)),
+    ],
+    ids=["before_county", "before_shahrestan", "before_tavabe", "not_a_name", "plural_cue_needs_the_list"],
+)
+def test_unlisted_village_from_structure(text: str, expected: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text)) == expected
+
+
+def test_near_the_border_is_not_a_village() -> None:
+    text = "روستای کافه بلوچی در دهستان بلوچی بخش نسکند شهرستان سرباز، در نزدیکی مرز پاکستان است."
+    assert "مرز" not in find_places(normalize_fa(text))
+
+
+def test_long_name_missing_one_letter_is_read() -> None:
+    assert find_places(normalize_fa("سیل در مازندان و گلستان خسارت زد.")) == ("مازندران", "گلستان")
+
+
+def test_a_surname_is_never_read_as_a_misspelt_place() -> None:
+    assert find_places(normalize_fa("رضا مازندان گفت: کارگران در کارخانه کار میکنند.")) == ()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.textmatch import squash, word_regex
+from digest.textmatch import PhraseIndex, squash, word_regex
 
 PATTERN = word_regex(["آسیب* اجتماعی", "تاکید کرد", "خبر داد", "مسئول", "کودک* کار"])
 
@@ -42,3 +42,8 @@ def test_word_regex(text: str, hit: bool) -> None:
 
 def test_squash_ignores_spacing() -> None:
     assert squash("آسیب های") == squash("آسیبهای") == squash("آسیب\u200cهای")
+
+
+def test_star_word_with_silent_he_takes_the_gan_plural() -> None:
+    index = PhraseIndex([("زلزله زده*", "quake"), ("بازمانده* از تحصیل", "dropout")])
+    assert list(index.finditer("اسکان زلزلهزدگان و بازماندگان از تحصیل")) == ["quake", "dropout"]

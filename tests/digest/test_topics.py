@@ -217,3 +217,43 @@ def test_more_social_shapes(headline: str, body: str) -> None:
 def test_kerosene_is_not_the_oil_market() -> None:
     result = classify(normalize_fa("توزیع نفت سفید"), normalize_fa("نفت سفید بین خانوارهای نیازمند توزیع شد."))
     assert result.score > 0
+
+
+# Invented items: health, family, nomads and flood damage are social; culture and technology are not,
+# even when they name the pandemic or a hospital. Texts are written the way stored pages give them:
+# no ZWNJ («نمیدهند», «بیمارانسرطانی»), Arabic ي/ك, title-only teasers.
+GENERALISES = [
+    ("cancer_costs", "سرگردانی بیماران سرطانی", "هزینه پت اسکن ۱۵ میلیون تومان است و به کسی نوبت نمیدهند.", True),
+    ("cancer_arabic_ya", "", "بيماران سرطاني براي درمان به مراكز خصوصي ميروند و هزينه درمان سه برابر شده است.", True),
+    ("organ_donation", "فوت روزانه ۷ نفر در انتظار پیوند عضو", "", True),
+    ("pandemic_health_workers", "", "وزیر بهداشت گفت ۳۰۰ مدافع سلامت در دوران کرونا جان باختند.", True),
+    ("family_office", "کمیته زنان و خانواده", "مدیرکل امور بانوان و خانواده بر تحکیم خانواده تاکید کرد.", True),
+    ("nomads_fuel", "سهمیه سوخت عشایر کوچرو دو برابر شد", "", True),
+    ("flood_damage", "", "سیل و آبگرفتگی به منازل مسکونی خسارت زد و ۵۰ خانوار آسیب دیده اسکان یافتند.", True),
+    ("unemployment_in_economy", "نرخ بیکاری جوانان ۲۲ درصد شد", "بانک مرکزی گزارش تورم و بازار را منتشر کرد.", True),
+    ("concert_in_pandemic", "درهای تالار وحدت روی کنسرتها باز میشود", "پس از کرونا کنسرت موسیقی برگزار میشود.", False),
+    ("cinema_festival", "", "جشنواره فیلم فجر با ۲۰ فیلم سینمایی آغاز شد و هنرمندان به سینما آمدند.", False),
+    ("sport_with_hospital", "مصدومیت هافبک تیم ملی", "بازیکن پرسپولیس به بیمارستان رفت و سرمربی از فوتبال گفت.", False),
+    ("startups", "", "استارتاپهای هوش مصنوعی در نمایشگاه فناوری اطلاعات سرمایه جذب کردند.", False),
+    ("quake_survivors_plural", "اسکان اضطراری زلزلهزدگان", "هلال احمر ۵۰۰ چادر توزیع کرد.", True),
+    ("crystal_meth", "افزایش مصرف شیشه میان جوانان", "", True),
+    ("arabic_ya_addiction", "افزايش آمار اعتياد در استان", "", True),
+    ("military_drill", "رزمایش نیروی دریایی ارتش", "ناوشکنهای ارتش در رزمایش مشترک نظامی شرکت کردند.", False),
+    ("oil_exports", "افزایش صادرات نفت", "صادرات نفت به یک میلیون و ۵۰۰ هزار بشکه رسید.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"), [c[1:] for c in GENERALISES], ids=[c[0] for c in GENERALISES]
+)
+def test_generalises(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+def test_lead_outweighs_a_related_news_list() -> None:
+    lead = "مدیرکل بهزیستی گفت: ۵۰۰ زن سرپرست خانوار زیر پوشش قرار گرفتند و مستمری مددجویان افزایش یافت. "
+    filler = "این طرح در همه شهرستانها اجرا میشود و گزارش آن به زودی منتشر خواهد شد. " * 4
+    related = "اخبار مرتبط: پیروزی تیم ملی فوتبال، قیمت سکه و دلار، شاخص بورس، لیگ برتر و جام حذفی"
+    assert social("", lead + filler + related)
+    sport = "پرسپولیس در لیگ برتر فوتبال استقلال را شکست داد و سرمربی از بازیکنان و هواداران تشکر کرد. "
+    assert not social("", sport + filler + "اخبار مرتبط: افزایش آمار طلاق، کمک به سیلزدگان، مستمری مددجویان")
