@@ -1,0 +1,254 @@
+"""The story archive: social stories kept for the archive period, and their search index (Redis).
+
+`add(story)` is called where stories are stored (bot.store.stories.StoryStore.put), once per story
+(idempotent per story id): one Lua script numbers the story, writes its compact record and appends
+its number to the posting list of each of its terms (bot.terms), trimming what fell out of the
+archive period or over the cap — see the key schema in bot.store.keys. `add_source` records another
+agency's copy. `search(groups)` reads the posting lists in one round trip and intersects them in
+process (each group is a union: a topic matches its tag or its word), newest first; `since` limits
+the answer to stories archived after a moment (the weekly post). Nothing here scans keys.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import redis.asyncio as aioredis
+
+from bot import terms as T
+from bot.store.codec import from_compact, to_compact
+from bot.store.keys import ARCHIVE_TERM_CAP, Keys
+from bot.story import Story
+from digest.model import Figure
+
+DAY = 86400
+WIDTH = 5  # characters of a story number: base 62, ASCII-ordered, up to 62**5 ≈ 916 million stories
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+SEP = "\x1f"
+MAX_FIGURES = 6  # figures kept per story
+_POSTING = re.compile("." * WIDTH, re.DOTALL)
+
+# KEYS: 1 id key, 2 seq, 3 days, 4.. term keys. ARGV: 1 ttl, 2 day, 3 cutoff day, 4 cap,
+# 5 record, 6 sources, 7 record stem, 8 alphabet, 9 width. Returns the story's number (the known one if
+# archived before).
+_ADD = """
+local known = redis.call('GET', KEYS[1])
+if known then return known end
+local alphabet, width = ARGV[8], tonumber(ARGV[9])
+local n = redis.call('INCR', KEYS[2])
+local code, x = '', n
+for _ = 1, width do
+  local d = x % 62
+  code = string.sub(alphabet, d + 1, d + 1) .. code
+  x = math.floor(x / 62)
+end
+local ttl = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], code, 'EX', ttl)
+local rkey = ARGV[7] .. code
+redis.call('HSET', rkey, 'c', ARGV[5], 's', ARGV[6])
+redis.call('EXPIRE', rkey, ttl)
+local day = tonumber(ARGV[2])
+if redis.call('ZCOUNT', KEYS[3], day, day) == 0 then redis.call('ZADD', KEYS[3], day, code) end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. ARGV[3])
+local first = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[3], '+inf', 'LIMIT', 0, 1)[1]
+local cap = tonumber(ARGV[4])
+for i = 4, #KEYS do
+  local k = KEYS[i]
+  local len = redis.call('APPEND', k, code) / width
+  local drop = 0
+  if first and redis.call('GETRANGE', k, 0, width - 1) < first then
+    local lo, hi = 0, len
+    while lo < hi do
+      local mid = math.floor((lo + hi) / 2)
+      if redis.call('GETRANGE', k, mid * width, mid * width + width - 1) < first then lo = mid + 1 else hi = mid end
+    end
+    drop = lo
+  end
+  if len - drop > cap then drop = len - cap end
+  if drop > 0 then redis.call('SET', k, redis.call('GETRANGE', k, drop * width, -1)) end
+  redis.call('EXPIRE', k, ttl)
+end
+return code
+"""
+
+# KEYS: 1 id key. ARGV: 1 record stem, 2 source name. 1 = added, 0 = listed already or not archived.
+_ADD_SOURCE = """
+local code = redis.call('GET', KEYS[1])
+if not code then return 0 end
+local rkey = ARGV[1] .. code
+local have = redis.call('HGET', rkey, 's')
+if not have then return 0 end
+for name in string.gmatch(have, '[^\\31]+') do
+  if name == ARGV[2] then return 0 end
+end
+redis.call('HSET', rkey, 's', have .. '\\31' .. ARGV[2])
+return 1
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedStory:
+    """What the archive keeps of a story (no summary, no figure sentences)."""
+
+    story_id: str
+    headline: str
+    first_seen: datetime
+    published: datetime | None = None
+    url: str | None = None
+    speaker: str | None = None
+    role: str | None = None
+    figures: tuple[Figure, ...] = ()
+    provinces: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # stored apart (agencies join later); first reporter first
+
+    @property
+    def when(self) -> datetime:
+        return self.published or self.first_seen
+
+    @classmethod
+    def of(cls, story: Story) -> ArchivedStory:
+        d = story.digest
+        speaker = d.speakers[0] if d.speakers else None
+        provinces = tuple(dict.fromkeys((*d.provinces, *([story.province] if story.province else []))))
+        figures = tuple(Figure(f.text, f.number, f.unit, f.context) for f in d.figures[:MAX_FIGURES])
+        return cls(
+            story_id=story.id,
+            headline=d.headline,
+            first_seen=story.first_seen,
+            published=d.published,
+            url=d.url,
+            speaker=speaker.name if speaker else None,
+            role=speaker.role if speaker else None,
+            figures=figures,
+            provinces=provinces,
+            topics=d.topics,
+            places=d.places,
+            sources=story.source_names,
+        )
+
+
+def story_terms(a: ArchivedStory) -> list[str]:
+    """Every term a story is found by: its words, its provinces and topics as filters, and FIGURES."""
+    texts = [a.headline, a.speaker or "", a.role or "", *a.places, *a.provinces, *a.topics, *a.sources]
+    texts += [f"{f.text} {f.context}" for f in a.figures]
+    found = T.text_terms(*texts)
+    found += [T.province_term(p) for p in a.provinces] + [T.topic_term(t) for t in a.topics]
+    if a.figures:
+        found.append(T.FIGURES)
+    return list(dict.fromkeys(found))
+
+
+def encode(a: ArchivedStory) -> str:
+    data = to_compact(replace(a, sources=()))  # sources live in their own field
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(core: str, sources: str) -> ArchivedStory:
+    a: ArchivedStory = from_compact(ArchivedStory, json.loads(core))
+    return replace(a, sources=tuple(s for s in sources.split(SEP) if s))
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    total: int  # stories matching
+    stories: list[ArchivedStory]  # this page, newest first
+
+
+class ArchiveStore:
+    def __init__(self, redis: aioredis.Redis, keys: Keys, ttl: int = 90 * DAY, cap: int = ARCHIVE_TERM_CAP) -> None:
+        self._r = redis
+        self._k = keys
+        self._ttl = ttl
+        self._cap = cap
+        self._add = redis.register_script(_ADD)
+        self._add_source = redis.register_script(_ADD_SOURCE)
+
+    async def add(self, story: Story) -> str:
+        """Archive a social story (once per story id); returns its archive number."""
+        a = ArchivedStory.of(story)
+        day = int(story.first_seen.timestamp()) // DAY
+        keys = [self._k.archive_id(story.id), self._k.archive_seq(), self._k.archive_days()]
+        keys += [self._k.archive_term(t) for t in story_terms(a)]
+        args: list[str | int] = [self._ttl, day, day - self._ttl // DAY, self._cap, encode(a), SEP.join(a.sources)]
+        args += [self._k.archive_record(""), ALPHABET, WIDTH]
+        return str(await self._add(keys=keys, args=args))
+
+    async def add_source(self, story_id: str, source_name: str) -> bool:
+        got = await self._add_source(
+            keys=[self._k.archive_id(story_id)], args=[self._k.archive_record(""), source_name]
+        )
+        return int(got) == 1
+
+    async def search(
+        self,
+        groups: Sequence[Sequence[str]],
+        now: datetime,
+        *,
+        offset: int = 0,
+        limit: int = 5,
+        since: datetime | None = None,
+    ) -> Page:
+        """Stories having a term of every group, newest first (`since`: archived from that day on)."""
+        numbers = await self.numbers(groups, now, since=since)
+        chosen = numbers[offset : offset + limit]
+        return Page(len(numbers), await self.records(chosen))
+
+    async def numbers(
+        self, groups: Sequence[Sequence[str]], now: datetime, *, since: datetime | None = None
+    ) -> list[str]:
+        """Archive numbers of the matching stories, newest first."""
+        if not groups or not all(groups):
+            return []
+        start = since or datetime.fromtimestamp(now.timestamp() - self._ttl, now.tzinfo)
+        async with self._r.pipeline(transaction=False) as pipe:
+            pipe.zrangebyscore(self._k.archive_days(), int(start.timestamp()) // DAY, "+inf", start=0, num=1)
+            for group in groups:
+                for term in group:
+                    pipe.get(self._k.archive_term(term))
+            got = await pipe.execute()
+        first = got[0][0] if got[0] else None
+        if first is None:
+            return []
+        lists: list[list[str]] = []
+        i = 1
+        for group in groups:
+            merged: set[str] | list[str] = set()
+            raw = [str(v) for v in got[i : i + len(group)] if v]
+            i += len(group)
+            if len(raw) == 1:
+                merged = _postings(raw[0])
+            elif raw:
+                merged = sorted({p for r in raw for p in _postings(r)})
+            if not merged:
+                return []
+            lists.append(list(merged))
+        lists.sort(key=len)
+        base = lists[0][bisect_left(lists[0], first) :]
+        others = [set(x) for x in lists[1:]]
+        return [n for n in reversed(base) if all(n in o for o in others)]
+
+    async def records(self, numbers: Sequence[str]) -> list[ArchivedStory]:
+        async with self._r.pipeline(transaction=False) as pipe:
+            for n in numbers:
+                pipe.hmget(self._k.archive_record(n), "c", "s")
+            raws = await pipe.execute()
+        out = []
+        for core, sources in raws:
+            if core is not None:
+                out.append(decode(str(core), str(sources or "")))
+        return out
+
+    async def count(self) -> int:
+        """Stories archived so far (the sequence; expired ones included)."""
+        return int(await self._r.get(self._k.archive_seq()) or 0)
+
+
+def _postings(raw: str) -> list[str]:
+    return _POSTING.findall(raw)
