@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from digest import normalize_fa, to_latin_digits
 from digest.summary import stopwords
@@ -30,6 +31,7 @@ ZWNJ = "\u200c"
 MIN_TERM = 2  # characters
 MAX_TERM = 40  # characters; longer tokens are cut (a term is part of a Redis key)
 FIGURES = "f:"  # the term of every story with a key figure
+_NON_LATIN_DIGIT = re.compile("[۰-۹٠-٩]")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 _ATTACHED = ("هایی", "های", "ها")  # plural suffixes written without a half-space
 _HALF_SPACED = frozenset(
@@ -61,9 +63,13 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Normalized words of `text` (lower case, Latin digits), in order, stop words included."""
-    return [w.lower() for w in _WORD.findall(to_latin_digits(normalize_fa(text)))]
+    text = normalize_fa(text)
+    if _NON_LATIN_DIGIT.search(text):  # str.translate is slow on Persian text: only when needed
+        text = to_latin_digits(text)
+    return [w.lower() for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=20_000)
 def is_stop(word: str) -> bool:
     return squash(word) in stopwords() or word in _EXTRA_STOP
 
@@ -81,4 +87,4 @@ def words_to_terms(words: Iterable[str]) -> list[str]:
 
 
 def text_terms(*texts: str) -> list[str]:
-    return words_to_terms(w for text in texts for w in tokens(text))
+    return words_to_terms(tokens("\n".join(texts)))

@@ -20,13 +20,24 @@ from bot.cli import (
     import_cmd,
     poll_cmd,
     run_cmd,
+    search_cmd,
     sources_cmd,
     status_cmd,
 )
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError
 
-COMMANDS = (run_cmd, poll_cmd, digest_cmd, extract_cmd, sources_cmd, status_cmd, export_cmd, import_cmd)
+COMMANDS = (
+    run_cmd,
+    poll_cmd,
+    digest_cmd,
+    extract_cmd,
+    sources_cmd,
+    status_cmd,
+    export_cmd,
+    import_cmd,
+    search_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,6 +11,7 @@ the answer to stories archived after a moment (the weekly post). Nothing here sc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left
@@ -22,7 +23,7 @@ import redis.asyncio as aioredis
 
 from bot import terms as T
 from bot.store.codec import from_compact, to_compact
-from bot.store.keys import ARCHIVE_TERM_CAP, Keys
+from bot.store.keys import ARCHIVE_TERM_CAP, SEARCH_QUERY_TTL, Keys
 from bot.story import Story
 from digest.model import Figure
 
@@ -170,15 +171,16 @@ class ArchiveStore:
         self._add = redis.register_script(_ADD)
         self._add_source = redis.register_script(_ADD_SOURCE)
 
-    async def add(self, story: Story) -> str:
-        """Archive a social story (once per story id); returns its archive number."""
+    async def add(self, story: Story, *, client: aioredis.Redis | None = None) -> str:
+        """Archive a social story (once per story id); returns its archive number. With a pipeline
+        as `client` the call is only queued (bulk loads: bench/bench_search.py)."""
         a = ArchivedStory.of(story)
         day = int(story.first_seen.timestamp()) // DAY
         keys = [self._k.archive_id(story.id), self._k.archive_seq(), self._k.archive_days()]
         keys += [self._k.archive_term(t) for t in story_terms(a)]
         args: list[str | int] = [self._ttl, day, day - self._ttl // DAY, self._cap, encode(a), SEP.join(a.sources)]
         args += [self._k.archive_record(""), ALPHABET, WIDTH]
-        return str(await self._add(keys=keys, args=args))
+        return str(await self._add(keys=keys, args=args, client=client))
 
     async def add_source(self, story_id: str, source_name: str) -> bool:
         got = await self._add_source(
@@ -244,6 +246,16 @@ class ArchiveStore:
             if core is not None:
                 out.append(decode(str(core), str(sources or "")))
         return out
+
+    async def remember_query(self, text: str) -> str:
+        """Keep a query for its page buttons (SEARCH_QUERY_TTL); returns its id (12 hex digits)."""
+        qid = hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+        await self._r.set(self._k.search_query(qid), text, ex=SEARCH_QUERY_TTL)
+        return qid
+
+    async def recall_query(self, qid: str) -> str | None:
+        text = await self._r.get(self._k.search_query(qid))
+        return None if text is None else str(text)
 
     async def count(self) -> int:
         """Stories archived so far (the sequence; expired ones included)."""

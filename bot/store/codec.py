@@ -8,9 +8,11 @@ missing ones take their defaults, so a record written by an older or newer khaba
 from __future__ import annotations
 
 import types
+from collections.abc import Hashable
 from dataclasses import fields, is_dataclass
 from datetime import datetime
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from functools import lru_cache
+from typing import Any, Union, cast, get_args, get_origin, get_type_hints
 
 
 def to_jsonable(value: Any) -> Any:
@@ -61,8 +63,14 @@ def _tuple(args: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     return tuple(from_jsonable(a, v) for a, v in zip(args, data, strict=False))
 
 
+@lru_cache(maxsize=64)
+def _hints(tp: Any) -> dict[str, Any]:
+    """A dataclass' resolved type hints (resolving them is ~0.5 ms; records are read by the hundred)."""
+    return get_type_hints(tp)
+
+
 def _dataclass(tp: type[Any], data: dict[str, Any]) -> Any:
-    hints = get_type_hints(tp)
+    hints = _hints(cast(Hashable, tp))
     kwargs = {f.name: from_jsonable(hints[f.name], data[f.name]) for f in fields(tp) if f.name in data}
     return tp(**kwargs)
 
@@ -88,7 +96,7 @@ def from_compact(tp: Any, data: Any) -> Any:
     """Rebuild a value of type `tp` from what `to_compact` produced (a shorter list: defaults; a
     longer one, from a newer khabar: its extra values are ignored)."""
     if isinstance(tp, type) and is_dataclass(tp) and isinstance(data, list):
-        hints = get_type_hints(tp)
+        hints = _hints(tp)
         kwargs = {f.name: _compact_value(hints[f.name], v) for f, v in zip(fields(tp), data, strict=False)}
         return tp(**kwargs)
     return _compact_value(tp, data)

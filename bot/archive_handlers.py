@@ -1,0 +1,61 @@
+"""Chat commands on the archive: `/search`, its page buttons, `/figures`, `/weekly`. Thin, like
+bot.handlers: parse (bot.query, bot.args), call a service (bot.search, bot.figures, bot.weekly),
+reply (bot.texts). Registered with the others in bot.app.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot import texts
+from bot.chat import edit, reply
+from bot.context import KhabarContext
+from bot.keyboards import Listing, decode_page, pages_keyboard
+from bot.query import Query, QueryError, parse_query
+from bot.search import search_page
+
+QUERY_ERRORS = {
+    QueryError.EMPTY: texts.SEARCH_EMPTY,
+    QueryError.TOO_LONG: texts.SEARCH_TOO_LONG,
+    QueryError.ONLY_STOP_WORDS: texts.SEARCH_STOP_WORDS,
+}
+
+
+async def _query(update: Update, context: KhabarContext, empty: str) -> Query | None:
+    """The query in the command's arguments, or None after a short Persian answer saying why not."""
+    parsed = parse_query(" ".join(context.args or []))
+    if isinstance(parsed, QueryError):
+        await reply(update, context, empty if parsed is QueryError.EMPTY else QUERY_ERRORS[parsed])
+        return None
+    return parsed
+
+
+async def search(update: Update, context: KhabarContext) -> None:
+    """`/search words [province] [topic]`: archived stories, newest first, five a page."""
+    query = await _query(update, context, texts.SEARCH_EMPTY)
+    if query is None:
+        return
+    svc = context.services
+    answer = await search_page(svc.store, query, 0, svc.now(), svc.settings.timezone)
+    markup = None
+    if answer.pages > 1:
+        qid = await svc.store.archive.remember_query(query.text)
+        markup = pages_keyboard(Listing.SEARCH, qid, answer.page, answer.pages)
+    await reply(update, context, answer.text, markup)
+
+
+async def search_button(update: Update, context: KhabarContext) -> None:
+    """A press on a search answer's page buttons: show that page in the same message."""
+    query = update.callback_query
+    if query is None:
+        return
+    cb = decode_page(query.data)
+    svc = context.services
+    text = await svc.store.archive.recall_query(cb.qid) if cb is not None else None
+    parsed = parse_query(text) if text is not None else None
+    if cb is None or update.effective_chat is None or not isinstance(parsed, Query):
+        await query.answer(texts.SEARCH_EXPIRED, show_alert=True)
+        return
+    await query.answer()
+    answer = await search_page(svc.store, parsed, cb.page, svc.now(), svc.settings.timezone)
+    await edit(update, context, answer.text, pages_keyboard(cb.listing, cb.qid, answer.page, answer.pages))
