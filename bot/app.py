@@ -171,6 +171,7 @@ def _register(app: KhabarApp) -> None:
         ("quiet", handlers.quiet),
         ("filter", handlers.filter_command),
         ("search", archive_handlers.search),
+        ("figures", archive_handlers.figures),
         ("sources", admin.sources),
         ("addsource", admin.addsource),
         ("removesource", admin.removesource),

@@ -10,6 +10,7 @@ from telegram import Update
 from bot import texts
 from bot.chat import edit, reply
 from bot.context import KhabarContext
+from bot.figures import latest_figures, render_sheet
 from bot.keyboards import Listing, decode_page, pages_keyboard
 from bot.query import Query, QueryError, parse_query
 from bot.search import search_page
@@ -42,6 +43,17 @@ async def search(update: Update, context: KhabarContext) -> None:
         qid = await svc.store.archive.remember_query(query.text)
         markup = pages_keyboard(Listing.SEARCH, qid, answer.page, answer.pages)
     await reply(update, context, answer.text, markup)
+
+
+async def figures(update: Update, context: KhabarContext) -> None:
+    """`/figures topic or words [province]`: the latest key figures, one line each."""
+    query = await _query(update, context, texts.FIGURES_EMPTY)
+    if query is None:
+        return
+    svc = context.services
+    rows = await latest_figures(svc.store, query, svc.now())
+    for part in render_sheet(query, rows, svc.settings.timezone):
+        await reply(update, context, part)
 
 
 async def search_button(update: Update, context: KhabarContext) -> None:

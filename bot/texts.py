@@ -180,7 +180,8 @@ BTN_NEXT = "بعدی ←"
 FIGURES_EMPTY = "دربارهٔ چه موضوعی؟ نمونه: <code>/figures طلاق خوزستان</code>"
 FIGURES_NONE = "آماری دربارهٔ «{query}» در بایگانی پیدا نشد."
 FIGURES_HEADER = "📊 <b>آخرین آمارها: {query}</b>"
-FIGURE_LINE = "• <b>{value}</b> {context} — {who}{source} · {date}"
+FIGURE_LINE = "• <b>{value}</b> — {context} · {who}{source} · {date}"
+FIGURE_WHO = "🗣 {who} · "
 
 # --- scheduled digests ------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from bot.cli import (
     digest_cmd,
     export_cmd,
     extract_cmd,
+    figures_cmd,
     import_cmd,
     poll_cmd,
     run_cmd,
@@ -37,6 +38,7 @@ COMMANDS = (
     export_cmd,
     import_cmd,
     search_cmd,
+    figures_cmd,
 )
 
 

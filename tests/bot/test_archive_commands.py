@@ -1,11 +1,16 @@
-"""/search (and its page buttons) end to end: real Redis archive, real PTB client, fake Bot API."""
+"""/search (and its page buttons) and /figures end to end: real Redis archive, real PTB client, fake Bot API."""
 
 from __future__ import annotations
 
+import csv
+import io
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from bot.figures import latest_figures, write_csv
+from bot.query import Query, parse_query
 from bot.story import Story
-from digest import to_persian_digits
+from digest import Figure, Speaker, to_persian_digits
 from tests.bot.conftest import Harness, make_story, say
 from tests.fakebotapi import Chat
 
@@ -83,3 +88,51 @@ async def test_a_stale_page_button_is_answered(khabar: Harness) -> None:
     await fake.wait_for(lambda: len(fake.callback_answers) == 2, 8)
     assert all(a.get("show_alert") for a in fake.callback_answers)
     assert fake.edits == []
+
+
+def with_figures(story: Story, *figures: Figure, speaker: Speaker | None = None) -> Story:
+    speakers = (speaker,) if speaker else ()
+    return replace(story, digest=replace(story.digest, figures=figures, speakers=speakers))
+
+
+DIVORCE = Figure("۱۲ درصد", 12.0, "درصد", "افزایش طلاق در اهواز")
+ADDICTS = Figure("۲ هزار معتاد", 2000.0, "معتاد", "معتادان بهبودیافته در کرمان")
+CHILDREN = Figure("۳۰۰ کودک", 300.0, "کودک", "کودکان کار در اهواز")
+
+
+async def test_figures_sheet_one_line_each_newest_first(khabar: Harness) -> None:
+    official = Speaker("علی <رضایی>", "مدیرکل بهزیستی خوزستان")
+    older = with_figures(divorce(1), DIVORCE, CHILDREN, speaker=official)
+    newer = with_figures(divorce(2), Figure("۵ درصد", 5.0, "درصد", "کاهش ازدواج و طلاق"))
+    kerman = with_figures(make_story("اعتیاد در کرمان", province="کرمان", topics=("اعتیاد",)), ADDICTS)
+    await archive(khabar, older, newer, kerman, divorce(3))  # divorce(3) has no figure
+    chat = private(khabar)
+    (text,) = await say(khabar, chat, USER, "/figures طلاق خوزستان")
+    lines = text.splitlines()
+    assert "آخرین آمارها" in lines[0] and len(lines) == 3
+    assert "۵ درصد" in lines[1] and "۱۲ درصد" in lines[2]  # newest first; the children figure is off-topic
+    assert "علی <رضایی> (مدیرکل بهزیستی خوزستان)" in lines[2] and "خبرگزاری نمونه" in lines[2]
+    assert "۱۲ اردیبهشت ۱۴۰۳" in lines[2]  # published 2024-05-01
+    html = khabar.fake.messages_to(USER)[-1].html
+    assert "&lt;رضایی&gt;" in html and 'href="https://news.example/d1"' in html
+    (text,) = await say(khabar, chat, USER, "/figures اعتیاد")
+    assert "۲ هزار معتاد" in text and "طلاق" not in text
+    (text,) = await say(khabar, chat, USER, "/figures مسکن")
+    assert "آماری" in text and "پیدا نشد" in text
+    (text,) = await say(khabar, chat, USER, "/figures")
+    assert "/figures طلاق خوزستان" in text
+
+
+async def test_figures_csv_is_a_spreadsheet(khabar: Harness) -> None:
+    await archive(khabar, with_figures(divorce(1), DIVORCE, speaker=Speaker("علی رضایی", "مدیرکل")))
+    parsed = parse_query("طلاق")
+    assert isinstance(parsed, Query)
+    rows = await latest_figures(khabar.store, parsed, khabar.clock())
+    out = io.StringIO()
+    write_csv(rows, out, "Asia/Tehran")
+    header, row = list(csv.reader(io.StringIO(out.getvalue())))
+    record = dict(zip(header, row, strict=True))
+    assert record["value"] == "۱۲ درصد" and record["number"] == "12" and record["unit"] == "درصد"
+    assert record["speaker"] == "علی رضایی" and record["outlet"] == "خبرگزاری نمونه"
+    assert record["url"] == "https://news.example/d1" and record["provinces"] == "خوزستان"
+    assert record["date_utc"] == "2024-05-01T06:00:00+00:00"  # the published time
