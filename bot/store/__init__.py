@@ -118,7 +118,7 @@ class Store:
     @cached_property
     def archive(self) -> ArchiveStore:
         """Social stories kept for the archive period, and their search index."""
-        return ArchiveStore(self.redis, self.keys, self.limits.archive_ttl)
+        return ArchiveStore(self.redis, self.keys, self.limits.archive_ttl, id_ttl=self.limits.story_ttl)
 
     @cached_property
     def delivery(self) -> DeliveryQueue:

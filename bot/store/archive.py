@@ -1,25 +1,29 @@
 """The story archive: social stories kept for the archive period, and their search index (Redis).
 
 `add(story)` is called where stories are stored (bot.store.stories.StoryStore.put), once per story
-(idempotent per story id): one Lua script numbers the story, writes its compact record and appends
-its number to the posting list of each of its terms (bot.terms), trimming what fell out of the
-archive period or over the cap — see the key schema in bot.store.keys. `add_source` records another
-agency's copy. `search(groups)` reads the posting lists in one round trip and intersects them in
-process (each group is a union: a topic matches its tag or its word), newest first; `since` limits
-the answer to stories archived after a moment (the weekly post). Nothing here scans keys.
+(idempotent per story id while the story is live: the id → number link lives as long as the story
+record, `story_ttl`, not the whole archive period): one Lua script numbers the story, writes its
+compact record and appends its number to the posting list of each of its terms (bot.terms),
+trimming what fell out of the archive period or over the cap — see the key schema in
+bot.store.keys. `add_source` records another agency's copy. `search(groups)` reads the posting
+lists in one round trip and intersects them in process (each group is a union: a topic matches its
+tag or its word), newest first; `since` limits the answer to stories archived from a day on (the
+weekly post). Nothing here scans keys.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
+import sys
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 import redis.asyncio as aioredis
+from redis.client import NEVER_DECODE
 
 from bot import terms as T
 from bot.store.codec import from_compact, to_compact
@@ -28,53 +32,45 @@ from bot.story import Story
 from digest.model import Figure
 
 DAY = 86400
-WIDTH = 5  # characters of a story number: base 62, ASCII-ordered, up to 62**5 ≈ 916 million stories
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+WIDTH = 4  # bytes of a posting: the story number, big-endian unsigned (byte order = numeric order)
 SEP = "\x1f"
 MAX_FIGURES = 6  # figures kept per story
-_POSTING = re.compile("." * WIDTH, re.DOTALL)
 
 # KEYS: 1 id key, 2 seq, 3 days, 4.. term keys. ARGV: 1 ttl, 2 day, 3 cutoff day, 4 cap,
-# 5 record, 6 sources, 7 record stem, 8 alphabet, 9 width. Returns the story's number (the known one if
-# archived before).
+# 5 record, 6 sources, 7 record stem, 8 id key ttl. Returns the story's number (the known one if archived before).
 _ADD = """
 local known = redis.call('GET', KEYS[1])
-if known then return known end
-local alphabet, width = ARGV[8], tonumber(ARGV[9])
+if known then return tonumber(known) end
 local n = redis.call('INCR', KEYS[2])
-local code, x = '', n
-for _ = 1, width do
-  local d = x % 62
-  code = string.sub(alphabet, d + 1, d + 1) .. code
-  x = math.floor(x / 62)
-end
+local posting = struct.pack('>I4', n)
 local ttl = tonumber(ARGV[1])
-redis.call('SET', KEYS[1], code, 'EX', ttl)
-local rkey = ARGV[7] .. code
+redis.call('SET', KEYS[1], n, 'EX', tonumber(ARGV[8]))
+local rkey = ARGV[7] .. n
 redis.call('HSET', rkey, 'c', ARGV[5], 's', ARGV[6])
 redis.call('EXPIRE', rkey, ttl)
 local day = tonumber(ARGV[2])
-if redis.call('ZCOUNT', KEYS[3], day, day) == 0 then redis.call('ZADD', KEYS[3], day, code) end
+if redis.call('ZCOUNT', KEYS[3], day, day) == 0 then redis.call('ZADD', KEYS[3], day, n) end
 redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', '(' .. ARGV[3])
-local first = redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[3], '+inf', 'LIMIT', 0, 1)[1]
+local first = tonumber(redis.call('ZRANGEBYSCORE', KEYS[3], ARGV[3], '+inf', 'LIMIT', 0, 1)[1])
 local cap = tonumber(ARGV[4])
+local function at(k, i) return struct.unpack('>I4', redis.call('GETRANGE', k, i * 4, i * 4 + 3)) end
 for i = 4, #KEYS do
   local k = KEYS[i]
-  local len = redis.call('APPEND', k, code) / width
+  local len = redis.call('APPEND', k, posting) / 4
   local drop = 0
-  if first and redis.call('GETRANGE', k, 0, width - 1) < first then
+  if first and at(k, 0) < first then
     local lo, hi = 0, len
     while lo < hi do
       local mid = math.floor((lo + hi) / 2)
-      if redis.call('GETRANGE', k, mid * width, mid * width + width - 1) < first then lo = mid + 1 else hi = mid end
+      if at(k, mid) < first then lo = mid + 1 else hi = mid end
     end
     drop = lo
   end
   if len - drop > cap then drop = len - cap end
-  if drop > 0 then redis.call('SET', k, redis.call('GETRANGE', k, drop * width, -1)) end
+  if drop > 0 then redis.call('SET', k, redis.call('GETRANGE', k, drop * 4, -1)) end
   redis.call('EXPIRE', k, ttl)
 end
-return code
+return n
 """
 
 # KEYS: 1 id key. ARGV: 1 record stem, 2 source name. 1 = added, 0 = listed already or not archived.
@@ -163,15 +159,23 @@ class Page:
 
 
 class ArchiveStore:
-    def __init__(self, redis: aioredis.Redis, keys: Keys, ttl: int = 90 * DAY, cap: int = ARCHIVE_TERM_CAP) -> None:
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        keys: Keys,
+        ttl: int = 90 * DAY,
+        cap: int = ARCHIVE_TERM_CAP,
+        id_ttl: int = 7 * DAY,
+    ) -> None:
         self._r = redis
+        self._id_ttl = id_ttl  # the story id → number link outlives re-deliveries and agencies joining (story_ttl)
         self._k = keys
         self._ttl = ttl
         self._cap = cap
         self._add = redis.register_script(_ADD)
         self._add_source = redis.register_script(_ADD_SOURCE)
 
-    async def add(self, story: Story, *, client: aioredis.Redis | None = None) -> str:
+    async def add(self, story: Story, *, client: aioredis.Redis | None = None) -> int:
         """Archive a social story (once per story id); returns its archive number. With a pipeline
         as `client` the call is only queued (bulk loads: bench/bench_search.py)."""
         a = ArchivedStory.of(story)
@@ -179,8 +183,8 @@ class ArchiveStore:
         keys = [self._k.archive_id(story.id), self._k.archive_seq(), self._k.archive_days()]
         keys += [self._k.archive_term(t) for t in story_terms(a)]
         args: list[str | int] = [self._ttl, day, day - self._ttl // DAY, self._cap, encode(a), SEP.join(a.sources)]
-        args += [self._k.archive_record(""), ALPHABET, WIDTH]
-        return str(await self._add(keys=keys, args=args, client=client))
+        args += [self._k.archive_record(""), min(self._id_ttl, self._ttl)]
+        return await self._add(keys=keys, args=args, client=client)  # type: ignore[no-any-return]
 
     async def add_source(self, story_id: str, source_name: str) -> bool:
         got = await self._add_source(
@@ -204,7 +208,7 @@ class ArchiveStore:
 
     async def numbers(
         self, groups: Sequence[Sequence[str]], now: datetime, *, since: datetime | None = None
-    ) -> list[str]:
+    ) -> list[int]:
         """Archive numbers of the matching stories, newest first."""
         if not groups or not all(groups):
             return []
@@ -213,33 +217,24 @@ class ArchiveStore:
             pipe.zrangebyscore(self._k.archive_days(), int(start.timestamp()) // DAY, "+inf", start=0, num=1)
             for group in groups:
                 for term in group:
-                    pipe.get(self._k.archive_term(term))
+                    pipe.execute_command("GET", self._k.archive_term(term), **{NEVER_DECODE: True})
             got = await pipe.execute()
-        first = got[0][0] if got[0] else None
-        if first is None:
+        if not got[0]:
             return []
-        lists: list[list[str]] = []
+        found: list[array[int] | set[int]] = []
         i = 1
         for group in groups:
-            merged: set[str] | list[str] = set()
-            raw = [str(v) for v in got[i : i + len(group)] if v]
+            raw: list[bytes] = [v for v in got[i : i + len(group)] if v]
             i += len(group)
-            if len(raw) == 1:
-                merged = _postings(raw[0])
-            elif raw:
-                merged = sorted({p for r in raw for p in _postings(r)})
-            if not merged:
+            if not raw:
                 return []
-            lists.append(list(merged))
-        lists.sort(key=len)
-        base = lists[0][bisect_left(lists[0], first) :]
-        others = [set(x) for x in lists[1:]]
-        return [n for n in reversed(base) if all(n in o for o in others)]
+            found.append(_postings(raw[0]) if len(raw) == 1 else set().union(*map(_postings, raw)))
+        return _newest_first(found, int(got[0][0]))
 
-    async def records(self, numbers: Sequence[str]) -> list[ArchivedStory]:
+    async def records(self, numbers: Sequence[int]) -> list[ArchivedStory]:
         async with self._r.pipeline(transaction=False) as pipe:
             for n in numbers:
-                pipe.hmget(self._k.archive_record(n), "c", "s")
+                pipe.hmget(self._k.archive_record(str(n)), "c", "s")
             raws = await pipe.execute()
         out = []
         for core, sources in raws:
@@ -262,5 +257,21 @@ class ArchiveStore:
         return int(await self._r.get(self._k.archive_seq()) or 0)
 
 
-def _postings(raw: str) -> list[str]:
-    return _POSTING.findall(raw)
+def _postings(raw: bytes) -> array[int]:
+    """A posting-list string as its story numbers (ascending: lists only grow at their end)."""
+    numbers = array("I")  # 4 bytes on every platform CPython supports
+    numbers.frombytes(raw[: len(raw) - len(raw) % WIDTH])
+    if sys.byteorder == "little":
+        numbers.byteswap()
+    return numbers
+
+
+def _newest_first(found: list[array[int] | set[int]], first: int) -> list[int]:
+    """Numbers in every group, from `first` on, newest first (C-speed set and list operations only)."""
+    if len(found) == 1:
+        only = found[0]
+        ordered = only if isinstance(only, array) else sorted(only)
+        return list(ordered[bisect_left(ordered, first) :])[::-1]
+    found.sort(key=len)
+    common = set(found[0]).intersection(*found[1:])
+    return sorted((n for n in common if n >= first), reverse=True)

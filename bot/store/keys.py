@@ -41,11 +41,11 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:updates:handled     | zset   | newest 1000, TTL 7 d         | Telegram update ids already handled          |
 | khabar:ops:tick            | string | TTL 7 days, rewritten        | unix time of the last poll tick (any process)|
 | khabar:ops:paused:{id}:{t} | string | TTL 30 days                  | admins were told source {id} paused at {t}   |
-| khabar:arc:seq             | string | one counter                  | archive sequence (story number, base 62)     |
+| khabar:arc:seq             | string | one counter                  | archive sequence (story numbers)             |
 | khabar:arc:days            | zset   | pruned to archive_ttl        | first story number of each day (score: day)  |
-| khabar:arc:id:{story_id}   | string | TTL archive_ttl              | story id → its story number (archived once)  |
+| khabar:arc:id:{story_id}   | string | TTL story_ttl                | story id → its story number (archived once)  |
 | khabar:arc:r:{n}           | hash   | TTL archive_ttl              | c: compact record; s: sources, U+001F-joined |
-| khabar:arc:t:{term}        | string | TTL archive_ttl, ≤ term cap  | posting list: story numbers, 5 chars each    |
+| khabar:arc:t:{term}        | string | TTL archive_ttl, ≤ term cap  | posting list: story numbers, 4 bytes each    |
 | khabar:arc:q:{qid}         | string | TTL 1 day                    | a search query, for its page buttons         |
 | khabar:weekly              | hash   | one field per opted-in chat  | ck → `weekday|HH:MM` (numbers of the week)   |
 | khabar:weekly:due          | zset   | a member per opted-in chat   | ck → next weekly post (unix s)               |
@@ -64,9 +64,10 @@ instead of about 120 in a skiplist. Bucket 0 also holds the sentinel `~` ("this 
 seen-state"). Scores are whole seconds. The story-band sets are an LSH index over disjoint 6-7-bit
 bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
 
-The archive (bot.store.archive) numbers each social story (`arc:seq`, written as 5 base-62
-characters whose ASCII order is their numeric order) and appends that number to one posting-list
-string per search term (`arc:t:{term}`): 5 bytes a posting instead of ~100 in a sorted set. A list
+The archive (bot.store.archive) numbers each social story (`arc:seq`) and appends that number, as
+4 big-endian bytes (byte order = numeric order), to one posting-list string per search term
+(`arc:t:{term}`): 4 bytes a posting instead of ~100 in a sorted set, read back with the client's
+no-decode option and turned into numbers by `array.frombytes` in microseconds. A list
 only ever grows at its end, newest last; appending trims the postings older than the archive
 period (found by binary search against `arc:days`) and keeps at most ARCHIVE_TERM_CAP (the newest).
 Records and lists expire with the archive period; `arc:days` holds one member per day.
@@ -103,7 +104,7 @@ INBOX_TTL = 7 * 86400
 INBOX_CAP = 10_000  # items waiting to be turned into stories; normally a handful
 HANDLED_UPDATES_CAP = 1000  # far more than one getUpdates batch (100)
 HANDLED_UPDATES_TTL = 7 * 86400  # Telegram keeps undelivered updates 24 hours
-ARCHIVE_TERM_CAP = 50_000  # newest postings kept per search term (250 kB)
+ARCHIVE_TERM_CAP = 50_000  # newest postings kept per search term (200 kB)
 SEARCH_QUERY_TTL = 86400  # page buttons of a search answer work this long
 
 
