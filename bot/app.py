@@ -172,6 +172,7 @@ def _register(app: KhabarApp) -> None:
         ("filter", handlers.filter_command),
         ("search", archive_handlers.search),
         ("figures", archive_handlers.figures),
+        ("weekly", archive_handlers.weekly),
         ("sources", admin.sources),
         ("addsource", admin.addsource),
         ("removesource", admin.removesource),
@@ -259,6 +260,7 @@ def _schedule_jobs(app: KhabarApp, settings: Settings, outage: Outage) -> None:
         ("poll", jobs.poll_tick, settings.poll_tick, 0.5),
         ("fanout", jobs.fanout_tick, FANOUT_TICK, FANOUT_TICK),
         ("digests", jobs.digest_tick, settings.schedule_tick, 0.2),
+        ("weekly", jobs.weekly_tick, settings.schedule_tick, 0.3),
         ("metrics", jobs.observe_tick, OBSERVE_TICK, 1.0),
     ]
     for name, tick, every, first in ticks:

@@ -8,12 +8,15 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import texts
-from bot.chat import edit, reply
+from bot.chat import can_manage, edit, is_bot_admin, reply, where
 from bot.context import KhabarContext
 from bot.figures import latest_figures, render_sheet
 from bot.keyboards import Listing, decode_page, pages_keyboard
 from bot.query import Query, QueryError, parse_query
 from bot.search import search_page
+from bot.store.subscriptions import ChatKind, Subscription, chat_key
+from bot.texts import fmt
+from bot.weekly import WeeklyPoster, describe_plan, parse_weekly
 
 QUERY_ERRORS = {
     QueryError.EMPTY: texts.SEARCH_EMPTY,
@@ -54,6 +57,52 @@ async def figures(update: Update, context: KhabarContext) -> None:
     rows = await latest_figures(svc.store, query, svc.now())
     for part in render_sheet(query, rows, svc.settings.timezone):
         await reply(update, context, part)
+
+
+async def weekly(update: Update, context: KhabarContext) -> None:
+    """`/weekly on [day] [HH:MM]`, `/weekly off`, `/weekly` (status); admins: `/weekly @channel on ...`."""
+    args = list(context.args or [])
+    ck = chat_key(where(update).chat_id, where(update).thread_id)
+    if args and (args[0].startswith("@") or args[0].startswith("-100")):
+        if not is_bot_admin(update, context):
+            await reply(update, context, texts.ADMINS_ONLY)
+            return
+        channel = await _channel(context, args.pop(0))
+        if channel is None:
+            await reply(update, context, texts.CHANNEL_NONE)
+            return
+        ck = channel.chat_key
+    elif args and not await can_manage(update, context):
+        await reply(update, context, texts.GROUP_ADMINS_ONLY)
+        return
+    await _weekly(update, context, ck, args)
+
+
+async def _weekly(update: Update, context: KhabarContext, ck: str, args: list[str]) -> None:
+    svc = context.services
+    zone = svc.settings.timezone
+    if not args:
+        plan = await svc.store.weekly.plan(ck)
+        text = fmt(texts.WEEKLY_STATUS_ON, zone=zone, **describe_plan(plan)) if plan else texts.WEEKLY_STATUS_OFF
+        await reply(update, context, text)
+        return
+    choice = parse_weekly(args)
+    if choice is None:
+        await reply(update, context, texts.WEEKLY_BAD)
+    elif choice.plan is None:
+        await svc.store.weekly.remove(ck)
+        await reply(update, context, texts.WEEKLY_OFF)
+    else:
+        await WeeklyPoster(svc.store, svc.settings).opt_in(ck, choice.plan, svc.now())
+        await reply(update, context, fmt(texts.WEEKLY_ON, zone=zone, **describe_plan(choice.plan)))
+
+
+async def _channel(context: KhabarContext, ref: str) -> Subscription | None:
+    """A channel added with /channel add, by @name or numeric id."""
+    for sub in await context.services.store.subscriptions.all():
+        if sub.kind is ChatKind.CHANNEL and ref in (sub.title, str(sub.chat_id)):
+            return sub
+    return None
 
 
 async def search_button(update: Update, context: KhabarContext) -> None:

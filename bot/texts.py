@@ -82,7 +82,8 @@ HELP_ADMIN = (
     "/stats — آمار\n"
     "<code>/channel add @channel خوزستان daily 08:30</code> — ارسال به کانال "
     "(شما و ربات باید مدیر کانال باشید)\n"
-    "<code>/channel list</code> · <code>/channel remove @channel</code>"
+    "<code>/channel list</code> · <code>/channel remove @channel</code>\n"
+    "<code>/weekly @channel on جمعه 18:00</code> — «عددهای هفته» برای کانال"
 )
 
 # --- subscriptions --------------------------------------------------------------------------------------
@@ -182,6 +183,23 @@ FIGURES_NONE = "آماری دربارهٔ «{query}» در بایگانی پید
 FIGURES_HEADER = "📊 <b>آخرین آمارها: {query}</b>"
 FIGURE_LINE = "• <b>{value}</b> — {context} · {who}{source} · {date}"
 FIGURE_WHO = "🗣 {who} · "
+
+WEEKLY_TITLE = "📊 <b>عددهای هفته</b> — {start} تا {end}"
+WEEKLY_NONE = "{title}\nاین هفته آمار تازه‌ای در خبرهای این گفتگو نبود."
+WEEKLY_TOPIC = "\n<b>{topic}</b>"
+WEEKLY_PROVINCE = "📍 {province}"
+WEEKLY_LINE = "• <b>{value}</b> — {context} · {source} · {date}"
+WEEKLY_ON = (
+    "📊 «عددهای هفته» هر {day} ساعت {time} ({zone}) فرستاده می‌شود: آمارهای مهم هفته، "
+    "به تفکیک موضوع و استان، هر کدام با منبعش."
+)
+WEEKLY_OFF = "📊 «عددهای هفته» خاموش شد."
+WEEKLY_STATUS_ON = "📊 «عددهای هفته»: هر {day} ساعت {time} ({zone}). خاموش کردن: <code>/weekly off</code>"
+WEEKLY_STATUS_OFF = "📊 «عددهای هفته» خاموش است. روشن کردن: <code>/weekly on</code> (هر شنبه ساعت ۰۹:۰۰)"
+WEEKLY_BAD = (
+    "نفهمیدم. نمونه‌ها: <code>/weekly on</code> (هر شنبه ۰۹:۰۰)، <code>/weekly on جمعه 18:00</code>، "
+    "<code>/weekly off</code>"
+)
 
 # --- scheduled digests ------------------------------------------------------------------------------------
 

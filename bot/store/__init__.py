@@ -30,6 +30,7 @@ from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
 from bot.store.transfer import TransferStore
 from bot.store.updates import HandledUpdates
+from bot.store.weekly import WeeklyStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,11 @@ class Store:
     def archive(self) -> ArchiveStore:
         """Social stories kept for the archive period, and their search index."""
         return ArchiveStore(self.redis, self.keys, self.limits.archive_ttl, id_ttl=self.limits.story_ttl)
+
+    @cached_property
+    def weekly(self) -> WeeklyStore:
+        """Chats that get the numbers of the week, and when."""
+        return WeeklyStore(self.redis, self.keys)
 
     @cached_property
     def delivery(self) -> DeliveryQueue:

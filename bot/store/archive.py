@@ -8,7 +8,8 @@ trimming what fell out of the archive period or over the cap — see the key sch
 bot.store.keys. `add_source` records another agency's copy. `search(groups)` reads the posting
 lists in one round trip and intersects them in process (each group is a union: a topic matches its
 tag or its word), newest first; `since` limits the answer to stories archived from a day on (the
-weekly post). Nothing here scans keys.
+weekly post: `arc:days` maps each day to its first story number, which assumes stories are
+archived as they are first seen, as the pipeline does). Nothing here scans keys.
 """
 
 from __future__ import annotations

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from bot.store import Store
 from bot.store.delivery import Kind, Outcome, Target
 from bot.store.keys import LOG_CAP, LOG_TTL
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import Mode, Subscription
+from bot.store.weekly import WeeklyPlan
 from feeds.sources import remote_source
 from feeds.state import FeedState
 from tests.bot.conftest import make_story
@@ -38,6 +39,8 @@ async def test_every_per_item_key_has_a_ttl(store: Store) -> None:
     await store.stories.cluster("st1", 0x0F0F_0F0F_0F0F_0F0F, "s1", "منبع", NOW)
     await store.stories.put(make_story("طلاق در اهواز", story_id="st1", first_seen=NOW))  # archived too
     await store.stories.add_source("st1", "s2", "منبع دوم")
+    await store.archive.remember_query("طلاق")
+    await store.weekly.set("1", WeeklyPlan(5, time(9, 0)), NOW.timestamp() + 86400)
     await store.delivery.save_parts("st1", ["<b>خبر</b>"])
     await store.delivery.announce(["st1"])
     await store.delivery.enqueue_story(
