@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.settings import Settings
+from bot.store import Store
 from bot.store.weekly import WeeklyPlan
 from bot.story import Story
-from bot.weekly import WeeklyChoice, next_post, parse_weekly
+from bot.weekly import WeeklyChoice, WeeklyPoster, next_post, parse_weekly
 from digest import Figure, Speaker
-from tests.bot.conftest import ADMIN, Harness, make_story, say
-from tests.fakebotapi import Chat
+from tests.bot.conftest import (
+    ADMIN,
+    Harness,
+    ManualClock,
+    delete_prefix,
+    make_story,
+    say,
+    start_khabar,
+    stop_khabar,
+)
+from tests.fakebotapi import Chat, FakeBotAPI
 
 USER = 821
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -97,3 +109,38 @@ async def test_weekly_guards_and_bad_arguments(khabar: Harness) -> None:
     assert "مدیران ربات" in text
     (text,) = await say(khabar, chat, ADMIN, "/weekly @somechannel on")
     assert "/channel add" in text  # not a channel khabar posts to
+
+
+async def test_two_processes_post_a_chats_week_once(store: Store) -> None:
+    """Two khabar processes tick at the same moment: the chat's post is queued once, then rescheduled."""
+    settings = Settings()
+    wednesday = datetime(2024, 5, 1, 4, 0, tzinfo=UTC)
+    await store.archive.add(figured(make_story("طلاق", first_seen=wednesday), Figure("۱۲ درصد", 12, "درصد", "طلاق")))
+    await WeeklyPoster(store, settings).opt_in("5", WeeklyPlan(4, time(18, 0)), wednesday)
+    friday = datetime(2024, 5, 3, 15, 0, tzinfo=UTC)
+    a, b = WeeklyPoster(store, settings), WeeklyPoster(store, settings)
+    assert sorted(await asyncio.gather(a.post_due(friday), b.post_due(friday))) == [0, 1]
+    assert len(await store.delivery.chat_jobs("5")) == 1
+    assert await store.weekly.due_at("5") == datetime(2024, 5, 10, 18, 0, tzinfo=TEHRAN).timestamp()
+    assert await a.post_due(friday + timedelta(minutes=10)) == 0  # nothing due until next Friday
+
+
+async def test_a_week_missed_while_down_is_posted_at_the_next_start(fake: FakeBotAPI, clock: ManualClock) -> None:
+    h, stop, task = await start_khabar(fake, clock)
+    try:
+        chat = fake.private(USER)
+        await say(h, chat, USER, "/weekly on جمعه 18:00")
+        await h.store.archive.add(
+            figured(make_story("طلاق", first_seen=clock()), Figure("۱۲ درصد", 12, "درصد", "طلاق"))
+        )
+        await stop_khabar(stop, task)
+        clock.now = datetime(2024, 5, 4, 6, 0, tzinfo=UTC)  # khabar was down over Friday 18:00
+        before = len(fake.messages_to(USER))
+        h, stop, task = await start_khabar(fake, clock, prefix=h.prefix)
+        await fake.wait_for(lambda: len(fake.messages_to(USER)) > before, 10)
+        assert "۱۲ درصد" in fake.messages_to(USER)[-1].text
+        (text,) = await say(h, chat, USER, "/search طلاق")  # the archive outlived the restart too
+        assert "۱ خبر" in text
+    finally:
+        await stop_khabar(stop, task)
+        await delete_prefix(h.prefix)
