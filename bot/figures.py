@@ -17,12 +17,12 @@ from typing import TextIO
 
 from bot import texts
 from bot.query import Query
-from bot.search import figure_context, link, source_label, speaker_text
+from bot.search import figure_context, figure_value, link, source_label, speaker_text
 from bot.store import Store
 from bot.store.archive import ArchivedStory
 from bot.terms import FIGURES, text_terms
 from bot.texts import Html, fmt
-from digest import jalali_date, to_persian_digits
+from digest import jalali_date
 from digest.model import Figure
 
 MAX_ROWS = 15  # lines of a sheet in chat
@@ -84,7 +84,7 @@ def figure_line(row: FigureRow, tz: str) -> Html:
     who = speaker_text(a)
     return fmt(
         texts.FIGURE_LINE,
-        value=to_persian_digits(f.text),
+        value=figure_value(f.text),
         context=figure_context(f.context),
         who=fmt(texts.FIGURE_WHO, who=who) if who else Html(""),
         source=link(source_label(a), a.url),

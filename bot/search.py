@@ -22,11 +22,15 @@ from digest.htmlparts import clip
 from digest.render import safe_url
 
 PAGE_SIZE = 5
-HEADLINE_CHARS = 200
-CONTEXT_CHARS = 120
-ROLE_CHARS = 120
-NAME_CHARS = 60
-SOURCES_SHOWN = 3
+# Caps that keep a page of PAGE_SIZE stories under Telegram's 4096 characters, whatever was archived
+HEADLINE_CHARS = 180
+VALUE_CHARS = 40
+CONTEXT_CHARS = 100
+ROLE_CHARS = 100
+NAME_CHARS = 50
+NAME_SHOWN_CHARS = 40  # a province or outlet name
+PROVINCES_SHOWN = 3
+SOURCES_SHOWN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +77,13 @@ def link(label: str, url: str | None) -> Html:
 
 
 def source_label(a: ArchivedStory) -> str:
-    shown = texts.LIST_SEPARATOR.join(a.sources[:SOURCES_SHOWN])
+    shown = texts.LIST_SEPARATOR.join(clip(s, NAME_SHOWN_CHARS) for s in a.sources[:SOURCES_SHOWN])
     return shown or texts.SOURCE_UNKNOWN
+
+
+def provinces_label(a: ArchivedStory) -> str:
+    shown = [clip(p, NAME_SHOWN_CHARS) for p in a.provinces[:PROVINCES_SHOWN]]
+    return texts.LIST_SEPARATOR.join(shown) + (texts.ELLIPSIS if len(a.provinces) > PROVINCES_SHOWN else "")
 
 
 def speaker_text(a: ArchivedStory) -> str:
@@ -90,11 +99,15 @@ def story_lines(a: ArchivedStory, n: int, tz: str) -> str:
         lines.append(fmt(texts.SEARCH_SPEAKER, who=who))
     if a.figures:
         f = a.figures[0]
-        lines.append(fmt(texts.SEARCH_FIGURE, value=to_persian_digits(f.text), context=figure_context(f.context)))
-    where = texts.LIST_SEPARATOR.join(a.provinces) or texts.EVERY_PROVINCE_SHORT
+        lines.append(fmt(texts.SEARCH_FIGURE, value=figure_value(f.text), context=figure_context(f.context)))
+    where = provinces_label(a) or texts.EVERY_PROVINCE_SHORT
     date = jalali_date(a.when, tz, with_time=False)
     lines.append(fmt(texts.SEARCH_META, where=where, source=source_label(a), date=date))
     return "\n".join(lines)
+
+
+def figure_value(text: str) -> str:
+    return to_persian_digits(clip(text, VALUE_CHARS))
 
 
 def figure_context(context: str) -> str:

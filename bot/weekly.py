@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.args import parse_time, words
 from bot.figures import FigureRow, pack_lines, relevant
-from bot.search import figure_context, link, source_label
+from bot.search import figure_context, figure_value, link, source_label
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.archive import ArchivedStory
@@ -185,7 +185,7 @@ def weekly_line(row: FigureRow, tz: str) -> Html:
     f, a = row.figure, row.story
     return fmt(
         texts.WEEKLY_LINE,
-        value=to_persian_digits(f.text),
+        value=figure_value(f.text),
         context=figure_context(f.context),
         source=link(source_label(a), a.url),
         date=jalali_date(a.when, tz, with_time=False),

@@ -133,8 +133,9 @@ class ArchivedStory:
 
 
 def story_terms(a: ArchivedStory) -> list[str]:
-    """Every term a story is found by: its words, its provinces and topics as filters, and FIGURES."""
-    texts = [a.headline, a.speaker or "", a.role or "", *a.places, *a.provinces, *a.topics, *a.sources]
+    """Every term a story is found by: its words, its provinces and topics as filters, and FIGURES.
+    Not its outlets: an agency that joins later could not be added (lists only grow at their end)."""
+    texts = [a.headline, a.speaker or "", a.role or "", *a.places, *a.provinces, *a.topics]
     texts += [f"{f.text} {f.context}" for f in a.figures]
     found = T.text_terms(*texts)
     found += [T.province_term(p) for p in a.provinces] + [T.topic_term(t) for t in a.topics]
@@ -252,10 +253,6 @@ class ArchiveStore:
     async def recall_query(self, qid: str) -> str | None:
         text = await self._r.get(self._k.search_query(qid))
         return None if text is None else str(text)
-
-    async def count(self) -> int:
-        """Stories archived so far (the sequence; expired ones included)."""
-        return int(await self._r.get(self._k.archive_seq()) or 0)
 
 
 def _postings(raw: bytes) -> array[int]:

@@ -136,3 +136,19 @@ async def test_figures_csv_is_a_spreadsheet(khabar: Harness) -> None:
     assert record["speaker"] == "علی رضایی" and record["outlet"] == "خبرگزاری نمونه"
     assert record["url"] == "https://news.example/d1" and record["provinces"] == "خوزستان"
     assert record["date_utc"] == "2024-05-01T06:00:00+00:00"  # the published time
+
+
+async def test_a_page_of_oversized_stories_still_fits_one_message(khabar: Harness) -> None:
+    """Whatever a feed put in the archive (huge headlines, every province, long names), a page fits."""
+    from digest import PROVINCES
+
+    huge = "طلاق " + "خیلی‌بلند " * 400
+    for n in range(6):
+        s = make_story(huge, sources=("خبرگزاری " + "نام‌بلند " * 50, "ب" * 300, "پ"), story_id=f"big{n}")
+        s = with_figures(s, Figure("۱" * 200, 1.0, "واحد", "زمینه " * 200), speaker=Speaker("ن" * 500, "ن" * 900))
+        await archive(khabar, replace(s, digest=replace(s.digest, provinces=PROVINCES)))
+    chat = private(khabar)
+    (text,) = await say(khabar, chat, USER, "/search طلاق")
+    assert "۶ خبر" in text and text.count("🗣") == 5 and len(text) <= 4096
+    (text,) = await say(khabar, chat, USER, "/figures طلاق")
+    assert text.count("•") >= 1
