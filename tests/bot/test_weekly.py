@@ -8,7 +8,11 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+from bot.query import parse_query
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.weekly import WeeklyPlan
@@ -144,3 +148,10 @@ async def test_a_week_missed_while_down_is_posted_at_the_next_start(fake: FakeBo
     finally:
         await stop_khabar(stop, task)
         await delete_prefix(h.prefix)
+
+
+@given(st.lists(st.text(max_size=30), max_size=60))
+@hsettings(deadline=None)
+def test_weekly_and_query_parsers_never_raise(args: list[str]) -> None:
+    parse_weekly(args)
+    parse_query(" ".join(args))
