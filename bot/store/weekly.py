@@ -23,6 +23,19 @@ return due
 """
 
 
+# KEYS: plans, due; ARGV: old ck, new ck. 1 if a plan moved.
+_MOVE = """
+local plan = redis.call('HGET', KEYS[1], ARGV[1])
+if not plan then return 0 end
+local due = redis.call('ZSCORE', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[2], plan)
+if due then redis.call('ZADD', KEYS[2], due, ARGV[2]) end
+return 1
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class WeeklyPlan:
     weekday: int  # 0 = Monday ... 6 = Sunday
@@ -47,6 +60,7 @@ class WeeklyStore:
         self._r = redis
         self._k = keys
         self._take = redis.register_script(_TAKE_DUE)
+        self._move = redis.register_script(_MOVE)
 
     async def plan(self, ck: str) -> WeeklyPlan | None:
         raw = await self._r.hget(self._k.weekly(), ck)
@@ -64,6 +78,11 @@ class WeeklyStore:
             pipe.zrem(self._k.weekly_due(), ck)
             removed, _ = await pipe.execute()
         return bool(removed)
+
+    async def move(self, old_ck: str, new_ck: str) -> bool:
+        """A group became a supergroup: its plan and next post follow it (atomic)."""
+        got = await self._move(keys=[self._k.weekly(), self._k.weekly_due()], args=[old_ck, new_ck])
+        return bool(got)
 
     async def take_due(self, now: float, lease: float, limit: int = 100) -> list[str]:
         got = await self._take(keys=[self._k.weekly_due()], args=[int(now), int(lease), limit])
