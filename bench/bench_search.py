@@ -14,7 +14,8 @@
    `/search` runs it (`bot.search.search_page`: posting lists → intersection → the page's records →
    Telegram HTML), with this process pinned to one core. p50/p95/max wall time (target p95 ≤ 50 ms).
 
-The last line is the summary. Takes about a minute on a shared 2-core machine.
+The last line is the summary. Takes one to two minutes on a shared 2-core machine, nearly all of it
+loading (`--stories 20000` for a quick look).
 """
 
 from __future__ import annotations
