@@ -152,3 +152,8 @@ async def test_a_page_of_oversized_stories_still_fits_one_message(khabar: Harnes
     assert "۶ خبر" in text and text.count("🗣") == 5 and len(text) <= 4096
     (text,) = await say(khabar, chat, USER, "/figures طلاق")
     assert text.count("•") >= 1
+
+
+async def test_help_shows_the_archive_commands(khabar: Harness) -> None:
+    (text,) = await say(khabar, private(khabar), USER, "/help")
+    assert "/search خوزستان طلاق" in text and "۹۰ روز" in text and "/figures" in text and "/weekly on" in text
