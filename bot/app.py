@@ -41,7 +41,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, handlers, jobs, texts
+from bot import admin, archive_handlers, handlers, jobs, texts
 from bot.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
 from bot.context import BotData, Clock, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary, system_clock
 from bot.delivery import DeliveryWorker
@@ -49,6 +49,7 @@ from bot.digests import DigestScheduler
 from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
 from bot.health_server import HealthServer
+from bot.keyboards import PAGE_VERSION
 from bot.lease import LeaseConfig, LeaseKeeper
 from bot.metrics import Metrics
 from bot.observe import OBSERVE_TICK, Observer
@@ -72,6 +73,7 @@ FANOUT_TICK = 5.0
 CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
 POLL_TIMEOUT = 30  # getUpdates long-poll seconds
 REDIS_START_WAIT = math.inf  # `khabar run` waits for Redis at start (logging once) instead of exiting
+PAGE_BUTTONS = f"^{PAGE_VERSION}\\|"  # archive answers' page buttons (bot.keyboards)
 JOB_KWARGS = {"max_instances": 2}  # the second instance of a busy job returns at once (bot.outage.Guarded)
 
 KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
@@ -168,6 +170,9 @@ def _register(app: KhabarApp) -> None:
         ("mode", handlers.mode),
         ("quiet", handlers.quiet),
         ("filter", handlers.filter_command),
+        ("search", archive_handlers.search),
+        ("figures", archive_handlers.figures),
+        ("weekly", archive_handlers.weekly),
         ("sources", admin.sources),
         ("addsource", admin.addsource),
         ("removesource", admin.removesource),
@@ -177,6 +182,7 @@ def _register(app: KhabarApp) -> None:
     ]
     for name, callback in commands:
         app.add_handler(CommandHandler(name, callback, filters=only_messages))
+    app.add_handler(CallbackQueryHandler(archive_handlers.search_button, pattern=PAGE_BUTTONS))
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_handler(ChatMemberHandler(handlers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
@@ -254,6 +260,7 @@ def _schedule_jobs(app: KhabarApp, settings: Settings, outage: Outage) -> None:
         ("poll", jobs.poll_tick, settings.poll_tick, 0.5),
         ("fanout", jobs.fanout_tick, FANOUT_TICK, FANOUT_TICK),
         ("digests", jobs.digest_tick, settings.schedule_tick, 0.2),
+        ("weekly", jobs.weekly_tick, settings.schedule_tick, 0.3),
         ("metrics", jobs.observe_tick, OBSERVE_TICK, 1.0),
     ]
     for name, tick, every, first in ticks:

@@ -206,7 +206,7 @@ def parse_count(args: Sequence[str], default: int, maximum: int) -> int | ArgErr
     ws = words(args)
     if not ws:
         return default
-    if len(ws) == 1 and ws[0].isdigit() and 1 <= int(ws[0]) <= maximum:
+    if len(ws) == 1 and ws[0].isascii() and ws[0].isdigit() and 1 <= int(ws[0]) <= maximum:
         return int(ws[0])
     return ArgError(tuple(ws))
 

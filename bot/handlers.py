@@ -94,7 +94,8 @@ async def start(update: Update, context: KhabarContext) -> None:
 
 async def help_command(update: Update, context: KhabarContext) -> None:
     """Every command with an example (admins also see theirs)."""
-    text = fmt(texts.HELP, zone=context.services.settings.timezone)
+    settings = context.services.settings
+    text = fmt(texts.HELP, zone=settings.timezone, archive_days=fa_digits(settings.archive_days))
     await reply(update, context, text + texts.HELP_ADMIN if is_bot_admin(update, context) else text)
 
 

@@ -1,7 +1,8 @@
 """JobQueue callbacks: glue that reads the services and calls them with an explicit `now`.
 
 One repeating poll tick, a fan-out catch-up tick, a digest tick (catch-up for digests whose time
-passed while khabar was down, and the end of quiet hours), a metrics tick (queue gauges) and one
+passed while khabar was down, and the end of quiet hours), a weekly tick (numbers of the week whose
+time has come, bot.weekly), a metrics tick (queue gauges) and one
 cron job per distinct daily digest time in KHABAR_TIMEZONE. The delivery worker is not a job: it
 is a long-running consumer started in post_init (bot.app).
 """
@@ -17,6 +18,7 @@ from telegram.ext import JobQueue
 
 from bot.context import KhabarContext
 from bot.outage import is_redis_outage
+from bot.weekly import WeeklyPoster
 
 log = logging.getLogger("khabar.jobs")
 
@@ -59,6 +61,12 @@ async def digest_tick(context: KhabarContext) -> None:
     await svc.digests.compile_due(svc.now())
     if context.job_queue is not None:
         sync_daily_jobs(context.job_queue, await svc.digests.daily_times(), ZoneInfo(svc.settings.timezone))
+
+
+async def weekly_tick(context: KhabarContext) -> None:
+    """Queue the numbers of the week of every chat whose weekly time has come (bot.weekly)."""
+    svc = context.services
+    await WeeklyPoster(svc.store, svc.settings).post_due(svc.now())
 
 
 async def daily_digest(context: KhabarContext) -> None:

@@ -98,3 +98,53 @@ def subscription_keyboard(sub: Subscription | None, view: View) -> InlineKeyboar
         ]
     )
     return InlineKeyboardMarkup(rows)
+
+
+# --- archive answers: page buttons ----------------------------------------------------------------------
+# `a1|<kind>|<query id>|<page>`: the query itself waits in Redis under its id (bot.store.archive), as a
+# Persian query would not fit in 64 bytes.
+PAGE_VERSION = "a1"
+
+
+class Listing(StrEnum):
+    SEARCH = "s"
+
+
+@dataclass(frozen=True, slots=True)
+class PageCallback:
+    listing: Listing
+    qid: str  # hex
+    page: int  # 0-based
+
+
+def encode_page(cb: PageCallback) -> str:
+    data = f"{PAGE_VERSION}|{cb.listing.value}|{cb.qid}|{cb.page}"
+    if len(data.encode()) > InlineKeyboardButtonLimit.MAX_CALLBACK_DATA:
+        raise ValueError(f"callback data too long: {data!r}")
+    return data
+
+
+def decode_page(data: str | None) -> PageCallback | None:
+    if not data or len(data) > InlineKeyboardButtonLimit.MAX_CALLBACK_DATA:
+        return None
+    parts = data.split("|")
+    if len(parts) != 4 or parts[0] != PAGE_VERSION or not parts[3].isdigit() or len(parts[3]) > 6:
+        return None
+    if not parts[2] or not all(c in "0123456789abcdef" for c in parts[2]):
+        return None
+    try:
+        return PageCallback(Listing(parts[1]), parts[2], int(parts[3]))
+    except ValueError:
+        return None
+
+
+def pages_keyboard(listing: Listing, qid: str, page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """Previous / next buttons under an answer that has more than one page (None when it has one)."""
+
+    def button(label: str, to: int) -> InlineKeyboardButton:
+        return InlineKeyboardButton(label, callback_data=encode_page(PageCallback(listing, qid, to)))
+
+    row = ([button(texts.BTN_PREV, page - 1)] if page > 0 else []) + (
+        [button(texts.BTN_NEXT, page + 1)] if page + 1 < pages else []
+    )
+    return InlineKeyboardMarkup([row]) if row else None

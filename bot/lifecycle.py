@@ -78,6 +78,7 @@ async def migrate_chat(store: Store, old_chat_id: int, new_chat_id: int) -> int:
     """Group → supergroup: move subscriptions and pending messages to the new id."""
     moved = await store.subscriptions.migrate(old_chat_id, new_chat_id)
     jobs = await store.delivery.move_chat(chat_key(old_chat_id), chat_key(new_chat_id))
+    await store.weekly.move(chat_key(old_chat_id), chat_key(new_chat_id))  # numbers of the week follow too
     if moved or jobs:
         log.info("chat migrated", extra={"chat_id": old_chat_id, "new_chat_id": new_chat_id, "jobs": jobs})
     return len(moved)

@@ -34,6 +34,7 @@ Environment variables (public interface):
 | KHABAR_WEBHOOK_LISTEN       | 0.0.0.0                       |
 | KHABAR_WEBHOOK_PORT         | 8443                          |
 | KHABAR_WEBHOOK_SECRET       | unset                         |
+| KHABAR_ARCHIVE_DAYS         | 90 (days social stories stay searchable) |
 
 A TOML file named by KHABAR_CONFIG may set the same values under their lower-case names without the
 prefix (`bot_token`, `redis_url`, `admin_ids = [1, 2]`, ...); environment variables win over the file.
@@ -135,6 +136,7 @@ class Settings:
     story_window: int = 3 * 86400  # cross-agency near-duplicate window
     story_ttl: int = 7 * 86400  # stories kept for /latest and "also reported by"
     story_cap: int = 50_000  # stories kept at most (recent list and near-duplicate index)
+    archive_days: int = 90  # social stories stay in the archive (/search, /figures, weekly) this long
     story_hamming: int = 12  # SimHash bits apart ≤ this → same story (= digest.fingerprint.NEAR_DUPLICATE_BITS)
     # --- full text ---
     fulltext: bool = True  # fetch the article page when a feed item is only a teaser
@@ -368,6 +370,7 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_WEBHOOK_SECRET", ("webhook_secret", _webhook_secret)),
     ("KHABAR_UPDATES_LEASE", ("updates_lease", lambda raw: float(_int_range(3, 300)(raw)))),
     ("KHABAR_INBOX_LEASE", ("inbox_lease", _int_range(2, 3600))),
+    ("KHABAR_ARCHIVE_DAYS", ("archive_days", _int_range(1, 3650))),
 )
 
 

@@ -27,6 +27,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("mode", "فوری یا خلاصهٔ روزانه"),
     ("quiet", "ساعت‌های سکوت"),
     ("filter", "فیلتر کلمه‌ها (+کلمه −کلمه)"),
+    ("search", "جستجو در خبرهای بایگانی"),
+    ("figures", "آخرین آمارها دربارهٔ یک موضوع"),
+    ("weekly", "عددهای هفته: on / off"),
 )
 ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "فهرست منبع‌ها و وضعیتشان"),
@@ -61,7 +64,11 @@ HELP = (
     "<code>/quiet 23:00-07:00</code> — در این ساعت‌ها پیامی نفرست؛ بعد یکجا بفرست. "
     "<code>/quiet off</code> برای برداشتن\n"
     "<code>/filter +کودک -فوتبال</code> — فقط خبرهای دارای «کودک» و بدون «فوتبال»؛ "
-    "<code>/filter clear</code> برای پاک کردن\n\n"
+    "<code>/filter clear</code> برای پاک کردن\n"
+    "<code>/search خوزستان طلاق</code> — جستجو در خبرهای {archive_days} روز گذشته\n"
+    "<code>/figures طلاق خوزستان</code> — آخرین آمارها: عدد، گوینده، منبع، تاریخ\n"
+    "<code>/weekly on</code> — «عددهای هفته» هر شنبه ساعت ۰۹:۰۰؛ "
+    "<code>/weekly on جمعه 18:00</code>، <code>/weekly off</code>\n\n"
     "در گروه‌ها فقط مدیران گروه اشتراک را تغییر می‌دهند. "
     "اگر در یک تاپیک گروه مشترک شوید، خبرها به همان تاپیک می‌آیند."
 )
@@ -76,7 +83,8 @@ HELP_ADMIN = (
     "/stats — آمار\n"
     "<code>/channel add @channel خوزستان daily 08:30</code> — ارسال به کانال "
     "(شما و ربات باید مدیر کانال باشید)\n"
-    "<code>/channel list</code> · <code>/channel remove @channel</code>"
+    "<code>/channel list</code> · <code>/channel remove @channel</code>\n"
+    "<code>/weekly @channel on جمعه 18:00</code> — «عددهای هفته» برای کانال"
 )
 
 # --- subscriptions --------------------------------------------------------------------------------------
@@ -151,6 +159,48 @@ FILTER_TOO_MANY = "حداکثر {max} کلمه در فیلتر جا می‌شو�
 LATEST_TITLE = "📰 آخرین خبرها"
 LATEST_NONE = "هنوز خبری که به این گفتگو بخورد نیامده است."
 LATEST_BAD = "تعداد را نفهمیدم. عددی بین ۱ و {max} بنویسید، مثلاً <code>/latest 5</code>"
+
+# --- archive: search, figures, numbers of the week ---------------------------------------------------
+
+SEARCH_EMPTY = "چه چیزی را جستجو کنم؟ نمونه: <code>/search خوزستان طلاق</code>"
+SEARCH_TOO_LONG = "این جستجو خیلی بلند است. چند کلمه بنویسید، مثلاً <code>/search طلاق اهواز</code>"
+SEARCH_STOP_WORDS = (
+    "این کلمه‌ها برای جستجو کلی‌اند (مثل «و»، «در»، «از»). کلمه‌ای مشخص بنویسید، مثلاً <code>/search اعتیاد کرمان</code>"
+)
+SEARCH_NONE = "خبری با «{query}» در بایگانی پیدا نشد."
+SEARCH_HEADER = "🔎 <b>{query}</b> — {total} خبر (صفحهٔ {page} از {pages})"
+SEARCH_ITEM = "<b>{n}.</b> {headline}"
+SEARCH_SPEAKER = "🗣 {who}"
+SEARCH_FIGURE = "📊 <b>{value}</b> — {context}"
+SEARCH_META = "📍 {where} · {source} · 🗓 {date}"
+SEARCH_EXPIRED = "این جستجو دیگر در دسترس نیست؛ دوباره /search بزنید."
+EVERY_PROVINCE_SHORT = "سراسری"
+SOURCE_UNKNOWN = "منبع نامشخص"
+BTN_PREV = "→ قبلی"
+BTN_NEXT = "بعدی ←"
+
+FIGURES_EMPTY = "دربارهٔ چه موضوعی؟ نمونه: <code>/figures طلاق خوزستان</code>"
+FIGURES_NONE = "آماری دربارهٔ «{query}» در بایگانی پیدا نشد."
+FIGURES_HEADER = "📊 <b>آخرین آمارها: {query}</b>"
+FIGURE_LINE = "• <b>{value}</b> — {context} · {who}{source} · {date}"
+FIGURE_WHO = "🗣 {who} · "
+
+WEEKLY_TITLE = "📊 <b>عددهای هفته</b> — {start} تا {end}"
+WEEKLY_NONE = "{title}\nاین هفته آمار تازه‌ای در خبرهای این گفتگو نبود."
+WEEKLY_TOPIC = "\n<b>{topic}</b>"
+WEEKLY_PROVINCE = "📍 {province}"
+WEEKLY_LINE = "• <b>{value}</b> — {context} · {source} · {date}"
+WEEKLY_ON = (
+    "📊 «عددهای هفته» هر {day} ساعت {time} ({zone}) فرستاده می‌شود: آمارهای مهم هفته، "
+    "به تفکیک موضوع و استان، هر کدام با منبعش."
+)
+WEEKLY_OFF = "📊 «عددهای هفته» خاموش شد."
+WEEKLY_STATUS_ON = "📊 «عددهای هفته»: هر {day} ساعت {time} ({zone}). خاموش کردن: <code>/weekly off</code>"
+WEEKLY_STATUS_OFF = "📊 «عددهای هفته» خاموش است. روشن کردن: <code>/weekly on</code> (هر شنبه ساعت ۰۹:۰۰)"
+WEEKLY_BAD = (
+    "نفهمیدم. نمونه‌ها: <code>/weekly on</code> (هر شنبه ۰۹:۰۰)، <code>/weekly on جمعه 18:00</code>، "
+    "<code>/weekly off</code>"
+)
 
 # --- scheduled digests ------------------------------------------------------------------------------------
 

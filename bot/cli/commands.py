@@ -97,6 +97,25 @@ COMMANDS: dict[str, Command] = {
         "OPML feeds are not fetched on import: a bad one fails on its first poll. Ids the sources "
         "file already has are skipped (the file wins).",
     ),
+    "search": Command(
+        "bot.cli.search_cmd",
+        "search the story archive (Persian words; province and topic names filter)",
+        "Search the archive of social-affairs stories, newest first, five a page.\n\n"
+        "  khabar search خوزستان طلاق\n"
+        "  khabar search کودکان کار --page 2\n\n"
+        "Words are Persian-normalized and plurals folded; province and topic names act as filters. An "
+        "empty query, a too-long one or one of stop words only gets one line on stderr and exit 2. "
+        "Reads only: safe next to a running bot.",
+    ),
+    "figures": Command(
+        "bot.cli.figures_cmd",
+        "the latest key figures on a subject, one line each (or CSV)",
+        "The latest key figures on a subject from the archive: value, context, speaker and role, "
+        "outlet, Jalali date and link, one line each.\n\n"
+        "  khabar figures طلاق خوزستان\n"
+        "  khabar figures بیکاری --csv > bikari.csv\n\n"
+        "A bad query gets one line on stderr and exit 2.",
+    ),
 }
 
 

@@ -1,7 +1,8 @@
 """The Redis store: the only code that talks to Redis. The key schema lives in `bot.store.keys`.
 
 `Store` bundles one asyncio Redis client with the key builders and exposes one small repository
-per concern (subscriptions, feed state, seen-state and its inbox, runtime sources, stories, delivery
+per concern (subscriptions, feed state, seen-state and its inbox, runtime sources, stories and their
+archive, delivery
 queue, rate limiter, stats, leases, handled updates, operational facts). Callers never see a key or a
 raw Redis command. Retention numbers come in `StoreLimits` (from Settings).
 """
@@ -14,6 +15,7 @@ from functools import cached_property
 import redis.asyncio as aioredis
 
 from bot.settings import Settings
+from bot.store.archive import ArchiveStore
 from bot.store.delivery import DeliveryQueue
 from bot.store.feeds import FeedStateStore
 from bot.store.inbox import InboxStore
@@ -28,6 +30,7 @@ from bot.store.stories import StoryStore
 from bot.store.subscriptions import Subscription, SubscriptionStore
 from bot.store.transfer import TransferStore
 from bot.store.updates import HandledUpdates
+from bot.store.weekly import WeeklyStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class StoreLimits:
     story_cap: int = 50_000
     story_hamming: int = 12
     inbox_lease: int = DEFAULT_INBOX_LEASE
+    archive_ttl: int = 90 * 86400
 
     @classmethod
     def from_settings(cls, settings: Settings) -> StoreLimits:
@@ -54,6 +58,7 @@ class StoreLimits:
             story_cap=settings.story_cap,
             story_hamming=settings.story_hamming,
             inbox_lease=settings.inbox_lease,
+            archive_ttl=settings.archive_days * 86400,
         )
 
 
@@ -108,7 +113,18 @@ class Store:
             ttl=lim.story_ttl,
             cap=lim.story_cap,
             max_distance=lim.story_hamming,
+            archive=self.archive,
         )
+
+    @cached_property
+    def archive(self) -> ArchiveStore:
+        """Social stories kept for the archive period, and their search index."""
+        return ArchiveStore(self.redis, self.keys, self.limits.archive_ttl, id_ttl=self.limits.story_ttl)
+
+    @cached_property
+    def weekly(self) -> WeeklyStore:
+        """Chats that get the numbers of the week, and when."""
+        return WeeklyStore(self.redis, self.keys)
 
     @cached_property
     def delivery(self) -> DeliveryQueue:

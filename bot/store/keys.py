@@ -41,6 +41,14 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:updates:handled     | zset   | newest 1000, TTL 7 d         | Telegram update ids already handled          |
 | khabar:ops:tick            | string | TTL 7 days, rewritten        | unix time of the last poll tick (any process)|
 | khabar:ops:paused:{id}:{t} | string | TTL 30 days                  | admins were told source {id} paused at {t}   |
+| khabar:arc:seq             | string | one counter                  | archive sequence (story numbers)             |
+| khabar:arc:days            | zset   | pruned to archive_ttl        | first story number of each day (score: day)  |
+| khabar:arc:id:{story_id}   | string | TTL story_ttl                | story id → its story number (archived once)  |
+| khabar:arc:r:{n}           | hash   | TTL archive_ttl              | c: compact record; s: sources, U+001F-joined |
+| khabar:arc:t:{term}        | string | TTL archive_ttl, ≤ term cap  | posting list: story numbers, 4 bytes each    |
+| khabar:arc:q:{qid}         | string | TTL 1 day                    | a search query, for its page buttons         |
+| khabar:weekly              | hash   | one field per opted-in chat  | ck → `weekday|HH:MM` (numbers of the week)   |
+| khabar:weekly:due          | zset   | a member per opted-in chat   | ck → next weekly post (unix s)               |
 
 (TTL/cap names are Settings fields.) Keys without a TTL are bounded otherwise: one field or member
 per chat, configured source or live story, pruned by age or cap as the table says, or one counter.
@@ -55,6 +63,14 @@ key) so each bucket stays under Redis' default 128-entry listpack limit: about 2
 instead of about 120 in a skiplist. Bucket 0 also holds the sentinel `~` ("this source has
 seen-state"). Scores are whole seconds. The story-band sets are an LSH index over disjoint 6-7-bit
 bands of the 64-bit SimHash (see bot.store.stories), so lookups never scan.
+
+The archive (bot.store.archive) numbers each social story (`arc:seq`) and appends that number, as
+4 big-endian bytes (byte order = numeric order), to one posting-list string per search term
+(`arc:t:{term}`): 4 bytes a posting instead of ~100 in a sorted set, read back with the client's
+no-decode option and turned into numbers by `array.frombytes` in microseconds. A list
+only ever grows at its end, newest last; appending trims the postings older than the archive
+period (found by binary search against `arc:days`) and keeps at most ARCHIVE_TERM_CAP (the newest).
+Records and lists expire with the archive period; `arc:days` holds one member per day.
 
 Lua scripts that must find per-chat keys themselves (the delivery claim script cannot know in
 advance which chats it will pick) receive the key *stem* from the builder called with an empty
@@ -88,6 +104,8 @@ INBOX_TTL = 7 * 86400
 INBOX_CAP = 10_000  # items waiting to be turned into stories; normally a handful
 HANDLED_UPDATES_CAP = 1000  # far more than one getUpdates batch (100)
 HANDLED_UPDATES_TTL = 7 * 86400  # Telegram keeps undelivered updates 24 hours
+ARCHIVE_TERM_CAP = 50_000  # newest postings kept per search term (200 kB)
+SEARCH_QUERY_TTL = 86400  # page buttons of a search answer work this long
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +224,32 @@ class Keys:
 
     def pause_notice(self, source_id: str, paused_at: int) -> str:
         return f"{self.prefix}ops:paused:{source_id}:{paused_at}"
+
+    # --- archive and search (bot.store.archive) ---
+    def archive_seq(self) -> str:
+        return f"{self.prefix}arc:seq"
+
+    def archive_days(self) -> str:
+        return f"{self.prefix}arc:days"
+
+    def archive_id(self, story_id: str) -> str:
+        return f"{self.prefix}arc:id:{story_id}"
+
+    def archive_record(self, number: str) -> str:
+        """`archive_record("")` is the stem the add script appends a new story number to."""
+        return f"{self.prefix}arc:r:{number}"
+
+    def archive_term(self, term: str) -> str:
+        return f"{self.prefix}arc:t:{term}"
+
+    def search_query(self, qid: str) -> str:
+        return f"{self.prefix}arc:q:{qid}"
+
+    def weekly(self) -> str:
+        return f"{self.prefix}weekly"
+
+    def weekly_due(self) -> str:
+        return f"{self.prefix}weekly:due"
 
 
 def seen_bucket_keys(keys: Keys, source_id: str) -> list[str]:

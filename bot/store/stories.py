@@ -9,7 +9,8 @@ agencies at once still make one story. It is idempotent per story id: an item ha
 gets `created=True, again=True` back — the same new story, not a duplicate of itself.
 `add_source` appends another reporter to a story's `sources` (Lua + cjson, atomic). A story record
 is a hash: `core` (the Story without its sources, as JSON) and `sources` ([[source_id, name], ...],
-first reporter first); see bot.store.keys.
+first reporter first); see bot.store.keys. `put` also archives a social story (bot.store.archive),
+and `add_source` tells the archive about the new reporter: this is the one place stories are written.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from bot.store.archive import ArchiveStore
 from bot.store.codec import from_jsonable, to_jsonable
 from bot.store.keys import STORY_BANDS, Keys
 from bot.story import Story
@@ -141,6 +143,7 @@ class StoryStore:
         ttl: int = 7 * 86400,
         cap: int = 50_000,
         max_distance: int = 3,
+        archive: ArchiveStore | None = None,
     ) -> None:
         self._r = redis
         self._k = keys
@@ -148,6 +151,7 @@ class StoryStore:
         self._ttl = max(ttl, window)
         self._cap = cap
         self._max_distance = max_distance
+        self._archive = archive
         self._cluster = redis.register_script(_CLUSTER)
         self._add_source = redis.register_script(_ADD_SOURCE)
 
@@ -172,10 +176,14 @@ class StoryStore:
             pipe.hset(key, "core", story_to_core(story))
             pipe.expire(key, self._ttl)
             await pipe.execute()
+        if self._archive is not None and story.digest.is_social:
+            await self._archive.add(story)  # idempotent per story id: a story stored twice is archived once
 
     async def add_source(self, story_id: str, source_id: str, source_name: str) -> bool:
         """Record another reporter of a story; False if it was already listed or the story is gone."""
         got = await self._add_source(keys=[self._k.story(story_id)], args=[source_id, source_name])
+        if int(got) == 1 and self._archive is not None:
+            await self._archive.add_source(story_id, source_name)
         return int(got) == 1
 
     async def get(self, story_id: str) -> Story | None:

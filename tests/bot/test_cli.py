@@ -19,7 +19,7 @@ REDIS = "redis://127.0.0.1:6379/0"
 def test_help_lists_every_command() -> None:
     done = subprocess.run([sys.executable, "-m", "bot", "--help"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0
-    for command in ("run", "poll", "digest", "extract", "sources", "status", "export", "import"):
+    for command in ("run", "poll", "digest", "extract", "sources", "status", "export", "import", "search", "figures"):
         assert f"    {command} " in done.stdout, command
 
 

@@ -40,10 +40,10 @@ async def test_commands_menu_is_registered_in_persian(fake: FakeBotAPI, clock: M
         await fake.wait_for(lambda: len(fake.commands) == 2, 5)  # everyone, and the admin's own menu
         everyone = {c["command"]: c["description"] for c in fake.commands[0]["commands"]}
         assert set(everyone) == {"start", "help", "subscribe", "unsubscribe", "mysubs", "latest", "mode", "quiet",
-                                 "filter"}  # fmt: skip
+                                 "filter", "search", "figures", "weekly"}  # fmt: skip
         assert "اشتراک" in everyone["subscribe"]
         admin = fake.commands[1]
-        assert admin["scope"] == {"type": "chat", "chat_id": ADMIN} and len(admin["commands"]) == 15
+        assert admin["scope"] == {"type": "chat", "chat_id": ADMIN} and len(admin["commands"]) == 18
     finally:
         await stop_khabar(stop, task)
         await delete_prefix(h.prefix)

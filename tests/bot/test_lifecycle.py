@@ -75,6 +75,7 @@ async def test_migration_service_message_moves_the_subscription(khabar: Harness)
     fake = khabar.fake
     group = fake.add_chat(Chat(-4400, "group", title="گروه", admins={USER}, creator=USER))
     await say(khabar, group, USER, "/subscribe خوزستان")
+    await say(khabar, group, USER, "/weekly on")
     fake.migrate(-4400, -1004400)
     fake.push(message=fake.message_json(group, USER, "", migrate_to_chat_id=-1004400))
     for _ in range(100):
@@ -83,3 +84,6 @@ async def test_migration_service_message_moves_the_subscription(khabar: Harness)
         await asyncio.sleep(0.05)
     moved = await khabar.store.subscriptions.get(-1004400)
     assert moved is not None and moved.provinces == ("خوزستان",)
+    assert await khabar.store.weekly.plan("-4400") is None  # the numbers of the week follow the group
+    assert await khabar.store.weekly.plan("-1004400") is not None
+    assert await khabar.store.weekly.due_at("-1004400") is not None

@@ -56,6 +56,14 @@ def test_lease_settings_for_several_instances() -> None:
     assert Settings().updates_lease == 10.0 and Settings().inbox_lease == 60
 
 
+def test_archive_days_reach_the_store() -> None:
+    from bot.store import StoreLimits
+
+    assert Settings().archive_days == 90
+    s = Settings.from_env({"KHABAR_ARCHIVE_DAYS": "30"})
+    assert s.archive_days == 30 and StoreLimits.from_settings(s).archive_ttl == 30 * 86400
+
+
 def test_secrets_never_print() -> None:
     s = Settings.from_env({"KHABAR_BOT_TOKEN": TOKEN, "KHABAR_REDIS_URL": "redis://:hunter2@h:6379"})
     for text in (repr(s), str(s), repr(s.bot_token), f"{s.redis_url}"):
@@ -79,6 +87,7 @@ def test_secrets_never_print() -> None:
         ("KHABAR_BACKFILL", "500", "between"),
         ("KHABAR_UPDATES_LEASE", "1", "between"),
         ("KHABAR_INBOX_LEASE", "soon", "whole number"),
+        ("KHABAR_ARCHIVE_DAYS", "0", "between"),
     ],
     ids=lambda v: str(v)[:20],
 )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from bot.store import Store
 from bot.store.delivery import Kind, Outcome, Target
 from bot.store.keys import LOG_CAP, LOG_TTL
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import Mode, Subscription
+from bot.store.weekly import WeeklyPlan
 from feeds.sources import remote_source
 from feeds.state import FeedState
+from tests.bot.conftest import make_story
 
 NOW = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
 FAST = Pacing.from_rates(global_rate=1000, private_rate=20, group_per_minute=1200)
@@ -20,7 +22,8 @@ FAST = Pacing.from_rates(global_rate=1000, private_rate=20, group_per_minute=120
 # member per chat, source or live story, pruned by age or cap, or a single counter.
 PERSISTENT = re.compile(
     r"^(subs|subs:ver|schedule|leases|sources|stories|story-recent|story-fp|story-band:\d+|"
-    r"dq:announced|dq:fanout|dq:batch:seq|dq:ready|dq:lease|dq:prog|dq:pending|dq:due)$"
+    r"dq:announced|dq:fanout|dq:batch:seq|dq:ready|dq:lease|dq:prog|dq:pending|dq:due|"
+    r"arc:seq|arc:days|weekly|weekly:due)$"
 )
 
 
@@ -34,6 +37,10 @@ async def test_every_per_item_key_has_a_ttl(store: Store) -> None:
     await store.feeds.save("s1", FeedState(next_check_at=NOW + timedelta(minutes=10), first_success_at=NOW))
     await store.seen.mark("s1", [["a"], ["b", "b-link"]], NOW)
     await store.stories.cluster("st1", 0x0F0F_0F0F_0F0F_0F0F, "s1", "منبع", NOW)
+    await store.stories.put(make_story("طلاق در اهواز", story_id="st1", first_seen=NOW))  # archived too
+    await store.stories.add_source("st1", "s2", "منبع دوم")
+    await store.archive.remember_query("طلاق")
+    await store.weekly.set("1", WeeklyPlan(5, time(9, 0)), NOW.timestamp() + 86400)
     await store.delivery.save_parts("st1", ["<b>خبر</b>"])
     await store.delivery.announce(["st1"])
     await store.delivery.enqueue_story(
@@ -53,7 +60,7 @@ async def test_every_per_item_key_has_a_ttl(store: Store) -> None:
     without_ttl = [k.removeprefix(prefix) for k in keys if await store.redis.ttl(k) == -1]
     assert [k for k in without_ttl if not PERSISTENT.match(k)] == []
     with_ttl = {k.removeprefix(prefix).split(":")[0] for k in keys if await store.redis.ttl(k) > 0}
-    assert {"feed", "seen", "story", "dq", "stats", "ops"} <= with_ttl
+    assert {"feed", "seen", "story", "dq", "stats", "ops", "arc"} <= with_ttl
 
 
 async def test_pending_counter_heals_after_queues_expired(store: Store) -> None:
