@@ -7,7 +7,7 @@
   base64 runs; a line still made mostly of Latin letters and digits after that is dropped.
 * A date/time stamp at the start of a line is removed (`date 2025-12-17`, `2025-12-17T10:45:00Z`,
   `۱۴۰۳/۰۹/۱۲ - ۱۰:۴۵`, `سه شنبه ۱۷ تیر ۱۴۰۳ -`), with player chrome right after it («پخش زنده»).
-* Leading bullets («- », «– », «— », «• ») are removed.
+* Leading bullets («- », «– », «— », «• ») and list numbers («۱- », «2) ») are removed.
 * A title glued to an agency dateline (`… در ۱۳ مرکز نگهداریایسنا/ خوزستان مدیرکل …`) is split off,
   and literal `\\n` escapes left by double-encoded JSON are line breaks.
 
@@ -63,6 +63,8 @@ _PLAYER = re.compile(
     r"^(?:پخش[ \u200c]*زنده|پخش[ \u200c]*(?:فیلم|ویدیو|ویدئو)|دانلود[ \u200c]*(?:فیلم|ویدیو|ویدئو))[ ]*"
 )
 _BULLET = re.compile(r"^(?:[-–—•*·](?![0-9۰-۹])[ ]*)+")
+# «۱- », «2) », «۳. » numbering a list item (multi-item pages); «۱۰ - ۱۵ درصد» is a range, not a bullet
+_NUMBERED = re.compile(r"^[0-9۰-۹]{1,2}[ ]?[-–—.)][ ]+(?=[^\W\d_])")
 
 # an agency dateline glued to the word before it: «…نگهداریایسنا/ خوزستان», «…است.ایرنا- »
 _GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "برنا", "خبرآنلاین")  # never a word's ending
@@ -138,7 +140,7 @@ def layout_lines(text: str) -> list[str]:
         if not line or (latin and _is_debris(line)):
             continue
         if line[0] in _STAMP_STARTS:
-            line = strip_stamp(line)
+            line = _NUMBERED.sub("", strip_stamp(line), count=1)
         if line[:1] in _BULLETS:
             line = strip_bullet(line).strip()
         if line:

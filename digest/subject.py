@@ -117,8 +117,13 @@ def subject_tokens(subject: str) -> list[str]:
     return list(_subject_tokens(subject))
 
 
+_APPOSITION_DASH = re.compile(r"(?<=\w)[ ]*[-–—][ ]+|[ ]+[-–—][ ]*(?=\w)")
+
+
 @lru_cache(maxsize=1024)  # a subject is read by cut_adjuncts, then by classify_subject
 def _subject_tokens(subject: str) -> tuple[str, ...]:
+    if "-" in subject or "–" in subject or "—" in subject:  # «NAME- ROLE», «NAME - ROLE»: a comma
+        subject = _APPOSITION_DASH.sub("، ", subject)
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))

@@ -102,3 +102,8 @@ def test_title_glued_to_agency_dateline_is_split() -> None:
 
 def test_literal_newline_escapes_are_line_breaks() -> None:
     assert layout_lines("خط اول خبر.\\n\\nخط دوم خبر.") == ["خط اول خبر.", "خط دوم خبر."]
+
+
+def test_list_numbers_are_bullets_but_ranges_stay() -> None:
+    lines = layout_lines("۱- علی رضایی گفت: …\n2) حسن کریمی افزود: …\n۱۰ - ۱۵ درصد کاهش یافت")
+    assert lines == ["علی رضایی گفت: …", "حسن کریمی افزود: …", "۱۰ - ۱۵ درصد کاهش یافت"]
