@@ -11,13 +11,19 @@
 * A title glued to an agency dateline (`… در ۱۳ مرکز نگهداریایسنا/ خوزستان مدیرکل …`) is split off,
   and literal `\\n` escapes left by double-encoded JSON are line breaks.
 
-Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch`.
+* A hard-wrapped line is joined to the next one when it cannot end a paragraph: it ends with a
+  comma, a preposition or conjunction, or (after a comma) a first name or title (`به گزارش ایرنا،
+  علی` / `رضایی، …`).
+
+Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch` and
+`digest.roles`.
 """
 
 from __future__ import annotations
 
 import re
 
+from digest.roles import TITLES, first_names
 from digest.textmatch import alternation
 
 _EMOJI = re.compile(
@@ -125,6 +131,37 @@ def strip_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
 
+# words a paragraph never ends with: a line ending so was wrapped by the page or the copy
+_OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
+MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
+
+
+def _is_cut(line: str) -> bool:
+    """Whether `line` stops in the middle of a sentence (see the module docstring)."""
+    words = line.split()
+    if len(words) < MIN_WRAPPED_WORDS:
+        return False  # «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
+    last = words[-1]
+    if line[-1] == "،":
+        return True
+    if last in _OPEN_ENDS:
+        return True
+    # a name cut after a lead-in (`به گزارش ایرنا، علی`); a title ending in a name word has no comma
+    return "،" in line and (last in TITLES or last in first_names())
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line[0].isalpha():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joining = _is_cut(out[-1])
+    return out
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -145,4 +182,4 @@ def layout_lines(text: str) -> list[str]:
             line = strip_bullet(line).strip()
         if line:
             out.append(line)
-    return out
+    return _unwrap(out)

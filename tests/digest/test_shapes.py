@@ -34,3 +34,10 @@ def test_numbered_items_give_the_first_items_speaker() -> None:
 def test_presentation_forms_are_read_as_letters() -> None:
     text = "ﺑﻪ ﮔﺰارش اﯾﺮﻧﺎ، ﻋﻠﯽ رﺿﺎﯾﯽ، ﻣﺪﯾﺮﮐﻞ ﺑﻬﺰﯾﺴﺘﯽ اﺳﺘﺎن ﻧﻤﻮﻧﻪ ﮔﻔﺖ: ۲۰ ﺧﺎﻧﻮار ﺗﺤﺖ ﭘﻮﺷﺶ ﻗﺮار ﮔﺮﻓﺘﻨﺪ."
     assert main_speaker(text) == RAZAEI
+
+
+def test_name_hard_wrapped_over_two_lines() -> None:
+    text = "به گزارش ایرنا، علی\nرضایی، مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    digest = extract(Article(text=text))
+    assert (digest.speakers[0].name, digest.speakers[0].role) == RAZAEI
+    assert "علی" not in digest.headline  # the cut lead line is no headline
