@@ -1,13 +1,15 @@
 """A speaker phrase split into name and role, by structure rather than by a list of names.
 
 `classify_subject` turns the subject of an attribution (`digest.speaker` finds it) into a `Mention`:
-a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role head followed by a name (`ROLE [title]
-FIRSTNAME SURNAME`), a name followed by a role, two or three name-like tokens right before a role
-head whatever the first name (`گلاره کامرانی نماینده …`, `NAME روابط عمومی …`), a title or a first
+a comma apposition (`NAME، ROLE` or `ROLE، NAME`; a spaced dash is a comma: `NAME- ROLE`), a role
+head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, two or three
+name-like tokens right before a role head whatever the first name (`گلاره کامرانی نماینده …`,
+`NAME روابط عمومی …`) or one word that ends like a surname (`موسوی مدیرکل …`), a title or a first
 name alone, or a short non-role subject (a surname). A name ends at «را» or a number; a token with
-digits, Latin letters or punctuation is never part of a name; plural heads are collectives and
-`آنلاین/نیوز` subjects outlets. Tokens are read with multi-word titles joined and role heads in
-canonical form whatever their spacing (`قائممقام`, glued `رئیسسازمان` = `رئیس سازمان`).
+digits, Latin letters or punctuation is never part of a name; plural heads are collectives,
+`آنلاین/نیوز` subjects outlets and a reporter («خبرنگار ما») is never a speaker. Tokens are read
+with multi-word titles joined and role heads in canonical form whatever their spacing (`قائممقام`,
+glued `رئیسسازمان` = `رئیس سازمان`).
 Imports only digest modules.
 """
 
@@ -30,11 +32,13 @@ from digest.roles import (
     OUTLET_ENDS,
     PLURAL_HEADS,
     PRONOUNS,
+    REPORTER_HEADS,
     REPRESENTATIVE_HEADS,
     ROLE_CONTINUATIONS,
     ROLE_HEADS,
     ROLE_ORG_STARTS,
     ROLE_SEATS,
+    SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
     first_names,
@@ -214,7 +218,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
         rest = " ".join(tokens[1:]).replace(" ، ", "، ")
         return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
-    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS:
+    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS:
         return None
     if "،" in tokens:
         mention = _apposition(subject, index)
@@ -244,11 +248,21 @@ def _has_head(tokens: list[str]) -> bool:
 def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
     head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
-    for k in (2, 3):
+    for k in (1, 2, 3):
         cand = tokens[:k]
         if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
+            if k == 1 and not _is_surname(cand[0]):
+                continue
             return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
     return None
+
+
+_NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
+
+
+def _is_surname(tok: str) -> bool:
+    """A lone word before a role head is a surname when it ends like one (`موسوی`, `جوادپور`)."""
+    return len(tok) >= 4 and tok.endswith(SURNAME_ENDS) and tok not in _NOT_SURNAMES and not is_first_name(tok)
 
 
 def _trim_object(tokens: list[str]) -> list[str]:

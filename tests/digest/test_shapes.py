@@ -41,3 +41,13 @@ def test_name_hard_wrapped_over_two_lines() -> None:
     digest = extract(Article(text=text))
     assert (digest.speakers[0].name, digest.speakers[0].role) == RAZAEI
     assert "علی" not in digest.headline  # the cut lead line is no headline
+
+
+def test_surname_alone_before_role() -> None:
+    text = "به گزارش ایسنا، موسوی مدیرکل امور بانوان استانداری نمونه عصر امروز گفت: ۲۰ زن آموزش دیدند."
+    assert main_speaker(text) == ("موسوی", "مدیرکل امور بانوان استانداری نمونه")
+
+
+def test_organisations_and_reporters_are_no_speakers() -> None:
+    for subject in ("شهرداری نمونه اعلام کرد:", "فرمانداری نمونه اعلام کرد:", "خبرنگار ما گزارش داد:"):
+        assert main_speaker(f"{subject} ۲۰ خانوار آسیب دیدند.") is None, subject
