@@ -132,7 +132,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    return _CHROME.match(line) is not None and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
+    """A short chrome or credit line; a question («خبرنگار: برنامه چیست؟») belongs to a transcript."""
+    return (
+        _CHROME.match(line) is not None
+        and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
+        and not line.endswith(("؟", "?"))
+    )
 
 
 def _is_end(line: str) -> bool:

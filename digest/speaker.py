@@ -26,7 +26,9 @@ Rules, in order:
    the text writes a name beside that role elsewhere. A roleless speaker takes a `NAME، ROLE،`
    apposition found elsewhere. A one-word headline name used only inside body roles (`طالبان: …`)
    is a group, not a person.
-5. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
+5. In an interview transcript (`خبرنگار: …` / `سوال: …` lines) a `NAME: …` line is the interviewee
+   speaking, and a title `گفت‌وگو با ROLE` names the interviewee's role.
+6. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
    the most statements (then the earliest).
 Imports only digest modules.
 """
@@ -94,11 +96,16 @@ _BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظها�
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
+_ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
+# «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
+_INTERVIEW_TITLE = re.compile(
+    r"^(?:در[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+(?:\S+[ ]+)?با[ ]+(?P<subject>[^:؛«»]{3,100})$"
+)
 
 
 @dataclass(slots=True)
@@ -152,6 +159,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
         if mention is not None:
             titles.append(mention)
     out: list[Mention] = []
+    interview = any(_is_question_label(s) for s in sentences)
     for index, sentence in enumerate(sentences):
         subjects = _subjects(sentence)
         for subject in subjects:
@@ -159,10 +167,29 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             if mention is not None:
                 out.append(mention)
         if not subjects:
-            named = _named_subject(sentence, index)
+            named = _answer_label(sentence, index) if interview else None
+            named = named or _named_subject(sentence, index)
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+def _is_question_label(sentence: str) -> bool:
+    """`خبرنگار: …`, `سوال: …`: a transcript's question line."""
+    label, colon, _ = sentence[:20].partition(":")
+    return bool(colon) and label.strip(" -–") in _INTERVIEW_LABELS
+
+
+def _answer_label(sentence: str, index: int) -> Mention | None:
+    """In a transcript, `NAME: …` (one to three name words) answers: the interviewee speaks."""
+    label, colon, _ = sentence[:40].partition(":")
+    words = label.split()
+    if not colon or not 0 < len(words) <= 3 or label.strip() in _INTERVIEW_LABELS | _ANSWER_LABELS:
+        return None
+    mention = classify_subject(label.strip(), index)
+    if mention is None or mention.kind != "person" or mention.name is None:
+        return None
+    return Mention(mention.name, mention.role, "person", index)
 
 
 def _named_subject(sentence: str, index: int) -> Mention | None:
@@ -203,6 +230,10 @@ def _is_group(title: Mention, body: list[Mention]) -> bool:
 def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:
     """`ROLE خبرداد:` kickers, `NAME، ROLE` kickers and `ROLE: statement` headlines name a speaker
     without a quote."""
+    interviewee = _INTERVIEW_TITLE.match(text)
+    if interviewee is not None:
+        mention = classify_subject(cut_adjuncts(interviewee.group("subject")), index)
+        return mention if mention is not None and mention.kind != "pronoun" else None
     subjects = _subjects(text)
     if not subjects and is_kicker:
         heading = _heading(text + ":", len(text) + 1)

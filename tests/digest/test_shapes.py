@@ -51,3 +51,13 @@ def test_surname_alone_before_role() -> None:
 def test_organisations_and_reporters_are_no_speakers() -> None:
     for subject in ("شهرداری نمونه اعلام کرد:", "فرمانداری نمونه اعلام کرد:", "خبرنگار ما گزارش داد:"):
         assert main_speaker(f"{subject} ۲۰ خانوار آسیب دیدند.") is None, subject
+
+
+def test_interview_transcript_gives_the_interviewee() -> None:
+    text = (
+        "خبرنگار: وضعیت مددجویان چگونه است؟\nرضایی: ۲۰ خانوار تحت پوشش قرار گرفتند.\n"
+        "خبرنگار: برنامه بعدی چیست؟\nرضایی: ۳۰ مرکز فعال است."
+    )
+    assert main_speaker(text, "گفت‌وگو با مدیرکل بهزیستی استان نمونه") == ("رضایی", "مدیرکل بهزیستی استان نمونه")
+    answers = "سوال: وضعیت چگونه است؟\nپاسخ: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert main_speaker(answers) is None
