@@ -21,11 +21,13 @@ from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
 from digest.roles import REPORTING_VERBS, ROLE_HEADS
+from digest.sitetitle import is_site_label
 from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
 MAX_HEADLINE_WORDS = 25
 MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
+MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
 MAX_HEADLINE_CHARS = 300
 MIN_SLUG_WORDS = 3
 MAX_KICKER_WORDS = 15
@@ -41,6 +43,21 @@ _ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u
 _AZ = re.compile(r"(?<![\w\u200c])از(?![\w\u200c])")
 # «از» that does not open what was announced: partitives, quantities and times
 _NOT_SOURCE_AZ = frozenset("یکی برخی بسیاری یک بیش کمتر بیشتر پیش پس قبل بعد کمی یکی‌از هریک".split())
+# «… اعلام کردند که …», «… گزارش داد که …»: what was reported follows «که»
+_THAT_ATTRIBUTION = re.compile(
+    r"^.{0,150}?(?<![\w\u200c])(?:"
+    + alternation(("اعلام کرد", "اعلام کردند", "گزارش داد", "گزارش دادند", "خبر داد", "گفت"))
+    + r")[ ]+که[ ]+"
+)
+_CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
+_REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
+_FRONTED_STARTS = frozenset("در به از با طی براساس بر تا پس پیش طبق بنابر".split())
+MAX_FRONTED_WORDS = 7
+# a clause verb followed by a relative or result clause: «… در حال انجام است که با اتمام آن …»
+_VERB_THEN_KE = re.compile(
+    r"(?P<verb>(?<![\w\u200c])(?:است|هستند|شد|شدند|شده است|شده‌اند|می‌شود|می‌شوند|کرد|کردند|دارد|دارند))"
+    r"[ ]*،?[ ]+که[ ]+.*$"
+)
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
@@ -118,6 +135,16 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _is_head_line(line: str) -> bool:
+    """A line of the page head that can be the headline: four or more words (`فرهنگ و هنر`, `سایر
+    زبان ها`, `استانها > سمنان` are menus), no breadcrumb `>` or clock time (a date line), no lead-in
+    (`به گزارش …` opens the lead), not an outlet's name (`خبرگزاری کار ایران`)."""
+    words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
+    if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
+        return False
+    return not is_site_label(line)
+
+
 def _is_short_line(line: str) -> bool:
     return _words(line) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "!", ":", "؟"))
 
@@ -126,10 +153,10 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
-        (i for i, p in enumerate(head[:3]) if p.rstrip().endswith(":") and _words(p) <= MAX_KICKER_WORDS),
+        (i for i, p in enumerate(head[:3]) if p.rstrip().endswith((":", "؛")) and _words(p) <= MAX_KICKER_WORDS),
         None,
     )
-    kicker = head[kicker_at].rstrip(": ").strip() if kicker_at is not None else None
+    kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     headline = cap_headline(headline)
@@ -181,7 +208,11 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> in
         (
             i
             for i, p in enumerate(paragraphs[:HEAD_LINES])
-            if i != kicker_at and (_words(p) > MAX_HEADLINE_WORDS or p.rstrip().endswith((".", "!", "؟")))
+            if i != kicker_at
+            and (
+                _words(p) > MAX_HEADLINE_WORDS
+                or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS)
+            )
         ),
         HEAD_LINES,
     )
@@ -236,7 +267,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
     candidates = [
         (i, p)
         for i, p in enumerate(paragraphs[: _body_start(paragraphs, kicker_at)])
-        if i != kicker_at and _is_short_line(p) and _words(p) >= MIN_HEADLINE_WORDS
+        if i != kicker_at and _is_short_line(p) and _is_head_line(p)
     ]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
@@ -269,14 +300,27 @@ def _announced(sentence: str) -> str | None:
 
 
 def _lead_core(lead: str) -> str:
-    """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
+    """The statement of the lead sentence: without lead-ins, its attribution (`NAME، ROLE گفت:`,
+    `… اعلام کرد که`), a short fronted adverbial (`در حال حاضر،`) and a trailing «که» clause after its
+    verb; cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    sentence = strip_lead_in(sentence)
+    sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
     sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
-    sentence = sentence.strip().rstrip(".")
+    sentence = _THAT_ATTRIBUTION.sub("", sentence, count=1)
+    sentence = _drop_fronted(sentence.strip().rstrip("."))
+    sentence = _VERB_THEN_KE.sub(r"\g<verb>", sentence, count=1)
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:
         return sentence
     cut = " ".join(words[:MAX_LEAD_WORDS])
     clause = max(cut.rfind("،"), cut.rfind("؛"))
-    return (cut[:clause] if clause > len(cut) // 2 else cut).strip() + "…"
+    return cut[:clause].strip() if clause > len(cut) // 2 else cut.strip() + "…"
+
+
+def _drop_fronted(sentence: str) -> str:
+    """`در حال حاضر، بیش از …` → `بیش از …`: a short adverbial phrase before the first comma."""
+    head, comma, rest = sentence.partition("،")
+    words = head.split()
+    if comma and words and words[0] in _FRONTED_STARTS and len(words) <= MAX_FRONTED_WORDS and _words(rest) >= 4:
+        return rest.strip()
+    return sentence

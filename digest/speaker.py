@@ -101,7 +101,7 @@ _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب ام�
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
-_TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
+_TITLE_SEP = re.compile(r"^(?P<subject>[^:]{2,79}[^:\d۰-۹ ])[ ]*:\s*\S")  # not a clock time «ساعت ۰۰:۱۸»
 # «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
 _INTERVIEW_TITLE = re.compile(
     r"^(?:در[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+(?:\S+[ ]+)?با[ ]+(?P<subject>[^:؛«»]{3,100})$"
