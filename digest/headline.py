@@ -6,7 +6,8 @@ to the start of the lead is cut off). Without one, a Persian slug in the page UR
 «عکس» dropped; a short head line that the slug starts is taken whole, since CMSs cut long slugs).
 Otherwise, among the short lines *before the first long paragraph* (never a line after the body has
 started): a line printed twice (many CMSs repeat the title before the body), else the first such
-line, else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
+line, else a short line right after the lead that repeats its words (a title printed after its
+lead), else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
 ending in `:` is the kicker and a speaker clue. Every headline is capped at `MAX_HEADLINE_CHARS` at a
 word boundary. Imports only digest modules and urllib.
 """
@@ -281,7 +282,19 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
         if start < len(paragraphs)
         else next((p for i, p in enumerate(paragraphs) if i != kicker_at), "")
     )
+    after = paragraphs[start + 1] if start + 2 < len(paragraphs) and not candidates else ""
+    if after and _is_short_line(after) and _is_head_line(after) and _shared_words(after, lead) >= MIN_SHARED_WORDS:
+        return after  # a title printed after its lead (`lead`, `title`, body …)
     return _lead_core(lead)
+
+
+MIN_SHARED_WORDS = 2
+
+
+def _shared_words(line: str, lead: str) -> int:
+    """Content words (four letters or more) of `line` that the lead repeats."""
+    lead_words = set(_key_words(lead))
+    return sum(1 for w in set(_key_words(line)) if len(w) >= 4 and w in lead_words)
 
 
 def _announced(sentence: str) -> str | None:

@@ -236,3 +236,11 @@ def test_short_line_loses_its_attribution() -> None:
     head = find_head((line,))
     assert head.headline == "کشف ۲ تن مواد مخدر"
     assert head.body == (line,)  # the attribution stays in the body for the speaker
+
+
+def test_title_printed_after_its_lead() -> None:
+    lead = "به گزارش ایرنا، علی رضایی، مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار جدید تحت پوشش قرار گرفتند."
+    paragraphs = (lead, "پوشش ۲۰ خانوار جدید در استان نمونه", "وی افزود: ۳۰ مرکز فعال است.")
+    assert find_head(paragraphs).headline == "پوشش ۲۰ خانوار جدید در استان نمونه"
+    unrelated = (lead, "سایر اخبار مهم امروز استان", "وی افزود: ۳۰ مرکز فعال است.")
+    assert find_head(unrelated).headline == "۲۰ خانوار جدید تحت پوشش قرار گرفتند"
