@@ -63,6 +63,7 @@ _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
+_PAGE_ID_EXT = re.compile(r"[-_+][0-9]+$")  # a page id before the extension («…-1234.html»)
 _NUMERIC_ID = re.compile(r"^[0-9۰-۹]{5,}$")  # a page id; «۲۰۲۶», «۴۸» are part of the headline
 _LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
 MIN_SLUG_OVERLAP = 0.8
@@ -117,7 +118,10 @@ def slug_title(url: str | None) -> str | None:
     best: list[str] = []
     most = 0
     for segment in segments:
-        text = normalize_fa(unquote(_PAGE_EXT.sub("", segment), errors="replace"))
+        # «…-معیشتی-1234.html»: a number glued to the page extension is the page id
+        bare = _PAGE_EXT.sub("", segment)
+        bare = _PAGE_ID_EXT.sub("", bare) if bare != segment else bare
+        text = normalize_fa(unquote(bare, errors="replace"))
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters

@@ -116,6 +116,11 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         ("https://example.ir/1675068-۴۸-واحد-مسکونی-افتتاح-شد", "۴۸ واحد مسکونی افتتاح شد"),
         ("https://example.ir/fa/news/1234/", None),
         (None, None),
+        ("https://example.ir/news/توزیع-۵۰۰-بسته-معیشتی-1234.html", "توزیع ۵۰۰ بسته معیشتی"),
+        ("https://example.ir/توزیع-۵۰۰-بسته-معیشتی-در-شهر-نمونه/", "توزیع ۵۰۰ بسته معیشتی در شهر نمونه"),
+        ("https://example.ir/amp/123456/توزیع-۵۰۰-بسته-معیشتی", "توزیع ۵۰۰ بسته معیشتی"),
+        ("https://example.ir/?p=12345", None),
+        ("https://example.ir/fa/news/123456/توزیع+۵۰۰+بسته+معیشتی-%2B-فیلم", "توزیع ۵۰۰ بسته معیشتی"),
     ],
     ids=[
         "percent_encoded",
@@ -127,6 +132,11 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         "id_dropped_short_number_kept",
         "no_slug",
         "no_url",
+        "page_id_before_extension",
+        "wordpress",
+        "amp",
+        "query_id_only",
+        "plus_separators_and_plus_film",
     ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
