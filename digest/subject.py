@@ -319,7 +319,24 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
             role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
-    return Mention(None, _strip_role(subject), "role", index)
+    return _name_after_place(tokens, index) or Mention(None, _strip_role(subject), "role", index)
+
+
+def _name_after_place(tokens: list[str], index: int) -> Mention | None:
+    """`ROLE … PLACE FIRST LAST` whatever the first name (`مدیرکل بهزیستی گیلان بهنام کامرانی`): a
+    role ends at its place, so two or three name-like words after it, opening with a first name or
+    ending like a surname, are the name."""
+    if "،" in tokens:
+        return None
+    for k in (2, 3):
+        head, tail = tokens[:-k], tokens[-k:]
+        if len(head) < 2 or not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
+            continue
+        if not (is_first_name(tail[0]) or _is_surname(tail[-1])):
+            continue  # «… تبریز خواستار چاره‌جویی مسؤولان»: words after the place, not a name
+        if is_place(head[-1]) or is_place(" ".join(head[-2:])):
+            return Mention(clean_name(tail), _strip_role(join_tokens(head)), "person", index)
+    return None
 
 
 def _name_then_role(tokens: list[str], index: int) -> Mention | None:

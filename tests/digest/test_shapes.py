@@ -61,3 +61,10 @@ def test_interview_transcript_gives_the_interviewee() -> None:
     assert main_speaker(text, "گفت‌وگو با مدیرکل بهزیستی استان نمونه") == ("رضایی", "مدیرکل بهزیستی استان نمونه")
     answers = "سوال: وضعیت چگونه است؟\nپاسخ: ۲۰ خانوار تحت پوشش قرار گرفتند."
     assert main_speaker(answers) is None
+
+
+def test_unknown_first_name_after_the_roles_place() -> None:
+    text = "مدیرکل بهزیستی گیلان بهنام کامرانی گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert main_speaker(text) == ("بهنام کامرانی", "مدیرکل بهزیستی گیلان")
+    unnamed = main_speaker("مدیرکل بهزیستی استان خراسان رضوی گفت: ۲۰ خانوار تحت پوشش قرار گرفتند.")
+    assert unnamed == (None, "مدیرکل بهزیستی استان خراسان رضوی")
