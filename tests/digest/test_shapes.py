@@ -68,3 +68,72 @@ def test_unknown_first_name_after_the_roles_place() -> None:
     assert main_speaker(text) == ("بهنام کامرانی", "مدیرکل بهزیستی گیلان")
     unnamed = main_speaker("مدیرکل بهزیستی استان خراسان رضوی گفت: ۲۰ خانوار تحت پوشش قرار گرفتند.")
     assert unnamed == (None, "مدیرکل بهزیستی استان خراسان رضوی")
+
+
+def test_role_comma_name_comma() -> None:
+    text = "به گزارش ایرنا، مدیرکل بهزیستی استان نمونه، علی رضایی، گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert main_speaker(text) == RAZAEI
+
+
+def test_role_and_name_in_different_paragraphs() -> None:
+    text = (
+        "به گزارش ایسنا، مدیرکل بهزیستی استان نمونه در نشست خبری گفت: ۲۰ خانوار تحت پوشش قرار گرفتند.\n"
+        "علی رضایی افزود: ۳۰ مرکز فعال است."
+    )
+    assert main_speaker(text) == RAZAEI
+
+
+def test_role_is_the_post_without_venue_or_adjunct() -> None:
+    tails = ("در نشست خبری", "در گفت‌وگو با خبرنگار ایرنا", "با اشاره به وضعیت مددجویان", "صبح امروز در جمع خبرنگاران")
+    for tail in tails:
+        text = f"علی رضایی مدیرکل بهزیستی استان نمونه {tail} گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+        assert main_speaker(text) == RAZAEI, tail
+    county = "علی رضایی، رئیس اداره بهزیستی شهرستان نمونه‌آباد، در نشست شورای اداری گفت: ۲۰ خانوار تحت پوشش هستند."
+    assert main_speaker(county) == ("علی رضایی", "رئیس اداره بهزیستی شهرستان نمونه‌آباد")
+
+
+def test_title_role_colon_quote_names_the_body_speaker() -> None:
+    text = "به گزارش ایرنا، علی رضایی با اشاره به وضعیت مددجویان گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert main_speaker(text, "مدیرکل بهزیستی استان نمونه: ۲۰ خانوار تحت پوشش قرار گرفتند") == RAZAEI
+
+
+def test_title_name_colon_quote_names_the_unnamed_official() -> None:
+    text = "به گزارش ایرنا، مدیرکل بهزیستی استان نمونه در نشست خبری گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert main_speaker(text, "رضایی: ۲۰ خانوار تحت پوشش قرار گرفتند") == ("رضایی", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_overline_role_announced_then_named_in_the_lead() -> None:
+    text = (
+        "مدیرکل بهزیستی استان نمونه خبر داد:\nپوشش ۲۰ خانوار جدید در استان\n"
+        "به گزارش ایرنا، علی رضایی امروز در جمع خبرنگاران گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    )
+    digest = extract(Article(text=text))
+    assert (digest.speakers[0].name, digest.speakers[0].role) == RAZAEI
+    assert digest.headline == "پوشش ۲۰ خانوار جدید در استان"
+
+
+def test_pronoun_only_text_keeps_the_titles_role_unnamed() -> None:
+    text = "به گزارش ایرنا، وی افزود: ۲۰ خانوار تحت پوشش قرار گرفتند.\nاو ادامه داد: ۳۰ مرکز فعال است."
+    assert main_speaker(text, "مدیرکل بهزیستی استان نمونه: ۲۰ خانوار تحت پوشش قرار گرفتند") == (
+        None,
+        "مدیرکل بهزیستی استان نمونه",
+    )
+
+
+def test_no_person_speaker_means_none() -> None:
+    texts = (
+        "به گزارش ایرنا، وزارت بهداشت اعلام کرد: ۲۰ مورد جدید ثبت شد.",
+        "مرکز آمار ایران اعلام کرد نرخ بیکاری ۹ درصد شد.",
+        "در این نشست علی رضایی، حسن کریمی و رضا احمدی حضور داشتند و بر حمایت از مددجویان تاکید شد.",
+        "به گزارش ایرنا، سیل «علی رضایی» را بی‌خانمان کرد و ۲۰ خانوار آسیب دیدند.",
+    )
+    for text in texts:
+        assert main_speaker(text) is None, text
+
+
+def test_press_review_newspapers_are_no_speakers() -> None:
+    text = (
+        "روزنامه نمونه در گزارشی با عنوان «افزایش طلاق» نوشت: ۲۰ درصد طلاق افزایش یافت.\n"
+        "علی رضایی، مدیرکل بهزیستی استان نمونه، به این روزنامه گفت: ۵ مرکز فعال است."
+    )
+    assert main_speaker(text, "مرور مطبوعات استان نمونه") == RAZAEI
