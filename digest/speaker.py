@@ -322,10 +322,26 @@ def subject_of(pre: str) -> str:
     for sep in (":", "؛"):
         if sep in text:
             before, _, after = text.rpartition(sep)
+            if sep == "؛" and _is_name_then_role(before, after):
+                text = f"{before}، {after}"  # «NAME؛ ROLE گفت»
+                continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     return cut_adjuncts(text)
+
+
+def _is_name_then_role(before: str, after: str) -> bool:
+    """`before` (lead-ins aside) is a name opening with a first name or title, `after` a role."""
+    name = strip_lead_in(before).split()
+    role = subject_tokens(after)
+    return (
+        2 <= len(name) <= 4
+        and is_name_start(name[0])
+        and looks_like_name(name)
+        and role[:1] != []
+        and (role[0] in ROLE_HEADS)
+    )
 
 
 def _skip_preamble(text: str) -> str:

@@ -196,11 +196,17 @@ def clean_name(tokens: list[str]) -> str | None:
 
 
 def _unbracket_role(subject: str) -> str:
-    """«NAME (ROLE)» is «NAME، ROLE» («امام خمینی (ره)» stays)."""
+    """«NAME (ROLE)» is «NAME، ROLE» and «ROLE (NAME)» is «ROLE، NAME» («امام خمینی (ره)» stays)."""
     paren = _PAREN_ROLE.match(subject) if "(" in subject else None
-    if paren is None or paren.group("role").split()[0] not in ROLE_HEADS:
+    if paren is None:
         return subject
-    return f"{paren.group('name')}، {paren.group('role')}"
+    outside, inside = paren.group("name"), paren.group("role")
+    if inside.split()[0] in ROLE_HEADS:
+        return f"{outside}، {inside}"
+    words = inside.split()
+    if outside.split()[0] in ROLE_HEADS and 2 <= len(words) <= 4 and is_name_start(words[0]) and looks_like_name(words):
+        return f"{outside}، {inside}"
+    return subject
 
 
 def classify_subject(subject: str, index: int) -> Mention | None:

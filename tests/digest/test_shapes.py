@@ -137,3 +137,13 @@ def test_press_review_newspapers_are_no_speakers() -> None:
         "علی رضایی، مدیرکل بهزیستی استان نمونه، به این روزنامه گفت: ۵ مرکز فعال است."
     )
     assert main_speaker(text, "مرور مطبوعات استان نمونه") == RAZAEI
+
+
+def test_semicolon_bracket_and_bare_agency_appositions() -> None:
+    quote = " گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    for subject in (
+        "علی رضایی؛ مدیرکل بهزیستی استان نمونه",
+        "مدیرکل بهزیستی استان نمونه (علی رضایی)",
+        "ایرنا - علی رضایی مدیرکل بهزیستی استان نمونه",
+    ):
+        assert main_speaker(subject + quote) == RAZAEI, subject
