@@ -147,3 +147,16 @@ def test_semicolon_bracket_and_bare_agency_appositions() -> None:
         "ایرنا - علی رضایی مدیرکل بهزیستی استان نمونه",
     ):
         assert main_speaker(subject + quote) == RAZAEI, subject
+
+
+def test_long_posts_are_kept_whole() -> None:
+    quote = " گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    for role in (
+        "مشاور وزیر برای امور زنان",
+        "دبیر شورای هماهنگی مبارزه با مواد مخدر استان نمونه",
+        "مدیرکل دفتر امور آسیب‌های اجتماعی وزارت تعاون، کار و رفاه اجتماعی",
+        "معاون سیاسی، امنیتی و اجتماعی استاندار نمونه",
+        "مسئول کمیته امداد بخش مرکزی شهرستان نمونه",
+    ):
+        for subject in (f"علی رضایی، {role}،", f"علی رضایی {role}", f"{role}، علی رضایی،"):
+            assert main_speaker(subject + quote) == ("علی رضایی", role), subject
