@@ -138,13 +138,10 @@ MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
 
 def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
-    words = line.split()
-    if len(words) < MIN_WRAPPED_WORDS:
-        return False  # «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
-    last = words[-1]
-    if line[-1] == "،":
-        return True
-    if last in _OPEN_ENDS:
+    if line[-1] in ".!؟?:؛»)" or line.count(" ") < MIN_WRAPPED_WORDS - 1:
+        return False  # a finished sentence; «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
+    last = line.rpartition(" ")[2]
+    if line[-1] == "،" or last in _OPEN_ENDS:
         return True
     # a name cut after a lead-in (`به گزارش ایرنا، علی`); a title ending in a name word has no comma
     return "،" in line and (last in TITLES or last in first_names())

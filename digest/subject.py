@@ -336,10 +336,10 @@ def _name_after_place(tokens: list[str], index: int) -> Mention | None:
         return None
     for k in (2, 3):
         head, tail = tokens[:-k], tokens[-k:]
-        if len(head) < 2 or not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
-            continue
-        if not (is_first_name(tail[0]) or _is_surname(tail[-1])):
+        if len(head) < 2 or not (is_first_name(tail[0]) or _is_surname(tail[-1])):
             continue  # «… تبریز خواستار چاره‌جویی مسؤولان»: words after the place, not a name
+        if not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
+            continue
         if is_place(head[-1]) or is_place(" ".join(head[-2:])):
             return Mention(clean_name(tail), _strip_role(join_tokens(head)), "person", index)
     return None
