@@ -26,6 +26,9 @@ from digest.sitetitle import is_site_label
 from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
+PAGE_HEAD_LINES = 30  # …unless a site menu comes first: then the head ends where the body starts
+MAX_MENU_WORDS = 5
+MIN_MENU_RUN = 3
 MAX_HEADLINE_WORDS = 25
 MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
 MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
@@ -207,20 +210,34 @@ def _opens_sentence(text: str) -> bool:
     return first in ROLE_HEADS or strip_lead_in(text) != text
 
 
-def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> int:
-    """Index of the first body paragraph (long, or ending like a sentence), at most HEAD_LINES."""
+def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit: int = HEAD_LINES) -> int:
+    """Index of the first body paragraph (long, or ending like a sentence), at most `limit`."""
     return next(
         (
             i
-            for i, p in enumerate(paragraphs[:HEAD_LINES])
+            for i, p in enumerate(paragraphs[:limit])
             if i != kicker_at
             and (
                 _words(p) > MAX_HEADLINE_WORDS
                 or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS)
             )
         ),
-        HEAD_LINES,
+        limit,
     )
+
+
+def _menu_lines(paragraphs: tuple[str, ...]) -> set[int]:
+    """Indices of lines in runs of MIN_MENU_RUN or more very short lines: a site menu, not a head."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate((*paragraphs, "")):
+        if p and _words(p) <= MAX_MENU_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= MIN_MENU_RUN:
+            menu.update(run)
+        run = []
+    return menu
 
 
 def _is_slug_word(word: str) -> bool:
@@ -269,10 +286,12 @@ def _statement(line: str) -> str:
 
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
+    start = _body_start(paragraphs, kicker_at, PAGE_HEAD_LINES)  # the lead: the first body paragraph
+    menu = _menu_lines(paragraphs[:start]) if start > HEAD_LINES else set()
     candidates = [
         (i, p)
-        for i, p in enumerate(paragraphs[: _body_start(paragraphs, kicker_at)])
-        if i != kicker_at and _is_short_line(p) and _is_head_line(p)
+        for i, p in enumerate(paragraphs[:start])
+        if i != kicker_at and i not in menu and _is_short_line(p) and _is_head_line(p)
     ]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
@@ -280,7 +299,6 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
             return line
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
         return _statement(candidates[0][1])
-    start = _body_start(paragraphs, kicker_at)  # the lead: the first body paragraph, not a chrome line
     lead = (
         paragraphs[start]
         if start < len(paragraphs)

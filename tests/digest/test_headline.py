@@ -254,3 +254,11 @@ def test_title_printed_after_its_lead() -> None:
     assert find_head(paragraphs).headline == "پوشش ۲۰ خانوار جدید در استان نمونه"
     unrelated = (lead, "سایر اخبار مهم امروز استان", "وی افزود: ۳۰ مرکز فعال است.")
     assert find_head(unrelated).headline == "۲۰ خانوار جدید تحت پوشش قرار گرفتند"
+
+
+def test_site_menu_before_the_head_is_skipped() -> None:
+    menu = ("صفحه نخست", "فیلم", "ورزشی", "بین الملل", "قیمت روز طلا و ارز", "قیمت جهانی نفت", "آب و هوا", "بازار کار")
+    title = "اسکان اضطراری بیش از ۲۰۰ خانوار سیل‌زده در شهر نمونه"
+    lead = "مدیرعامل جمعیت هلال احمر استان نمونه گفت: در پی بارندگی‌های اخیر بیش از ۲۰۰ خانوار اسکان داده شدند."
+    assert find_head((*menu, title, lead)).headline == title
+    assert find_head((*menu, lead)).headline.startswith("در پی بارندگی‌های اخیر")  # the lead, never a menu
