@@ -30,6 +30,8 @@ PAGE_HEAD_LINES = 30  # …unless a site menu comes first: then the head ends wh
 MAX_MENU_WORDS = 5
 MIN_MENU_RUN = 3
 MAX_HEADLINE_WORDS = 25
+MAX_MULTIPART_WORDS = 50  # «… / … / …»: a title of several parts runs longer
+_PART_SEP = re.compile(r"[^\s\d۰-۹]/ |[^\s\d۰-۹] / ")
 MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
 MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
 MAX_HEADLINE_CHARS = 300
@@ -154,7 +156,12 @@ def _is_head_line(line: str) -> bool:
 
 
 def _is_short_line(line: str) -> bool:
-    return _words(line) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "!", ":", "؟"))
+    return _words(line) <= _max_words(line) and not line.rstrip().endswith((".", "!", ":", "؟"))
+
+
+def _max_words(line: str) -> int:
+    """A head line's length limit: longer for a title of several parts (`… / … / …`)."""
+    return MAX_MULTIPART_WORDS if _PART_SEP.search(line) else MAX_HEADLINE_WORDS
 
 
 def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
@@ -217,10 +224,7 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit
             i
             for i, p in enumerate(paragraphs[:limit])
             if i != kicker_at
-            and (
-                _words(p) > MAX_HEADLINE_WORDS
-                or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS)
-            )
+            and (_words(p) > _max_words(p) or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS))
         ),
         limit,
     )

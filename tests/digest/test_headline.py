@@ -262,3 +262,14 @@ def test_site_menu_before_the_head_is_skipped() -> None:
     lead = "مدیرعامل جمعیت هلال احمر استان نمونه گفت: در پی بارندگی‌های اخیر بیش از ۲۰۰ خانوار اسکان داده شدند."
     assert find_head((*menu, title, lead)).headline == title
     assert find_head((*menu, lead)).headline.startswith("در پی بارندگی‌های اخیر")  # the lead, never a menu
+
+
+def test_title_of_several_parts_is_kept_whole() -> None:
+    title = " / ".join(["فقر و تعارضات خانوادگی مهمترین عوامل در بروز این پدیده"] * 3)
+    lead = "به گزارش ایرنا، مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert find_head((title, lead)).headline == title
+
+
+def test_outlet_with_digits_is_a_lead_in() -> None:
+    lead = "ایران نیوز 24: مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند."
+    assert find_head((lead, "متن دوم خبر.")).headline == "مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند"
