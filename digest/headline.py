@@ -59,6 +59,14 @@ _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («ت�
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
 _FRONTED_STARTS = frozenset("در به از با طی براساس بر تا پس پیش طبق بنابر".split())
 MAX_FRONTED_WORDS = 7
+# a time phrase opening the lead: «در سال جدید», «سال گذشته», «در دهه فجر امسال», «از ابتدای سال جاری تاکنون»
+_TIME_END = r"(?:امسال|جاری|گذشته|جدید|اخیر|امروز|دیروز|قبل|پیش|تاکنون|تا[ ]?کنون)"
+_FRONTED_TIME = re.compile(
+    r"^(?:(?:در|طی|از|تا)[ ]+)?(?:ابتدای[ ]+)?(?:سال|ماه|هفته|روز|روزهای|دهه|شب|صبح|عصر|هفته‌های|ماه‌های|سال‌های)"
+    rf"(?:[ ]+(?!{_TIME_END}(?![\w\u200c]))[^\s،]+){{0,2}}[ ]+{_TIME_END}"
+    r"(?:[ ]+(?:تاکنون|تا[ ]?کنون))?(?![\w\u200c])[ ]*،?[ ]*"
+    r"|^(?:تاکنون|تا[ ]?کنون|هم[ \u200c]?اکنون|اکنون|امسال|امروز)(?![\w\u200c])[ ]*،?[ ]*"
+)
 # a clause verb followed by a relative or result clause: «… در حال انجام است که با اتمام آن …»
 _VERB_THEN_KE = re.compile(
     r"(?P<verb>(?<![\w\u200c])(?:است|هستند|شد|شدند|شده است|شده‌اند|می‌شود|می‌شوند|کرد|کردند|دارد|دارند))"
@@ -357,7 +365,11 @@ def _lead_core(lead: str) -> str:
 
 
 def _drop_fronted(sentence: str) -> str:
-    """`در حال حاضر، بیش از …` → `بیش از …`: a short adverbial phrase before the first comma."""
+    """`در حال حاضر، بیش از …` → `بیش از …`: a short adverbial phrase before the first comma, or a
+    fronted time phrase without one (`در سال جدید ۴۲۰ طرح …`, `سال گذشته …`, `تاکنون …`)."""
+    m = _FRONTED_TIME.match(sentence)
+    if m is not None and _words(sentence[m.end() :]) >= 4:
+        sentence = sentence[m.end() :]
     head, comma, rest = sentence.partition("،")
     words = head.split()
     if comma and words and words[0] in _FRONTED_STARTS and len(words) <= MAX_FRONTED_WORDS and _words(rest) >= 4:
