@@ -57,6 +57,11 @@ _THAT_ATTRIBUTION = re.compile(
 )
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
+# «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
+_ACCORDING = re.compile(
+    r"^(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات)[ \u200c]+"
+    r"[^،:.]{2,80}،[ ]*"
+)
 _FRONTED_STARTS = frozenset("در به از با طی براساس بر تا پس پیش طبق بنابر".split())
 MAX_FRONTED_WORDS = 7
 # a time phrase opening the lead: «در سال جدید», «سال گذشته», «در دهه فجر امسال», «از ابتدای سال جاری تاکنون»
@@ -354,6 +359,13 @@ def _lead_core(lead: str) -> str:
     sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
     sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
     sentence = _THAT_ATTRIBUTION.sub("", sentence, count=1)
+    according = _ACCORDING.match(sentence)
+    if according is not None:
+        rest = sentence[according.end() :]
+        role, comma, after = rest.partition("،")
+        if comma and role.split()[:1] and role.split()[0] in ROLE_HEADS:
+            rest = after.strip()  # «…، ROLE، news»
+        sentence = rest if _words(rest) >= MIN_TEXT_HEADLINE_WORDS else sentence
     sentence = _drop_fronted(sentence.strip().rstrip("."))
     sentence = _VERB_THEN_KE.sub(r"\g<verb>", sentence, count=1)
     words = sentence.split()

@@ -85,8 +85,17 @@ def test_long_lead_is_cut_at_a_clause() -> None:
         ("به گزارش مشرق: ۴۲ مسافر در واژگونی اتوبوس مصدوم شدند.", "۴۲ مسافر در واژگونی اتوبوس مصدوم شدند"),
         ("در سال جدید ۴۲۰ طرح خوداشتغالی برای مددجویان اجرا می‌شود.", "۴۲۰ طرح خوداشتغالی برای مددجویان اجرا می‌شود"),
         ("از ابتدای سال جاری تاکنون ۲ هزار قلم لوازم توزیع شد.", "۲ هزار قلم لوازم توزیع شد"),
+        ("طبق گفته‌های لیلا صالحی، معاون سلامت سازمان نمونه، ۱۲ روستا تخلیه شد.", "۱۲ روستا تخلیه شد"),
     ],
-    ids=["fronted_adverbial", "announced_that", "trailing_ke_clause", "report_colon", "fronted_time", "since"],
+    ids=[
+        "fronted_adverbial",
+        "announced_that",
+        "trailing_ke_clause",
+        "report_colon",
+        "fronted_time",
+        "since",
+        "according",
+    ],
 )
 def test_lead_core_keeps_the_reported_clause(lead: str, core: str) -> None:
     assert find_head((lead, "متن دوم خبر.")).headline == core
