@@ -127,7 +127,9 @@ _APPOSITION_DASH = re.compile(r"(?<=\w)[ ]*[-–—][ ]+|[ ]+[-–—][ ]*(?=\w)
 @lru_cache(maxsize=1024)  # a subject is read by cut_adjuncts, then by classify_subject
 def _subject_tokens(subject: str) -> tuple[str, ...]:
     if "-" in subject or "–" in subject or "—" in subject:  # «NAME- ROLE», «NAME - ROLE»: a comma
-        subject = _APPOSITION_DASH.sub("، ", subject)
+        dash = _APPOSITION_DASH.search(subject)
+        if dash is not None and len(subject[: dash.start()].split()) >= 2:  # «نمونه‌آباد - …» is a dateline
+            subject = _APPOSITION_DASH.sub("، ", subject)
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))
@@ -268,7 +270,13 @@ _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی �
 
 def _is_surname(tok: str) -> bool:
     """A lone word before a role head is a surname when it ends like one (`موسوی`, `جوادپور`)."""
-    return len(tok) >= 4 and tok.endswith(SURNAME_ENDS) and tok not in _NOT_SURNAMES and not is_first_name(tok)
+    return (
+        len(tok) >= 4
+        and tok.endswith(SURNAME_ENDS)
+        and tok not in _NOT_SURNAMES
+        and tok not in TITLES
+        and not is_first_name(tok)
+    )
 
 
 def _trim_object(tokens: list[str]) -> list[str]:

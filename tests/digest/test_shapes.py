@@ -160,3 +160,9 @@ def test_long_posts_are_kept_whole() -> None:
     ):
         for subject in (f"علی رضایی، {role}،", f"علی رضایی {role}", f"{role}، علی رضایی،"):
             assert main_speaker(subject + quote) == ("علی رضایی", role), subject
+
+
+def test_one_word_before_a_dash_is_a_dateline_not_a_name() -> None:
+    text = "نمونه‌آباد - مدیرکل بهزیستی استان گفت: ۱۲ روستا تخلیه شد."
+    found = main_speaker(text)
+    assert found is None or found[0] is None
