@@ -63,6 +63,7 @@ from digest.subject import (
     cut_adjuncts,
     is_first_name,
     is_name_start,
+    is_surname,
     join_tokens,
     looks_like_name,
     split_adjuncts,
@@ -186,6 +187,8 @@ def _answer_label(sentence: str, index: int) -> Mention | None:
     words = label.split()
     if not colon or not 0 < len(words) <= 3 or label.strip() in _INTERVIEW_LABELS | _ANSWER_LABELS:
         return None
+    if len(words) == 1 and not (is_name_start(words[0]) or is_surname(words[0])):
+        return None  # «نکته: …» labels a remark, not a person
     mention = classify_subject(label.strip(), index)
     if mention is None or mention.kind != "person" or mention.name is None:
         return None

@@ -259,7 +259,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     for k in (1, 2, 3):
         cand = tokens[:k]
         if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
-            if k == 1 and not _is_surname(cand[0]):
+            if k == 1 and not is_surname(cand[0]):
                 continue
             return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
     return None
@@ -268,7 +268,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
 
 
-def _is_surname(tok: str) -> bool:
+def is_surname(tok: str) -> bool:
     """A lone word before a role head is a surname when it ends like one (`موسوی`, `جوادپور`)."""
     return (
         len(tok) >= 4
@@ -344,7 +344,7 @@ def _name_after_place(tokens: list[str], index: int) -> Mention | None:
         return None
     for k in (2, 3):
         head, tail = tokens[:-k], tokens[-k:]
-        if len(head) < 2 or not (is_first_name(tail[0]) or _is_surname(tail[-1])):
+        if len(head) < 2 or not (is_first_name(tail[0]) or is_surname(tail[-1])):
             continue  # «… تبریز خواستار چاره‌جویی مسؤولان»: words after the place, not a name
         if not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
             continue
