@@ -167,7 +167,9 @@ HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
     squash(h): h
     for h in sorted(ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}, key=lambda h: ZWNJ in h)
 }
-PREAMBLE_STARTS = spellings("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
+PREAMBLE_STARTS = spellings(
+    "در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته با همزمان به پیرو درپی".split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,9 @@ Rules, in order:
    headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان کرد`.
 2. Its subject is the text before the verb, after dropping lead-ins (datelines, reporter bylines,
    `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct clause (`در این جلسه که …
-   برگزار شد،`) and everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are
-   kept because roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
+   برگزار شد،`, `با توجه به …`, `همزمان با …`; never an attendee list `با حضور …`) and
+   everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are kept because
+   roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
    مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after a representative head
    before a seat (`نماینده مردم اهواز در مجلس`). Multi-word titles are joined with any spacing, and
    role heads are matched without spaces or ZWNJ (`قائممقام`; glued `رئیسسازمان` = `رئیس سازمان`).
@@ -350,8 +351,8 @@ def _is_name_then_role(before: str, after: str) -> bool:
 def _skip_preamble(text: str) -> str:
     """Drop a leading adjunct (`در این آیین`, `در این جلسه که … برگزار شد،`) before the subject."""
     tokens = text.split()
-    if not tokens or tokens[0] not in PREAMBLE_STARTS:
-        return text
+    if not tokens or tokens[0] not in PREAMBLE_STARTS or tokens[1:2] == ["حضور"]:
+        return text  # «با حضور NAME، ROLE، …» lists attendees: none of them is the subject
     while "،" in text:  # a leading relative clause ends at its comma: "در این جلسه که … شد، ROLE …"
         head, _, rest = text.partition("،")
         if "که" not in head.split():

@@ -166,3 +166,11 @@ def test_one_word_before_a_dash_is_a_dateline_not_a_name() -> None:
     text = "نمونه‌آباد - مدیرکل بهزیستی استان گفت: ۱۲ روستا تخلیه شد."
     found = main_speaker(text)
     assert found is None or found[0] is None
+
+
+def test_fronted_circumstance_is_skipped_but_attendees_are_no_speakers() -> None:
+    quote = " گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    for opener in ("با توجه به خشکسالی", "همزمان با هفته بهزیستی", "به مناسبت روز جهانی معلولان"):
+        assert main_speaker(f"{opener} مدیرکل بهزیستی استان نمونه{quote}") == (None, "مدیرکل بهزیستی استان نمونه")
+    attendees = "با حضور علی رضایی، مدیرکل بهزیستی، حسن کریمی فرماندار نمونه" + quote
+    assert (main_speaker(attendees) or (None,))[0] != "علی رضایی"
