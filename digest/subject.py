@@ -273,6 +273,7 @@ def is_surname(tok: str) -> bool:
     return (
         len(tok) >= 4
         and tok.endswith(SURNAME_ENDS)
+        and not tok.endswith("دگی")  # بارندگی، آمادگی، رسیدگی: abstract nouns
         and tok not in _NOT_SURNAMES
         and tok not in TITLES
         and not is_first_name(tok)
