@@ -174,7 +174,8 @@ def _is_short_line(line: str) -> bool:
 
 def _max_words(line: str) -> int:
     """A head line's length limit: longer for a title of several parts (`… / … / …`)."""
-    return MAX_MULTIPART_WORDS if _PART_SEP.search(line) else MAX_HEADLINE_WORDS
+    multipart = _PART_SEP.search(line) is not None and strip_lead_in(line) == line  # «ایسنا/ همدان …» is a lead
+    return MAX_MULTIPART_WORDS if multipart else MAX_HEADLINE_WORDS
 
 
 def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
