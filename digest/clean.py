@@ -58,6 +58,14 @@ _END_MARKERS = [
 _LINE_MARKERS = [
     "کد خبر",
     "کد خبرنگار",
+    "کد مطلب",
+    "شماره خبر",
+    "به روز شده",
+    "بروز شده",
+    "به روزرسانی",
+    "بروزرسانی",
+    "آرشیو",
+    "سایر زبان ها",
     "شناسه خبر",
     "تعداد بازدید",
     "بازدید",
@@ -132,7 +140,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    return _CHROME.match(line) is not None and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
+    """A short chrome or credit line; a question («خبرنگار: برنامه چیست؟») belongs to a transcript."""
+    return (
+        _CHROME.match(line) is not None
+        and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
+        and not line.endswith(("؟", "?"))
+    )
 
 
 def _is_end(line: str) -> bool:

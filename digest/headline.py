@@ -6,7 +6,8 @@ to the start of the lead is cut off). Without one, a Persian slug in the page UR
 «عکس» dropped; a short head line that the slug starts is taken whole, since CMSs cut long slugs).
 Otherwise, among the short lines *before the first long paragraph* (never a line after the body has
 started): a line printed twice (many CMSs repeat the title before the body), else the first such
-line, else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
+line, else a short line right after the lead that repeats its words (a title printed after its
+lead), else the core of the lead (its statement after `گفت:`, cut to a clause). A short first line
 ending in `:` is the kicker and a speaker clue. Every headline is capped at `MAX_HEADLINE_CHARS` at a
 word boundary. Imports only digest modules and urllib.
 """
@@ -21,11 +22,18 @@ from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
 from digest.roles import REPORTING_VERBS, ROLE_HEADS
+from digest.sitetitle import is_site_label
 from digest.textmatch import alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
+PAGE_HEAD_LINES = 30  # …unless a site menu comes first: then the head ends where the body starts
+MAX_MENU_WORDS = 5
+MIN_MENU_RUN = 3
 MAX_HEADLINE_WORDS = 25
+MAX_MULTIPART_WORDS = 50  # «… / … / …»: a title of several parts runs longer
+_PART_SEP = re.compile(r"[^\s\d۰-۹]/ |[^\s\d۰-۹] / ")
 MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «مدیرک» are page chrome, not headlines
+MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
 MAX_HEADLINE_CHARS = 300
 MIN_SLUG_WORDS = 3
 MAX_KICKER_WORDS = 15
@@ -41,10 +49,39 @@ _ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u
 _AZ = re.compile(r"(?<![\w\u200c])از(?![\w\u200c])")
 # «از» that does not open what was announced: partitives, quantities and times
 _NOT_SOURCE_AZ = frozenset("یکی برخی بسیاری یک بیش کمتر بیشتر پیش پس قبل بعد کمی یکی‌از هریک".split())
+# «… اعلام کردند که …», «… گزارش داد که …»: what was reported follows «که»
+_THAT_ATTRIBUTION = re.compile(
+    r"^.{0,150}?(?<![\w\u200c])(?:"
+    + alternation(("اعلام کرد", "اعلام کردند", "گزارش داد", "گزارش دادند", "خبر داد", "گفت"))
+    + r")[ ]+که[ ]+"
+)
+_CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
+_REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
+# «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
+_ACCORDING = re.compile(
+    r"^(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات)[ \u200c]+"
+    r"[^،:.]{2,80}،[ ]*"
+)
+_FRONTED_STARTS = frozenset("در به از با طی براساس بر تا پس پیش طبق بنابر".split())
+MAX_FRONTED_WORDS = 7
+# a time phrase opening the lead: «در سال جدید», «سال گذشته», «در دهه فجر امسال», «از ابتدای سال جاری تاکنون»
+_TIME_END = r"(?:امسال|جاری|گذشته|جدید|اخیر|امروز|دیروز|قبل|پیش|تاکنون|تا[ ]?کنون)"
+_FRONTED_TIME = re.compile(
+    r"^(?:(?:در|طی|از|تا)[ ]+)?(?:ابتدای[ ]+)?(?:سال|ماه|هفته|روز|روزهای|دهه|شب|صبح|عصر|هفته‌های|ماه‌های|سال‌های)"
+    rf"(?:[ ]+(?!{_TIME_END}(?![\w\u200c]))[^\s،]+){{0,2}}[ ]+{_TIME_END}"
+    r"(?:[ ]+(?:تاکنون|تا[ ]?کنون))?(?![\w\u200c])[ ]*،?[ ]*"
+    r"|^(?:تاکنون|تا[ ]?کنون|هم[ \u200c]?اکنون|اکنون|امسال|امروز)(?![\w\u200c])[ ]*،?[ ]*"
+)
+# a clause verb followed by a relative or result clause: «… در حال انجام است که با اتمام آن …»
+_VERB_THEN_KE = re.compile(
+    r"(?P<verb>(?<![\w\u200c])(?:است|هستند|شد|شدند|شده است|شده‌اند|می‌شود|می‌شوند|کرد|کردند|دارد|دارند))"
+    r"[ ]*،?[ ]+که[ ]+.*$"
+)
 _URL = re.compile(r"https?://[^\s\"'<>]+")
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
+_PAGE_ID_EXT = re.compile(r"[-_+][0-9]+$")  # a page id before the extension («…-1234.html»)
 _NUMERIC_ID = re.compile(r"^[0-9۰-۹]{5,}$")  # a page id; «۲۰۲۶», «۴۸» are part of the headline
 _LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
 MIN_SLUG_OVERLAP = 0.8
@@ -99,7 +136,10 @@ def slug_title(url: str | None) -> str | None:
     best: list[str] = []
     most = 0
     for segment in segments:
-        text = normalize_fa(unquote(_PAGE_EXT.sub("", segment), errors="replace"))
+        # «…-معیشتی-1234.html»: a number glued to the page extension is the page id
+        bare = _PAGE_EXT.sub("", segment)
+        bare = _PAGE_ID_EXT.sub("", bare) if bare != segment else bare
+        text = normalize_fa(unquote(bare, errors="replace"))
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
@@ -118,18 +158,34 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _is_head_line(line: str) -> bool:
+    """A line of the page head that can be the headline: four or more words (`فرهنگ و هنر`, `سایر
+    زبان ها`, `استانها > سمنان` are menus), no breadcrumb `>` or clock time (a date line), no lead-in
+    (`به گزارش …` opens the lead), not an outlet's name (`خبرگزاری کار ایران`)."""
+    words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
+    if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
+        return False
+    return not is_site_label(line)
+
+
 def _is_short_line(line: str) -> bool:
-    return _words(line) <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", "!", ":", "؟"))
+    return _words(line) <= _max_words(line) and not line.rstrip().endswith((".", "!", ":", "؟"))
+
+
+def _max_words(line: str) -> int:
+    """A head line's length limit: longer for a title of several parts (`… / … / …`)."""
+    multipart = _PART_SEP.search(line) is not None and strip_lead_in(line) == line  # «ایسنا/ همدان …» is a lead
+    return MAX_MULTIPART_WORDS if multipart else MAX_HEADLINE_WORDS
 
 
 def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
     """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
-        (i for i, p in enumerate(head[:3]) if p.rstrip().endswith(":") and _words(p) <= MAX_KICKER_WORDS),
+        (i for i, p in enumerate(head[:3]) if p.rstrip().endswith((":", "؛")) and _words(p) <= MAX_KICKER_WORDS),
         None,
     )
-    kicker = head[kicker_at].rstrip(": ").strip() if kicker_at is not None else None
+    kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     headline = cap_headline(headline)
@@ -175,16 +231,31 @@ def _opens_sentence(text: str) -> bool:
     return first in ROLE_HEADS or strip_lead_in(text) != text
 
 
-def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None) -> int:
-    """Index of the first body paragraph (long, or ending like a sentence), at most HEAD_LINES."""
+def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit: int = HEAD_LINES) -> int:
+    """Index of the first body paragraph (long, or ending like a sentence), at most `limit`."""
     return next(
         (
             i
-            for i, p in enumerate(paragraphs[:HEAD_LINES])
-            if i != kicker_at and (_words(p) > MAX_HEADLINE_WORDS or p.rstrip().endswith((".", "!", "؟")))
+            for i, p in enumerate(paragraphs[:limit])
+            if i != kicker_at
+            and (_words(p) > _max_words(p) or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS))
         ),
-        HEAD_LINES,
+        limit,
     )
+
+
+def _menu_lines(paragraphs: tuple[str, ...]) -> set[int]:
+    """Indices of lines in runs of MIN_MENU_RUN or more very short lines: a site menu, not a head."""
+    menu: set[int] = set()
+    run: list[int] = []
+    for i, p in enumerate((*paragraphs, "")):
+        if p and _words(p) <= MAX_MENU_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= MIN_MENU_RUN:
+            menu.update(run)
+        run = []
+    return menu
 
 
 def _is_slug_word(word: str) -> bool:
@@ -233,10 +304,12 @@ def _statement(line: str) -> str:
 
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
+    start = _body_start(paragraphs, kicker_at, PAGE_HEAD_LINES)  # the lead: the first body paragraph
+    menu = _menu_lines(paragraphs[:start]) if start > HEAD_LINES else set()
     candidates = [
         (i, p)
-        for i, p in enumerate(paragraphs[: _body_start(paragraphs, kicker_at)])
-        if i != kicker_at and _is_short_line(p) and _words(p) >= MIN_HEADLINE_WORDS
+        for i, p in enumerate(paragraphs[:start])
+        if i != kicker_at and i not in menu and _is_short_line(p) and _is_head_line(p)
     ]
     keys = [squash(p) for p in paragraphs]
     for _, line in candidates:
@@ -244,13 +317,24 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
             return line
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
         return _statement(candidates[0][1])
-    start = _body_start(paragraphs, kicker_at)  # the lead: the first body paragraph, not a chrome line
     lead = (
         paragraphs[start]
         if start < len(paragraphs)
         else next((p for i, p in enumerate(paragraphs) if i != kicker_at), "")
     )
+    after = paragraphs[start + 1] if start + 2 < len(paragraphs) and not candidates else ""
+    if after and _is_short_line(after) and _is_head_line(after) and _shared_words(after, lead) >= MIN_SHARED_WORDS:
+        return after  # a title printed after its lead (`lead`, `title`, body …)
     return _lead_core(lead)
+
+
+MIN_SHARED_WORDS = 2
+
+
+def _shared_words(line: str, lead: str) -> int:
+    """Content words (four letters or more) of `line` that the lead repeats."""
+    lead_words = set(_key_words(lead))
+    return sum(1 for w in set(_key_words(line)) if len(w) >= 4 and w in lead_words)
 
 
 def _announced(sentence: str) -> str | None:
@@ -269,14 +353,38 @@ def _announced(sentence: str) -> str | None:
 
 
 def _lead_core(lead: str) -> str:
-    """The statement of the lead sentence, without lead-ins, cut at a clause near MAX_LEAD_WORDS."""
+    """The statement of the lead sentence: without lead-ins, its attribution (`NAME، ROLE گفت:`,
+    `… اعلام کرد که`), a short fronted adverbial (`در حال حاضر،`) and a trailing «که» clause after its
+    verb; cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
-    sentence = strip_lead_in(sentence)
+    sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
     sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
-    sentence = sentence.strip().rstrip(".")
+    sentence = _THAT_ATTRIBUTION.sub("", sentence, count=1)
+    according = _ACCORDING.match(sentence)
+    if according is not None:
+        rest = sentence[according.end() :]
+        role, comma, after = rest.partition("،")
+        if comma and role.split()[:1] and role.split()[0] in ROLE_HEADS:
+            rest = after.strip()  # «…، ROLE، news»
+        sentence = rest if _words(rest) >= MIN_TEXT_HEADLINE_WORDS else sentence
+    sentence = _drop_fronted(sentence.strip().rstrip("."))
+    sentence = _VERB_THEN_KE.sub(r"\g<verb>", sentence, count=1)
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:
         return sentence
     cut = " ".join(words[:MAX_LEAD_WORDS])
     clause = max(cut.rfind("،"), cut.rfind("؛"))
-    return (cut[:clause] if clause > len(cut) // 2 else cut).strip() + "…"
+    return cut[:clause].strip() if clause > len(cut) // 2 else cut.strip() + "…"
+
+
+def _drop_fronted(sentence: str) -> str:
+    """`در حال حاضر، بیش از …` → `بیش از …`: a short adverbial phrase before the first comma, or a
+    fronted time phrase without one (`در سال جدید ۴۲۰ طرح …`, `سال گذشته …`, `تاکنون …`)."""
+    m = _FRONTED_TIME.match(sentence)
+    if m is not None and _words(sentence[m.end() :]) >= 4:
+        sentence = sentence[m.end() :]
+    head, comma, rest = sentence.partition("،")
+    words = head.split()
+    if comma and words and words[0] in _FRONTED_STARTS and len(words) <= MAX_FRONTED_WORDS and _words(rest) >= 4:
+        return rest.strip()
+    return sentence

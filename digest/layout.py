@@ -7,17 +7,23 @@
   base64 runs; a line still made mostly of Latin letters and digits after that is dropped.
 * A date/time stamp at the start of a line is removed (`date 2025-12-17`, `2025-12-17T10:45:00Z`,
   `۱۴۰۳/۰۹/۱۲ - ۱۰:۴۵`, `سه شنبه ۱۷ تیر ۱۴۰۳ -`), with player chrome right after it («پخش زنده»).
-* Leading bullets («- », «– », «— », «• ») are removed.
+* Leading bullets («- », «– », «— », «• ») and list numbers («۱- », «2) ») are removed.
 * A title glued to an agency dateline (`… در ۱۳ مرکز نگهداریایسنا/ خوزستان مدیرکل …`) is split off,
   and literal `\\n` escapes left by double-encoded JSON are line breaks.
 
-Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch`.
+* A hard-wrapped line is joined to the next one when it cannot end a paragraph: it ends with a
+  comma, a preposition or conjunction, or (after a comma) a first name or title (`به گزارش ایرنا،
+  علی` / `رضایی، …`).
+
+Every pattern is anchored or linear (no nested quantifiers). Imports only `digest.textmatch` and
+`digest.roles`.
 """
 
 from __future__ import annotations
 
 import re
 
+from digest.roles import TITLES, first_names
 from digest.textmatch import alternation
 
 _EMOJI = re.compile(
@@ -63,6 +69,8 @@ _PLAYER = re.compile(
     r"^(?:پخش[ \u200c]*زنده|پخش[ \u200c]*(?:فیلم|ویدیو|ویدئو)|دانلود[ \u200c]*(?:فیلم|ویدیو|ویدئو))[ ]*"
 )
 _BULLET = re.compile(r"^(?:[-–—•*·](?![0-9۰-۹])[ ]*)+")
+# «۱- », «2) », «۳. » numbering a list item (multi-item pages); «۱۰ - ۱۵ درصد» is a range, not a bullet
+_NUMBERED = re.compile(r"^[0-9۰-۹]{1,2}[ ]?[-–—.)][ ]+(?=[^\W\d_])")
 
 # an agency dateline glued to the word before it: «…نگهداریایسنا/ خوزستان», «…است.ایرنا- »
 _GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "برنا", "خبرآنلاین")  # never a word's ending
@@ -123,6 +131,34 @@ def strip_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
 
+# words a paragraph never ends with: a line ending so was wrapped by the page or the copy
+_OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
+MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
+
+
+def _is_cut(line: str) -> bool:
+    """Whether `line` stops in the middle of a sentence (see the module docstring)."""
+    if line[-1] in ".!؟?:؛»)" or line.count(" ") < MIN_WRAPPED_WORDS - 1:
+        return False  # a finished sentence; «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
+    last = line.rpartition(" ")[2]
+    if line[-1] == "،" or last in _OPEN_ENDS:
+        return True
+    # a name cut after a lead-in (`به گزارش ایرنا، علی`); a title ending in a name word has no comma
+    return "،" in line and (last in TITLES or last in first_names())
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and line[0].isalpha():
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joining = _is_cut(out[-1])
+    return out
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -138,9 +174,9 @@ def layout_lines(text: str) -> list[str]:
         if not line or (latin and _is_debris(line)):
             continue
         if line[0] in _STAMP_STARTS:
-            line = strip_stamp(line)
+            line = _NUMBERED.sub("", strip_stamp(line), count=1)
         if line[:1] in _BULLETS:
             line = strip_bullet(line).strip()
         if line:
             out.append(line)
-    return out
+    return _unwrap(out)

@@ -7,7 +7,8 @@ Datelines, recognised by shape rather than by outlet:
 * `[PLACE] (AGENCY) [-]` (`(ایسنا)`, `همدان (ایسنا) -`) and `AGENCY/PLACE` (`ایسنا/همدان`);
 * `PLACE -` alone when PLACE is a known place name (`زاهدان- یک مقام مسئول …`) and the words
   after the dash do not start with another place (`خرم‌آباد – پلدختر` is a road);
-* two short words joined by dashes (`تهران- ایرنا-`) as before.
+* two short words joined by dashes (`تهران- ایرنا-`) as before;
+* an agency alone before a dash (`ایرنا - NAME …`).
 AGENCIES lists the agency names (not `ایران`, which is the country far more often); a dateline's
 PLACE is one to four words. They name the outlet, not
 the speaker, and are noise in headlines, summaries and fingerprints.
@@ -53,7 +54,8 @@ AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WO
 _AGENCY_DASH = re.compile(
     r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
 )
-_OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)[ ]*[،:\-–—][ ]*")
+_AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
+_OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
 REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،:\n]{1,150}،\s*")
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
@@ -105,7 +107,7 @@ def strip_byline(text: str) -> str:
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
-    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH):
+    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()

@@ -1,6 +1,7 @@
 """Lossless character normalization of Persian text.
 
-Unifies letters (ي/ى→ی, ك→ک), digits (Arabic-Indic→Persian), spaces (NBSP and friends) and drops
+Unifies letters (ي/ى→ی, ك→ک; Arabic presentation forms U+FB50–U+FEFC such as «ﻣﺪﯾﺮﮐﻞ», left by
+PDF copies and old sites, by their NFKC letters), digits (Arabic-Indic→Persian), spaces (NBSP and friends) and drops
 invisible marks (diacritics, tatweel, direction marks, ZWJ, BOM) while keeping ZWNJ. Unlike library
 normalizers it never inserts spaces, so `45.6`, `10,000` and `1403/05/12` survive untouched.
 Imports nothing of ours and nothing outside the standard library.
@@ -9,6 +10,7 @@ Imports nothing of ours and nothing outside the standard library.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -43,6 +45,8 @@ _TABLE: dict[int, int | str | None] = {
     ord("\u0085"): "\n",
 }
 
+# Arabic presentation forms A and B (contextual glyph codes): NFKC gives the plain letters.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
 _REPLACEMENT = {chr(c): (r if isinstance(r, str) else "" if r is None else chr(r)) for c, r in _TABLE.items()}
 _ODD = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
@@ -57,6 +61,8 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 def normalize_fa(text: str) -> str:
     """Unify characters of Persian text without changing words, numbers or punctuation."""
     s = text.replace("\r\n", "\n")
+    if _PRESENTATION.search(s):
+        s = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
     for ch in set(_ODD.findall(s)):  # only the odd characters present (str.translate is slow on Persian)
         s = s.replace(ch, _REPLACEMENT[ch])
     if ZWNJ in s:

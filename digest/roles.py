@@ -95,8 +95,14 @@ ORG_STARTS = spellings(
     آمار آمارها بررسی‌ها تحقیقات مطالعات پژوهش نتایج این آن مردم کارشناسان برخی بسیاری یکی هیچ
     همه گروهی جمعی تعدادی اداره‌کل دفتر هیئت هیات کانون سپاه ارتش نیروی قوه دادگاه
     طالبان حماس حزب‌الله داعش ناتو یونیسف یونسکو اوپک فیفا پنتاگون کرملین کاخ
+    شهرداری فرمانداری استانداری بخشداری دهیاری دادگستری دادستانی اورژانس آتش‌نشانی فرماندهی قرارگاه
+    موسسه مؤسسه صندوق پژوهشکده پژوهشگاه اتاق جمعیت
     """.split()
 )
+# Heads that name the reporter, never the story's speaker («خبرنگار ما گزارش داد:»).
+REPORTER_HEADS = frozenset({"خبرنگار", "خبرنگاران"})  # «مجری طرح» is a post
+# Endings of Persian surnames: one such word right before a role head is a surname («موسوی مدیرکل …»).
+SURNAME_ENDS = ("ی", "پور", "زاده", "نژاد", "نیا", "فر", "راد", "وند", "منش", "یان", "لو", "خانی", "کیا")
 # Last words of web outlets' names («همشهری آنلاین نوشت», «کاوش نیوز»): an outlet, not a person.
 OUTLET_ENDS = frozenset({"آنلاین", "نیوز", "پرس"})
 # Organisation words that open a person's post when they follow a name directly
@@ -136,7 +142,7 @@ ROLE_CONTINUATIONS = frozenset(
     {
         ("در", "مجلس"), ("در", "امور"), ("در", "ایران"), ("در", "سازمان"),
         ("مبارزه", "با"), ("مقابله", "با"), ("پیشگیری", "از"), ("حمایت", "از"), ("صیانت", "از"),
-        ("دفاع", "از"), ("حفاظت", "از"), ("امور", "بین"),
+        ("دفاع", "از"), ("حفاظت", "از"), ("امور", "بین"), ("برای", "امور"),
     }
 )  # fmt: skip
 # Words that cannot be part of a person's name.
@@ -161,7 +167,9 @@ HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
     squash(h): h
     for h in sorted(ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}, key=lambda h: ZWNJ in h)
 }
-PREAMBLE_STARTS = spellings("در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته".split())
+PREAMBLE_STARTS = spellings(
+    "در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته با همزمان به پیرو درپی".split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,9 @@ Rules, in order:
    headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان کرد`.
 2. Its subject is the text before the verb, after dropping lead-ins (datelines, reporter bylines,
    `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct clause (`در این جلسه که …
-   برگزار شد،`) and everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are
-   kept because roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
+   برگزار شد،`, `با توجه به …`, `همزمان با …`; never an attendee list `با حضور …`) and
+   everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are kept because
+   roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
    مسئول در دادگستری استان`, unless a venue follows: `در جمع …`) and after a representative head
    before a seat (`نماینده مردم اهواز در مجلس`). Multi-word titles are joined with any spacing, and
    role heads are matched without spaces or ZWNJ (`قائممقام`; glued `رئیسسازمان` = `رئیس سازمان`).
@@ -26,7 +27,9 @@ Rules, in order:
    the text writes a name beside that role elsewhere. A roleless speaker takes a `NAME، ROLE،`
    apposition found elsewhere. A one-word headline name used only inside body roles (`طالبان: …`)
    is a group, not a person.
-5. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
+5. In an interview transcript (`خبرنگار: …` / `سوال: …` lines) a `NAME: …` line is the interviewee
+   speaking, and a title `گفت‌وگو با ROLE` names the interviewee's role.
+6. The main speaker is the one named in the headline or kicker, else in the lead, else the one with
    the most statements (then the earliest).
 Imports only digest modules.
 """
@@ -61,6 +64,7 @@ from digest.subject import (
     cut_adjuncts,
     is_first_name,
     is_name_start,
+    is_surname,
     join_tokens,
     looks_like_name,
     split_adjuncts,
@@ -94,11 +98,16 @@ _BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظها�
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
+_ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
-_TITLE_SEP = re.compile(r"^(?P<subject>[^:]{3,80}):\s*\S")
+_TITLE_SEP = re.compile(r"^(?P<subject>[^:]{2,79}[^:\d۰-۹ ])[ ]*:\s*\S")  # not a clock time «ساعت ۰۰:۱۸»
+# «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
+_INTERVIEW_TITLE = re.compile(
+    r"^(?:در[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+(?:\S+[ ]+)?با[ ]+(?P<subject>[^:؛«»]{3,100})$"
+)
 
 
 @dataclass(slots=True)
@@ -152,6 +161,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
         if mention is not None:
             titles.append(mention)
     out: list[Mention] = []
+    interview = any(_is_question_label(s) for s in sentences)
     for index, sentence in enumerate(sentences):
         subjects = _subjects(sentence)
         for subject in subjects:
@@ -159,10 +169,31 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             if mention is not None:
                 out.append(mention)
         if not subjects:
-            named = _named_subject(sentence, index)
+            named = _answer_label(sentence, index) if interview else None
+            named = named or _named_subject(sentence, index)
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+def _is_question_label(sentence: str) -> bool:
+    """`خبرنگار: …`, `سوال: …`: a transcript's question line."""
+    label, colon, _ = sentence[:20].partition(":")
+    return bool(colon) and label.strip(" -–") in _INTERVIEW_LABELS
+
+
+def _answer_label(sentence: str, index: int) -> Mention | None:
+    """In a transcript, `NAME: …` (one to three name words) answers: the interviewee speaks."""
+    label, colon, _ = sentence[:40].partition(":")
+    words = label.split()
+    if not colon or not 0 < len(words) <= 3 or label.strip() in _INTERVIEW_LABELS | _ANSWER_LABELS:
+        return None
+    if len(words) == 1 and not (is_name_start(words[0]) or is_surname(words[0])):
+        return None  # «نکته: …» labels a remark, not a person
+    mention = classify_subject(label.strip(), index)
+    if mention is None or mention.kind != "person" or mention.name is None:
+        return None
+    return Mention(mention.name, mention.role, "person", index)
 
 
 def _named_subject(sentence: str, index: int) -> Mention | None:
@@ -203,6 +234,10 @@ def _is_group(title: Mention, body: list[Mention]) -> bool:
 def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:
     """`ROLE خبرداد:` kickers, `NAME، ROLE` kickers and `ROLE: statement` headlines name a speaker
     without a quote."""
+    interviewee = _INTERVIEW_TITLE.match(text)
+    if interviewee is not None:
+        mention = classify_subject(cut_adjuncts(interviewee.group("subject")), index)
+        return mention if mention is not None and mention.kind != "pronoun" else None
     subjects = _subjects(text)
     if not subjects and is_kicker:
         heading = _heading(text + ":", len(text) + 1)
@@ -291,17 +326,33 @@ def subject_of(pre: str) -> str:
     for sep in (":", "؛"):
         if sep in text:
             before, _, after = text.rpartition(sep)
+            if sep == "؛" and _is_name_then_role(before, after):
+                text = f"{before}، {after}"  # «NAME؛ ROLE گفت»
+                continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     return cut_adjuncts(text)
 
 
+def _is_name_then_role(before: str, after: str) -> bool:
+    """`before` (lead-ins aside) is a name opening with a first name or title, `after` a role."""
+    name = strip_lead_in(before).split()
+    role = subject_tokens(after)
+    return (
+        2 <= len(name) <= 4
+        and is_name_start(name[0])
+        and looks_like_name(name)
+        and role[:1] != []
+        and (role[0] in ROLE_HEADS)
+    )
+
+
 def _skip_preamble(text: str) -> str:
     """Drop a leading adjunct (`در این آیین`, `در این جلسه که … برگزار شد،`) before the subject."""
     tokens = text.split()
-    if not tokens or tokens[0] not in PREAMBLE_STARTS:
-        return text
+    if not tokens or tokens[0] not in PREAMBLE_STARTS or tokens[1:2] == ["حضور"]:
+        return text  # «با حضور NAME، ROLE، …» lists attendees: none of them is the subject
     while "،" in text:  # a leading relative clause ends at its comma: "در این جلسه که … شد، ROLE …"
         head, _, rest = text.partition("،")
         if "که" not in head.split():

@@ -1,13 +1,15 @@
 """A speaker phrase split into name and role, by structure rather than by a list of names.
 
 `classify_subject` turns the subject of an attribution (`digest.speaker` finds it) into a `Mention`:
-a comma apposition (`NAME، ROLE` or `ROLE، NAME`), a role head followed by a name (`ROLE [title]
-FIRSTNAME SURNAME`), a name followed by a role, two or three name-like tokens right before a role
-head whatever the first name (`گلاره کامرانی نماینده …`, `NAME روابط عمومی …`), a title or a first
+a comma apposition (`NAME، ROLE` or `ROLE، NAME`; a spaced dash is a comma: `NAME- ROLE`), a role
+head followed by a name (`ROLE [title] FIRSTNAME SURNAME`), a name followed by a role, two or three
+name-like tokens right before a role head whatever the first name (`گلاره کامرانی نماینده …`,
+`NAME روابط عمومی …`) or one word that ends like a surname (`موسوی مدیرکل …`), a title or a first
 name alone, or a short non-role subject (a surname). A name ends at «را» or a number; a token with
-digits, Latin letters or punctuation is never part of a name; plural heads are collectives and
-`آنلاین/نیوز` subjects outlets. Tokens are read with multi-word titles joined and role heads in
-canonical form whatever their spacing (`قائممقام`, glued `رئیسسازمان` = `رئیس سازمان`).
+digits, Latin letters or punctuation is never part of a name; plural heads are collectives,
+`آنلاین/نیوز` subjects outlets and a reporter («خبرنگار ما») is never a speaker. Tokens are read
+with multi-word titles joined and role heads in canonical form whatever their spacing (`قائممقام`,
+glued `رئیسسازمان` = `رئیس سازمان`).
 Imports only digest modules.
 """
 
@@ -30,11 +32,13 @@ from digest.roles import (
     OUTLET_ENDS,
     PLURAL_HEADS,
     PRONOUNS,
+    REPORTER_HEADS,
     REPRESENTATIVE_HEADS,
     ROLE_CONTINUATIONS,
     ROLE_HEADS,
     ROLE_ORG_STARTS,
     ROLE_SEATS,
+    SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
     first_names,
@@ -117,8 +121,15 @@ def subject_tokens(subject: str) -> list[str]:
     return list(_subject_tokens(subject))
 
 
+_APPOSITION_DASH = re.compile(r"(?<=\w)[ ]*[-–—][ ]+|[ ]+[-–—][ ]*(?=\w)")
+
+
 @lru_cache(maxsize=1024)  # a subject is read by cut_adjuncts, then by classify_subject
 def _subject_tokens(subject: str) -> tuple[str, ...]:
+    if "-" in subject or "–" in subject or "—" in subject:  # «NAME- ROLE», «NAME - ROLE»: a comma
+        dash = _APPOSITION_DASH.search(subject)
+        if dash is not None and len(subject[: dash.start()].split()) >= 2:  # «نمونه‌آباد - …» is a dateline
+            subject = _APPOSITION_DASH.sub("، ", subject)
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))
@@ -187,11 +198,17 @@ def clean_name(tokens: list[str]) -> str | None:
 
 
 def _unbracket_role(subject: str) -> str:
-    """«NAME (ROLE)» is «NAME، ROLE» («امام خمینی (ره)» stays)."""
+    """«NAME (ROLE)» is «NAME، ROLE» and «ROLE (NAME)» is «ROLE، NAME» («امام خمینی (ره)» stays)."""
     paren = _PAREN_ROLE.match(subject) if "(" in subject else None
-    if paren is None or paren.group("role").split()[0] not in ROLE_HEADS:
+    if paren is None:
         return subject
-    return f"{paren.group('name')}، {paren.group('role')}"
+    outside, inside = paren.group("name"), paren.group("role")
+    if inside.split()[0] in ROLE_HEADS:
+        return f"{outside}، {inside}"
+    words = inside.split()
+    if outside.split()[0] in ROLE_HEADS and 2 <= len(words) <= 4 and is_name_start(words[0]) and looks_like_name(words):
+        return f"{outside}، {inside}"
+    return subject
 
 
 def classify_subject(subject: str, index: int) -> Mention | None:
@@ -209,7 +226,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
         rest = " ".join(tokens[1:]).replace(" ، ", "، ")
         return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
-    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS:
+    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS:
         return None
     if "،" in tokens:
         mention = _apposition(subject, index)
@@ -239,11 +256,28 @@ def _has_head(tokens: list[str]) -> bool:
 def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     """`FIRST LAST ROLE…` whatever the first name: two or three name-like tokens right before a role
     head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
-    for k in (2, 3):
+    for k in (1, 2, 3):
         cand = tokens[:k]
         if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
+            if k == 1 and not is_surname(cand[0]):
+                continue
             return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
     return None
+
+
+_NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
+
+
+def is_surname(tok: str) -> bool:
+    """A lone word before a role head is a surname when it ends like one (`موسوی`, `جوادپور`)."""
+    return (
+        len(tok) >= 4
+        and tok.endswith(SURNAME_ENDS)
+        and not tok.endswith("دگی")  # بارندگی، آمادگی، رسیدگی: abstract nouns
+        and tok not in _NOT_SURNAMES
+        and tok not in TITLES
+        and not is_first_name(tok)
+    )
 
 
 def _trim_object(tokens: list[str]) -> list[str]:
@@ -300,7 +334,24 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
             role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
-    return Mention(None, _strip_role(subject), "role", index)
+    return _name_after_place(tokens, index) or Mention(None, _strip_role(subject), "role", index)
+
+
+def _name_after_place(tokens: list[str], index: int) -> Mention | None:
+    """`ROLE … PLACE FIRST LAST` whatever the first name (`مدیرکل بهزیستی گیلان بهنام کامرانی`): a
+    role ends at its place, so two or three name-like words after it, opening with a first name or
+    ending like a surname, are the name."""
+    if "،" in tokens:
+        return None
+    for k in (2, 3):
+        head, tail = tokens[:-k], tokens[-k:]
+        if len(head) < 2 or not (is_first_name(tail[0]) or is_surname(tail[-1])):
+            continue  # «… تبریز خواستار چاره‌جویی مسؤولان»: words after the place, not a name
+        if not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
+            continue
+        if is_place(head[-1]) or is_place(" ".join(head[-2:])):
+            return Mention(clean_name(tail), _strip_role(join_tokens(head)), "person", index)
+    return None
 
 
 def _name_then_role(tokens: list[str], index: int) -> Mention | None:

@@ -65,7 +65,51 @@ def test_long_lead_is_cut_at_a_clause() -> None:
     lead = "مدیرکل گفت: " + "، ".join(["این طرح در شهرستان‌های استان اجرا می‌شود"] * 4) + "."
     headline = find_head((lead,)).headline
     assert len(headline.split()) <= 19
-    assert headline.endswith("…")
+    assert headline.endswith("اجرا می‌شود")  # a whole clause needs no ellipsis
+    words = "مدیرکل گفت: " + " ".join(["طرح"] * 30) + "."
+    assert find_head((words,)).headline.endswith("طرح…")  # a cut mid-clause says so
+
+
+@pytest.mark.parametrize(
+    ("lead", "core"),
+    [
+        ("در حال حاضر، بیش از ۲ هزار قلم دارو تحت پوشش بیمه است.", "بیش از ۲ هزار قلم دارو تحت پوشش بیمه است"),
+        (
+            "کارشناسان بهزیستی اعلام کردند که ۲۳ هزار مورد کودک‌آزاری ثبت شد.",
+            "۲۳ هزار مورد کودک‌آزاری ثبت شد",
+        ),
+        (
+            "مقاوم‌سازی ۶ هزار مسکن روستایی در حال انجام است که با اتمام آن خطر کم می‌شود.",
+            "مقاوم‌سازی ۶ هزار مسکن روستایی در حال انجام است",
+        ),
+        ("به گزارش مشرق: ۴۲ مسافر در واژگونی اتوبوس مصدوم شدند.", "۴۲ مسافر در واژگونی اتوبوس مصدوم شدند"),
+        ("در سال جدید ۴۲۰ طرح خوداشتغالی برای مددجویان اجرا می‌شود.", "۴۲۰ طرح خوداشتغالی برای مددجویان اجرا می‌شود"),
+        ("از ابتدای سال جاری تاکنون ۲ هزار قلم لوازم توزیع شد.", "۲ هزار قلم لوازم توزیع شد"),
+        ("طبق گفته‌های لیلا صالحی، معاون سلامت سازمان نمونه، ۱۲ روستا تخلیه شد.", "۱۲ روستا تخلیه شد"),
+    ],
+    ids=[
+        "fronted_adverbial",
+        "announced_that",
+        "trailing_ke_clause",
+        "report_colon",
+        "fronted_time",
+        "since",
+        "according",
+    ],
+)
+def test_lead_core_keeps_the_reported_clause(lead: str, core: str) -> None:
+    assert find_head((lead, "متن دوم خبر.")).headline == core
+
+
+def test_page_head_chrome_is_no_headline() -> None:
+    lead = "به گزارش ایرنا، ۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد."
+    for chrome in ("فرهنگ و هنر", "استانها > سمنان > شهر نمونه", "تاریخ انتشار : شنبه ۱ مرداد ۱۴۰۱ ساعت ۱۳:۰۶ صبح"):
+        assert find_head((chrome, lead)).headline == "۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد", chrome
+
+
+def test_overline_ending_in_semicolon_is_the_kicker() -> None:
+    head = find_head(("رئیس سازمان امداد و نجات خبر داد؛", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده", "متن خبر."))
+    assert (head.kicker, head.headline) == ("رئیس سازمان امداد و نجات خبر داد", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده")
 
 
 @pytest.mark.parametrize(
@@ -83,6 +127,11 @@ def test_long_lead_is_cut_at_a_clause() -> None:
         ("https://example.ir/1675068-۴۸-واحد-مسکونی-افتتاح-شد", "۴۸ واحد مسکونی افتتاح شد"),
         ("https://example.ir/fa/news/1234/", None),
         (None, None),
+        ("https://example.ir/news/توزیع-۵۰۰-بسته-معیشتی-1234.html", "توزیع ۵۰۰ بسته معیشتی"),
+        ("https://example.ir/توزیع-۵۰۰-بسته-معیشتی-در-شهر-نمونه/", "توزیع ۵۰۰ بسته معیشتی در شهر نمونه"),
+        ("https://example.ir/amp/123456/توزیع-۵۰۰-بسته-معیشتی", "توزیع ۵۰۰ بسته معیشتی"),
+        ("https://example.ir/?p=12345", None),
+        ("https://example.ir/fa/news/123456/توزیع+۵۰۰+بسته+معیشتی-%2B-فیلم", "توزیع ۵۰۰ بسته معیشتی"),
     ],
     ids=[
         "percent_encoded",
@@ -94,6 +143,11 @@ def test_long_lead_is_cut_at_a_clause() -> None:
         "id_dropped_short_number_kept",
         "no_slug",
         "no_url",
+        "page_id_before_extension",
+        "wordpress",
+        "amp",
+        "query_id_only",
+        "plus_separators_and_plus_film",
     ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
@@ -164,7 +218,7 @@ def test_lead_core_skips_a_short_chrome_line() -> None:
         "براساس اعلام سازمان ثبت احوال، ۲۱ هزار واقعه طلاق در دو ماه نخست امسال در کشور ثبت شده است که "
         "استان ایلام کمترین و استان تهران بیشترین آمار را داشته‌اند و این آمار رو به افزایش است",
     )
-    assert find_head(paragraphs).headline.startswith("براساس اعلام سازمان ثبت احوال")
+    assert find_head(paragraphs).headline == "۲۱ هزار واقعه طلاق در دو ماه نخست امسال در کشور ثبت شده است"
 
 
 def test_invocation_line_is_chrome() -> None:
@@ -203,3 +257,30 @@ def test_short_line_loses_its_attribution() -> None:
     head = find_head((line,))
     assert head.headline == "کشف ۲ تن مواد مخدر"
     assert head.body == (line,)  # the attribution stays in the body for the speaker
+
+
+def test_title_printed_after_its_lead() -> None:
+    lead = "به گزارش ایرنا، علی رضایی، مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار جدید تحت پوشش قرار گرفتند."
+    paragraphs = (lead, "پوشش ۲۰ خانوار جدید در استان نمونه", "وی افزود: ۳۰ مرکز فعال است.")
+    assert find_head(paragraphs).headline == "پوشش ۲۰ خانوار جدید در استان نمونه"
+    unrelated = (lead, "سایر اخبار مهم امروز استان", "وی افزود: ۳۰ مرکز فعال است.")
+    assert find_head(unrelated).headline == "۲۰ خانوار جدید تحت پوشش قرار گرفتند"
+
+
+def test_site_menu_before_the_head_is_skipped() -> None:
+    menu = ("صفحه نخست", "فیلم", "ورزشی", "بین الملل", "قیمت روز طلا و ارز", "قیمت جهانی نفت", "آب و هوا", "بازار کار")
+    title = "اسکان اضطراری بیش از ۲۰۰ خانوار سیل‌زده در شهر نمونه"
+    lead = "مدیرعامل جمعیت هلال احمر استان نمونه گفت: در پی بارندگی‌های اخیر بیش از ۲۰۰ خانوار اسکان داده شدند."
+    assert find_head((*menu, title, lead)).headline == title
+    assert find_head((*menu, lead)).headline.startswith("در پی بارندگی‌های اخیر")  # the lead, never a menu
+
+
+def test_title_of_several_parts_is_kept_whole() -> None:
+    title = " / ".join(["فقر و تعارضات خانوادگی مهمترین عوامل در بروز این پدیده"] * 3)
+    lead = "به گزارش ایرنا، مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار تحت پوشش قرار گرفتند."
+    assert find_head((title, lead)).headline == title
+
+
+def test_outlet_with_digits_is_a_lead_in() -> None:
+    lead = "ایران نیوز 24: مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند."
+    assert find_head((lead, "متن دوم خبر.")).headline == "مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند"

@@ -102,3 +102,19 @@ def test_title_glued_to_agency_dateline_is_split() -> None:
 
 def test_literal_newline_escapes_are_line_breaks() -> None:
     assert layout_lines("خط اول خبر.\\n\\nخط دوم خبر.") == ["خط اول خبر.", "خط دوم خبر."]
+
+
+def test_list_numbers_are_bullets_but_ranges_stay() -> None:
+    lines = layout_lines("۱- علی رضایی گفت: …\n2) حسن کریمی افزود: …\n۱۰ - ۱۵ درصد کاهش یافت")
+    assert lines == ["علی رضایی گفت: …", "حسن کریمی افزود: …", "۱۰ - ۱۵ درصد کاهش یافت"]
+
+
+def test_wrapped_lines_are_joined_but_headings_and_desk_lines_stay() -> None:
+    assert layout_lines("به گزارش ایرنا، علی\nرضایی، مدیر گفت: …") == ["به گزارش ایرنا، علی رضایی، مدیر گفت: …"]
+    assert layout_lines("کمک به مددجویان در شهر نمونه و\nروستاهای اطراف آن") == [
+        "کمک به مددجویان در شهر نمونه و روستاهای اطراف آن"
+    ]
+    heading = ["سایپا صفر- پرسپولیس صفر", "یکی از زیباترین بازی‌ها بود."]
+    assert layout_lines("\n".join(heading)) == heading
+    desk = ["گروه اجتماعی الف،", "مدیرکل دفتر آمار گفت: …"]
+    assert layout_lines("\n".join(desk)) == desk

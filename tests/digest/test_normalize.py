@@ -24,6 +24,8 @@ CASES = [
     ("diacritics", "مُحَمَّد", "محمد"),
     ("tatweel", "اســـتان", "استان"),
     ("direction_marks", "\u200fمی\u200f\u200cشود\u200e", "می\u200cشود"),
+    ("presentation_forms", "ﻣﺪﯾﺮﮐﻞ ﺑﻬﺰﯾﺴﺘﯽ ﻻرﺳﺘﺎن", "مدیرکل بهزیستی لارستان"),
+    ("presentation_form_yeh_kaf", "ﻋﻠﯽ ﮐﺮﯾﻤﯽ", "علی کریمی"),
     ("zwj_and_bom", "\ufeffسلام\u200d", "سلام"),
     ("zwnj_kept", "آسیب\u200cهای", "آسیب\u200cهای"),
     ("zwnj_doubled", "برنامه\u200c\u200cها", "برنامه\u200cها"),
