@@ -28,6 +28,7 @@ from bot.args import (
 )
 from bot.chat import is_bot_admin, reply
 from bot.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
+from bot.flood import patiently
 from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.texts import fa_digits, fmt, join
@@ -223,7 +224,7 @@ async def channel(update: Update, context: KhabarContext) -> None:
 async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) -> None:
     user = update.effective_user
     try:
-        chat = await context.bot.get_chat(cmd.ref)
+        chat = await patiently(lambda: context.bot.get_chat(cmd.ref), what="getChat", chat_id=cmd.ref)
     except (BadRequest, Forbidden):
         await reply(update, context, fmt(texts.CHANNEL_NOT_FOUND, ref=cmd.ref))
         return
@@ -231,8 +232,8 @@ async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) 
         await reply(update, context, fmt(texts.CHANNEL_NOT_CHANNEL, ref=cmd.ref))
         return
     try:  # Telegram hides a channel's members from a bot that is not in it ("member list is inaccessible")
-        admins = await context.bot.get_chat_administrators(chat.id)
-        me = await context.bot.get_chat_member(chat.id, context.bot.id)
+        admins = await patiently(lambda: context.bot.get_chat_administrators(chat.id), what="getChatAdministrators")
+        me = await patiently(lambda: context.bot.get_chat_member(chat.id, context.bot.id), what="getChatMember")
     except (BadRequest, Forbidden):
         await reply(update, context, fmt(texts.CHANNEL_BOT_CANNOT_POST, ref=cmd.ref))
         return

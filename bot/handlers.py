@@ -13,7 +13,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot import lifecycle, texts
 from bot.args import ArgError, Targets, parse_count, parse_filter, parse_mode, parse_quiet, parse_targets
-from bot.chat import can_manage, edit, is_bot_admin, reply, where
+from bot.chat import answer, can_manage, edit, is_bot_admin, reply, where
 from bot.context import KhabarContext
 from bot.keyboards import Action, Callback, View, decode, subscription_keyboard
 from bot.matching import StoryFacts, matches
@@ -286,16 +286,16 @@ async def button(update: Update, context: KhabarContext) -> None:
     if query is None:
         return
     if update.effective_chat is None:  # a button under an inline message: not one of ours
-        await query.answer(texts.CB_EXPIRED, show_alert=True)
+        await answer(update, texts.CB_EXPIRED, alert=True)
         return
     cb = decode(query.data)
     if cb is None:
-        await query.answer(texts.CB_EXPIRED, show_alert=True)
+        await answer(update, texts.CB_EXPIRED, alert=True)
         return
     if not await can_manage(update, context):
-        await query.answer(texts.CB_GROUP_ADMINS_ONLY, show_alert=True)
+        await answer(update, texts.CB_GROUP_ADMINS_ONLY, alert=True)
         return
-    await query.answer(texts.CB_SAVED if cb.action is not Action.SHOW else None)
+    await answer(update, texts.CB_SAVED if cb.action is not Action.SHOW else None)
     here = where(update)
     store = context.services.store
     sub = await store.subscriptions.get(here.chat_id, here.thread_id)

@@ -150,6 +150,7 @@ class FakeBotAPI:
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) of every error answered
         self.chats: dict[int, Chat] = {}
         self.failures: dict[int, Failure] = {}
+        self.call_failures: dict[str, Failure] = {}  # by method, whatever the chat
         self.migrated: dict[int, int] = {}
         self.global_limit = _Gcra(1 / global_rate, global_tolerance) if global_rate else None
         self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
@@ -236,6 +237,11 @@ class FakeBotAPI:
 
     def flood(self, chat_id: int, retry_after: int, times: int = 1) -> None:
         self.fail(chat_id, f"Too Many Requests: retry after {retry_after}", 429, times, {"retry_after": retry_after})
+
+    def flood_calls(self, method: str, retry_after: int, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` (any chat) with 429 retry_after."""
+        description = f"Too Many Requests: retry after {retry_after}"
+        self.call_failures[method] = Failure(429, description, {"retry_after": retry_after}, times)
 
     def migrate(self, old_id: int, new_id: int) -> None:
         """The group `old_id` became the supergroup `new_id`."""
@@ -346,6 +352,7 @@ class FakeBotAPI:
         if handler is None:
             return _error(404, "Not Found: method not found")
         try:
+            self._check_call_failure(method, params)
             result = self._get_updates(params, request) if method == "getUpdates" else handler(params)
             if asyncio.iscoroutine(result):
                 result = await result
@@ -437,6 +444,19 @@ class FakeBotAPI:
                 del self.failures[chat.id]
         if failure.error_code == 429:
             self.floods.append((chat.id, time.monotonic()))
+        raise _ApiError(failure.error_code, failure.description, failure.parameters)
+
+    def _check_call_failure(self, method: str, p: dict[str, Any]) -> None:
+        failure = self.call_failures.get(method)
+        if failure is None:
+            return
+        if failure.times is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                del self.call_failures[method]
+        if failure.error_code == 429:
+            raw = p.get("chat_id")
+            self.floods.append((int(raw) if isinstance(raw, int) else 0, time.monotonic()))
         raise _ApiError(failure.error_code, failure.description, failure.parameters)
 
     def _check_rate(self, chat: Chat) -> None:
