@@ -1,7 +1,10 @@
 """The delivery worker: claim → sendMessage → complete, under the shared Redis rate limits.
 
 One worker per process consumes the queue in bot.store.delivery together with every other khabar
-process. Each claim is one message part; the outcome decides what happens next:
+process. Each claim is one message part with an overall send slot reserved for it (up to a second
+ahead, bot.store.ratelimit): the worker sleeps until that slot and sends, so a paced worker makes one
+claim round trip per second's worth of messages instead of asking for each slot. The outcome
+decides what happens next:
 
 | Telegram says                          | khabar does                                              |
 | -------------------------------------- | -------------------------------------------------------- |
@@ -216,6 +219,8 @@ class DeliveryWorker:
             log.error("%s failed", what, exc_info=exc)
 
     async def _deliver(self, claim: Claim) -> None:
+        if claim.delay > 0:
+            await asyncio.sleep(claim.delay)  # the slot the claim reserved: sleep until it, never ask again
         try:
             outcome = await self._send(claim)
         except Exception as exc:  # Redis failed while pausing or moving the chat: try that message again

@@ -13,7 +13,10 @@ deleteMessage, and behaves like Telegram:
   does not publish its algorithm; the fake enforces each limit as a GCRA — the average rate exactly,
   with a small time tolerance (the fake stamps a request when its event loop gets to it, so a busy
   test machine bunches arrivals): overall (`global_rate`, off by default; 0.5 s tolerance), one
-  message per second per private chat (0.3 s), 20 per minute per group or channel (1 s);
+  message per second per private chat (0.3 s), 20 per minute per group or channel (1 s); with
+  `strict=True` each limit is a strict sliding window instead, with no tolerance at all: at most
+  `global_rate` messages in any 1 s, two messages to one private chat at least 1 s apart, at most
+  20 to one group or channel in any 60 s;
 * a chat can be told to answer "Forbidden: bot was blocked by the user", "Bad Request: chat not
   found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup);
 * getUpdates: an update is kept until a call's `offset` is above its id (Telegram's confirmation);
@@ -33,7 +36,7 @@ import itertools
 import json
 import math
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,6 +118,24 @@ class _Gcra:
         self._tat[key] = max(self._tat.get(key, now), now) + self.interval
 
 
+class _Window:
+    """Strict sliding window: at most `limit` requests per key in any `seconds`."""
+
+    def __init__(self, limit: float, seconds: float) -> None:
+        self.limit = max(1, int(limit))
+        self.seconds = seconds
+        self._times: dict[Any, deque[float]] = defaultdict(deque)
+
+    def wait(self, key: Any, now: float) -> float:
+        times = self._times[key]
+        while times and times[0] <= now - self.seconds:
+            times.popleft()
+        return 0.0 if len(times) < self.limit else times[0] + self.seconds - now
+
+    def take(self, key: Any, now: float) -> None:
+        self._times[key].append(now)
+
+
 def _user(user_id: int, first_name: str = "User", is_bot: bool = False, username: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"id": user_id, "is_bot": is_bot, "first_name": first_name}
     if username:
@@ -139,6 +160,7 @@ class FakeBotAPI:
         group_per_minute: float = 20,
         group_tolerance: float = 1.0,
         enforce_chat_limits: bool = True,
+        strict: bool = False,
     ) -> None:
         self.token = token
         self.sent: list[SentMessage] = []
@@ -152,9 +174,17 @@ class FakeBotAPI:
         self.failures: dict[int, Failure] = {}
         self.call_failures: dict[str, Failure] = {}  # by method, whatever the chat
         self.migrated: dict[int, int] = {}
-        self.global_limit = _Gcra(1 / global_rate, global_tolerance) if global_rate else None
-        self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
-        self.group_limit = _Gcra(60 / group_per_minute, group_tolerance) if enforce_chat_limits else None
+        self.global_limit: _Gcra | _Window | None = None
+        self.private_limit: _Gcra | _Window | None = None
+        self.group_limit: _Gcra | _Window | None = None
+        if strict:
+            self.global_limit = _Window(global_rate, 1.0) if global_rate else None
+            self.private_limit = _Window(1, private_interval) if enforce_chat_limits else None
+            self.group_limit = _Window(group_per_minute, 60.0) if enforce_chat_limits else None
+        else:
+            self.global_limit = _Gcra(1 / global_rate, global_tolerance) if global_rate else None
+            self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
+            self.group_limit = _Gcra(60 / group_per_minute, group_tolerance) if enforce_chat_limits else None
         self._updates: list[dict[str, Any]] = []
         self._history: list[dict[str, Any]] = []  # every update ever pushed
         self._poll: _Poll | None = None  # the getUpdates call in progress
@@ -462,7 +492,7 @@ class FakeBotAPI:
     def _check_rate(self, chat: Chat) -> None:
         now = time.monotonic()
         per_chat = self.private_limit if chat.type == "private" else self.group_limit
-        limits: list[tuple[_Gcra | None, int | None]] = [(per_chat, chat.id), (self.global_limit, None)]
+        limits: list[tuple[_Gcra | _Window | None, int | None]] = [(per_chat, chat.id), (self.global_limit, None)]
         wait = max((limit.wait(key, now) for limit, key in limits if limit is not None), default=0.0)
         if wait > 0:
             self.floods.append((chat.id, now))
@@ -659,10 +689,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--global-rate", type=float, default=None, help="overall messages/s limit (default: none)")
     parser.add_argument("--no-chat-limits", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="strict sliding windows instead of GCRA with tolerance")
     args = parser.parse_args()
 
     async def serve() -> None:
-        fake = FakeBotAPI(global_rate=args.global_rate, enforce_chat_limits=not args.no_chat_limits)
+        fake = FakeBotAPI(global_rate=args.global_rate, enforce_chat_limits=not args.no_chat_limits, strict=args.strict)
         await fake.start(args.port)
         print(json.dumps({"port": fake.port}), flush=True)
         try:

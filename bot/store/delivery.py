@@ -42,7 +42,7 @@ from bot.store.keys import (
     QUEUE_TTL,
     Keys,
 )
-from bot.store.ratelimit import CLOCK, GCRA_COMMIT, GCRA_TAKE, Pacing
+from bot.store.ratelimit import CLOCK, SLOTS_COMMIT, SLOTS_TAKE, Pacing
 
 STORY_JOB = "s"
 BATCH_JOB = "b"
@@ -62,26 +62,27 @@ end
 """
 
 # KEYS: ready, lease, prog, rl_global, pending, stats_stem(ARGV)
-# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 tau_us, 5 private_ms, 6 group_ms, 7 queue stem,
+# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 horizon_ms, 5 private_ms, 6 group_ms, 7 queue stem,
 #       8 pace stem, 9 story parts stem, 10 batch parts stem, 11 token prefix, 12 scan, 13 stats stem
-# Returns {wait_ms, claims}; wait_ms > 0: no overall token yet; -1: no chat is ready (claims empty);
-# otherwise ms until the earliest chat is ready (a hint) when nothing was claimed.
+# Each claim comes with its reserved overall slot (ms from now: the worker sleeps until then); slots
+# are reserved up to horizon_ms ahead. Returns {wait_ms, claims}; wait_ms > 0 with no claims: every
+# slot up to the horizon is taken; -1: no chat is ready; otherwise ms until the earliest chat is ready.
 _CLAIM = (
     CLOCK
     + _SRC
     + """
 local gkey = KEYS[4]
-local interval, tau, want = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[1])
+local interval, want = tonumber(ARGV[3]), tonumber(ARGV[1])
+local horizon = now_us + tonumber(ARGV[4]) * 1000
 """
-    + GCRA_TAKE
+    + SLOTS_TAKE
     + """
-if granted <= 0 then return {wait_ms, {}} end
-want = granted
+if slot > horizon then return {math.max(1, math.ceil((slot - horizon) / 1000)), {}} end
 local out = {}
 local dropped = 0
 local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[12]))
 for _, ck in ipairs(cands) do
-  if #out >= want then break end
+  if #out >= want or slot > horizon then break end
   local chat = chat_of(ck)
   local pace = ARGV[8] .. chat
   local pttl = redis.call('PTTL', pace)
@@ -105,21 +106,25 @@ for _, ck in ipairs(cands) do
         dropped = dropped + 1
         if redis.call('LLEN', q) == 0 then redis.call('ZREM', KEYS[1], ck) end
       else
+        local delay = math.floor((slot - now_us) / 1000)
+        slot = slot + interval
         local ms = (tonumber(chat) > 0) and ARGV[5] or ARGV[6]
-        redis.call('SET', pace, '1', 'PX', ms)
+        redis.call('SET', pace, '1', 'PX', delay + tonumber(ms))
         local token = ARGV[11] .. ':' .. string.format('%.0f', now_us) .. ':' .. (#out + 1)
         redis.call('ZREM', KEYS[1], ck)
-        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ck)
+        redis.call('ZADD', KEYS[2], now + delay + tonumber(ARGV[2]), ck)
         redis.call('HSET', KEYS[3], ck, part .. '|' .. attempts .. '|' .. token)
-        out[#out + 1] = {ck, job, part, nparts, redis.call('LINDEX', src, part), token, attempts}
+        out[#out + 1] = {ck, job, part, nparts, redis.call('LINDEX', src, part), token, attempts, delay}
       end
     end
   end
 end
 local n = #out
+if n > 0 then
 """
-    + GCRA_COMMIT
+    + SLOTS_COMMIT
     + """
+end
 if dropped > 0 then
   local stats = ARGV[13] .. math.floor(now / 60000)
   redis.call('HINCRBY', stats, 'expired', dropped)
@@ -411,7 +416,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One message a worker may send now: part `part` of the chat's head job."""
+    """One message a worker may send at its reserved slot: part `part` of the chat's head job."""
 
     ck: str
     job: str
@@ -420,6 +425,7 @@ class Claim:
     text: str
     token: str
     attempts: int
+    delay: float = 0.0  # seconds from the claim until its overall slot
 
     @property
     def chat_id(self) -> int:
@@ -550,10 +556,8 @@ class DeliveryQueue:
         ]
         wait_ms, rows = await self._claim(keys=keys, args=args)
         claims = [
-            Claim(
-                ck=str(ck), job=str(job), part=int(part), parts=int(n), text=str(text), token=str(tok), attempts=int(a)
-            )
-            for ck, job, part, n, text, tok, a in rows
+            Claim(str(ck), str(job), int(part), int(n), str(text), str(tok), int(a), int(ms) / 1000)
+            for ck, job, part, n, text, tok, a, ms in rows
         ]
         wait = None if int(wait_ms) < 0 else int(wait_ms) / 1000
         return ClaimBatch(claims, wait)

@@ -8,7 +8,7 @@ from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome, Target
 from bot.store.ratelimit import Pacing
 
-FAST = Pacing.from_rates(global_rate=1000, private_rate=20, group_per_minute=1200)  # 50 ms per chat
+FAST = Pacing.from_rates(global_rate=1000, private_rate=20, group_per_minute=1200)  # 53 ms per chat
 LEASE = 5000
 
 
@@ -48,7 +48,7 @@ async def test_chat_gets_oldest_first_one_at_a_time_and_paced(store: Store) -> N
     assert await claim_all(store) == []  # the chat is leased: never two at once
     await sent(store, first)
     batch = await q.claim(10, FAST, LEASE, "t")
-    assert batch.claims == [] and batch.wait is not None and 0 < batch.wait <= 0.05  # paced
+    assert batch.claims == [] and batch.wait is not None and 0 < batch.wait <= 0.053  # paced
     await asyncio.sleep(0.06)
     (second,) = await claim_all(store)
     assert second.text == "B"
@@ -107,15 +107,17 @@ async def test_reap_can_skip_the_unknown_message(store: Store) -> None:
     assert c.text == "two"
 
 
-async def test_global_rate_is_shared_and_bursts_stay_small(store: Store) -> None:
+async def test_global_slots_are_reserved_ahead_one_interval_apart_and_shared(store: Store) -> None:
     q = store.delivery
     await q.save_parts("s", ["x"])
     await q.enqueue_story("s", [Target(str(i)) for i in range(1, 50)], queue_cap=10, held_cap=10)
-    slow = Pacing.from_rates(global_rate=20, private_rate=1, group_per_minute=20)
+    slow = Pacing.from_rates(global_rate=20, private_rate=1, group_per_minute=20)  # a slot every 53.8 ms
     first = await q.claim(100, slow, LEASE, "a")
-    assert len(first.claims) == 2  # burst of two, then wait
-    second = await q.claim(100, slow, LEASE, "b")
-    assert second.claims == [] and second.wait is not None and 0 < second.wait <= 0.1
+    delays = [c.delay for c in first.claims]
+    assert len(delays) == 19 and delays[0] == 0 and delays[-1] <= slow.horizon_ms / 1000  # one second ahead
+    assert all(abs((b - a) - 0.0538) <= 0.0011 for a, b in zip(delays, delays[1:], strict=False))  # no burst
+    second = await q.claim(100, slow, LEASE, "b")  # another process: the slots are shared
+    assert second.claims == [] and second.wait is not None and 0 < second.wait <= 0.06
 
 
 async def test_queue_cap_and_held_stories(store: Store) -> None:
