@@ -250,6 +250,7 @@ async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) 
         topics=cmd.targets.topics,
         mode=Mode.DAILY if cmd.daily_at else Mode.INSTANT,
         daily_at=format_hhmm(cmd.daily_at) if cmd.daily_at else None,
+        grouped=True if cmd.grouped else None,  # channels: one post per story unless the admin says `grouped`
         title=f"@{chat.username}" if chat.username else (chat.title or str(chat.id)),
         added_by=user.id,
     )

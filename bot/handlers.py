@@ -37,6 +37,8 @@ def describe(sub: Subscription) -> dict[str, str]:  # values: plain text or text
     mode: str = texts.MODE_INSTANT_LABEL
     if sub.mode is Mode.DAILY and sub.daily_at:
         mode = fmt(texts.MODE_DAILY_LABEL, time=fa_digits(sub.daily_at))
+    else:
+        mode += texts.MODE_GROUPED_LABEL if sub.groups_bursts else texts.MODE_SINGLE_LABEL
     quiet: str = texts.QUIET_NONE
     if sub.quiet_window:
         start, end = sub.quiet_window
@@ -208,7 +210,7 @@ async def latest(update: Update, context: KhabarContext) -> None:
 
 
 async def mode(update: Update, context: KhabarContext) -> None:
-    """`/mode instant` or `/mode daily HH:MM`."""
+    """`/mode instant`, `/mode daily HH:MM`, or how bursts arrive: `/mode grouped` / `/mode single`."""
     if not await _guard(update, context):
         return
     choice = parse_mode(context.args or [])
@@ -217,6 +219,10 @@ async def mode(update: Update, context: KhabarContext) -> None:
         return
     sub = await _current(update, context)
     if sub is None:
+        return
+    if choice.mode is None:  # `/mode grouped` or `/mode single`: how a burst of stories arrives
+        await _save(context, replace(sub, grouped=choice.grouped))
+        await reply(update, context, texts.MODE_GROUPED_SET if choice.grouped else texts.MODE_SINGLE_SET)
         return
     daily_at = format_hhmm(choice.at) if choice.at else None
     await _save(context, replace(sub, mode=choice.mode, daily_at=daily_at))

@@ -283,6 +283,51 @@ return {queued, held, dup, full}
 """
 )
 
+# KEYS: ready, lease, pending; ARGV: 1 bundle id, 2 queue stem, 3 log stem, 4 queue cap, 5 log cap,
+# 6 queue ttl, 7 log ttl, 8 n (stories), 9..8+n story ids, then chat keys.
+# Several stories for one chat as one job `s|{bundle}` (its parts are stored like a story's). Each
+# story still goes into the chat's log (ZADD NX), so exactly-once holds per (chat, story): a chat
+# that already had every story gets nothing; one that had some gets the others as single jobs.
+# Returns {queued pairs, duplicate pairs, pairs over the queue cap}.
+_ENQUEUE_BUNDLE = (
+    CLOCK
+    + """
+local n = tonumber(ARGV[8])
+local cap, logcap = tonumber(ARGV[4]), tonumber(ARGV[5])
+local queued, dup, full = 0, 0, 0
+local i = 9 + n
+while ARGV[i] do
+  local ck = ARGV[i]
+  i = i + 1
+  local log, q = ARGV[3] .. ck, ARGV[2] .. ck
+  local new = {}
+  for j = 9, 8 + n do
+    if not redis.call('ZSCORE', log, ARGV[j]) then new[#new + 1] = ARGV[j] end
+  end
+  dup = dup + n - #new
+  if #new > 0 then
+    for _, story in ipairs(new) do redis.call('ZADD', log, 'NX', now, story) end
+    redis.call('ZREMRANGEBYRANK', log, 0, -(logcap + 1))
+    redis.call('EXPIRE', log, ARGV[7])
+    local jobs = {}
+    if #new == n then jobs = {ARGV[1]} else jobs = new end
+    for _, job in ipairs(jobs) do
+      if redis.call('LLEN', q) >= cap then
+        full = full + ((#new == n) and n or 1)
+      else
+        redis.call('RPUSH', q, 's|' .. job)
+        redis.call('INCR', KEYS[3])
+        queued = queued + ((#new == n) and n or 1)
+      end
+    end
+    redis.call('EXPIRE', q, ARGV[6])
+    if not redis.call('ZSCORE', KEYS[2], ck) then redis.call('ZADD', KEYS[1], 'NX', now, ck) end
+  end
+end
+return {queued, dup, full}
+"""
+)
+
 # KEYS: ready, lease, pending, due, seq; ARGV: 1 ck, 2 queue key, 3 held key, 4 batch stem,
 # 5 consumed held count, 6 next due (unix s; '' = none; 'keep' = leave as is), 7 queue ttl, 8 batch ttl, 9.. parts.
 # Queues one compiled batch (if there are parts), drops the consumed held stories and sets the next
@@ -473,6 +518,7 @@ class DeliveryQueue:
         self._r = redis
         self._k = keys
         self._claim = redis.register_script(_CLAIM)
+        self._enqueue_bundle = redis.register_script(_ENQUEUE_BUNDLE)
         self._complete = redis.register_script(_COMPLETE)
         self._reap = redis.register_script(_REAP)
         self._enqueue = redis.register_script(_ENQUEUE)
@@ -538,6 +584,29 @@ class DeliveryQueue:
         keys = [self._k.ready(), self._k.lease(), self._pending_key(), self._k.due()]
         q, h, d, o = await self._enqueue(keys=keys, args=args)
         return EnqueueCounts(int(q), int(h), int(d), int(o))
+
+    async def enqueue_bundle(
+        self, bundle_id: str, story_ids: Sequence[str], cks: Sequence[str], *, queue_cap: int
+    ) -> EnqueueCounts:
+        """Queue several stories as one message (parts saved under `bundle_id`) for chats that had
+        none of them; a chat that had some gets the rest one by one. Counts are (chat, story) pairs."""
+        if not cks or not story_ids:
+            return EnqueueCounts()
+        args = [
+            bundle_id,
+            self._k.chat_queue(""),
+            self._k.chat_log(""),
+            str(queue_cap),
+            str(LOG_CAP),
+            str(QUEUE_TTL),
+            str(LOG_TTL),
+            str(len(story_ids)),
+            *story_ids,
+            *cks,
+        ]
+        keys = [self._k.ready(), self._k.lease(), self._pending_key()]
+        q, d, o = await self._enqueue_bundle(keys=keys, args=args)
+        return EnqueueCounts(queued=int(q), duplicates=int(d), overflow=int(o))
 
     # --- claiming and completing sends ------------------------------------------------------------
     async def claim(self, limit: int, pacing: Pacing, lease_ms: int, token_prefix: str, scan: int = 0) -> ClaimBatch:

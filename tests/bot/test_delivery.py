@@ -32,7 +32,7 @@ async def test_network_errors_retry_and_a_rejected_message_does_not_block_the_ch
     async with FakeBotAPI() as fake:
         h, stop, task = await start_khabar(fake, clock)
         try:
-            await h.store.subscriptions.put(Subscription(702))
+            await h.store.subscriptions.put(Subscription(702, grouped=False))  # one message per story
             fake.fail(702, "Internal Server Error", 500, times=2)
             h.poll.publish(make_story("خبر پس از خطای سرور"))
             await fake.wait_for(lambda: len(fake.messages_to(702)) == 1, 15)
@@ -59,7 +59,7 @@ async def test_thousand_chats_and_a_burst_no_429_each_story_once_in_order(clock:
                 fake.add_chat(Chat(chat_id, "group", title="g"))
             for chat_id in chats:
                 kind = ChatKind.PRIVATE if chat_id > 0 else ChatKind.GROUP
-                await h.store.subscriptions.put(Subscription(chat_id, kind=kind))
+                await h.store.subscriptions.put(Subscription(chat_id, kind=kind, grouped=False))
             stories = [make_story(f"خبر شماره {i}") for i in range(3)]
             h.poll.publish(*stories)
             await fake.wait_for(lambda: len(fake.sent) >= 3 * len(chats), 60)
@@ -94,7 +94,7 @@ async def test_a_strict_sliding_window_at_30_per_second_draws_no_429(clock: Manu
                 fake.add_chat(Chat(chat_id, "group", title="g"))
             for chat_id in chats:
                 kind = ChatKind.PRIVATE if chat_id > 0 else ChatKind.GROUP
-                await h.store.subscriptions.put(Subscription(chat_id, kind=kind))
+                await h.store.subscriptions.put(Subscription(chat_id, kind=kind, grouped=False))
             h.poll.publish(*(make_story(f"خبر پیاپی {i}") for i in range(2)))
             await fake.wait_for(lambda: len(fake.sent) >= 2 * len(chats), 15)
             assert fake.floods == []

@@ -61,6 +61,9 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
                 fake.send_text(fake.private(ALL), ALL, "/subscribe")
                 fake.send_text(fake.private(KHUZ), KHUZ, "/subscribe خوزستان")
                 await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 1 and len(fake.messages_to(KHUZ)) == 1)
+                for user in (ALL, KHUZ):  # one message per story, however the polls bunch them (mode grouped
+                    fake.send_text(fake.private(user), user, "/mode single")  # is test_bursts.py's)
+                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 2 and len(fake.messages_to(KHUZ)) == 2)
                 await fake.wait_for(lambda: len([r for r in feeds.requests if r.path == "/khuz.xml"]) >= 1)
                 await asyncio.sleep(0.5)  # the first poll is the baseline: the old item is not news
 
@@ -75,11 +78,11 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
                 )
                 feeds.bytes("/tehran.xml", rss(item("t-1", "افزایش ۱۵ درصدی طلاق در تهران", TEHRAN_TEXT)),
                             content_type="application/rss+xml")  # fmt: skip
-                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 3 and len(fake.messages_to(KHUZ)) == 2, 20)
+                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 4 and len(fake.messages_to(KHUZ)) == 3, 20)
                 await asyncio.sleep(3)  # more polls and fan-out passes: nothing more may arrive
 
-                got_all = [m.text for m in fake.messages_to(ALL)[1:]]
-                got_khuz = [m.text for m in fake.messages_to(KHUZ)[1:]]
+                got_all = [m.text for m in fake.messages_to(ALL)[2:]]
+                got_khuz = [m.text for m in fake.messages_to(KHUZ)[2:]]
                 assert len(got_all) == 2 and len(got_khuz) == 1
                 assert "روزبه کردونی" in got_khuz[0] and "خوزستان" in got_khuz[0]
                 assert any("طلاق در تهران" in t for t in got_all)

@@ -151,3 +151,17 @@ async def test_drop_and_move_chat(store: Store) -> None:
     again = await q.enqueue_story("s", [Target("-10042")], queue_cap=10, held_cap=10)
     assert again.duplicates == 1
     assert await q.pending() == 1
+
+
+async def test_bundle_keeps_exactly_once_per_chat_and_story(store: Store) -> None:
+    q = store.delivery
+    for sid in ("a", "b", "c"):
+        await q.save_parts(sid, [sid.upper()])
+    await q.enqueue_story("a", [Target("21")], queue_cap=10, held_cap=10)  # chat 21 already has story a
+    await q.save_parts("bundle-abc", ["A+B+C"])
+    counts = await q.enqueue_bundle("bundle-abc", ["a", "b", "c"], ["21", "22"], queue_cap=10)
+    assert (counts.queued, counts.duplicates) == (5, 1)
+    assert await q.chat_jobs("22") == ["s|bundle-abc"]  # none of them yet: one message
+    assert await q.chat_jobs("21") == ["s|a", "s|b", "s|c"]  # had a: the others one by one
+    again = await q.enqueue_bundle("bundle-abc", ["a", "b", "c"], ["21", "22"], queue_cap=10)
+    assert (again.queued, again.duplicates) == (0, 6)  # a re-run (after a crash) queues nothing twice
