@@ -25,7 +25,8 @@ deleteMessage, and behaves like Telegram:
   updates handed out back, as if the confirming call of a client that died never arrived.
 
 Every accepted message is recorded in `sent` for assertions. Run standalone for benchmarks:
-`python -m tests.fakebotapi --port 8081 --global-rate 30` (GET /__control/state gives counters).
+`python -m tests.fakebotapi --port 8081 --global-rate 30 [--strict]` (GET /__control/state gives
+counters, GET /__control/sent every accepted message).
 """
 
 from __future__ import annotations
@@ -224,6 +225,7 @@ class FakeBotAPI:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/__control/state", self._state)
+        app.router.add_get("/__control/sent", self._sent)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -403,6 +405,10 @@ class FakeBotAPI:
                 "last_at": self.sent[-1].at if self.sent else None,
             }
         )
+
+    async def _sent(self, request: web.Request) -> web.Response:
+        """Every accepted message as [chat_id, html, monotonic time] (for benchmarks in another process)."""
+        return web.json_response([[m.chat_id, m.html, m.at] for m in self.sent])
 
     async def _get_updates(self, p: dict[str, Any], request: web.Request) -> list[dict[str, Any]]:
         await self._end_other_poll()
