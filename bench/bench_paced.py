@@ -13,7 +13,8 @@ Prints: stories announced, (chat, story) pairs expected and delivered, duplicate
 429s, khabar's CPU (/proc, the whole process tree) per message and per delivered pair — from the
 first fetch of the feed to the last delivery (`cpu_*`: includes extracting the K articles) and from
 the first delivery to the last (`delivery_cpu_*`: the paced fan-out alone) — Redis's CPU, fetch →
-last delivery, and the smallest gap between two messages to one chat.
+last delivery, and the smallest gap between two messages to one chat. BENCH_PROFILE=out.prof runs
+khabar under cProfile (slower: its figures are then not the ones to report).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from tests.feedserver import FeedServer  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 RATE = 30
+PROFILE = ["-m", "cProfile", "-o", os.environ["BENCH_PROFILE"]] if os.environ.get("BENCH_PROFILE") else []
 CORPUS = REPO / "bench" / "corpus" / "dev.jsonl"
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -146,7 +148,8 @@ def run(chats: int, stories: int, mode: str, timeout: float) -> dict[str, Any]:
                 "KHABAR_LOG_LEVEL": "WARNING",
             }
             log = open(tmp / "khabar.log", "wb")  # noqa: SIM115 - closed with the process below
-            khabar = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=REPO, env=env, stdout=log, stderr=log)
+            command = [sys.executable, *PROFILE, "-m", "bot", "run"]
+            khabar = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)
             deadline = time.monotonic() + 60
             while feeds.hits("/feed.xml") == 0:
                 if time.monotonic() > deadline or khabar.poll() is not None:

@@ -177,10 +177,9 @@ class DeliveryWorker:
             await asyncio.wait(self._inflight, return_when=asyncio.FIRST_COMPLETED)
             return
         self._wake.clear()
+        want = min(free, self._settings.delivery_batch)
         try:
-            batch = await self._store.delivery.claim(
-                min(free, self._settings.delivery_batch), self._pacing, self._lease_ms, self._instance
-            )
+            batch = await self._store.delivery.claim(want, self._pacing, self._lease_ms, self._instance)
         except Exception as exc:  # Redis down: the client retried already; back off, don't spin
             self._trouble("claim", exc)
             await self._sleep(self._backoff.next())
@@ -190,8 +189,11 @@ class DeliveryWorker:
             task = asyncio.create_task(self._deliver(claim))
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
-        if not batch.claims:
-            await self._sleep(IDLE if batch.wait is None else min(batch.wait, IDLE))
+        if len(batch.claims) < want:
+            # everything claimable up to the slot horizon is claimed (or sleeping until its slot): look
+            # again when half the horizon has passed, not each time one more slot comes into reach
+            refill = self._pacing.horizon_ms / 2000
+            await self._sleep(IDLE if batch.wait is None else min(max(batch.wait, refill), IDLE))
 
     async def _sleep(self, seconds: float) -> None:
         try:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
+import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -40,6 +42,7 @@ CHUNK = 1000  # chats per enqueue round trip
 STORIES_PER_PASS = 20
 RECONCILE_SCAN = 100  # newest stories compared with what was announced
 RECONCILE_WINDOW = timedelta(hours=1)  # stories older than this are never announced late
+RECONCILE_EVERY = 30.0  # seconds between reconciles from the periodic tick (it decodes 100 stories)
 
 
 class SubscriptionCache:
@@ -77,6 +80,7 @@ class Fanout:
         self._wake = wake
         self._tz = ZoneInfo(settings.timezone)
         self._known: dict[str, Story] = {}  # stories submitted by this process and not yet fanned out
+        self._reconciled_at = -math.inf  # time.monotonic() of the last periodic reconcile
 
     def render(self, story: Story) -> list[str]:
         return render_card(story.digest, self._options, story.also_reported_by)
@@ -89,6 +93,14 @@ class Fanout:
             await self._store.delivery.save_parts(story.id, self.render(story))
         await self._store.delivery.announce([s.id for s in ordered])
         return await self.run(now)
+
+    async def reconcile_due(self, now: datetime) -> int:
+        """`reconcile`, at most every RECONCILE_EVERY seconds (the first call at once: a restart after a
+        crash recovers at its first tick) — it is crash recovery, not worth decoding stories every tick."""
+        if time.monotonic() - self._reconciled_at < RECONCILE_EVERY:
+            return 0
+        self._reconciled_at = time.monotonic()
+        return await self.reconcile(now)
 
     async def reconcile(self, now: datetime) -> int:
         """Announce recent stories the pipeline stored but nobody announced (a crash between the

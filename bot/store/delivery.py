@@ -65,8 +65,9 @@ end
 # ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 horizon_ms, 5 private_ms, 6 group_ms, 7 queue stem,
 #       8 pace stem, 9 story parts stem, 10 batch parts stem, 11 token prefix, 12 scan, 13 stats stem
 # Each claim comes with its reserved overall slot (ms from now: the worker sleeps until then); slots
-# are reserved up to horizon_ms ahead. Returns {wait_ms, claims}; wait_ms > 0 with no claims: every
-# slot up to the horizon is taken; -1: no chat is ready; otherwise ms until the earliest chat is ready.
+# are reserved up to horizon_ms ahead, for chats ready now or by then. Returns {wait_ms, claims};
+# wait_ms > 0 with no claims: every slot up to the horizon is taken; -1: no chat is ready; otherwise
+# ms until the earliest chat is ready.
 _CLAIM = (
     CLOCK
     + _SRC
@@ -80,14 +81,19 @@ local horizon = now_us + tonumber(ARGV[4]) * 1000
 if slot > horizon then return {math.max(1, math.ceil((slot - horizon) / 1000)), {}} end
 local out = {}
 local dropped = 0
-local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[12]))
-for _, ck in ipairs(cands) do
-  if #out >= want or slot > horizon then break end
+-- chats ready now or before the horizon, earliest first: each gets the first slot at or after the
+-- moment it is ready, so one claim covers a second of a paced fan-out and slots stay in order
+local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', math.floor(horizon / 1000), 'WITHSCORES', 'LIMIT', 0,
+  tonumber(ARGV[12]))
+for c = 1, #cands, 2 do
+  local ck, ready_us = cands[c], tonumber(cands[c + 1]) * 1000
+  if #out >= want or slot > horizon or ready_us > horizon then break end
   local chat = chat_of(ck)
   local pace = ARGV[8] .. chat
   local pttl = redis.call('PTTL', pace)
-  if pttl > 0 then
-    redis.call('ZADD', KEYS[1], now + pttl, ck)
+  local at_us = math.max(slot, ready_us, now_us + math.max(pttl, 0) * 1000)
+  if at_us > horizon then
+    if pttl > 0 then redis.call('ZADD', KEYS[1], now + pttl, ck) end  -- the chat's own interval runs on
   else
     local q = ARGV[7] .. ck
     local job = redis.call('LINDEX', q, 0)
@@ -106,8 +112,8 @@ for _, ck in ipairs(cands) do
         dropped = dropped + 1
         if redis.call('LLEN', q) == 0 then redis.call('ZREM', KEYS[1], ck) end
       else
-        local delay = math.floor((slot - now_us) / 1000)
-        slot = slot + interval
+        local delay = math.floor((at_us - now_us) / 1000)
+        slot = at_us + interval
         local ms = (tonumber(chat) > 0) and ARGV[5] or ARGV[6]
         redis.call('SET', pace, '1', 'PX', delay + tonumber(ms))
         local token = ARGV[11] .. ':' .. string.format('%.0f', now_us) .. ':' .. (#out + 1)

@@ -47,11 +47,8 @@ async def test_chat_gets_oldest_first_one_at_a_time_and_paced(store: Store) -> N
     assert first.text == "A"
     assert await claim_all(store) == []  # the chat is leased: never two at once
     await sent(store, first)
-    batch = await q.claim(10, FAST, LEASE, "t")
-    assert batch.claims == [] and batch.wait is not None and 0 < batch.wait <= 0.053  # paced
-    await asyncio.sleep(0.06)
     (second,) = await claim_all(store)
-    assert second.text == "B"
+    assert second.text == "B" and 0.04 < second.delay <= 0.053  # paced: its slot is one chat interval on
 
 
 async def test_multi_part_card_is_sent_part_by_part(store: Store) -> None:
@@ -75,10 +72,9 @@ async def test_retry_waits_the_delay_and_resends_the_same_part(store: Store) -> 
     (c,) = await claim_all(store)
     await q.complete([Outcome(c, Kind.RETRY, "flood", delay_ms=300)])
     await asyncio.sleep(0.1)
-    assert await claim_all(store) == []
-    await asyncio.sleep(0.25)
-    (again,) = await claim_all(store)
+    (again,) = await claim_all(store)  # claimed ahead, with its slot after the delay
     assert (again.text, again.part, again.attempts) == ("x0", 0, 1)
+    assert 0.18 <= again.delay <= 0.2
 
 
 async def test_stale_completion_is_ignored_after_reap(store: Store) -> None:
@@ -118,6 +114,11 @@ async def test_global_slots_are_reserved_ahead_one_interval_apart_and_shared(sto
     assert all(abs((b - a) - 0.0538) <= 0.0011 for a, b in zip(delays, delays[1:], strict=False))  # no burst
     second = await q.claim(100, slow, LEASE, "b")  # another process: the slots are shared
     assert second.claims == [] and second.wait is not None and 0 < second.wait <= 0.06
+    await q.save_parts("t", ["y"])
+    await q.enqueue_story("t", [Target("1")], queue_cap=10, held_cap=10)  # chat 1 again: after its 1.05 s
+    await sent(store, *first.claims)
+    third = await q.claim(100, slow, 60_000, "c")
+    assert third.claims == []  # chat 1's interval ends after the horizon: not claimed yet
 
 
 async def test_queue_cap_and_held_stories(store: Store) -> None:
