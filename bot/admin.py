@@ -28,6 +28,7 @@ from bot.args import (
 )
 from bot.chat import is_bot_admin, reply
 from bot.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
+from bot.flood import patiently
 from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.texts import fa_digits, fmt, join
@@ -227,7 +228,7 @@ async def channel(update: Update, context: KhabarContext) -> None:
 async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) -> None:
     user = update.effective_user
     try:
-        chat = await context.bot.get_chat(cmd.ref)
+        chat = await patiently(lambda: context.bot.get_chat(cmd.ref), what="getChat", chat_id=cmd.ref)
     except (BadRequest, Forbidden):
         await reply(update, context, fmt(texts.CHANNEL_NOT_FOUND, ref=cmd.ref))
         return
@@ -235,8 +236,8 @@ async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) 
         await reply(update, context, fmt(texts.CHANNEL_NOT_CHANNEL, ref=cmd.ref))
         return
     try:  # Telegram hides a channel's members from a bot that is not in it ("member list is inaccessible")
-        admins = await context.bot.get_chat_administrators(chat.id)
-        me = await context.bot.get_chat_member(chat.id, context.bot.id)
+        admins = await patiently(lambda: context.bot.get_chat_administrators(chat.id), what="getChatAdministrators")
+        me = await patiently(lambda: context.bot.get_chat_member(chat.id, context.bot.id), what="getChatMember")
     except (BadRequest, Forbidden):
         await reply(update, context, fmt(texts.CHANNEL_BOT_CANNOT_POST, ref=cmd.ref))
         return
@@ -253,6 +254,7 @@ async def _channel_add(update: Update, context: KhabarContext, cmd: ChannelAdd) 
         topics=cmd.targets.topics,
         mode=Mode.DAILY if cmd.daily_at else Mode.INSTANT,
         daily_at=format_hhmm(cmd.daily_at) if cmd.daily_at else None,
+        grouped=True if cmd.grouped else None,  # channels: one post per story unless the admin says `grouped`
         title=f"@{chat.username}" if chat.username else (chat.title or str(chat.id)),
         added_by=user.id,
     )

@@ -29,6 +29,8 @@ _RANGE = re.compile(r"^(\S+?)\s*(?:-|–|—|تا|to)\s*(\S+)$")
 OFF_WORDS = frozenset({"off", "none", "clear", "خاموش", "لغو", "هیچ", "پاک", "حذف"})
 INSTANT_WORDS = frozenset({"instant", "now", "فوری", "آنی", "لحظه‌ای"})
 DAILY_WORDS = frozenset({"daily", "روزانه"})
+GROUPED_WORDS = frozenset({"grouped", "together", "یکجا", "گروهی"})  # a burst of stories: one message
+SINGLE_WORDS = frozenset({"single", "separate", "تکی", "جدا"})  # a burst of stories: one message each
 ADD_WORDS = frozenset({"add", "افزودن", "اضافه"})
 LIST_WORDS = frozenset({"list", "فهرست", "لیست"})
 REMOVE_WORDS = frozenset({"remove", "delete", "del", "حذف"})
@@ -56,8 +58,9 @@ class Targets:
 
 @dataclass(frozen=True, slots=True)
 class ModeChoice:
-    mode: Mode
+    mode: Mode | None  # None: only the grouping changes
     at: time | None = None
+    grouped: bool | None = None  # None: the grouping stays as it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,7 @@ class ChannelAdd:
     ref: str  # "@name" or a numeric id as text
     targets: Targets
     daily_at: time | None = None
+    grouped: bool = False  # channels post one story per message unless the admin adds `grouped`
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,8 @@ def parse_mode(args: Sequence[str]) -> ModeChoice | ArgError:
     ws = [w.lower() for w in words(args)]
     if len(ws) == 1 and ws[0] in INSTANT_WORDS:
         return ModeChoice(Mode.INSTANT)
+    if len(ws) == 1 and ws[0] in GROUPED_WORDS | SINGLE_WORDS:
+        return ModeChoice(None, grouped=ws[0] in GROUPED_WORDS)
     if len(ws) == 2 and ws[0] in DAILY_WORDS:
         at = parse_time(ws[1])
         if at is not None:
@@ -206,7 +212,7 @@ def parse_count(args: Sequence[str], default: int, maximum: int) -> int | ArgErr
     ws = words(args)
     if not ws:
         return default
-    if len(ws) == 1 and ws[0].isascii() and ws[0].isdigit() and 1 <= int(ws[0]) <= maximum:
+    if len(ws) == 1 and ws[0].isdecimal() and 1 <= int(ws[0]) <= maximum:
         return int(ws[0])
     return ArgError(tuple(ws))
 
@@ -227,12 +233,15 @@ def parse_channel(args: Sequence[str]) -> ChannelAdd | ChannelList | ChannelRemo
         return ArgError(tuple(ws))
     daily_at: time | None = None
     tail = rest[1:]
+    grouped = bool(tail) and tail[-1].lower() in GROUPED_WORDS
+    if grouped:
+        tail = tail[:-1]
     if len(tail) >= 2 and tail[-2].lower() in DAILY_WORDS:
         daily_at = parse_time(tail[-1])
         if daily_at is None:
             return ArgError((tail[-1],))
         tail = tail[:-2]
-    return ChannelAdd(ref, parse_targets(tail), daily_at)
+    return ChannelAdd(ref, parse_targets(tail), daily_at, grouped)
 
 
 def _is_chat_ref(word: str) -> bool:

@@ -1,7 +1,8 @@
 """Small helpers the handlers share: where a command came from, who may change things, replying.
 
 Replies go through the shared rate limiter (bot.store.ratelimit) like every other message, so a
-burst of command replies during a broadcast cannot push khabar over Telegram's limits.
+burst of command replies during a broadcast cannot push khabar over Telegram's limits; a 429 that
+comes anyway is waited out (bot.flood), as are button answers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from telegram.error import BadRequest
 
 from bot.context import KhabarContext
 from bot.delivery import NO_PREVIEW
+from bot.flood import patiently
 from bot.store.subscriptions import ChatKind
 
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
@@ -60,7 +62,9 @@ async def can_manage(update: Update, context: KhabarContext) -> bool:
     user = update.effective_user
     if user is None:
         return False
-    member = await context.bot.get_chat_member(chat.id, user.id)
+    member = await patiently(
+        lambda: context.bot.get_chat_member(chat.id, user.id), what="getChatMember", chat_id=chat.id
+    )
     return member.status in ADMIN_STATUSES
 
 
@@ -70,13 +74,17 @@ async def reply(
     """Send `text` (Telegram HTML) to the chat/topic the update came from."""
     here = where(update)
     await context.services.store.ratelimit.acquire(here.chat_id, context.services.pacing)
-    return await context.bot.send_message(
-        here.chat_id,
-        text,
-        parse_mode=ParseMode.HTML,
-        message_thread_id=here.thread_id,
-        reply_markup=markup,
-        link_preview_options=NO_PREVIEW,
+    return await patiently(
+        lambda: context.bot.send_message(
+            here.chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            message_thread_id=here.thread_id,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        ),
+        what="reply",
+        chat_id=here.chat_id,
     )
 
 
@@ -88,9 +96,23 @@ async def edit(update: Update, context: KhabarContext, text: str, markup: Inline
     here = where(update)
     await context.services.store.ratelimit.acquire(here.chat_id, context.services.pacing)
     try:
-        await query.edit_message_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        await patiently(
+            lambda: query.edit_message_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+            ),
+            what="edit",
+            chat_id=here.chat_id,
         )
     except BadRequest as exc:
         if not any(gone in exc.message.lower() for gone in _NOT_EDITABLE):
             raise
+
+
+async def answer(update: Update, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer the button press of `update` (a 429 is waited out)."""
+    query = update.callback_query
+    if query is not None:
+        chat = update.effective_chat
+        await patiently(
+            lambda: query.answer(text, show_alert=alert), what="answerCallbackQuery", chat_id=chat.id if chat else None
+        )

@@ -1,7 +1,10 @@
 """The delivery worker: claim → sendMessage → complete, under the shared Redis rate limits.
 
 One worker per process consumes the queue in bot.store.delivery together with every other khabar
-process. Each claim is one message part; the outcome decides what happens next:
+process. Each claim is one message part with an overall send slot reserved for it (up to a second
+ahead, bot.store.ratelimit): the worker sleeps until that slot and sends, so a paced worker makes one
+claim round trip per second's worth of messages instead of asking for each slot. The outcome
+decides what happens next:
 
 | Telegram says                          | khabar does                                              |
 | -------------------------------------- | -------------------------------------------------------- |
@@ -174,10 +177,9 @@ class DeliveryWorker:
             await asyncio.wait(self._inflight, return_when=asyncio.FIRST_COMPLETED)
             return
         self._wake.clear()
+        want = min(free, self._settings.delivery_batch)
         try:
-            batch = await self._store.delivery.claim(
-                min(free, self._settings.delivery_batch), self._pacing, self._lease_ms, self._instance
-            )
+            batch = await self._store.delivery.claim(want, self._pacing, self._lease_ms, self._instance)
         except Exception as exc:  # Redis down: the client retried already; back off, don't spin
             self._trouble("claim", exc)
             await self._sleep(self._backoff.next())
@@ -187,8 +189,11 @@ class DeliveryWorker:
             task = asyncio.create_task(self._deliver(claim))
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
-        if not batch.claims:
-            await self._sleep(IDLE if batch.wait is None else min(batch.wait, IDLE))
+        if len(batch.claims) < want:
+            # everything claimable up to the slot horizon is claimed (or sleeping until its slot): look
+            # again when half the horizon has passed, not each time one more slot comes into reach
+            refill = self._pacing.horizon_ms / 2000
+            await self._sleep(IDLE if batch.wait is None else min(max(batch.wait, refill), IDLE))
 
     async def _sleep(self, seconds: float) -> None:
         try:
@@ -216,6 +221,8 @@ class DeliveryWorker:
             log.error("%s failed", what, exc_info=exc)
 
     async def _deliver(self, claim: Claim) -> None:
+        if claim.delay > 0:
+            await asyncio.sleep(claim.delay)  # the slot the claim reserved: sleep until it, never ask again
         try:
             outcome = await self._send(claim)
         except Exception as exc:  # Redis failed while pausing or moving the chat: try that message again

@@ -20,6 +20,7 @@ from telegram.error import TelegramError
 
 from bot import texts
 from bot.context import KhabarContext
+from bot.flood import FloodOutlasted, patiently
 from bot.outage import is_redis_outage
 
 log = logging.getLogger("khabar.errors")
@@ -38,10 +39,18 @@ async def on_error(update: object, context: KhabarContext) -> None:
             await _apologise(update, context)
         return
     where = _where(update)
-    log.error("unhandled error", exc_info=error, extra={k: v for k, v in where.items() if v is not None})
+    if isinstance(error, FloodOutlasted):  # Telegram asked for a longer pause than a reply may wait
+        log.warning("reply dropped: flood limit outlasted its wait", extra={**_present(where), "call": error.what,
+                    "retry_after": error.retry_after})  # fmt: skip
+        return
+    log.error("unhandled error", exc_info=error, extra=_present(where))
     if isinstance(update, Update):
         await _apologise(update, context)
     await _notify_admins(context, error, where)
+
+
+def _present(where: dict[str, int | str | None]) -> dict[str, int | str]:
+    return {k: v for k, v in where.items() if v is not None}
 
 
 def _where(update: object) -> dict[str, int | str | None]:
@@ -60,14 +69,20 @@ async def _apologise(update: Update, context: KhabarContext) -> None:
     await _pace(update, context)
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(texts.APOLOGY, show_alert=True)
+            query = update.callback_query
+            await patiently(lambda: query.answer(texts.APOLOGY, show_alert=True), what="apology")
         elif update.effective_chat is not None and update.effective_message is not None:
             message = update.effective_message
             thread = message.message_thread_id if message.is_topic_message else None
-            await context.bot.send_message(
-                update.effective_chat.id, texts.APOLOGY, parse_mode=ParseMode.HTML, message_thread_id=thread
+            chat_id = update.effective_chat.id
+            await patiently(
+                lambda: context.bot.send_message(
+                    chat_id, texts.APOLOGY, parse_mode=ParseMode.HTML, message_thread_id=thread
+                ),
+                what="apology",
+                chat_id=chat_id,
             )
-    except TelegramError:
+    except (TelegramError, FloodOutlasted):
         pass  # the chat itself may be the problem; the log line above already has the error
 
 
@@ -101,6 +116,8 @@ async def _notify_admins(
     place = " ".join(f"{k}={v}" for k, v in where.items() if v is not None)
     text = texts.fmt(texts.ERROR_NOTICE, error=f"{kind}: {error}"[:300], where=place)
     try:
-        await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
-    except TelegramError:
+        await patiently(
+            lambda: context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML), what="notice", chat_id=chat_id
+        )
+    except (TelegramError, FloodOutlasted):
         log.warning("could not send an error notice", extra={"chat_id": chat_id})

@@ -13,7 +13,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot import lifecycle, texts
 from bot.args import ArgError, Targets, parse_count, parse_filter, parse_mode, parse_quiet, parse_targets
-from bot.chat import can_manage, edit, is_bot_admin, reply, where
+from bot.chat import answer, can_manage, edit, is_bot_admin, reply, where
 from bot.context import KhabarContext
 from bot.keyboards import Action, Callback, View, decode, subscription_keyboard
 from bot.matching import StoryFacts, matches
@@ -37,6 +37,8 @@ def describe(sub: Subscription) -> dict[str, str]:  # values: plain text or text
     mode: str = texts.MODE_INSTANT_LABEL
     if sub.mode is Mode.DAILY and sub.daily_at:
         mode = fmt(texts.MODE_DAILY_LABEL, time=fa_digits(sub.daily_at))
+    else:
+        mode += texts.MODE_GROUPED_LABEL if sub.groups_bursts else texts.MODE_SINGLE_LABEL
     quiet: str = texts.QUIET_NONE
     if sub.quiet_window:
         start, end = sub.quiet_window
@@ -209,7 +211,7 @@ async def latest(update: Update, context: KhabarContext) -> None:
 
 
 async def mode(update: Update, context: KhabarContext) -> None:
-    """`/mode instant` or `/mode daily HH:MM`."""
+    """`/mode instant`, `/mode daily HH:MM`, or how bursts arrive: `/mode grouped` / `/mode single`."""
     if not await _guard(update, context):
         return
     choice = parse_mode(context.args or [])
@@ -218,6 +220,10 @@ async def mode(update: Update, context: KhabarContext) -> None:
         return
     sub = await _current(update, context)
     if sub is None:
+        return
+    if choice.mode is None:  # `/mode grouped` or `/mode single`: how a burst of stories arrives
+        await _save(context, replace(sub, grouped=choice.grouped))
+        await reply(update, context, texts.MODE_GROUPED_SET if choice.grouped else texts.MODE_SINGLE_SET)
         return
     daily_at = format_hhmm(choice.at) if choice.at else None
     await _save(context, replace(sub, mode=choice.mode, daily_at=daily_at))
@@ -287,16 +293,16 @@ async def button(update: Update, context: KhabarContext) -> None:
     if query is None:
         return
     if update.effective_chat is None:  # a button under an inline message: not one of ours
-        await query.answer(texts.CB_EXPIRED, show_alert=True)
+        await answer(update, texts.CB_EXPIRED, alert=True)
         return
     cb = decode(query.data)
     if cb is None:
-        await query.answer(texts.CB_EXPIRED, show_alert=True)
+        await answer(update, texts.CB_EXPIRED, alert=True)
         return
     if not await can_manage(update, context):
-        await query.answer(texts.CB_GROUP_ADMINS_ONLY, show_alert=True)
+        await answer(update, texts.CB_GROUP_ADMINS_ONLY, alert=True)
         return
-    await query.answer(texts.CB_SAVED if cb.action is not Action.SHOW else None)
+    await answer(update, texts.CB_SAVED if cb.action is not Action.SHOW else None)
     here = where(update)
     store = context.services.store
     sub = await store.subscriptions.get(here.chat_id, here.thread_id)

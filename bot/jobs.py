@@ -51,7 +51,7 @@ async def observe_tick(context: KhabarContext) -> None:
 async def fanout_tick(context: KhabarContext) -> None:
     """Announce stories a crash kept back, and finish fan-outs a crashed process left."""
     svc = context.services
-    await svc.fanout.reconcile(svc.now())
+    await svc.fanout.reconcile_due(svc.now())
     await svc.fanout.run(svc.now())
 
 

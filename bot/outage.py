@@ -7,10 +7,14 @@ gone), not a traceback per operation. `Outage` is that log, one per process:
 * `failed(exc)` is called for every failed attempt — by the Redis client's own retry layer
   (`ObservedRetry`, installed by bot.redis_conn, sees every reconnect) and by jobs whose operation
   gave up (`final=True`). The first failure opens a suspected outage; it is *declared* (one WARNING)
-  once it lasts `grace` seconds or an operation gave up, so a single dropped idle connection that
+  once it lasts `grace` seconds (a timeout counts from the last reply: a frozen server has been
+  silent that long already) or an operation gave up, so a single dropped idle connection that
   reconnects at once stays silent;
-* `ok()` is called after every successful command; the first one after a declared outage logs one
-  INFO line with the outage's duration and how many attempts failed.
+* `ok()` is called after every command that read a reply (a connect that succeeds is no reply: a
+  frozen server still accepts connections); the first one after a declared outage logs one INFO line
+  with the outage's true duration — from the last reply before it to this one — and how many
+  attempts failed. An outage that ended before it was declared (a ~1 s restart) but lasted `brief`
+  seconds or more still gets that one line; a single dropped idle connection stays silent.
 
 `is_redis_outage(exc)` says whether an exception (or its cause chain) means "Redis unreachable,
 loading, or read-only" — worth waiting out — rather than a bug; `store_call` turns such errors into
@@ -47,6 +51,7 @@ OUTAGE_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 Monotonic = Callable[[], float]
+MAX_SILENCE = 30.0  # an outage is dated from the last reply when that came at most this long before it failed
 
 
 def is_redis_outage(exc: BaseException | None) -> bool:
@@ -76,6 +81,10 @@ def store_call[**P, R](fn: Callable[P, Awaitable[R]]) -> Callable[P, Coroutine[A
     return call
 
 
+def _is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, (TimeoutError, RedisTimeoutError))
+
+
 def describe(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return f"{type(exc).__name__}: {text}"[:300]
@@ -86,8 +95,11 @@ class Outage:
     """Whether Redis is reachable, as this process experiences it; logs each outage once."""
 
     grace: float = 1.0  # seconds a failure must last before it is declared an outage
+    brief: float = 0.5  # an undeclared outage at least this long (from the last reply) is still logged
     clock: Monotonic = time.monotonic
     _since: float | None = field(default=None, init=False)
+    _began: float = field(default=0.0, init=False)  # the last reply before the outage (or its first failure)
+    _last_ok: float | None = field(default=None, init=False)
     _declared: bool = field(default=False, init=False)
     _error: str = field(default="", init=False)
     _failures: int = field(default=0, init=False)
@@ -106,8 +118,12 @@ class Outage:
         now = self.clock()
         if self._since is None:
             self._since, self._error, self._failures = now, describe(exc), 0
+            recent = self._last_ok is not None and now - self._last_ok <= MAX_SILENCE
+            self._began = self._last_ok if recent and self._last_ok is not None else now
         self._failures += 1
-        if not self._declared and (final or now - self._since >= self.grace):
+        # a timeout means no reply since the command was sent: date it from the last reply we had
+        start = self._began if _is_timeout(exc) else self._since
+        if not self._declared and (final or now - start >= self.grace):
             self._declared = True
             log.warning(
                 "redis unavailable: work pauses until it is back (retrying with back-off)",
@@ -115,14 +131,21 @@ class Outage:
             )
 
     def ok(self) -> None:
-        """A command succeeded."""
+        """A command read its reply."""
+        now = self.clock()
+        self._last_ok = now
         if self._since is None:
             return
-        seconds = self.clock() - self._since
+        seconds = now - self._began
         if self._declared:
             log.info(
                 "redis available again: work resumes",
                 extra={"outage_s": round(seconds, 1), "failed_attempts": self._failures},
+            )
+        elif seconds >= self.brief and self._failures > 1:
+            log.info(
+                "redis was unavailable briefly (a restart?): work resumed",
+                extra={"outage_s": round(seconds, 1), "failed_attempts": self._failures, "error": self._error},
             )
         else:
             log.debug("redis hiccup recovered", extra={"error": self._error, "seconds": round(seconds, 2)})

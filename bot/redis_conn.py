@@ -11,7 +11,7 @@ subscriptions survive restarts. This module only opens connections; every key li
 
 Outages: the client retries a command that hit a connection error (reconnecting each time) with
 exponential back-off for about 20 seconds before raising, so a Redis restart usually just delays
-commands. Every failed attempt and the next success are reported to the process's `Outage`
+commands. Every failed attempt and the next reply are reported to the process's `Outage`
 (bot.outage) through `ObservedRetry`, which logs the outage once. A read-only reply (a failed-over
 primary) also drops the connection and retries, so the client finds the new primary. Lua scripts are
 redis-py Script objects: after a restart emptied Redis' script cache they reload themselves (NOSCRIPT).
@@ -116,8 +116,17 @@ class ObservedRetry(Retry):
             return fail(error, *count)
 
         result = await super().call_with_retry(do, noted, is_retryable, with_failure_count)
-        self.outage.ok()
+        if not _is_connect(do):
+            self.outage.ok()
         return result
+
+
+def _is_connect(do: Callable[[], Awaitable[Any]]) -> bool:
+    """redis-py retries a connection's connect with the same policy. A connect that succeeds proves
+    nothing — the kernel accepts connections for a frozen (SIGSTOPped) server — so only a command's
+    reply counts as "Redis answers"."""
+    owner = getattr(do, "__qualname__", "").split(".<locals>")[0]
+    return owner.endswith((".connect", ".connect_check_health"))
 
 
 def _retry(outage: Outage) -> Retry:

@@ -51,7 +51,8 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from feeds.sources import CATALOGUE
+from feeds.sources import CATALOGUE, MAX_INTERVAL
+from feeds.state import POLL_FLOOR
 
 T = TypeVar("T")
 
@@ -110,7 +111,7 @@ class Settings:
     queue_stuck_after: int = 900  # seconds the oldest ready delivery may wait before /healthz reports a stuck queue
     log_level: str = "INFO"
     # --- polling policy ---
-    min_interval: int = 60  # never poll one source more often than this
+    min_interval: int = POLL_FLOOR  # never poll one source more often than this
     max_interval: int = 6 * 3600  # nor less often than this when healthy
     max_backoff: int = 24 * 3600  # cap of the error back-off
     pause_after_errors: int = 20  # consecutive failures before a source is paused
@@ -292,6 +293,13 @@ def _zone(raw: str) -> str:
     return raw
 
 
+def _poll_interval(raw: str) -> int:
+    n = _int_range(0, MAX_INTERVAL)(raw)
+    if n < POLL_FLOOR:
+        raise ValueError(f"{n} is below the poll floor of {POLL_FLOOR} s (khabar never polls a source more often)")
+    return n
+
+
 def _log_level(raw: str) -> str:
     level = raw.upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
@@ -350,7 +358,7 @@ _FIELDS: tuple[tuple[str, tuple[str, Callable[[str], Any]]], ...] = (
     ("KHABAR_DATA_DIR", ("data_dir", lambda raw: Path(raw).expanduser())),
     ("KHABAR_SOURCES", ("sources_path", lambda raw: Path(raw).expanduser())),
     ("KHABAR_ADMIN_IDS", ("admin_ids", _admin_ids)),
-    ("KHABAR_POLL_INTERVAL", ("poll_interval", _int_range(30, 7 * 86400))),
+    ("KHABAR_POLL_INTERVAL", ("poll_interval", _poll_interval)),
     ("KHABAR_TIMEZONE", ("timezone", _zone)),
     ("KHABAR_ALLOW_PRIVATE_URLS", ("allow_private_urls", _bool)),
     ("KHABAR_FEEDS_PROXY", ("feeds_proxy", _proxy_url)),

@@ -61,6 +61,8 @@ HELP = (
     "<code>/latest 5</code> — پنج خبر آخر، همین حالا\n"
     "<code>/mode instant</code> — هر خبر همان لحظه (پیش‌فرض)\n"
     "<code>/mode daily 08:30</code> — یک خلاصه در روز، ساعت ۰۸:۳۰ به وقت {zone}\n"
+    "<code>/mode grouped</code> — چند خبرِ هم‌زمان در یک پیام فشرده (پیش‌فرض)؛ "
+    "<code>/mode single</code> — هر خبر در پیامی جدا\n"
     "<code>/quiet 23:00-07:00</code> — در این ساعت‌ها پیامی نفرست؛ بعد یکجا بفرست. "
     "<code>/quiet off</code> برای برداشتن\n"
     "<code>/filter +کودک -فوتبال</code> — فقط خبرهای دارای «کودک» و بدون «فوتبال»؛ "
@@ -82,9 +84,9 @@ HELP_ADMIN = (
     "<code>/resumesource شناسه</code> — ادامهٔ منبعی که پس از خطاهای پیاپی متوقف شده\n"
     "/stats — آمار\n"
     "<code>/channel add @channel خوزستان daily 08:30</code> — ارسال به کانال "
-    "(شما و ربات باید مدیر کانال باشید)\n"
-    "<code>/channel list</code> · <code>/channel remove @channel</code>\n"
-    "<code>/weekly @channel on جمعه 18:00</code> — «عددهای هفته» برای کانال"
+    "(شما و ربات باید مدیر کانال باشید)؛ هر خبر یک پست، مگر با <code>grouped</code> در پایان فرمان\n"
+    "<code>/channel list</code> · <code>/channel remove @channel</code>"
+    "\n<code>/weekly @channel on جمعه 18:00</code> — «عددهای هفته» برای کانال"
 )
 
 # --- subscriptions --------------------------------------------------------------------------------------
@@ -125,6 +127,8 @@ MYSUBS = (
 MYSUBS_PAUSED = "\n⏸ ارسال متوقف است، چون ربات به این گفتگو دسترسی نداشت. با یک فرمان، دوباره فعال می‌شود."
 MODE_INSTANT_LABEL = "فوری، هر خبر همان لحظه"
 MODE_DAILY_LABEL = "خلاصهٔ روزانه، ساعت {time}"
+MODE_GROUPED_LABEL = "؛ خبرهای هم‌زمان در یک پیام"
+MODE_SINGLE_LABEL = "؛ هر خبر در پیامی جدا"
 QUIET_NONE = "ندارد"
 QUIET_LABEL = "از {start} تا {end}"
 FILTERS_NONE = "ندارد"
@@ -135,10 +139,14 @@ FILTER_EXCLUDE = "بدون: {words}"
 
 MODE_INSTANT_SET = "⏱ از این پس هر خبر همان لحظه فرستاده می‌شود."
 MODE_DAILY_SET = "⏱ از این پس هر روز ساعت {time} ({zone}) یک خلاصه فرستاده می‌شود."
+MODE_GROUPED_SET = "🗂 از این پس چند خبری که با هم برسند، در یک پیام فشرده می‌آیند (تک‌خبرها همان کارت کامل)."
+MODE_SINGLE_SET = "🗂 از این پس هر خبر در پیامی جدا فرستاده می‌شود، حتی وقتی چند خبر با هم برسند."
 MODE_BAD = (
     "حالت را نفهمیدم.\n"
-    "نمونه: <code>/mode instant</code> (فوری) یا <code>/mode daily 08:30</code> (خلاصهٔ روزانه ساعت ۸:۳۰)"
+    "نمونه: <code>/mode instant</code> (فوری) یا <code>/mode daily 08:30</code> (خلاصهٔ روزانه ساعت ۸:۳۰)؛ "
+    "<code>/mode grouped</code> (خبرهای هم‌زمان در یک پیام) یا <code>/mode single</code> (هر خبر جدا)"
 )
+BURST_TITLE = "📰 {count} خبر تازه"
 QUIET_SET = "🌙 از {start} تا {end} پیامی فرستاده نمی‌شود؛ خبرهای این ساعت‌ها بعد از آن یکجا می‌آیند."
 QUIET_OFF = "🌙 ساعت سکوت برداشته شد."
 QUIET_BAD = "بازهٔ ساعت را نفهمیدم.\nنمونه: <code>/quiet 23:00-07:00</code> یا <code>/quiet off</code> برای برداشتن"
@@ -279,6 +287,7 @@ CHANNEL_BAD = (
     "نمونه‌ها:\n"
     "<code>/channel add @mychannel</code>\n"
     "<code>/channel add @mychannel خوزستان طلاق daily 08:30</code>\n"
+    "<code>/channel add @mychannel خوزستان grouped</code> (چند خبر هم‌زمان در یک پست)\n"
     "<code>/channel list</code>\n"
     "<code>/channel remove @mychannel</code>"
 )

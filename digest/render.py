@@ -173,17 +173,23 @@ def _group_of(d: Digest, group_by: str) -> str:
     return d.topics[0] if d.topics else OTHER_GROUP
 
 
-def _story_block(d: Digest) -> Block:
+def _story_block(d: Digest, figure: bool = False) -> Block:
     url = safe_url(d.url)
     head = seg(headline_text(d), Tag("a", url)) if url else seg(headline_text(d))
+    key = (
+        [seg(" · "), seg(to_persian_digits(clip(d.figures[0].text, CAPS.figure)), BOLD)] if figure and d.figures else []
+    )
     who = d.speakers[0].name if d.speakers and d.speakers[0].name else None
     extra = [seg(" — " + clip(who, CAPS.speaker_name))] if who else []
     source = [seg(" (" + clip(d.source, CAPS.source) + ")", ITALIC)] if d.source else []
-    return (seg(BULLET), head, *extra, *source)
+    return (seg(BULLET), head, *key, *extra, *source)
 
 
-def compact_blocks(digests: Sequence[Digest], options: RenderOptions, title: str | None = None) -> list[Block]:
-    """Stories grouped under hashtag headers; a header travels with its first story."""
+def compact_blocks(
+    digests: Sequence[Digest], options: RenderOptions, title: str | None = None, figures: bool = False
+) -> list[Block]:
+    """Stories grouped under hashtag headers; a header travels with its first story. With `figures`,
+    each story's key figure follows its headline."""
     groups: dict[str, list[Digest]] = {}
     for d in digests:
         groups.setdefault(_group_of(d, options.group_by), []).append(d)
@@ -191,16 +197,17 @@ def compact_blocks(digests: Sequence[Digest], options: RenderOptions, title: str
     blocks: list[Block] = [(seg(title, BOLD),)] if title else []
     for name, items in ordered:
         header = (seg("\n"), seg(hashtag(name) or name, BOLD), seg("\n"))
-        blocks.append(header + _story_block(items[0]))
-        blocks.extend(_story_block(d) for d in items[1:])
+        blocks.append(header + _story_block(items[0], figures))
+        blocks.extend(_story_block(d, figures) for d in items[1:])
     return blocks
 
 
 def render_compact(
-    digests: Sequence[Digest], options: RenderOptions | None = None, title: str | None = None
+    digests: Sequence[Digest], options: RenderOptions | None = None, title: str | None = None, figures: bool = False
 ) -> list[str]:
-    """Many stories in one or a few Telegram HTML messages (daily digests, channel posts)."""
+    """Many stories in one or a few Telegram HTML messages (daily digests, channel posts, bursts),
+    split only between stories. `figures`: each story's key figure after its headline."""
     opts = options or RenderOptions()
     if not digests:
         return []
-    return pack(compact_blocks(digests, opts, title), limit=opts.max_length)
+    return pack(compact_blocks(digests, opts, title, figures), limit=opts.max_length)

@@ -29,11 +29,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from feeds.model import FeedSource
+from feeds.state import POLL_FLOOR
 
 MAX_SOURCES_FILE_BYTES = 1024 * 1024
 MAX_SOURCES = 5000
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-MIN_INTERVAL = 30
+MIN_INTERVAL = POLL_FLOOR  # a shorter interval is refused, never silently raised
 MAX_INTERVAL = 7 * 86400
 CATALOGUE = Path(__file__).resolve().parent / "catalogue.toml"
 _FIELDS = frozenset({"id", "name", "url", "province", "national", "interval", "evidence", "evidence_seen"})
@@ -110,13 +111,24 @@ def _entry(path: Path, index: int, entry: object, where: str | None = None, *, s
     if strict and url.startswith("file:"):
         raise SourcesError(f"{where}: catalogue URLs must be http(s), not a local file")
     province = _province(entry, where, strict=strict)
-    interval = entry.get("interval")
-    if interval is not None and (
-        not isinstance(interval, int) or isinstance(interval, bool) or not MIN_INTERVAL <= interval <= MAX_INTERVAL
-    ):
-        raise SourcesError(f"{where}: interval must be whole seconds between {MIN_INTERVAL} and {MAX_INTERVAL}")
+    interval = _interval(entry.get("interval"), f"{where} ({sid})")
     evidence, seen = _evidence(entry, where, strict=strict)
     return FeedSource(sid, name.strip(), url, province, interval, True, evidence, seen)
+
+
+def _interval(interval: object, where: str) -> int | None:
+    if interval is None:
+        return None
+    if not isinstance(interval, int) or isinstance(interval, bool):
+        raise SourcesError(f"{where}: interval must be whole seconds, got {interval!r}")
+    if interval < MIN_INTERVAL:
+        raise SourcesError(
+            f"{where}: interval = {interval} is below the poll floor of {MIN_INTERVAL} s (khabar never polls a source "
+            "more often); raise it or remove the line"
+        )
+    if interval > MAX_INTERVAL:
+        raise SourcesError(f"{where}: interval = {interval} is above the maximum of {MAX_INTERVAL} s")
+    return interval
 
 
 def _province(entry: dict[str, object], where: str, *, strict: bool) -> str | None:

@@ -41,10 +41,13 @@ class StoreUnavailable(Exception):
     """The state store's backend cannot be reached right now (not a bug, not the source's fault)."""
 
 
+POLL_FLOOR = 60  # seconds: khabar never polls one source more often (sources files and settings refuse less)
+
+
 @dataclass(frozen=True, slots=True)
 class SchedulePolicy:
     base_interval: int = 600
-    min_interval: int = 60
+    min_interval: int = POLL_FLOOR
     max_interval: int = 6 * 3600
     max_backoff: int = 24 * 3600
     pause_after_errors: int = 20

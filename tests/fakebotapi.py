@@ -13,7 +13,10 @@ deleteMessage, and behaves like Telegram:
   does not publish its algorithm; the fake enforces each limit as a GCRA — the average rate exactly,
   with a small time tolerance (the fake stamps a request when its event loop gets to it, so a busy
   test machine bunches arrivals): overall (`global_rate`, off by default; 0.5 s tolerance), one
-  message per second per private chat (0.3 s), 20 per minute per group or channel (1 s);
+  message per second per private chat (0.3 s), 20 per minute per group or channel (1 s); with
+  `strict=True` each limit is a strict sliding window instead, with no tolerance at all: at most
+  `global_rate` messages in any 1 s, two messages to one private chat at least 1 s apart, at most
+  20 to one group or channel in any 60 s;
 * a chat can be told to answer "Forbidden: bot was blocked by the user", "Bad Request: chat not
   found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup);
 * getUpdates: an update is kept until a call's `offset` is above its id (Telegram's confirmation);
@@ -22,7 +25,8 @@ deleteMessage, and behaves like Telegram:
   updates handed out back, as if the confirming call of a client that died never arrived.
 
 Every accepted message is recorded in `sent` for assertions. Run standalone for benchmarks:
-`python -m tests.fakebotapi --port 8081 --global-rate 30` (GET /__control/state gives counters).
+`python -m tests.fakebotapi --port 8081 --global-rate 30 [--strict]` (GET /__control/state gives
+counters, GET /__control/sent every accepted message).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ import itertools
 import json
 import math
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,6 +119,24 @@ class _Gcra:
         self._tat[key] = max(self._tat.get(key, now), now) + self.interval
 
 
+class _Window:
+    """Strict sliding window: at most `limit` requests per key in any `seconds`."""
+
+    def __init__(self, limit: float, seconds: float) -> None:
+        self.limit = max(1, int(limit))
+        self.seconds = seconds
+        self._times: dict[Any, deque[float]] = defaultdict(deque)
+
+    def wait(self, key: Any, now: float) -> float:
+        times = self._times[key]
+        while times and times[0] <= now - self.seconds:
+            times.popleft()
+        return 0.0 if len(times) < self.limit else times[0] + self.seconds - now
+
+    def take(self, key: Any, now: float) -> None:
+        self._times[key].append(now)
+
+
 def _user(user_id: int, first_name: str = "User", is_bot: bool = False, username: str | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"id": user_id, "is_bot": is_bot, "first_name": first_name}
     if username:
@@ -139,6 +161,7 @@ class FakeBotAPI:
         group_per_minute: float = 20,
         group_tolerance: float = 1.0,
         enforce_chat_limits: bool = True,
+        strict: bool = False,
     ) -> None:
         self.token = token
         self.sent: list[SentMessage] = []
@@ -150,10 +173,19 @@ class FakeBotAPI:
         self.errors: list[tuple[str, int, str]] = []  # (method, code, description) of every error answered
         self.chats: dict[int, Chat] = {}
         self.failures: dict[int, Failure] = {}
+        self.call_failures: dict[str, Failure] = {}  # by method, whatever the chat
         self.migrated: dict[int, int] = {}
-        self.global_limit = _Gcra(1 / global_rate, global_tolerance) if global_rate else None
-        self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
-        self.group_limit = _Gcra(60 / group_per_minute, group_tolerance) if enforce_chat_limits else None
+        self.global_limit: _Gcra | _Window | None = None
+        self.private_limit: _Gcra | _Window | None = None
+        self.group_limit: _Gcra | _Window | None = None
+        if strict:
+            self.global_limit = _Window(global_rate, 1.0) if global_rate else None
+            self.private_limit = _Window(1, private_interval) if enforce_chat_limits else None
+            self.group_limit = _Window(group_per_minute, 60.0) if enforce_chat_limits else None
+        else:
+            self.global_limit = _Gcra(1 / global_rate, global_tolerance) if global_rate else None
+            self.private_limit = _Gcra(private_interval, private_tolerance) if enforce_chat_limits else None
+            self.group_limit = _Gcra(60 / group_per_minute, group_tolerance) if enforce_chat_limits else None
         self._updates: list[dict[str, Any]] = []
         self._history: list[dict[str, Any]] = []  # every update ever pushed
         self._poll: _Poll | None = None  # the getUpdates call in progress
@@ -193,6 +225,7 @@ class FakeBotAPI:
         app = web.Application(client_max_size=4 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/__control/state", self._state)
+        app.router.add_get("/__control/sent", self._sent)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
@@ -236,6 +269,11 @@ class FakeBotAPI:
 
     def flood(self, chat_id: int, retry_after: int, times: int = 1) -> None:
         self.fail(chat_id, f"Too Many Requests: retry after {retry_after}", 429, times, {"retry_after": retry_after})
+
+    def flood_calls(self, method: str, retry_after: int, times: int = 1) -> None:
+        """Answer the next `times` calls of `method` (any chat) with 429 retry_after."""
+        description = f"Too Many Requests: retry after {retry_after}"
+        self.call_failures[method] = Failure(429, description, {"retry_after": retry_after}, times)
 
     def migrate(self, old_id: int, new_id: int) -> None:
         """The group `old_id` became the supergroup `new_id`."""
@@ -346,6 +384,7 @@ class FakeBotAPI:
         if handler is None:
             return _error(404, "Not Found: method not found")
         try:
+            self._check_call_failure(method, params)
             result = self._get_updates(params, request) if method == "getUpdates" else handler(params)
             if asyncio.iscoroutine(result):
                 result = await result
@@ -366,6 +405,10 @@ class FakeBotAPI:
                 "last_at": self.sent[-1].at if self.sent else None,
             }
         )
+
+    async def _sent(self, request: web.Request) -> web.Response:
+        """Every accepted message as [chat_id, html, monotonic time] (for benchmarks in another process)."""
+        return web.json_response([[m.chat_id, m.html, m.at] for m in self.sent])
 
     async def _get_updates(self, p: dict[str, Any], request: web.Request) -> list[dict[str, Any]]:
         await self._end_other_poll()
@@ -439,10 +482,23 @@ class FakeBotAPI:
             self.floods.append((chat.id, time.monotonic()))
         raise _ApiError(failure.error_code, failure.description, failure.parameters)
 
+    def _check_call_failure(self, method: str, p: dict[str, Any]) -> None:
+        failure = self.call_failures.get(method)
+        if failure is None:
+            return
+        if failure.times is not None:
+            failure.times -= 1
+            if failure.times <= 0:
+                del self.call_failures[method]
+        if failure.error_code == 429:
+            raw = p.get("chat_id")
+            self.floods.append((int(raw) if isinstance(raw, int) else 0, time.monotonic()))
+        raise _ApiError(failure.error_code, failure.description, failure.parameters)
+
     def _check_rate(self, chat: Chat) -> None:
         now = time.monotonic()
         per_chat = self.private_limit if chat.type == "private" else self.group_limit
-        limits: list[tuple[_Gcra | None, int | None]] = [(per_chat, chat.id), (self.global_limit, None)]
+        limits: list[tuple[_Gcra | _Window | None, int | None]] = [(per_chat, chat.id), (self.global_limit, None)]
         wait = max((limit.wait(key, now) for limit, key in limits if limit is not None), default=0.0)
         if wait > 0:
             self.floods.append((chat.id, now))
@@ -639,10 +695,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8081)
     parser.add_argument("--global-rate", type=float, default=None, help="overall messages/s limit (default: none)")
     parser.add_argument("--no-chat-limits", action="store_true")
+    parser.add_argument("--strict", action="store_true", help="strict sliding windows instead of GCRA with tolerance")
     args = parser.parse_args()
 
     async def serve() -> None:
-        fake = FakeBotAPI(global_rate=args.global_rate, enforce_chat_limits=not args.no_chat_limits)
+        fake = FakeBotAPI(global_rate=args.global_rate, enforce_chat_limits=not args.no_chat_limits, strict=args.strict)
         await fake.start(args.port)
         print(json.dumps({"port": fake.port}), flush=True)
         try:

@@ -95,3 +95,18 @@ async def test_a_second_poller_ends_the_first_with_409(api: tuple[FakeBotAPI, Bo
     with pytest.raises(asyncio.CancelledError):
         await gone
     assert await bot.get_updates(timeout=0) == () and fake.conflicts == 1
+
+
+async def test_strict_mode_is_a_sliding_window_with_no_tolerance() -> None:
+    async with FakeBotAPI(global_rate=3, strict=True) as fake:
+        bot = Bot(TOKEN, base_url=fake.base_url, request=AiohttpRequest(8))
+        async with bot:
+            for chat in (1, 2, 3):
+                await bot.send_message(chat, "x")
+            with pytest.raises(RetryAfter):  # a 4th within the same second: GCRA's tolerance would allow it
+                await bot.send_message(4, "x")
+            await asyncio.sleep(1.05)
+            await bot.send_message(4, "x")  # the first of the three left the window
+            with pytest.raises(RetryAfter):  # chat 1 got one 1.05 s ago … fine; chat 4 just now: refused
+                await bot.send_message(4, "y")
+    assert len(fake.sent) == 4 and len(fake.floods) == 2

@@ -19,7 +19,7 @@ from bot.metrics import Metrics
 from bot.redis_conn import RedisUnavailable
 from bot.settings import Settings
 from bot.wiring import wiring_for
-from feeds.sources import SourcesError
+from feeds.sources import SourcesError, load_sources
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -35,6 +35,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, settings: Settings) -> int:
     if not args.console and settings.bot_token is None:
         print("khabar run: KHABAR_BOT_TOKEN is not set (or use khabar run --console)", file=sys.stderr)
+        return 2
+    try:
+        load_sources(settings.sources_path)  # refused at load, in one line, before anything starts
+    except SourcesError as exc:
+        print(f"khabar run: {exc}", file=sys.stderr)
         return 2
     metrics = Metrics()  # one per process: the application and the pipeline wiring count into it
     console = sys.stdout if args.console else None

@@ -42,7 +42,7 @@ from bot.store.keys import (
     QUEUE_TTL,
     Keys,
 )
-from bot.store.ratelimit import CLOCK, GCRA_COMMIT, GCRA_TAKE, Pacing
+from bot.store.ratelimit import CLOCK, SLOTS_COMMIT, SLOTS_TAKE, Pacing
 
 STORY_JOB = "s"
 BATCH_JOB = "b"
@@ -62,31 +62,38 @@ end
 """
 
 # KEYS: ready, lease, prog, rl_global, pending, stats_stem(ARGV)
-# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 tau_us, 5 private_ms, 6 group_ms, 7 queue stem,
+# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 horizon_ms, 5 private_ms, 6 group_ms, 7 queue stem,
 #       8 pace stem, 9 story parts stem, 10 batch parts stem, 11 token prefix, 12 scan, 13 stats stem
-# Returns {wait_ms, claims}; wait_ms > 0: no overall token yet; -1: no chat is ready (claims empty);
-# otherwise ms until the earliest chat is ready (a hint) when nothing was claimed.
+# Each claim comes with its reserved overall slot (ms from now: the worker sleeps until then); slots
+# are reserved up to horizon_ms ahead, for chats ready now or by then. Returns {wait_ms, claims};
+# wait_ms > 0 with no claims: every slot up to the horizon is taken; -1: no chat is ready; otherwise
+# ms until the earliest chat is ready.
 _CLAIM = (
     CLOCK
     + _SRC
     + """
 local gkey = KEYS[4]
-local interval, tau, want = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[1])
+local interval, want = tonumber(ARGV[3]), tonumber(ARGV[1])
+local horizon = now_us + tonumber(ARGV[4]) * 1000
 """
-    + GCRA_TAKE
+    + SLOTS_TAKE
     + """
-if granted <= 0 then return {wait_ms, {}} end
-want = granted
+if slot > horizon then return {math.max(1, math.ceil((slot - horizon) / 1000)), {}} end
 local out = {}
 local dropped = 0
-local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[12]))
-for _, ck in ipairs(cands) do
-  if #out >= want then break end
+-- chats ready now or before the horizon, earliest first: each gets the first slot at or after the
+-- moment it is ready, so one claim covers a second of a paced fan-out and slots stay in order
+local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', math.floor(horizon / 1000), 'WITHSCORES', 'LIMIT', 0,
+  tonumber(ARGV[12]))
+for c = 1, #cands, 2 do
+  local ck, ready_us = cands[c], tonumber(cands[c + 1]) * 1000
+  if #out >= want or slot > horizon or ready_us > horizon then break end
   local chat = chat_of(ck)
   local pace = ARGV[8] .. chat
   local pttl = redis.call('PTTL', pace)
-  if pttl > 0 then
-    redis.call('ZADD', KEYS[1], now + pttl, ck)
+  local at_us = math.max(slot, ready_us, now_us + math.max(pttl, 0) * 1000)
+  if at_us > horizon then
+    if pttl > 0 then redis.call('ZADD', KEYS[1], now + pttl, ck) end  -- the chat's own interval runs on
   else
     local q = ARGV[7] .. ck
     local job = redis.call('LINDEX', q, 0)
@@ -105,21 +112,25 @@ for _, ck in ipairs(cands) do
         dropped = dropped + 1
         if redis.call('LLEN', q) == 0 then redis.call('ZREM', KEYS[1], ck) end
       else
+        local delay = math.floor((at_us - now_us) / 1000)
+        slot = at_us + interval
         local ms = (tonumber(chat) > 0) and ARGV[5] or ARGV[6]
-        redis.call('SET', pace, '1', 'PX', ms)
+        redis.call('SET', pace, '1', 'PX', delay + tonumber(ms))
         local token = ARGV[11] .. ':' .. string.format('%.0f', now_us) .. ':' .. (#out + 1)
         redis.call('ZREM', KEYS[1], ck)
-        redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ck)
+        redis.call('ZADD', KEYS[2], now + delay + tonumber(ARGV[2]), ck)
         redis.call('HSET', KEYS[3], ck, part .. '|' .. attempts .. '|' .. token)
-        out[#out + 1] = {ck, job, part, nparts, redis.call('LINDEX', src, part), token, attempts}
+        out[#out + 1] = {ck, job, part, nparts, redis.call('LINDEX', src, part), token, attempts, delay}
       end
     end
   end
 end
 local n = #out
+if n > 0 then
 """
-    + GCRA_COMMIT
+    + SLOTS_COMMIT
     + """
+end
 if dropped > 0 then
   local stats = ARGV[13] .. math.floor(now / 60000)
   redis.call('HINCRBY', stats, 'expired', dropped)
@@ -278,6 +289,51 @@ return {queued, held, dup, full}
 """
 )
 
+# KEYS: ready, lease, pending; ARGV: 1 bundle id, 2 queue stem, 3 log stem, 4 queue cap, 5 log cap,
+# 6 queue ttl, 7 log ttl, 8 n (stories), 9..8+n story ids, then chat keys.
+# Several stories for one chat as one job `s|{bundle}` (its parts are stored like a story's). Each
+# story still goes into the chat's log (ZADD NX), so exactly-once holds per (chat, story): a chat
+# that already had every story gets nothing; one that had some gets the others as single jobs.
+# Returns {queued pairs, duplicate pairs, pairs over the queue cap}.
+_ENQUEUE_BUNDLE = (
+    CLOCK
+    + """
+local n = tonumber(ARGV[8])
+local cap, logcap = tonumber(ARGV[4]), tonumber(ARGV[5])
+local queued, dup, full = 0, 0, 0
+local i = 9 + n
+while ARGV[i] do
+  local ck = ARGV[i]
+  i = i + 1
+  local log, q = ARGV[3] .. ck, ARGV[2] .. ck
+  local new = {}
+  for j = 9, 8 + n do
+    if not redis.call('ZSCORE', log, ARGV[j]) then new[#new + 1] = ARGV[j] end
+  end
+  dup = dup + n - #new
+  if #new > 0 then
+    for _, story in ipairs(new) do redis.call('ZADD', log, 'NX', now, story) end
+    redis.call('ZREMRANGEBYRANK', log, 0, -(logcap + 1))
+    redis.call('EXPIRE', log, ARGV[7])
+    local jobs = {}
+    if #new == n then jobs = {ARGV[1]} else jobs = new end
+    for _, job in ipairs(jobs) do
+      if redis.call('LLEN', q) >= cap then
+        full = full + ((#new == n) and n or 1)
+      else
+        redis.call('RPUSH', q, 's|' .. job)
+        redis.call('INCR', KEYS[3])
+        queued = queued + ((#new == n) and n or 1)
+      end
+    end
+    redis.call('EXPIRE', q, ARGV[6])
+    if not redis.call('ZSCORE', KEYS[2], ck) then redis.call('ZADD', KEYS[1], 'NX', now, ck) end
+  end
+end
+return {queued, dup, full}
+"""
+)
+
 # KEYS: ready, lease, pending, due, seq; ARGV: 1 ck, 2 queue key, 3 held key, 4 batch stem,
 # 5 consumed held count, 6 next due (unix s; '' = none; 'keep' = leave as is), 7 queue ttl, 8 batch ttl, 9.. parts.
 # Queues one compiled batch (if there are parts), drops the consumed held stories and sets the next
@@ -411,7 +467,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One message a worker may send now: part `part` of the chat's head job."""
+    """One message a worker may send at its reserved slot: part `part` of the chat's head job."""
 
     ck: str
     job: str
@@ -420,6 +476,7 @@ class Claim:
     text: str
     token: str
     attempts: int
+    delay: float = 0.0  # seconds from the claim until its overall slot
 
     @property
     def chat_id(self) -> int:
@@ -467,6 +524,7 @@ class DeliveryQueue:
         self._r = redis
         self._k = keys
         self._claim = redis.register_script(_CLAIM)
+        self._enqueue_bundle = redis.register_script(_ENQUEUE_BUNDLE)
         self._complete = redis.register_script(_COMPLETE)
         self._reap = redis.register_script(_REAP)
         self._enqueue = redis.register_script(_ENQUEUE)
@@ -533,6 +591,29 @@ class DeliveryQueue:
         q, h, d, o = await self._enqueue(keys=keys, args=args)
         return EnqueueCounts(int(q), int(h), int(d), int(o))
 
+    async def enqueue_bundle(
+        self, bundle_id: str, story_ids: Sequence[str], cks: Sequence[str], *, queue_cap: int
+    ) -> EnqueueCounts:
+        """Queue several stories as one message (parts saved under `bundle_id`) for chats that had
+        none of them; a chat that had some gets the rest one by one. Counts are (chat, story) pairs."""
+        if not cks or not story_ids:
+            return EnqueueCounts()
+        args = [
+            bundle_id,
+            self._k.chat_queue(""),
+            self._k.chat_log(""),
+            str(queue_cap),
+            str(LOG_CAP),
+            str(QUEUE_TTL),
+            str(LOG_TTL),
+            str(len(story_ids)),
+            *story_ids,
+            *cks,
+        ]
+        keys = [self._k.ready(), self._k.lease(), self._pending_key()]
+        q, d, o = await self._enqueue_bundle(keys=keys, args=args)
+        return EnqueueCounts(queued=int(q), duplicates=int(d), overflow=int(o))
+
     # --- claiming and completing sends ------------------------------------------------------------
     async def claim(self, limit: int, pacing: Pacing, lease_ms: int, token_prefix: str, scan: int = 0) -> ClaimBatch:
         keys = [self._k.ready(), self._k.lease(), self._k.progress(), self._k.rate_global(), self._pending_key()]
@@ -550,10 +631,8 @@ class DeliveryQueue:
         ]
         wait_ms, rows = await self._claim(keys=keys, args=args)
         claims = [
-            Claim(
-                ck=str(ck), job=str(job), part=int(part), parts=int(n), text=str(text), token=str(tok), attempts=int(a)
-            )
-            for ck, job, part, n, text, tok, a in rows
+            Claim(str(ck), str(job), int(part), int(n), str(text), str(tok), int(a), int(ms) / 1000)
+            for ck, job, part, n, text, tok, a, ms in rows
         ]
         wait = None if int(wait_ms) < 0 else int(wait_ms) / 1000
         return ClaimBatch(claims, wait)

@@ -55,6 +55,12 @@ class Subscription:
     pause_reason: PauseReason | None = None
     title: str | None = None  # channel @username or title, for /channel list
     added_by: int | None = None  # the user who set up a channel
+    grouped: bool | None = None  # several stories ready at once: one compact message; None → by kind
+
+    @property
+    def groups_bursts(self) -> bool:
+        """Send a burst as one message? The chat's choice; by default yes, except in channels."""
+        return self.grouped if self.grouped is not None else self.kind is not ChatKind.CHANNEL
 
     @property
     def chat_key(self) -> str:

@@ -32,7 +32,7 @@ async def test_network_errors_retry_and_a_rejected_message_does_not_block_the_ch
     async with FakeBotAPI() as fake:
         h, stop, task = await start_khabar(fake, clock)
         try:
-            await h.store.subscriptions.put(Subscription(702))
+            await h.store.subscriptions.put(Subscription(702, grouped=False))  # one message per story
             fake.fail(702, "Internal Server Error", 500, times=2)
             h.poll.publish(make_story("خبر پس از خطای سرور"))
             await fake.wait_for(lambda: len(fake.messages_to(702)) == 1, 15)
@@ -59,7 +59,7 @@ async def test_thousand_chats_and_a_burst_no_429_each_story_once_in_order(clock:
                 fake.add_chat(Chat(chat_id, "group", title="g"))
             for chat_id in chats:
                 kind = ChatKind.PRIVATE if chat_id > 0 else ChatKind.GROUP
-                await h.store.subscriptions.put(Subscription(chat_id, kind=kind))
+                await h.store.subscriptions.put(Subscription(chat_id, kind=kind, grouped=False))
             stories = [make_story(f"خبر شماره {i}") for i in range(3)]
             h.poll.publish(*stories)
             await fake.wait_for(lambda: len(fake.sent) >= 3 * len(chats), 60)
@@ -78,6 +78,31 @@ async def test_thousand_chats_and_a_burst_no_429_each_story_once_in_order(clock:
                 ]
             span = fake.sent[-1].at - fake.sent[0].at
             assert span >= (3 * len(chats) - 10) / rate  # and the overall rate really was held
+        finally:
+            await stop_khabar(stop, task)
+            await delete_prefix(h.prefix)
+
+
+async def test_a_strict_sliding_window_at_30_per_second_draws_no_429(clock: ManualClock) -> None:
+    """Telegram's limits as a strict window (no tolerance): ≤ 30 in any second overall, private
+    chats ≥ 1 s apart, ≤ 20 per minute per group — khabar's reserved slots stay inside all three."""
+    async with FakeBotAPI(global_rate=30, strict=True) as fake:
+        h, stop, task = await start_khabar(fake, clock, global_rate=30.0)
+        try:
+            chats = list(range(30_001, 30_071)) + [-31_001, -31_002]  # 70 private chats and two groups
+            for chat_id in chats[70:]:
+                fake.add_chat(Chat(chat_id, "group", title="g"))
+            for chat_id in chats:
+                kind = ChatKind.PRIVATE if chat_id > 0 else ChatKind.GROUP
+                await h.store.subscriptions.put(Subscription(chat_id, kind=kind, grouped=False))
+            h.poll.publish(*(make_story(f"خبر پیاپی {i}") for i in range(2)))
+            await fake.wait_for(lambda: len(fake.sent) >= 2 * len(chats), 15)
+            assert fake.floods == []
+            times = sorted(m.at for m in fake.sent)
+            assert max(sum(1 for t in times if s <= t < s + 1.0) for s in times) <= 30
+            for chat_id in chats:
+                first, second = (m.at for m in fake.messages_to(chat_id))
+                assert second - first >= (1.0 if chat_id > 0 else 3.0)
         finally:
             await stop_khabar(stop, task)
             await delete_prefix(h.prefix)

@@ -104,7 +104,7 @@ async def test_two_instances_with_1000_chats_share_the_limit_and_deliver_each_st
     stories = [make_story("خبر نخست برای هزار گفت‌وگو"), make_story("خبر دوم برای هزار گفت‌وگو")]
     async with FakeBotAPI(global_rate=rate) as fake, redis_store(redis_server) as store:
         for chat_id in chats:
-            await store.subscriptions.put(Subscription(chat_id))
+            await store.subscriptions.put(Subscription(chat_id, grouped=False))  # a message per story
         for story, fingerprint in zip(stories, (0x0F0F_0F0F_0F0F_0F0F, 0xF0F0_F0F0_F0F0_F0F0), strict=True):
             source = (story.source_ids[0], story.source_names[0])
             await store.stories.cluster(story.id, fingerprint, *source, story.first_seen)  # as the pipeline

@@ -66,6 +66,9 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
                 fake.send_text(fake.private(ALL), ALL, "/subscribe")
                 fake.send_text(fake.private(KHUZ), KHUZ, "/subscribe خوزستان")
                 await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 1 and len(fake.messages_to(KHUZ)) == 1)
+                for user in (ALL, KHUZ):  # one message per story, however the polls bunch them (mode grouped
+                    fake.send_text(fake.private(user), user, "/mode single")  # is test_bursts.py's)
+                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 2 and len(fake.messages_to(KHUZ)) == 2)
                 # the first poll is the baseline (the old item is not news); a second request means it was stored
                 await fake.wait_for(lambda: polls("/khuz.xml") >= 2 and polls("/tehran.xml") >= 2, 20)
 
@@ -80,14 +83,14 @@ async def test_feed_items_reach_the_right_chats_exactly_once(tmp_path: Path) -> 
                 )
                 feeds.bytes("/tehran.xml", rss(item("t-1", "افزایش ۱۵ درصدی طلاق در تهران", TEHRAN_TEXT)),
                             content_type="application/rss+xml")  # fmt: skip
-                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 3 and len(fake.messages_to(KHUZ)) == 2, 20)
+                await fake.wait_for(lambda: len(fake.messages_to(ALL)) == 4 and len(fake.messages_to(KHUZ)) == 3, 20)
                 # three more polls of each feed, then an empty queue: a duplicate would have been sent by now
                 seen = {path: polls(path) for path in ("/khuz.xml", "/tehran.xml")}
                 await fake.wait_for(lambda: all(polls(p) >= n + 3 for p, n in seen.items()), 30)
                 await wait_drained(store_of(app))
 
-                got_all = [m.text for m in fake.messages_to(ALL)[1:]]
-                got_khuz = [m.text for m in fake.messages_to(KHUZ)[1:]]
+                got_all = [m.text for m in fake.messages_to(ALL)[2:]]
+                got_khuz = [m.text for m in fake.messages_to(KHUZ)[2:]]
                 assert len(got_all) == 2 and len(got_khuz) == 1
                 assert "روزبه کردونی" in got_khuz[0] and "خوزستان" in got_khuz[0]
                 assert any("طلاق در تهران" in t for t in got_all)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import logging
 from typing import Any
@@ -11,6 +12,7 @@ import redis.asyncio as aioredis
 from redis.backoff import NoBackoff
 from redis.exceptions import BusyLoadingError, ReadOnlyError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bot.outage import Backoff, Guarded, Outage, is_redis_outage, store_call
 from bot.redis_conn import ObservedRetry, client_options
@@ -145,3 +147,63 @@ async def test_the_client_reports_every_failed_attempt_and_the_recovery() -> Non
         assert twin.outage is outage  # each connection's copy reports to the one Outage
     finally:
         await client.aclose()
+
+
+def test_a_timeout_is_dated_from_the_last_reply_and_the_recovery_gives_the_true_duration(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, "khabar.redis")
+    clock = Clock()
+    outage = Outage(grace=1.0, clock=clock)
+    outage.ok()  # the last reply before the freeze
+    clock.now += 4.0  # commands hang until their timeout
+    outage.failed(TimeoutError())
+    assert outage.declared  # silent for 4 s already: no need to wait out another grace
+    clock.now += 6.0
+    outage.ok()
+    (recovered,) = [r for r in caplog.records if r.levelno == logging.INFO]
+    assert recovered.message == RECOVERED and recovered.__dict__["outage_s"] == 10.0
+
+
+def test_a_restart_over_before_the_grace_is_still_one_line(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, "khabar.redis")
+    clock = Clock()
+    outage = Outage(grace=1.0, brief=0.5, clock=clock)
+    outage.ok()
+    clock.now += 0.1
+    for _ in range(4):  # refused, refused … while redis-server restarts
+        outage.failed(RedisConnectionError("Connection refused."))
+        clock.now += 0.2
+    outage.ok()
+    assert [(level, m) for level, m in lines(caplog)] == [
+        (logging.INFO, "redis was unavailable briefly (a restart?): work resumed")
+    ]
+    assert caplog.records[0].__dict__["outage_s"] == 0.9
+
+
+async def test_a_connect_that_succeeds_is_not_a_reply() -> None:
+    """A frozen server's kernel still accepts connections: only a reply means Redis answers."""
+
+    async def accept_and_stay_silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(1 << 16)
+        await asyncio.sleep(5)
+
+    server = await asyncio.start_server(accept_and_stay_silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    replies: list[str] = []
+
+    class Counting(Outage):
+        def ok(self) -> None:
+            replies.append("ok")
+            super().ok()
+
+    outage = Counting(clock=Clock())
+    options = client_options(outage) | {"retry": ObservedRetry(NoBackoff(), 1, outage), "socket_timeout": 0.2}
+    client = aioredis.Redis(host="127.0.0.1", port=port, **options)
+    try:
+        with pytest.raises((RedisConnectionError, RedisTimeoutError)):
+            await client.ping()
+        assert outage.down and replies == []  # the connects succeeded; none counted as Redis being back
+    finally:
+        await client.aclose()
+        server.close()

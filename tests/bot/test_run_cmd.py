@@ -34,6 +34,24 @@ def test_run_without_token_exits_with_one_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and "KHABAR_BOT_TOKEN" in lines[0] and "--console" in lines[0]
 
 
+def test_run_refuses_an_interval_below_the_floor_in_one_line(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.toml"
+    sources.write_text("[[source]]\nid = 'fast'\nname = 'x'\nurl = 'https://e.org/rss'\ninterval = 30\n")
+    env = khabar_env(tmp_path, KHABAR_BOT_TOKEN=TOKEN, KHABAR_SOURCES=str(sources))
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert "fast" in line and "interval = 30" in line and "poll floor of 60 s" in line
+
+
+def test_run_refuses_a_poll_interval_below_the_floor_in_one_line(tmp_path: Path) -> None:
+    env = khabar_env(tmp_path, KHABAR_BOT_TOKEN=TOKEN, KHABAR_POLL_INTERVAL="30")
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 2
+    (line,) = done.stderr.strip().splitlines()
+    assert "KHABAR_POLL_INTERVAL" in line and "poll floor of 60 s" in line
+
+
 @pytest.mark.slow
 def test_console_prints_the_seed_digest_without_token_or_network(tmp_path: Path) -> None:
     env = khabar_env(tmp_path, KHABAR_SOURCES=str(ROOT / "seeds" / "sources.toml"))  # embedded Redis in tmp

@@ -75,7 +75,8 @@ def test_secrets_never_print() -> None:
     ("variable", "value", "fragment"),
     [
         ("KHABAR_POLL_INTERVAL", "abc", "whole number"),
-        ("KHABAR_POLL_INTERVAL", "5", "between"),
+        ("KHABAR_POLL_INTERVAL", "5", "below the poll floor of 60 s"),
+        ("KHABAR_POLL_INTERVAL", "30", "below the poll floor of 60 s"),
         ("KHABAR_TIMEZONE", "Mars/Olympus", "unknown time zone"),
         ("KHABAR_ADMIN_IDS", "12,abc", "numeric"),
         ("KHABAR_ALLOW_PRIVATE_URLS", "maybe", "1 or 0"),

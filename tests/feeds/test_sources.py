@@ -97,6 +97,22 @@ def test_invalid_sources_are_refused_with_a_reason(tmp_path: Path, body: str, fr
         load_sources(_write(tmp_path, body))
 
 
+@pytest.mark.parametrize("interval", [1, 30, 59])
+def test_interval_below_the_floor_is_refused_naming_the_source_and_the_floor(tmp_path: Path, interval: int) -> None:
+    body = f"[[source]]\nid = 'fast'\nname = 'x'\nurl = 'https://e.org'\ninterval = {interval}\n"
+    with pytest.raises(SourcesError) as err:
+        load_sources(_write(tmp_path, body))
+    message = str(err.value)
+    assert "\n" not in message
+    assert "(fast)" in message and f"interval = {interval}" in message and "poll floor of 60 s" in message
+
+
+def test_interval_at_the_floor_is_kept(tmp_path: Path) -> None:
+    body = "[[source]]\nid = 'a'\nname = 'x'\nurl = 'https://e.org'\ninterval = 60\n"
+    (src,) = load_sources(_write(tmp_path, body))
+    assert src.interval == 60
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="cannot read"):
         load_sources(tmp_path / "nope.toml")

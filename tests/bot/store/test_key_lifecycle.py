@@ -49,7 +49,7 @@ async def test_every_per_item_key_has_a_ttl(store: Store) -> None:
     await store.delivery.commit_batch("2", ["<b>خلاصه</b>"], consumed=1, next_due=NOW.timestamp() + 86400)
     batch = await store.delivery.claim(10, FAST, 5000, "t")
     await store.delivery.complete([Outcome(batch.claims[0], Kind.SENT, "sent")])
-    await store.ratelimit.try_acquire(3, FAST)
+    await store.ratelimit.reserve(3, FAST)
     await store.stats.incr("sent")
     await store.ops.mark_tick(NOW)
     await store.ops.first_pause_notice("s1", NOW)
