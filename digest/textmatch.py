@@ -90,7 +90,7 @@ def squash(text: str) -> str:
     return key_text(text).replace(" ", "")
 
 
-@lru_cache(maxsize=4)  # the body is tokenized once for topics and the fingerprint
+@lru_cache(maxsize=512)  # the body and its sentences are tokenized once for topics, summary and fingerprint
 def key_tokens(text: str) -> tuple[str, ...]:
     """Words of `text` in comparison form, with detached affixes glued back (`می شود` → `میشود`)."""
     out: list[str] = []
