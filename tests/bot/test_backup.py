@@ -158,6 +158,10 @@ BAD: dict[str, tuple[bytes, str]] = {
     "source-field": (encode(doc(sources=[{"id": "a", "name": "a", "url": "https://a.example/", "x": 1}])), "(s): x"),
     "source-interval": (
         encode(doc(sources=[{"id": "a", "name": "a", "url": "https://a.example/", "interval": 5}])),
+        "interval = 5 is below the poll floor of 60 s",
+    ),
+    "source-interval-type": (
+        encode(doc(sources=[{"id": "a", "name": "a", "url": "https://a.example/", "interval": "600"}])),
         "interval must be whole seconds",
     ),
 }
