@@ -20,6 +20,13 @@ from tests.bot.conftest import ManualClock, start_khabar, stop_khabar
 from tests.fakebotapi import FakeBotAPI
 from tests.redis_server import RedisServer
 
+# connects the faults cut short leave asyncio transports for the garbage collector: their "unclosed
+# transport" ResourceWarning is expected here (and is collected before the next test, see _with_khabar)
+pytestmark = [
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
+
 WARNING = "redis unavailable: work pauses until it is back (retrying with back-off)"
 RECOVERED = "redis available again: work resumes"
 BRIEF = "redis was unavailable briefly (a restart?): work resumed"
