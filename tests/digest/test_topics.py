@@ -257,3 +257,39 @@ def test_lead_outweighs_a_related_news_list() -> None:
     assert social("", lead + filler + related)
     sport = "پرسپولیس در لیگ برتر فوتبال استقلال را شکست داد و سرمربی از بازیکنان و هواداران تشکر کرد. "
     assert not social("", sport + filler + "اخبار مرتبط: افزایش آمار طلاق، کمک به سیلزدگان، مستمری مددجویان")
+
+
+# Invented headlines/leads per vocabulary family of social-affairs reporting (labour, education access,
+# water supply, health and insurance, household costs, housing, prisons, casualties): each is social
+# although none names the older core words (طلاق، بهزیستی، کمیته امداد…).
+FAMILIES = [
+    ("uninsured_workers", "", "دبیر خانه کارگر گفت دو میلیون کارگر ساختمانی فاقد بیمه هستند.", True),
+    ("labour_unions", "نشست تشکل‌های کارگری استان", "نمایندگان جامعه کارگری خواستار امنیت شغلی شدند.", True),
+    ("most_unemployed_provinces", "بیکارترین استان‌های کشور کدامند؟", "", True),
+    ("nomad_pupils", "", "تنها نیمی از دانش‌آموزان عشایری به مدرسه شبانه‌روزی دسترسی دارند.", True),
+    ("school_reopening", "بازگشایی مدارس با غیبت دانش‌آموزان", "اولیا فرزندانشان را به مدرسه نفرستادند.", True),
+    ("crowded_classes", "تراکم کلاس‌ها در حاشیه شهر", "کمبود فضای آموزشی در این محله ادامه دارد.", True),
+    ("water_stress_villages", "تنش آبی در ۷۰ روستا", "آبرسانی به این روستاها با تانکرهای آبرسان انجام می‌شود.", True),
+    ("villages_without_water", "", "۵۲ روستای این شهرستان فاقد شبکه آبرسانی هستند و روستاهای بی‌آب زیادند.", True),
+    ("drug_shortage", "کمبود دارو در داروخانه‌های استان", "بیماران برای داروی کمیاب سرگردان هستند.", True),
+    ("covid_limits", "محدودیت‌های کرونایی تمدید شد", "ستاد مقابله با کرونا از قرنطینه خبر داد.", True),
+    ("household_costs", "کوچک شدن سفره خانوارها", "هزینه زندگی یک خانوار چهار نفره دو برابر شد.", True),
+    ("rent_deposit", "افزایش اجاره‌بها و ودیعه مسکن", "اجاره‌نشین‌ها به حاشیه شهر رانده شدند.", True),
+    ("unintentional_crime_prisoners", "آزادی ۳۰ زندانی جرائم غیرعمد", "خیرین بدهی زندانیان را پرداختند.", True),
+    ("pedestrians_killed", "", "برخورد خودرو با عابر پیاده یک کشته بر جای گذاشت.", True),
+    ("missing_in_flood", "", "در سیل دیروز ۱۲ نفر جان باختند و ۵ نفر مفقود شده‌اند.", True),
+]
+
+
+@pytest.mark.parametrize(("headline", "body", "expected"), [c[1:] for c in FAMILIES], ids=[c[0] for c in FAMILIES])
+def test_vocabulary_families(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
+    """A phrase listed twice keeps the first entry's weight: a later stronger duplicate would be dead data."""
+    seen: dict[str, tuple[str, int]] = {}
+    for topic, entries in LEXICON.items():
+        for phrase, weight in entries:
+            key = phrase.replace(" ", "").replace("\u200c", "")
+            assert seen.setdefault(key, (topic, weight)) == (topic, weight), phrase
