@@ -21,7 +21,9 @@ What counts as social: road accidents, fires, drowning, earthquake and flood rel
 crime news (`حوادث`), housing, unemployment, poverty, addiction, divorce, child labour, disability,
 the elderly, women heads of household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`),
 suicide and domestic violence. What does not: weather, drought and flood *forecasts* (`سیل` and
-`خشکسالی` weigh 1; `هواشناسی`, `بارش` count against), sport, markets and prices (`قیمت مسکن`,
+`خشکسالی` weigh 1; `هواشناسی`, `بارش` count against; a `HAZARDS` term beside `PEOPLE` it hits —
+villagers, households, the dead, missing or displaced — weighs HAZARD_PEOPLE_WEIGHT unless a
+`FORECAST` term is there), sport, markets and prices (`قیمت مسکن`,
 `بازار مسکن` count against and swallow `مسکن`), politics (`انتخابات*`, `مناظره`), industry
 (`اشتغال` alone weighs 1; `بیکاری` is the social signal), culture and religious ceremonies.
 Imports only digest modules.
@@ -339,6 +341,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("صاعقه", 2),
         ("طوفان", 1),
         ("تگرگ", 1),
+        ("سرمازدگی", 1),
+        ("یخبندان", 1),
         ("آتش سوزی جنگل*", 2),
         ("جسد", 2),
         ("قاتل", 2),
@@ -650,6 +654,22 @@ SPORT: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 SPORT_SENSITIVE: frozenset[str] = frozenset({"محرومیت", "محروم*"})
+# A natural hazard alone is weather news (weight 1); the same hazard beside people it hits (villagers,
+# households, the dead and missing, the displaced) is a disaster story: its terms then weigh
+# HAZARD_PEOPLE_WEIGHT, enough to decide.
+HAZARDS: frozenset[str] = frozenset(
+    {"سیل", "سیلاب*", "خشکسالی", "طوفان", "تگرگ", "رانش", "فرونشست", "گرد و غبار", "سرمازدگی", "یخبندان"}
+)
+PEOPLE: frozenset[str] = frozenset(
+    {
+        "روستا*", "روستاییان", "روستانشین*", "ساکنان", "اهالی", "خانوار*", "خانواده*", "جان باخت*",
+        "جان باختن", "جان باختند", "کشته*", "مفقود*", "آواره*", "تخلیه", "مهاجرت", "بی خانمان*",
+        "خسارت دیده*", "آسیب دیده*", "مصدوم*", "دام داران", "دامداران", "عشایر", "معیشت*",
+    }
+)  # fmt: skip
+HAZARD_PEOPLE_WEIGHT = 2
+# ...unless it is a forecast: a weather office's warning to residents stays weather news
+FORECAST: frozenset[str] = frozenset({"هواشناسی", "سامانه بارشی", "پیش بینی هوا"})
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -681,6 +701,8 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
         terms.extend((topic, phrase, weight) for phrase, weight in entries)
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
     terms.extend((None, phrase, 0) for phrase in NEUTRAL)
+    listed = {phrase for _, phrase, _ in terms}
+    terms.extend((None, phrase, 0) for phrase in sorted(PEOPLE - listed))  # cues only: they weigh nothing
     return PhraseIndex((phrase, i) for i, (_, phrase, _) in enumerate(terms)), terms
 
 
@@ -689,6 +711,9 @@ _SPORT_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic
 _SPORT_SENSITIVE_IDS = frozenset(
     i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in SPORT_SENSITIVE
 )
+_HAZARD_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in HAZARDS)
+_PEOPLE_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in PEOPLE)
+_FORECAST_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is None and phrase in FORECAST)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -728,8 +753,11 @@ def classify(headline: str, body: str) -> TopicResult:
     found = body_hits.keys() | head_hits.keys()
     if _SPORT_IDS & found:
         found -= _SPORT_SENSITIVE_IDS  # "محرومیت" of a player
+    people = not _PEOPLE_IDS.isdisjoint(found) and _FORECAST_IDS.isdisjoint(found)
     for index in found:
         topic, _, weight = _TERMS[index]
+        if people and index in _HAZARD_IDS:
+            weight = max(weight, HAZARD_PEOPLE_WEIGHT)
         lead = LEAD_FACTOR * lead_hits[index]
         hits = min(body_hits[index], MAX_HITS_PER_TERM) + lead + head_factor * head_hits[index]
         if topic is None:

@@ -293,3 +293,18 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
         for phrase, weight in entries:
             key = phrase.replace(" ", "").replace("\u200c", "")
             assert seen.setdefault(key, (topic, weight)) == (topic, weight), phrase
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("خشکسالی با روستاییان چه می‌کند؟", "خشکسالی روستاییان را به حاشیه شهرها کشانده است.", True),
+        ("۱۳ روستا در خطر سیلاب", "سه روستا با ۴۰۰ نفر جمعیت در خطر سیلاب هستند و ساکنان منتقل نشده‌اند.", True),
+        ("خسارت سنگین سیل", "سیل به مزارع رسید و دست کم ۶۱ تن جان باختند و ۳۰ نفر مفقود شدند.", True),
+        ("هشدار سیلاب در استان", "هواشناسی از احتمال سیلاب خبر داد و از اهالی خواست از رودخانه دور بمانند.", False),
+        ("کاهش تولید گندم بر اثر خشکسالی", "خشکسالی تولید گندم و صادرات را کاهش داد و قیمت در بازار بالا رفت.", False),
+    ],
+    ids=["drought_villagers", "flood_risk_villages", "flood_dead", "forecast_warns_residents", "drought_crop"],
+)
+def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
