@@ -308,3 +308,25 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
 )
 def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
     assert social(headline, body) is expected
+
+
+# Invented items of other desks that mention a social-sounding word in passing: the desk's own
+# vocabulary (sport, markets, diplomacy, military, cinema, technology, ceremonies) outweighs it.
+OTHER_DESKS = [
+    ("volleyball_injury", "صعود ملی‌پوشان والیبال به فینال", "یک بازیکن مصدوم شد و فدراسیون از مربی تشکر کرد.", False),
+    ("futsal_suspension", "محرومیت دو بازیکن فوتسال", "کمیته انضباطی فدراسیون دو بازیکن را محروم کرد.", False),
+    ("stock_index_workers", "رشد شاخص کل", "شاخص کل فرابورس بالا رفت و سهام کارگری در بازار سرمایه خرید شد.", False),
+    ("exports_families", "رکورد صادرات پسته", "صادرات پسته به ۱۸۰ هزار تن رسید و ارزش آن یک میلیارد دلار بود.", False),
+    ("envoy_meets", "دیدار سفیر ایران با همتای عراقی", "دو دیپلمات درباره روابط دوجانبه و زائران گفتند.", False),
+    ("navy_fleet", "بازگشت ناوگروه نیروی دریایی", "ناوشکن‌ها به بندرعباس رسیدند و خانواده‌ها آمدند.", False),
+    ("film_about_family", "اکران فیلم تازه در سینماها", "کارگردان گفت بازیگران نقش یک خانواده را بازی می‌کنند.", False),
+    ("phone_for_kids", "گوشی هوشمند تازه سامسونگ", "این گوشی با تراشه جدید برای نوجوانان و کودکان عرضه شد.", False),
+    ("ceremony", "مراسم اعتکاف در مساجد", "ثبت‌نام جوانان و نوجوانان برای اعتکاف آغاز شد.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"), [c[1:] for c in OTHER_DESKS], ids=[c[0] for c in OTHER_DESKS]
+)
+def test_other_desks(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
