@@ -126,7 +126,6 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("اخراج کارگران", 3),
         ("کارآفرینی", 1),
         ("نرخ بیکاری", 3),
-        ("بیکارترین", 3),
         ("فاقد بیمه", 3),
         ("بدون بیمه", 2),
         ("جامعه کارگری", 3),
@@ -413,6 +412,17 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کرونایی", 2),
         ("ستاد* مقابله با کرونا", 3),
         ("ستاد ملی کرونا", 3),
+        ("محدودیت* تردد", 2),
+        ("منع تردد", 2),
+        ("جلوگیری از تجمع*", 2),
+        ("لغو تجمعات", 2),
+        ("وضعیت قرمز", 2),
+        ("شهر* قرمز", 2),
+        ("تست کرونا", 2),
+        ("واکسن کرونا", 2),
+        ("ماسک", 1),
+        ("تعطیلی اصناف", 2),
+        ("تعطیلی مشاغل", 2),
         ("آنفلوانزا", 2),
         ("وبا", 2),
         ("ایدز", 3),
@@ -770,6 +780,7 @@ PEOPLE: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 HAZARD_PEOPLE_WEIGHT = 2
+DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
 # ...unless it is a forecast: a weather office's warning to residents stays weather news
 FORECAST: frozenset[str] = frozenset({"هواشناسی", "سامانه بارشی", "پیش بینی هوا"})
 TOPICS: tuple[str, ...] = tuple(LEXICON)
@@ -805,7 +816,13 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     terms.extend((None, phrase, 0) for phrase in NEUTRAL)
     listed = {phrase for _, phrase, _ in terms}
     terms.extend((None, phrase, 0) for phrase in sorted(PEOPLE - listed))  # cues only: they weigh nothing
-    return PhraseIndex((phrase, i) for i, (_, phrase, _) in enumerate(terms)), terms
+    indexed = [(phrase, i) for i, (_, phrase, _) in enumerate(terms)]
+    # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
+    # every listed phrase so that a listed word keeps its own weight
+    indexed.extend(
+        (phrase[:-1] + degree, i) for phrase, i in list(indexed) if phrase.endswith("*") for degree in DEGREES
+    )
+    return PhraseIndex(indexed), terms
 
 
 _INDEX, _TERMS = _build()

@@ -330,3 +330,23 @@ OTHER_DESKS = [
 )
 def test_other_desks(headline: str, body: str, expected: bool) -> None:
     assert social(headline, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("محروم‌ترین روستاهای استان", "این روستاها جاده و مدرسه ندارند."),
+        ("سیستان فقیرترین استان کشور", ""),
+        ("بیکارترین و پرکارترین استان‌های کشور", ""),
+    ],
+    ids=["most_deprived", "poorest", "most_unemployed"],
+)
+def test_superlatives_of_starred_words_count(headline: str, body: str) -> None:
+    assert social(headline, body)
+
+
+def test_pandemic_measures_without_the_word() -> None:
+    assert social(
+        "جلوگیری از تجمع و حضور مردم در اجتماعات",
+        "استاندار از محدودیت تردد میان شهرستان‌ها و جلوگیری از تجمعات خبر داد.",
+    )
