@@ -18,14 +18,17 @@ a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the body never
 against.
 
 What counts as social: road accidents, fires, drowning, earthquake and flood relief and police and
-crime news (`حوادث`), housing, unemployment, poverty, addiction, divorce, child labour, disability,
-the elderly, women heads of household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`),
-suicide and domestic violence. What does not: weather, drought and flood *forecasts* (`سیل` and
-`خشکسالی` weigh 1; `هواشناسی`, `بارش` count against; a `HAZARDS` term beside `PEOPLE` it hits —
-villagers, households, the dead, missing or displaced — weighs HAZARD_PEOPLE_WEIGHT unless a
-`FORECAST` term is there), sport, markets and prices (`قیمت مسکن`,
-`بازار مسکن` count against and swallow `مسکن`), politics (`انتخابات*`, `مناظره`), industry
-(`اشتغال` alone weighs 1; `بیکاری` is the social signal), culture and religious ceremonies.
+crime news (`حوادث`), housing and rent, unemployment, workers' wages and insurance, poverty and
+household costs, welfare bodies and their clients, health and insurance, access to school, village
+water supply, prisons, addiction, divorce, child labour, disability, the elderly, women heads of
+household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`), suicide and domestic violence.
+What does not: weather, drought and flood *forecasts* (`سیل` and `خشکسالی` weigh 1; `هواشناسی`,
+`بارش` count against; a `HAZARDS` term beside its `VICTIMS`, or beside the `PEOPLE` it hits with no
+`FORECAST` cue, weighs HAZARD_PEOPLE_WEIGHT), sport, markets and prices (`قیمت مسکن`, `بازار مسکن`
+count against and swallow `مسکن`), trade, politics and diplomacy (`انتخابات*`, `مناظره`, `سفیر`),
+military, industry (`اشتغال` alone weighs 1; `بیکاری` is the social signal), cinema, heritage,
+technology and religious ceremonies: each desk has its own block of `NEGATIVE` terms. A starred last
+word also matches its comparative and superlative (`محروم*` → `محروم‌ترین`).
 Imports only digest modules.
 """
 
@@ -287,8 +290,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("زمین لرزه*", 3),
         ("سیل", 1),
         ("سیلاب*", 1),
-        ("آبگرفتگی", 2),
-        ("آب گرفتگی", 2),
+        ("آبگرفتگی", 1),
+        ("آب گرفتگی", 1),
         ("خسارت* سیل", 3),
         ("خسارت دیده*", 2),
         ("هلال احمر", 3),
@@ -340,6 +343,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("صاعقه", 2),
         ("طوفان", 1),
         ("تگرگ", 1),
+        ("سیل آسا", 1),
+        ("طغیان", 1),
         ("سرمازدگی", 1),
         ("یخبندان", 1),
         ("آتش سوزی جنگل*", 2),
@@ -766,23 +771,33 @@ SPORT: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 SPORT_SENSITIVE: frozenset[str] = frozenset({"محرومیت", "محروم*"})
-# A natural hazard alone is weather news (weight 1); the same hazard beside people it hits (villagers,
-# households, the dead and missing, the displaced) is a disaster story: its terms then weigh
-# HAZARD_PEOPLE_WEIGHT, enough to decide.
+# A natural hazard alone is weather news (weight 1). Beside its victims (the dead, missing, injured,
+# displaced, damaged) it is a disaster story, and so is it beside the people it hits (villagers,
+# residents, households, herders) unless a FORECAST cue says it is a weather warning: the hazard and
+# victim terms then weigh HAZARD_PEOPLE_WEIGHT, enough to decide.
 HAZARDS: frozenset[str] = frozenset(
-    {"سیل", "سیلاب*", "خشکسالی", "طوفان", "تگرگ", "رانش", "فرونشست", "گرد و غبار", "سرمازدگی", "یخبندان"}
-)
-PEOPLE: frozenset[str] = frozenset(
     {
-        "روستا*", "روستاییان", "روستانشین*", "ساکنان", "اهالی", "خانوار*", "خانواده*", "جان باخت*",
-        "جان باختن", "جان باختند", "کشته*", "مفقود*", "آواره*", "تخلیه", "مهاجرت", "بی خانمان*",
-        "خسارت دیده*", "آسیب دیده*", "مصدوم*", "دام داران", "دامداران", "عشایر", "معیشت*",
+        "سیل", "سیل آسا", "سیلاب*", "طغیان", "آبگرفتگی", "خشکسالی", "طوفان", "تگرگ", "رانش", "فرونشست", "گرد و غبار",
+        "سرمازدگی", "یخبندان",
     }
 )  # fmt: skip
+VICTIMS: frozenset[str] = frozenset(
+    {
+        "جان باخت*", "جان باختن", "جان باختند", "کشته*", "مفقود*", "آواره*", "مصدوم*", "مجروح*",
+        "بی خانمان*", "خسارت دیده*", "آسیب دیده*", "سیل زده*", "تخلیه",
+    }
+)  # fmt: skip
+PEOPLE: frozenset[str] = frozenset(
+    {
+        "روستا*", "روستاییان", "روستانشین*", "ساکنان", "اهالی", "خانوار*", "خانواده*", "مهاجرت",
+        "دام داران", "دامداران", "عشایر", "معیشت*", "منازل", "واحد* مسکونی",
+    }
+)  # fmt: skip
+FORECAST: frozenset[str] = frozenset(
+    {"هواشناسی", "سامانه بارشی", "پیش بینی هوا", "پیش بینی*", "بارش*", "هشدار*", "احتمال"}
+)
 HAZARD_PEOPLE_WEIGHT = 2
 DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
-# ...unless it is a forecast: a weather office's warning to residents stays weather news
-FORECAST: frozenset[str] = frozenset({"هواشناسی", "سامانه بارشی", "پیش بینی هوا"})
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -815,7 +830,8 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
     terms.extend((None, phrase, 0) for phrase in NEUTRAL)
     listed = {phrase for _, phrase, _ in terms}
-    terms.extend((None, phrase, 0) for phrase in sorted(PEOPLE - listed))  # cues only: they weigh nothing
+    cues = (PEOPLE | VICTIMS | FORECAST) - listed
+    terms.extend((None, phrase, 0) for phrase in sorted(cues))  # cues only: they weigh nothing
     indexed = [(phrase, i) for i, (_, phrase, _) in enumerate(terms)]
     # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
     # every listed phrase so that a listed word keeps its own weight
@@ -832,7 +848,8 @@ _SPORT_SENSITIVE_IDS = frozenset(
 )
 _HAZARD_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in HAZARDS)
 _PEOPLE_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in PEOPLE)
-_FORECAST_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is None and phrase in FORECAST)
+_VICTIM_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in VICTIMS)
+_FORECAST_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FORECAST)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -872,10 +889,12 @@ def classify(headline: str, body: str) -> TopicResult:
     found = body_hits.keys() | head_hits.keys()
     if _SPORT_IDS & found:
         found -= _SPORT_SENSITIVE_IDS  # "محرومیت" of a player
-    people = not _PEOPLE_IDS.isdisjoint(found) and _FORECAST_IDS.isdisjoint(found)
+    disaster = not _HAZARD_IDS.isdisjoint(found) and (
+        not _VICTIM_IDS.isdisjoint(found) or (not _PEOPLE_IDS.isdisjoint(found) and _FORECAST_IDS.isdisjoint(found))
+    )
     for index in found:
         topic, _, weight = _TERMS[index]
-        if people and index in _HAZARD_IDS:
+        if disaster and (index in _HAZARD_IDS or index in _VICTIM_IDS):
             weight = max(weight, HAZARD_PEOPLE_WEIGHT)
         lead = LEAD_FACTOR * lead_hits[index]
         hits = min(body_hits[index], MAX_HITS_PER_TERM) + lead + head_factor * head_hits[index]

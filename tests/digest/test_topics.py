@@ -303,8 +303,20 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
         ("خسارت سنگین سیل", "سیل به مزارع رسید و دست کم ۶۱ تن جان باختند و ۳۰ نفر مفقود شدند.", True),
         ("هشدار سیلاب در استان", "هواشناسی از احتمال سیلاب خبر داد و از اهالی خواست از رودخانه دور بمانند.", False),
         ("کاهش تولید گندم بر اثر خشکسالی", "خشکسالی تولید گندم و صادرات را کاهش داد و قیمت در بازار بالا رفت.", False),
+        ("هشدار سیلاب برای ساکنان حاشیه رودخانه‌ها", "احتمال آبگرفتگی معابر و طغیان رودخانه‌ها وجود دارد.", False),
+        ("بارش‌های سیل‌آسا در لرستان", "در پی بارش‌های شدید سیل سه روستا را فرا گرفت و دو نفر جان باختند.", True),
+        ("آبگرفتگی منازل در رشت", "باران دیشب به آبگرفتگی منازل انجامید و آتش‌نشانان به محل رفتند.", True),
     ],
-    ids=["drought_villagers", "flood_risk_villages", "flood_dead", "forecast_warns_residents", "drought_crop"],
+    ids=[
+        "drought_villagers",
+        "flood_risk_villages",
+        "flood_dead",
+        "forecast_warns_residents",
+        "drought_crop",
+        "warning_without_weather_office",
+        "rain_then_flood_deaths",
+        "flooded_homes",
+    ],
 )
 def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
     assert social(headline, body) is expected
