@@ -95,6 +95,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("از تحصیل بازمانده*", 3),
         ("فرزندخواندگی", 2),
         ("کودک همسری", 3),
+        ("ازدواج زودهنگام", 3),
+        ("ازدواج کودکان", 3),
         ("یتیم*", 2),
         ("ایتام", 2),
         ("مهد* کودک", 2),
@@ -171,6 +173,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("فقر", 3),
         ("فقیر*", 2),
         ("محرومیت", 2),
+        ("بدون برق", 2),
+        ("فاقد برق", 2),
         ("محروم*", 2),
         ("نیازمند*", 2),
         ("مددجو*", 3),
@@ -272,6 +276,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     "حوادث و امداد": (
         ("تصادف*", 2),
         ("واژگونی", 2),
+        ("واژگون", 2),
         ("حادثه* رانندگی", 3),
         ("سوانح رانندگی", 3),
         ("کشته*", 1),
@@ -528,6 +533,9 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("آموزش استثنایی", 3),
         ("دانش آموزان بی بضاعت", 3),
         ("نوشت افزار", 1),
+        ("مدارس غیراستاندارد", 3),
+        ("سرویس* بهداشتی", 1),
+        ("ایمن سازی مدارس", 3),
     ),
     "زندانیان": (
         ("زندانی*", 2),
@@ -834,6 +842,24 @@ FORECAST: frozenset[str] = frozenset(
     {"هواشناسی", "سامانه بارشی", "پیش بینی هوا", "پیش بینی*", "بارش*", "هشدار*", "احتمال"}
 )
 HAZARD_PEOPLE_WEIGHT = 2
+# A story whose headline is abroad (a quake in Turkey, a storm in Florida, a bomb in Kabul) is foreign
+# news, not the region's social affairs, unless it is about Iranians or migrants (ABROAD_OURS). The
+# neighbours that send migrants and receive pilgrims (Afghanistan, Pakistan, Iraq) are left out.
+FOREIGN: frozenset[str] = frozenset(
+    {
+        "ترکیه", "آمریکا", "آمریکایی", "ایالات متحده", "چین", "روسیه", "اوکراین", "ژاپن", "هند", "فرانسه",
+        "انگلیس", "انگلستان", "آلمان", "ایتالیا", "اسپانیا", "اروپا", "اروپایی", "سوریه", "لبنان", "غزه",
+        "عربستان", "امارات", "قطر", "یمن", "کانادا", "استرالیا", "برزیل", "مکزیک", "اندونزی",
+        "فلوریدا", "کالیفرنیا", "کابل", "بغداد", "دمشق", "بیروت", "لندن", "پاریس", "واشنگتن", "مسکو",
+        "پکن", "توکیو", "نیویورک", "فیلیپین", "بنگلادش", "آفریقا", "آفریقای جنوبی", "لیبی", "سودان",
+    }
+)  # fmt: skip
+ABROAD_OURS: frozenset[str] = frozenset(
+    {
+        "ایرانی*", "هموطن*", "زائر*", "پناهجو*", "اتباع*", "اتباع غیرمجاز", "اتباع افغانستانی",
+        "مهاجر* افغانستانی", "مهاجر* غیرمجاز",
+    }
+)  # fmt: skip
 DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
@@ -867,7 +893,7 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
     terms.extend((None, phrase, 0) for phrase in NEUTRAL)
     listed = {phrase for _, phrase, _ in terms}
-    cues = (PEOPLE | VICTIMS | FORECAST) - listed
+    cues = (PEOPLE | VICTIMS | FORECAST | FOREIGN | ABROAD_OURS) - listed
     terms.extend((None, phrase, 0) for phrase in sorted(cues))  # cues only: they weigh nothing
     indexed = [(phrase, i) for i, (_, phrase, _) in enumerate(terms)]
     # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
@@ -887,6 +913,8 @@ _HAZARD_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topi
 _PEOPLE_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in PEOPLE)
 _VICTIM_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in VICTIMS)
 _FORECAST_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FORECAST)
+_FOREIGN_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FOREIGN)
+_OURS_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in ABROAD_OURS)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -944,4 +972,5 @@ def classify(headline: str, body: str) -> TopicResult:
     score = positive - NEGATIVE_FACTOR * negative
     ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
     tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
-    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)
+    abroad = not _FOREIGN_IDS.isdisjoint(head_hits) and _OURS_IDS.isdisjoint(found)
+    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD and not abroad, score=score, topics=tags)

@@ -373,3 +373,30 @@ def test_pandemic_measures_without_the_word() -> None:
         "جلوگیری از تجمع و حضور مردم در اجتماعات",
         "استاندار از محدودیت تردد میان شهرستان‌ها و جلوگیری از تجمعات خبر داد.",
     )
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("زلزله ۶ ریشتری ترکیه را لرزاند", "زلزله در جنوب ترکیه خسارت زد و امدادگران به محل رفتند.", False),
+        ("طوفان در فلوریدا", "طوفان ۱۲ کشته برجا گذاشت و هزاران نفر بی‌خانمان شدند.", False),
+        ("جان باختن ۳ زائر ایرانی در سوریه", "اتوبوس زائران ایرانی واژگون شد و ۳ نفر جان باختند.", True),
+        ("ساخت ۲۰ خانه برای زلزله‌زدگان خوی", "", True),
+    ],
+    ids=["quake_abroad", "storm_abroad", "iranian_pilgrims_abroad", "quake_at_home"],
+)
+def test_a_headline_abroad_is_foreign_news(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("۵۰۰ سرویس بهداشتی مدارس غیراستاندارد است", ""),
+        ("روستای بدون برق در قرن ۲۱", "اهالی روستا هنوز برق ندارند و کودکان زیر نور فانوس درس می‌خوانند."),
+        ("ازدواج کودکان در روستاهای مرزی", ""),
+    ],
+    ids=["unsafe_school_toilets", "village_without_power", "child_marriage"],
+)
+def test_deprivation_of_schools_power_and_childhood(headline: str, body: str) -> None:
+    assert social(headline, body)
