@@ -842,9 +842,11 @@ FORECAST: frozenset[str] = frozenset(
     {"هواشناسی", "سامانه بارشی", "پیش بینی هوا", "پیش بینی*", "بارش*", "هشدار*", "احتمال"}
 )
 HAZARD_PEOPLE_WEIGHT = 2
-# A story whose headline is abroad (a quake in Turkey, a storm in Florida, a bomb in Kabul) is foreign
-# news, not the region's social affairs, unless it is about Iranians or migrants (ABROAD_OURS). The
-# neighbours that send migrants and receive pilgrims (Afghanistan, Pakistan, Iraq) are left out.
+# A disaster or accident whose headline is abroad (a quake in Turkey, a storm in Florida, a bomb in
+# Kabul) is foreign news, not the region's social affairs, unless it is about Iranians or migrants
+# (ABROAD_OURS): the DISASTER_TOPIC terms then count nothing (sanctions that empty the pharmacies
+# still count). The neighbours that send migrants and receive pilgrims (Afghanistan, Pakistan, Iraq)
+# are left out.
 FOREIGN: frozenset[str] = frozenset(
     {
         "ترکیه", "آمریکا", "آمریکایی", "ایالات متحده", "چین", "روسیه", "اوکراین", "ژاپن", "هند", "فرانسه",
@@ -854,6 +856,7 @@ FOREIGN: frozenset[str] = frozenset(
         "پکن", "توکیو", "نیویورک", "فیلیپین", "بنگلادش", "آفریقا", "آفریقای جنوبی", "لیبی", "سودان",
     }
 )  # fmt: skip
+DISASTER_TOPIC = "حوادث و امداد"
 ABROAD_OURS: frozenset[str] = frozenset(
     {
         "ایرانی*", "هموطن*", "زائر*", "پناهجو*", "اتباع*", "اتباع غیرمجاز", "اتباع افغانستانی",
@@ -957,8 +960,11 @@ def classify(headline: str, body: str) -> TopicResult:
     disaster = not _HAZARD_IDS.isdisjoint(found) and (
         not _VICTIM_IDS.isdisjoint(found) or (not _PEOPLE_IDS.isdisjoint(found) and _FORECAST_IDS.isdisjoint(found))
     )
+    abroad = not _FOREIGN_IDS.isdisjoint(head_hits) and _OURS_IDS.isdisjoint(found)
     for index in found:
         topic, _, weight = _TERMS[index]
+        if abroad and topic == DISASTER_TOPIC:
+            continue
         if disaster and (index in _HAZARD_IDS or index in _VICTIM_IDS):
             weight = max(weight, HAZARD_PEOPLE_WEIGHT)
         lead = LEAD_FACTOR * lead_hits[index]
@@ -972,5 +978,4 @@ def classify(headline: str, body: str) -> TopicResult:
     score = positive - NEGATIVE_FACTOR * negative
     ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
     tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
-    abroad = not _FOREIGN_IDS.isdisjoint(head_hits) and _OURS_IDS.isdisjoint(found)
-    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD and not abroad, score=score, topics=tags)
+    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)

@@ -400,3 +400,10 @@ def test_a_headline_abroad_is_foreign_news(headline: str, body: str, expected: b
 )
 def test_deprivation_of_schools_power_and_childhood(headline: str, body: str) -> None:
     assert social(headline, body)
+
+
+def test_a_foreign_name_does_not_cancel_a_domestic_hardship() -> None:
+    assert social(
+        "تحریم‌های آمریکا داروی بیماران خاص را کمیاب کرد",
+        "بیماران خاص برای تهیه دارو ساعت‌ها در صف داروخانه‌ها می‌مانند.",
+    )
