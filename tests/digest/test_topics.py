@@ -407,3 +407,18 @@ def test_a_foreign_name_does_not_cancel_a_domestic_hardship() -> None:
         "تحریم‌های آمریکا داروی بیماران خاص را کمیاب کرد",
         "بیماران خاص برای تهیه دارو ساعت‌ها در صف داروخانه‌ها می‌مانند.",
     )
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("بازداشت عامل اسیدپاشی", "عامل اسیدپاشی به یک زن جوان دستگیر شد.", True),
+        ("صف طولانی بیماران برای نوبت MRI", "بیماران برای نوبت بیمارستان دولتی سه ماه منتظر می‌مانند.", True),
+        ("کارگران فولاد ۳ ماه حقوق نگرفته‌اند", "", True),
+        ("کارخانه فولاد با ۲۰۰۰ کارگر افتتاح شد", "این کارخانه با سرمایه‌گذاری ۱۰ هزار میلیارد ریال ساخته شد.", False),
+        ("نشست خبری مدیرعامل بیمه ایران", "مدیرعامل از رشد حق بیمه تولیدی و سودآوری شرکت خبر داد.", False),
+    ],
+    ids=["acid_attack", "hospital_queue", "unpaid_steelworkers", "steel_plant_opening", "insurer_results"],
+)
+def test_workers_patients_and_victims_not_firms(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
