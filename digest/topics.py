@@ -899,6 +899,9 @@ TEASER_CHARS = 200
 LEAD_WORDS = 70  # terms in the body's opening (the lead) weigh more than page chrome further down...
 LEAD_FACTOR = 0.5  # ...by this much per hit: one strong word in the lead still does not decide alone
 NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
+MENU_SEPARATORS = ("|", "•")  # a line of short items split by one of these is a site menu...
+MENU_MIN_ITEMS = 3  # ...when it has more items than this...
+MENU_WORDS_PER_ITEM = 4  # ...of at most this many words each on average
 
 
 @dataclass(frozen=True, slots=True)
@@ -969,8 +972,27 @@ def _body_hits(body: str) -> tuple[Counter[int], Counter[int]]:
     return whole, lead
 
 
+def without_menus(body: str) -> str:
+    """The body without site-menu lines (`خانه | ورزشی | اقتصادی | بورس | …`): their section names are
+    chrome, not the story's subject. Returns `body` itself when it has none."""
+    if not any(sep in body for sep in MENU_SEPARATORS):
+        return body
+    lines = body.split("\n")
+    kept = [line for line in lines if not _is_menu(line)]
+    return body if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _is_menu(line: str) -> bool:
+    for sep in MENU_SEPARATORS:
+        parts = line.split(sep)
+        if len(parts) > MENU_MIN_ITEMS and len(line.split()) <= MENU_WORDS_PER_ITEM * len(parts):
+            return True
+    return False
+
+
 def classify(headline: str, body: str) -> TopicResult:
-    """Score the lexicon over the headline (extra weight) and the body."""
+    """Score the lexicon over the headline (extra weight) and the body (site menus left out)."""
+    body = without_menus(body)
     (body_hits, lead_hits), head_hits = _body_hits(body), _hits(headline)
     head_factor = TEASER_HEADLINE_FACTOR if len(body) < TEASER_CHARS else HEADLINE_FACTOR
     per_topic: dict[str, float] = {}

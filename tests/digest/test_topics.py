@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.topics import LEXICON, TOPICS, canonical_topic, classify
+from digest.topics import LEXICON, TOPICS, canonical_topic, classify, without_menus
 
 
 def social(headline: str, body: str = "") -> bool:
@@ -422,3 +422,25 @@ def test_a_foreign_name_does_not_cancel_a_domestic_hardship() -> None:
 )
 def test_workers_patients_and_victims_not_firms(headline: str, body: str, expected: bool) -> None:
     assert social(headline, body) is expected
+
+
+MENU = "صفحه اصلی | سیاسی | اقتصادی | ورزشی | فرهنگ و هنر | فناوری | بورس | قیمت طلا و سکه | سینما | فوتبال\n"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("افزایش طلاق در استان", "مدیرکل ثبت احوال گفت آمار طلاق ۱۰ درصد افزایش یافت."),
+        ("", "مدیرکل بهزیستی: ۵۰۰ معلول مستمری می‌گیرند."),
+        ("کمبود آب شرب در ۴۰ روستا", "۴۰ روستا با تنش آبی روبرو هستند و با تانکر آبرسانی می‌شود."),
+    ],
+    ids=["divorce", "welfare", "water"],
+)
+def test_a_site_menu_above_the_story_does_not_count(headline: str, body: str) -> None:
+    assert social(headline, MENU + body)
+
+
+def test_a_sentence_with_a_separator_is_not_a_menu() -> None:
+    text = "بازیکنان تیم ملی فوتبال در لیگ برتر | به مصاف حریف رفتند و سرمربی از هواداران تشکر کرد."
+    assert without_menus(text) == text
+    assert without_menus(MENU + text) == text
