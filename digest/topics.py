@@ -902,6 +902,7 @@ NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
 MENU_SEPARATORS = ("|", "•")  # a line of short items split by one of these is a site menu...
 MENU_MIN_ITEMS = 3  # ...when it has more items than this...
 MENU_WORDS_PER_ITEM = 4  # ...of at most this many words each on average
+SENTENCE_ENDS = frozenset(".:؟!?…")  # a short line ending so is a sentence or a lead-in, not a menu item
 
 
 @dataclass(frozen=True, slots=True)
@@ -975,11 +976,28 @@ def _body_hits(body: str) -> tuple[Counter[int], Counter[int]]:
 def without_menus(body: str) -> str:
     """The body without site-menu lines (`خانه | ورزشی | اقتصادی | بورس | …`): their section names are
     chrome, not the story's subject. Returns `body` itself when it has none."""
-    if not any(sep in body for sep in MENU_SEPARATORS):
-        return body
     lines = body.split("\n")
-    kept = [line for line in lines if not _is_menu(line)]
+    if len(lines) < MENU_MIN_ITEMS and not any(sep in body for sep in MENU_SEPARATORS):
+        return body
+    drop = _menu_runs(lines)
+    kept = [line for i, line in enumerate(lines) if i not in drop and not _is_menu(line)]
     return body if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _menu_runs(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of more than MENU_MIN_ITEMS short lines with no sentence end: a menu
+    or a related-news list laid out one item per line."""
+    drop: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "."]):
+        text = line.strip()
+        if text and len(text.split()) <= MENU_WORDS_PER_ITEM and _menu_item(text):
+            run.append(i)
+            continue
+        if len(run) > MENU_MIN_ITEMS:
+            drop.update(run)
+        run = [] if text else run
+    return drop
 
 
 def _is_menu(line: str) -> bool:
@@ -988,6 +1006,12 @@ def _is_menu(line: str) -> bool:
         if len(parts) > MENU_MIN_ITEMS and len(line.split()) <= MENU_WORDS_PER_ITEM * len(parts):
             return True
     return False
+
+
+def _menu_item(text: str) -> bool:
+    """A short line that may be a menu item: no sentence end, no figure (a bullet of statistics) and
+    no hashtag (a channel post's tags are its subject)."""
+    return text[-1] not in SENTENCE_ENDS and text[0] != "#" and not any(ch.isdigit() for ch in text)
 
 
 def classify(headline: str, body: str) -> TopicResult:

@@ -444,3 +444,16 @@ def test_a_sentence_with_a_separator_is_not_a_menu() -> None:
     text = "بازیکنان تیم ملی فوتبال در لیگ برتر | به مصاف حریف رفتند و سرمربی از هواداران تشکر کرد."
     assert without_menus(text) == text
     assert without_menus(MENU + text) == text
+
+
+def test_a_menu_laid_out_one_item_per_line_does_not_count() -> None:
+    menu = "ورزشی\nاقتصادی\nبورس\nقیمت طلا و سکه\nسینما\nفوتبال\n"
+    assert social("افزایش طلاق در استان", menu + "مدیرکل ثبت احوال گفت آمار طلاق ۱۰ درصد افزایش یافت.")
+    assert without_menus(menu + "متن خبر.") == "متن خبر."
+
+
+def test_short_lines_of_figures_or_tags_are_kept() -> None:
+    bullets = "۵۰۰ معلول\n۳۰۰ سالمند\n۲۰۰ مددجو\n۱۰۰ کودک\n"
+    tags = "#بهزیستی\n#معلولان\n#سالمندان\n#مددجویان\n"
+    assert without_menus(bullets) == bullets
+    assert without_menus(tags) == tags
