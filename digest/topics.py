@@ -18,12 +18,17 @@ a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the body never
 against.
 
 What counts as social: road accidents, fires, drowning, earthquake and flood relief and police and
-crime news (`حوادث`), housing, unemployment, poverty, addiction, divorce, child labour, disability,
-the elderly, women heads of household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`),
-suicide and domestic violence. What does not: weather, drought and flood *forecasts* (`سیل` and
-`خشکسالی` weigh 1; `هواشناسی`, `بارش` count against), sport, markets and prices (`قیمت مسکن`,
-`بازار مسکن` count against and swallow `مسکن`), politics (`انتخابات*`, `مناظره`), industry
-(`اشتغال` alone weighs 1; `بیکاری` is the social signal), culture and religious ceremonies.
+crime news (`حوادث`), housing and rent, unemployment, workers' wages and insurance, poverty and
+household costs, welfare bodies and their clients, health and insurance, access to school, village
+water supply, prisons, addiction, divorce, child labour, disability, the elderly, women heads of
+household, informal settlements (`حاشیه‌نشینی`, `سکونتگاه غیررسمی`), suicide and domestic violence.
+What does not: weather, drought and flood *forecasts* (`سیل` and `خشکسالی` weigh 1; `هواشناسی`,
+`بارش` count against; a `HAZARDS` term beside its `VICTIMS`, or beside the `PEOPLE` it hits with no
+`FORECAST` cue, weighs HAZARD_PEOPLE_WEIGHT), sport, markets and prices (`قیمت مسکن`, `بازار مسکن`
+count against and swallow `مسکن`), trade, politics and diplomacy (`انتخابات*`, `مناظره`, `سفیر`),
+military, industry (`اشتغال` alone weighs 1; `بیکاری` is the social signal), cinema, heritage,
+technology and religious ceremonies: each desk has its own block of `NEGATIVE` terms. A starred last
+word also matches its comparative and superlative (`محروم*` → `محروم‌ترین`).
 Imports only digest modules.
 """
 
@@ -73,6 +78,11 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("مصرف شیشه", 3),
         ("مخدر* صنعتی", 3),
         ("مصرف مواد", 3),
+        ("تریاک", 2),
+        ("هروئین", 2),
+        ("حشیش", 2),
+        ("مواد افیونی", 3),
+        ("کشف مواد", 3),
         ("سوءمصرف", 3),
     ),
     "کودکان": (
@@ -85,6 +95,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("از تحصیل بازمانده*", 3),
         ("فرزندخواندگی", 2),
         ("کودک همسری", 3),
+        ("ازدواج زودهنگام", 3),
+        ("ازدواج کودکان", 3),
         ("یتیم*", 2),
         ("ایتام", 2),
         ("مهد* کودک", 2),
@@ -119,10 +131,41 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("خوداشتغالی", 2),
         ("فرصت* شغلی", 2),
         ("شغل*", 1),
-        ("کارگر*", 1),
+        ("کارگر*", 2),
         ("حقوق معوقه", 3),
         ("اخراج کارگران", 3),
         ("کارآفرینی", 1),
+        ("نرخ بیکاری", 3),
+        ("فاقد بیمه", 3),
+        ("بدون بیمه", 2),
+        ("جامعه کارگری", 3),
+        ("تشکل* کارگری", 2),
+        ("تشکل* صنفی کارگری", 3),
+        ("انجمن* صنفی کارگران", 3),
+        ("حقوق کارگران", 3),
+        ("مزد کارگران", 3),
+        ("امنیت شغلی", 3),
+        ("قرارداد* موقت", 2),
+        ("کارگر* فصلی", 3),
+        ("کارگر* ساختمانی", 3),
+        ("کارگر* روزمزد", 3),
+        ("کارگر* قراردادی", 2),
+        ("تعدیل نیرو", 3),
+        ("اعتراض* صنفی", 2),
+        ("تجمع* کارگران", 3),
+        ("معوقات مزدی", 3),
+        ("حقوق نگرفته*", 3),
+        ("حقوق نگرفته اند", 3),
+        ("دستمزد نگرفته اند", 3),
+        ("حقوق* پرداخت نشده", 3),
+        ("حقوق* معوق", 3),
+        ("حوادث کار", 3),
+        ("حادثه* کار", 3),
+        ("ایمنی کار", 2),
+        ("اداره کار", 2),
+        ("جویای کار", 3),
+        ("جویندگان کار", 3),
+        ("دانش آموختگان بیکار", 3),
     ),
     "فقر و حمایت": (
         ("خط فقر", 3),
@@ -134,6 +177,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("فقر", 3),
         ("فقیر*", 2),
         ("محرومیت", 2),
+        ("بدون برق", 2),
+        ("فاقد برق", 2),
         ("محروم*", 2),
         ("نیازمند*", 2),
         ("مددجو*", 3),
@@ -156,6 +201,42 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("رفاه اجتماعی", 2),
         ("نیکوکاری", 2),
         ("عیدی", 1),
+        ("سبد معیشت", 3),
+        ("سفره* خانوار*", 3),
+        ("هزینه* زندگی", 3),
+        ("قدرت خرید", 2),
+        ("کالاهای اساسی", 2),
+        ("کالای اساسی", 2),
+        ("گرانی", 2),
+        ("نان", 1),
+        ("مرغ", 1),
+        ("لبنیات", 1),
+        ("برنج", 1),
+        ("روغن", 1),
+        ("حقوق بگیران", 2),
+        ("مستمری بگیر*", 3),
+        ("بنیاد شهید", 1),
+        ("اطعام", 2),
+        ("جشن عاطفه ها", 3),
+        ("جشن نیکوکاری", 3),
+        ("زکات", 2),
+        ("افطاری", 1),
+        ("ایتام و محسنین", 3),
+        ("محسنین", 2),
+        ("اکرام ایتام", 3),
+        ("خانواده* نیازمند", 3),
+        ("خانوار* نیازمند", 3),
+        ("دهک* کم درآمد", 3),
+        ("اقشار کم درآمد", 3),
+        ("کم درآمد", 2),
+        ("بی بضاعت", 3),
+        ("کمک هزینه", 2),
+        ("خانوار*", 1),
+        ("صف* طولانی", 1),
+        ("مرغ دولتی", 3),
+        ("گوشت*", 1),
+        ("کالا* یارانه ای", 2),
+        ("کالا* اساسی", 2),
     ),
     "مسکن": (
         ("مسکن", 2),
@@ -169,6 +250,22 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("بازسازی", 1),
         ("بی خانمان*", 3),
         ("مسکن محرومان", 3),
+        ("اجاره*", 1),
+        ("اجاره نشین*", 3),
+        ("ودیعه مسکن", 3),
+        ("رهن و اجاره", 2),
+        ("خانه اولی*", 3),
+        ("نهضت ملی مسکن", 2),
+        ("طرح اقدام ملی مسکن", 2),
+        ("مسکن روستایی", 2),
+        ("مسکن ملی", 2),
+        ("سقف اجاره", 3),
+        ("افزایش اجاره بها", 3),
+        ("تخلیه* منزل", 2),
+        ("اسکان", 1),
+        ("بدمسکنی", 3),
+        ("سکونتگاه*", 1),
+        ("واحد* مسکونی آسیب دیده", 3),
     ),
     "بهزیستی": (("بهزیستی", 3), ("توانبخشی", 2), ("توان بخشی", 2)),
     "سالمندان": (("سالمند*", 3), ("بازنشست*", 2), ("کهنسال*", 2)),
@@ -183,6 +280,7 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
     "حوادث و امداد": (
         ("تصادف*", 2),
         ("واژگونی", 2),
+        ("واژگون", 2),
         ("حادثه* رانندگی", 3),
         ("سوانح رانندگی", 3),
         ("کشته*", 1),
@@ -192,6 +290,9 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("غرق شد", 3),
         ("غرق شدند", 3),
         ("غرق شده", 3),
+        ("غرق شدن", 3),
+        ("سگ* ولگرد", 3),
+        ("حیوانات ولگرد", 2),
         ("غریق", 2),
         ("عملیات امداد*", 2),
         ("آوار", 2),
@@ -212,8 +313,8 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("زمین لرزه*", 3),
         ("سیل", 1),
         ("سیلاب*", 1),
-        ("آبگرفتگی", 2),
-        ("آب گرفتگی", 2),
+        ("آبگرفتگی", 1),
+        ("آب گرفتگی", 1),
         ("خسارت* سیل", 3),
         ("خسارت دیده*", 2),
         ("هلال احمر", 3),
@@ -235,6 +336,64 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("بلایای طبیعی", 3),
         ("رانش زمین", 2),
         ("خشکسالی", 1),
+        ("جان باختن", 1),
+        ("جان باختند", 1),
+        ("جان خود را از دست", 2),
+        ("مفقود*", 2),
+        ("ناپدید شد", 2),
+        ("سرنشین*", 1),
+        ("عابر پیاده", 2),
+        ("عابران پیاده", 2),
+        ("برخورد* خودرو", 2),
+        ("شاخ به شاخ", 3),
+        ("سقوط", 1),
+        ("ریزش", 1),
+        ("حریق", 2),
+        ("آتش گرفت", 2),
+        ("محبوس", 2),
+        ("نجات یافت*", 2),
+        ("سگ گزیدگی", 3),
+        ("مارگزیدگی", 3),
+        ("عقرب گزیدگی", 3),
+        ("برق گرفتگی", 3),
+        ("سقوط از ارتفاع", 3),
+        ("چهارشنبه سوری", 2),
+        ("ترقه", 2),
+        ("مواد محترقه", 3),
+        ("خسارات سیل", 3),
+        ("رانش", 1),
+        ("بهمن گرفتگی", 3),
+        ("صاعقه", 2),
+        ("طوفان", 1),
+        ("تگرگ", 1),
+        ("سیل آسا", 1),
+        ("طغیان", 1),
+        ("سرمازدگی", 1),
+        ("یخبندان", 1),
+        ("آتش سوزی جنگل*", 2),
+        ("جسد", 2),
+        ("قاتل", 2),
+        ("قتل عمد", 3),
+        ("جنایت*", 2),
+        ("پلیس آگاهی", 2),
+        ("کلانتری", 2),
+        ("سرقت مسلحانه", 3),
+        ("کیفرخواست", 1),
+        ("شرارت", 2),
+        ("اراذل و اوباش", 3),
+        ("قاچاقچی*", 2),
+        ("قاچاق مواد", 3),
+        ("تیراندازی", 1),
+        ("اسیدپاشی", 3),
+        ("آزار* جنسی", 3),
+        ("تجاوز به عنف", 3),
+        ("آدم ربایی", 3),
+        ("قاچاق کودک*", 3),
+        ("انفجار گاز", 3),
+        ("نشت گاز", 3),
+        ("انفجار کپسول", 3),
+        ("انفجار بخاری", 3),
+        ("مجتمع مسکونی", 1),
     ),
     "سلامت": (
         ("بیمه سلامت", 2),
@@ -271,6 +430,67 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("تالاسمی", 2),
         ("اوتیسم", 3),
         ("کم شنوا*", 2),
+        ("بیمه درمانی", 2),
+        ("بیمه تکمیلی", 2),
+        ("دفترچه* بیمه", 2),
+        ("هزینه* درمانی", 3),
+        ("کمبود دارو", 3),
+        ("داروی* کمیاب", 3),
+        ("گرانی دارو", 3),
+        ("زیرمیزی", 3),
+        ("تخت* بیمارستانی", 2),
+        ("اورژانس", 2),
+        ("مبتلا*", 2),
+        ("ابتلا", 2),
+        ("شیوع", 1),
+        ("قرنطینه", 2),
+        ("پروتکل* بهداشتی", 2),
+        ("فاصله گذاری اجتماعی", 3),
+        ("محدودیت* کرونایی", 3),
+        ("کرونایی", 2),
+        ("ستاد* مقابله با کرونا", 3),
+        ("ستاد ملی کرونا", 3),
+        ("محدودیت* تردد", 2),
+        ("منع تردد", 2),
+        ("جلوگیری از تجمع*", 2),
+        ("لغو تجمعات", 2),
+        ("وضعیت قرمز", 2),
+        ("شهر* قرمز", 2),
+        ("تست کرونا", 2),
+        ("واکسن کرونا", 2),
+        ("ماسک", 1),
+        ("تعطیلی اصناف", 2),
+        ("تعطیلی مشاغل", 2),
+        ("آنفلوانزا", 2),
+        ("وبا", 2),
+        ("ایدز", 3),
+        ("اچ آی وی", 3),
+        ("هپاتیت", 2),
+        ("مرگ مادر*", 3),
+        ("مرگ نوزاد*", 3),
+        ("مرگ و میر نوزادان", 3),
+        ("سلامت مادر*", 2),
+        ("تغذیه رایگان", 3),
+        ("کوتاه قدی", 2),
+        ("درمان رایگان", 3),
+        ("خدمات درمانی", 2),
+        ("کمبود پزشک", 3),
+        ("پزشک متخصص", 1),
+        ("بیماری*", 1),
+        ("داروخانه*", 1),
+        ("بیمارستان* دولتی", 2),
+        ("نوبت* درمان*", 2),
+        ("لیست انتظار", 2),
+        ("انسولین", 2),
+        ("دیابت*", 2),
+        ("بیماری* مزمن", 2),
+        ("صف* دارو", 3),
+        ("خانه* بهداشت", 2),
+        ("بهورز*", 2),
+        ("مراکز بهداشتی درمانی", 1),
+        ("انتقال خون", 2),
+        ("اهدای خون", 2),
+        ("اهداکنندگان خون", 2),
     ),
     "بیمه و تامین اجتماعی": (("تامین اجتماعی", 2), ("بیمه*", 1), ("بازنشستگی", 2), ("حق بیمه", 2)),
     "آموزش": (
@@ -280,6 +500,9 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("آموزش و پرورش", 1),
         ("سوادآموزی", 2),
         ("بی سوادی", 2),
+        ("بی سواد*", 2),
+        ("باسوادی", 2),
+        ("باسواد*", 1),
         ("ترک تحصیل", 3),
         ("کمبود معلم", 3),
         ("کلاس* بدون معلم", 3),
@@ -287,6 +510,44 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("مدارس کانکسی", 3),
         ("مدرسه* کانکسی", 3),
         ("مدارس خشت و گلی", 3),
+        ("دانش آموزان عشایری", 3),
+        ("مدارس عشایری", 3),
+        ("آموزش و پرورش عشایری", 3),
+        ("مدرسه* شبانه روزی", 2),
+        ("مدارس شبانه روزی", 2),
+        ("بازگشایی مدارس", 2),
+        ("سال تحصیلی", 1),
+        ("اولیا", 1),
+        ("اولیای دانش آموزان", 2),
+        ("والدین دانش آموزان", 2),
+        ("سرویس مدارس", 2),
+        ("سرویس مدرسه", 2),
+        ("تراکم کلاس*", 3),
+        ("کلاس* پرجمعیت", 3),
+        ("فضای آموزشی", 2),
+        ("کمبود فضای آموزشی", 3),
+        ("مدارس فرسوده", 3),
+        ("مدارس تخریبی", 3),
+        ("نوسازی مدارس", 2),
+        ("مدرسه سازی", 2),
+        ("شهریه", 2),
+        ("هزینه* تحصیل", 3),
+        ("عدالت آموزشی", 3),
+        ("آموزش رایگان", 2),
+        ("تحصیل رایگان", 2),
+        ("محروم از تحصیل", 3),
+        ("نهضت سوادآموزی", 2),
+        ("آموزش مجازی", 1),
+        ("پوشش تحصیلی", 3),
+        ("افت تحصیلی", 2),
+        ("کمبود نیرو* آموزشی", 3),
+        ("معلم* حق التدریس", 2),
+        ("آموزش استثنایی", 3),
+        ("دانش آموزان بی بضاعت", 3),
+        ("نوشت افزار", 1),
+        ("مدارس غیراستاندارد", 3),
+        ("سرویس* بهداشتی", 1),
+        ("ایمن سازی مدارس", 3),
     ),
     "زندانیان": (
         ("زندانی*", 2),
@@ -295,6 +556,17 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("ستاد دیه", 3),
         ("معسر*", 3),
         ("محکوم* مالی", 2),
+        ("زندان*", 2),
+        ("ندامتگاه*", 2),
+        ("آزادی زندانیان", 3),
+        ("زندانیان جرائم غیرعمد", 3),
+        ("جرائم غیرعمد", 3),
+        ("بازپروری", 3),
+        ("مددجویان زندان", 3),
+        ("اقدامات تامینی", 2),
+        ("عفو", 2),
+        ("رهایی زندانیان", 3),
+        ("کانون اصلاح و تربیت", 3),
     ),
     # drought-driven migration and emptied villages; villagers without drinking water
     "کم‌آبی و مهاجرت": (
@@ -321,6 +593,33 @@ LEXICON: dict[str, tuple[tuple[str, int], ...]] = {
         ("کم آبی", 2),
         ("قطعی آب", 2),
         ("قطع آب", 2),
+        ("تنش* آبی", 3),
+        ("آبرسانی", 2),
+        ("تانکر* آبرسان", 3),
+        ("آبرسانی با تانکر", 3),
+        ("بی آب", 2),
+        ("روستا* بی آب", 3),
+        ("روستا* فاقد آب", 3),
+        ("فاقد شبکه آبرسانی", 3),
+        ("فاقد آب شرب", 3),
+        ("کمبود آب", 2),
+        ("کمبود آب شرب", 3),
+        ("جیره بندی آب", 3),
+        ("افت فشار آب", 2),
+        ("آب و فاضلاب روستایی", 1),
+        ("آبفار", 1),
+        ("آب شرب سالم", 3),
+        ("آلودگی هوا*", 2),
+        ("مشکل* تنفسی", 2),
+        ("بیماری* تنفسی", 2),
+        ("آلودگی آب", 2),
+        ("ریزگرد*", 2),
+        ("گرد و غبار", 1),
+        ("تعطیلی مدارس", 1),
+        ("فرونشست", 1),
+        ("مهاجرت", 1),
+        ("آواره*", 3),
+        ("اسکان موقت", 3),
         ("مهاجرفرست", 3),
         ("اتباع غیرمجاز", 3),
         ("اتباع غیر مجاز", 3),
@@ -344,6 +643,9 @@ NEUTRAL: tuple[str, ...] = (
     "وزارت رفاه",
     "شبکه* اجتماعی",
     "نفت سفید",
+    "ارزش سهام عدالت",  # its price on the stock market
+    "شرکت* بیمه",  # the insurers as businesses
+    "بیمه ایران",
 )
 NEGATIVE: tuple[tuple[str, int], ...] = (
     ("بورس", 2),
@@ -416,15 +718,174 @@ NEGATIVE: tuple[tuple[str, int], ...] = (
     ("استارتاپ*", 2),
     ("هوش مصنوعی", 2),
     ("فناوری اطلاعات", 1),
+    # sport
+    ("والیبال", 3),
+    ("بسکتبال", 3),
+    ("فوتسال", 3),
+    ("هندبال", 3),
+    ("المپیک", 2),
+    ("پارالمپیک", 1),
+    ("جام جهانی", 2),
+    ("قهرمانی", 1),
+    ("ملی پوش*", 2),
+    ("مربی*", 1),
+    ("داور*", 1),
+    ("ورزشگاه*", 2),
+    ("فدراسیون*", 2),
+    ("ورزشکار*", 1),
+    ("نیم فصل", 2),
+    ("گلزنی", 2),
+    ("نقل و انتقالات", 2),
+    ("کشتی آزاد", 2),
+    ("کشتی فرنگی", 2),
+    ("استقلال", 1),
+    # markets and trade
+    ("شاخص کل", 2),
+    ("بازار سرمایه", 2),
+    ("فرابورس", 2),
+    ("عرضه اولیه", 2),
+    ("نماد*", 1),
+    ("رمزارز*", 2),
+    ("بیت کوین", 2),
+    ("دلار", 1),
+    ("طلا", 1),
+    ("تورم", 1),
+    ("نقدینگی", 1),
+    ("صادرات", 1),
+    ("واردات", 1),
+    ("تراز تجاری", 2),
+    ("خرید تضمینی", 2),
+    ("ارزش بازار", 2),
+    ("سود سهام", 2),
+    ("پرتفوی*", 2),
+    ("صنعت بیمه", 2),
+    ("بیمه مرکزی", 2),
+    ("حق بیمه تولیدی", 2),
+    ("سودآوری", 2),
+    ("خط* تولید", 2),
+    ("ظرفیت تولید", 2),
+    ("کارخانه*", 1),
+    ("فولاد", 1),
+    # politics and diplomacy
+    ("استیضاح", 2),
+    ("رای اعتماد", 2),
+    ("کابینه", 1),
+    ("اصلاح طلب*", 2),
+    ("اصولگرا*", 2),
+    ("فراکسیون*", 1),
+    ("حزب", 1),
+    ("سفیر", 2),
+    ("سفارت", 1),
+    ("دیپلماسی", 2),
+    ("دیپلمات*", 2),
+    ("وزیر امور خارجه", 2),
+    ("وزارت امور خارجه", 2),
+    ("همتای", 2),
+    ("روابط دوجانبه", 2),
+    ("برجام", 2),
+    ("آژانس بین المللی انرژی اتمی", 2),
+    ("شورای امنیت", 1),
+    ("آتش بس", 2),
+    ("رژیم صهیونیستی", 1),
+    ("اسرائیل", 1),
+    # military
+    ("ناوگروه", 2),
+    ("ناوشکن*", 2),
+    ("نیروی دریایی", 2),
+    ("نیروی هوایی", 2),
+    ("رزمایش", 1),
+    ("موشک*", 1),
+    ("پدافند", 2),
+    ("جنگنده*", 2),
+    ("تسلیحات*", 2),
+    # culture, heritage and tourism
+    ("کارگردان*", 2),
+    ("بازیگر*", 2),
+    ("اکران", 2),
+    ("جشنواره فیلم", 2),
+    ("آلبوم", 2),
+    ("رمان", 1),
+    ("شاعر", 1),
+    ("آثار تاریخی", 2),
+    ("میراث فرهنگی", 1),
+    ("گردشگری", 1),
+    ("موزه*", 1),
+    ("صنایع دستی", 1),
+    # technology
+    ("گوشی* هوشمند", 2),
+    ("گوشی*", 1),
+    ("آیفون", 2),
+    ("اپل", 2),
+    ("سامسونگ", 2),
+    ("تراشه*", 2),
+    ("پردازنده*", 2),
+    ("اپلیکیشن*", 1),
+    ("نرم افزار*", 1),
+    ("دانش بنیان", 1),
+    # ceremonies (not the Friday prayer: its preacher often speaks of local hardship)
+    ("اعتکاف", 2),
+    ("حوزه علمیه", 2),
+    ("عزاداری", 1),
+    ("دهه فجر", 1),
+    ("راهپیمایی", 1),
 )
 # In a sports story these terms mean a player's suspension, not deprivation: any of SPORT cancels them.
 SPORT: frozenset[str] = frozenset(
     {
         "فوتبال", "لیگ", "باشگاه*", "بازیکن*", "هواداران", "هافبک*", "دروازه بان*", "سرمربی*",
         "کارت زرد", "کارت قرمز", "جام حذفی", "پنالتی", "پرسپولیس", "سپاهان", "تراکتورسازی",
+        "والیبال", "بسکتبال", "فوتسال", "هندبال", "ملی پوش*", "فدراسیون*", "ورزشگاه*", "داور*",
     }
 )  # fmt: skip
 SPORT_SENSITIVE: frozenset[str] = frozenset({"محرومیت", "محروم*"})
+# A natural hazard alone is weather news (weight 1). Beside its victims (the dead, missing, injured,
+# displaced, damaged) it is a disaster story, and so is it beside the people it hits (villagers,
+# residents, households, herders) unless a FORECAST cue says it is a weather warning: the hazard and
+# victim terms then weigh HAZARD_PEOPLE_WEIGHT, enough to decide.
+HAZARDS: frozenset[str] = frozenset(
+    {
+        "سیل", "سیل آسا", "سیلاب*", "طغیان", "آبگرفتگی", "خشکسالی", "طوفان", "تگرگ", "رانش", "فرونشست", "گرد و غبار",
+        "سرمازدگی", "یخبندان",
+    }
+)  # fmt: skip
+VICTIMS: frozenset[str] = frozenset(
+    {
+        "جان باخت*", "جان باختن", "جان باختند", "کشته*", "مفقود*", "آواره*", "مصدوم*", "مجروح*",
+        "بی خانمان*", "خسارت دیده*", "آسیب دیده*", "سیل زده*", "تخلیه",
+    }
+)  # fmt: skip
+PEOPLE: frozenset[str] = frozenset(
+    {
+        "روستا*", "روستاییان", "روستانشین*", "ساکنان", "اهالی", "خانوار*", "خانواده*", "مهاجرت",
+        "دام داران", "دامداران", "عشایر", "معیشت*", "منازل", "واحد* مسکونی",
+    }
+)  # fmt: skip
+FORECAST: frozenset[str] = frozenset(
+    {"هواشناسی", "سامانه بارشی", "پیش بینی هوا", "پیش بینی*", "بارش*", "هشدار*", "احتمال"}
+)
+HAZARD_PEOPLE_WEIGHT = 2
+# A disaster or accident whose headline is abroad (a quake in Turkey, a storm in Florida, a bomb in
+# Kabul) is foreign news, not the region's social affairs, unless it is about Iranians or migrants
+# (ABROAD_OURS): the DISASTER_TOPIC terms then count nothing (sanctions that empty the pharmacies
+# still count). The neighbours that send migrants and receive pilgrims (Afghanistan, Pakistan, Iraq)
+# are left out.
+FOREIGN: frozenset[str] = frozenset(
+    {
+        "ترکیه", "آمریکا", "آمریکایی", "ایالات متحده", "چین", "روسیه", "اوکراین", "ژاپن", "هند", "فرانسه",
+        "انگلیس", "انگلستان", "آلمان", "ایتالیا", "اسپانیا", "اروپا", "اروپایی", "سوریه", "لبنان", "غزه",
+        "عربستان", "امارات", "قطر", "یمن", "کانادا", "استرالیا", "برزیل", "مکزیک", "اندونزی",
+        "فلوریدا", "کالیفرنیا", "کابل", "بغداد", "دمشق", "بیروت", "لندن", "پاریس", "واشنگتن", "مسکو",
+        "پکن", "توکیو", "نیویورک", "فیلیپین", "بنگلادش", "آفریقا", "آفریقای جنوبی", "لیبی", "سودان",
+    }
+)  # fmt: skip
+DISASTER_TOPIC = "حوادث و امداد"
+ABROAD_OURS: frozenset[str] = frozenset(
+    {
+        "ایرانی*", "هموطن*", "زائر*", "پناهجو*", "اتباع*", "اتباع غیرمجاز", "اتباع افغانستانی",
+        "مهاجر* افغانستانی", "مهاجر* غیرمجاز",
+    }
+)  # fmt: skip
+DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -438,6 +899,10 @@ TEASER_CHARS = 200
 LEAD_WORDS = 70  # terms in the body's opening (the lead) weigh more than page chrome further down...
 LEAD_FACTOR = 0.5  # ...by this much per hit: one strong word in the lead still does not decide alone
 NEGATIVE_FACTOR = 0.5  # negative terms pull the score down at this rate
+MENU_SEPARATORS = ("|", "•")  # a line of short items split by one of these is a site menu...
+MENU_MIN_ITEMS = 3  # ...when it has more items than this...
+MENU_WORDS_PER_ITEM = 4  # ...of at most this many words each on average
+SENTENCE_ENDS = frozenset(".:؟!?…")  # a short line ending so is a sentence or a lead-in, not a menu item
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,7 +921,16 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
         terms.extend((topic, phrase, weight) for phrase, weight in entries)
     terms.extend((None, phrase, weight) for phrase, weight in NEGATIVE)
     terms.extend((None, phrase, 0) for phrase in NEUTRAL)
-    return PhraseIndex((phrase, i) for i, (_, phrase, _) in enumerate(terms)), terms
+    listed = {phrase for _, phrase, _ in terms}
+    cues = (PEOPLE | VICTIMS | FORECAST | FOREIGN | ABROAD_OURS) - listed
+    terms.extend((None, phrase, 0) for phrase in sorted(cues))  # cues only: they weigh nothing
+    indexed = [(phrase, i) for i, (_, phrase, _) in enumerate(terms)]
+    # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
+    # every listed phrase so that a listed word keeps its own weight
+    indexed.extend(
+        (phrase[:-1] + degree, i) for phrase, i in list(indexed) if phrase.endswith("*") for degree in DEGREES
+    )
+    return PhraseIndex(indexed), terms
 
 
 _INDEX, _TERMS = _build()
@@ -464,6 +938,12 @@ _SPORT_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic
 _SPORT_SENSITIVE_IDS = frozenset(
     i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in SPORT_SENSITIVE
 )
+_HAZARD_IDS = frozenset(i for i, (topic, phrase, _) in enumerate(_TERMS) if topic is not None and phrase in HAZARDS)
+_PEOPLE_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in PEOPLE)
+_VICTIM_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in VICTIMS)
+_FORECAST_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FORECAST)
+_FOREIGN_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FOREIGN)
+_OURS_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in ABROAD_OURS)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
 
 
@@ -493,8 +973,50 @@ def _body_hits(body: str) -> tuple[Counter[int], Counter[int]]:
     return whole, lead
 
 
+def without_menus(body: str) -> str:
+    """The body without site-menu lines (`خانه | ورزشی | اقتصادی | بورس | …`): their section names are
+    chrome, not the story's subject. Returns `body` itself when it has none."""
+    lines = body.split("\n")
+    if len(lines) < MENU_MIN_ITEMS and not any(sep in body for sep in MENU_SEPARATORS):
+        return body
+    drop = _menu_runs(lines)
+    kept = [line for i, line in enumerate(lines) if i not in drop and not _is_menu(line)]
+    return body if len(kept) == len(lines) else "\n".join(kept)
+
+
+def _menu_runs(lines: list[str]) -> set[int]:
+    """Indexes of lines in runs of more than MENU_MIN_ITEMS short lines with no sentence end: a menu
+    or a related-news list laid out one item per line."""
+    drop: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, "."]):
+        text = line.strip()
+        if text and len(text.split()) <= MENU_WORDS_PER_ITEM and _menu_item(text):
+            run.append(i)
+            continue
+        if len(run) > MENU_MIN_ITEMS:
+            drop.update(run)
+        run = [] if text else run
+    return drop
+
+
+def _is_menu(line: str) -> bool:
+    for sep in MENU_SEPARATORS:
+        parts = line.split(sep)
+        if len(parts) > MENU_MIN_ITEMS and len(line.split()) <= MENU_WORDS_PER_ITEM * len(parts):
+            return True
+    return False
+
+
+def _menu_item(text: str) -> bool:
+    """A short line that may be a menu item: no sentence end, no figure (a bullet of statistics) and
+    no hashtag (a channel post's tags are its subject)."""
+    return text[-1] not in SENTENCE_ENDS and text[0] != "#" and not any(ch.isdigit() for ch in text)
+
+
 def classify(headline: str, body: str) -> TopicResult:
-    """Score the lexicon over the headline (extra weight) and the body."""
+    """Score the lexicon over the headline (extra weight) and the body (site menus left out)."""
+    body = without_menus(body)
     (body_hits, lead_hits), head_hits = _body_hits(body), _hits(headline)
     head_factor = TEASER_HEADLINE_FACTOR if len(body) < TEASER_CHARS else HEADLINE_FACTOR
     per_topic: dict[str, float] = {}
@@ -503,8 +1025,16 @@ def classify(headline: str, body: str) -> TopicResult:
     found = body_hits.keys() | head_hits.keys()
     if _SPORT_IDS & found:
         found -= _SPORT_SENSITIVE_IDS  # "محرومیت" of a player
+    disaster = not _HAZARD_IDS.isdisjoint(found) and (
+        not _VICTIM_IDS.isdisjoint(found) or (not _PEOPLE_IDS.isdisjoint(found) and _FORECAST_IDS.isdisjoint(found))
+    )
+    abroad = not _FOREIGN_IDS.isdisjoint(head_hits) and _OURS_IDS.isdisjoint(found)
     for index in found:
         topic, _, weight = _TERMS[index]
+        if abroad and topic == DISASTER_TOPIC:
+            continue
+        if disaster and (index in _HAZARD_IDS or index in _VICTIM_IDS):
+            weight = max(weight, HAZARD_PEOPLE_WEIGHT)
         lead = LEAD_FACTOR * lead_hits[index]
         hits = min(body_hits[index], MAX_HITS_PER_TERM) + lead + head_factor * head_hits[index]
         if topic is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.topics import LEXICON, TOPICS, canonical_topic, classify
+from digest.topics import LEXICON, TOPICS, canonical_topic, classify, without_menus
 
 
 def social(headline: str, body: str = "") -> bool:
@@ -257,3 +257,203 @@ def test_lead_outweighs_a_related_news_list() -> None:
     assert social("", lead + filler + related)
     sport = "پرسپولیس در لیگ برتر فوتبال استقلال را شکست داد و سرمربی از بازیکنان و هواداران تشکر کرد. "
     assert not social("", sport + filler + "اخبار مرتبط: افزایش آمار طلاق، کمک به سیلزدگان، مستمری مددجویان")
+
+
+# Invented headlines/leads per vocabulary family of social-affairs reporting (labour, education access,
+# water supply, health and insurance, household costs, housing, prisons, casualties): each is social
+# although none names the older core words (طلاق، بهزیستی، کمیته امداد…).
+FAMILIES = [
+    ("uninsured_workers", "", "دبیر خانه کارگر گفت دو میلیون کارگر ساختمانی فاقد بیمه هستند.", True),
+    ("labour_unions", "نشست تشکل‌های کارگری استان", "نمایندگان جامعه کارگری خواستار امنیت شغلی شدند.", True),
+    ("most_unemployed_provinces", "بیکارترین استان‌های کشور کدامند؟", "", True),
+    ("nomad_pupils", "", "تنها نیمی از دانش‌آموزان عشایری به مدرسه شبانه‌روزی دسترسی دارند.", True),
+    ("school_reopening", "بازگشایی مدارس با غیبت دانش‌آموزان", "اولیا فرزندانشان را به مدرسه نفرستادند.", True),
+    ("crowded_classes", "تراکم کلاس‌ها در حاشیه شهر", "کمبود فضای آموزشی در این محله ادامه دارد.", True),
+    ("water_stress_villages", "تنش آبی در ۷۰ روستا", "آبرسانی به این روستاها با تانکرهای آبرسان انجام می‌شود.", True),
+    ("villages_without_water", "", "۵۲ روستای این شهرستان فاقد شبکه آبرسانی هستند و روستاهای بی‌آب زیادند.", True),
+    ("drug_shortage", "کمبود دارو در داروخانه‌های استان", "بیماران برای داروی کمیاب سرگردان هستند.", True),
+    ("covid_limits", "محدودیت‌های کرونایی تمدید شد", "ستاد مقابله با کرونا از قرنطینه خبر داد.", True),
+    ("household_costs", "کوچک شدن سفره خانوارها", "هزینه زندگی یک خانوار چهار نفره دو برابر شد.", True),
+    ("rent_deposit", "افزایش اجاره‌بها و ودیعه مسکن", "اجاره‌نشین‌ها به حاشیه شهر رانده شدند.", True),
+    ("unintentional_crime_prisoners", "آزادی ۳۰ زندانی جرائم غیرعمد", "خیرین بدهی زندانیان را پرداختند.", True),
+    ("pedestrians_killed", "", "برخورد خودرو با عابر پیاده یک کشته بر جای گذاشت.", True),
+    ("missing_in_flood", "", "در سیل دیروز ۱۲ نفر جان باختند و ۵ نفر مفقود شده‌اند.", True),
+    ("insulin_shortage", "کمبود انسولین در داروخانه‌ها", "بیماران دیابتی ساعت‌ها در صف می‌ایستند.", True),
+    ("chicken_queues", "صف‌های طولانی مرغ", "خانوارها برای خرید مرغ دولتی ساعت‌ها در صف ماندند.", True),
+    ("polluted_air", "آلودگی هوای اهواز", "۳۰۰ نفر با مشکل تنفسی به بیمارستان‌ها مراجعه کردند.", True),
+    ("opium_seizure", "کشف ۲ تن تریاک در سیستان", "پلیس مبارزه با مواد مخدر ۲ تن تریاک کشف کرد.", True),
+    ("gas_explosion", "انفجار گاز در مجتمع مسکونی", "انفجار ۳ مصدوم داشت و آتش‌نشانان ساکنان را نجات دادند.", True),
+    ("rural_health_houses", "خانه‌های بهداشت روستایی بدون بهورز", "۴۰ خانه بهداشت بهورز ندارند.", True),
+    ("blood_donation", "اهدای خون در ماه رمضان", "انتقال خون از اهداکنندگان خواست به مراکز بیایند.", True),
+    ("literacy", "نرخ باسوادی استان به ۹۰ درصد رسید", "سوادآموزی ۲۰ هزار بی‌سواد را باسواد کرد.", True),
+    ("stray_dogs", "سگ‌های ولگرد در کمین عابران", "سگ‌گزیدگی ۳۰ درصد افزایش یافت.", True),
+    ("drowning_noun", "غرق شدن نوجوان در استخر کشاورزی", "", True),
+    ("justice_shares_price", "ارزش سهام عدالت امروز چقدر شد؟", "پرتفوی سهام عدالت با رشد شاخص بورس بالا رفت.", False),
+]
+
+
+@pytest.mark.parametrize(("headline", "body", "expected"), [c[1:] for c in FAMILIES], ids=[c[0] for c in FAMILIES])
+def test_vocabulary_families(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
+    """A phrase listed twice keeps the first entry's weight: a later stronger duplicate would be dead data."""
+    seen: dict[str, tuple[str, int]] = {}
+    for topic, entries in LEXICON.items():
+        for phrase, weight in entries:
+            key = phrase.replace(" ", "").replace("\u200c", "")
+            assert seen.setdefault(key, (topic, weight)) == (topic, weight), phrase
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("خشکسالی با روستاییان چه می‌کند؟", "خشکسالی روستاییان را به حاشیه شهرها کشانده است.", True),
+        ("۱۳ روستا در خطر سیلاب", "سه روستا با ۴۰۰ نفر جمعیت در خطر سیلاب هستند و ساکنان منتقل نشده‌اند.", True),
+        ("خسارت سنگین سیل", "سیل به مزارع رسید و دست کم ۶۱ تن جان باختند و ۳۰ نفر مفقود شدند.", True),
+        ("هشدار سیلاب در استان", "هواشناسی از احتمال سیلاب خبر داد و از اهالی خواست از رودخانه دور بمانند.", False),
+        ("کاهش تولید گندم بر اثر خشکسالی", "خشکسالی تولید گندم و صادرات را کاهش داد و قیمت در بازار بالا رفت.", False),
+        ("هشدار سیلاب برای ساکنان حاشیه رودخانه‌ها", "احتمال آبگرفتگی معابر و طغیان رودخانه‌ها وجود دارد.", False),
+        ("بارش‌های سیل‌آسا در لرستان", "در پی بارش‌های شدید سیل سه روستا را فرا گرفت و دو نفر جان باختند.", True),
+        ("آبگرفتگی منازل در رشت", "باران دیشب به آبگرفتگی منازل انجامید و آتش‌نشانان به محل رفتند.", True),
+    ],
+    ids=[
+        "drought_villagers",
+        "flood_risk_villages",
+        "flood_dead",
+        "forecast_warns_residents",
+        "drought_crop",
+        "warning_without_weather_office",
+        "rain_then_flood_deaths",
+        "flooded_homes",
+    ],
+)
+def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+# Invented items of other desks that mention a social-sounding word in passing: the desk's own
+# vocabulary (sport, markets, diplomacy, military, cinema, technology, ceremonies) outweighs it.
+OTHER_DESKS = [
+    ("volleyball_injury", "صعود ملی‌پوشان والیبال به فینال", "یک بازیکن مصدوم شد و فدراسیون از مربی تشکر کرد.", False),
+    ("futsal_suspension", "محرومیت دو بازیکن فوتسال", "کمیته انضباطی فدراسیون دو بازیکن را محروم کرد.", False),
+    ("stock_index_workers", "رشد شاخص کل", "شاخص کل فرابورس بالا رفت و سهام کارگری در بازار سرمایه خرید شد.", False),
+    ("exports_families", "رکورد صادرات پسته", "صادرات پسته به ۱۸۰ هزار تن رسید و ارزش آن یک میلیارد دلار بود.", False),
+    ("envoy_meets", "دیدار سفیر ایران با همتای عراقی", "دو دیپلمات درباره روابط دوجانبه و زائران گفتند.", False),
+    ("navy_fleet", "بازگشت ناوگروه نیروی دریایی", "ناوشکن‌ها به بندرعباس رسیدند و خانواده‌ها آمدند.", False),
+    ("film_about_family", "اکران فیلم تازه در سینماها", "کارگردان گفت بازیگران نقش یک خانواده را بازی می‌کنند.", False),
+    ("phone_for_kids", "گوشی هوشمند تازه سامسونگ", "این گوشی با تراشه جدید برای نوجوانان و کودکان عرضه شد.", False),
+    ("ceremony", "مراسم اعتکاف در مساجد", "ثبت‌نام جوانان و نوجوانان برای اعتکاف آغاز شد.", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"), [c[1:] for c in OTHER_DESKS], ids=[c[0] for c in OTHER_DESKS]
+)
+def test_other_desks(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("محروم‌ترین روستاهای استان", "این روستاها جاده و مدرسه ندارند."),
+        ("سیستان فقیرترین استان کشور", ""),
+        ("بیکارترین و پرکارترین استان‌های کشور", ""),
+    ],
+    ids=["most_deprived", "poorest", "most_unemployed"],
+)
+def test_superlatives_of_starred_words_count(headline: str, body: str) -> None:
+    assert social(headline, body)
+
+
+def test_pandemic_measures_without_the_word() -> None:
+    assert social(
+        "جلوگیری از تجمع و حضور مردم در اجتماعات",
+        "استاندار از محدودیت تردد میان شهرستان‌ها و جلوگیری از تجمعات خبر داد.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("زلزله ۶ ریشتری ترکیه را لرزاند", "زلزله در جنوب ترکیه خسارت زد و امدادگران به محل رفتند.", False),
+        ("طوفان در فلوریدا", "طوفان ۱۲ کشته برجا گذاشت و هزاران نفر بی‌خانمان شدند.", False),
+        ("جان باختن ۳ زائر ایرانی در سوریه", "اتوبوس زائران ایرانی واژگون شد و ۳ نفر جان باختند.", True),
+        ("ساخت ۲۰ خانه برای زلزله‌زدگان خوی", "", True),
+    ],
+    ids=["quake_abroad", "storm_abroad", "iranian_pilgrims_abroad", "quake_at_home"],
+)
+def test_a_headline_abroad_is_foreign_news(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("۵۰۰ سرویس بهداشتی مدارس غیراستاندارد است", ""),
+        ("روستای بدون برق در قرن ۲۱", "اهالی روستا هنوز برق ندارند و کودکان زیر نور فانوس درس می‌خوانند."),
+        ("ازدواج کودکان در روستاهای مرزی", ""),
+    ],
+    ids=["unsafe_school_toilets", "village_without_power", "child_marriage"],
+)
+def test_deprivation_of_schools_power_and_childhood(headline: str, body: str) -> None:
+    assert social(headline, body)
+
+
+def test_a_foreign_name_does_not_cancel_a_domestic_hardship() -> None:
+    assert social(
+        "تحریم‌های آمریکا داروی بیماران خاص را کمیاب کرد",
+        "بیماران خاص برای تهیه دارو ساعت‌ها در صف داروخانه‌ها می‌مانند.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "expected"),
+    [
+        ("بازداشت عامل اسیدپاشی", "عامل اسیدپاشی به یک زن جوان دستگیر شد.", True),
+        ("صف طولانی بیماران برای نوبت MRI", "بیماران برای نوبت بیمارستان دولتی سه ماه منتظر می‌مانند.", True),
+        ("کارگران فولاد ۳ ماه حقوق نگرفته‌اند", "", True),
+        ("کارخانه فولاد با ۲۰۰۰ کارگر افتتاح شد", "این کارخانه با سرمایه‌گذاری ۱۰ هزار میلیارد ریال ساخته شد.", False),
+        ("نشست خبری مدیرعامل بیمه ایران", "مدیرعامل از رشد حق بیمه تولیدی و سودآوری شرکت خبر داد.", False),
+    ],
+    ids=["acid_attack", "hospital_queue", "unpaid_steelworkers", "steel_plant_opening", "insurer_results"],
+)
+def test_workers_patients_and_victims_not_firms(headline: str, body: str, expected: bool) -> None:
+    assert social(headline, body) is expected
+
+
+MENU = "صفحه اصلی | سیاسی | اقتصادی | ورزشی | فرهنگ و هنر | فناوری | بورس | قیمت طلا و سکه | سینما | فوتبال\n"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("افزایش طلاق در استان", "مدیرکل ثبت احوال گفت آمار طلاق ۱۰ درصد افزایش یافت."),
+        ("", "مدیرکل بهزیستی: ۵۰۰ معلول مستمری می‌گیرند."),
+        ("کمبود آب شرب در ۴۰ روستا", "۴۰ روستا با تنش آبی روبرو هستند و با تانکر آبرسانی می‌شود."),
+    ],
+    ids=["divorce", "welfare", "water"],
+)
+def test_a_site_menu_above_the_story_does_not_count(headline: str, body: str) -> None:
+    assert social(headline, MENU + body)
+
+
+def test_a_sentence_with_a_separator_is_not_a_menu() -> None:
+    text = "بازیکنان تیم ملی فوتبال در لیگ برتر | به مصاف حریف رفتند و سرمربی از هواداران تشکر کرد."
+    assert without_menus(text) == text
+    assert without_menus(MENU + text) == text
+
+
+def test_a_menu_laid_out_one_item_per_line_does_not_count() -> None:
+    menu = "ورزشی\nاقتصادی\nبورس\nقیمت طلا و سکه\nسینما\nفوتبال\n"
+    assert social("افزایش طلاق در استان", menu + "مدیرکل ثبت احوال گفت آمار طلاق ۱۰ درصد افزایش یافت.")
+    assert without_menus(menu + "متن خبر.") == "متن خبر."
+
+
+def test_short_lines_of_figures_or_tags_are_kept() -> None:
+    bullets = "۵۰۰ معلول\n۳۰۰ سالمند\n۲۰۰ مددجو\n۱۰۰ کودک\n"
+    tags = "#بهزیستی\n#معلولان\n#سالمندان\n#مددجویان\n"
+    assert without_menus(bullets) == bullets
+    assert without_menus(tags) == tags
