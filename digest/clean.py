@@ -28,7 +28,7 @@ _HTML_HINT = re.compile(
 _UNCLOSED_LT = re.compile(r"<(?=[^<>]*(?:<|\Z))")
 _BLOCK_TAGS = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
-    "figcaption pre hr title dd dt".split()
+    "figcaption pre hr title dd dt dl".split()
 )
 _SKIP_TAGS = frozenset("script style noscript template svg iframe head nav form button select".split())
 

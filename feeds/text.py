@@ -1,6 +1,6 @@
 """Feed text: a title, summary or content as feedparser returns it → plain text, decoded once.
 
-Imports nothing of ours. feedparser says what each value is (`title_detail.type` and friends):
+Imports only `digest.clean` (its HTML reader). feedparser says what each value is (`title_detail.type` and friends):
 `text/plain` values are already text; every other type (`text/html`, `application/xhtml+xml`, a
 base64 `application/octet-stream`) is markup, whose tags are removed (block elements become line
 breaks, scripts and styles go) and whose entities are decoded.
@@ -15,15 +15,11 @@ can come from markup.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from digest.clean import html_to_text
 
 PLAIN_TYPES = frozenset({"text/plain", "text"})
 MAX_MARKUP_DECODES = 2  # a value is read as markup at most twice: its own level and one double escape
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table article section header footer blockquote figure "
-    "figcaption pre hr title dd dt dl".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template svg iframe head".split())
 # What is left of markup in text: an entity reference, or something shaped like a tag or comment.
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[")
@@ -31,41 +27,10 @@ _LINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
-class _Text(HTMLParser):
-    """Visible text, one line per block element; character references decoded by the parser."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def markup_to_text(markup: str) -> str:
-    """The visible text of an HTML fragment: tags removed, entities decoded."""
-    parser = _Text()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)
+    """The visible text of an HTML fragment: tags removed, entities decoded (the digest's own reader,
+    which also survives an unclosed `<`)."""
+    return html_to_text(markup)
 
 
 def is_html(mime: str | None) -> bool:
