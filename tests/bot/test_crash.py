@@ -48,6 +48,35 @@ def start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 
 @pytest.mark.slow
+def khabar_env(fake: FakeBotAPI, redis_server: RedisServer, tmp_path: Path) -> dict[str, str]:
+    """The environment of a `khabar run` that delivers through `fake` from `redis_server`, with no sources."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text("", encoding="utf-8")
+    return {
+        **os.environ,
+        "KHABAR_BOT_TOKEN": TOKEN,
+        "KHABAR_TELEGRAM_API_URL": fake.base_url,
+        "KHABAR_REDIS_URL": redis_server.url,
+        "KHABAR_SOURCES": str(sources),
+        "KHABAR_GLOBAL_RATE": str(RATE),
+        "KHABAR_PAID_BROADCAST": "1",
+        "KHABAR_DELIVERY_LEASE": "4",
+        "KHABAR_LOG_LEVEL": "WARNING",
+    }
+
+
+async def kill_midway(env: dict[str, str], log: Path, fake: FakeBotAPI, after_sends: int) -> None:
+    """Start khabar, kill -9 it once `after_sends` messages went out, wait until it is gone."""
+    first = start(env, log)
+    try:
+        await fake.wait_for(lambda: len(fake.sent) >= after_sends, 30)
+        first.send_signal(signal.SIGKILL)
+        await exited(first, 10)
+    finally:
+        if first.poll() is None:
+            first.kill()
+
+
 async def test_kill_9_mid_fanout_then_restart(redis_server: RedisServer, tmp_path: Path) -> None:
     client = aioredis.Redis.from_url(redis_server.url, **client_options())
     store = Store.create(client)
@@ -59,29 +88,10 @@ async def test_kill_9_mid_fanout_then_restart(redis_server: RedisServer, tmp_pat
     await store.stories.put(story)  # as the pipeline stores a new story
     await store.delivery.announce([story.id])  # a new story handed to delivery, not yet fanned out
 
-    sources = tmp_path / "sources.toml"
-    sources.write_text("", encoding="utf-8")
     async with FakeBotAPI(global_rate=RATE) as fake:
-        env = {
-            **os.environ,
-            "KHABAR_BOT_TOKEN": TOKEN,
-            "KHABAR_TELEGRAM_API_URL": fake.base_url,
-            "KHABAR_REDIS_URL": redis_server.url,
-            "KHABAR_SOURCES": str(sources),
-            "KHABAR_GLOBAL_RATE": str(RATE),
-            "KHABAR_PAID_BROADCAST": "1",
-            "KHABAR_DELIVERY_LEASE": "4",
-            "KHABAR_LOG_LEVEL": "WARNING",
-        }
+        env = khabar_env(fake, redis_server, tmp_path)
         log = tmp_path / "khabar.log"
-        first = start(env, log)
-        try:
-            await fake.wait_for(lambda: len(fake.sent) >= CHATS // 3, 30)
-            first.send_signal(signal.SIGKILL)
-            await exited(first, 10)
-        finally:
-            if first.poll() is None:
-                first.kill()
+        await kill_midway(env, log, fake, CHATS // 3)
         at_kill = len(fake.sent)
         assert at_kill < CHATS  # really killed in the middle
 
@@ -124,29 +134,10 @@ async def test_kill_9_during_a_coalesced_send_loses_and_duplicates_nothing(
         await store.stories.put(story)
     await store.delivery.announce([s.id for s in burst])
 
-    sources = tmp_path / "sources.toml"
-    sources.write_text("", encoding="utf-8")
     async with FakeBotAPI(global_rate=RATE) as fake:
-        env = {
-            **os.environ,
-            "KHABAR_BOT_TOKEN": TOKEN,
-            "KHABAR_TELEGRAM_API_URL": fake.base_url,
-            "KHABAR_REDIS_URL": redis_server.url,
-            "KHABAR_SOURCES": str(sources),
-            "KHABAR_GLOBAL_RATE": str(RATE),
-            "KHABAR_PAID_BROADCAST": "1",
-            "KHABAR_DELIVERY_LEASE": "4",
-            "KHABAR_LOG_LEVEL": "WARNING",
-        }
+        env = khabar_env(fake, redis_server, tmp_path)
         log = tmp_path / "khabar.log"
-        first = start(env, log)
-        try:
-            await fake.wait_for(lambda: len(fake.sent) >= chats_n // 3, 30)
-            first.send_signal(signal.SIGKILL)
-            await exited(first, 10)
-        finally:
-            if first.poll() is None:
-                first.kill()
+        await kill_midway(env, log, fake, chats_n // 3)
         assert len(fake.sent) < chats_n  # really killed in the middle
 
         second = start(env, log)
