@@ -24,7 +24,6 @@ from bot.source_alerts import tell_admins_paused
 from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
 from bot.story import Story
-from digest import canonical_province
 from feeds.sources import load_sources
 
 log = logging.getLogger("khabar.wiring")
@@ -33,13 +32,7 @@ log = logging.getLogger("khabar.wiring")
 async def default_wiring(
     store: Store, settings: Settings, http: httpx.AsyncClient, *, metrics: Metrics | None = None
 ) -> Collaborators:
-    from_file = tuple(load_sources(settings.sources_path))
-    for source in from_file:
-        if source.province and canonical_province(source.province) is None:
-            log.warning(
-                "source province is not a province khabar knows; /subscribe by province will not match it",
-                extra={"source_id": source.id, "province": source.province},
-            )
+    from_file = tuple(load_sources(settings.sources_path))  # refuses a province khabar does not know
     deps = PipelineDeps(store, http, settings, from_file)
 
     async def poll(now: datetime) -> Sequence[Story]:
