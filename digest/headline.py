@@ -43,6 +43,7 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
 _LATIN_SUFFIX = re.compile(r"\s+(?:[-|–—]|[؛:]+)\s*[A-Za-z][A-Za-z0-9 .'&-]{1,40}$")  # «… - Tasnim»
+_BAR = re.compile(r"\s+\|\s+")  # «… | …»: parts of a page title
 _DOUBLE_COLON_SUFFIX = re.compile(r"\s*؛?\s*::\s*[^:]{1,40}$")  # «…؛:: ورزش سه»
 _ATTRIBUTION = re.compile(r"^.{0,200}?" + alternation(REPORTING_VERBS) + r"\s*[:؛]\s*")
 _ANNOUNCED = re.compile(r"(?<![\w\u200c])خبر[ \u200c]*داد(?:ند)?(?![\w\u200c])")
@@ -102,7 +103,14 @@ def clean_title(title: str) -> str:
     or emoji."""
     title = _LATIN_SUFFIX.sub("", strip_emoji(normalize_fa(title)).strip())
     title = _DOUBLE_COLON_SUFFIX.sub("", title)
-    return cap_headline(_SITE_SUFFIX.sub("", title).strip())
+    return cap_headline(_first_bar_part(_SITE_SUFFIX.sub("", title).strip()))
+
+
+def _first_bar_part(title: str) -> str:
+    """`HEADLINE | SUBHEAD`: the first part long enough to be a headline (a short part is a site or
+    section label: `کلرنا | …`); the whole title when no part is."""
+    parts = [p.strip() for p in _BAR.split(title)]
+    return next((p for p in parts if _words(p) >= MIN_HEADLINE_WORDS), title) if len(parts) > 1 else title
 
 
 def cap_headline(headline: str, limit: int = MAX_HEADLINE_CHARS) -> str:

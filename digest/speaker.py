@@ -84,7 +84,7 @@ MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرع
 # `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
 _VERB = re.compile(
     r"(?<![\w\u200c])و?(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
-    + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W\d_]))"
+    + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W_]))"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")

@@ -19,6 +19,8 @@ from digest.headline import cap_headline, clean_title, find_head, slug_title, ur
         ("توزیع بسته معیشتی - اخبار تسنیم - Tasnim", "توزیع بسته معیشتی"),
         ("ورود ۵ هواپیمای A-320 به ناوگان", "ورود ۵ هواپیمای A-320 به ناوگان"),
         ("پیروزی تیم نوجوانان؛:: ورزش سه", "پیروزی تیم نوجوانان"),
+        ("۹ درصد جمعیت سالمند است | گیلان بیشترین سالمند را دارد", "۹ درصد جمعیت سالمند است"),
+        ("کلرنا | زنان سرپرست خانوار مازندران", "زنان سرپرست خانوار مازندران"),
     ],
     ids=[
         "agency_suffix",
@@ -29,6 +31,8 @@ from digest.headline import cap_headline, clean_title, find_head, slug_title, ur
         "latin_site_name",
         "latin_inside",
         "double_colon_site",
+        "bar_subhead_dropped",
+        "bar_short_label_dropped",
     ],
 )
 def test_clean_title(title: str, cleaned: str) -> None:

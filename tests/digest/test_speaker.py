@@ -183,6 +183,12 @@ def test_be_gofte() -> None:
     assert found == [(None, "رئیس پلیس راهور استان", 1)]
 
 
+def test_belief_verb_before_a_bare_clause_with_a_number() -> None:
+    found = speakers("بابک زمانی، جامعه‌شناس دانشگاه تهران معتقد است ۴۰ درصد جوانان بیکارند.")
+    assert found == [("بابک زمانی", "جامعه‌شناس دانشگاه تهران", 1)]
+    assert speakers("رئیس سازمان بهزیستی بر این باور است ۳ میلیون نفر نیازمندند.") == [(None, "رئیس سازمان بهزیستی", 1)]
+
+
 def test_indirect_verb_at_sentence_end() -> None:
     found = speakers("رضا محمدی مدیرکل امداد استان بر لزوم حمایت از مددجویان تاکید کرد.")
     assert found == [("رضا محمدی", "مدیرکل امداد استان", 1)]
