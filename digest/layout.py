@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from digest.roles import TITLES, first_names
+from digest.roles import ORG_STARTS, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import alternation
 
 _EMOJI = re.compile(
@@ -133,6 +133,7 @@ def strip_emoji(text: str) -> str:
 
 # words a paragraph never ends with: a line ending so was wrapped by the page or the copy
 _OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
+_REPORT_OPENERS = ("به گزارش", "به نقل از")
 MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
 
 
@@ -143,8 +144,11 @@ def _is_cut(line: str) -> bool:
     last = line.rpartition(" ")[2]
     if line[-1] == "،" or last in _OPEN_ENDS:
         return True
-    # a name cut after a lead-in (`به گزارش ایرنا، علی`); a title ending in a name word has no comma
-    return "،" in line and (last in TITLES or last in first_names())
+    if line.startswith(_REPORT_OPENERS):
+        return True  # «به گزارش …» opens a sentence that has not ended yet
+    # a name or a post cut after a lead-in (`به گزارش ایرنا، علی`, `…، مدیرعامل جمعیت`); a title
+    # ending in such a word has no comma
+    return "،" in line and (last in TITLES or last in first_names() or last in ROLE_HEADS or last in ORG_STARTS)
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -66,7 +66,13 @@ _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
 _AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())
 MAX_REPORT_CHARS = 150
-_HINT = re.compile(r"[-–—()/]")  # every dateline shape has a dash, a bracket or a slash
+_HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
+# «خرم‌آباد| …», «شادی خوشکار| …»: a place or a reporter (one to three words) before a bar
+_BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
+# «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
+_DESK_DASH = re.compile(r"^گروه(?:[ \u200c]+[^\s،:؛\-–—|]+){1,2}[ ]*[-–—][ ]*")
+# «منطقه گلستان، …», «مرکز چهارمحال و بختیاری ؛ …»: a provincial desk (IRIB centres) before a comma
+_REGION = re.compile(r"^(?:منطقه|مرکز)[ ]+(?P<place>[^،:؛\-–—|]{2,40}?)[ ]*[،؛:\-–—][ ]*")
 MAX_PLACE_WORDS = 4
 
 
@@ -84,7 +90,7 @@ def _strip_dateline(text: str) -> str:
     """`text` without a dateline of any of the shapes in the module docstring."""
     if not _HINT.search(text, 0, 120):
         return text
-    for pattern in (AGENCY_DATELINE, PAREN_DATELINE):
+    for pattern in (AGENCY_DATELINE, PAREN_DATELINE, _BAR_LEAD, _DESK_DASH):
         m = pattern.match(text)
         if m:
             return text[m.end() :]
@@ -111,7 +117,13 @@ def strip_lead_in(text: str) -> str:
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()
-    return _strip_report(text).strip()
+    return _strip_region(_strip_report(text).strip())
+
+
+def _strip_region(text: str) -> str:
+    """`text` without a provincial desk label (`منطقه گلستان،`, `مرکز چهارمحال و بختیاری ؛`)."""
+    m = _REGION.match(text) if text.startswith(("منطقه", "مرکز")) else None
+    return text[m.end() :].strip() if m is not None and is_place(m.group("place")) else text
 
 
 def _strip_report(text: str) -> str:

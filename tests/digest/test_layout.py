@@ -118,3 +118,11 @@ def test_wrapped_lines_are_joined_but_headings_and_desk_lines_stay() -> None:
     assert layout_lines("\n".join(heading)) == heading
     desk = ["گروه اجتماعی الف،", "مدیرکل دفتر آمار گفت: …"]
     assert layout_lines("\n".join(desk)) == desk
+
+
+def test_a_report_lead_in_or_a_post_cut_by_a_line_break_is_joined() -> None:
+    wrapped = "به گزارش صدا و سیما، مرکز نمونه ؛ مدیرعامل جمعیت\nهلال احمر استان نمونه گفت: …"
+    assert layout_lines(wrapped) == ["به گزارش صدا و سیما، مرکز نمونه ؛ مدیرعامل جمعیت هلال احمر استان نمونه گفت: …"]
+    assert layout_lines("به گزارش ایرنا از شهر نمونه\nمدیرکل بهزیستی گفت: …") == [
+        "به گزارش ایرنا از شهر نمونه مدیرکل بهزیستی گفت: …"
+    ]

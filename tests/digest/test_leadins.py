@@ -86,6 +86,12 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         ("خبرگزاری نمونه – کارشناسان اعلام کردند", "کارشناسان اعلام کردند"),
         ("به گزارش ایرنا، کار شروع شد: مرحله دوم، آغاز شد", "کار شروع شد: مرحله دوم، آغاز شد"),
         ("به گزارش خبرنگار ما از شهر، باران بارید", "باران بارید"),
+        ("خرم‌آباد| مدیرکل کمیته امداد گفت", "مدیرکل کمیته امداد گفت"),
+        ("مینا صالحی| رضا می‌گوید", "رضا می‌گوید"),
+        ("گروه استان‌ها-مدیرعامل جمعیت گفت", "مدیرعامل جمعیت گفت"),
+        ("منطقه گلستان، حسین احمدی اظهار کرد", "حسین احمدی اظهار کرد"),
+        ("به گزارش صدا و سیما، مرکز چهارمحال و بختیاری ؛ مدیرعامل جمعیت گفت", "مدیرعامل جمعیت گفت"),
+        ("مرکز بهداشت استان، اعلام کرد", "مرکز بهداشت استان، اعلام کرد"),
     ],
     ids=[
         "byline_semicolon",
@@ -99,6 +105,12 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "agency_word_dash",
         "report_stops_before_colon",
         "reporter_word_is_not_a_head",
+        "place_before_bar",
+        "reporter_before_bar",
+        "desk_dash",
+        "region_comma",
+        "irib_centre_after_report",
+        "centre_that_is_no_place_stays",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:

@@ -174,3 +174,23 @@ def test_fronted_circumstance_is_skipped_but_attendees_are_no_speakers() -> None
         assert main_speaker(f"{opener} مدیرکل بهزیستی استان نمونه{quote}") == (None, "مدیرکل بهزیستی استان نمونه")
     attendees = "با حضور علی رضایی، مدیرکل بهزیستی، حسن کریمی فرماندار نمونه" + quote
     assert (main_speaker(attendees) or (None,))[0] != "علی رضایی"
+
+
+def test_role_in_a_lead_behind_a_bar_dateline_names_the_body_speaker() -> None:
+    text = "شهر نمونه| مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار تحت پوشش هستند. علی رضایی اظهار کرد: کار ادامه دارد."
+    assert main_speaker(text) == RAZAEI
+
+
+def test_role_in_a_wrapped_lead_and_a_region_desk_before_the_name() -> None:
+    wrapped = (
+        "به گزارش صدا و سیما، مرکز گیلان ؛ مدیرکل بهزیستی\nاستان نمونه گفت: ۲۰ خانوار تحت پوشش هستند.\n"
+        "علی رضایی افزود: کار ادامه دارد."
+    )
+    assert main_speaker(wrapped) == RAZAEI
+    desk = "مدیرکل بهزیستی استان نمونه خبر داد.\nمنطقه گلستان، علی رضایی اظهار کرد: ۲۰ خانوار تحت پوشش هستند."
+    assert main_speaker(desk) == RAZAEI
+
+
+def test_desk_dash_before_the_lead_role() -> None:
+    text = "گروه استان‌ها-مدیرکل بهزیستی استان نمونه از کمک خبر داد.\nعلی رضایی در گفت‌وگو با خبرنگار از کمک خبر داد."
+    assert main_speaker(text) == RAZAEI
