@@ -76,6 +76,7 @@ _NOT_PLACE_AFTER = _keys(
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
     تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
     داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
+    سد خیابان بلوار میدان هتل ورزشگاه
     """
 )
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
@@ -457,12 +458,12 @@ def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:
 
 
 def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:
-    """A story that names a place in Iran keeps a foreign place only when its first line (the
-    headline) names it: «سرخک در پاکستان و افغانستان» in a Sistan story is background."""
+    """A story that names a place in Iran keeps no foreign place: «سرخک در پاکستان و افغانستان» in a
+    Sistan story is background, and «کمک مردم استان به یمن» is about the province's people."""
     foreign = _foreign_keys()
     if all(squash(p) in foreign for p in found):
         return found
-    return tuple(p for p in found if squash(p) not in foreign or p in headline)
+    return tuple(p for p in found if squash(p) not in foreign)
 
 
 @lru_cache(maxsize=1)
