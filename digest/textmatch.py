@@ -104,6 +104,9 @@ def key_tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FUNCTION_WORDS = frozenset("و با به از در که را تا بر یا این آن هم".split())
+
+
 class PhraseIndex[T]:
     """Find flexible phrases (`flex` syntax: `*` = optional suffix) by word n-gram lookups.
 
@@ -112,7 +115,10 @@ class PhraseIndex[T]:
     """
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
-        self._keys: dict[str, T] = {}
+        # key → (payload, words of its phrase): a phrase may be written glued («زلزله‌زده» for «زلزله
+        # زده») or split («همسر آزاری» for «همسرآزاری»), but a split never starts at a function word
+        # («و با» is not «وبا»)
+        self._keys: dict[str, tuple[T, int]] = {}
         self._prefixes: set[str] = set()  # proper prefixes of keys: where a multi-word lookup may start
         self.max_words = 1
         for phrase, payload in entries:
@@ -121,7 +127,7 @@ class PhraseIndex[T]:
             options = [star_forms(w) if w.endswith("*") else [squash(w)] for w in words]
             for combo in product(*options):
                 key = "".join(combo)
-                self._keys.setdefault(key, payload)
+                self._keys.setdefault(key, (payload, len(words)))
                 self._prefixes.update(key[:i] for i in range(1, len(key)))
 
     def finditer(self, text: str) -> Iterator[T]:
@@ -139,10 +145,10 @@ class PhraseIndex[T]:
                 i += 1  # fast path: most words start no phrase
                 continue
             found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
-            if found is None:
+            if found is None or (found[1] - i > found[0][1] and tokens[i] in _FUNCTION_WORDS):
                 i += 1
             else:
-                yield found[0], i
+                yield found[0][0], i
                 i = found[1]
 
 

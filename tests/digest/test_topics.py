@@ -55,11 +55,16 @@ def test_social(headline: str, body: str) -> None:
         ("پیروزی تیم ملی فوتبال", "بازیکنان تیم ملی در لیگ ملت‌ها به مصاف حریف رفتند."),
         ("دیدار وزیر خارجه با همتای ترکیه", "وزیر خارجه در آنکارا درباره تجارت دوجانبه گفت‌وگو کرد."),
         ("رشد شاخص بورس", "شاخص کل بورس ۲ درصد رشد کرد و ارزش معاملات افزایش یافت."),
+        ("برداشت برنج", "برداشت برنج آغاز شد و با تولید یک میلیون تن، نیاز کشور تامین می‌شود."),
     ],
-    ids=["weather", "bare_ejtemai_never_decides", "market", "sport", "diplomacy", "stock_index"],
+    ids=["weather", "bare_ejtemai_never_decides", "market", "sport", "diplomacy", "stock_index", "va_ba_is_no_cholera"],
 )
 def test_not_social(headline: str, body: str) -> None:
     assert not social(headline, body)
+
+
+def test_villages_under_water_are_a_disaster() -> None:
+    assert social("شهر در محاصره آب است", "اکثر روستاها زیر آب رفتند و جاده اصلی بسته شد.")
 
 
 def test_topic_tags_strongest_first() -> None:
