@@ -441,8 +441,14 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if p.name is None:
                 continue
             known = squash_tokens(p.name)
-            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens) or _same_surname(tokens, known):
-                if len(tokens) > len(known):
+            if (
+                known == tokens
+                or _is_part(tokens, known)
+                or _is_part(known, tokens)
+                or _same_surname(tokens, known)
+                or _surname_extended(tokens, known)
+            ):
+                if len(tokens) > len(known) and not _surname_extended(tokens, known):
                     p.name = m.name  # the fuller form wins
                 return p
         return None
@@ -457,6 +463,11 @@ def _same_surname(a: list[str], b: list[str]) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     glued = "".join(short)
     return len(short) >= 2 and any("".join(long[i:]) == glued for i in range(1, len(long)))
+
+
+def _surname_extended(a: list[str], b: list[str]) -> bool:
+    """`عاشوریان مریدانی` is `احمد عاشوریان` with his full surname: one starts with the other's last word."""
+    return len(a) >= 2 and len(b) >= 2 and (a[0] == b[-1] or b[0] == a[-1])
 
 
 def squash_tokens(name: str) -> list[str]:

@@ -128,12 +128,18 @@ _APPOSITION_DASH = re.compile(r"(?<=\w)[ ]*[-–—][ ]+|[ ]+[-–—][ ]*(?=\w)
 def _subject_tokens(subject: str) -> tuple[str, ...]:
     if "-" in subject or "–" in subject or "—" in subject:  # «NAME- ROLE», «NAME - ROLE»: a comma
         dash = _APPOSITION_DASH.search(subject)
-        if dash is not None and len(subject[: dash.start()].split()) >= 2:  # «نمونه‌آباد - …» is a dateline
+        if dash is not None and _name_before_dash(subject[: dash.start()]):  # «نمونه‌آباد - …» is a dateline
             subject = _APPOSITION_DASH.sub("، ", subject)
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))
     return tuple(out)
+
+
+def _name_before_dash(before: str) -> bool:
+    """Two or more words, or one surname that is no place (`چاوشی - مدیرکل …`), before an apposition dash."""
+    words = before.split()
+    return len(words) >= 2 or (len(words) == 1 and is_surname(words[0]) and not is_place(words[0]))
 
 
 _HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
@@ -265,6 +271,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     return None
 
 
+MAX_TITLED_NAME_WORDS = 2
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
 
 
@@ -366,13 +373,26 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     ):
         end += 1
     if end and tokens[end - 1] in TITLES:
-        return None
+        end = _after_titles(tokens, end)
+        if tokens[end - 1] in TITLES:
+            return None
     name = clean_name(tokens[:end])
     if name is None:
         return None
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
     role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _after_titles(tokens: list[str], end: int) -> int:
+    """After «آقای/خانم/دکتر» a person's name follows even when its words look like others (`آقای
+    مجلس آرا`): up to MAX_TITLED_NAME_WORDS words before a role head, a comma or a number."""
+    stop = min(len(tokens), end + MAX_TITLED_NAME_WORDS)
+    while (
+        end < stop and tokens[end] not in ROLE_HEADS and tokens[end] != "،" and not _DIGIT_OR_LATIN.search(tokens[end])
+    ):
+        end += 1
+    return end
 
 
 def _strip_role(role: str) -> str:

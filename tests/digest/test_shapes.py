@@ -194,3 +194,33 @@ def test_role_in_a_wrapped_lead_and_a_region_desk_before_the_name() -> None:
 def test_desk_dash_before_the_lead_role() -> None:
     text = "گروه استان‌ها-مدیرکل بهزیستی استان نمونه از کمک خبر داد.\nعلی رضایی در گفت‌وگو با خبرنگار از کمک خبر داد."
     assert main_speaker(text) == RAZAEI
+
+
+def test_a_title_names_a_person_whose_surname_looks_like_words() -> None:
+    text = "مدیرکل بهزیستی استان نمونه گفت: ۲۰ خانوار تحت پوشش هستند.\nآقای مجلس آرا افزود: کار ادامه دارد."
+    assert main_speaker(text) == ("مجلس آرا", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_one_surname_before_a_dash_is_a_name_but_a_place_is_a_dateline() -> None:
+    assert main_speaker("رضایی - مدیرکل بهزیستی استان نمونه اظهار کرد: ۲۰ مرکز فعال است.") == (
+        "رضایی",
+        "مدیرکل بهزیستی استان نمونه",
+    )
+    found = main_speaker("ساری - مدیرکل بهزیستی استان نمونه اظهار کرد: ۲۰ مرکز فعال است.")
+    assert found is None or found[0] is None
+
+
+def test_full_surname_later_is_the_same_person_and_keeps_the_first_name() -> None:
+    text = (
+        "به گزارش خبرگزاری نمونه، علی رضایی اظهار داشت: وام پرداخت می‌شود.\n"
+        "مدیرکل بهزیستی استان نمونه بیان داشت: ۱۴ طرح اجرا شد.\n"
+        "رضایی نمونه‌پور تصریح کرد: طرح‌ها خدماتی هستند."
+    )
+    assert main_speaker(text) == RAZAEI
+
+
+def test_colloquial_perfect_verb_and_a_fronted_adverb() -> None:
+    text = "مدیرکل بهزیستی استان نمونه اعلام کرده ۴ درصد جمعیت معلول هستند."
+    assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
+    text = "پیشتر علی رضایی، مدیرکل بهزیستی استان نمونه اعلام کرده بود که ۲۰ مرکز فعال است."
+    assert main_speaker(text) == RAZAEI
