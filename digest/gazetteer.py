@@ -43,6 +43,11 @@ PROVINCE_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 # Regions named without their province qualifier; they stand for themselves.
+# Other written forms of county and city names (the official name first)
+PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
+    "شهرضا": ("شهر رضا",),
+    "اسلامشهر": ("اسلام شهر",),
+}
 REGIONS = ("سیستان", "بلوچستان", "آذربایجان", "خراسان", "جمهوری آذربایجان", "قره‌باغ", "قره‌باغ کوهستانی")
 
 # County seats, counties and large towns, by province (each maps to itself).

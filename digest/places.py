@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PROVINCE_VARIANTS, REGIONS
+from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PLACE_VARIANTS, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
 from digest.roles import first_names
 from digest.textmatch import KEY_WORD, key_text, longest_match, squash
@@ -74,7 +74,7 @@ _ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
 _NOT_PLACE_AFTER = _keys(
     """
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
-    تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
+    تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
     داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
     سد خیابان بلوار میدان هتل ورزشگاه
     """
@@ -163,6 +163,7 @@ def _gazetteer() -> _Gazetteer:
         for spelling in _spellings(name):
             main[squash(spelling)] = name
     main.update(provinces)
+    main.update({squash(v): name for name, variants in PLACE_VARIANTS.items() for v in variants})
     for names in by_kind.values():  # a division that khabar's lists name is output under their spelling
         for key in names.keys() & main.keys():
             names[key] = main[key]
@@ -223,6 +224,9 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
     if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
+        before = keys[max(0, i - 3) : i]
+        if _NAQL in before or _FARS_AGENCY.intersection(before):
+            return False  # «به نقل از مهر»: an agency, not the town
         listed = prev in _LIST_CUES or i == 0 or _LIST_COMMA.search(scan.parts[2 * i]) is not None
         in_list = listed and scan.last_place >= max(0, i - 2)
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
@@ -232,8 +236,9 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
 def _after_first_name(scan: _Scan, i: int, end: int) -> bool:
     """`رضا فردوس گفت`, `رضا فردوس، مدیرکل …`: a place word between a first name and a reporting verb
     or a comma is a surname (`بیمارستان سینا تهران` stays a place)."""
-    if not i or "\n" in scan.parts[2 * i] or scan.keys[i - 1] not in _first_name_keys():
-        return False
+    sep = scan.parts[2 * i]
+    if not i or "\n" in sep or "#" in sep or scan.keys[i - 1] not in _first_name_keys() or scan.last_place == i:
+        return False  # after a place that ends in a name word («رباط کریم، اسلام شهر») a list goes on
     return end == len(scan.keys) or scan.keys[end] in _REPORTING or _LIST_COMMA.search(scan.parts[2 * end]) is not None
 
 
