@@ -62,19 +62,24 @@ _DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look
 )
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
-_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"
+# «و» may be glued between number words: هزارویکصد, سیصدوبیست, دوهزاروپانصد
+_GLUED_AND_AHEAD = rf"(?=و(?:{_WORD}|{_SCALE}))"
+_WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD}|{_GLUED_AND_AHEAD})"
+_GLUED_WORD = rf"{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"  # a number word right after a glued «و»
 # "نیم میلیون" = half a million
 _HALF_ATOM = rf"(?=نیم){_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
 # a scale may be glued to the digits before it and to the "و" after it (۱۳هزارو ۴۰۰), and may carry an
 # adjectival ی (۳ میلیونی = 3,000,000)
-_SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹]))"
+_SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹])|{_GLUED_AND_AHEAD})"
 _SCALE_ATOM = rf"(?<![^\W\d_]){_SCALE}{_SCALE_END}"
 _GLUED_SCALE = rf"{_SCALE}{_SCALE_END}"  # inside a chain, right after a number word (چهارهزار)
 _ATOM = rf"(?:{_DIGIT_ATOM}|{_WORD_ATOM}|{_SCALE_ATOM}|{_HALF_ATOM})"
 _AND = rf"{_G}و{_G}"
 _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 # a chain: atoms joined by nothing/space (۱۲ هزار, هزار میلیارد) or by " و " (بیست و پنج, دو و نیم)
-NUMBER = re.compile(rf"{_ATOM}(?:(?:{_AND}|{_G})(?:{_ATOM}|{_GLUED_SCALE})|{_HALF})*(?:{_G}[٪%])?")
+NUMBER = re.compile(
+    rf"{_ATOM}(?:{_AND}(?:{_ATOM}|{_GLUED_SCALE}|{_GLUED_WORD})|{_G}(?:{_ATOM}|{_GLUED_SCALE})|{_HALF})*(?:{_G}[٪%])?"
+)
 _TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")

@@ -54,6 +54,8 @@ SPANS = [
     ("glued_thousand", "پنجهزار و ۳۰۰ خانوار", [("پنجهزار و ۳۰۰", 5300)]),
     ("glued_one_thousand", "یکهزار نفر", [("یکهزار", 1000)]),
     ("half_space_million", "دو‌میلیون تومان", [("دو‌میلیون", 2e6)]),
+    ("glued_and_between_words", "هفت هزارویکصد عدد و سیصدوبیست نفر", [("هفت هزارویکصد", 7100), ("سیصدوبیست", 320)]),
+    ("word_ending_in_vav_is_no_number", "سهو کرد", []),
     # D10: digits right after "/" that does not follow a digit
     ("after_slash", "آماده‌باش در شهر الف/۴۰ هزار نفر", [("۴۰ هزار", 4e4)]),
     # D13: compound fractions and adjectival scales
