@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from digest.roles import ORG_STARTS, ROLE_HEADS, TITLES, first_names
-from digest.textmatch import alternation
+from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERBS, ROLE_HEADS, TITLES, first_names
+from digest.textmatch import alternation, squash
 
 _EMOJI = re.compile(
     "(?:[0-9#*]\ufe0f?\u20e3"  # keycap digits used as numbered bullets
@@ -163,6 +163,29 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
+_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
+# «… با حضور مدیرکل …», «… توسط استاندار …»: the post belongs to the sentence
+_ROLE_OBJECT_BEFORE = frozenset("با از به در بر توسط حضور و که برای را روایت قول نقل گفته".split())
+_PLAIN_VERBS = frozenset("شد شدند است هستند کرد کردند دارد دارند گردید بود بودند شده".split())
+MAX_TRAILING_ROLE_WORDS = 6
+MIN_GLUED_TITLE_WORDS = 4
+
+
+def _split_trailing_role(line: str) -> list[str]:
+    """`HEADLINE ROLE:` on one line (a channel post: `… به این فلاکت افتاد نماینده اهواز:`) is the
+    headline and a `ROLE:` heading; `… مدیرکل بهزیستی گفت:` (a verb) and `ROLE:` alone stay."""
+    words = line[:-1].split()
+    for k in range(max(MIN_GLUED_TITLE_WORDS, len(words) - MAX_TRAILING_ROLE_WORDS), len(words)):
+        if squash(words[k]) in HEAD_KEYS:
+            tail = " ".join(words[k:])
+            if "،" in tail or _VERB.search(tail) or "،" in words[k - 1] or words[k - 1] in _ROLE_OBJECT_BEFORE:
+                return [line]
+            if any(w in _PLAIN_VERBS for w in words[k:]):
+                return [line]
+            return [" ".join(words[:k]), tail + ":"]
+    return [line]
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -182,5 +205,7 @@ def layout_lines(text: str) -> list[str]:
         if line[:1] in _BULLETS:
             line = strip_bullet(line).strip()
         if line:
-            out.append(line)
+            out.extend(
+                _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
+            )
     return _unwrap(out)

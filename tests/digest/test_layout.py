@@ -126,3 +126,16 @@ def test_a_report_lead_in_or_a_post_cut_by_a_line_break_is_joined() -> None:
     assert layout_lines("به گزارش ایرنا از شهر نمونه\nمدیرکل بهزیستی گفت: …") == [
         "به گزارش ایرنا از شهر نمونه مدیرکل بهزیستی گفت: …"
     ]
+
+
+def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
+    line = "شهر در محاصره آب است و استان به این فلاکت افتاد نماینده شهر نمونه:"
+    assert layout_lines(line) == ["شهر در محاصره آب است و استان به این فلاکت افتاد", "نماینده شهر نمونه:"]
+    kept = [
+        "به گزارش ایرنا، علی رضایی مدیرکل بهزیستی گفت:",
+        "در این جلسه با حضور مدیرکل بهزیستی موارد زیر مطرح شد:",
+        "مهمترین اخبار امروز به روایت سخنگوی دولت:",
+        "علی رضایی، مدیرکل بهزیستی استان نمونه:",
+    ]
+    for line in kept:
+        assert layout_lines(line) == [line]
