@@ -651,6 +651,16 @@ NEUTRAL: tuple[str, ...] = (
     "بیمه ایران",
 )
 NEGATIVE: tuple[tuple[str, int], ...] = (
+    # unrest and security operations: the casualties of a clash are security news, not social affairs
+    ("اشرار*", 2),
+    ("اغتشاش*", 2),
+    ("اغتشاشگر*", 2),
+    ("آشوب*", 2),
+    ("ضد انقلاب", 2),
+    ("یگان ویژه", 2),
+    ("شورای تامین", 2),
+    ("تروریست*", 2),
+    ("گروهک*", 2),
     ("بورس", 2),
     ("سکه", 2),
     ("ارز*", 1),
@@ -886,7 +896,7 @@ DISASTER_TOPIC = "حوادث و امداد"
 ABROAD_OURS: frozenset[str] = frozenset(
     {
         "ایرانی*", "هموطن*", "زائر*", "پناهجو*", "اتباع*", "اتباع غیرمجاز", "اتباع افغانستانی",
-        "مهاجر* افغانستانی", "مهاجر* غیرمجاز",
+        "مهاجر* افغانستانی", "مهاجر* غیرمجاز", "کمک* مردمی", "پویش",
     }
 )  # fmt: skip
 DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective

@@ -63,6 +63,24 @@ def test_not_social(headline: str, body: str) -> None:
     assert not social(headline, body)
 
 
+def test_clashes_with_armed_rioters_are_security_news() -> None:
+    assert not social(
+        "درگیری‌های شهر نمونه دو کشته داشت",
+        "در این تیراندازی دو تن کشته و چند نفر زخمی شدند. اشرار مسلح یک بانک را به آتش کشیدند و شورای تامین استان"
+        " از مردم خواست به محل تجمع نزدیک نشوند.",
+    )
+
+
+def test_relief_drive_of_our_people_abroad_is_social_but_relief_abroad_alone_is_not() -> None:
+    headline = "کمک ۷ میلیاردی مردم استان به غزه"
+    body = (
+        "مدیرعامل جمعیت هلال احمر استان از مشارکت مردم در پویش کمک‌های مردمی خبر داد. وی افزود: کمک‌های مردمی"
+        " به مردم ستمدیده غزه با همکاری جمعیت هلال احمر ارسال شد و امدادرسانی ادامه دارد."
+    )
+    assert social(headline, body)
+    assert not social(headline, body.replace("پویش ", "").replace("کمک‌های مردمی", "کمک‌ها"))
+
+
 def test_villages_under_water_are_a_disaster() -> None:
     assert social("شهر در محاصره آب است", "اکثر روستاها زیر آب رفتند و جاده اصلی بسته شد.")
 
