@@ -11,8 +11,8 @@ reverse proxy forwards there; KHABAR_WEBHOOK_SECRET is checked on every call). W
 Bot API is answered locally and messages are printed (bot.console).
 
 Several processes may run against one Redis: each runs the jobs and the delivery worker, and only the
-holder of the updates lease runs the updater (bot.lease, bot.updates). Jobs wait out Redis outages
-(bot.outage.Guarded); at start, khabar waits for a Redis that does not answer yet.
+holder of the updates lease runs the updater (bot.runtime.lease, bot.updates). Jobs wait out Redis outages
+(bot.runtime.outage.Guarded); at start, khabar waits for a Redis that does not answer yet.
 """
 
 from __future__ import annotations
@@ -43,19 +43,20 @@ from telegram.ext import (
 
 from bot import admin, archive_handlers, handlers, jobs, texts
 from bot.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
-from bot.context import BotData, Clock, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary, system_clock
+from bot.context import BotData, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary
 from bot.delivery import DeliveryWorker
 from bot.digests import DigestScheduler
 from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
-from bot.health_server import HealthServer
 from bot.keyboards import PAGE_VERSION
-from bot.lease import LeaseConfig, LeaseKeeper
-from bot.metrics import Metrics
 from bot.observe import OBSERVE_TICK, Observer
-from bot.outage import Backoff, Guarded, Outage
 from bot.pipeline import build_client
-from bot.redis_conn import RedisHandle, open_redis
+from bot.runtime.clock import Clock, system_clock
+from bot.runtime.health_server import HealthServer
+from bot.runtime.lease import LeaseConfig, LeaseKeeper
+from bot.runtime.metrics import Metrics
+from bot.runtime.outage import Backoff, Guarded, Outage
+from bot.runtime.redis_conn import RedisHandle, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.keys import DEFAULT_PREFIX
@@ -74,7 +75,7 @@ CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
 POLL_TIMEOUT = 30  # getUpdates long-poll seconds
 REDIS_START_WAIT = math.inf  # `khabar run` waits for Redis at start (logging once) instead of exiting
 PAGE_BUTTONS = f"^{PAGE_VERSION}\\|"  # archive answers' page buttons (bot.keyboards)
-JOB_KWARGS = {"max_instances": 2}  # the second instance of a busy job returns at once (bot.outage.Guarded)
+JOB_KWARGS = {"max_instances": 2}  # the second instance of a busy job returns at once (bot.runtime.outage.Guarded)
 
 KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
 
@@ -100,7 +101,7 @@ class Boot:
     clock: Clock
     prefix: str
     console: bool
-    metrics: Metrics | None = None  # this process's metrics (one per process; bot.metrics)
+    metrics: Metrics | None = None  # this process's metrics (one per process; bot.runtime.metrics)
 
 
 @dataclass

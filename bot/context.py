@@ -7,15 +7,16 @@ Protocols here, so the bot can be wired to the feed pipeline without importing i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.outage import Outage
+from bot.runtime.clock import Clock
+from bot.runtime.outage import Outage
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.ratelimit import Pacing
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from bot.digests import DigestScheduler
     from bot.fanout import Fanout
     from bot.observe import Observer
-
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class StoryLibrary(Protocol):
@@ -103,7 +98,7 @@ class Services:
     poll: PollCycle | None = None
     observer: Observer | None = None  # metrics, poll heartbeat and the health probe (bot.observe)
     extras: dict[str, Any] = field(default_factory=dict)
-    outage: Outage = field(default_factory=Outage)  # Redis outages, logged once (bot.outage)
+    outage: Outage = field(default_factory=Outage)  # Redis outages, logged once (bot.runtime.outage)
 
     def now(self) -> datetime:
         return self.clock()

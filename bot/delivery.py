@@ -21,7 +21,7 @@ Stopping waits for the sends in flight and records them, so a graceful stop open
 unknown outcome (see bot.store.delivery for the one a hard kill leaves).
 
 A Redis outage pauses the worker: claims back off, outcomes already sent wait in memory (Recorder)
-until they can be written, and the outage is logged once (bot.outage), not per claim.
+until they can be written, and the outage is logged once (bot.runtime.outage), not per claim.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import lifecycle
-from bot.metrics import Metrics
-from bot.outage import Backoff, Outage, is_redis_outage
+from bot.runtime.metrics import Metrics
+from bot.runtime.outage import Backoff, Outage, is_redis_outage
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome

@@ -21,7 +21,7 @@ from telegram.error import TelegramError
 from bot import texts
 from bot.context import KhabarContext
 from bot.flood import FloodOutlasted, patiently
-from bot.outage import is_redis_outage
+from bot.runtime.outage import is_redis_outage
 
 log = logging.getLogger("khabar.errors")
 

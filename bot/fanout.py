@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.context import StoryLibrary
 from bot.matching import StoryFacts, matches
-from bot.metrics import Metrics
+from bot.runtime.metrics import Metrics
 from bot.schedule import hold_until
 from bot.settings import Settings
 from bot.store import Store

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import JobQueue
 
 from bot.context import KhabarContext
-from bot.outage import is_redis_outage
+from bot.runtime.outage import is_redis_outage
 from bot.weekly import WeeklyPoster
 
 log = logging.getLogger("khabar.jobs")

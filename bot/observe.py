@@ -25,9 +25,9 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.health_server import Health
-from bot.metrics import Metrics
 from bot.pipeline import CycleResult
+from bot.runtime.health_server import Health
+from bot.runtime.metrics import Metrics
 from bot.settings import Settings
 from bot.store import Store
 from feeds.poller import Outcome

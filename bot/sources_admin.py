@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.context import Clock, Resumed, SourceAdded, SourceInfo, SourceRejected
+from bot.context import Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.pipeline import fetch_config
+from bot.runtime.clock import Clock
 from bot.settings import Settings
 from bot.store import Store
 from feeds.discover import DiscoverError, FeedCandidate, best, discover

@@ -1,6 +1,6 @@
 """Telegram updates with several khabar processes: the lease holder's updater, each update once.
 
-`PtbUpdates` is what bot.lease starts on the process holding the updates lease and stops when it
+`PtbUpdates` is what bot.runtime.lease starts on the process holding the updates lease and stops when it
 loses it: PTB's updater, long polling by default, or — with KHABAR_WEBHOOK_URL — PTB's webhook server
 plus setWebhook. Webhook mode is decided the same way: only the lease holder listens on
 KHABAR_WEBHOOK_PORT and registers the webhook, so a new holder re-points Telegram at itself (its own
@@ -17,7 +17,7 @@ Before polling, a new holder also confirms everything up to the last handled id 
 Handling is "at most once" per update: the id is recorded before the handlers run, so an update
 whose process dies mid-handler is not answered (the user sends the command again) rather than
 answered twice. If Redis is unreachable the update is handled anyway (the handlers that need Redis
-apologise); the outage is logged once (bot.outage).
+apologise); the outage is logged once (bot.runtime.outage).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import KhabarContext
-from bot.outage import describe, is_redis_outage
+from bot.runtime.outage import describe, is_redis_outage
 
 if TYPE_CHECKING:
     from bot.app import KhabarApp
@@ -57,7 +57,7 @@ async def once_per_update(update: object, context: KhabarContext) -> None:
 
 
 class PtbUpdates:
-    """bot.lease.Updates for one Application: start/stop its updater in the configured mode."""
+    """bot.runtime.lease.Updates for one Application: start/stop its updater in the configured mode."""
 
     def __init__(self, app: KhabarApp, start: Callable[[KhabarApp], Awaitable[None]]) -> None:
         self._app = app

@@ -15,10 +15,10 @@ from datetime import datetime
 import httpx
 
 from bot.app import Collaborators, Wiring
-from bot.context import system_clock
-from bot.metrics import Metrics
 from bot.observe import count_cycle
 from bot.pipeline import PipelineDeps, poll_cycle
+from bot.runtime.clock import system_clock
+from bot.runtime.metrics import Metrics
 from bot.settings import Settings
 from bot.source_alerts import tell_admins_paused
 from bot.sources_admin import SourceAdminImpl

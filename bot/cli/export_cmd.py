@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.backup import export_data
 from bot.cli.commands import add_command
 from bot.opml import to_opml
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource

@@ -17,7 +17,7 @@ from bot.cli.commands import add_command
 from bot.cli.search_cmd import parsed_or_exit
 from bot.figures import CSV_ROWS, MAX_ROWS, FigureRow, latest_figures, write_csv
 from bot.query import Query
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.search import source_label, speaker_text
 from bot.settings import Settings
 from bot.store import Store

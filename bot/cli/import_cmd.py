@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.backup import Backup, BackupError, Imported, describe, import_backup, parse_export
 from bot.cli.commands import add_command
 from bot.opml import parse_opml
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from bot.cli.commands import add_command
 from bot.query import Query, QueryError, parse_query
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.search import answer_text, search_page
 from bot.settings import Settings
 from bot.store import Store

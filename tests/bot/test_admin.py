@@ -9,7 +9,8 @@ from collections.abc import Sequence
 import httpx
 
 from bot.app import Collaborators, build_application, serve
-from bot.context import SourceInfo, system_clock
+from bot.context import SourceInfo
+from bot.runtime.clock import system_clock
 from bot.settings import Settings
 from bot.sources_admin import SourceAdminImpl
 from bot.store import Store

@@ -24,9 +24,9 @@ from redis.backoff import ExponentialBackoff
 from redis.exceptions import ReadOnlyError
 
 from bot.app import KhabarApp, build_application, serve
-from bot.context import system_clock
-from bot.outage import Outage, is_redis_outage
-from bot.redis_conn import ObservedRetry, client_options
+from bot.runtime.clock import system_clock
+from bot.runtime.outage import Outage, is_redis_outage
+from bot.runtime.redis_conn import ObservedRetry, client_options
 from bot.settings import Secret
 from bot.store import Store
 from bot.store.subscriptions import Subscription

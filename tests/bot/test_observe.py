@@ -16,11 +16,11 @@ import pytest
 import redis.asyncio as aioredis
 
 from bot.app import Collaborators, build_application, serve
-from bot.context import system_clock
-from bot.health_server import HealthServer, ListenError
-from bot.metrics import Metrics
 from bot.observe import Heartbeat, Observer, count_cycle
 from bot.pipeline import CycleResult
+from bot.runtime.clock import system_clock
+from bot.runtime.health_server import HealthServer, ListenError
+from bot.runtime.metrics import Metrics
 from bot.settings import Settings
 from bot.source_alerts import tell_admins_paused
 from bot.store import Store

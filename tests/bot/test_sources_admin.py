@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from bot.context import SourceAdded, SourceRejected, system_clock
+from bot.context import SourceAdded, SourceRejected
 from bot.pipeline import build_client
+from bot.runtime.clock import system_clock
 from bot.settings import Settings
 from bot.sources_admin import SourceAdminImpl, source_id_for
 from bot.store import Store

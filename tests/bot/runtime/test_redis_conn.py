@@ -14,20 +14,20 @@ from pathlib import Path
 import pytest
 import redis.asyncio as aioredis
 
-from bot.outage import Outage
-from bot.redis_conn import RedisUnavailable, open_redis, sentinel_client
+from bot.runtime.outage import Outage
+from bot.runtime.redis_conn import RedisUnavailable, open_redis, sentinel_client
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import Subscription
 from tests.redis_server import RedisServer, SentinelServer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = textwrap.dedent(
     """
     import asyncio, logging, os, sys
     logging.basicConfig(level=logging.INFO)
-    from bot.redis_conn import open_redis
+    from bot.runtime.redis_conn import open_redis
     from bot.settings import Settings
     from bot.store import Store, Subscription
 

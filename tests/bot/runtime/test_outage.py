@@ -14,8 +14,8 @@ from redis.exceptions import BusyLoadingError, ReadOnlyError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from bot.outage import Backoff, Guarded, Outage, is_redis_outage, store_call
-from bot.redis_conn import ObservedRetry, client_options
+from bot.runtime.outage import Backoff, Guarded, Outage, is_redis_outage, store_call
+from bot.runtime.redis_conn import ObservedRetry, client_options
 from feeds.state import StoreUnavailable
 from tests.redis_server import free_port
 

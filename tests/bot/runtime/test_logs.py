@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from bot.logs import KeyValueFormatter, RedactFilter, setup_logging
+from bot.runtime.logs import KeyValueFormatter, RedactFilter, setup_logging
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 

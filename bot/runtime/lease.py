@@ -31,7 +31,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.outage import Monotonic, Outage, describe, is_redis_outage
+from bot.runtime.outage import Monotonic, Outage, describe, is_redis_outage
 
 log = logging.getLogger("khabar.lease")
 

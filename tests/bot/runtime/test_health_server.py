@@ -5,8 +5,8 @@ import json
 import httpx
 import pytest
 
-from bot.health_server import Health, HealthServer
-from bot.metrics import Metrics
+from bot.runtime.health_server import Health, HealthServer
+from bot.runtime.metrics import Metrics
 
 
 @pytest.fixture

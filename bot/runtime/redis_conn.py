@@ -12,7 +12,7 @@ subscriptions survive restarts. This module only opens connections; every key li
 Outages: the client retries a command that hit a connection error (reconnecting each time) with
 exponential back-off for about 20 seconds before raising, so a Redis restart usually just delays
 commands. Every failed attempt and the next reply are reported to the process's `Outage`
-(bot.outage) through `ObservedRetry`, which logs the outage once. A read-only reply (a failed-over
+(bot.runtime.outage) through `ObservedRetry`, which logs the outage once. A read-only reply (a failed-over
 primary) also drops the connection and retries, so the client finds the new primary. Lua scripts are
 redis-py Script objects: after a restart emptied Redis' script cache they reload themselves (NOSCRIPT).
 
@@ -40,7 +40,7 @@ from redis.exceptions import AuthenticationError, AuthorizationError, ReadOnlyEr
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from bot.outage import Backoff, Outage, describe
+from bot.runtime.outage import Backoff, Outage, describe
 from bot.settings import Settings
 
 log = logging.getLogger("khabar.redis")

@@ -5,7 +5,7 @@ warning when Redis went away (with the error) and one line when it came back (wi
 gone), not a traceback per operation. `Outage` is that log, one per process:
 
 * `failed(exc)` is called for every failed attempt — by the Redis client's own retry layer
-  (`ObservedRetry`, installed by bot.redis_conn, sees every reconnect) and by jobs whose operation
+  (`ObservedRetry`, installed by bot.runtime.redis_conn, sees every reconnect) and by jobs whose operation
   gave up (`final=True`). The first failure opens a suspected outage; it is *declared* (one WARNING)
   once it lasts `grace` seconds (a timeout counts from the last reply: a frozen server has been
   silent that long already) or an operation gave up, so a single dropped idle connection that

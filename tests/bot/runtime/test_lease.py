@@ -8,8 +8,8 @@ import logging
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from bot.lease import LeaseConfig, LeaseKeeper
-from bot.outage import Outage
+from bot.runtime.lease import LeaseConfig, LeaseKeeper
+from bot.runtime.outage import Outage
 from bot.store import Store
 
 CFG = LeaseConfig(ttl=10.0, renew_every=3.0, retry_every=1.0, op_timeout=2.0)
