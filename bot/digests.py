@@ -14,12 +14,12 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.context import StoryLibrary
 from bot.fanout import SubscriptionCache
 from bot.schedule import next_daily
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import Mode, Subscription
+from bot.story import StoryLibrary
 from digest import RenderOptions, jalali_date, render_compact
 
 log = logging.getLogger("khabar.digests")

@@ -25,7 +25,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.context import StoryLibrary
 from bot.matching import StoryFacts, matches
 from bot.runtime.metrics import Metrics
 from bot.schedule import hold_until
@@ -33,7 +32,7 @@ from bot.settings import Settings
 from bot.store import Store
 from bot.store.delivery import EnqueueCounts, Target
 from bot.store.subscriptions import Subscription
-from bot.story import Story
+from bot.story import Story, StoryLibrary
 from digest import RenderOptions, render_card, render_compact
 
 log = logging.getLogger("khabar.fanout")

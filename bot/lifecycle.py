@@ -1,6 +1,6 @@
 """Chat lifecycle: pause (never delete) when a chat becomes unusable, resume, follow migrations.
 
-Called from my_chat_member updates (bot.handlers) and from send errors (bot.delivery). A paused
+Called from my_chat_member updates (bot.telegram.handlers) and from send errors (bot.telegram.sender). A paused
 chat keeps its subscription; its pending messages and held stories are dropped (a user who
 unblocks the bot weeks later should not get a flood of stale news). Everything here is idempotent,
 so the update and the send error may both report the same event.

@@ -4,7 +4,7 @@ The poller reports each pause once (`CycleResult.paused`, a state transition mad
 source's claim); `ops:paused:{id}:{t}` makes the notice idempotent besides, so a cycle that is
 retried never tells twice. The notice goes to every KHABAR_ADMIN_IDS private chat through the
 delivery queue: durable, paced by the shared rate limiter, retried like any message. The
-admin resumes with `/resumesource ID` (bot.admin).
+admin resumes with `/resumesource ID` (bot.telegram.admin).
 """
 
 from __future__ import annotations

@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bot.context import Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.pipeline import fetch_config
 from bot.runtime.clock import Clock
 from bot.settings import Settings
 from bot.store import Store
+from bot.telegram.context import Resumed, SourceAdded, SourceInfo, SourceRejected
 from feeds.discover import DiscoverError, FeedCandidate, best, discover
 from feeds.identity import stable_hash
 from feeds.model import FeedSource

@@ -17,7 +17,7 @@ webhook calls to one URL. Every `khabar run` therefore runs a `LeaseKeeper` arou
   (`ttl`, KHABAR_UPDATES_LEASE, default 10 s).
 
 Every Redis call is bounded by `op_timeout` (the client would otherwise retry for ~20 s while the
-lease runs out). The keeper knows nothing of PTB: it starts and stops an `Updates` (bot.updates).
+lease runs out). The keeper knows nothing of PTB: it starts and stops an `Updates` (bot.telegram.updates).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class Lease(Protocol):
 
 
 class Updates(Protocol):
-    """What the lease holder runs (PTB's updater, bot.updates.PtbUpdates)."""
+    """What the lease holder runs (PTB's updater, bot.telegram.updates.PtbUpdates)."""
 
     async def start(self) -> None: ...
 

@@ -13,11 +13,11 @@ import httpx
 import pytest
 import redis.asyncio as aioredis
 
-from bot.app import Collaborators, KhabarApp, build_application, serve
-from bot.context import Resumed, Services, SourceAdded, SourceInfo, SourceRejected
 from bot.settings import Settings
 from bot.store import Store
 from bot.story import Story
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import Collaborators, KhabarApp, Resumed, Services, SourceAdded, SourceInfo, SourceRejected
 from digest import Digest
 from tests.conftest import REDIS_URL
 from tests.fakebotapi import TOKEN, Chat, FakeBotAPI

@@ -15,7 +15,6 @@ import httpx
 import pytest
 import redis.asyncio as aioredis
 
-from bot.app import Collaborators, build_application, serve
 from bot.observe import Heartbeat, Observer, count_cycle
 from bot.pipeline import CycleResult
 from bot.runtime.clock import system_clock
@@ -24,6 +23,8 @@ from bot.runtime.metrics import Metrics
 from bot.settings import Settings
 from bot.source_alerts import tell_admins_paused
 from bot.store import Store
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import Collaborators
 from bot.wiring import wiring_for
 from feeds.model import FeedSource
 from feeds.poller import Outcome, SourceOutcome

@@ -7,12 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from bot.context import SourceAdded, SourceRejected
 from bot.pipeline import build_client
 from bot.runtime.clock import system_clock
 from bot.settings import Settings
 from bot.sources_admin import SourceAdminImpl, source_id_for
 from bot.store import Store
+from bot.telegram.context import SourceAdded, SourceRejected
 from feeds.model import FeedSource
 from tests.feeds.conftest import rss
 from tests.feedserver import FeedServer

@@ -6,9 +6,9 @@ correct move is to wait N seconds and send the same request again; `patiently` d
 budget of waiting (a reply that would wait longer than MAX_WAIT is not worth holding the update
 queue for). What is left of a 429 past the budget comes back as `FloodOutlasted` — the error
 handler logs it in one line, without a traceback. The delivery queue does not use this: it
-reschedules the message instead of holding a task (bot.delivery).
+reschedules the message instead of holding a task (bot.telegram.sender).
 
-Imports nothing of ours but bot.telegram_request.
+Imports nothing of ours but bot.telegram.request.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 
 from telegram.error import RetryAfter
 
-from bot.telegram_request import retry_after_seconds
+from bot.telegram.request import retry_after_seconds
 
 log = logging.getLogger("khabar.flood")
 

@@ -44,7 +44,7 @@ from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import PauseReason
-from bot.telegram_request import retry_after_seconds
+from bot.telegram.request import retry_after_seconds
 
 log = logging.getLogger("khabar.delivery")
 

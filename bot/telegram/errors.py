@@ -19,9 +19,9 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot import texts
-from bot.context import KhabarContext
-from bot.flood import FloodOutlasted, patiently
 from bot.runtime.outage import is_redis_outage
+from bot.telegram.context import KhabarContext
+from bot.telegram.flood import FloodOutlasted, patiently
 
 log = logging.getLogger("khabar.errors")
 

@@ -1,6 +1,6 @@
 """Chat commands on the archive: `/search`, its page buttons, `/figures`, `/weekly`. Thin, like
-bot.handlers: parse (bot.query, bot.args), call a service (bot.search, bot.figures, bot.weekly),
-reply (bot.texts). Registered with the others in bot.app.
+bot.telegram.handlers: parse (bot.query, bot.args), call a service (bot.search, bot.figures, bot.weekly),
+reply (bot.texts). Registered with the others in bot.telegram.app.
 """
 
 from __future__ import annotations
@@ -8,13 +8,13 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import texts
-from bot.chat import can_manage, edit, is_bot_admin, reply, where
-from bot.context import KhabarContext
 from bot.figures import latest_figures, render_sheet
-from bot.keyboards import Listing, decode_page, pages_keyboard
 from bot.query import Query, QueryError, parse_query
 from bot.search import search_page
 from bot.store.subscriptions import ChatKind, Subscription, chat_key
+from bot.telegram.chat import can_manage, edit, is_bot_admin, reply, where
+from bot.telegram.context import KhabarContext
+from bot.telegram.keyboards import Listing, decode_page, pages_keyboard
 from bot.texts import fmt
 from bot.weekly import WeeklyPoster, describe_plan, parse_weekly
 

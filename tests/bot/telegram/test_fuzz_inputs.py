@@ -33,12 +33,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import texts
-from bot.app import Collaborators, build_application, serve
-from bot.keyboards import Action, Callback, View, encode
 from bot.pipeline import build_client
 from bot.settings import Settings
 from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import Collaborators
+from bot.telegram.keyboards import Action, Callback, View, encode
 from feeds.ssrf import blocked_reason
 from tests.bot.conftest import ADMIN, MemoryStories, delete_prefix, khabar_settings, make_story
 from tests.fakebotapi import BOT_USERNAME, Chat, FakeBotAPI, SentMessage

@@ -8,10 +8,10 @@ client and the delivery worker. Services reach handlers through `KhabarContext` 
 `serve(app, stop)` runs it: long polling by default; with KHABAR_WEBHOOK_URL set, PTB's webhook
 server on KHABAR_WEBHOOK_LISTEN:KHABAR_WEBHOOK_PORT (Telegram calls KHABAR_WEBHOOK_URL, which a
 reverse proxy forwards there; KHABAR_WEBHOOK_SECRET is checked on every call). With `console`, the
-Bot API is answered locally and messages are printed (bot.console).
+Bot API is answered locally and messages are printed (bot.telegram.console).
 
 Several processes may run against one Redis: each runs the jobs and the delivery worker, and only the
-holder of the updates lease runs the updater (bot.runtime.lease, bot.updates). Jobs wait out Redis outages
+holder of the updates lease runs the updater (bot.runtime.lease, bot.telegram.updates). Jobs wait out Redis outages
 (bot.runtime.outage.Guarded); at start, khabar waits for a Redis that does not answer yet.
 """
 
@@ -21,16 +21,14 @@ import asyncio
 import contextlib
 import logging
 import math
-from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
-import httpx
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -41,14 +39,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import admin, archive_handlers, handlers, jobs, texts
-from bot.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
-from bot.context import BotData, KhabarContext, PollCycle, Services, SourceAdmin, StoryLibrary
-from bot.delivery import DeliveryWorker
+from bot import texts
 from bot.digests import DigestScheduler
-from bot.errors import on_error
 from bot.fanout import Fanout, SubscriptionCache
-from bot.keyboards import PAGE_VERSION
 from bot.observe import OBSERVE_TICK, Observer
 from bot.pipeline import build_client
 from bot.runtime.clock import Clock, system_clock
@@ -56,14 +49,20 @@ from bot.runtime.health_server import HealthServer
 from bot.runtime.lease import LeaseConfig, LeaseKeeper
 from bot.runtime.metrics import Metrics
 from bot.runtime.outage import Backoff, Guarded, Outage
-from bot.runtime.redis_conn import RedisHandle, open_redis
+from bot.runtime.redis_conn import open_redis
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.keys import DEFAULT_PREFIX
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import Subscription
-from bot.telegram_request import make_request
-from bot.updates import PtbUpdates, once_per_update
+from bot.telegram import admin, archive_handlers, handlers, jobs
+from bot.telegram.console import CONSOLE_CHAT_ID, CONSOLE_TOKEN, ConsoleRequest
+from bot.telegram.context import Boot, BotData, KhabarApp, KhabarContext, Resources, Services, Wiring
+from bot.telegram.errors import on_error
+from bot.telegram.keyboards import PAGE_VERSION
+from bot.telegram.request import make_request
+from bot.telegram.sender import DeliveryWorker
+from bot.telegram.updates import PtbUpdates, once_per_update
 from digest import RenderOptions
 
 log = logging.getLogger("khabar.app")
@@ -74,43 +73,8 @@ FANOUT_TICK = 5.0
 CONSOLE_BACKFILL = 10  # items per source the console shows on its first poll
 POLL_TIMEOUT = 30  # getUpdates long-poll seconds
 REDIS_START_WAIT = math.inf  # `khabar run` waits for Redis at start (logging once) instead of exiting
-PAGE_BUTTONS = f"^{PAGE_VERSION}\\|"  # archive answers' page buttons (bot.keyboards)
+PAGE_BUTTONS = f"^{PAGE_VERSION}\\|"  # archive answers' page buttons (bot.telegram.keyboards)
 JOB_KWARGS = {"max_instances": 2}  # the second instance of a busy job returns at once (bot.runtime.outage.Guarded)
-
-KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Collaborators:
-    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.sources_admin)."""
-
-    stories: StoryLibrary
-    sources: SourceAdmin | None = None
-    poll: PollCycle | None = None
-
-
-Wiring = Callable[[Store, Settings, httpx.AsyncClient], Awaitable[Collaborators]]
-
-
-@dataclass
-class Boot:
-    """How post_init builds the services (set by build_application)."""
-
-    settings: Settings
-    wiring: Wiring
-    clock: Clock
-    prefix: str
-    console: bool
-    metrics: Metrics | None = None  # this process's metrics (one per process; bot.runtime.metrics)
-
-
-@dataclass
-class Resources:
-    redis: RedisHandle
-    http: httpx.AsyncClient
-    worker: DeliveryWorker
-    keeper: LeaseKeeper | None = None  # the updates lease (not in console mode)
-    health: HealthServer | None = None  # /metrics and /healthz, when KHABAR_METRICS_PORT is set
 
 
 def build_application(

@@ -4,7 +4,7 @@ One repeating poll tick, a fan-out catch-up tick, a digest tick (catch-up for di
 passed while khabar was down, and the end of quiet hours), a weekly tick (numbers of the week whose
 time has come, bot.weekly), a metrics tick (queue gauges) and one
 cron job per distinct daily digest time in KHABAR_TIMEZONE. The delivery worker is not a job: it
-is a long-running consumer started in post_init (bot.app).
+is a long-running consumer started in post_init (bot.telegram.app).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import JobQueue
 
-from bot.context import KhabarContext
 from bot.runtime.outage import is_redis_outage
+from bot.telegram.context import KhabarContext
 from bot.weekly import WeeklyPoster
 
 log = logging.getLogger("khabar.jobs")

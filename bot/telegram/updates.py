@@ -24,17 +24,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import KhabarContext
 from bot.runtime.outage import describe, is_redis_outage
-
-if TYPE_CHECKING:
-    from bot.app import KhabarApp
+from bot.telegram.context import KhabarApp, KhabarContext
 
 log = logging.getLogger("khabar.updates")
 
@@ -61,7 +57,7 @@ class PtbUpdates:
 
     def __init__(self, app: KhabarApp, start: Callable[[KhabarApp], Awaitable[None]]) -> None:
         self._app = app
-        self._start = start  # bot.app._start_updates: long polling or webhook, as configured
+        self._start = start  # bot.telegram.app._start_updates: long polling or webhook, as configured
 
     async def start(self) -> None:
         updater = self._app.updater

@@ -2,7 +2,7 @@
 
 Replies go through the shared rate limiter (bot.store.ratelimit) like every other message, so a
 burst of command replies during a broadcast cannot push khabar over Telegram's limits; a 429 that
-comes anyway is waited out (bot.flood), as are button answers.
+comes anyway is waited out (bot.telegram.flood), as are button answers.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest
 
-from bot.context import KhabarContext
-from bot.delivery import NO_PREVIEW
-from bot.flood import patiently
 from bot.store.subscriptions import ChatKind
+from bot.telegram.context import KhabarContext
+from bot.telegram.flood import patiently
+from bot.telegram.sender import NO_PREVIEW
 
 ADMIN_STATUSES = frozenset({ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER})
 # edits that cannot (or need not) happen: the press was answered already; there is nothing to fix

@@ -1,6 +1,6 @@
 """Chat command handlers: thin and typed. Parse (bot.args), call the store, reply (bot.texts).
 
-Admin commands live in bot.admin; registration happens in one block in bot.app.build_application.
+Admin commands live in bot.telegram.admin; registration happens in one block in bot.telegram.app.build_application.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from telegram.constants import ChatMemberStatus, ChatType
 
 from bot import lifecycle, texts
 from bot.args import ArgError, Targets, parse_count, parse_filter, parse_mode, parse_quiet, parse_targets
-from bot.chat import answer, can_manage, edit, is_bot_admin, reply, where
-from bot.context import KhabarContext
-from bot.keyboards import Action, Callback, View, decode, subscription_keyboard
 from bot.matching import StoryFacts, matches
 from bot.store.subscriptions import Mode, PauseReason, Subscription, format_hhmm
+from bot.telegram.chat import answer, can_manage, edit, is_bot_admin, reply, where
+from bot.telegram.context import KhabarContext
+from bot.telegram.keyboards import Action, Callback, View, decode, subscription_keyboard
 from bot.texts import fa_digits, fmt, join
 from digest import TOPICS, RenderOptions, render_compact
 

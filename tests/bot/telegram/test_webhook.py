@@ -13,15 +13,16 @@ import aiohttp
 import httpx
 import pytest
 
-from bot.app import Collaborators, build_application, serve
 from bot.settings import Secret, Settings
 from bot.store import Store
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import Collaborators
 from tests.bot.conftest import MemoryStories, delete_prefix, khabar_settings
 from tests.fakebotapi import FakeBotAPI
 from tests.redis_server import free_port
 
 USER = 1201
-SKIPPED = "update already handled; skipped"  # bot.updates logs this for an update it does not handle again
+SKIPPED = "update already handled; skipped"  # bot.telegram.updates logs this for an update it does not handle again
 
 
 async def wait_listening(port: int, timeout: float = 20.0) -> None:

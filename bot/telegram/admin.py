@@ -1,4 +1,4 @@
-"""Admin commands (KHABAR_ADMIN_IDS only): sources, stats and channels. Thin, like bot.handlers.
+"""Admin commands (KHABAR_ADMIN_IDS only): sources, stats and channels. Thin, like bot.telegram.handlers.
 
 Channels are managed from a chat with the bot: `/channel add @name ...` checks with
 getChatAdministrators that the requester administers the channel and with getChatMember that the
@@ -26,11 +26,11 @@ from bot.args import (
     parse_addsource,
     parse_channel,
 )
-from bot.chat import is_bot_admin, reply
-from bot.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
-from bot.flood import patiently
-from bot.handlers import describe
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
+from bot.telegram.chat import is_bot_admin, reply
+from bot.telegram.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
+from bot.telegram.flood import patiently
+from bot.telegram.handlers import describe
 from bot.texts import fa_digits, fmt, join
 
 log = logging.getLogger("khabar.admin")

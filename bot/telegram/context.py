@@ -3,38 +3,37 @@
 `build_application` installs `KhabarContext` and `BotData` as PTB's context types; post_init puts
 the `Services` (built once per process) on `bot_data`. Collaborators owned by other stages are
 Protocols here, so the bot can be wired to the feed pipeline without importing its internals.
+
+Also the types the Application is built from (`Boot`, `Resources`, `Collaborators`, `KhabarApp`):
+the rest of bot.telegram imports them from here, and this module imports nothing of bot.telegram's
+but the delivery worker it holds (bot.telegram.sender), so the layer has no import cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
-from telegram.ext import CallbackContext, ExtBot
+import httpx
+from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.digests import DigestScheduler
+from bot.fanout import Fanout
+from bot.observe import Observer
 from bot.runtime.clock import Clock
+from bot.runtime.health_server import HealthServer
+from bot.runtime.lease import LeaseKeeper
+from bot.runtime.metrics import Metrics
 from bot.runtime.outage import Outage
+from bot.runtime.redis_conn import RedisHandle
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.ratelimit import Pacing
-from bot.story import Story
-
-if TYPE_CHECKING:
-    from bot.app import Boot, Resources
-    from bot.digests import DigestScheduler
-    from bot.fanout import Fanout
-    from bot.observe import Observer
-
-
-class StoryLibrary(Protocol):
-    """Stories the pipeline keeps (bot.store.stories): by id, and the most recent ones."""
-
-    async def get(self, story_id: str) -> Story | None: ...
-
-    async def recent(self, limit: int) -> Sequence[Story]: ...
+from bot.story import Story, StoryLibrary
+from bot.telegram.sender import DeliveryWorker
 
 
 class PollCycle(Protocol):
@@ -104,6 +103,39 @@ class Services:
         return self.clock()
 
 
+@dataclass(frozen=True, slots=True)
+class Collaborators:
+    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.sources_admin)."""
+
+    stories: StoryLibrary
+    sources: SourceAdmin | None = None
+    poll: PollCycle | None = None
+
+
+Wiring = Callable[[Store, Settings, httpx.AsyncClient], Awaitable[Collaborators]]
+
+
+@dataclass
+class Boot:
+    """How post_init builds the services (set by build_application)."""
+
+    settings: Settings
+    wiring: Wiring
+    clock: Clock
+    prefix: str
+    console: bool
+    metrics: Metrics | None = None  # this process's metrics (one per process; bot.runtime.metrics)
+
+
+@dataclass
+class Resources:
+    redis: RedisHandle
+    http: httpx.AsyncClient
+    worker: DeliveryWorker
+    keeper: LeaseKeeper | None = None  # the updates lease (not in console mode)
+    health: HealthServer | None = None  # /metrics and /healthz, when KHABAR_METRICS_PORT is set
+
+
 class BotData:
     """PTB's bot_data: holds the services once post_init has built them."""
 
@@ -120,3 +152,6 @@ class KhabarContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         if services is None:
             raise RuntimeError("services are not ready (post_init has not run)")
         return services
+
+
+KhabarApp = Application[Any, KhabarContext, Any, Any, BotData, Any]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.keyboards import Action, Callback, View, decode, encode, subscription_keyboard
 from bot.store.subscriptions import Subscription
+from bot.telegram.keyboards import Action, Callback, View, decode, encode, subscription_keyboard
 from digest import PROVINCES, TOPICS
 
 
