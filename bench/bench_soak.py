@@ -12,7 +12,7 @@ What runs (khabar's own code, called directly, with a controllable clock; no Job
 * the fake Bot API (tests.fakebotapi) in its own process, no rate limits, plus a side endpoint
   that hands back when each message arrived (CLOCK_MONOTONIC is shared by all processes);
 * in this process, pinned to one core: the poll cycle (bot.pipeline.poll_cycle: claims, fetch,
-  parse, seen-state, digest extraction, clustering), the fan-out (bot.fanout.Fanout) and the
+  parse, seen-state, digest extraction, clustering), the fan-out (bot.delivery.fanout.Fanout) and the
   delivery worker (bot.telegram.sender.DeliveryWorker, real python-telegram-bot client) at Telegram's
   real per-chat pace (1 message/s to a private chat) and 1,000 messages/s overall (paid broadcast).
 
@@ -62,7 +62,7 @@ import httpx  # noqa: E402
 import redis.asyncio as aioredis  # noqa: E402
 from telegram import Bot  # noqa: E402
 
-from bot.fanout import Fanout, SubscriptionCache  # noqa: E402
+from bot.delivery.fanout import Fanout, SubscriptionCache  # noqa: E402
 from bot.pipeline import PipelineDeps, build_client, poll_cycle  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import Store  # noqa: E402

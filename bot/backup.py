@@ -26,8 +26,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bot.digests import DigestScheduler
-from bot.fanout import SubscriptionCache
+from bot.delivery.digests import DigestScheduler
+from bot.delivery.fanout import SubscriptionCache
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode, PauseReason, Subscription

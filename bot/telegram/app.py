@@ -40,8 +40,8 @@ from telegram.ext import (
 )
 
 from bot import texts
-from bot.digests import DigestScheduler
-from bot.fanout import Fanout, SubscriptionCache
+from bot.delivery.digests import DigestScheduler
+from bot.delivery.fanout import Fanout, SubscriptionCache
 from bot.observe import OBSERVE_TICK, Observer
 from bot.pipeline import build_client
 from bot.runtime.clock import Clock, system_clock

@@ -1,6 +1,6 @@
 """Chat commands on the archive: `/search`, its page buttons, `/figures`, `/weekly`. Thin, like
-bot.telegram.handlers: parse (bot.query, bot.args), call a service (bot.search, bot.figures, bot.weekly),
-reply (bot.texts). Registered with the others in bot.telegram.app.
+bot.telegram.handlers: parse (bot.archive.query, bot.args), call a service (bot.archive: search,
+figures, weekly), reply (bot.texts). Registered with the others in bot.telegram.app.
 """
 
 from __future__ import annotations
@@ -8,15 +8,15 @@ from __future__ import annotations
 from telegram import Update
 
 from bot import texts
-from bot.figures import latest_figures, render_sheet
-from bot.query import Query, QueryError, parse_query
-from bot.search import search_page
+from bot.archive.figures import latest_figures, render_sheet
+from bot.archive.query import Query, QueryError, parse_query
+from bot.archive.search import search_page
+from bot.archive.weekly import WeeklyPoster, describe_plan, parse_weekly
 from bot.store.subscriptions import ChatKind, Subscription, chat_key
 from bot.telegram.chat import can_manage, edit, is_bot_admin, reply, where
 from bot.telegram.context import KhabarContext
 from bot.telegram.keyboards import Listing, decode_page, pages_keyboard
 from bot.texts import fmt
-from bot.weekly import WeeklyPoster, describe_plan, parse_weekly
 
 QUERY_ERRORS = {
     QueryError.EMPTY: texts.SEARCH_EMPTY,

@@ -20,8 +20,8 @@ from typing import Any, Protocol
 import httpx
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.digests import DigestScheduler
-from bot.fanout import Fanout
+from bot.delivery.digests import DigestScheduler
+from bot.delivery.fanout import Fanout
 from bot.observe import Observer
 from bot.runtime.clock import Clock
 from bot.runtime.health_server import HealthServer

@@ -11,9 +11,10 @@ from dataclasses import replace
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 
-from bot import lifecycle, texts
+from bot import texts
 from bot.args import ArgError, Targets, parse_count, parse_filter, parse_mode, parse_quiet, parse_targets
-from bot.matching import StoryFacts, matches
+from bot.delivery import lifecycle
+from bot.delivery.matching import StoryFacts, matches
 from bot.store.subscriptions import Mode, PauseReason, Subscription, format_hhmm
 from bot.telegram.chat import answer, can_manage, edit, is_bot_admin, reply, where
 from bot.telegram.context import KhabarContext

@@ -2,7 +2,7 @@
 
 One repeating poll tick, a fan-out catch-up tick, a digest tick (catch-up for digests whose time
 passed while khabar was down, and the end of quiet hours), a weekly tick (numbers of the week whose
-time has come, bot.weekly), a metrics tick (queue gauges) and one
+time has come, bot.archive.weekly), a metrics tick (queue gauges) and one
 cron job per distinct daily digest time in KHABAR_TIMEZONE. The delivery worker is not a job: it
 is a long-running consumer started in post_init (bot.telegram.app).
 """
@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from telegram.ext import JobQueue
 
+from bot.archive.weekly import WeeklyPoster
 from bot.runtime.outage import is_redis_outage
 from bot.telegram.context import KhabarContext
-from bot.weekly import WeeklyPoster
 
 log = logging.getLogger("khabar.jobs")
 
@@ -64,7 +64,7 @@ async def digest_tick(context: KhabarContext) -> None:
 
 
 async def weekly_tick(context: KhabarContext) -> None:
-    """Queue the numbers of the week of every chat whose weekly time has come (bot.weekly)."""
+    """Queue the numbers of the week of every chat whose weekly time has come (bot.archive.weekly)."""
     svc = context.services
     await WeeklyPoster(svc.store, svc.settings).post_due(svc.now())
 

@@ -36,7 +36,7 @@ from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from bot import lifecycle
+from bot.delivery import lifecycle
 from bot.runtime.metrics import Metrics
 from bot.runtime.outage import Backoff, Outage, is_redis_outage
 from bot.settings import Settings

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.archive.query import Query, parse_query
 from bot.cli.search_cmd import search_text
-from bot.query import Query, parse_query
 from bot.store import Store
 from tests.bot.conftest import make_story
 

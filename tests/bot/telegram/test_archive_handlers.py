@@ -7,8 +7,8 @@ import io
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from bot.figures import latest_figures, write_csv
-from bot.query import Query, parse_query
+from bot.archive.figures import latest_figures, write_csv
+from bot.archive.query import Query, parse_query
 from bot.story import Story
 from digest import Figure, Speaker, to_persian_digits
 from tests.bot.conftest import Harness, make_story, say

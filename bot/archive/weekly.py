@@ -18,9 +18,9 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import texts
+from bot.archive.figures import FigureRow, pack_lines, relevant
+from bot.archive.search import figure_context, figure_value, link, source_label
 from bot.args import parse_time, words
-from bot.figures import FigureRow, pack_lines, relevant
-from bot.search import figure_context, figure_value, link, source_label
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.archive import ArchivedStory

@@ -1,9 +1,9 @@
 """Search the archive and show one page of answers (`/search`, its page buttons, `khabar search`).
 
-`search_page(store, query, page, now, tz)` runs a parsed query (bot.query) against the archive
+`search_page(store, query, page, now, tz)` runs a parsed query (bot.archive.query) against the archive
 (bot.store.archive) and returns a `SearchAnswer`: Telegram HTML (every archived value escaped, never
 more than one message) and the page numbers for the buttons. Plain-text output for the command line
-is `answer_text`. Imports bot.store, bot.query, bot.texts and digest.
+is `answer_text`. Imports bot.store, bot.archive.query, bot.texts and digest.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import texts
-from bot.query import Query
+from bot.archive.query import Query
 from bot.store import Store
 from bot.store.archive import ArchivedStory, Page
 from bot.texts import Html, fa_digits, fmt

@@ -14,8 +14,8 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.fanout import SubscriptionCache
-from bot.schedule import next_daily
+from bot.delivery.fanout import SubscriptionCache
+from bot.delivery.schedule import next_daily
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import Mode, Subscription

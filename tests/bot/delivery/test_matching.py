@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.matching import StoryFacts, matches
+from bot.delivery.matching import StoryFacts, matches
 from bot.store.subscriptions import Subscription
 from tests.bot.conftest import make_story
 

@@ -4,7 +4,7 @@
 a figure (bot.terms.FIGURES), and from each the figures about the query's words (else its most
 salient one): value, unit, what it counts, speaker and role, outlet, date, link. `render_sheet`
 writes them one line each as Telegram HTML (escaped; split into messages under Telegram's limit),
-`write_csv` as a spreadsheet. Imports bot.store, bot.query, bot.search, bot.texts and digest.
+`write_csv` as a spreadsheet. Imports bot.store, bot.archive.query, bot.archive.search, bot.texts and digest.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from datetime import datetime
 from typing import TextIO
 
 from bot import texts
-from bot.query import Query
-from bot.search import figure_context, figure_value, link, source_label, speaker_text
+from bot.archive.query import Query
+from bot.archive.search import figure_context, figure_value, link, source_label, speaker_text
 from bot.store import Store
 from bot.store.archive import ArchivedStory
 from bot.terms import FIGURES, text_terms

@@ -25,9 +25,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.matching import StoryFacts, matches
+from bot.delivery.matching import StoryFacts, matches
+from bot.delivery.schedule import hold_until
 from bot.runtime.metrics import Metrics
-from bot.schedule import hold_until
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.delivery import EnqueueCounts, Target

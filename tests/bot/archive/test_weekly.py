@@ -12,12 +12,12 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot.query import parse_query
+from bot.archive.query import parse_query
+from bot.archive.weekly import WeeklyChoice, WeeklyPoster, next_post, parse_weekly
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.weekly import WeeklyPlan
 from bot.story import Story
-from bot.weekly import WeeklyChoice, WeeklyPoster, next_post, parse_weekly
 from digest import Figure, Speaker
 from tests.bot.conftest import (
     ADMIN,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from zoneinfo import ZoneInfo
 
-from bot.schedule import hold_until, in_window, next_daily
+from bot.delivery.schedule import hold_until, in_window, next_daily
 from bot.store.subscriptions import Mode, Subscription
 
 TEHRAN = ZoneInfo("Asia/Tehran")
