@@ -17,8 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli.commands import add_command
+from bot.ops.plural import counted
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
-from bot.plural import counted
 from bot.runtime.outage import describe, is_redis_outage
 from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings

@@ -2,7 +2,7 @@
 
 Created once per process (`khabar run` makes it and passes it to the application and the wiring)
 and handed down explicitly; code that counts something takes a `Metrics` (or None) and calls the
-named instrument. Most counting happens where the stages' result values meet (bot.observe), not
+named instrument. Most counting happens where the stages' result values meet (bot.ops.observe), not
 inside the stages. Served on KHABAR_METRICS_HOST:KHABAR_METRICS_PORT by bot.runtime.health_server.
 
 | metric                                   | type      | labels           | meaning                                  |

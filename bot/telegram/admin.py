@@ -26,9 +26,10 @@ from bot.args import (
     parse_addsource,
     parse_channel,
 )
+from bot.ops.sources_admin import Resumed, SourceRejected
 from bot.store.subscriptions import ChatKind, Mode, Subscription, format_hhmm
 from bot.telegram.chat import is_bot_admin, reply
-from bot.telegram.context import KhabarContext, Resumed, SourceAdmin, SourceRejected
+from bot.telegram.context import KhabarContext, SourceAdmin
 from bot.telegram.flood import patiently
 from bot.telegram.handlers import describe
 from bot.texts import fa_digits, fmt, join

@@ -42,7 +42,7 @@ from telegram.ext import (
 from bot import texts
 from bot.delivery.digests import DigestScheduler
 from bot.delivery.fanout import Fanout, SubscriptionCache
-from bot.observe import OBSERVE_TICK, Observer
+from bot.ops.observe import OBSERVE_TICK, Observer
 from bot.pipeline import build_client
 from bot.runtime.clock import Clock, system_clock
 from bot.runtime.health_server import HealthServer

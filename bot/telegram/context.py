@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, Protocol
 
 import httpx
@@ -22,7 +21,8 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.delivery.digests import DigestScheduler
 from bot.delivery.fanout import Fanout
-from bot.observe import Observer
+from bot.ops.observe import Observer
+from bot.ops.sources_admin import Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.runtime.clock import Clock
 from bot.runtime.health_server import HealthServer
 from bot.runtime.lease import LeaseKeeper
@@ -40,36 +40,6 @@ class PollCycle(Protocol):
     """One poll of the due sources; returns only stories never returned before."""
 
     async def __call__(self, now: datetime) -> Sequence[Story]: ...
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    id: str
-    name: str
-    province: str | None
-    url: str
-    status: str  # "ok" | "failing" | "paused"
-    last_error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SourceAdded:
-    source: SourceInfo
-    items: int  # items the validating fetch found
-    discovered_from: str | None = None  # the page URL the admin gave, when the feed was discovered from it
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRejected:
-    reason: str  # short, already in Persian or a technical one-liner (URL/HTTP/parse problem)
-
-
-class Resumed(StrEnum):
-    """What `/resumesource ID` found."""
-
-    RESUMED = "resumed"  # it was paused: due now, errors forgotten
-    NOT_PAUSED = "not_paused"
-    MISSING = "missing"  # no source with this id
 
 
 class SourceAdmin(Protocol):
@@ -95,7 +65,7 @@ class Services:
     digests: DigestScheduler
     sources: SourceAdmin | None = None
     poll: PollCycle | None = None
-    observer: Observer | None = None  # metrics, poll heartbeat and the health probe (bot.observe)
+    observer: Observer | None = None  # metrics, poll heartbeat and the health probe (bot.ops.observe)
     extras: dict[str, Any] = field(default_factory=dict)
     outage: Outage = field(default_factory=Outage)  # Redis outages, logged once (bot.runtime.outage)
 
@@ -105,7 +75,7 @@ class Services:
 
 @dataclass(frozen=True, slots=True)
 class Collaborators:
-    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.sources_admin)."""
+    """What the feed pipeline provides (bot.pipeline / bot.store.stories / bot.ops.sources_admin)."""
 
     stories: StoryLibrary
     sources: SourceAdmin | None = None

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 import httpx
 
+from bot.ops.sources_admin import SourceAdminImpl, SourceInfo
 from bot.runtime.clock import system_clock
 from bot.settings import Settings
-from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode
 from bot.telegram.app import build_application, serve
-from bot.telegram.context import Collaborators, SourceInfo
+from bot.telegram.context import Collaborators
 from tests.bot.conftest import (
     ADMIN,
     Harness,

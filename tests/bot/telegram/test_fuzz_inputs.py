@@ -33,9 +33,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot import texts
+from bot.ops.sources_admin import SourceAdminImpl
 from bot.pipeline import build_client
 from bot.settings import Settings
-from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
 from bot.telegram.app import build_application, serve
 from bot.telegram.context import Collaborators

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.plural import counted
-from bot.sources_admin import status_of
+from bot.ops.plural import counted
+from bot.ops.sources_admin import status_of
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode
 from feeds.model import FeedSource

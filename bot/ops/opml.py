@@ -27,8 +27,8 @@ from xml.sax.saxutils import escape, quoteattr
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from bot.backup import BackupError
-from bot.sources_admin import source_id_for
+from bot.ops.backup import BackupError
+from bot.ops.sources_admin import source_id_for
 from digest import canonical_province
 from feeds.model import FeedSource
 from feeds.sources import MAX_SOURCES, SourcesError, remote_source

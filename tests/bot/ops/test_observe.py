@@ -15,13 +15,13 @@ import httpx
 import pytest
 import redis.asyncio as aioredis
 
-from bot.observe import Heartbeat, Observer, count_cycle
+from bot.ops.observe import Heartbeat, Observer, count_cycle
+from bot.ops.source_alerts import tell_admins_paused
 from bot.pipeline import CycleResult
 from bot.runtime.clock import system_clock
 from bot.runtime.health_server import HealthServer, ListenError
 from bot.runtime.metrics import Metrics
 from bot.settings import Settings
-from bot.source_alerts import tell_admins_paused
 from bot.store import Store
 from bot.telegram.app import build_application, serve
 from bot.telegram.context import Collaborators

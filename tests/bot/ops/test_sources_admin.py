@@ -7,12 +7,11 @@ from dataclasses import replace
 
 import pytest
 
+from bot.ops.sources_admin import SourceAdded, SourceAdminImpl, SourceRejected, source_id_for
 from bot.pipeline import build_client
 from bot.runtime.clock import system_clock
 from bot.settings import Settings
-from bot.sources_admin import SourceAdminImpl, source_id_for
 from bot.store import Store
-from bot.telegram.context import SourceAdded, SourceRejected
 from feeds.model import FeedSource
 from tests.feeds.conftest import rss
 from tests.feedserver import FeedServer

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import redis
 
-from bot import backup as backup_module
-from bot.backup import BackupError, export_data, import_backup, parse_export
+from bot.ops import backup as backup_module
+from bot.ops.backup import BackupError, export_data, import_backup, parse_export
 from bot.settings import Settings
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode, PauseReason, Subscription
@@ -26,7 +26,7 @@ from feeds.sources import remote_source
 from feeds.state import FeedState
 from tests.redis_server import RedisServer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
 
 SUBSCRIPTIONS = (

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import status
+from bot.ops import status
 from bot.store import Store
 from bot.store.subscriptions import ChatKind, Mode, Subscription
 from feeds.model import FeedSource
@@ -21,7 +21,7 @@ from feeds.sources import remote_source
 from feeds.state import FeedState
 from tests.redis_server import RedisServer, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
 TEHRAN = ZoneInfo("Asia/Tehran")
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.backup import BackupError
-from bot.opml import MAX_OPML_BYTES, parse_opml, to_opml
-from bot.sources_admin import source_id_for
+from bot.ops.backup import BackupError
+from bot.ops.opml import MAX_OPML_BYTES, parse_opml, to_opml
+from bot.ops.sources_admin import source_id_for
 from feeds.model import FeedSource
 from feeds.sources import remote_source
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 import httpx
@@ -20,7 +22,6 @@ from bot.pipeline import fetch_config
 from bot.runtime.clock import Clock
 from bot.settings import Settings
 from bot.store import Store
-from bot.telegram.context import Resumed, SourceAdded, SourceInfo, SourceRejected
 from feeds.discover import DiscoverError, FeedCandidate, best, discover
 from feeds.identity import stable_hash
 from feeds.model import FeedSource
@@ -29,6 +30,36 @@ from feeds.sources import SourcesError, merge_sources, remote_source
 from feeds.state import FeedState
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    id: str
+    name: str
+    province: str | None
+    url: str
+    status: str  # "ok" | "failing" | "paused"
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceAdded:
+    source: SourceInfo
+    items: int  # items the validating fetch found
+    discovered_from: str | None = None  # the page URL the admin gave, when the feed was discovered from it
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRejected:
+    reason: str  # short, already in Persian or a technical one-liner (URL/HTTP/parse problem)
+
+
+class Resumed(StrEnum):
+    """What `/resumesource ID` found."""
+
+    RESUMED = "resumed"  # it was paused: due now, errors forgotten
+    NOT_PAUSED = "not_paused"
+    MISSING = "missing"  # no source with this id
 
 
 def source_id_for(url: str) -> str:
