@@ -16,7 +16,7 @@ from tests.bot.procs import KhabarProcess, running, until
 from tests.fakebotapi import TOKEN, FakeBotAPI
 from tests.redis_server import RedisServer, free_port
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def khabar_env(tmp_path: Path, **extra: str) -> dict[str, str]:

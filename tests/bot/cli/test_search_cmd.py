@@ -14,7 +14,7 @@ from bot.cli.search_cmd import search_text
 from bot.store import Store
 from tests.bot.conftest import make_story
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 NOW = datetime(2024, 5, 10, tzinfo=UTC)
 
 

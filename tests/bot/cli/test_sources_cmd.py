@@ -18,7 +18,7 @@ from feeds.sources import CATALOGUE, load_sources
 from tests.feeds.conftest import rss
 from tests.feedserver import FeedServer
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HOME = (
     '<html><head><title>خبرگزاری نمونه</title><link rel="alternate" type="application/rss+xml" href="/fa/rss/allnews">'
     '</head><body><a href="/fa/rss/1">RSS</a></body></html>'

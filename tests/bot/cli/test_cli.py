@@ -12,7 +12,7 @@ import pytest
 
 from bot.cli.commands import COMMANDS
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 REDIS = "redis://127.0.0.1:6379/0"
 
 
