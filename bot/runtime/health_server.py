@@ -1,23 +1,24 @@
 """A tiny local HTTP server for operators: `GET /metrics` (Prometheus) and `GET /healthz` (JSON).
 
-Plain asyncio streams, no web framework: two read-only endpoints, bounded request size, short timeouts.
-`/healthz` answers 200 when every check passes and 503 otherwise, with the failing checks named.
+aiohttp's web server (aiohttp is already the Bot API backend, bot.telegram.request): two read-only
+endpoints; it parses and bounds requests and answers 404 and 405 itself. `/healthz` answers 200 when
+every check passes and 503 otherwise, with the failing checks named.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from aiohttp import web
+
 from bot.runtime.metrics import Metrics
 
 log = logging.getLogger("khabar.health")
 
-MAX_REQUEST_LINE = 2048
-READ_TIMEOUT = 5.0
+PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
 
 
 class ListenError(RuntimeError):
@@ -46,56 +47,36 @@ class HealthServer:
         self._metrics = metrics
         self._probe = probe
         self._host, self._port = host, port
-        self._server: asyncio.Server | None = None
+        self._runner: web.AppRunner | None = None
 
     @property
     def port(self) -> int:
-        assert self._server is not None and self._server.sockets
-        return int(self._server.sockets[0].getsockname()[1])
+        assert self._runner is not None and self._runner.addresses
+        return int(self._runner.addresses[0][1])
 
     async def start(self) -> None:
+        app = web.Application()
+        app.router.add_get("/metrics", self._metrics_page, allow_head=False)
+        app.router.add_get("/healthz", self._healthz, allow_head=False)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
         try:
-            self._server = await asyncio.start_server(self._handle, self._host, self._port, limit=MAX_REQUEST_LINE)
+            await web.TCPSite(runner, self._host, self._port).start()
         except OSError as exc:
+            await runner.cleanup()
             where = f"{self._host}:{self._port}"
             raise ListenError(f"metrics: cannot listen on {where}: {exc.strerror or exc}") from None
+        self._runner = runner
         log.info("metrics and health endpoints listening", extra={"port": self.port})
 
     async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            status, ctype, body = await self._respond(reader)
-        except (TimeoutError, ValueError, asyncio.LimitOverrunError, ConnectionError):
-            status, ctype, body = 400, "text/plain", b"bad request\n"
-        head = f"HTTP/1.1 {status} {_REASONS[status]}\r\nContent-Type: {ctype}\r\n"
-        head += f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
-        try:
-            writer.write(head.encode() + body)
-            await writer.drain()
-        except ConnectionError:
-            pass  # the client went away; nothing to tell it
-        finally:
-            writer.close()
+    async def _metrics_page(self, _: web.Request) -> web.Response:
+        return web.Response(body=self._metrics.exposition(), headers={"Content-Type": PROMETHEUS_TEXT})
 
-    async def _respond(self, reader: asyncio.StreamReader) -> tuple[int, str, bytes]:
-        line = await asyncio.wait_for(reader.readline(), READ_TIMEOUT)
-        parts = line.decode("latin-1").split()
-        if len(parts) < 2:
-            raise ValueError("malformed request line")
-        method, path = parts[0], parts[1].split("?", 1)[0]
-        if method != "GET":
-            return 405, "text/plain", b"only GET\n"
-        if path == "/metrics":
-            return 200, "text/plain; version=0.0.4; charset=utf-8", self._metrics.exposition()
-        if path == "/healthz":
-            health = await self._probe()
-            return (200 if health.ok else 503), "application/json", health.to_json()
-        return 404, "text/plain", b"not found\n"
-
-
-_REASONS = {200: "OK", 400: "Bad Request", 404: "Not Found", 405: "Method Not Allowed", 503: "Service Unavailable"}
+    async def _healthz(self, _: web.Request) -> web.Response:
+        health = await self._probe()
+        return web.Response(body=health.to_json(), status=200 if health.ok else 503, content_type="application/json")
