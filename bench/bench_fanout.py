@@ -40,11 +40,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import httpx  # noqa: E402
 import redis.asyncio as aioredis  # noqa: E402
 
-from bot.app import Collaborators, build_application, serve  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store.subscriptions import Subscription  # noqa: E402
 from bot.story import Story  # noqa: E402
+from bot.telegram.app import build_application, serve  # noqa: E402
+from bot.telegram.context import Collaborators  # noqa: E402
 from digest import Digest  # noqa: E402
 from tests.fakebotapi import TOKEN  # noqa: E402
 from tests.redis_server import RedisServer, free_port  # noqa: E402

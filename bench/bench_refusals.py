@@ -23,8 +23,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.backup import BackupError, parse_export  # noqa: E402
-from bot.opml import MAX_OPML_BYTES, parse_opml  # noqa: E402
+from bot.ops.backup import BackupError, parse_export  # noqa: E402
+from bot.ops.opml import MAX_OPML_BYTES, parse_opml  # noqa: E402
 from feeds.parse import parse_feed_sync  # noqa: E402
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)

@@ -11,7 +11,7 @@
    of its own unless `--redis-url`, so nothing else is counted), once the id → number links older
    than 7 days are gone (their TTL is the live story's, not the archive's).
 3. Queries (one word, two words, province + topic, rare words, a word that is nowhere), each run as
-   `/search` runs it (`bot.search.search_page`: posting lists → intersection → the page's records →
+   `/search` runs it (`bot.archive.search.search_page`: posting lists → intersection → the page's records →
    Telegram HTML), with this process pinned to one core. p50/p95/max wall time (target p95 ≤ 50 ms).
 
 The last line is the summary. Takes one to two minutes on a shared 2-core machine, nearly all of it
@@ -43,8 +43,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import redis.asyncio as aioredis  # noqa: E402
 
-from bot.query import Query, parse_query  # noqa: E402
-from bot.search import search_page  # noqa: E402
+from bot.archive.query import Query, parse_query  # noqa: E402
+from bot.archive.search import search_page  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.story import Story  # noqa: E402
 from bot.terms import tokens  # noqa: E402

@@ -12,8 +12,8 @@ What runs (khabar's own code, called directly, with a controllable clock; no Job
 * the fake Bot API (tests.fakebotapi) in its own process, no rate limits, plus a side endpoint
   that hands back when each message arrived (CLOCK_MONOTONIC is shared by all processes);
 * in this process, pinned to one core: the poll cycle (bot.pipeline.poll_cycle: claims, fetch,
-  parse, seen-state, digest extraction, clustering), the fan-out (bot.fanout.Fanout) and the
-  delivery worker (bot.delivery.DeliveryWorker, real python-telegram-bot client) at Telegram's
+  parse, seen-state, digest extraction, clustering), the fan-out (bot.delivery.fanout.Fanout) and the
+  delivery worker (bot.telegram.sender.DeliveryWorker, real python-telegram-bot client) at Telegram's
   real per-chat pace (1 message/s to a private chat) and 1,000 messages/s overall (paid broadcast).
 
 Simulated time = real time + skipped time: every poll tick (15 s) runs at its simulated moment;
@@ -62,14 +62,14 @@ import httpx  # noqa: E402
 import redis.asyncio as aioredis  # noqa: E402
 from telegram import Bot  # noqa: E402
 
-from bot.delivery import DeliveryWorker  # noqa: E402
-from bot.fanout import Fanout, SubscriptionCache  # noqa: E402
+from bot.delivery.fanout import Fanout, SubscriptionCache  # noqa: E402
 from bot.pipeline import PipelineDeps, build_client, poll_cycle  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.store import Store  # noqa: E402
 from bot.store.ratelimit import Pacing  # noqa: E402
 from bot.store.subscriptions import Subscription  # noqa: E402
-from bot.telegram_request import make_request  # noqa: E402
+from bot.telegram.request import make_request  # noqa: E402
+from bot.telegram.sender import DeliveryWorker  # noqa: E402
 from digest import RenderOptions  # noqa: E402
 from feeds.model import FeedSource  # noqa: E402
 from feeds.poller import Outcome  # noqa: E402

@@ -14,7 +14,7 @@ runs:
    earliest reporter first;
 5. only then is the item acknowledged in the inbox. A crash anywhere before leaves it there and
    another tick handles it again: `cluster` is idempotent per story id and announcing is once-only,
-   so the story is delivered exactly once (bot.fanout.reconcile remains a second net).
+   so the story is delivered exactly once (bot.delivery.fanout.reconcile remains a second net).
 
 The result, `CycleResult`, carries the new stories for delivery and the sources that were paused
 in this cycle, so the caller can tell the admins once. Imports feeds, digest, bot.store, bot.story.

@@ -165,7 +165,7 @@ class Settings:
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: Secret | None = None
-    # --- several instances (bot.lease) ---
+    # --- several instances (bot.runtime.lease) ---
     updates_lease: float = 10.0  # seconds the getUpdates lease lasts unrenewed (renewed every ~lease/3)
 
     @property

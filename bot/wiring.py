@@ -1,9 +1,9 @@
 """How the bot reaches the feed pipeline: the default `Wiring` for `khabar run`.
 
-Kept apart from bot.app so the Application can be built with other collaborators in tests. The
+Kept apart from bot.telegram.app so the Application can be built with other collaborators in tests. The
 operator's sources file is read once at start (a bad file fails the start with one line). Each
-poll cycle's result is counted into the process's metrics (bot.observe) and newly paused sources
-are reported to the admins (bot.source_alerts) — here, where the pipeline's result is in hand.
+poll cycle's result is counted into the process's metrics (bot.ops.observe) and newly paused sources
+are reported to the admins (bot.ops.source_alerts) — here, where the pipeline's result is in hand.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from datetime import datetime
 
 import httpx
 
-from bot.app import Collaborators, Wiring
-from bot.context import system_clock
-from bot.metrics import Metrics
-from bot.observe import count_cycle
+from bot.ops.observe import count_cycle
+from bot.ops.source_alerts import tell_admins_paused
+from bot.ops.sources_admin import SourceAdminImpl
 from bot.pipeline import PipelineDeps, poll_cycle
+from bot.runtime.clock import system_clock
+from bot.runtime.metrics import Metrics
 from bot.settings import Settings
-from bot.source_alerts import tell_admins_paused
-from bot.sources_admin import SourceAdminImpl
 from bot.store import Store
 from bot.story import Story
+from bot.telegram.context import Collaborators, Wiring
 from feeds.sources import load_sources
 
 log = logging.getLogger("khabar.wiring")

@@ -207,7 +207,7 @@ class _Run:
             state = await self.deps.states.load(source.id) or FeedState()
             return await self._poll(source, state)
         except StoreUnavailable:
-            raise  # Redis is away: abort the tick (bot.outage logs it once), blame no source
+            raise  # Redis is away: abort the tick (bot.runtime.outage logs it once), blame no source
         except Exception as exc:  # a bug must not stop the other sources
             log.exception("poll.crash", extra={"source_id": source.id})
             outcome = await self._finish_failed(source, state, f"internal: {type(exc).__name__}: {exc}", None)

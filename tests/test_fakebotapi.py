@@ -10,7 +10,7 @@ from telegram import Bot
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, RetryAfter
 
-from bot.telegram_request import AiohttpRequest, retry_after_seconds
+from bot.telegram.request import AiohttpRequest, retry_after_seconds
 from tests.fakebotapi import TOKEN, Chat, FakeBotAPI
 
 

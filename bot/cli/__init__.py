@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "needs_settings", False):
         logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
         return int(args.handler(args))
-    from bot.logs import setup_logging
+    from bot.runtime.logs import setup_logging
     from bot.settings import Settings, SettingsError
 
     try:

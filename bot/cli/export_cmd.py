@@ -19,10 +19,10 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.backup import export_data
 from bot.cli.commands import add_command
-from bot.opml import to_opml
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.ops.backup import export_data
+from bot.ops.opml import to_opml
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource

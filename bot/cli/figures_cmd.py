@@ -13,12 +13,12 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 
+from bot.archive.figures import CSV_ROWS, MAX_ROWS, FigureRow, latest_figures, write_csv
+from bot.archive.query import Query
+from bot.archive.search import source_label, speaker_text
 from bot.cli.commands import add_command
 from bot.cli.search_cmd import parsed_or_exit
-from bot.figures import CSV_ROWS, MAX_ROWS, FigureRow, latest_figures, write_csv
-from bot.query import Query
-from bot.redis_conn import RedisUnavailable, open_redis
-from bot.search import source_label, speaker_text
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from digest import jalali_date

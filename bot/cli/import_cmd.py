@@ -22,10 +22,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.backup import Backup, BackupError, Imported, describe, import_backup, parse_export
 from bot.cli.commands import add_command
-from bot.opml import parse_opml
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.ops.backup import Backup, BackupError, Imported, describe, import_backup, parse_export
+from bot.ops.opml import parse_opml
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource

@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cli.commands import add_command
-from bot.outage import describe, is_redis_outage
+from bot.ops.plural import counted
 from bot.pipeline import CycleResult, PipelineDeps, build_client, poll_cycle
-from bot.plural import counted
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.outage import describe, is_redis_outage
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from bot.story import Story

@@ -12,12 +12,13 @@ import asyncio
 import signal
 import sys
 
-from bot.app import KhabarApp, TelegramRejected, build_application, serve
 from bot.cli.commands import add_command
-from bot.health_server import ListenError
-from bot.metrics import Metrics
-from bot.redis_conn import RedisUnavailable
+from bot.runtime.health_server import ListenError
+from bot.runtime.metrics import Metrics
+from bot.runtime.redis_conn import RedisUnavailable
 from bot.settings import Settings
+from bot.telegram.app import TelegramRejected, build_application, serve
+from bot.telegram.context import KhabarApp
 from bot.wiring import wiring_for
 from feeds.sources import SourcesError, load_sources
 

@@ -1,6 +1,6 @@
 """`khabar search WORDS...`: the archive's stories matching the words, newest first, as plain text.
 
-Same query rules as `/search` in chat (bot.query): Persian-normalized, plurals folded, province and
+Same query rules as `/search` in chat (bot.archive.query): Persian-normalized, plurals folded, province and
 topic names act as filters. A bad query (empty, too long, only stop words) → one line on stderr,
 exit 2. Reads only; safe next to a running bot.
 """
@@ -12,10 +12,10 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 
+from bot.archive.query import Query, QueryError, parse_query
+from bot.archive.search import answer_text, search_page
 from bot.cli.commands import add_command
-from bot.query import Query, QueryError, parse_query
-from bot.redis_conn import RedisUnavailable, open_redis
-from bot.search import answer_text, search_page
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 

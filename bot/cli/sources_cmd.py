@@ -26,9 +26,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from bot.cli.commands import add_command
+from bot.ops.plural import counted
 from bot.pipeline import build_client, fetch_config
-from bot.plural import counted
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from digest import PROVINCES, canonical_province

@@ -14,9 +14,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot import status
 from bot.cli.commands import add_command
-from bot.redis_conn import RedisUnavailable, open_redis
+from bot.ops import status
+from bot.runtime.redis_conn import RedisUnavailable, open_redis
 from bot.settings import Settings
 from bot.store import Store
 from feeds.model import FeedSource

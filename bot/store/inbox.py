@@ -19,7 +19,7 @@ from datetime import datetime
 
 import redis.asyncio as aioredis
 
-from bot.outage import store_call
+from bot.runtime.outage import store_call
 from bot.store.codec import from_jsonable
 from bot.store.keys import Keys
 from feeds.model import FeedItem

@@ -4,7 +4,7 @@
 still holds the caller's token, so a holder that stalled past its lease and lost it cannot extend or
 delete its successor's lease. The token names the holder (`host:pid:random`) for operators. Redis'
 PX clock decides expiry; holders must stop acting on the lease before it could have expired
-(bot.lease stands down a renewal period early).
+(bot.runtime.lease stands down a renewal period early).
 """
 
 from __future__ import annotations

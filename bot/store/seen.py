@@ -27,7 +27,7 @@ from datetime import datetime
 
 import redis.asyncio as aioredis
 
-from bot.outage import store_call
+from bot.runtime.outage import store_call
 from bot.store.codec import to_jsonable
 from bot.store.inbox import inbox_id
 from bot.store.keys import INBOX_CAP, INBOX_TTL, SEEN_BUCKETS, Keys, seen_bucket_keys

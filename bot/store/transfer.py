@@ -1,6 +1,6 @@
 """Bulk writes for `khabar import`: subscriptions and runtime sources in one transaction.
 
-Validation happens before (bot.backup); this only writes. With `replace`, records missing from
+Validation happens before (bot.ops.backup); this only writes. With `replace`, records missing from
 the import are deleted in the same transaction; the caller then cleans up after them (their
 delivery queues, their sources' feed state). WATCH makes a concurrent change by a running bot
 restart the write instead of being silently overwritten half-way.

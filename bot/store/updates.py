@@ -1,6 +1,6 @@
 """Which Telegram updates were already handled, across every khabar process (once per update).
 
-Only the lease holder fetches updates (bot.lease), but a new holder can be handed updates its
+Only the lease holder fetches updates (bot.runtime.lease), but a new holder can be handed updates its
 predecessor already handled — the predecessor died after handling them and before Telegram learnt
 they were consumed (getUpdates confirms by the *next* call's offset), or Telegram re-sent a webhook
 call. `first_time(update_id)` records the id atomically and says whether it is new; khabar handles

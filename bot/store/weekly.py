@@ -3,7 +3,7 @@
 `khabar:weekly` maps a chat key to `weekday|HH:MM` (Python weekday, 0 = Monday; wall time in
 KHABAR_TIMEZONE); `khabar:weekly:due` holds each such chat's next post time. `take_due` pushes what
 it returns `lease` seconds ahead in one script, so two processes never post the same week twice
-and a crash mid-post is retried (bot.weekly sets the real next time once the post is queued).
+and a crash mid-post is retried (bot.archive.weekly sets the real next time once the post is queued).
 """
 
 from __future__ import annotations

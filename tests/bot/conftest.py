@@ -13,11 +13,12 @@ import httpx
 import pytest
 import redis.asyncio as aioredis
 
-from bot.app import Collaborators, KhabarApp, build_application, serve
-from bot.context import Resumed, Services, SourceAdded, SourceInfo, SourceRejected
+from bot.ops.sources_admin import Resumed, SourceAdded, SourceInfo, SourceRejected
 from bot.settings import Settings
 from bot.store import Store
 from bot.story import Story
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import Collaborators, KhabarApp, Services
 from digest import Digest
 from tests.conftest import REDIS_URL
 from tests.fakebotapi import TOKEN, Chat, FakeBotAPI

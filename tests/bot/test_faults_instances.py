@@ -19,7 +19,7 @@ import psutil
 import pytest
 import redis.asyncio as aioredis
 
-from bot.redis_conn import client_options
+from bot.runtime.redis_conn import client_options
 from bot.store import Store
 from bot.store.subscriptions import Subscription
 from feeds.state import FeedState

@@ -23,13 +23,14 @@ import redis.asyncio as aioredis
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ReadOnlyError
 
-from bot.app import KhabarApp, build_application, serve
-from bot.context import system_clock
-from bot.outage import Outage, is_redis_outage
-from bot.redis_conn import ObservedRetry, client_options
+from bot.runtime.clock import system_clock
+from bot.runtime.outage import Outage, is_redis_outage
+from bot.runtime.redis_conn import ObservedRetry, client_options
 from bot.settings import Secret
 from bot.store import Store
 from bot.store.subscriptions import Subscription
+from bot.telegram.app import build_application, serve
+from bot.telegram.context import KhabarApp
 from bot.wiring import default_wiring
 from tests.bot.conftest import ManualClock, khabar_settings, make_story, start_khabar, stop_khabar
 from tests.bot.waiting import store_of, wait_drained

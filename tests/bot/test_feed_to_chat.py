@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
-from bot.app import build_application, serve
-from bot.context import system_clock
+from bot.runtime.clock import system_clock
+from bot.telegram.app import build_application, serve
 from bot.wiring import default_wiring
 from tests.bot.conftest import delete_prefix, khabar_settings
 from tests.bot.waiting import store_of, wait_drained

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import Query, QueryError, parse_query
+from bot.archive.query import Query, QueryError, parse_query
 from bot.terms import stem, text_terms
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot.app import KhabarApp
 from bot.store import Store
+from bot.telegram.context import KhabarApp
 from tests.bot.conftest import ScriptedPoll
 
 
