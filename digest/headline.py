@@ -147,7 +147,7 @@ def slug_title(url: str | None) -> str | None:
         # «…-معیشتی-1234.html»: a number glued to the page extension is the page id
         bare = _PAGE_EXT.sub("", segment)
         bare = _PAGE_ID_EXT.sub("", bare) if bare != segment else bare
-        text = normalize_fa(unquote(bare, errors="replace"))
+        text = normalize_fa(_decoded(bare))
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
@@ -160,6 +160,15 @@ def slug_title(url: str | None) -> str | None:
     if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
         best[0] += "/"
     return " ".join(best)
+
+
+_ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _decoded(segment: str) -> str:
+    """A path segment percent-decoded, twice when it was encoded twice (`%25D8%25A7` → `%D8%A7` → `ا`)."""
+    text = unquote(segment, errors="replace")
+    return unquote(text, errors="replace") if _ESCAPED.search(text) else text
 
 
 def _words(line: str) -> int:

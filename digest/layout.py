@@ -186,6 +186,13 @@ def _split_trailing_role(line: str) -> list[str]:
     return [line]
 
 
+# a reporting verb glued to the role before it («… کشورتصریح کرد»): the space is put back
+_GLUED_VERB_WORDS = ("تصریح", "اظهار", "خاطرنشان", "یادآور", "تاکید", "تأکید", "اذعان")
+_GLUED_VERB = re.compile(
+    r"(?<=[^\W\d_])(?=(?:" + "|".join(_GLUED_VERB_WORDS) + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c]))"
+)
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -194,6 +201,8 @@ def layout_lines(text: str) -> list[str]:
         text = text.replace("\\r", "").replace("\\n", "\n")
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
+    if any(w in text for w in _GLUED_VERB_WORDS):
+        text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):

@@ -70,6 +70,8 @@ _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a brack
 # «خرم‌آباد| …», «شادی خوشکار| …»: a place or a reporter (one to three words) before a bar
 _BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
 # «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
+# «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …»: an outlet's name glued to the lead by a slash
+_OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20})?[ ]*/[ ]*(?=\S)")
 _DESK_DASH = re.compile(r"^گروه(?:[ \u200c]+[^\s،:؛\-–—|]+){1,2}[ ]*[-–—][ ]*")
 # «منطقه گلستان، …», «مرکز چهارمحال و بختیاری ؛ …»: a provincial desk (IRIB centres) before a comma
 _REGION = re.compile(r"^(?:منطقه|مرکز)[ ]+(?P<place>[^،:؛\-–—|]{2,40}?)[ ]*[،؛:\-–—][ ]*")
@@ -98,10 +100,19 @@ def _strip_dateline(text: str) -> str:
     if m:
         rest = text[m.end() :]
         return rest[_starts_with_place(rest) :]
+    m = _OUTLET_SLASH.match(text)
+    if m and _opens_subject(text[m.end() :]):
+        return text[m.end() :]
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):
         return text[m.end() :]
     return DATELINE.sub("", text, count=1)
+
+
+def _opens_subject(text: str) -> bool:
+    """`text` starts with a role head or a title (what a lead's subject starts with)."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and (squash(first[0]) in HEAD_KEYS or first[0] in TITLES)
 
 
 def strip_byline(text: str) -> str:

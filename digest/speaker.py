@@ -94,6 +94,10 @@ _BE_GOFTE = re.compile(
     r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
+_BE_GOFTE_BARE = re.compile(
+    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
+    r"گفته(?:[ \u200c]*(?:های|ی))?[ \u200c]+(?P<rest>[^،:.]+)"
+)
 _BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات")
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
@@ -264,10 +268,31 @@ def _subjects(sentence: str) -> list[str]:
     heading = _heading(sentence, start) if ":" in sentence or "؛" in sentence else None
     if heading is not None:
         return [heading]
-    g = _BE_GOFTE.search(sentence) if _BE_GOFTE_HINT.search(sentence) else None
+    if not _BE_GOFTE_HINT.search(sentence):
+        return found
+    g = _BE_GOFTE.search(sentence)
     if g is not None and g.start() < start:
         found.append(_according_subject(g))
+    elif g is None:
+        role = _according_role(sentence)
+        if role is not None:
+            found.append(role)
     return found
+
+
+def _according_role(sentence: str) -> str | None:
+    """`به گفته ROLE تاکنون …` with no comma: the post up to its first adjunct or time word."""
+    m = _BE_GOFTE_BARE.search(sentence)
+    if m is None:
+        return None
+    words = m.group("rest").split()[:MAX_BARE_WORDS]
+    number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+    tokens = subject_tokens(" ".join(words[:number]))
+    if not tokens or tokens[0] not in ROLE_HEADS:
+        return None
+    kept, rest = split_adjuncts(tokens)
+    rest = rest or words[number:]
+    return join_tokens(kept) if rest and len(kept) < MAX_BARE_WORDS else None
 
 
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
@@ -459,10 +484,12 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
 
 
 def _same_surname(a: list[str], b: list[str]) -> bool:
-    """`جلالی پور` is the surname of `مجتبی جلالیپور` (one written spaced, the other glued)."""
+    """`جلالی پور` is the surname of `مجتبی جلالیپور`, `نوشآبادی` of `حسین نوش آبادی` (one written
+    spaced, the other glued)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     glued = "".join(short)
-    return len(short) >= 2 and any("".join(long[i:]) == glued for i in range(1, len(long)))
+    last = len(long) - 1 if len(short) >= 2 else len(long) - 2  # one glued word stands for two or more
+    return any("".join(long[i:]) == glued for i in range(1, last + 1))
 
 
 def _surname_extended(a: list[str], b: list[str]) -> bool:

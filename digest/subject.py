@@ -148,6 +148,13 @@ MIN_GLUED_REST = 3
 
 
 _HEAD_STARTS = frozenset(k[:3] for k in HEAD_KEYS)
+MIN_TYPO_HEAD = 7  # a long role head missing one inner letter is still that head («استندار» = «استاندار»)
+_HEAD_TYPOS = {
+    key[:i] + key[i + 1 :]: head
+    for key, head in HEAD_KEYS.items()
+    if len(key) >= MIN_TYPO_HEAD
+    for i in range(3, len(key) - 1)
+}
 
 
 @lru_cache(maxsize=8192)
@@ -159,7 +166,7 @@ def _canonical(tok: str) -> tuple[str, ...]:
     if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
         return (tok,)
     key = squash(tok)
-    head = HEAD_KEYS.get(key)
+    head = HEAD_KEYS.get(key) or _HEAD_TYPOS.get(key)
     if head is not None:
         return (head,)
     for n in _HEAD_LENGTHS:

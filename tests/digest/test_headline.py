@@ -288,3 +288,8 @@ def test_title_of_several_parts_is_kept_whole() -> None:
 def test_outlet_with_digits_is_a_lead_in() -> None:
     lead = "ایران نیوز 24: مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند."
     assert find_head((lead, "متن دوم خبر.")).headline == "مطابق با آمار منتشره، ۳۱ هزار دختر ازدواج کردند"
+
+
+def test_slug_encoded_twice_is_decoded_twice() -> None:
+    url = "https://example.ir/fa/news/829435/%25D8%25AA%25D9%2588%25D8%25B2%25DB%258C%25D8%25B9-%25D8%25A8%25D8%25B3%25D8%25AA%25D9%2587-%25D9%2585%25D8%25B9%25DB%258C%25D8%25B4%25D8%25AA%25DB%258C"
+    assert slug_title(url) == "توزیع بسته معیشتی"

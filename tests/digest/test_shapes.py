@@ -224,3 +224,38 @@ def test_colloquial_perfect_verb_and_a_fronted_adverb() -> None:
     assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
     text = "پیشتر علی رضایی، مدیرکل بهزیستی استان نمونه اعلام کرده بود که ۲۰ مرکز فعال است."
     assert main_speaker(text) == RAZAEI
+
+
+def test_a_misspelled_role_head_still_ends_the_name() -> None:
+    assert main_speaker("به گزارش ایرنا، علی رضایی استندار استان نمونه گفت: ۲۰ مرکز فعال است.") == (
+        "علی رضایی",
+        "استاندار استان نمونه",
+    )
+
+
+def test_a_spaced_surname_written_glued_later_is_the_same_person() -> None:
+    text = (
+        "به گزارش ایرنا، علی نوش آبادی در جلسه اظهار داشت: ۸ هزار خانواده تحت پوشش هستند.\n"
+        "مدیرکل بهزیستی استان نمونه نیز در این جلسه گفت: کار ادامه دارد.\nنوشآبادی افزود: کمک‌ها ادامه دارد."
+    )
+    assert main_speaker(text) == ("علی نوش آبادی", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_an_outlet_glued_by_a_slash_and_a_verb_glued_to_the_role() -> None:
+    assert main_speaker("نمونه‌نیوز/مدیرکل بهزیستی استان نمونه گفت: ۲۰ مرکز فعال است.") == (
+        None,
+        "مدیرکل بهزیستی استان نمونه",
+    )
+    text = (
+        "علی رضایی، مدیرکل بهزیستی استان نمونه از مرکز بازدید کرد.\n"
+        "مدیرکل بهزیستی استان نمونهتصریح کرد: ۲۰ مرکز فعال است."
+    )
+    assert main_speaker(text) == RAZAEI
+
+
+def test_according_to_a_post_without_a_comma() -> None:
+    text = (
+        "به گزارش ایرنا، رضایی امروز گفت: کار ادامه دارد.\n"
+        "به گفته مدیرکل بهزیستی استان نمونه تاکنون ۲۰ مرکز افتتاح شده است."
+    )
+    assert main_speaker(text) == ("رضایی", "مدیرکل بهزیستی استان نمونه")
