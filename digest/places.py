@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -74,7 +74,7 @@ _ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
 _NOT_PLACE_AFTER = _keys(
     """
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
-    تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
+    گزارش تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
     داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
     سد خیابان بلوار میدان هتل ورزشگاه
     """
@@ -84,6 +84,9 @@ _LIST_COMMA = re.compile(r"[،,]")
 _LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
 _RIVER = squash("رود")  # "گرگان رود" is a river
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
+# what follows a person's name in a lead: «احمد دشتی روز پنجشنبه در …», «رضا فردوس امروز با …»
+_PERSON_NEXT = _keys("روز امروز دیروز صبح عصر شب در با ضمن طی هم نیز همچنین")
+_HOLY = _keys("امام حضرت")
 _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرنشان عنوان ادامه اعلام توضیح اضافه")
 _AND = " و "
 _DIVISION_WORDS = _keys("شهرستان بخش دهستان")
@@ -207,6 +210,7 @@ class _Scan:
     last_place: int = -10  # index after the last place found
     list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
     first_line: bool = True  # still in the first line (the headline)
+    surnames: set[str] = field(default_factory=set)  # place words already read as a person's surname
 
 
 def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool:
@@ -236,10 +240,20 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
 def _after_first_name(scan: _Scan, i: int, end: int) -> bool:
     """`رضا فردوس گفت`, `رضا فردوس، مدیرکل …`: a place word between a first name and a reporting verb
     or a comma is a surname (`بیمارستان سینا تهران` stays a place)."""
+    if scan.keys[i] in scan.surnames and end == i + 1:
+        return True  # «دشتی، تامین مسکن …» after «احمد دشتی» was read as a surname
     sep = scan.parts[2 * i]
     if not i or "\n" in sep or "#" in sep or scan.keys[i - 1] not in _first_name_keys() or scan.last_place == i:
         return False  # after a place that ends in a name word («رباط کریم، اسلام شهر») a list goes on
-    return end == len(scan.keys) or scan.keys[end] in _REPORTING or _LIST_COMMA.search(scan.parts[2 * end]) is not None
+    if i > 1 and scan.keys[i - 2] in _HOLY:
+        return False  # «امام رضا مشهد»
+    after = scan.keys[end] if end < len(scan.keys) else ""
+    surname = (
+        not after or after in _REPORTING or after in _PERSON_NEXT or _LIST_COMMA.search(scan.parts[2 * end]) is not None
+    )
+    if surname and end == i + 1:
+        scan.surnames.add(scan.keys[i])
+    return surname
 
 
 @lru_cache(maxsize=1)
