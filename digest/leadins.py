@@ -69,6 +69,8 @@ MAX_REPORT_CHARS = 150
 _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
 # «خرم‌آباد| …», «شادی خوشکار| …»: a place or a reporter (one to three words) before a bar
 _BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
+# «مهر، نماینده مجلس …»: an agency's name before a comma, then the lead's subject
+_AGENCY_COMMA = re.compile(rf"^{_AGENCY}[ ]*،[ ]*")
 # «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
 # «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …»: an outlet's name glued to the lead by a slash
 _OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20})?[ ]*/[ ]*(?=\S)")
@@ -128,6 +130,9 @@ def strip_lead_in(text: str) -> str:
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()
+    m = _AGENCY_COMMA.match(text)
+    if m is not None and _opens_subject(text[m.end() :]):
+        text = text[m.end() :]
     return _strip_region(_strip_report(text).strip())
 
 

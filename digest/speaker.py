@@ -94,6 +94,7 @@ _BE_GOFTE = re.compile(
     r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
+_CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
     r"گفته(?:[ \u200c]*(?:های|ی))?[ \u200c]+(?P<rest>[^،:.]+)"
@@ -232,7 +233,11 @@ def _is_group(title: Mention, body: list[Mention]) -> bool:
         return False
     if any(m.role and keys & {squash(t) for t in m.role.split()} for m in body):
         return True
-    return not is_name_start(title.name.split()[0]) and not any(m.kind == "role" for m in body)
+    first, last = title.name.split()[0], title.name.split()[-1]
+    if is_name_start(first):
+        return False
+    # `رستمی: …` over `مدیرکل … گفت` names that official; `جام جم: …` (an outlet) is no surname
+    return not is_surname(last) or not any(m.kind == "role" for m in body)
 
 
 def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:
@@ -302,6 +307,9 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         if not _CLAUSE.match(m.group("verb")):
             return None
         pre = sentence[: m.start()]
+        head, sep, tail = pre.rpartition(" که ")
+        if sep and head.split()[-1:] and head.split()[-1] in _CLEFT_VERBS:
+            pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
         if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
             return None
         subject = subject_of(pre)
