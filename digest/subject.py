@@ -253,7 +253,7 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     mention = _name_before_role(tokens, index)
     if mention is not None:
         return mention
-    if len(words) <= 3 and looks_like_name(words):
+    if (len(words) <= 3 or len(words) == 4 and is_first_name(words[1])) and looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
 

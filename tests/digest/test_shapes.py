@@ -259,3 +259,33 @@ def test_according_to_a_post_without_a_comma() -> None:
         "به گفته مدیرکل بهزیستی استان نمونه تاکنون ۲۰ مرکز افتتاح شده است."
     )
     assert main_speaker(text) == ("رضایی", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_an_agency_before_a_comma_is_no_name() -> None:
+    assert main_speaker("مهر، نماینده مردم شهر نمونه در مجلس گفت: ۱۵۰ هزار دانش‌آموز بازمانده از تحصیل هستند.") == (
+        None,
+        "نماینده مردم شهر نمونه در مجلس",
+    )
+
+
+def test_an_outlet_label_in_a_title_is_no_speaker() -> None:
+    found = extract(
+        Article(text="جام جم : امدادگران به ۲۰۰ خودرو کمک کردند.\nمدیرکل بهزیستی استان نمونه گفت: امدادگران کار کردند.")
+    ).speakers
+    assert [(s.name, s.role) for s in found][:1] == [(None, "مدیرکل بهزیستی استان نمونه")]
+
+
+def test_a_cleft_time_frame_before_the_speaker() -> None:
+    text = (
+        "آبان ماه سال گذشته بود که علی رضایی مدیرکل بهزیستی استان نمونه در گفت‌وگو با خبرنگار اعلام کرد"
+        " یکی از مشکلات مردم اعتیاد است.\nوی گفت: کمپ ساخته می‌شود."
+    )
+    assert main_speaker(text) == RAZAEI
+    assert main_speaker("طرحی که وزیر اعلام کرد اجرا می‌شود.") is None
+
+
+def test_a_name_ends_before_an_object_noun_and_a_spaced_compound_first_name() -> None:
+    text = "مدیرکل بهزیستی استان نمونه گفت: ۴ هزار یتیم تحت پوشش هستند.\nعلی رضایی تعداد ایتام را ۴ هزار نفر عنوان کرد."
+    assert main_speaker(text) == RAZAEI
+    text = "مدیرکل بهزیستی استان نمونه گفت: ۱۷ هزار خانوار تحت پوشش هستند.\nمهر علی حق گویان افزود: طرح ادامه دارد."
+    assert main_speaker(text) == ("مهر علی حق گویان", "مدیرکل بهزیستی استان نمونه")
