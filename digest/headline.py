@@ -153,8 +153,10 @@ def slug_title(url: str | None) -> str | None:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
     while best and (_NUMERIC_ID.match(best[0]) or not _is_slug_word(best[0])):
         best.pop(0)
-    while best and (_NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or not _is_slug_word(best[-1])):
-        best.pop()
+    while best and (
+        _NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or best[-1] in _CUT_ENDS or not _is_slug_word(best[-1])
+    ):
+        best.pop()  # «… در سیستان و»: a slug cut after a conjunction ends before it
     if len(best) < MIN_SLUG_WORDS:
         return None
     if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
@@ -162,6 +164,7 @@ def slug_title(url: str | None) -> str | None:
     return " ".join(best)
 
 
+_CUT_ENDS = frozenset("و در به از با که برای تا".split())  # a title never ends with these: the CMS cut it
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
 
 

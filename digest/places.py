@@ -140,7 +140,12 @@ def _divisions() -> list[tuple[str, str, str, bool]]:
     """(kind, name, province, needs_cue) rows of `places_ir.csv`."""
     text = resources.files("digest").joinpath("places_ir.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(text.splitlines())
-    return [(r["kind"], r["name"], r["province"], r["needs_cue"] == "cue") for r in rows]
+    return [(r["kind"], _with_madda(r["name"]), r["province"], r["needs_cue"] == "cue") for r in rows]
+
+
+def _with_madda(name: str) -> str:
+    """The list's `فرون اباد` as names are written and annotated: `فرون آباد` («آباد» as its own word)."""
+    return name.replace(" اباد", " آباد") if " اباد" in name else name
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +236,8 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         before = keys[max(0, i - 3) : i]
         if _NAQL in before or _FARS_AGENCY.intersection(before):
             return False  # «به نقل از مهر»: an agency, not the town
-        listed = prev in _LIST_CUES or i == 0 or _LIST_COMMA.search(scan.parts[2 * i]) is not None
+        sep = scan.parts[2 * i]
+        listed = "\n" not in sep and (prev in _LIST_CUES or i == 0 or _LIST_COMMA.search(sep) is not None)
         in_list = listed and scan.last_place >= max(0, i - 2)
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
@@ -305,7 +311,7 @@ def _villages() -> dict[str, str]:
     two spellings the one with «آ» wins (`حسین آباد`, not `حسین اباد`)."""
     text = resources.files("digest").joinpath("villages_ir.txt").read_text(encoding="utf-8")
     names: dict[str, str] = {}
-    for name in text.split("\n"):
+    for name in map(_with_madda, text.split("\n")):
         key = squash(name)
         if name and (key not in names or "آ" in name and "آ" not in names[key]):
             names[key] = name

@@ -293,3 +293,9 @@ def test_outlet_with_digits_is_a_lead_in() -> None:
 def test_slug_encoded_twice_is_decoded_twice() -> None:
     url = "https://example.ir/fa/news/829435/%25D8%25AA%25D9%2588%25D8%25B2%25DB%258C%25D8%25B9-%25D8%25A8%25D8%25B3%25D8%25AA%25D9%2587-%25D9%2585%25D8%25B9%25DB%258C%25D8%25B4%25D8%25AA%25DB%258C"
     assert slug_title(url) == "توزیع بسته معیشتی"
+
+
+def test_slug_cut_after_a_conjunction_ends_before_it() -> None:
+    assert slug_title("https://example.ir/news/1/۱۵۰-هزار-بازمانده-از-تحصیل-در-شهر-نمونه-و") == (
+        "۱۵۰ هزار بازمانده از تحصیل در شهر نمونه"
+    )
