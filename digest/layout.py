@@ -186,6 +186,9 @@ def _split_trailing_role(line: str) -> list[str]:
     return [line]
 
 
+# page counters: «مجموع نظرات: ۰», «۰ نفر», «بازدید: ۱۲۳», «تعداد بازدید ۴۵»
+_COUNTER = re.compile(r"(?:(?:مجموع|تعداد)[ ]+)?(?:نظرات|بازدید|دیدگاه‌ها|دیدگاهها)[ ]*:?[ ]*[0-9۰-۹]+|[0-9۰-۹]+[ ]+نفر")
+_COUNTER_ENDS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹ر")
 # a reporting verb glued to the role before it («… کشورتصریح کرد»): the space is put back
 _GLUED_VERB_WORDS = ("تصریح", "اظهار", "خاطرنشان", "یادآور", "تاکید", "تأکید", "اذعان")
 _GLUED_VERB = re.compile(
@@ -207,7 +210,7 @@ def layout_lines(text: str) -> list[str]:
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
-        if not line or (latin and _is_debris(line)):
+        if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue
         if line[0] in _STAMP_STARTS:
             line = _NUMBERED.sub("", strip_stamp(line), count=1)

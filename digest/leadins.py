@@ -153,8 +153,29 @@ def _strip_report(text: str) -> str:
     if q is not None:
         return text[q.start() :]
     if m is not None:
-        return text[m.end() :]
+        return _after_inner_comma(text, m.end())
     return _after_report_words(text, start.end())
+
+
+def _after_inner_comma(text: str, end: int) -> str:
+    """A report attribution with a comma inside (`به گزارش ایرنا از دفتر معاونت سیاسی، امنیتی و
+    اجتماعی استاندار، NAME …`) ends at the comma after which a subject starts."""
+    rest = text[end:]
+    if _opens_subject(rest) or _starts_with_name(rest) or "،" not in text[end : end + MAX_REPORT_CHARS]:
+        return rest
+    nxt = text.find("،", end, end + MAX_REPORT_CHARS)
+    after = text[nxt + 1 :].lstrip()
+    return after if _opens_subject(after) or _starts_with_name(after) else rest
+
+
+def _starts_with_name(text: str) -> bool:
+    """`text` opens with a known first name, maybe written in two words (`روح الله`)."""
+    words = [w.strip("«") for w in text.split(maxsplit=2)[:2]]
+    names = first_names()
+    if not words:
+        return False
+    two = words[0] + "\u200c" + words[1] if len(words) == 2 else ""
+    return words[0] in names or two in names or two.replace("\u200c", "") in names
 
 
 def _after_report_words(text: str, at: int) -> str:

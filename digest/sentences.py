@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 # also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
 _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
-_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
+# «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
+_END = re.compile(rf"(?<=[.!؟?])(?<!\sو\.\.\.)(?<!\sو…)(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 

@@ -254,10 +254,22 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
-    if m is None or len(m.group("subject").split()) > 8:
+    if m is None:
+        return _post_title(text, index)
+    if len(m.group("subject").split()) > 8:
         return None
     mention = classify_subject(m.group("subject"), index)
     return mention if mention is not None and mention.kind != "pronoun" else None
+
+
+def _post_title(text: str, index: int) -> Mention | None:
+    """A title that is only a post (`معاون امور بازسازی بنیاد مسکن کشور`) names the speaker's role."""
+    tokens = subject_tokens(text.strip())
+    if not tokens or tokens[0] not in ROLE_HEADS or len(tokens) > MAX_BARE_WORDS:
+        return None
+    kept, rest = split_adjuncts(tokens)
+    mention = classify_subject(join_tokens(kept), index) if not rest else None
+    return mention if mention is not None and mention.kind == "role" else None
 
 
 def _subjects(sentence: str) -> list[str]:

@@ -206,8 +206,12 @@ def looks_like_name(tokens: list[str]) -> bool:
 
 
 def clean_name(tokens: list[str]) -> str | None:
-    kept = [t for t in tokens if t not in TITLES or t in KEEP_TITLES]
-    return " ".join(kept) if kept else None
+    """The name without the honorifics before it; a title word after the first name is part of the
+    surname (`جلال شیخ پور`, `علی امیر احمدی`)."""
+    start = 0
+    while start < len(tokens) and tokens[start] in TITLES and tokens[start] not in KEEP_TITLES:
+        start += 1
+    return " ".join(tokens[start:]) if start < len(tokens) else None
 
 
 def _unbracket_role(subject: str) -> str:

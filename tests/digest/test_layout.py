@@ -139,3 +139,8 @@ def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
     ]
     for line in kept:
         assert layout_lines(line) == [line]
+
+
+def test_page_counters_are_dropped() -> None:
+    page = "مجموع نظرات: ۰\n۰ نفر\nبازدید: ۱۲۳\nمدیرکل گفت: ۲۰ نفر تحت پوشش هستند."
+    assert layout_lines(page) == ["مدیرکل گفت: ۲۰ نفر تحت پوشش هستند."]
