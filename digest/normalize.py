@@ -67,9 +67,13 @@ def normalize_fa(text: str) -> str:
         s = s.replace(ch, _REPLACEMENT[ch])
     if ZWNJ in s:
         s = _ZWNJ_RUN.sub(_fix_zwnj, s)
-    s = _SPACE_RUN.sub(" ", s)
-    s = _LINE_EDGE.sub("\n", s)
-    return _BLANK_RUN.sub("\n\n", s).strip()
+    if "  " in s:  # each rule only where its pattern can match: a sub call costs even when nothing matches
+        s = _SPACE_RUN.sub(" ", s)
+    if " \n" in s or "\n " in s:
+        s = _LINE_EDGE.sub("\n", s)
+    if "\n\n\n" in s:
+        s = _BLANK_RUN.sub("\n\n", s)
+    return s.strip()
 
 
 def _fix_zwnj(m: re.Match[str]) -> str:
