@@ -107,7 +107,10 @@ def strip_byline(text: str) -> str:
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
-    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
+    m = AGENCY_PREFIX.match(text) if ":" in text else None  # it ends at a colon: a cheap test first
+    if m is not None:
+        text = text[m.end() :].strip()
+    for prefix in (_OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()
