@@ -55,9 +55,9 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(WORD_START + alternation(phrases) + WORD_END, flags)
 
 
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # vowel marks: «حَکَمی» is «حکمی»
 _KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
-              ("\u200c", ""))  # fmt: skip
-_HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # vowel marks: «حَکَمی» is «حکمی»
+              ("\u200c", ""), *((mark, "") for mark in _HARAKAT))  # fmt: skip
 KEY_WORD = re.compile(r"[^\W_]+")
 # written after a space but part of the word before/after: آسیب های → آسیبهای, می شود → میشود
 GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
@@ -79,10 +79,10 @@ def star_forms(word: str) -> list[str]:
 def key_text(text: str) -> str:
     """Text in comparison form: hamza/alef forms unified, vowel marks and half-spaces removed (words glue
     together)."""
-    for old, new in _KEY_PAIRS:  # str.replace beats str.translate on non-ASCII text
+    for old, new in _KEY_PAIRS:  # a test and str.replace beat str.translate and re.sub on non-ASCII text
         if old in text:
             text = text.replace(old, new)
-    return _HARAKAT.sub("", text)
+    return text
 
 
 def squash(text: str) -> str:
