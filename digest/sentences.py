@@ -13,7 +13,9 @@ from collections.abc import Iterable
 
 # also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
 _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
-_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
+# matched from the stop or line break that ends the sentence (captured: a stop goes back to its
+# sentence), so that the regex engine scans for those few characters instead of trying every position
+_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
@@ -21,7 +23,18 @@ def split_sentences(paragraphs: Iterable[str]) -> list[str]:
     """The sentences of the paragraphs, in order, stripped, without empty ones."""
     out: list[str] = []
     for para in paragraphs:
-        out.extend(_unbullet(s.strip()) for s in _END.split(para) if s.strip(_BULLET_CHARS + " "))
+        out.extend(_unbullet(s.strip()) for s in _pieces(para) if s.strip(_BULLET_CHARS + " "))
+    return out
+
+
+def _pieces(para: str) -> list[str]:
+    """`para` cut at the sentence ends, each stop (`.!؟?`) kept with its sentence, line breaks dropped."""
+    parts = _END.split(para)  # text, end character, text, end character, …, text
+    out = [parts[0]]
+    for k in range(1, len(parts), 2):
+        if parts[k] != "\n":
+            out[-1] += parts[k]
+        out.append(parts[k + 1])
     return out
 
 
@@ -36,5 +49,12 @@ def _unbullet(sentence: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Words of `text` (letters and digits; a half-space keeps a compound together)."""
-    return _WORD.findall(text)
+    """Words of `text` (letters and digits; a half-space keeps a compound together). Most are whole
+    pieces between spaces (`str.isalnum`), so the regex only reads the pieces with other characters."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out.extend(_WORD.findall(piece))
+    return out
