@@ -27,7 +27,8 @@ def _features(text: str) -> list[str]:
     keys = [k for k in key_tokens(text) if k not in stop]
     if len(keys) < SHINGLE:
         return [" ".join(keys)] if keys else []
-    return [" ".join(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
+    n = len(keys) - SHINGLE + 1  # runs of SHINGLE words
+    return list(map(" ".join, zip(*(keys[i : i + n] for i in range(SHINGLE)), strict=True)))
 
 
 _HASH = hashlib.blake2b(digest_size=BITS // 8)  # copied per feature: cheaper than building one
