@@ -90,13 +90,19 @@ def squash(text: str) -> str:
     return key_text(text).replace(" ", "")
 
 
+_EDGE_PUNCTUATION = ".،:؛!؟»«()\"'"
+
+
 def key_words(text: str) -> list[str]:
     """`KEY_WORD.findall(text)`, faster: most words are whole pieces between spaces (`str.isalnum` accepts
-    exactly the characters `KEY_WORD` does), so the regex only reads the pieces that carry punctuation."""
+    exactly the characters `KEY_WORD` does), or such pieces with punctuation at their edges, so the
+    regex only reads the few other pieces."""
     out: list[str] = []
     for piece in text.split():
         if piece.isalnum():
             out.append(piece)
+        elif (word := piece.strip(_EDGE_PUNCTUATION)).isalnum():
+            out.append(word)  # «word», word. word،
         else:
             out.extend(KEY_WORD.findall(piece))
     return out
@@ -155,6 +161,10 @@ class PhraseIndex[T]:
         free = 0  # the first word not inside a phrase found
         for i in [i for i, token in enumerate(tokens) if token in starts]:  # most words start no phrase
             if i < free:
+                continue
+            if tokens[i] not in prefixes:  # a whole phrase that no longer one starts with
+                yield keys[tokens[i]], i
+                free = i + 1
                 continue
             found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
             if found is not None:
