@@ -179,6 +179,7 @@ def canonical_province(name: str) -> str | None:
     return _gazetteer().provinces.get(squash(text)) if text else None
 
 
+@lru_cache(maxsize=4096)  # place names recur from article to article
 def province_of(place: str) -> str | None:
     """The province a place belongs to: itself for a province, else the province of a listed place
     whose name is not shared by places of several provinces."""
