@@ -23,6 +23,7 @@ Imports only digest.textmatch, digest.places and digest.roles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digest.places import is_place
 from digest.roles import HEAD_KEYS, TITLES, first_names
@@ -104,6 +105,7 @@ def strip_byline(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=256)  # a paragraph and its only sentence are stripped for the fingerprint, the summary …
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
