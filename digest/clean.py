@@ -89,6 +89,7 @@ _CHROME = re.compile(
     r"^[\W\d_]*(?:" + alternation(_LINE_MARKERS) + r"(?![\w\u200c])|" + alternation(_CREDIT_MARKERS) + r"\s*:)"
 )
 _TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")
+_TAIL_WORD = "پیام"  # in every tail marker
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _WORDS = re.compile(r"\S+")
 
@@ -171,7 +172,9 @@ def clean_lines(lines: list[str]) -> list[str]:
             continue
         if _is_chrome(line):
             continue
-        line = _TAIL_MARKER.sub("", line).strip()
+        if _TAIL_WORD in line:  # cheap test before the regex, which is tried at every position
+            line = _TAIL_MARKER.sub("", line)
+        line = line.strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)
             body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS

@@ -27,22 +27,34 @@ def _features(text: str) -> list[str]:
     keys = [k for k in key_tokens(text) if k not in stop]
     if len(keys) < SHINGLE:
         return [" ".join(keys)] if keys else []
-    return [" ".join(keys[i : i + SHINGLE]) for i in range(len(keys) - SHINGLE + 1)]
+    n = len(keys) - SHINGLE + 1  # runs of SHINGLE words
+    return list(map(" ".join, zip(*(keys[i : i + n] for i in range(SHINGLE)), strict=True)))
 
 
-# _BIT_TABLES[b] maps a byte to 1 when its bit b (from the top) is set, else 0
-_BIT_TABLES = [bytes((value >> (7 - bit)) & 1 for value in range(256)) for bit in range(8)]
+_HASH = hashlib.blake2b(digest_size=BITS // 8)  # copied per feature: cheaper than building one
+
+
+def _hashes(features: list[str]) -> bytes:
+    """The features' 8-byte BLAKE2b digests, concatenated."""
+    digests = []
+    for feature in features:
+        h = _HASH.copy()
+        h.update(feature.encode())
+        digests.append(h.digest())
+    return b"".join(digests)
 
 
 def simhash(features: list[str]) -> int:
     """SimHash of the features: each bit is the majority vote of the features' hash bits."""
-    data = b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest() for f in features)
+    data = _hashes(features)
     half = len(features) / 2
+    # bit b of every byte of a column: the column read as one integer, masked, its set bits counted
+    masks = [int.from_bytes(bytes((0x80 >> bit,)) * len(features), "big") for bit in range(8)]
     value = 0
     for byte in range(8):
-        column = data[byte::8]
-        for bit in range(8):
-            if column.translate(_BIT_TABLES[bit]).count(1) > half:
+        column = int.from_bytes(data[byte::8], "big")  # byte `byte` of every feature's hash
+        for bit, mask in enumerate(masks):
+            if (column & mask).bit_count() > half:
                 value |= 1 << (BITS - 1 - (8 * byte + bit))
     return value
 

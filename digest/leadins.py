@@ -23,6 +23,7 @@ Imports only digest.textmatch, digest.places and digest.roles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digest.places import is_place
 from digest.roles import HEAD_KEYS, TITLES, first_names
@@ -123,10 +124,14 @@ def strip_byline(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+@lru_cache(maxsize=256)  # a paragraph and its only sentence are stripped for the fingerprint, the summary …
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
-    for prefix in (AGENCY_PREFIX, _OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
+    m = AGENCY_PREFIX.match(text) if ":" in text else None  # it ends at a colon: a cheap test first
+    if m is not None:
+        text = text[m.end() :].strip()
+    for prefix in (_OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()

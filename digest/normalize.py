@@ -46,9 +46,13 @@ _TABLE: dict[int, int | str | None] = {
 }
 
 # Arabic presentation forms A and B (contextual glyph codes): NFKC gives the plain letters.
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]+")
+_FORM_RANGES = "\ufb50-\ufdff\ufe70-\ufefc"
+_PRESENTATION = re.compile(f"[{_FORM_RANGES}]+")
+_FORMS = frozenset(map(chr, [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD)]))  # the characters of _FORM_RANGES
 _REPLACEMENT = {chr(c): (r if isinstance(r, str) else "" if r is None else chr(r)) for c, r in _TABLE.items()}
-_ODD = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
+_ODD_CHARS = re.escape("".join(chr(c) for c in _TABLE))
+_ODD = re.compile(f"[{_ODD_CHARS}]")
+_ODD_OR_FORM = re.compile(f"[{_ODD_CHARS}{_FORM_RANGES}]")
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 
@@ -61,15 +65,21 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 def normalize_fa(text: str) -> str:
     """Unify characters of Persian text without changing words, numbers or punctuation."""
     s = text.replace("\r\n", "\n")
-    if _PRESENTATION.search(s):
+    odd = set(_ODD_OR_FORM.findall(s))  # one scan finds both kinds: most texts have neither
+    if not odd.isdisjoint(_FORMS):
         s = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
-    for ch in set(_ODD.findall(s)):  # only the odd characters present (str.translate is slow on Persian)
+        odd = set(_ODD.findall(s))
+    for ch in odd - _FORMS:  # only the odd characters present (str.translate is slow on Persian)
         s = s.replace(ch, _REPLACEMENT[ch])
     if ZWNJ in s:
         s = _ZWNJ_RUN.sub(_fix_zwnj, s)
-    s = _SPACE_RUN.sub(" ", s)
-    s = _LINE_EDGE.sub("\n", s)
-    return _BLANK_RUN.sub("\n\n", s).strip()
+    if "  " in s:  # each rule only where its pattern can match: a sub call costs even when nothing matches
+        s = _SPACE_RUN.sub(" ", s)
+    if " \n" in s or "\n " in s:
+        s = _LINE_EDGE.sub("\n", s)
+    if "\n\n\n" in s:
+        s = _BLANK_RUN.sub("\n\n", s)
+    return s.strip()
 
 
 def _fix_zwnj(m: re.Match[str]) -> str:

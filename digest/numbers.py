@@ -15,7 +15,7 @@ hyphenated dates (`2025-12-17`, `۲۲-۰۵-۱۳۹۱`) are no numbers. Input is `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from digest.normalize import to_latin_digits
@@ -80,6 +80,23 @@ _HALF = rf"{_AND}نیم{_NOT_LETTER_AFTER}"
 NUMBER = re.compile(
     rf"{_ATOM}(?:{_AND}(?:{_ATOM}|{_GLUED_SCALE}|{_GLUED_WORD})|{_G}(?:{_ATOM}|{_GLUED_SCALE})|{_HALF})*(?:{_G}[٪%])?"
 )
+
+
+def _start_pattern() -> str:
+    """Regex source for a cheap superset of the places where `NUMBER` can match: the first digit of a
+    run, or the first letter of a number word (`WORDS`, `SCALES`, «نیم») at a word start when the
+    word's next letters follow. It opens with a character class, which the regex engine scans for
+    without trying the pattern at every position (`NUMBER` opens with look-arounds, so it cannot)."""
+    digits = "0-9۰-۹"
+    rests: dict[str, set[str]] = {}
+    for word in (*WORDS, *SCALES, "نیم"):
+        rests.setdefault(word[0], set()).add(word[1:])
+    firsts = "".join(sorted(rests))
+    words = "|".join(f"(?<={first})(?={'|'.join(sorted(rest))})" for first, rest in sorted(rests.items()))
+    return rf"[{digits}{firsts}](?<![^\W\d_][{firsts}])(?<![{digits}][{digits}])(?:(?<=[{digits}])|{words})"
+
+
+_NUMBER_START = re.compile(_start_pattern())
 _TOKEN = re.compile(rf"{_ISO_DATE}|{_DIGITS}|{_SCALE}|{_WORD}|نیم|[٪%]")
 _SCALE_RE = re.compile(_SCALE)
 _ANY_DIGIT = re.compile(r"[0-9۰-۹]")
@@ -247,11 +264,21 @@ def _whole_value(word: str) -> float:
     return WORDS.get(word) or float(to_latin_digits(word))
 
 
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """`NUMBER.finditer(text)`, faster: `NUMBER` is tried only where `_NUMBER_START` finds a start."""
+    end = 0  # the end of the last number: no other starts inside it
+    for start in _NUMBER_START.finditer(text):
+        m = NUMBER.match(text, start.start()) if start.start() >= end else None
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def find_numbers(text: str, reversed_latin: bool = True) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value (`reversed_latin`: see `latin_slash_reversed`)."""
     has_denominator = "نیمی" in text or any(d in text for d in DENOMINATORS)  # cheap test before the regexes
     spans, text = _fractions(text) if has_denominator else ([], text)
-    for m in NUMBER.finditer(text):
+    for m in _number_matches(text):
         for a, b in _split_falling(m.group()):
             span = _make_span(m.start() + a, m.group()[a:b], reversed_latin)
             if span is not None:

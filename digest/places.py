@@ -189,6 +189,7 @@ def canonical_province(name: str) -> str | None:
     return _gazetteer().provinces.get(squash(text)) if text else None
 
 
+@lru_cache(maxsize=4096)  # place names recur from article to article
 def province_of(place: str) -> str | None:
     """The province a place belongs to: itself for a province, else the province of a listed place
     whose name is not shared by places of several provinces."""
@@ -410,19 +411,20 @@ def find_places(text: str) -> tuple[str, ...]:
     key = key_text(text)
     parts = _WORD_SPLIT.split(key)
     scan = _Scan(parts, parts[1::2])
+    keys = scan.keys
     found: dict[str, None] = {}
     hits: list[tuple[str, int, int]] = []
     headline: set[str] = set()
     desk: str | None = None
     gaz = _gazetteer()
-    starts = gaz.main.starts_after_function_words
+    starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
-    while i < len(scan.keys):
-        if scan.first_line and "\n" in parts[2 * i]:
-            scan.first_line = False
-        if scan.keys[i] not in starts and not scan.list_kind and (not i or scan.keys[i - 1] not in _KIND_CUES):
-            _misspelled(scan, i, found, hits)
-            i += 1  # fast path: most words start no place name
+    while i < len(keys):
+        scan.first_line = scan.first_line and "\n" not in parts[2 * i]
+        if keys[i] not in starts and not scan.list_kind and (not i or keys[i - 1] not in _KIND_CUES):
+            if keys[i] in typos:
+                _misspelled(scan, i, found, hits)
+            i += 1  # fast path: most words start no place name and are no misspelt one
             continue
         hit = _lookup(scan, i, gaz)
         if hit is not None:

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 
 # also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
 _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+# matched from the stop or line break that ends the sentence (captured: a stop goes back to its
+# sentence), so that the regex engine scans for those few characters instead of trying every position
 # «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
-_END = re.compile(rf"(?<=[.!؟?])(?<!\sو\.\.\.)(?<!\sو…)(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
+_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
@@ -22,7 +24,18 @@ def split_sentences(paragraphs: Iterable[str]) -> list[str]:
     """The sentences of the paragraphs, in order, stripped, without empty ones."""
     out: list[str] = []
     for para in paragraphs:
-        out.extend(_unbullet(s.strip()) for s in _END.split(para) if s.strip(_BULLET_CHARS + " "))
+        out.extend(_unbullet(s.strip()) for s in _pieces(para) if s.strip(_BULLET_CHARS + " "))
+    return out
+
+
+def _pieces(para: str) -> list[str]:
+    """`para` cut at the sentence ends, each stop (`.!؟?`) kept with its sentence, line breaks dropped."""
+    parts = _END.split(para)  # text, end character, text, end character, …, text
+    out = [parts[0]]
+    for k in range(1, len(parts), 2):
+        if parts[k] != "\n":
+            out[-1] += parts[k]
+        out.append(parts[k + 1])
     return out
 
 
@@ -37,5 +50,12 @@ def _unbullet(sentence: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Words of `text` (letters and digits; a half-space keeps a compound together)."""
-    return _WORD.findall(text)
+    """Words of `text` (letters and digits; a half-space keeps a compound together). Most are whole
+    pieces between spaces (`str.isalnum`), so the regex only reads the pieces with other characters."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        else:
+            out.extend(_WORD.findall(piece))
+    return out

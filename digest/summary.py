@@ -13,6 +13,7 @@ shown. Stopwords come from hazm (loaded lazily, once). Imports only digest modul
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.leadins import strip_lead_in
@@ -42,45 +43,58 @@ def stopwords() -> frozenset[str]:
 
 
 def content_words(text: str) -> set[str]:
-    stop = stopwords()
-    return {k for k in key_tokens(text) if k not in stop and len(k) > 1}
+    words = set(key_tokens(text)).difference(stopwords())
+    return {k for k in words if len(k) > 1}
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A sentence fit to be a summary line, scored."""
+
+    score: float
+    index: int  # in the article's sentences
+    words: set[str]  # content words
+    text: str  # as shown: without its agency lead-in
+    size: int  # words shown
+
+
 def summarize(sentences: list[str], headline: str, figures: tuple[Figure, ...] = ()) -> tuple[str, ...]:
     """The shortest best sentences within `MAX_SUMMARY_WORDS`, returned in their original order."""
-    scored = _scored(sentences, content_words(headline), [f.sentence for f in figures])
-    ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
-    chosen: list[tuple[int, set[str]]] = []
+    ranked = sorted(
+        _scored(sentences, content_words(headline), [f.sentence for f in figures]),
+        key=lambda line: (-line.score, line.index),
+    )
+    chosen: list[_Line] = []
     words = 0
-    for score, i, cw in ranked:
-        n = len(_display(sentences[i]).split())
-        if words + n > MAX_SUMMARY_WORDS or any(_overlap(cw, other) > DUPLICATE_OVERLAP for _, other in chosen):
+    for line in ranked:
+        if words + line.size > MAX_SUMMARY_WORDS or any(
+            _overlap(line.words, other.words) > DUPLICATE_OVERLAP for other in chosen
+        ):
             continue
-        if chosen and score < FOLLOW_SCORE * ranked[0][0]:
+        if chosen and line.score < FOLLOW_SCORE * ranked[0].score:
             break  # the rest carries too little of the story to be worth the reader's time
-        chosen.append((i, cw))
-        words += n
+        chosen.append(line)
+        words += line.size
         if len(chosen) == MAX_SENTENCES:
             break
     if not chosen and ranked:  # every good sentence is over the cap: the best one, cut at a clause
-        return (clip_words(_display(sentences[ranked[0][1]]), MAX_SUMMARY_WORDS),)
-    return tuple(_display(sentences[i]) for i, _ in sorted(chosen, key=lambda t: t[0]))
+        return (clip_words(ranked[0].text, MAX_SUMMARY_WORDS),)
+    return tuple(line.text for line in sorted(chosen, key=lambda line: line.index))
 
 
-def _scored(
-    sentences: list[str], head_words: set[str], figure_sentences: list[str]
-) -> list[tuple[float, int, set[str]]]:
-    """(score, index, content words) of every sentence fit to be a summary line."""
-    scored: list[tuple[float, int, set[str]]] = []
+def _scored(sentences: list[str], head_words: set[str], figure_sentences: list[str]) -> list[_Line]:
+    """Every sentence fit to be a summary line, scored."""
+    scored: list[_Line] = []
     for i, sentence in enumerate(sentences):
-        n = len(sentence.split())
+        tokens = sentence.split()
+        n = len(tokens)
         if n < MIN_WORDS or sentence.rstrip().endswith(":"):
             continue
-        shown = _display(sentence).split()
+        text, shown = _display(sentence, tokens)
         cw = content_words(sentence)
         score = 2.0 if i < 2 else 1.0 / (1.0 + 0.3 * i)
         score += 1.5 * _overlap(cw, head_words)
@@ -89,7 +103,7 @@ def _scored(
         score -= 1.0 if n > MAX_WORDS else 0.0
         score -= PER_WORD * len(shown)
         score -= BACK_REFERENCE if shown[0] in _PRONOUNS else 0.0
-        scored.append((score, i, cw))
+        scored.append(_Line(score, i, cw, text, len(shown)))
     return scored
 
 
@@ -105,7 +119,11 @@ def clip_words(sentence: str, limit: int) -> str:
     return " ".join(kept).rstrip("،؛,;:") + " " + ELLIPSIS
 
 
-def _display(sentence: str) -> str:
-    """A summary line without its agency lead-in (`به گزارش خبرگزاری …،`)."""
+def _display(sentence: str, words: list[str]) -> tuple[str, list[str]]:
+    """A summary line without its agency lead-in (`به گزارش خبرگزاری …،`) and its words (`words`: the
+    sentence's, at least `MIN_WORDS`)."""
     stripped = strip_lead_in(sentence)
-    return stripped if len(stripped.split()) >= MIN_WORDS else sentence
+    if stripped == sentence:
+        return sentence, words
+    shown = stripped.split()
+    return (stripped, shown) if len(shown) >= MIN_WORDS else (sentence, words)

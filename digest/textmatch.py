@@ -55,9 +55,9 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(WORD_START + alternation(phrases) + WORD_END, flags)
 
 
+_HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # vowel marks: «حَکَمی» is «حکمی»
 _KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
-              ("\u200c", ""))  # fmt: skip
-_HARAKAT = re.compile("[\u064b-\u0652\u0670]")  # vowel marks: «حَکَمی» is «حکمی»
+              ("\u200c", ""), *((mark, "") for mark in _HARAKAT))  # fmt: skip
 KEY_WORD = re.compile(r"[^\W_]+")
 # written after a space but part of the word before/after: آسیب های → آسیبهای, می شود → میشود
 GLUE_AFTER = frozenset({"ها", "های", "هایی", "ای", "ی", "تر", "ترین", "اند", "ام", "اید", "ایم"})
@@ -79,10 +79,10 @@ def star_forms(word: str) -> list[str]:
 def key_text(text: str) -> str:
     """Text in comparison form: hamza/alef forms unified, vowel marks and half-spaces removed (words glue
     together)."""
-    for old, new in _KEY_PAIRS:  # str.replace beats str.translate on non-ASCII text
+    for old, new in _KEY_PAIRS:  # a test and str.replace beat str.translate and re.sub on non-ASCII text
         if old in text:
             text = text.replace(old, new)
-    return _HARAKAT.sub("", text)
+    return text
 
 
 def squash(text: str) -> str:
@@ -90,12 +90,36 @@ def squash(text: str) -> str:
     return key_text(text).replace(" ", "")
 
 
+_EDGE_PUNCTUATION = ".،:؛!؟»«()\"'"
+
+
+def key_words(text: str) -> list[str]:
+    """`KEY_WORD.findall(text)`, faster: most words are whole pieces between spaces (`str.isalnum` accepts
+    exactly the characters `KEY_WORD` does), or such pieces with punctuation at their edges, so the
+    regex only reads the few other pieces."""
+    out: list[str] = []
+    for piece in text.split():
+        if piece.isalnum():
+            out.append(piece)
+        elif (word := piece.strip(_EDGE_PUNCTUATION)).isalnum():
+            out.append(word)  # «word», word. word،
+        else:
+            out.extend(KEY_WORD.findall(piece))
+    return out
+
+
+_GLUE = GLUE_AFTER | GLUE_BEFORE
+
+
 @lru_cache(maxsize=512)  # the body and its sentences are tokenized once for topics, summary and fingerprint
 def key_tokens(text: str) -> tuple[str, ...]:
     """Words of `text` in comparison form, with detached affixes glued back (`می شود` → `میشود`)."""
+    tokens = key_words(key_text(text))
+    if _GLUE.isdisjoint(tokens):
+        return tuple(tokens)  # most sentences: no detached affix
     out: list[str] = []
     glue_next = False
-    for tok in KEY_WORD.findall(key_text(text)):
+    for tok in tokens:
         if out and (glue_next or tok in GLUE_AFTER):
             out[-1] += tok
         else:
@@ -129,6 +153,7 @@ class PhraseIndex[T]:
                 key = "".join(combo)
                 self._keys.setdefault(key, (payload, len(words)))
                 self._prefixes.update(key[:i] for i in range(1, len(key)))
+        self._starts = frozenset(self._prefixes | self._keys.keys())  # the only words where a phrase may start
 
     def finditer(self, text: str) -> Iterator[T]:
         """Payloads of the phrases in `text`, longest match first at each word, without overlaps."""
@@ -138,18 +163,19 @@ class PhraseIndex[T]:
     def finditer_at(self, text: str) -> Iterator[tuple[T, int]]:
         """Like `finditer`, with the index of the word (in `key_tokens(text)`) where each phrase starts."""
         tokens = key_tokens(text)
-        keys, prefixes = self._keys, self._prefixes
-        i = 0
-        while i < len(tokens):
-            if tokens[i] not in prefixes and tokens[i] not in keys:
-                i += 1  # fast path: most words start no phrase
+        keys, prefixes, starts = self._keys, self._prefixes, self._starts
+        free = 0  # the first word not inside a phrase found
+        for i in [i for i, token in enumerate(tokens) if token in starts]:  # most words start no phrase
+            if i < free:
+                continue
+            if tokens[i] not in prefixes:  # a whole phrase that no longer one starts with
+                yield keys[tokens[i]][0], i
+                free = i + 1
                 continue
             found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
-            if found is None or (found[1] - i > found[0][1] and tokens[i] in _FUNCTION_WORDS):
-                i += 1
-            else:
+            if found is not None and not (found[1] - i > found[0][1] and tokens[i] in _FUNCTION_WORDS):
                 yield found[0][0], i
-                i = found[1]
+                free = found[1]
 
 
 def longest_match[V](

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.numbers import digit_value, find_numbers
+from digest.numbers import NUMBER, _number_matches, digit_value, find_numbers
 
 SPANS = [
     ("digits_scale", "۳ میلیارد ریال", [("۳ میلیارد", 3e9)]),
@@ -135,3 +137,23 @@ def test_arabic_indic_digits_chain() -> None:
 
 def test_digits_joined_by_underscore_are_a_file_name() -> None:
     assert [s.text for s in find_numbers("تصویر c_250_150_16777215.jpg و ۳ نفر #قانون_۱۲۳")] == ["۳"]
+
+
+# pieces that meet at every kind of number boundary: words inside words, glued scales, codes, dates
+_PIECES = [
+    *("یک دو سه ده سی صد نه نیم نیمی هزار میلیون میلیارد بیست چهارصد یکصد پنجهزار".split()),
+    *("دولت سیاسی دهستان نهاد هزاران میلیونی یکی صدا شهر و از به".split()),
+    *("۱ ۲۳ ۴۵۶ 7 89 ۱۲٫۵ 3.5 10,000 ۱۰،۰۰۰ 1403/05/12 2024-03-09 ٪ %".split()),
+    *" \u200c - / _ # * . ، A B-737 x".split(" "),
+    " ",
+    "\u200c",
+]
+
+
+def test_number_search_finds_what_the_plain_regex_finds() -> None:
+    """`find_numbers` tries `NUMBER` only where `_NUMBER_START` sees a start: never one too few."""
+    rng = random.Random(7)
+    texts = [t for _, t, _ in SPANS] + ["".join(rng.choices(_PIECES, k=rng.randint(1, 12))) for _ in range(4000)]
+    for text in texts:
+        expected = [(m.start(), m.group()) for m in NUMBER.finditer(text)]
+        assert [(m.start(), m.group()) for m in _number_matches(text)] == expected, text

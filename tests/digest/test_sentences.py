@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from digest.sentences import split_sentences, words
+import random
+import re
+
+from digest.sentences import _P, _pieces, split_sentences, words
 
 
 def test_split_keeps_numbers_and_colons() -> None:
@@ -37,3 +40,18 @@ def test_leading_dash_bullets_dropped() -> None:
         "مدیرکل گفت: الف.",
         "-۵ درجه ثبت شد.",
     ]
+
+
+# the sentence-end rule as a plain look-behind regex: `split_sentences` must cut exactly where it does
+_REFERENCE_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
+_REFERENCE_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
+
+
+def test_sentence_ends_and_words_match_the_plain_regexes() -> None:
+    pieces = ["ب", "س", "ا", "ی", ".", "!", "؟", "?", " ", "  ", "\n", "\n\n", "»", '"', "'", "x", "۱", "\t", "-"]
+    pieces += ["،", "\u200c", "_", "آسیب", "۴۵.۶"]
+    rng = random.Random(11)
+    for _ in range(20000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 14)))
+        assert _pieces(text) == _REFERENCE_END.split(text), text
+        assert words(text) == _REFERENCE_WORD.findall(text), text

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from digest.textmatch import PhraseIndex, squash, word_regex
+from digest.textmatch import KEY_WORD, PhraseIndex, key_words, squash, word_regex
 
 PATTERN = word_regex(["آسیب* اجتماعی", "تاکید کرد", "خبر داد", "مسئول", "کودک* کار"])
 
@@ -47,3 +49,12 @@ def test_squash_ignores_spacing() -> None:
 def test_star_word_with_silent_he_takes_the_gan_plural() -> None:
     index = PhraseIndex([("زلزله زده*", "quake"), ("بازمانده* از تحصیل", "dropout")])
     assert list(index.finditer("اسکان زلزلهزدگان و بازماندگان از تحصیل")) == ["quake", "dropout"]
+
+
+def test_key_words_are_the_regex_words() -> None:
+    """`key_words` splits on spaces and reads only punctuated pieces with `KEY_WORD`: the same words."""
+    pieces = ["آسیب", "های", "۱۲", "x2", "_", "،", ":", "«", "»", " ", "  ", "\n", "\t", "\u200c", "-", "٪", "é", "ـ"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 10)))
+        assert key_words(text) == KEY_WORD.findall(text), text
