@@ -38,6 +38,7 @@ from importlib import resources
 from digest.model import Figure
 from digest.normalize import normalize_fa, to_latin_digits
 from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers, latin_slash_reversed
+from digest.places import is_place
 from digest.sentences import words
 from digest.units import (
     CASUALTY_UNITS,
@@ -268,8 +269,13 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if "#" in sentence and _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
         return True  # "#سلام۲۲": part of a hashtag
     if not span.has_digits and not span.fraction:
-        return not _spelled_count(sentence, span, unit)
+        return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
+
+
+def _in_place_name(span: NumberSpan, unit: str | None) -> bool:
+    """A number word that starts a place's name (`سی سخت`, `سه قلعه`) counts nothing."""
+    return unit is not None and is_place(f"{span.text} {unit}")
 
 
 def _locating(sentence: str, span: NumberSpan) -> bool:
@@ -521,8 +527,8 @@ def _same_fact(a: _Candidate, b: _Candidate) -> bool:
     if fa.unit == fb.unit:
         return a.qualifier is None or b.qualifier is None or a.qualifier == b.qualifier
     strict = MONEY_UNITS | PERCENT_UNITS
-    if fa.unit in strict or fb.unit in strict:
-        return False
+    if (fa.unit in strict or fb.unit in strict) and fa.unit is not None and fb.unit is not None:
+        return False  # «۶۷ میلیارد ریال» and a title's «۶۷ میلیاردی» (no unit) may still be one fact
     # a title restates a body fact in its own words: "نجات ۱۴ مسافر" = "۱۴ نفر", "۵ هواپیما" = "پنج فروند
     # هواپیما"; a small number with other nouns is another fact ("۲ سارق" ≠ "دو منزل")
     if a.in_headline != b.in_headline:

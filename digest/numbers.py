@@ -45,7 +45,12 @@ _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
 # digit groups joined by . , ٫ ٬ / — and by the Arabic comma when exactly three digits follow (۱۰،۰۰۰)
-_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹])))[0-9۰-۹]+)*"
+# «،» between digits: thousands before three digits (۱۰،۰۰۰), a decimal comma before one or two digits and a
+# scale (۶،۵ میلیارد = 6.5 billion)
+_SCALE_WORDS = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
+_DIGITS = (
+    r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹]))|،(?=[0-9۰-۹]{1,2}[ \u200c]*" + _SCALE_WORDS + r"))[0-9۰-۹]+)*"
+)
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
 # an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
@@ -63,11 +68,11 @@ _DIGIT_ATOM = (  # the leading look-ahead fails fast where no digit is: the look
 _SCALE_AHEAD = rf"(?=\u200c?{_SCALE}(?:ی|{_NOT_LETTER_AFTER}|و))"
 # a ones word may be glued to the scale after it: چهارهزار, یکهزار, سه‌میلیون
 # «و» may be glued between number words: هزارویکصد, سیصدوبیست, دوهزاروپانصد
-_GLUED_AND_AHEAD = rf"(?=و(?:{_WORD}|{_SCALE}))"
+_GLUED_AND_AHEAD = rf"(?=و{_G}(?:{_WORD}|{_SCALE}))"
 _WORD_ATOM = rf"{_NOT_LETTER_BEFORE}{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD}|{_GLUED_AND_AHEAD})"
 _GLUED_WORD = rf"{_WORD}(?:{_NOT_LETTER_AFTER}|{_SCALE_AHEAD})"  # a number word right after a glued «و»
 # "نیم میلیون" = half a million
-_HALF_ATOM = rf"(?=نیم){_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+{_SCALE})"
+_HALF_ATOM = rf"(?=نیم){_NOT_LETTER_BEFORE}نیم(?=[ \u200c]+(?:{_SCALE}|درصد))"  # «نیم درصد» = 0.5 %
 # a scale may be glued to the digits before it and to the "و" after it (۱۳هزارو ۴۰۰), and may carry an
 # adjectival ی (۳ میلیونی = 3,000,000)
 _SCALE_END = rf"(?:ی|\u200cای)?(?:{_NOT_LETTER_AFTER}|(?=و{_G}[0-9۰-۹])|{_GLUED_AND_AHEAD})"
@@ -141,6 +146,9 @@ def latin_slash_reversed(texts: Iterable[str]) -> bool:
     return not any(len(m.group(1)) > len(m.group(2)) for t in texts if "/" in t for m in _LATIN_SLASH.finditer(t))
 
 
+_DECIMAL_COMMA = re.compile(r"،(?=[0-9]{1,2}$)")  # «۶،۵» before a scale: the chain kept it for that
+
+
 def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """Value of one digit group: `۱۰,۰۰۰` → 10000, `۱۲٫۵` → 12.5, `6/12` → 12.6 (see `_slash_decimal`).
 
@@ -148,7 +156,8 @@ def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     written with "٫" or "/" in Persian, and a three-digit fraction is rare. Returns None for groups
     that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
-    s = to_latin_digits(raw).replace("٬", ",").replace("،", ",").replace("٫", ".")
+    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
+    s = _DECIMAL_COMMA.sub(".", s).replace("،", ",")
     if "-" in s:
         return None  # an ISO date
     if s.count("/") == 1 and "." not in s and "," not in s:

@@ -155,6 +155,7 @@ DROPPED = [
     ("locating_distance", "این روستا در ۴۵ کیلومتری شهر قرار دارد."),
     ("latin_debris", "c 250 150 16777215 00 images thumbnail"),
     ("widget_line", "۲ نفر"),
+    ("number_word_in_a_place_name", "کمک به زلزله‌زدگان سی سخت ادامه دارد."),
 ]
 
 
@@ -335,3 +336,8 @@ def test_page_chrome_counters_are_no_figures(line: str) -> None:
     assert extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند."), normalize_fa(line)]) == tuple(
         extract_figures([normalize_fa("مدیرکل گفت: ۵۰۰ خانوار کمک گرفتند.")])
     )
+
+
+def test_a_titles_unitless_restatement_of_money_is_the_same_fact() -> None:
+    found = extract_figures(["اعتبار ۶۷ میلیارد ریال برای این طرح هزینه شد."], "افتتاح طرح ۶۷ میلیاردی")
+    assert [(f.text, f.number) for f in found] == [("۶۷ میلیارد ریال", 6.7e10)]

@@ -58,6 +58,10 @@ SPANS = [
     ("half_space_million", "دو‌میلیون تومان", [("دو‌میلیون", 2e6)]),
     ("glued_and_between_words", "هفت هزارویکصد عدد و سیصدوبیست نفر", [("هفت هزارویکصد", 7100), ("سیصدوبیست", 320)]),
     ("word_ending_in_vav_is_no_number", "سهو کرد", []),
+    ("scale_glued_to_and_then_a_word", "هیجده هزارو پانصد واحد", [("هیجده هزارو پانصد", 18500)]),
+    ("half_a_percent", "نیم درصد کاهش", [("نیم", 0.5)]),
+    ("decimal_comma_before_a_scale", "۶،۵ میلیارد تومان", [("۶،۵ میلیارد", 6.5e9)]),
+    ("comma_list_of_digits", "۳،۴ و ۵ نفر", [("۳", 3), ("۴", 4), ("۵", 5)]),
     # D10: digits right after "/" that does not follow a digit
     ("after_slash", "آماده‌باش در شهر الف/۴۰ هزار نفر", [("۴۰ هزار", 4e4)]),
     # D13: compound fractions and adjectival scales
