@@ -56,6 +56,7 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # vowel marks: «حَکَمی» is «حکمی»
+# single characters: key_text maps every character on its own (the headline compares squashed starts)
 _KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
               ("\u200c", ""), *((mark, "") for mark in _HARAKAT))  # fmt: skip
 KEY_WORD = re.compile(r"[^\W_]+")
