@@ -24,6 +24,7 @@ SUFFIX = r"(?:[ \u200c]?(?:های|ها|ان|ات)?(?:ی|ای|ئی)?)?"
 _ALEFS = "[اأإآ]"
 _VARIANTS = {"ا": _ALEFS, "أ": _ALEFS, "إ": _ALEFS, "آ": _ALEFS, "ئ": "[ئؤیو]", "ؤ": "[ئؤیو]", "ء": "ء?"}
 _SPLIT = re.compile(r"[ \u200c]+")
+_VARIANT_SETS = {source: source[1:-1] for source in _VARIANTS.values() if source.startswith("[")}
 
 
 def _letters(word: str) -> str:
@@ -45,9 +46,30 @@ def flex(phrase: str) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """One `(?:…|…)` of flexible phrases, longest first so that the longest variant wins."""
+    """One `(?:…|…)` of flexible phrases, longest first so that the longest variant wins.
+
+    The phrases are grouped by their first letter (`(?:گ(?:فت|…)|[اأإآ](?:فزود|…)|…)`, each group in
+    that order), so that the regex engine tries only the phrases that start with the letter it sees;
+    when one letter could open two groups they stay one flat alternation."""
     uniq = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(flex(p) for p in uniq) + ")"
+    groups: dict[str, list[str]] = {}
+    for phrase in uniq:
+        first = _letters(phrase.strip()[:1])
+        groups.setdefault(first, []).append(flex(phrase)[len(first) :])
+    if not _distinct_starts(groups):
+        return "(?:" + "|".join(flex(p) for p in uniq) + ")"
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
+def _distinct_starts(groups: dict[str, list[str]]) -> bool:
+    """Whether no character can open two of the groups (their first letters' variants are disjoint)."""
+    seen: set[str] = set()
+    for first in groups:
+        letters = _VARIANT_SETS.get(first) or (first if len(first) == 1 else "")  # «ء?», «\(»: not grouped
+        if not letters or seen.intersection(letters):
+            return False
+        seen.update(letters)
+    return True
 
 
 def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
