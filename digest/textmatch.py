@@ -195,6 +195,9 @@ class PhraseIndex[T]:
                 yield keys[tokens[i]][0], i
                 free = i + 1
                 continue
+            glued = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+            if tokens[i] not in keys and glued not in prefixes and glued not in keys:
+                continue  # «در», «به», «و»: the start of phrases, none of which the next word continues
             found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
             if found is not None and not (found[1] - i > found[0][1] and tokens[i] in _FUNCTION_WORDS):
                 yield found[0][0], i
