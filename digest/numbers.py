@@ -292,8 +292,12 @@ def find_numbers(text: str, reversed_latin: bool = True) -> list[NumberSpan]:
         if spans:
             text, starts = blanked, _starts(blanked)
     for m in _number_matches(text, starts):
-        for a, b in _split_falling(m.group()):
-            span = _make_span(m.start() + a, m.group()[a:b], reversed_latin)
+        number = m.group()
+        if number.isdecimal():  # a plain run of digits, the commonest number: one span, its value at once
+            spans.append(NumberSpan(m.start(), m.end(), number, float(number), True, False, False, False))
+            continue
+        for a, b in _split_falling(number):
+            span = _make_span(m.start() + a, number[a:b], reversed_latin)
             if span is not None:
                 spans.append(span)
     return sorted(spans, key=lambda sp: sp.start)
