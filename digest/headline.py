@@ -37,6 +37,7 @@ MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر
 MAX_HEADLINE_CHARS = 300
 MIN_SLUG_WORDS = 3
 MAX_KICKER_WORDS = 15
+SQUASH_PREFIX = 40  # characters of a paragraph compared with the headline before the whole of it
 MAX_LEAD_WORDS = 18
 
 _SITE_SUFFIX = re.compile(
@@ -214,9 +215,15 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p
         for i, p in enumerate(paragraphs)
-        if i != kicker_at and squash(p) != key
+        if i != kicker_at and not _squashes_to(p, key)
     )
     return Head(headline=headline, kicker=kicker, body=body)
+
+
+def _squashes_to(text: str, key: str) -> bool:
+    """`squash(text) == key`, without squashing a long text whose start already differs (`squash` maps
+    every character on its own, so the squashed start of `text` must start `key`)."""
+    return key.startswith(squash(text[:SQUASH_PREFIX])) and squash(text) == key
 
 
 def _cut_title(paragraph: str, key: str) -> str:
@@ -300,7 +307,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
 
 
 def _key_words(text: str) -> list[str]:
-    return [w for w in (_alnum_key(t) for t in text.split()) if w]
+    return [w for w in map(_alnum, key_text(text).split()) if w]  # key_text keeps every space
 
 
 def _complete_last_word(slug: str, text: str) -> str:
@@ -314,7 +321,11 @@ def _complete_last_word(slug: str, text: str) -> str:
 
 
 def _alnum_key(text: str) -> str:
-    return "".join(c for c in key_text(text) if c.isalnum())
+    return _alnum(key_text(text))
+
+
+def _alnum(text: str) -> str:
+    return text if text.isalnum() else "".join(filter(str.isalnum, text))
 
 
 def _statement(line: str) -> str:
@@ -331,7 +342,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
         for i, p in enumerate(paragraphs[:start])
         if i != kicker_at and i not in menu and _is_short_line(p) and _is_head_line(p)
     ]
-    keys = [squash(p) for p in paragraphs]
+    keys = [squash(p) for p in paragraphs] if candidates else []
     for _, line in candidates:
         if keys.count(squash(line)) > 1:
             return line

@@ -81,7 +81,9 @@ _BULLETS = frozenset("-–—•*·")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
-_ASCII_RUN = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z+/]{32}")  # hex and base64 mix letters, digits
+# hex and base64 mix letters and digits: a letter then a digit, a digit then a letter, or 32 base64
+# letters; written to open with a character class, which the regex engine scans for
+_ASCII_RUN = re.compile(r"[A-Za-z0-9+/](?:(?<=[A-Za-z])[0-9]|(?<=[0-9])[A-Za-z]|(?<=[A-Za-z+/])[A-Za-z+/]{31})")
 
 
 def _strip_debris(text: str) -> str:

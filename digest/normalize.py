@@ -57,6 +57,8 @@ _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2)
 
 _ZWNJ_RUN = re.compile("[ ]*\u200c+[ ]*")
+_LETTER = "[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"  # Persian letters (all isalpha)
+_PLAIN_ZWNJ = re.compile(f"\u200c(?<={_LETTER}\u200c)(?={_LETTER})")  # one half-space between two letters
 _SPACE_RUN = re.compile(r" {2,}")
 _LINE_EDGE = re.compile(r" *\n *")
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -71,7 +73,7 @@ def normalize_fa(text: str) -> str:
         odd = set(_ODD.findall(s))
     for ch in odd - _FORMS:  # only the odd characters present (str.translate is slow on Persian)
         s = s.replace(ch, _REPLACEMENT[ch])
-    if ZWNJ in s:
+    if ZWNJ in s and s.count(ZWNJ) != len(_PLAIN_ZWNJ.findall(s)):  # all between two letters: nothing to fix
         s = _ZWNJ_RUN.sub(_fix_zwnj, s)
     if "  " in s:  # each rule only where its pattern can match: a sub call costs even when nothing matches
         s = _SPACE_RUN.sub(" ", s)

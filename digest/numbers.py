@@ -156,6 +156,8 @@ def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     written with "٫" or "/" in Persian, and a three-digit fraction is rare. Returns None for groups
     that are not one number (dates like `1403/05/12`, `1.2.3`).
     """
+    if raw.isdecimal():
+        return float(raw)  # a plain run of digits (float reads Persian digits too)
     s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
     s = _DECIMAL_COMMA.sub(".", s).replace("،", ",")
     if "-" in s:
@@ -273,11 +275,16 @@ def _whole_value(word: str) -> float:
     return WORDS.get(word) or float(to_latin_digits(word))
 
 
-def _number_matches(text: str) -> Iterator[re.Match[str]]:
-    """`NUMBER.finditer(text)`, faster: `NUMBER` is tried only where `_NUMBER_START` finds a start."""
+def _starts(text: str) -> list[int]:
+    """Where `NUMBER` (or a fraction: its first word is a number word) may start in `text`."""
+    return [m.start() for m in _NUMBER_START.finditer(text)]
+
+
+def _number_matches(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`NUMBER.finditer(text)`, faster: `NUMBER` is tried only at `starts` (see `_starts`)."""
     end = 0  # the end of the last number: no other starts inside it
-    for start in _NUMBER_START.finditer(text):
-        m = NUMBER.match(text, start.start()) if start.start() >= end else None
+    for start in starts:
+        m = NUMBER.match(text, start) if start >= end else None
         if m is not None:
             end = m.end()
             yield m
@@ -285,11 +292,21 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 
 def find_numbers(text: str, reversed_latin: bool = True) -> list[NumberSpan]:
     """Every number span of `text`, in order, with its value (`reversed_latin`: see `latin_slash_reversed`)."""
-    has_denominator = "نیمی" in text or any(d in text for d in DENOMINATORS)  # cheap test before the regexes
-    spans, text = _fractions(text) if has_denominator else ([], text)
-    for m in _number_matches(text):
-        for a, b in _split_falling(m.group()):
-            span = _make_span(m.start() + a, m.group()[a:b], reversed_latin)
+    starts = _starts(text)
+    if not starts:
+        return []  # no digit and no number word: neither a number nor a fraction
+    spans: list[NumberSpan] = []
+    if "نیمی" in text or any(d in text for d in DENOMINATORS):  # cheap test before the regexes
+        spans, blanked = _fractions(text)
+        if spans:
+            text, starts = blanked, _starts(blanked)
+    for m in _number_matches(text, starts):
+        number = m.group()
+        if number.isdecimal():  # a plain run of digits, the commonest number: one span, its value at once
+            spans.append(NumberSpan(m.start(), m.end(), number, float(number), True, False, False, False))
+            continue
+        for a, b in _split_falling(number):
+            span = _make_span(m.start() + a, number[a:b], reversed_latin)
             if span is not None:
                 spans.append(span)
     return sorted(spans, key=lambda sp: sp.start)

@@ -43,8 +43,8 @@ def stopwords() -> frozenset[str]:
 
 
 def content_words(text: str) -> set[str]:
-    words = set(key_tokens(text)).difference(stopwords())
-    return {k for k in words if len(k) > 1}
+    stop = stopwords()
+    return {k for k in key_tokens(text) if k not in stop and len(k) > 1}
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -24,6 +24,7 @@ SUFFIX = r"(?:[ \u200c]?(?:های|ها|ان|ات)?(?:ی|ای|ئی)?)?"
 _ALEFS = "[اأإآ]"
 _VARIANTS = {"ا": _ALEFS, "أ": _ALEFS, "إ": _ALEFS, "آ": _ALEFS, "ئ": "[ئؤیو]", "ؤ": "[ئؤیو]", "ء": "ء?"}
 _SPLIT = re.compile(r"[ \u200c]+")
+_VARIANT_SETS = {source: source[1:-1] for source in _VARIANTS.values() if source.startswith("[")}
 
 
 def _letters(word: str) -> str:
@@ -45,9 +46,30 @@ def flex(phrase: str) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """One `(?:…|…)` of flexible phrases, longest first so that the longest variant wins."""
+    """One `(?:…|…)` of flexible phrases, longest first so that the longest variant wins.
+
+    The phrases are grouped by their first letter (`(?:گ(?:فت|…)|[اأإآ](?:فزود|…)|…)`, each group in
+    that order), so that the regex engine tries only the phrases that start with the letter it sees;
+    when one letter could open two groups they stay one flat alternation."""
     uniq = sorted(set(phrases), key=len, reverse=True)
-    return "(?:" + "|".join(flex(p) for p in uniq) + ")"
+    groups: dict[str, list[str]] = {}
+    for phrase in uniq:
+        first = _letters(phrase.strip()[:1])
+        groups.setdefault(first, []).append(flex(phrase)[len(first) :])
+    if not _distinct_starts(groups):
+        return "(?:" + "|".join(flex(p) for p in uniq) + ")"
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+
+
+def _distinct_starts(groups: dict[str, list[str]]) -> bool:
+    """Whether no character can open two of the groups (their first letters' variants are disjoint)."""
+    seen: set[str] = set()
+    for first in groups:
+        letters = _VARIANT_SETS.get(first) or (first if len(first) == 1 else "")  # «ء?», «\(»: not grouped
+        if not letters or seen.intersection(letters):
+            return False
+        seen.update(letters)
+    return True
 
 
 def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
@@ -56,6 +78,7 @@ def word_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"  # vowel marks: «حَکَمی» is «حکمی»
+# single characters: key_text maps every character on its own (the headline compares squashed starts)
 _KEY_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ؤ", "و"), ("ئ", "ی"), ("ء", ""), ("ة", "ه"),
               ("\u200c", ""), *((mark, "") for mark in _HARAKAT))  # fmt: skip
 KEY_WORD = re.compile(r"[^\W_]+")
@@ -172,6 +195,9 @@ class PhraseIndex[T]:
                 yield keys[tokens[i]][0], i
                 free = i + 1
                 continue
+            glued = tokens[i] + tokens[i + 1] if i + 1 < len(tokens) else ""
+            if tokens[i] not in keys and glued not in prefixes and glued not in keys:
+                continue  # «در», «به», «و»: the start of phrases, none of which the next word continues
             found = longest_match(tokens, i, keys, prefixes, self.max_words + 1)
             if found is not None and not (found[1] - i > found[0][1] and tokens[i] in _FUNCTION_WORDS):
                 yield found[0][0], i

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from digest import layout
 from digest.clean import clean_text
 from digest.layout import layout_lines, strip_bullet, strip_emoji, strip_stamp
 
@@ -144,3 +148,12 @@ def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
 def test_page_counters_are_dropped() -> None:
     page = "مجموع نظرات: ۰\n۰ نفر\nبازدید: ۱۲۳\nمدیرکل گفت: ۲۰ نفر تحت پوشش هستند."
     assert layout_lines(page) == ["مدیرکل گفت: ۲۰ نفر تحت پوشش هستند."]
+
+
+def test_ascii_run_finds_what_the_plain_pattern_finds() -> None:
+    plain = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]|[A-Za-z+/]{32}")
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choices(["a", "Z", "7", "+", "/", "ب", " ", "=", "-", "aaaaaaaa"], k=rng.randint(0, 12)))
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in layout._ASCII_RUN.finditer(text)] == expected, text

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.normalize import normalize_fa, to_latin_digits, to_persian_digits
+from digest.normalize import _PLAIN_ZWNJ, _ZWNJ_RUN, ZWNJ, _fix_zwnj, normalize_fa, to_latin_digits, to_persian_digits
 
 CASES = [
     ("arabic_yeh_kaf", "كيومرث اميري", "کیومرث امیری"),
@@ -71,3 +72,14 @@ NUMBER = st.from_regex(r"[0-9]{1,4}([.,/٫][0-9]{1,3}){0,2}", fullmatch=True)
 def test_numbers_survive_in_context(number: str, unit: str) -> None:
     text = normalize_fa(f"حدود {number} {unit} گزارش شد")
     assert re.search(re.escape(number), text)
+
+
+def test_half_spaces_between_letters_are_left_as_they_are() -> None:
+    """`normalize_fa` skips the half-space rule when every half-space sits alone between two letters."""
+    rng = random.Random(6)
+    for _ in range(4000):
+        text = "".join(
+            rng.choices(["ب", "ی", "ا", "x", "۱", "²", " ", "\u200c", "\u200c\u200c", "."], k=rng.randint(1, 10))
+        )
+        if text.count(ZWNJ) == len(_PLAIN_ZWNJ.findall(text)):
+            assert _ZWNJ_RUN.sub(_fix_zwnj, text) == text, text

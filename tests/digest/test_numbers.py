@@ -7,7 +7,7 @@ import random
 import pytest
 
 from digest.normalize import normalize_fa
-from digest.numbers import NUMBER, _number_matches, digit_value, find_numbers
+from digest.numbers import FRACTION, HALF_OF, NUMBER, _number_matches, _starts, digit_value, find_numbers
 
 SPANS = [
     ("digits_scale", "۳ میلیارد ریال", [("۳ میلیارد", 3e9)]),
@@ -146,7 +146,7 @@ def test_digits_joined_by_underscore_are_a_file_name() -> None:
 # pieces that meet at every kind of number boundary: words inside words, glued scales, codes, dates
 _PIECES = [
     *("یک دو سه ده سی صد نه نیم نیمی هزار میلیون میلیارد بیست چهارصد یکصد پنجهزار".split()),
-    *("دولت سیاسی دهستان نهاد هزاران میلیونی یکی صدا شهر و از به".split()),
+    *("دولت سیاسی دهستان نهاد هزاران میلیونی یکی صدا شهر و از به چهارم سوم دهم".split()),
     *("۱ ۲۳ ۴۵۶ 7 89 ۱۲٫۵ 3.5 10,000 ۱۰،۰۰۰ 1403/05/12 2024-03-09 ٪ %".split()),
     *" \u200c - / _ # * . ، A B-737 x".split(" "),
     " ",
@@ -160,4 +160,21 @@ def test_number_search_finds_what_the_plain_regex_finds() -> None:
     texts = [t for _, t, _ in SPANS] + ["".join(rng.choices(_PIECES, k=rng.randint(1, 12))) for _ in range(4000)]
     for text in texts:
         expected = [(m.start(), m.group()) for m in NUMBER.finditer(text)]
-        assert [(m.start(), m.group()) for m in _number_matches(text)] == expected, text
+        assert [(m.start(), m.group()) for m in _number_matches(text, _starts(text))] == expected, text
+
+
+def test_fractions_start_where_a_number_may_start() -> None:
+    """`find_numbers` skips a text where `_NUMBER_START` sees no start: every fraction starts at one."""
+    edges = ["", " ", "\u200c", "x", "_", "۱", "-", "«", "ب", "و ", "سه و "]
+    wholes = ["یک", "دو", "سه", "چهار", "شیش", "نه", "نیمی", "ده"]
+    parts = ["چهارم", "سوم", "دهم", "صدم", "هزارم", "از", "ب"]
+    rng = random.Random(8)
+    found = 0
+    for _ in range(3000):
+        gap = rng.choice([" ", "  ", "\u200c", ""])
+        text = rng.choice(edges) + rng.choice(wholes) + gap + rng.choice(parts) + rng.choice(edges)
+        starts = set(_starts(text))
+        for m in [*FRACTION.finditer(text), *HALF_OF.finditer(text)]:
+            found += 1
+            assert m.start() in starts, text
+    assert found > 300  # the generated texts do hold fractions

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
-from digest.textmatch import KEY_WORD, PhraseIndex, key_words, squash, word_regex
+from digest.leadins import AGENCIES
+from digest.roles import REPORTING_VERBS
+from digest.textmatch import (
+    KEY_WORD,
+    WORD_END,
+    WORD_START,
+    PhraseIndex,
+    alternation,
+    flex,
+    key_words,
+    squash,
+    word_regex,
+)
 
 PATTERN = word_regex(["آسیب* اجتماعی", "تاکید کرد", "خبر داد", "مسئول", "کودک* کار"])
 
@@ -58,3 +71,25 @@ def test_key_words_are_the_regex_words() -> None:
     for _ in range(3000):
         text = "".join(rng.choices(pieces, k=rng.randint(0, 10)))
         assert key_words(text) == KEY_WORD.findall(text), text
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        REPORTING_VERBS,
+        AGENCIES,
+        ["آسیب* اجتماعی", "اعلام کرد", "ابراز داشت", "گفت", "گفته", "و", "ب"],
+        ["ءاب", "اب"],
+        ["یببب", "ئبب", "یب"],
+    ],
+    ids=["reporting_verbs", "agencies", "mixed", "optional_hamza", "overlapping_starts"],
+)
+def test_grouped_alternation_matches_the_flat_one(phrases: list[str]) -> None:
+    """`alternation` groups phrases by first letter: the same matches as one flat alternation."""
+    flat = "(?:" + "|".join(flex(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+    grouped, plain = re.compile(WORD_START + alternation(phrases) + WORD_END), re.compile(WORD_START + flat + WORD_END)
+    pieces = [*{w for p in phrases for w in p.replace("*", "").split()}, "أ", "آ", "ا", " ", "\u200c", "x", "،", "ها"]
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
