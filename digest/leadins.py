@@ -72,6 +72,10 @@ _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a brack
 _BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
 # «مهر، نماینده مجلس …»: an agency's name before a comma, then the lead's subject
 _AGENCY_COMMA = re.compile(rf"^{_AGENCY}[ ]*،[ ]*")
+# IRNA's archived wire header: «شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته.امداد ROLE …»
+_WIRE_HEADER = re.compile(
+    r"^(?:[^\s،]{2,20}[ ]*،[ ]*)?خبرگزاری[ ]+جمهوری[ ]+اسلامی[ ]+[0-9۰-۹/]{6,10}[ ]+(?:[^\s.]+(?:\.[^\s.]+)+[ ]+)?"
+)
 # «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
 # «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …»: an outlet's name glued to the lead by a slash
 _OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20})?[ ]*/[ ]*(?=\S)")
@@ -95,7 +99,7 @@ def _strip_dateline(text: str) -> str:
     """`text` without a dateline of any of the shapes in the module docstring."""
     if not _HINT.search(text, 0, 120):
         return text
-    for pattern in (AGENCY_DATELINE, PAREN_DATELINE, _BAR_LEAD, _DESK_DASH):
+    for pattern in (AGENCY_DATELINE, PAREN_DATELINE, _BAR_LEAD, _DESK_DASH, _WIRE_HEADER):
         m = pattern.match(text)
         if m:
             return text[m.end() :]

@@ -92,6 +92,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         ("منطقه گلستان، حسین احمدی اظهار کرد", "حسین احمدی اظهار کرد"),
         ("به گزارش صدا و سیما، مرکز چهارمحال و بختیاری ؛ مدیرعامل جمعیت گفت", "مدیرعامل جمعیت گفت"),
         ("مرکز بهداشت استان، اعلام کرد", "مرکز بهداشت استان، اعلام کرد"),
+        ("شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته مدیرکل گفت", "مدیرکل گفت"),
     ],
     ids=[
         "byline_semicolon",
@@ -111,6 +112,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "region_comma",
         "irib_centre_after_report",
         "centre_that_is_no_place_stays",
+        "archived_wire_header",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:

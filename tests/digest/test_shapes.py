@@ -311,3 +311,8 @@ def test_a_report_lead_in_with_a_comma_inside_and_a_title_word_inside_a_surname(
         "جلال شیخ پور",
         "مدیرکل بهزیستی استان نمونه",
     )
+
+
+def test_worth_mentioning_is_no_name() -> None:
+    text = "مدیرکل بهزیستی استان نمونه گفت: کار ادامه دارد.\nشایان ذکر است؛ به مناسبت روز معلولان مراسمی برگزار شد."
+    assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
