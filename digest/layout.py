@@ -198,6 +198,13 @@ _GLUED_VERB = re.compile(
 )
 
 
+# a title glued to the lead at a verb: «… ارسال شدرئیس بهزیستی شهرستان گفت: …»
+_GLUED_LEAD = re.compile(
+    r"(?<=[ \u200c])(شد|شدند|است|کرد|کردند|داد)(?=(?:رئیس|مدیرکل|مدیر|معاون|استاندار|فرماندار|نماینده|دبیر|سرپرست"
+    r"|فرمانده|دادستان|شهردار)[ \u200c])"
+)
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -206,6 +213,7 @@ def layout_lines(text: str) -> list[str]:
         text = text.replace("\\r", "").replace("\\n", "\n")
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
+    text = _GLUED_LEAD.sub("\\1\n", text)
     if any(w in text for w in _GLUED_VERB_WORDS):
         text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from digest.places import is_place
-from digest.roles import HEAD_KEYS, TITLES, first_names
+from digest.roles import HEAD_KEYS, REPORTING_VERBS, TITLES, first_names
 from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
@@ -67,6 +67,9 @@ _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
 _AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())
 MAX_REPORT_CHARS = 150
+_REPORTS = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
+MAX_NAME_TO_VERB = 80  # «NAME [در …] اظهار کرد»: the name's own verb follows it closely
+MAX_NAME_AT_END = 4
 _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
 # «خرم‌آباد| …», «شادی خوشکار| …»: a place or a reporter (one to three words) before a bar
 _BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
@@ -170,11 +173,25 @@ def _after_inner_comma(text: str, end: int) -> str:
     """A report attribution with a comma inside (`به گزارش ایرنا از دفتر معاونت سیاسی، امنیتی و
     اجتماعی استاندار، NAME …`) ends at the comma after which a subject starts."""
     rest = text[end:]
-    if _opens_subject(rest) or _starts_with_name(rest) or "،" not in text[end : end + MAX_REPORT_CHARS]:
+    if _opens_subject(rest) or _starts_with_name(rest):
         return rest
     nxt = text.find("،", end, end + MAX_REPORT_CHARS)
-    after = text[nxt + 1 :].lstrip()
-    return after if _opens_subject(after) or _starts_with_name(after) else rest
+    if nxt >= 0:
+        after = text[nxt + 1 :].lstrip()
+        if _opens_subject(after) or _starts_with_name(after):
+            return after
+    return _from_first_name(rest)
+
+
+def _from_first_name(rest: str) -> str:
+    """`کار و رفاه اجتماعی استان زنجان هدایت صفری اظهار کرد`: the attribution's tail (no comma after
+    it) runs up to a known first name; else `rest` as it is."""
+    for w in _WORD.finditer(rest, 0, min(len(rest), MAX_REPORT_CHARS)):
+        if w.start() and _starts_with_name(rest[w.start() :]):
+            named = rest[w.start() :]
+            ends_with_name = len(named.split()) <= MAX_NAME_AT_END  # a subject cut before its verb
+            return named if ends_with_name or _REPORTS.search(named, 0, MAX_NAME_TO_VERB) else rest
+    return rest
 
 
 def _starts_with_name(text: str) -> bool:

@@ -249,7 +249,7 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
         return mention if mention is not None and mention.kind != "pronoun" else None
     subjects = _subjects(text)
     if not subjects and is_kicker:
-        heading = _heading(text + ":", len(text) + 1)
+        heading = _heading(_heading_text(text + ":"), len(text) + 1)
         subjects = [heading] if heading else []
     if subjects:
         return classify_subject(subjects[0], index)
@@ -282,7 +282,7 @@ def _subjects(sentence: str) -> list[str]:
             found.append(subject)
             start = m.start()
             break
-    heading = _heading(sentence, start) if ":" in sentence or "؛" in sentence else None
+    heading = _heading(_heading_text(sentence), start) if ":" in sentence or "؛" in sentence else None
     if heading is not None:
         return [heading]
     if not _BE_GOFTE_HINT.search(sentence):
@@ -331,6 +331,17 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     return subject_of(sentence[: m.start()]) or None
+
+
+_QUOTED_NAME = re.compile(r"^«([^«»]{2,30})»(?=[ ]*،)")  # «همتی»، ROLE: …
+_PART_COUNTER = re.compile(r"[ ]*\([0-9۰-۹]{1,2}\)(?=[ ]*:)")  # ROLE (۲): part two of a series
+
+
+def _heading_text(sentence: str) -> str:
+    """A channel post's heading without a quoted name's guillemets and a part counter."""
+    if sentence.startswith("«"):
+        sentence = _QUOTED_NAME.sub(r"\1", sentence, count=1)
+    return _PART_COUNTER.sub("", sentence, count=1) if "(" in sentence else sentence
 
 
 def _heading(sentence: str, verb_at: int) -> str | None:

@@ -352,7 +352,15 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
             role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
-    return _name_after_place(tokens, index) or Mention(None, _strip_role(subject), "role", index)
+    return _name_after_place(tokens, index) or Mention(None, _role_before_object(_strip_role(subject)), "role", index)
+
+
+def _role_before_object(role: str) -> str:
+    """`معاون استاندار، تغییر کمپ‌ها به مراکز … را`: after the comma comes the object, not more post."""
+    head, comma, tail = role.partition("،")
+    if comma and ("را" in tail.split() or any(ch.isdigit() for ch in tail)):
+        return head.strip()
+    return role
 
 
 def _name_after_place(tokens: list[str], index: int) -> Mention | None:

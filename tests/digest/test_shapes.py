@@ -316,3 +316,27 @@ def test_a_report_lead_in_with_a_comma_inside_and_a_title_word_inside_a_surname(
 def test_worth_mentioning_is_no_name() -> None:
     text = "مدیرکل بهزیستی استان نمونه گفت: کار ادامه دارد.\nشایان ذکر است؛ به مناسبت روز معلولان مراسمی برگزار شد."
     assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
+
+
+def test_a_channel_heading_with_a_quoted_surname_and_a_part_counter() -> None:
+    text = "🔸 «رضایی»، مدیرکل بهزیستی استان نمونه (۲):\n🔹 از سال ۹۴ راه‌اندازی خانه‌های امن آغاز شد."
+    assert main_speaker(text) == ("رضایی", "مدیرکل بهزیستی استان نمونه")
+
+
+def test_a_title_glued_to_the_lead_at_its_verb() -> None:
+    text = "بیش از یک میلیارد تومان کمک ارسال شدمدیرکل بهزیستی استان نمونه گفت: کمک‌ها ارسال شد."
+    assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
+
+
+def test_report_lead_in_runs_to_the_first_name_and_a_post_before_an_object() -> None:
+    text = (
+        "مدیرکل بهزیستی استان نمونه از افتتاح طرح‌ها خبر داد.\n"
+        "به گزارش روابط عمومی اداره کل تعاون ، کار و رفاه اجتماعی استان نمونه علی رضایی اظهار کرد: برنامه‌ها اجرا می‌شود."
+    )
+    assert main_speaker(text) == RAZAEI
+    text = (
+        "به گزارش روابط عمومی استانداری؛ علی رضایی در جلسه گفت: آموزش مهم است.\n"
+        "مدیرکل بهزیستی استان نمونه، تغییر کمپ‌های ماده ۱۶ به مراکز امید را خوب ارزیابی و ابراز امیدواری کرد"
+        " نتیجه مثبت باشد."
+    )
+    assert main_speaker(text) == RAZAEI
