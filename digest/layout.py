@@ -197,6 +197,14 @@ _GLUED_VERB = re.compile(
     r"(?<=[^\W\d_])(?=(?:" + "|".join(_GLUED_VERB_WORDS) + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c]))"
 )
 
+# a cheap test for _GLUED_VERB (which opens with a look-behind, so it is tried at every position): the same
+# verb phrase after a letter, each word opening the pattern so that the engine scans for its first letter
+_GLUED_VERB_HINT = re.compile(
+    "(?:"
+    + "|".join(rf"{w}(?<=[^\W\d_]{w})" for w in _GLUED_VERB_WORDS)
+    + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c])"
+)
+
 
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
@@ -206,7 +214,7 @@ def layout_lines(text: str) -> list[str]:
         text = text.replace("\\r", "").replace("\\n", "\n")
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
-    if any(w in text for w in _GLUED_VERB_WORDS):
+    if _GLUED_VERB_HINT.search(text):
         text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
