@@ -145,6 +145,8 @@ def slug_title(url: str | None) -> str | None:
     best: list[str] = []
     most = 0
     for segment in segments:
+        if segment.isascii() and "%" not in segment:
+            continue  # «news», «85123456»: no Persian letter, so not the slug
         # «…-معیشتی-1234.html»: a number glued to the page extension is the page id
         bare = _PAGE_EXT.sub("", segment)
         bare = _PAGE_ID_EXT.sub("", bare) if bare != segment else bare

@@ -197,10 +197,18 @@ _GLUED_VERB = re.compile(
     r"(?<=[^\W\d_])(?=(?:" + "|".join(_GLUED_VERB_WORDS) + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c]))"
 )
 
+# a cheap test for _GLUED_VERB (which opens with a look-behind, so it is tried at every position): the same
+# verb phrase after a letter, each word opening the pattern so that the engine scans for its first letter
+_GLUED_VERB_HINT = re.compile(
+    "(?:"
+    + "|".join(rf"{w}(?<=[^\W\d_]{w})" for w in _GLUED_VERB_WORDS)
+    + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c])"
+)
+
 
 # a title glued to the lead at a verb: «… ارسال شدرئیس بهزیستی شهرستان گفت: …»
 _GLUED_LEAD = re.compile(
-    r"(?<=[ \u200c])(شد|شدند|است|کرد|کردند|داد)(?=(?:رئیس|مدیرکل|مدیر|معاون|استاندار|فرماندار|نماینده|دبیر|سرپرست"
+    r"[ \u200c](شد|شدند|است|کرد|کردند|داد)(?=(?:رئیس|مدیرکل|مدیر|معاون|استاندار|فرماندار|نماینده|دبیر|سرپرست"
     r"|فرمانده|دادستان|شهردار)[ \u200c])"
 )
 
@@ -213,8 +221,8 @@ def layout_lines(text: str) -> list[str]:
         text = text.replace("\\r", "").replace("\\n", "\n")
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
-    text = _GLUED_LEAD.sub("\\1\n", text)
-    if any(w in text for w in _GLUED_VERB_WORDS):
+    text = _GLUED_LEAD.sub(" \\1\n", text)
+    if _GLUED_VERB_HINT.search(text):
         text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []

@@ -1007,7 +1007,7 @@ def _menu_runs(lines: list[str]) -> set[int]:
     run: list[int] = []
     for i, line in enumerate([*lines, "."]):
         text = line.strip()
-        if text and len(text.split()) <= MENU_WORDS_PER_ITEM and _menu_item(text):
+        if text and len(text.split(maxsplit=MENU_WORDS_PER_ITEM)) <= MENU_WORDS_PER_ITEM and _menu_item(text):
             run.append(i)
             continue
         if len(run) > MENU_MIN_ITEMS:

@@ -157,3 +157,16 @@ def test_ascii_run_finds_what_the_plain_pattern_finds() -> None:
         text = "".join(rng.choices(["a", "Z", "7", "+", "/", "ب", " ", "=", "-", "aaaaaaaa"], k=rng.randint(0, 12)))
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in layout._ASCII_RUN.finditer(text)] == expected, text
+
+
+def test_glued_verb_hint_sees_every_glued_verb() -> None:
+    """layout_lines runs the glued-verb rule only where its cheap hint matches: never one too few."""
+    pieces = ["کشور", "تصریح", "تاکید", "تأکید", "یادآور", "اذعان", " ", "\u200c", "کرد", "شد", "نمود", "ها", "۱", "."]
+    rng = random.Random(12)
+    seen = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        if layout._GLUED_VERB.search(text):
+            seen += 1
+            assert layout._GLUED_VERB_HINT.search(text), text
+    assert seen > 50
