@@ -3,8 +3,10 @@
 One worker per process consumes the queue in bot.store.delivery together with every other khabar
 process. Each claim is one message part with an overall send slot reserved for it (up to a second
 ahead, bot.store.ratelimit): the worker sleeps until that slot and sends, so a paced worker makes one
-claim round trip per second's worth of messages instead of asking for each slot. The outcome
-decides what happens next:
+claim round trip per second's worth of messages instead of asking for each slot. Claims that share a
+slot (a volley) wait on one timer, go out together, and their outcomes are written in one Redis
+call when the last of them is answered: a paced process wakes once per volley, not several times
+per message. The outcome decides what happens next:
 
 | Telegram says                          | khabar does                                              |
 | -------------------------------------- | -------------------------------------------------------- |
@@ -52,6 +54,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
 RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
+VOLLEY_WAIT = 0.25  # seconds a volley's outcomes wait for its slowest send before being written
 
 
 # how a send outcome shows in khabar_messages_total{result}
@@ -68,7 +71,7 @@ class Recorder:
     def __init__(self, store: Store, outage: Outage | None = None) -> None:
         self._store = store
         self._outage = outage or Outage()
-        self._pending: list[Outcome] = []
+        self._pending: list[tuple[list[Outcome], asyncio.Future[None]]] = []
         self._ready = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task[None] | None = None
@@ -76,9 +79,13 @@ class Recorder:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="khabar-recorder")
 
-    def add(self, outcome: Outcome) -> None:
-        self._pending.append(outcome)
+    def add(self, outcomes: list[Outcome]) -> asyncio.Future[None]:
+        """Outcomes to write, in one script call with whatever else is pending; the future is done
+        once they are in Redis."""
+        written = asyncio.get_running_loop().create_future()
+        self._pending.append((outcomes, written))
         self._ready.set()
+        return written
 
     async def close(self) -> None:
         """Write everything still pending, then stop."""
@@ -93,8 +100,15 @@ class Recorder:
             await self._ready.wait()
             self._ready.clear()
             while self._pending:
-                batch, self._pending = self._pending[:RECORD_BATCH], self._pending[RECORD_BATCH:]
-                await self._write(batch)
+                take, size = 1, len(self._pending[0][0])
+                while take < len(self._pending) and size + len(self._pending[take][0]) <= RECORD_BATCH:
+                    size += len(self._pending[take][0])
+                    take += 1
+                entries, self._pending = self._pending[:take], self._pending[take:]
+                await self._write([outcome for outcomes, _ in entries for outcome in outcomes])
+                for _, written in entries:
+                    if not written.done():  # its waiter may have been cancelled
+                        written.set_result(None)
             if self._closing:
                 return
 
@@ -133,7 +147,8 @@ class DeliveryWorker:
         self._instance = uuid.uuid4().hex[:8]
         self._wake = asyncio.Event()
         self._stopping = False
-        self._inflight: set[asyncio.Task[None]] = set()
+        self._inflight: set[asyncio.Task[None]] = set()  # one task per volley
+        self._busy = 0  # claims in flight (sleeping until their slot or sending)
         self._task: asyncio.Task[None] | None = None
         self._recorder = Recorder(store, self._outage)
         self._lease_ms = int(settings.delivery_lease * 1000)
@@ -172,7 +187,7 @@ class DeliveryWorker:
                 await asyncio.gather(*self._inflight, return_exceptions=True)
 
     async def _step(self) -> None:
-        free = self._settings.delivery_concurrency - len(self._inflight)
+        free = self._settings.delivery_concurrency - self._busy
         if free <= 0:
             await asyncio.wait(self._inflight, return_when=asyncio.FIRST_COMPLETED)
             return
@@ -185,8 +200,13 @@ class DeliveryWorker:
             await self._sleep(self._backoff.next())
             return
         self._backoff.reset()
+        claimed_at = asyncio.get_running_loop().time()
+        volleys: dict[float, list[Claim]] = {}
         for claim in batch.claims:
-            task = asyncio.create_task(self._deliver(claim))
+            volleys.setdefault(claim.delay, []).append(claim)
+        for delay, claims in volleys.items():
+            self._busy += len(claims)
+            task = asyncio.create_task(self._volley(claimed_at + delay, claims))
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
         if len(batch.claims) < want:
@@ -220,17 +240,36 @@ class DeliveryWorker:
         else:
             log.error("%s failed", what, exc_info=exc)
 
-    async def _deliver(self, claim: Claim) -> None:
-        if claim.delay > 0:
-            await asyncio.sleep(claim.delay)  # the slot the claim reserved: sleep until it, never ask again
+    async def _volley(self, when: float, claims: list[Claim]) -> None:
+        """Sleep until the volley's slot (the one the claims reserved: never ask again), send them all,
+        record their outcomes in one write — those answered within VOLLEY_WAIT; a straggler (a slow
+        chat, a timeout) is recorded when it ends, so it holds no other outcome back. The claims count
+        against delivery_concurrency until their outcomes are in Redis."""
+        try:
+            await _sleep_until(when)
+            sends = [asyncio.create_task(self._deliver(claim)) for claim in claims]
+            done, late = await asyncio.wait(sends, timeout=VOLLEY_WAIT)
+            writes = [self._record(done)]
+            while late:
+                done, late = await asyncio.wait(late, return_when=asyncio.FIRST_COMPLETED)
+                writes.append(self._record(done))
+            for written in writes:
+                await written
+        finally:
+            self._busy -= len(claims)
+
+    def _record(self, sends: set[asyncio.Task[Outcome | None]]) -> asyncio.Future[None]:
+        return self._recorder.add([o for o in (send.result() for send in sends) if o is not None])
+
+    async def _deliver(self, claim: Claim) -> Outcome | None:
         try:
             outcome = await self._send(claim)
         except Exception as exc:  # Redis failed while pausing or moving the chat: try that message again
             self._trouble("send bookkeeping", exc)
             outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
-            self._recorder.add(outcome)
             self._count(_RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat)
+        return outcome
 
     def _count(self, result: str, reason: str) -> None:
         if self._metrics is not None:
@@ -299,3 +338,10 @@ class DeliveryWorker:
     def _backoff_for(self, claim: Claim) -> int:
         seconds = min(self._settings.retry_backoff_max, 2**claim.attempts) * random.uniform(0.8, 1.2)
         return int(seconds * 1000)
+
+
+async def _sleep_until(when: float) -> None:
+    """Sleep until loop time `when`: claims of one volley share the deadline, so one timer wakes them."""
+    delay = when - asyncio.get_running_loop().time()
+    if delay > 0:
+        await asyncio.sleep(delay)
