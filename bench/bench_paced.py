@@ -54,7 +54,7 @@ from tests.redis_server import RedisServer  # noqa: E402
 
 RATE = 30
 WRAP = os.environ.get("BENCH_WRAP", "").split()  # e.g. "py-spy record --gil -o out.txt -f raw --" (see above)
-IDLE_S = 5.0  # seconds of khabar's idle CPU measured after the last delivery
+IDLE_S = 10.0  # seconds of khabar's idle CPU measured after the last delivery
 CORPUS = REPO / "bench" / "corpus" / "dev.jsonl"
 TICK = os.sysconf("SC_CLK_TCK")
 

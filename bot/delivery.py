@@ -35,7 +35,6 @@ import time
 import uuid
 
 from telegram import Bot, LinkPreviewOptions
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot import lifecycle
@@ -46,11 +45,12 @@ from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import PauseReason
-from bot.telegram_request import retry_after_seconds
+from bot.telegram_request import retry_after_seconds, send_html
 
 log = logging.getLogger("khabar.delivery")
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # for replies outside the queue (bot.chat)
+
 IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
 RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
@@ -277,17 +277,13 @@ class DeliveryWorker:
 
     async def _send(self, claim: Claim) -> Outcome | None:
         try:
-            message = await self._bot.send_message(
+            message_id = await send_html(
+                self._bot,
                 claim.chat_id,
                 claim.text,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=claim.thread_id,
-                link_preview_options=NO_PREVIEW,
-                allow_paid_broadcast=True if self._settings.paid_broadcast else None,
-                read_timeout=self._timeout,
-                write_timeout=self._timeout,
-                connect_timeout=self._timeout,
-                pool_timeout=self._timeout,
+                thread_id=claim.thread_id,
+                paid=self._settings.paid_broadcast,
+                timeout=self._timeout,
             )
         except RetryAfter as exc:
             delay = retry_after_seconds(exc)
@@ -315,7 +311,7 @@ class DeliveryWorker:
         except Exception:
             log.exception("send crashed, will retry", extra={"chat_id": claim.ck})
             return Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
-        log.debug("sent", extra={"chat_id": claim.ck, "job": claim.job, "message_id": message.message_id})
+        log.debug("sent", extra={"chat_id": claim.ck, "job": claim.job, "message_id": message_id})
         return Outcome(claim, Kind.SENT, "sent")
 
     async def _bad_request(self, claim: Claim, exc: BadRequest) -> Outcome | None:
