@@ -55,6 +55,7 @@ IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
 RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
 VOLLEY_WAIT = 0.25  # seconds a volley's outcomes wait for its slowest send before being written
+LATE = 0.05  # a volley woken later than this past its slot (a stalled loop) is not sent but claimed anew
 
 
 # how a send outcome shows in khabar_messages_total{result}
@@ -193,6 +194,8 @@ class DeliveryWorker:
             return
         self._wake.clear()
         want = min(free, self._settings.delivery_batch)
+        loop = asyncio.get_running_loop()
+        asked_at = loop.time()
         try:
             batch = await self._store.delivery.claim(want, self._pacing, self._lease_ms, self._instance)
         except Exception as exc:  # Redis down: the client retried already; back off, don't spin
@@ -200,13 +203,16 @@ class DeliveryWorker:
             await self._sleep(self._backoff.next())
             return
         self._backoff.reset()
-        claimed_at = asyncio.get_running_loop().time()
+        # Redis's "now" of the claim lies between asking and the answer: slots count from the answer
+        # (never early); the round trip is how late they may already be (a stalled loop shows here)
+        answered_at = loop.time()
+        slack = answered_at - asked_at
         volleys: dict[float, list[Claim]] = {}
         for claim in batch.claims:
             volleys.setdefault(claim.delay, []).append(claim)
         for delay, claims in volleys.items():
             self._busy += len(claims)
-            task = asyncio.create_task(self._volley(claimed_at + delay, claims))
+            task = asyncio.create_task(self._volley(answered_at + delay, claims, slack))
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
         if len(batch.claims) < want:
@@ -240,13 +246,24 @@ class DeliveryWorker:
         else:
             log.error("%s failed", what, exc_info=exc)
 
-    async def _volley(self, when: float, claims: list[Claim]) -> None:
+    async def _volley(self, when: float, claims: list[Claim], slack: float = 0.0) -> None:
         """Sleep until the volley's slot (the one the claims reserved: never ask again), send them all,
         record their outcomes in one write — those answered within VOLLEY_WAIT; a straggler (a slow
         chat, a timeout) is recorded when it ends, so it holds no other outcome back. The claims count
-        against delivery_concurrency until their outcomes are in Redis."""
+        against delivery_concurrency until their outcomes are in Redis.
+
+        A volley woken more than LATE after its slot (the event loop was busy elsewhere) would land
+        among the next volleys and could put more in one second than the limit: it is released
+        unsent (no attempt counted) and its chats claim fresh slots."""
         try:
             await _sleep_until(when)
+            late_by = asyncio.get_running_loop().time() - when + slack
+            if late_by > LATE:
+                log.info("volley woke late: claiming anew", extra={"messages": len(claims), "late": round(late_by, 3)})
+                for _ in claims:
+                    self._count("retried", "late")
+                await self._recorder.add([Outcome(claim, Kind.RELEASED, "released") for claim in claims])
+                return
             sends = [asyncio.create_task(self._deliver(claim)) for claim in claims]
             done, late = await asyncio.wait(sends, timeout=VOLLEY_WAIT)
             writes = [self._record(done)]

@@ -463,7 +463,7 @@ class Kind(StrEnum):
     SENT = "sent"  # Telegram accepted the message
     SKIPPED = "skipped"  # Telegram rejected the message itself (our bug): move on, never block the chat
     RETRY = "retry"  # 429 or a transient failure: same message again after `delay_ms`
-    RELEASED = "released"  # not attempted (shutting down): same message again, no attempt counted
+    RELEASED = "released"  # not attempted (its slot passed unsent): same message again, no attempt counted
 
 
 @dataclass(frozen=True, slots=True)
