@@ -26,8 +26,13 @@ Lines printed:
 - {"bench": "soak_sample", ...} once per simulated minute: RSS, Redis used_memory, queue, counts;
 - {"bench": "soak", ...} at the end: RSS start vs end (current and peak), Redis memory start/end,
   latency percentiles (item appears → delivered to a chat, in simulated seconds; split into
-  appear → polled and polled → delivered), deliveries expected/made/duplicated, real duration.
+  appear → polled and polled → delivered), deliveries expected/made/duplicated, real duration,
+  Redis bytes per chat (the subscription alone, and everything at the end over the chats) and the
+  real seconds one story takes to fan out (match every chat, queue in Redis).
 Target (issue 6): p95 latency < one poll interval + 5 s; RSS flat; Redis memory bounded.
+
+At scale (issue 13), run once by hand, not in CI (about 10 minutes):
+    python bench/bench_soak.py --chats 50000 --sources 40
 """
 
 from __future__ import annotations
@@ -263,12 +268,12 @@ def serve_telegram(port: int, side_port: int, ready: Any) -> None:
             start = int(request.query.get("from", "0"))
             rows = []
             for m in fake.sent[start:]:
-                found = HREF.search(m.html)
-                href = found.group(1) if found else ""
-                if (m.chat_id, href) in pairs:
-                    duplicates += 1
-                pairs.add((m.chat_id, href))
-                rows.append([m.at, href])
+                hrefs = list(dict.fromkeys(HREF.findall(m.html))) or [""]  # a burst message links each story
+                for href in hrefs:
+                    if (m.chat_id, href) in pairs:
+                        duplicates += 1
+                    pairs.add((m.chat_id, href))
+                rows.append([m.at, hrefs])
                 m.html = m.text = ""  # keep the fake's memory flat over hundreds of thousands of messages
             return web.json_response(
                 {"rows": rows, "errors": len(fake.errors), "floods": len(fake.floods), "duplicates": duplicates}
@@ -329,14 +334,19 @@ class Tally:
     stories: int = 0
     clustered: int = 0
     polls: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in Outcome})
-    delivered: int = 0  # messages the fake Bot API accepted
+    messages: int = 0  # messages the fake Bot API accepted
+    delivered: int = 0  # (chat, story) pairs they carried (a burst message carries several)
     latency: array[float] = field(default_factory=lambda: array("d"))  # appeared → delivered, per message
     after_poll: array[float] = field(default_factory=lambda: array("d"))  # polled → delivered, per message
     old_delivered: int = 0  # messages carrying an item that existed before the first poll (must be 0)
-    unknown_delivered: int = 0  # messages carrying no item link of ours
+    unknown_delivered: int = 0  # links in messages that are no item of ours (or a message with no link)
     duplicates: int = 0
     fake_errors: int = 0
     fake_floods: int = 0
+    fanout_s: list[float] = field(default_factory=list)  # real seconds of each fan-out of one poll's stories
+    fanout_stories: list[int] = field(default_factory=list)  # ... and how many stories it fanned out
+    redis_before_chats: int = 0  # used_memory (bytes) before the chats subscribed
+    redis_subscriptions: int = 0  # used_memory the subscriptions added
 
 
 def rss_mb() -> float:
@@ -352,18 +362,20 @@ def peak_rss_mb() -> float:
 
 
 async def fetch_arrivals(client: httpx.AsyncClient, side_port: int, tally: Tally, clock: SimClock) -> None:
-    got = (await client.get(f"http://127.0.0.1:{side_port}/sent", params={"from": tally.delivered})).json()
-    for mono, href in got["rows"]:
-        tally.delivered += 1
-        appeared = tally.appeared.get(href)
-        if appeared is None:
-            tally.unknown_delivered += 1
-            continue
-        tally.old_delivered += appeared < 0
-        delivered = clock.at(mono)
-        tally.latency.append(delivered - appeared)
-        if href in tally.polled:
-            tally.after_poll.append(delivered - tally.polled[href])
+    got = (await client.get(f"http://127.0.0.1:{side_port}/sent", params={"from": tally.messages})).json()
+    for mono, hrefs in got["rows"]:
+        tally.messages += 1
+        for href in hrefs:
+            tally.delivered += 1
+            appeared = tally.appeared.get(href)
+            if appeared is None:
+                tally.unknown_delivered += 1
+                continue
+            tally.old_delivered += appeared < 0
+            delivered = clock.at(mono)
+            tally.latency.append(delivered - appeared)
+            if href in tally.polled:
+                tally.after_poll.append(delivered - tally.polled[href])
     tally.fake_errors, tally.fake_floods, tally.duplicates = got["errors"], got["floods"], got["duplicates"]
 
 
@@ -412,7 +424,9 @@ async def soak(
     for n, rows in items.items():
         for at, seq in rows:
             tally.appeared[item_url(n, seq)] = at
+    tally.redis_before_chats = int((await redis.info("memory"))["used_memory"])
     await add_chats(store, args.chats, args.seed)
+    tally.redis_subscriptions = int((await redis.info("memory"))["used_memory"]) - tally.redis_before_chats
     bot = Bot(TOKEN, base_url=settings.telegram_api_url, request=make_request(settings))
     await bot.initialize()
     pacing = Pacing.from_rates(settings.global_rate, settings.private_rate, settings.group_per_minute)
@@ -497,7 +511,11 @@ async def run_ticks(
         for story in result.stories:
             if story.digest.url:
                 tally.polled[story.digest.url] = now_s
+        started = time.monotonic()
         tally.queued += await fanout.submit(result.stories, now)
+        if result.stories:
+            tally.fanout_s.append(time.monotonic() - started)
+            tally.fanout_stories.append(len(result.stories))
         if stagger_pending:  # spread the sources' next checks over one interval (what jitter would give)
             await stagger(store, deps.sources, now, args.poll_interval)
             stagger_pending = False
@@ -524,6 +542,19 @@ async def sample(clock: SimClock, store: Store, redis: aioredis.Redis, tally: Ta
         "queue": await store.delivery.pending(),
         "stories": tally.stories,
         "delivered": tally.delivered,
+    }
+
+
+def fanout_per_story(tally: Tally) -> dict[str, Any]:
+    """Real seconds one story takes to fan out to every matching chat (match + queue in Redis), from
+    the polls that found exactly one story, else from all polls (their time over their stories)."""
+    one = [t for t, n in zip(tally.fanout_s, tally.fanout_stories, strict=True) if n == 1]
+    per = one or [t / n for t, n in zip(tally.fanout_s, tally.fanout_stories, strict=True)]
+    return {
+        "polls": len(per),
+        "p50": round(statistics.median(per), 3) if per else None,
+        "max": round(max(per), 3) if per else None,
+        "from_single_story_polls": bool(one),
     }
 
 
@@ -557,6 +588,7 @@ def report(
         polls=tally.polls,
         deliveries_queued=tally.queued,
         deliveries_made=tally.delivered,
+        messages=tally.messages,
         duplicates=tally.duplicates,
         old_items_delivered=tally.old_delivered,
         foreign_messages=tally.unknown_delivered,
@@ -589,6 +621,13 @@ def report(
             "max": max(s["redis_used_mb"] for s in samples),
         },
         redis_keys={"start": first["redis_keys"], "end": last["redis_keys"]},
+        redis_bytes_per_chat={
+            # the subscription alone (HSET into khabar:subs)
+            "subscription": round(tally.redis_subscriptions / max(args.chats, 1)),
+            # everything at the end (delivery logs, rate markers, stories, feeds ...) over the chats
+            "end": round((last["redis_used_mb"] * 1024 * 1024 - tally.redis_before_chats) / max(args.chats, 1)),
+        },
+        fanout_s_per_story=fanout_per_story(tally),
         real_s=round(real_s, 1),
         cpu_s=round(cpu_s, 1),
         sim_to_real=round(args.minutes * 60 / real_s, 1),

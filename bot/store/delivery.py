@@ -62,46 +62,47 @@ end
 """
 
 # KEYS: ready, lease, prog, rl_global, pending, stats_stem(ARGV)
-# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 horizon_ms, 5 private_ms, 6 group_ms, 7 queue stem,
-#       8 pace stem, 9 story parts stem, 10 batch parts stem, 11 token prefix, 12 scan, 13 stats stem
-# Each claim comes with its reserved overall slot (ms from now: the worker sleeps until then); slots
-# are reserved up to horizon_ms ahead, for chats ready now or by then. Returns {wait_ms, claims};
-# wait_ms > 0 with no claims: every slot up to the horizon is taken; -1: no chat is ready; otherwise
-# ms until the earliest chat is ready.
+# ARGV: 1 limit, 2 lease_ms, 3 interval_us, 4 horizon_ms, 5 private_ms, 6 group_ms, 7 volley, 8 queue
+#       stem, 9 pace stem, 10 story parts stem, 11 batch parts stem, 12 token prefix, 13 scan, 14 stats stem
+# Each claim comes with its reserved overall slot (ms from now: the worker sleeps until then; claims in
+# one volley share it); slots are reserved up to horizon_ms ahead, for chats ready now or by then.
+# Returns {wait_ms, claims}; wait_ms > 0 with no claims: every slot up to the horizon is taken; -1: no
+# chat is ready; otherwise ms until the earliest chat is ready.
 _CLAIM = (
     CLOCK
     + _SRC
     + """
 local gkey = KEYS[4]
-local interval, want = tonumber(ARGV[3]), tonumber(ARGV[1])
+local interval, want, volley = tonumber(ARGV[3]), tonumber(ARGV[1]), tonumber(ARGV[7])
 local horizon = now_us + tonumber(ARGV[4]) * 1000
 """
     + SLOTS_TAKE
     + """
-if slot > horizon then return {math.max(1, math.ceil((slot - horizon) / 1000)), {}} end
+local first = place(now_us)
+if first > horizon then return {math.max(1, math.ceil((first - horizon) / 1000)), {}} end
 local out = {}
 local dropped = 0
 -- chats ready now or before the horizon, earliest first: each gets the first slot at or after the
 -- moment it is ready, so one claim covers a second of a paced fan-out and slots stay in order
 local cands = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', math.floor(horizon / 1000), 'WITHSCORES', 'LIMIT', 0,
-  tonumber(ARGV[12]))
+  tonumber(ARGV[13]))
 for c = 1, #cands, 2 do
   local ck, ready_us = cands[c], tonumber(cands[c + 1]) * 1000
-  if #out >= want or slot > horizon or ready_us > horizon then break end
+  if #out >= want or place(now_us) > horizon or ready_us > horizon then break end
   local chat = chat_of(ck)
-  local pace = ARGV[8] .. chat
+  local pace = ARGV[9] .. chat
   local pttl = redis.call('PTTL', pace)
-  local at_us = math.max(slot, ready_us, now_us + math.max(pttl, 0) * 1000)
+  local at_us = place(math.max(ready_us, now_us + math.max(pttl, 0) * 1000))
   if at_us > horizon then
     if pttl > 0 then redis.call('ZADD', KEYS[1], now + pttl, ck) end  -- the chat's own interval runs on
   else
-    local q = ARGV[7] .. ck
+    local q = ARGV[8] .. ck
     local job = redis.call('LINDEX', q, 0)
     if not job then
       redis.call('ZREM', KEYS[1], ck)
       redis.call('HDEL', KEYS[3], ck)
     else
-      local src = src_of(job, ARGV[9], ARGV[10])
+      local src = src_of(job, ARGV[10], ARGV[11])
       local nparts = redis.call('LLEN', src)
       local part, attempts = parse_prog(redis.call('HGET', KEYS[3], ck))
       if part >= nparts then
@@ -113,10 +114,10 @@ for c = 1, #cands, 2 do
         if redis.call('LLEN', q) == 0 then redis.call('ZREM', KEYS[1], ck) end
       else
         local delay = math.floor((at_us - now_us) / 1000)
-        slot = at_us + interval
+        take(at_us)
         local ms = (tonumber(chat) > 0) and ARGV[5] or ARGV[6]
         redis.call('SET', pace, '1', 'PX', delay + tonumber(ms))
-        local token = ARGV[11] .. ':' .. string.format('%.0f', now_us) .. ':' .. (#out + 1)
+        local token = ARGV[12] .. ':' .. string.format('%.0f', now_us) .. ':' .. (#out + 1)
         redis.call('ZREM', KEYS[1], ck)
         redis.call('ZADD', KEYS[2], now + delay + tonumber(ARGV[2]), ck)
         redis.call('HSET', KEYS[3], ck, part .. '|' .. attempts .. '|' .. token)
@@ -132,7 +133,7 @@ if n > 0 then
     + """
 end
 if dropped > 0 then
-  local stats = ARGV[13] .. math.floor(now / 60000)
+  local stats = ARGV[14] .. math.floor(now / 60000)
   redis.call('HINCRBY', stats, 'expired', dropped)
   redis.call('EXPIRE', stats, 7200)
 end
@@ -462,7 +463,7 @@ class Kind(StrEnum):
     SENT = "sent"  # Telegram accepted the message
     SKIPPED = "skipped"  # Telegram rejected the message itself (our bug): move on, never block the chat
     RETRY = "retry"  # 429 or a transient failure: same message again after `delay_ms`
-    RELEASED = "released"  # not attempted (shutting down): same message again, no attempt counted
+    RELEASED = "released"  # not attempted (its slot passed unsent): same message again, no attempt counted
 
 
 @dataclass(frozen=True, slots=True)

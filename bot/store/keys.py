@@ -32,7 +32,7 @@ functions below, never string concatenation. Anything that can grow without boun
 | khabar:dq:prog             | hash   | a field per started job      | ck → `part|attempts|claim token`             |
 | khabar:dq:pending          | string | one counter (reset when idle)| jobs queued in all chats                     |
 | khabar:dq:due              | zset   | a member per digest chat     | ck → next compile (unix s, app clock)        |
-| khabar:rl:global           | string | PX until idle                | next free overall send slot (µs, reserved)   |
+| khabar:rl:global           | string | PX until idle                | last volley reserved: `µs messages`          |
 | khabar:rl:chat:{chat_id}   | string | PX = slot + chat interval    | set while the chat must wait                 |
 | khabar:stats:{minute}      | hash   | TTL 2 hours                  | counters: sent, flood, neterr, ...           |
 | khabar:inbox               | zset   | cap 10,000, TTL 7 d          | new item `source|key` → lease expiry (unix s)|

@@ -1,7 +1,8 @@
 """Per-minute delivery counters (written by the delivery scripts, read by /stats and `khabar status`).
 
 Counter names: sent, rejected (Telegram refused the message itself), flood (429), neterr (network
-error or 5xx), released (handed back at shutdown), unknown (outcome lost in a crash), stale,
+error or 5xx), released (not sent: its slot passed while the process was busy), unknown (outcome lost in a
+crash), stale,
 expired (parts expired before the chat could take them), paused (chats paused by a send error).
 """
 

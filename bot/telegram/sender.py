@@ -3,8 +3,10 @@
 One worker per process consumes the queue in bot.store.delivery together with every other khabar
 process. Each claim is one message part with an overall send slot reserved for it (up to a second
 ahead, bot.store.ratelimit): the worker sleeps until that slot and sends, so a paced worker makes one
-claim round trip per second's worth of messages instead of asking for each slot. The outcome
-decides what happens next:
+claim round trip per second's worth of messages instead of asking for each slot. Claims that share a
+slot (a volley) wait on one timer, go out together, and their outcomes are written in one Redis
+call when the last of them is answered: a paced process wakes once per volley, not several times
+per message. The outcome decides what happens next:
 
 | Telegram says                          | khabar does                                              |
 | -------------------------------------- | -------------------------------------------------------- |
@@ -33,7 +35,6 @@ import time
 import uuid
 
 from telegram import Bot, LinkPreviewOptions
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from bot.delivery import lifecycle
@@ -44,14 +45,17 @@ from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome
 from bot.store.ratelimit import Pacing
 from bot.store.subscriptions import PauseReason
-from bot.telegram.request import retry_after_seconds
+from bot.telegram.request import retry_after_seconds, send_html
 
 log = logging.getLogger("khabar.delivery")
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # for replies outside the queue (bot.chat)
+
 IDLE = 0.5  # seconds between looks at the queue when this process was not woken
 REAP_EVERY = 1.0  # seconds between looks for expired leases
 RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
+VOLLEY_WAIT = 0.25  # seconds a volley's outcomes wait for its slowest send before being written
+LATE = 0.05  # a volley woken later than this past its slot (a stalled loop) is not sent but claimed anew
 
 
 # how a send outcome shows in khabar_messages_total{result}
@@ -68,7 +72,7 @@ class Recorder:
     def __init__(self, store: Store, outage: Outage | None = None) -> None:
         self._store = store
         self._outage = outage or Outage()
-        self._pending: list[Outcome] = []
+        self._pending: list[tuple[list[Outcome], asyncio.Future[None]]] = []
         self._ready = asyncio.Event()
         self._closing = False
         self._task: asyncio.Task[None] | None = None
@@ -76,9 +80,13 @@ class Recorder:
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="khabar-recorder")
 
-    def add(self, outcome: Outcome) -> None:
-        self._pending.append(outcome)
+    def add(self, outcomes: list[Outcome]) -> asyncio.Future[None]:
+        """Outcomes to write, in one script call with whatever else is pending; the future is done
+        once they are in Redis."""
+        written = asyncio.get_running_loop().create_future()
+        self._pending.append((outcomes, written))
         self._ready.set()
+        return written
 
     async def close(self) -> None:
         """Write everything still pending, then stop."""
@@ -93,8 +101,15 @@ class Recorder:
             await self._ready.wait()
             self._ready.clear()
             while self._pending:
-                batch, self._pending = self._pending[:RECORD_BATCH], self._pending[RECORD_BATCH:]
-                await self._write(batch)
+                take, size = 1, len(self._pending[0][0])
+                while take < len(self._pending) and size + len(self._pending[take][0]) <= RECORD_BATCH:
+                    size += len(self._pending[take][0])
+                    take += 1
+                entries, self._pending = self._pending[:take], self._pending[take:]
+                await self._write([outcome for outcomes, _ in entries for outcome in outcomes])
+                for _, written in entries:
+                    if not written.done():  # its waiter may have been cancelled
+                        written.set_result(None)
             if self._closing:
                 return
 
@@ -133,7 +148,8 @@ class DeliveryWorker:
         self._instance = uuid.uuid4().hex[:8]
         self._wake = asyncio.Event()
         self._stopping = False
-        self._inflight: set[asyncio.Task[None]] = set()
+        self._inflight: set[asyncio.Task[None]] = set()  # one task per volley
+        self._busy = 0  # claims in flight (sleeping until their slot or sending)
         self._task: asyncio.Task[None] | None = None
         self._recorder = Recorder(store, self._outage)
         self._lease_ms = int(settings.delivery_lease * 1000)
@@ -172,12 +188,14 @@ class DeliveryWorker:
                 await asyncio.gather(*self._inflight, return_exceptions=True)
 
     async def _step(self) -> None:
-        free = self._settings.delivery_concurrency - len(self._inflight)
+        free = self._settings.delivery_concurrency - self._busy
         if free <= 0:
             await asyncio.wait(self._inflight, return_when=asyncio.FIRST_COMPLETED)
             return
         self._wake.clear()
         want = min(free, self._settings.delivery_batch)
+        loop = asyncio.get_running_loop()
+        asked_at = loop.time()
         try:
             batch = await self._store.delivery.claim(want, self._pacing, self._lease_ms, self._instance)
         except Exception as exc:  # Redis down: the client retried already; back off, don't spin
@@ -185,8 +203,16 @@ class DeliveryWorker:
             await self._sleep(self._backoff.next())
             return
         self._backoff.reset()
+        # Redis's "now" of the claim lies between asking and the answer: slots count from the answer
+        # (never early); the round trip is how late they may already be (a stalled loop shows here)
+        answered_at = loop.time()
+        slack = answered_at - asked_at
+        volleys: dict[float, list[Claim]] = {}
         for claim in batch.claims:
-            task = asyncio.create_task(self._deliver(claim))
+            volleys.setdefault(claim.delay, []).append(claim)
+        for delay, claims in volleys.items():
+            self._busy += len(claims)
+            task = asyncio.create_task(self._volley(answered_at + delay, claims, slack))
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
         if len(batch.claims) < want:
@@ -220,17 +246,47 @@ class DeliveryWorker:
         else:
             log.error("%s failed", what, exc_info=exc)
 
-    async def _deliver(self, claim: Claim) -> None:
-        if claim.delay > 0:
-            await asyncio.sleep(claim.delay)  # the slot the claim reserved: sleep until it, never ask again
+    async def _volley(self, when: float, claims: list[Claim], slack: float = 0.0) -> None:
+        """Sleep until the volley's slot (the one the claims reserved: never ask again), send them all,
+        record their outcomes in one write — those answered within VOLLEY_WAIT; a straggler (a slow
+        chat, a timeout) is recorded when it ends, so it holds no other outcome back. The claims count
+        against delivery_concurrency until their outcomes are in Redis.
+
+        A volley woken more than LATE after its slot (the event loop was busy elsewhere) would land
+        among the next volleys and could put more in one second than the limit: it is released
+        unsent (no attempt counted) and its chats claim fresh slots."""
+        try:
+            await _sleep_until(when)
+            late_by = asyncio.get_running_loop().time() - when + slack
+            if late_by > LATE:
+                log.info("volley woke late: claiming anew", extra={"messages": len(claims), "late": round(late_by, 3)})
+                for _ in claims:
+                    self._count("retried", "late")
+                await self._recorder.add([Outcome(claim, Kind.RELEASED, "released") for claim in claims])
+                return
+            sends = [asyncio.create_task(self._deliver(claim)) for claim in claims]
+            done, late = await asyncio.wait(sends, timeout=VOLLEY_WAIT)
+            writes = [self._record(done)]
+            while late:
+                done, late = await asyncio.wait(late, return_when=asyncio.FIRST_COMPLETED)
+                writes.append(self._record(done))
+            for written in writes:
+                await written
+        finally:
+            self._busy -= len(claims)
+
+    def _record(self, sends: set[asyncio.Task[Outcome | None]]) -> asyncio.Future[None]:
+        return self._recorder.add([o for o in (send.result() for send in sends) if o is not None])
+
+    async def _deliver(self, claim: Claim) -> Outcome | None:
         try:
             outcome = await self._send(claim)
         except Exception as exc:  # Redis failed while pausing or moving the chat: try that message again
             self._trouble("send bookkeeping", exc)
             outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
-            self._recorder.add(outcome)
             self._count(_RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat)
+        return outcome
 
     def _count(self, result: str, reason: str) -> None:
         if self._metrics is not None:
@@ -238,17 +294,13 @@ class DeliveryWorker:
 
     async def _send(self, claim: Claim) -> Outcome | None:
         try:
-            message = await self._bot.send_message(
+            message_id = await send_html(
+                self._bot,
                 claim.chat_id,
                 claim.text,
-                parse_mode=ParseMode.HTML,
-                message_thread_id=claim.thread_id,
-                link_preview_options=NO_PREVIEW,
-                allow_paid_broadcast=True if self._settings.paid_broadcast else None,
-                read_timeout=self._timeout,
-                write_timeout=self._timeout,
-                connect_timeout=self._timeout,
-                pool_timeout=self._timeout,
+                thread_id=claim.thread_id,
+                paid=self._settings.paid_broadcast,
+                timeout=self._timeout,
             )
         except RetryAfter as exc:
             delay = retry_after_seconds(exc)
@@ -276,7 +328,7 @@ class DeliveryWorker:
         except Exception:
             log.exception("send crashed, will retry", extra={"chat_id": claim.ck})
             return Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
-        log.debug("sent", extra={"chat_id": claim.ck, "job": claim.job, "message_id": message.message_id})
+        log.debug("sent", extra={"chat_id": claim.ck, "job": claim.job, "message_id": message_id})
         return Outcome(claim, Kind.SENT, "sent")
 
     async def _bad_request(self, claim: Claim, exc: BadRequest) -> Outcome | None:
@@ -299,3 +351,10 @@ class DeliveryWorker:
     def _backoff_for(self, claim: Claim) -> int:
         seconds = min(self._settings.retry_backoff_max, 2**claim.attempts) * random.uniform(0.8, 1.2)
         return int(seconds * 1000)
+
+
+async def _sleep_until(when: float) -> None:
+    """Sleep until loop time `when`: claims of one volley share the deadline, so one timer wakes them."""
+    delay = when - asyncio.get_running_loop().time()
+    if delay > 0:
+        await asyncio.sleep(delay)

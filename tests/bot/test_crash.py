@@ -47,7 +47,6 @@ def start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=ROOT, env=env, stdout=out, stderr=out)
 
 
-@pytest.mark.slow
 def khabar_env(fake: FakeBotAPI, redis_server: RedisServer, tmp_path: Path) -> dict[str, str]:
     """The environment of a `khabar run` that delivers through `fake` from `redis_server`, with no sources."""
     sources = tmp_path / "sources.toml"
@@ -77,6 +76,7 @@ async def kill_midway(env: dict[str, str], log: Path, fake: FakeBotAPI, after_se
             first.kill()
 
 
+@pytest.mark.slow
 async def test_kill_9_mid_fanout_then_restart(redis_server: RedisServer, tmp_path: Path) -> None:
     client = aioredis.Redis.from_url(redis_server.url, **client_options())
     store = Store.create(client)
@@ -143,7 +143,7 @@ async def test_kill_9_during_a_coalesced_send_loses_and_duplicates_nothing(
         second = start(env, log)
         try:
             await fake.wait_for(lambda: len({m.chat_id for m in fake.sent}) == chats_n, 60)
-            await asyncio.sleep(5)  # past the lease: any reaped message would be resent by now
+            await wait_drained(store, 60)  # reaped after the 4 s lease and resent: nothing queued or in flight
         finally:
             second.send_signal(signal.SIGTERM)
             assert await exited(second, 30) == 0

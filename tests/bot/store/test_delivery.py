@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 
 from bot.store import Store
 from bot.store.delivery import Claim, Kind, Outcome, Target
@@ -106,17 +107,19 @@ async def test_reap_can_skip_the_unknown_message(store: Store) -> None:
     assert c.text == "two"
 
 
-async def test_global_slots_are_reserved_ahead_one_interval_apart_and_shared(store: Store) -> None:
+async def test_global_slots_are_reserved_ahead_in_volleys_and_shared(store: Store) -> None:
     q = store.delivery
     await q.save_parts("s", ["x"])
     await q.enqueue_story("s", [Target(str(i)) for i in range(1, 50)], queue_cap=10, held_cap=10)
-    slow = Pacing.from_rates(global_rate=20, private_rate=1, group_per_minute=20)  # a slot every 53.8 ms
+    slow = Pacing.from_rates(global_rate=20, private_rate=1, group_per_minute=20)  # 4 every 215 ms
     first = await q.claim(100, slow, LEASE, "a")
     delays = [c.delay for c in first.claims]
-    assert len(delays) == 19 and delays[0] == 0 and delays[-1] <= slow.horizon_ms / 1000  # one second ahead
-    assert all(abs((b - a) - 0.0538) <= 0.0011 for a, b in zip(delays, delays[1:], strict=False))  # no burst
+    assert slow.volley == 4 and delays == sorted(delays) and delays[-1] <= slow.horizon_ms / 1000  # a second ahead
+    assert Counter(delays) == dict.fromkeys(sorted(set(delays)), 4) and len(delays) == 20  # 5 full volleys
+    moments = sorted(set(delays))
+    assert moments[0] == 0 and all(abs((b - a) - 0.215) <= 0.0011 for a, b in zip(moments, moments[1:], strict=False))
     second = await q.claim(100, slow, LEASE, "b")  # another process: the slots are shared
-    assert second.claims == [] and second.wait is not None and 0 < second.wait <= 0.06
+    assert second.claims == [] and second.wait is not None and 0 < second.wait <= 0.08
     await q.save_parts("t", ["y"])
     await q.enqueue_story("t", [Target("1")], queue_cap=10, held_cap=10)  # chat 1 again: after its 1.05 s
     await sent(store, *first.claims)

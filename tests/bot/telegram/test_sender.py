@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 
 from bot.store.subscriptions import ChatKind, Subscription
@@ -78,6 +79,29 @@ async def test_thousand_chats_and_a_burst_no_429_each_story_once_in_order(clock:
                 ]
             span = fake.sent[-1].at - fake.sent[0].at
             assert span >= (3 * len(chats) - 10) / rate  # and the overall rate really was held
+        finally:
+            await stop_khabar(stop, task)
+            await delete_prefix(h.prefix)
+
+
+async def test_a_stalled_event_loop_sends_no_late_burst(clock: ManualClock) -> None:
+    """The process stops for 0.6 s (a long fan-out, a GC pause) while volleys wait for their slots:
+    the ones whose slot passed go back to the queue unsent instead of leaving together with the next
+    ones — a strict 30/s window sees no 429, and every chat still gets its story once."""
+    async with FakeBotAPI(global_rate=30, strict=True) as fake:
+        h, stop, task = await start_khabar(fake, clock, global_rate=30.0)
+        try:
+            chats = list(range(32_001, 32_121))
+            for chat_id in chats:
+                await h.store.subscriptions.put(Subscription(chat_id, grouped=False))
+            h.poll.publish(make_story("خبر پس از توقف"))
+            await fake.wait_for(lambda: len(fake.sent) >= 12, 15)  # paced: the next second is claimed
+            time.sleep(0.6)  # the whole loop stalls (khabar and the fake alike): ≥ 2 volleys miss their slot
+            await fake.wait_for(lambda: len(fake.sent) >= len(chats), 15)
+            await wait_drained(h.store, 15)
+            assert fake.floods == []
+            assert sorted(m.chat_id for m in fake.sent) == chats  # each once
+            assert (await h.store.stats.last_hour())["released"] >= 6  # a volley (or more) went back
         finally:
             await stop_khabar(stop, task)
             await delete_prefix(h.prefix)
