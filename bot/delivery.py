@@ -14,7 +14,7 @@ decides what happens next:
 | timeout (outcome unknown)              | as a crash: resend (Settings.resend_unknown) or skip     |
 | group upgraded (migrate_to_chat_id)    | move the subscription and queue; resend to the new id    |
 | blocked / kicked / no rights / gone    | pause the chat (subscription kept), drop its queue       |
-| topic closed / deleted                 | pause that forum topic only                              |
+| topic closed / deleted                 | pause that forum topic only (reopened: resumed)          |
 | other 400 (bad HTML, too long: our bug)| log an error, skip that message, never block the chat    |
 
 Stopping waits for the sends in flight and records them, so a graceful stop opens no window of
@@ -290,10 +290,12 @@ class DeliveryWorker:
         return Outcome(claim, Kind.SKIPPED, "rejected")
 
     async def _gone(self, claim: Claim, description: str) -> None:
-        thread = claim.thread_id if lifecycle.is_topic_error(description) else None
         log.info("chat unusable", extra={"chat_id": claim.ck, "error": description})
         self._count("failed", "chat_unusable")
-        await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE, thread)
+        if lifecycle.is_topic_error(description):  # only this topic (or the General one) is closed
+            await lifecycle.pause_topic(self._store, claim.chat_id, claim.thread_id)
+        else:
+            await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE)
         await self._store.delivery.drop_chat(claim.ck)  # also when the subscription was already paused
 
     def _backoff_for(self, claim: Claim) -> int:
