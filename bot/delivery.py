@@ -58,6 +58,13 @@ RECORD_BATCH = 256  # outcomes written to Redis in one script call at most
 _RESULTS = {Kind.SENT: "sent", Kind.RETRY: "retried", Kind.SKIPPED: "failed", Kind.RELEASED: "retried"}
 
 
+def _result(outcome: Outcome) -> tuple[str, str]:
+    """(result, reason) of khabar_messages_total for one send: a timeout is neither sent nor failed."""
+    if outcome.stat == "unknown":
+        return "unknown", "timeout"
+    return _RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat
+
+
 class Recorder:
     """Writes send outcomes to Redis in batches — one script call for all that finished meanwhile.
 
@@ -230,7 +237,7 @@ class DeliveryWorker:
             outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
             self._recorder.add(outcome)
-            self._count(_RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat)
+            self._count(*_result(outcome))
 
     def _count(self, result: str, reason: str) -> None:
         if self._metrics is not None:
