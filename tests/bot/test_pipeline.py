@@ -65,7 +65,7 @@ async def test_same_story_from_two_agencies_is_one_story(deps: PipelineDeps, ser
     assert result.items == 3 and len(result.stories) == 2
     exports, water = result.stories  # oldest first: IRNA's 05:10 item, then ISNA's 06:20 original
     assert "صادرات" in exports.digest.headline and exports.source_names == ("ایرنا خوزستان",)
-    assert "غیزانیه" in water.digest.headline and water.source_ids == ("isna-khz",)
+    assert "غیزانیه" in water.digest.headline and water.source_ids == ("isna-khz", "irna-khz")  # IRNA's copy joined
     stored = await deps.store.stories.get(water.id)
     assert stored is not None and stored.source_names == ("ایسنا خوزستان", "ایرنا خوزستان")
     assert stored.also_reported_by == ("ایرنا خوزستان",) and stored.province == "خوزستان"
