@@ -9,12 +9,19 @@ from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from bot.settings import Settings
 from bot.store import Store
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # as bot.__main__ does: PTB's RetryAfter warns otherwise
+
+# Property tests check properties, not speed: no per-example deadline and no "data generation too slow"
+# on a loaded machine (speed is bench/'s business).
+hypothesis_settings.register_profile("khabar", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("khabar")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -213,7 +213,7 @@ XMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map(lambda parts: "".joi
 # KHABAR_FUZZ_EXAMPLES=2000 python -m tests tests/feeds/test_parse.py -k never  → a longer fuzzing run
 LIMITS = settings(
     max_examples=int(os.environ.get("KHABAR_FUZZ_EXAMPLES", "60")),
-    deadline=2000,
+    deadline=None,  # a slow example on a loaded machine is not a failure (speed: bench/)
     suppress_health_check=[HealthCheck.too_slow],
 )
 
