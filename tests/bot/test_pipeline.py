@@ -294,7 +294,7 @@ def test_poll_reports_bad_sources_file_in_one_line(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_poll_without_once_loops_until_ctrl_c(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-    env |= {"KHABAR_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1"}
+    env |= {"KHABAR_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1", "PYTHONFAULTHANDLER": "1"}
     args = [sys.executable, "-m", "bot", "poll", "--backfill", "1", "--sources", str(SEEDS / "sources.toml")]
     proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -302,7 +302,11 @@ def test_poll_without_once_loops_until_ctrl_c(tmp_path: Path) -> None:
         first_line = proc.stdout.readline()  # blocks until the first cycle printed the seed digest
         assert "طرح کودکان بازمانده از تحصیل" in first_line
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:  # stuck: where? (faulthandler prints every thread's stack on SIGABRT)
+            proc.send_signal(signal.SIGABRT)
+            raise AssertionError(f"khabar poll ignored Ctrl-C; its stacks:\n{proc.communicate()[1]}") from None
     finally:
         if proc.poll() is None:
             proc.kill()
