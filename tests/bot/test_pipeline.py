@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
@@ -292,11 +293,27 @@ def test_poll_reports_bad_sources_file_in_one_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@contextlib.contextmanager
+def ctrl_c_as_in_a_terminal() -> Iterator[None]:
+    """Processes started meanwhile stop on Ctrl-C even when this run ignores SIGINT, as a suite started
+    in the background by a script does (`python -m tests &`): an ignored signal stays ignored in a
+    child, a handled one is reset to its default action."""
+    ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def test_poll_without_once_loops_until_ctrl_c(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
     env |= {"KHABAR_DATA_DIR": str(tmp_path), "HF_HUB_OFFLINE": "1", "PYTHONFAULTHANDLER": "1"}
     args = [sys.executable, "-m", "bot", "poll", "--backfill", "1", "--sources", str(SEEDS / "sources.toml")]
-    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with ctrl_c_as_in_a_terminal():
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
         first_line = proc.stdout.readline()  # blocks until the first cycle printed the seed digest
