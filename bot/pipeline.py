@@ -166,6 +166,7 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
     text has no headline, and would be a card with only its source line)."""
     order = sorted(items, key=lambda i: i.published)
     new: list[Story] = []
+    joined: set[str] = set()  # stories another source joined in this cycle
     clustered = 0
     timings: list[float] = []
     for item in order:
@@ -178,13 +179,19 @@ async def find_stories(items: Sequence[FeedItem], store: Store, now: datetime) -
             digest = None
         if digest is not None:
             timings.append(time.perf_counter() - started)
-            story = await _story_for(item, digest, store, now)
+            story = await _story_for(item, digest, store, now, joined)
             if story is None:
                 clustered += 1
             else:
                 new.append(story)
         await store.inbox.ack(item)
-    return StoriesFound(new, clustered, tuple(timings))
+    return StoriesFound(await _with_reporters(new, joined, store), clustered, tuple(timings))
+
+
+async def _with_reporters(new: list[Story], joined: set[str], store: Store) -> list[Story]:
+    """New stories another agency's copy joined later in the same cycle, as stored: with every
+    reporter, so the card that is sent says "also reported by" them."""
+    return [(await store.stories.get(s.id) or s) if s.id in joined else s for s in new]
 
 
 async def _extract(item: FeedItem) -> Digest | None:
@@ -195,8 +202,9 @@ async def _extract(item: FeedItem) -> Digest | None:
         return None
 
 
-async def _story_for(item: FeedItem, digest: Digest, store: Store, now: datetime) -> Story | None:
-    """The new Story this item starts, or None when it joined a recent story from another source."""
+async def _story_for(item: FeedItem, digest: Digest, store: Store, now: datetime, joined_ids: set[str]) -> Story | None:
+    """The new Story this item starts, or None when it joined a recent story from another source
+    (whose id goes into `joined_ids`)."""
     sid = story_id(item)
     fp = story_fingerprint(item, digest)
     joined = await store.stories.cluster(sid, fp, item.source_id, item.source_name, now)
@@ -204,6 +212,8 @@ async def _story_for(item: FeedItem, digest: Digest, store: Store, now: datetime
         return await _story_again(item, sid, digest, store, now)
     if not joined.created:
         added = await store.stories.add_source(joined.story_id, item.source_id, item.source_name)
+        if added:
+            joined_ids.add(joined.story_id)
         log.info(
             "story.duplicate",
             extra={

@@ -52,7 +52,7 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 
 @dataclass(frozen=True, slots=True)
 class ParseError:
-    kind: str  # "empty", "entities", "not_a_feed"
+    kind: str  # "empty", "entities", "not_a_feed", "malformed"
     message: str
 
     def __str__(self) -> str:
@@ -102,7 +102,11 @@ def parse_feed_sync(body: bytes, url: str, content_type: str | None, now: dateti
     # A file-like object: given bytes, feedparser would try them as a file name first. No base URL:
     # feedparser would resolve guids against it too; links are resolved here (`_link`).
     headers = {"content-type": "application/xml; charset=utf-8"}
-    parsed = feedparser.parse(io.BytesIO(utf8), response_headers=headers, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(utf8), response_headers=headers, sanitize_html=True)
+    except Exception as exc:  # feedparser's loose parser trips on some tag soup (KeyError 'links', …)
+        message = f"parse: malformed document ({type(exc).__name__})"
+        return ParseResult(encoding=decoded.encoding, error=ParseError("malformed", message))
     return _result(parsed, url, decoded.encoding, now)
 
 

@@ -18,7 +18,10 @@ deleteMessage, and behaves like Telegram:
   `global_rate` messages in any 1 s, two messages to one private chat at least 1 s apart, at most
   20 to one group or channel in any 60 s;
 * a chat can be told to answer "Forbidden: bot was blocked by the user", "Bad Request: chat not
-  found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup);
+  found", any other error, or a migrate_to_chat_id (group upgraded to a supergroup); one forum topic
+  (or a forum's General topic, no message_thread_id) can be closed: "Bad Request: TOPIC_CLOSED";
+* a chat's sendMessage can be held: the message is accepted and recorded at once, the answer comes
+  `seconds` later (a client whose read timeout is shorter never learns it was delivered);
 * getUpdates: an update is kept until a call's `offset` is above its id (Telegram's confirmation);
   a call arriving while another client's long poll is still open ends that one with 409 "Conflict:
   terminated by other getUpdates request" (counted in `conflicts`). `unconfirm(n)` puts the last n
@@ -38,7 +41,7 @@ import json
 import math
 import time
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +178,8 @@ class FakeBotAPI:
         self.failures: dict[int, Failure] = {}
         self.call_failures: dict[str, Failure] = {}  # by method, whatever the chat
         self.migrated: dict[int, int] = {}
+        self.closed_topics: set[tuple[int, int | None]] = set()  # (chat id, thread id; None: General)
+        self.holds: dict[int, list[float]] = {}  # chat id → answer delays of its next sendMessage calls
         self.global_limit: _Gcra | _Window | None = None
         self.private_limit: _Gcra | _Window | None = None
         self.group_limit: _Gcra | _Window | None = None
@@ -274,6 +279,17 @@ class FakeBotAPI:
         """Answer the next `times` calls of `method` (any chat) with 429 retry_after."""
         description = f"Too Many Requests: retry after {retry_after}"
         self.call_failures[method] = Failure(429, description, {"retry_after": retry_after}, times)
+
+    def close_topic(self, chat_id: int, thread_id: int | None) -> None:
+        """A forum topic was closed: sendMessage to it answers 400 TOPIC_CLOSED (None: the General topic)."""
+        self.closed_topics.add((chat_id, thread_id))
+
+    def reopen_topic(self, chat_id: int, thread_id: int | None) -> None:
+        self.closed_topics.discard((chat_id, thread_id))
+
+    def hold(self, chat_id: int, seconds: float, times: int = 1) -> None:
+        """Accept the next `times` sendMessage calls to this chat but answer each only after `seconds`."""
+        self.holds.setdefault(chat_id, []).extend([seconds] * times)
 
     def migrate(self, old_id: int, new_id: int) -> None:
         """The group `old_id` became the supergroup `new_id`."""
@@ -523,22 +539,28 @@ class FakeBotAPI:
             raise _ApiError(400, "Bad Request: message is too long")
         return html, text
 
-    def _send_message(self, p: dict[str, Any]) -> dict[str, Any]:
+    def _send_message(self, p: dict[str, Any]) -> dict[str, Any] | Coroutine[Any, Any, dict[str, Any]]:
         chat = self._target(p)
         self._check_failure(chat)
+        thread = int(p["message_thread_id"]) if p.get("message_thread_id") else None
+        if (chat.id, thread) in self.closed_topics:
+            raise _ApiError(400, "Bad Request: TOPIC_CLOSED")
         if chat.type != "private" and chat.bot_status in {"left", "kicked"}:
             raise _ApiError(403, f"Forbidden: bot is not a member of the {chat.type} chat")
         if chat.type == "channel" and not (chat.bot_status == "administrator" and chat.bot_can_post):
             raise _ApiError(400, "Bad Request: need administrator rights in the channel chat")
         html, text = self._text(p)
         self._check_rate(chat)
-        thread = int(p["message_thread_id"]) if p.get("message_thread_id") else None
         markup = p.get("reply_markup")
         msg = SentMessage(
             next(self._message_ids[chat.id]), chat.id, thread, text, html, time.monotonic(), markup, self._peer
         )
         self.sent.append(msg)
-        return self._message_result(chat, msg)
+        result = self._message_result(chat, msg)
+        delays = self.holds.get(chat.id)
+        if delays:
+            return _later(delays.pop(0), result)
+        return result
 
     def _message_result(self, chat: Chat, msg: SentMessage) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -647,6 +669,11 @@ class _ApiError(Exception):
         self.code = code
         self.description = description
         self.parameters = parameters
+
+
+async def _later(seconds: float, result: dict[str, Any]) -> dict[str, Any]:
+    await asyncio.sleep(seconds)
+    return result
 
 
 def _error(code: int, description: str, parameters: dict[str, Any] | None = None) -> web.Response:

@@ -46,25 +46,54 @@ def is_topic_error(description: str) -> bool:
     return any(marker in text for marker in ("topic_closed", "topic_deleted", "message thread not found"))
 
 
-async def pause_chat(store: Store, chat_id: int, reason: PauseReason, thread_id: int | None = None) -> int:
-    """Pause a chat (or one forum topic); returns how many subscriptions changed."""
-    if thread_id is not None:
-        sub = await store.subscriptions.get(chat_id, thread_id)
-        changed = []
-        if sub is not None and not sub.paused:
-            await store.subscriptions.put(sub.with_paused(True, reason))
-            changed = [sub]
-        dropped = await store.delivery.drop_chat(chat_key(chat_id, thread_id))
-    else:
-        changed = await store.subscriptions.set_paused(chat_id, True, reason)
-        dropped = await store.delivery.drop_chat(chat_key(chat_id))
-        for sub in changed:
-            if sub.thread_id is not None:
-                dropped += await store.delivery.drop_chat(sub.chat_key)
+async def pause_chat(store: Store, chat_id: int, reason: PauseReason) -> int:
+    """Pause a chat and each of its forum topics; returns how many subscriptions changed."""
+    changed = await store.subscriptions.set_paused(chat_id, True, reason)
+    dropped = await store.delivery.drop_chat(chat_key(chat_id))
+    for sub in changed:
+        if sub.thread_id is not None:
+            dropped += await store.delivery.drop_chat(sub.chat_key)
+    _paused(chat_id, reason, len(changed), dropped)
     if changed:
         await store.stats.incr("paused")
-        log.info("chat paused", extra={"chat_id": chat_id, "reason": reason.value, "dropped": dropped})
     return len(changed)
+
+
+async def pause_topic(store: Store, chat_id: int, thread_id: int | None) -> bool:
+    """Pause one forum topic (None: the forum's General topic, i.e. the chat's own subscription) and
+    leave the chat's other topics running; True if its subscription changed."""
+    sub = await store.subscriptions.get(chat_id, thread_id)
+    changed = sub is not None and not sub.paused
+    if sub is not None and changed:
+        await store.subscriptions.put(sub.with_paused(True, PauseReason.GONE))
+    dropped = await store.delivery.drop_chat(chat_key(chat_id, thread_id))
+    _paused(chat_id, PauseReason.GONE, int(changed), dropped, thread_id)
+    if changed:
+        await store.stats.incr("paused")
+    return changed
+
+
+def _paused(chat_id: int, reason: PauseReason, changed: int, dropped: int, thread_id: int | None = None) -> None:
+    if changed:
+        extra = {"chat_id": chat_id, "thread_id": thread_id, "reason": reason.value, "dropped": dropped}
+        log.info("chat paused" if thread_id is None else "topic paused", extra=extra)
+
+
+async def resume_topic(store: Store, chat_id: int, thread_id: int | None) -> bool:
+    """A closed forum topic was reopened: resume its subscription if a send error had paused it
+    (a chat the bot was removed from stays paused until it is added back)."""
+
+    def reopen(cur: Subscription | None) -> Subscription | None:
+        return cur.with_paused(False) if cur is not None and cur.pause_reason is PauseReason.GONE else cur
+
+    before = await store.subscriptions.get(chat_id, thread_id)
+    if before is None or before.pause_reason is not PauseReason.GONE:
+        return False
+    after = await store.subscriptions.update(chat_id, thread_id, reopen)
+    resumed = after is not None and not after.paused
+    if resumed:
+        log.info("topic resumed", extra={"chat_id": chat_id, "thread_id": thread_id})
+    return resumed
 
 
 async def resume_chat(store: Store, chat_id: int) -> list[Subscription]:

@@ -15,7 +15,7 @@ inside the stages. Served on KHABAR_METRICS_HOST:KHABAR_METRICS_PORT by bot.runt
 | khabar_extract_seconds                   | histogram |                  | one digest extraction                    |
 | khabar_sources_paused_total              | counter   |                  | sources paused after repeated failures   |
 | khabar_fanout_total                      | counter   | kind             | per chat: queued/held/duplicate/overflow |
-| khabar_messages_total                    | counter   | result, reason   | sends: sent / retried / failed, and why  |
+| khabar_messages_total                    | counter   | result, reason   | sends: sent/retried/failed/unknown, why  |
 | khabar_telegram_429_total                | counter   |                  | 429 answers from the Bot API             |
 | khabar_queue_length                      | gauge     |                  | messages waiting in the delivery queue   |
 | khabar_queue_oldest_age_seconds          | gauge     |                  | how long the longest-ready chat waited   |
@@ -51,8 +51,8 @@ class Metrics:
             registry=r,
         )  # fmt: skip
         self.messages = Counter(
-            "khabar_messages", "Telegram messages by result (sent, retried, failed) and reason", ["result", "reason"],
-            registry=r,
+            "khabar_messages", "Telegram messages by result (sent, retried, failed, unknown) and reason",
+            ["result", "reason"], registry=r,
         )  # fmt: skip
         self.rate_limited = Counter("khabar_telegram_429", "429 answers from the Bot API", registry=r)
         self.queue_length = Gauge("khabar_queue_length", "Deliveries waiting in the queue", registry=r)
@@ -80,7 +80,8 @@ class Metrics:
             self.fanout.labels(kind)
 
     def message(self, result: str, reason: str) -> None:
-        """One send attempt ended: result sent / retried / failed, reason e.g. flood, neterr, rejected."""
+        """One send attempt ended: result sent / retried / failed / unknown (timed out: Telegram may or
+        may not have delivered it), reason e.g. flood, neterr, rejected, timeout."""
         self.messages.labels(result, reason).inc()
         if reason == "flood":
             self.rate_limited.inc()

@@ -151,6 +151,7 @@ def _register(app: KhabarApp) -> None:
     app.add_handler(CallbackQueryHandler(handlers.button))
     app.add_handler(ChatMemberHandler(handlers.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrated))
+    app.add_handler(MessageHandler(filters.StatusUpdate.FORUM_TOPIC_REOPENED, handlers.topic_reopened))
     app.add_handler(MessageHandler(filters.COMMAND & only_messages, handlers.unknown_command))
     app.add_handler(
         MessageHandler(

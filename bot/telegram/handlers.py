@@ -354,6 +354,12 @@ async def my_chat_member(update: Update, context: KhabarContext) -> None:
         await reply(update, context, texts.ADDED_TO_GROUP)
 
 
+async def topic_reopened(update: Update, context: KhabarContext) -> None:
+    """A closed forum topic (or the General one) was reopened: deliveries to it resume."""
+    here = where(update)
+    await lifecycle.resume_topic(context.services.store, here.chat_id, here.thread_id)
+
+
 async def migrated(update: Update, context: KhabarContext) -> None:
     """A group became a supergroup: follow it to its new id."""
     message = update.effective_message

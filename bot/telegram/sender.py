@@ -16,7 +16,7 @@ per message. The outcome decides what happens next:
 | timeout (outcome unknown)              | as a crash: resend (Settings.resend_unknown) or skip     |
 | group upgraded (migrate_to_chat_id)    | move the subscription and queue; resend to the new id    |
 | blocked / kicked / no rights / gone    | pause the chat (subscription kept), drop its queue       |
-| topic closed / deleted                 | pause that forum topic only                              |
+| topic closed / deleted                 | pause that forum topic only (reopened: resumed)          |
 | other 400 (bad HTML, too long: our bug)| log an error, skip that message, never block the chat    |
 
 Stopping waits for the sends in flight and records them, so a graceful stop opens no window of
@@ -60,6 +60,13 @@ LATE = 0.05  # a volley woken later than this past its slot (a stalled loop) is 
 
 # how a send outcome shows in khabar_messages_total{result}
 _RESULTS = {Kind.SENT: "sent", Kind.RETRY: "retried", Kind.SKIPPED: "failed", Kind.RELEASED: "retried"}
+
+
+def _result(outcome: Outcome) -> tuple[str, str]:
+    """(result, reason) of khabar_messages_total for one send: a timeout is neither sent nor failed."""
+    if outcome.stat == "unknown":
+        return "unknown", "timeout"
+    return _RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat
 
 
 class Recorder:
@@ -285,7 +292,7 @@ class DeliveryWorker:
             self._trouble("send bookkeeping", exc)
             outcome = Outcome(claim, Kind.RETRY, "neterr", self._backoff_for(claim))
         if outcome is not None:  # None: the chat was paused or moved; its queue state is settled
-            self._count(_RESULTS[outcome.kind], "" if outcome.kind is Kind.SENT else outcome.stat)
+            self._count(*_result(outcome))
         return outcome
 
     def _count(self, result: str, reason: str) -> None:
@@ -342,10 +349,12 @@ class DeliveryWorker:
         return Outcome(claim, Kind.SKIPPED, "rejected")
 
     async def _gone(self, claim: Claim, description: str) -> None:
-        thread = claim.thread_id if lifecycle.is_topic_error(description) else None
         log.info("chat unusable", extra={"chat_id": claim.ck, "error": description})
         self._count("failed", "chat_unusable")
-        await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE, thread)
+        if lifecycle.is_topic_error(description):  # only this topic (or the General one) is closed
+            await lifecycle.pause_topic(self._store, claim.chat_id, claim.thread_id)
+        else:
+            await lifecycle.pause_chat(self._store, claim.chat_id, PauseReason.GONE)
         await self._store.delivery.drop_chat(claim.ck)  # also when the subscription was already paused
 
     def _backoff_for(self, claim: Claim) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bot.args import (
+    MAX_PHRASE,
     AddSource,
     ArgError,
     ChannelAdd,
@@ -17,6 +18,8 @@ from bot.args import (
     FilterChange,
     ModeChoice,
     QuietChoice,
+    Targets,
+    _name,
     parse_addsource,
     parse_channel,
     parse_count,
@@ -25,6 +28,7 @@ from bot.args import (
     parse_quiet,
     parse_targets,
     parse_time,
+    words,
 )
 from bot.store.subscriptions import Mode
 from digest import PROVINCES, TOPICS
@@ -59,8 +63,25 @@ def test_unknown_words_are_reported() -> None:
     assert got.provinces == ("خوزستان",) and got.unknown == ("فوتبال",)
 
 
+def test_adjacent_names_that_make_a_longer_name_read_as_it() -> None:
+    # longest match first: «ازدواج کودکان» (child marriage) is one phrase of the children topic
+    assert parse_targets(["ازدواج", "کودکان"]) == Targets((), ("کودکان",), ())
+
+
+def _run_together(names: list[str]) -> bool:
+    """Do words across the boundary of two adjacent names make a known name (as «ازدواج کودکان»)?"""
+    ws: list[str] = []
+    starts: list[int] = []
+    for name in names:
+        starts.append(len(ws))
+        ws += words([name])
+    spans = ((i, j) for i in range(len(ws)) for j in range(i + 2, min(len(ws), i + MAX_PHRASE) + 1))
+    return any(any(i < b < j for b in starts) and _name(ws[i:j]) is not None for i, j in spans)
+
+
 @given(st.lists(st.sampled_from(PROVINCES + TOPICS), min_size=1, max_size=6, unique=True), st.randoms())
 def test_any_mix_of_known_names_parses_back(names: list[str], rnd: object) -> None:
+    assume(not _run_together(names))
     typed = " ".join(n.replace("ی", "ي").replace("ک", "ك") for n in names).split()
     got = parse_targets(typed)
     assert not got.unknown

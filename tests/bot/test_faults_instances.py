@@ -102,7 +102,7 @@ async def test_two_instances_with_1000_chats_share_the_limit_and_deliver_each_st
 ) -> None:
     rate, chats = 200, list(range(80_001, 81_001))
     stories = [make_story("خبر نخست برای هزار گفت‌وگو"), make_story("خبر دوم برای هزار گفت‌وگو")]
-    async with FakeBotAPI(global_rate=rate) as fake, redis_store(redis_server) as store:
+    async with FakeBotAPI(global_rate=rate, global_tolerance=2.0) as fake, redis_store(redis_server) as store:
         for chat_id in chats:
             await store.subscriptions.put(Subscription(chat_id, grouped=False))  # a message per story
         for story, fingerprint in zip(stories, (0x0F0F_0F0F_0F0F_0F0F, 0xF0F0_F0F0_F0F0_F0F0), strict=True):
@@ -127,7 +127,8 @@ async def test_two_instances_with_1000_chats_share_the_limit_and_deliver_each_st
         per_pair = Counter((m.chat_id, stories[0].digest.headline in m.text) for m in fake.sent)
         by_process = Counter(next((n for n, ports in senders.items() if m.peer in ports), "?") for m in fake.sent)
     assert len(per_pair) == 2 * len(chats) and set(per_pair.values()) == {1}  # each story once per chat
-    assert fake.floods == []  # one shared limit for both processes: no 429
+    assert fake.floods == []  # one shared limit for both processes: no 429 (2 s tolerance: a loaded machine
+    # bunches arrivals; two processes each at the full rate would overrun it within seconds)
     span = fake.sent[-1].at - fake.sent[0].at
     assert span >= (2 * len(chats) - 100) / rate  # and it was really held, not just lucky
     assert by_process["a"] > 0 and by_process["b"] > 0, by_process  # both consumed the queue

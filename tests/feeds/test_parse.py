@@ -99,6 +99,12 @@ def test_unparseable_documents_are_error_values(name: str, kind: str) -> None:
     assert result.error is not None and result.error.kind == kind and result.entries == ()
 
 
+def test_tag_soup_that_trips_feedparser_is_an_error_value() -> None:
+    # found by test_xml_soup_never_raises: feedparser's loose parser raises KeyError('links') here
+    result = parse_feed_sync(b"<channel><entry><link></item></link>", URL, None, NOW)
+    assert result.error is not None and result.error.kind == "malformed" and result.entries == ()
+
+
 @pytest.mark.parametrize("body", [b"", b"   \n\t ", b"\xef\xbb\xbf"], ids=["empty", "blank", "bom-only"])
 def test_empty_documents(body: bytes) -> None:
     result = parse_feed_sync(body, URL, None, NOW)
@@ -213,7 +219,7 @@ XMLISH = st.lists(st.sampled_from(TOKENS), max_size=80).map(lambda parts: "".joi
 # KHABAR_FUZZ_EXAMPLES=2000 python -m tests tests/feeds/test_parse.py -k never  → a longer fuzzing run
 LIMITS = settings(
     max_examples=int(os.environ.get("KHABAR_FUZZ_EXAMPLES", "60")),
-    deadline=2000,
+    deadline=None,  # a slow example on a loaded machine is not a failure (speed: bench/)
     suppress_health_check=[HealthCheck.too_slow],
 )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 
 from tests.bot.conftest import ADMIN, Harness, ManualClock, delete_prefix, make_story, say, start_khabar, stop_khabar
+from tests.bot.waiting import wait_settled
 from tests.fakebotapi import Chat, FakeBotAPI
 
 USER = 821
@@ -18,8 +18,10 @@ def tehran_utc(hour: int, minute: int = 0) -> datetime:
     return datetime(2024, 5, 1, total // 60, total % 60, tzinfo=UTC)
 
 
-async def settle(h: Harness, seconds: float = 0.8) -> None:
-    await asyncio.sleep(seconds)  # a few schedule ticks (0.2 s each) and the worker
+async def settle(h: Harness) -> None:
+    """Until what was published is fanned out (held or queued) and nothing is queued or in flight: a
+    wait on counts (bot/waiting.py), where a guessed sleep failed on a loaded machine."""
+    await wait_settled(h.poll, h.store)
 
 
 async def test_daily_chat_and_channel_get_their_digest_at_the_tehran_time(khabar: Harness) -> None:

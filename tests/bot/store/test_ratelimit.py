@@ -15,7 +15,7 @@ async def test_a_chat_waits_its_interval_and_nothing_is_reserved_meanwhile(store
     pacing = Pacing.from_rates(global_rate=1000, private_rate=5, group_per_minute=600)  # 210 ms / 105 ms
     assert await store.ratelimit.reserve(42, pacing) == (True, 0.0)
     busy, wait = await store.ratelimit.reserve(42, pacing)
-    assert not busy and 0.1 < wait <= 0.21
+    assert not busy and 0 < wait <= 0.21  # its own 200 ms (less what a loaded machine took meanwhile)
     reserved, delay = await store.ratelimit.reserve(43, pacing)  # another chat is independent ...
     assert reserved and delay <= pacing.volley * pacing.global_interval_us / 1e6  # ... chat 42 held nothing back
     reserved, delay = await store.ratelimit.reserve(-42, pacing)  # a group: its own, shorter interval here
