@@ -215,7 +215,6 @@ class _Scan:
     keys: list[str]  # the words (comparison form)
     last_place: int = -10  # index after the last place found
     list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
-    first_line: bool = True  # still in the first line (the headline)
     surnames: set[str] = field(default_factory=set)  # place words already read as a person's surname
 
 
@@ -414,13 +413,11 @@ def find_places(text: str) -> tuple[str, ...]:
     keys = scan.keys
     found: dict[str, None] = {}
     hits: list[tuple[str, int, int]] = []
-    headline: set[str] = set()
     desk: str | None = None
     gaz = _gazetteer()
     starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
     while i < len(keys):
-        scan.first_line = scan.first_line and "\n" not in parts[2 * i]
         if keys[i] not in starts and not scan.list_kind and (not i or keys[i - 1] not in _KIND_CUES):
             if keys[i] in typos:
                 _misspelled(scan, i, found, hits)
@@ -445,8 +442,6 @@ def find_places(text: str) -> tuple[str, ...]:
                     name = _as_written(name, text)
                 found.setdefault(name, None)
                 hits.append((name, i, end))
-                if scan.first_line:
-                    headline.add(name)
                 scan.last_place = end
                 i = end
                 continue
@@ -454,7 +449,7 @@ def find_places(text: str) -> tuple[str, ...]:
             scan.list_kind = None
         i += 1
     menu = _menu_only(hits, parts)
-    places = _home_first(tuple(p for p in found if p not in menu), headline)
+    places = _home_first(tuple(p for p in found if p not in menu))
     if desk is not None and not any(province_of(p) for p in places):
         places = (desk, *places)  # a national story: the desk's city is all the text says
     return places
@@ -484,7 +479,7 @@ def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:
     return {hits[k][0] for k in in_menu} - elsewhere
 
 
-def _home_first(found: tuple[str, ...], headline: set[str]) -> tuple[str, ...]:
+def _home_first(found: tuple[str, ...]) -> tuple[str, ...]:
     """A story that names a place in Iran keeps no foreign place: «سرخک در پاکستان و افغانستان» in a
     Sistan story is background, and «کمک مردم استان به یمن» is about the province's people."""
     foreign = _foreign_keys()
