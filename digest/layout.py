@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERBS, ROLE_HEADS, TITLES, first_names
+from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import alternation, squash
 
 _EMOJI = re.compile(
@@ -165,7 +165,6 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # «… با حضور مدیرکل …», «… توسط استاندار …»: the post belongs to the sentence
 _ROLE_OBJECT_BEFORE = frozenset("با از به در بر توسط حضور و که برای را روایت قول نقل گفته".split())
 _PLAIN_VERBS = frozenset("شد شدند است هستند کرد کردند دارد دارند گردید بود بودند شده".split())
@@ -180,7 +179,7 @@ def _split_trailing_role(line: str) -> list[str]:
     for k in range(max(MIN_GLUED_TITLE_WORDS, len(words) - MAX_TRAILING_ROLE_WORDS), len(words)):
         if squash(words[k]) in HEAD_KEYS:
             tail = " ".join(words[k:])
-            if "،" in tail or _VERB.search(tail) or "،" in words[k - 1] or words[k - 1] in _ROLE_OBJECT_BEFORE:
+            if "،" in tail or REPORTING_VERB.search(tail) or "،" in words[k - 1] or words[k - 1] in _ROLE_OBJECT_BEFORE:
                 return [line]
             if any(w in _PLAIN_VERBS for w in words[k:]):
                 return [line]

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from digest.places import is_place
-from digest.roles import HEAD_KEYS, REPORTING_VERBS, TITLES, first_names
+from digest.roles import HEAD_KEYS, REPORTING_VERB, TITLES, first_names
 from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
@@ -67,7 +67,6 @@ _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
 _AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())
 MAX_REPORT_CHARS = 150
-_REPORTS = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 MAX_NAME_TO_VERB = 80  # «NAME [در …] اظهار کرد»: the name's own verb follows it closely
 MAX_NAME_AT_END = 4
 _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
@@ -190,7 +189,7 @@ def _from_first_name(rest: str) -> str:
         if w.start() and _starts_with_name(rest[w.start() :]):
             named = rest[w.start() :]
             ends_with_name = len(named.split()) <= MAX_NAME_AT_END  # a subject cut before its verb
-            return named if ends_with_name or _REPORTS.search(named, 0, MAX_NAME_TO_VERB) else rest
+            return named if ends_with_name or REPORTING_VERB.search(named, 0, MAX_NAME_TO_VERB) else rest
     return rest
 
 

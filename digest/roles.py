@@ -7,12 +7,13 @@ teach the speaker extractor new vocabulary. Imports only digest modules and impo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
 from digest.normalize import normalize_fa
-from digest.textmatch import squash
+from digest.textmatch import alternation, squash
 
 ZWNJ = "\u200c"
 
@@ -36,6 +37,8 @@ REPORTING_VERBS = (
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
     "نوشت", "می افزاید", "گفته", "افزوده", "معتقد است", "بر این باور است", "اعلام کرده",
 )  # fmt: skip
+# any reporting verb in a text, at a word start (whatever follows it)
+REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
 WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد", "نوشت", "گفته", "افزوده"})
 # Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),

@@ -497,14 +497,11 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if p.name is None:
                 continue
             known = squash_tokens(p.name)
-            if (
-                known == tokens
-                or _is_part(tokens, known)
-                or _is_part(known, tokens)
-                or _same_surname(tokens, known)
-                or _surname_extended(tokens, known)
-            ):
-                if len(tokens) > len(known) and not _surname_extended(tokens, known):
+            extended = _surname_extended(tokens, known)  # one person, but the later form is no fuller name
+            if extended:
+                return p
+            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens) or _same_surname(tokens, known):
+                if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
         return None
