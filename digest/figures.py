@@ -295,9 +295,6 @@ def _is_month(word: str | None) -> bool:
     return word in _MONTHS
 
 
-_PERCENT = "درصد"
-
-
 def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A spelled-out number is a figure before a known unit (`سه فرزند`), for «یک» only before a
     casualty or a measure (`یک کشته`, `یک دستگاه`; `یک طرح` is the indefinite article), and from ten
@@ -305,7 +302,7 @@ def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if unit is None:
         return False
     if span.value == 1 and not span.has_scale:
-        return unit in CASUALTY_UNITS or unit in COMMODITY_MEASURES or unit == _PERCENT  # "یک دستگاه", "یک درصد"
+        return unit in CASUALTY_UNITS or unit in COMMODITY_MEASURES or unit in PERCENT_UNITS  # "یک دستگاه", "یک درصد"
     if unit in _KNOWN_UNITS:
         return True
     before = _previous_words(sentence, span)
