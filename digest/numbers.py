@@ -44,15 +44,11 @@ WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
 _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
-# digit groups joined by . , ٫ ٬ / — and by the Arabic comma when exactly three digits follow (۱۰،۰۰۰)
-# «،» between digits: thousands before three digits (۱۰،۰۰۰), a decimal comma before one or two digits and a
-# scale (۶،۵ میلیارد = 6.5 billion)
-_SCALE_WORDS = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
-_DIGITS = (
-    r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹]))|،(?=[0-9۰-۹]{1,2}[ \u200c]*" + _SCALE_WORDS + r"))[0-9۰-۹]+)*"
-)
-_WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
+# digit groups joined by . , ٫ ٬ / — and by the Arabic comma: as thousands before exactly three digits
+# (۱۰،۰۰۰), as a decimal comma before one or two digits and a scale (۶،۵ میلیارد = 6.5 billion)
+_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹]))|،(?=[0-9۰-۹]{1,2}[ \u200c]*" + _SCALE + r"))[0-9۰-۹]+)*"
+_WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 # an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
 # a hyphenated date, either order, maybe glued to a clock before it (۲۲-۰۵-۱۳۹۱, 02:552021-07-18)
 _ISO_DATE = r"[0-9۰-۹]{1,8}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,4}(?:T[0-9:.]+Z?)?"
