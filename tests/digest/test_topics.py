@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
+from digest import topics
 from digest.normalize import normalize_fa
 from digest.topics import LEXICON, TOPICS, canonical_topic, classify, without_menus
 
@@ -482,3 +488,33 @@ def test_short_lines_of_figures_or_tags_are_kept() -> None:
     tags = "#بهزیستی\n#معلولان\n#سالمندان\n#مددجویان\n"
     assert without_menus(bullets) == bullets
     assert without_menus(tags) == tags
+
+
+def test_lexicon_data_file_is_well_formed() -> None:
+    """topics_lexicon.toml: weights 1–3, no phrase twice in one block, every cue set present and non-empty."""
+    data = tomllib.loads(resources.files("digest").joinpath(topics.LEXICON_FILE).read_text(encoding="utf-8"))
+    blocks = [*data["topics"].values(), data["negative"]["terms"]]
+    for terms in blocks:
+        phrases = [phrase for phrase, _ in terms]
+        assert len(phrases) == len(set(phrases)), phrases
+        assert all(isinstance(p, str) and p.strip() == p and p and w in (1, 2, 3) for p, w in terms), terms
+    cues = {"sport", "sport_sensitive", "hazards", "victims", "people", "forecast", "foreign", "abroad_ours"}
+    assert set(data["cues"]) == cues and all(data["cues"][name] for name in cues)
+
+
+def test_a_term_added_to_the_data_file_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon is read from the data file: a new strong term there makes an item social."""
+    headline, body = "برگزاری جشن سپیدبختی در روستا", "مراسم سپیدبختی امروز برگزار شد."
+    assert not classify(headline, body).is_social
+    text = resources.files("digest").joinpath(topics.LEXICON_FILE).read_text(encoding="utf-8")
+    grown = text.replace('"طلاق" = [\n', '"طلاق" = [\n    ["سپیدبختی", 3],\n', 1)
+    assert grown != text
+    (tmp_path / "digest").mkdir()
+    (tmp_path / "digest" / topics.LEXICON_FILE).write_text(grown, encoding="utf-8")
+    monkeypatch.setattr(topics.resources, "files", lambda _package: tmp_path / "digest")
+    reloaded = importlib.reload(topics)
+    try:
+        assert reloaded.classify(headline, body).is_social
+    finally:
+        monkeypatch.undo()
+        importlib.reload(topics)
