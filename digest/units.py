@@ -39,8 +39,9 @@ RELIEF_UNITS = frozenset(
 COMMODITY_MEASURES = frozenset(
     "کیلوگرم کیلو گرم تن لیتر مترمکعب تخته دست کیسه کارتن سبد حلقه قلم عدد دستگاه راس فروند".split()
 )
-# Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه".
-DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک".split())
+# Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه", "کیسه‌های ۱۰
+# کیلویی", "کامیون ۱۰ تنی", "لامپ ۱۰۰ واتی" (a depth or a length, "۷ کیلومتری", is a figure).
+DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک کیلویی کیلوگرمی تنی لیتری واتی گرمی اینچی".split())
 # Casualties and people: "یک کشته", "یک نفر", "یک آتش‌نشان" are counts, whereas "یک طرح" is the
 # indefinite article.
 CASUALTY_UNITS = frozenset(
@@ -73,7 +74,7 @@ REFERENCE_WORDS = frozenset(
     ماده مواد تبصره بند اصل فصل کد شماره شناسه پلاک تلفن تماس فکس خط سامانه شماره‌گیری پیامک صندوق
     پستی سال سالهای سال‌های دهه ساعت مورخ تاریخ صفحه نسخه نوبت منطقه ناحیه ردیف پایه کلاس اتاق سوره آیه جلد بازدید
     بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره دهک
-    تاساعت
+    تاساعت کیلومتر
     """.split()
 )
 # Words that can follow a number without being its unit.
