@@ -39,6 +39,8 @@ DENOMINATORS = {
 }  # fmt: skip
 SCALES = {"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "بیلیون": 1e9, "تریلیون": 1e12}
 FRACTIONS = {"نیم": 0.5, "ربع": 0.25}
+MIN_UNSAID_SCALE = 1e6  # after میلیون or more, a trailing «و N» counts in the scale below it...
+TRAILING_HUNDREDS = (10, 1000)  # ...when 10 ≤ N < 1000: «۲ میلیارد و ۵۰۰» is 2.5 billion
 WORDS: dict[str, float] = {**ONES, **TENS, **HUNDREDS}
 
 _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
@@ -187,9 +189,10 @@ def chain_value(text: str, reversed_latin: bool = True) -> float | None:
     """Value of a number chain such as `۷ میلیارد و ۸۶۰ میلیون` or `دو و نیم میلیون`."""
     total = 0.0
     current = 0.0
+    last_scale = 0.0
     for tok in _TOKEN.findall(text):
         if tok in SCALES:
-            scale = SCALES[tok]
+            scale = last_scale = SCALES[tok]
             base = current or (0.0 if total else 1.0)
             if total + base < scale:
                 total = (total + base) * scale
@@ -207,7 +210,17 @@ def chain_value(text: str, reversed_latin: bool = True) -> float | None:
             if value is None:
                 return None
             current += value
-    return total + current
+    return total + _trailing(current, last_scale)
+
+
+def _trailing(current: float, last_scale: float) -> float:
+    """What a part after the chain's last scale is worth: «دو میلیون و نیم» is 2,500,000 and, as said
+    aloud, «۳۳ میلیون و ۴۰۰» is 33,400,000 (the next scale down left unsaid); «۳ هزار و ۴۰۰» is 3,400."""
+    if current and current < 1 and last_scale:
+        return current * last_scale
+    if last_scale >= MIN_UNSAID_SCALE and TRAILING_HUNDREDS[0] <= current < TRAILING_HUNDREDS[1]:
+        return current * last_scale / 1000
+    return current
 
 
 def _split_falling(m_text: str) -> list[tuple[int, int]]:

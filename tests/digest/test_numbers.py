@@ -69,6 +69,13 @@ SPANS = [
     ("whole_and_tenths", "سه و دو دهم درصد", [("سه و دو دهم", 3.2)]),
     ("adjectival_million", "شهر ۲ میلیونی", [("۲ میلیونی", 2e6)]),
     ("adjectival_billion", "اعتبار ۵۰ میلیاردی", [("۵۰ میلیاردی", 5e10)]),
+    # a part after the last scale: a half of it, or (after میلیون/میلیارد) hundreds of the scale below
+    ("half_after_the_scale", "دو میلیون و نیم نفر", [("دو میلیون و نیم", 2.5e6)]),
+    ("half_after_thousand", "دو هزار و نیم تومان", [("دو هزار و نیم", 2500)]),
+    ("thousand_unsaid_after_million", "۳۳ میلیون و ۴۰۰ سالمند", [("۳۳ میلیون و ۴۰۰", 3.34e7)]),
+    ("million_unsaid_after_billion", "یک میلیارد و دویست تومان", [("یک میلیارد و دویست", 1.2e9)]),
+    ("hundreds_after_thousand_are_literal", "۳ هزار و ۴۰۰ نفر", [("۳ هزار و ۴۰۰", 3400)]),
+    ("explicit_lower_scale", "سه میلیون و ۱۲۳ هزار و ۴۵۶ نفر", [("سه میلیون و ۱۲۳ هزار و ۴۵۶", 3123456)]),
     # codes, model names and stamps are not numbers
     ("model_name", "هواپیمای B-737 و MD83", []),
     ("hex_run", "شناسه 4be9a07c2d", []),
