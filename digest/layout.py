@@ -4,7 +4,8 @@
   the only separators between title, attribution and statements.
 * Markup and encoded debris are removed: data-URIs, tags left in plain text (`<image …>`), comments
   and broken comments (`<!-- … -->`, `<--! … -->`), PHP dumps (`string(512) "…"`), long hex and
-  base64 runs; a line still made mostly of Latin letters and digits after that is dropped.
+  base64 runs, cameras' file names (`IMG 20190923 103041`); a line still made mostly of Latin
+  letters and digits after that is dropped.
 * A date/time stamp at the start of a line is removed (`date 2025-12-17`, `2025-12-17T10:45:00Z`,
   `۱۴۰۳/۰۹/۱۲ - ۱۰:۴۵`, `سه شنبه ۱۷ تیر ۱۴۰۳ -`), with player chrome right after it («پخش زنده»).
 * Leading bullets («- », «– », «— », «• ») and list numbers («۱- », «2) ») are removed.
@@ -85,6 +86,14 @@ _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
 # letters; written to open with a character class, which the regex engine scans for
 _ASCII_RUN = re.compile(r"[A-Za-z0-9+/](?:(?<=[A-Za-z])[0-9]|(?<=[0-9])[A-Za-z]|(?<=[A-Za-z+/])[A-Za-z+/]{31})")
 
+# a camera's file name left as a caption (`IMG 20190923 103041 540`, `DSC_0123.JPG`): its digits are no figures
+_CAMERA_FILE = re.compile(
+    r"(?<![A-Za-z])(?:IMG|DSCN?|DSCF|VID|PXL|PANO|MVIMG)(?:[ _-]+[0-9]{2,})+"
+    r"(?:\.(?:jpe?g|png|heic|mp4))?(?![A-Za-z0-9])",
+    re.I,
+)
+_CAMERA_HINT = re.compile(r"IMG|DSC|VID|PXL|PANO", re.I)
+
 
 def _strip_debris(text: str) -> str:
     if "data:" in text:
@@ -94,7 +103,11 @@ def _strip_debris(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "string(" in text:
         text = _PHP_DUMP.sub(" ", text)
-    return _ENCODED_RUN.sub(" ", text) if _LATIN_LETTER.search(text) and _ASCII_RUN.search(text) else text
+    if _LATIN_LETTER.search(text) is None:
+        return text
+    if _CAMERA_HINT.search(text):
+        text = _CAMERA_FILE.sub(" ", text)
+    return _ENCODED_RUN.sub(" ", text) if _ASCII_RUN.search(text) else text
 
 
 def _unglue(m: re.Match[str]) -> str:

@@ -84,8 +84,19 @@ def test_strip_emoji_for_headlines() -> None:
         ("کد d41d8cd98f00b204e9800998ecf8427e ثبت شد", ("کد ثبت شد",)),
         ("Home | About us | Contact | Login شهر\nخبر اصلی", ("خبر اصلی",)),
         ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد", ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد",)),
+        ("IMG 20190923 103041 540 مشکلات سیل استان", ("مشکلات سیل استان",)),
+        ("در تصویر DSC_0123.JPG کودکان ۱۲ روستا دیده می‌شوند", ("در تصویر کودکان ۱۲ روستا دیده می‌شوند",)),
     ],
-    ids=["data_uri_and_image_tag", "php_dump", "broken_comment", "hex_hash", "latin_menu_line", "numbers_kept"],
+    ids=[
+        "data_uri_and_image_tag",
+        "php_dump",
+        "broken_comment",
+        "hex_hash",
+        "latin_menu_line",
+        "numbers_kept",
+        "camera_file_name",
+        "camera_file_name_with_extension",
+    ],
 )
 def test_debris_removed(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_text(raw) == expected
