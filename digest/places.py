@@ -83,6 +83,7 @@ _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
 _RIVER = squash("رود")  # "گرگان رود" is a river
+_PORT = squash("بندر")  # «بندر ماهشهر» is also written «ماهشهر»
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 # what follows a person's name in a lead: «احمد دشتی روز پنجشنبه در …», «رضا فردوس امروز با …»
 _PERSON_NEXT = _keys("روز امروز دیروز صبح عصر شب در با ضمن طی هم نیز همچنین")
@@ -129,6 +130,7 @@ class _Gazetteer:
     by_kind: dict[str, _Index]  # read only after their cue («شهر», «بخش», «دهستان»)
     provinces: dict[str, str]  # squashed province spelling → canonical province
     province_of: dict[str, str]  # squashed place → its province, when the name has only one
+    counties: frozenset[str]  # squashed official county names («بندرماهشهر», «دیر»)
 
 
 def _spellings(name: str) -> tuple[str, ...]:
@@ -157,9 +159,12 @@ def _gazetteer() -> _Gazetteer:
     main: dict[str, str] = {}
     by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}}
     seats: dict[str, set[str]] = {}
+    counties: set[str] = set()
     for kind, name, province, needs_cue in _divisions():
         for spelling in _spellings(name):
             key = squash(spelling)
+            if kind == "county":
+                counties.add(key)
             seats.setdefault(key, set()).add(province)
             if kind != "county":
                 by_kind["town" if kind == "town" else "division"].setdefault(key, name)
@@ -179,7 +184,11 @@ def _gazetteer() -> _Gazetteer:
     province_of.update(listed)
     province_of.update({squash(region): "سیستان و بلوچستان" for region in ("سیستان", "بلوچستان")})
     return _Gazetteer(
-        _Index.of(main), {kind: _Index.of(names) for kind, names in by_kind.items()}, provinces, province_of
+        _Index.of(main),
+        {kind: _Index.of(names) for kind, names in by_kind.items()},
+        provinces,
+        province_of,
+        frozenset(counties),
     )
 
 
@@ -449,10 +458,26 @@ def find_places(text: str) -> tuple[str, ...]:
             scan.list_kind = None
         i += 1
     menu = _menu_only(hits, parts)
-    places = _home_first(tuple(p for p in found if p not in menu))
+    places = _home_first(_one_port_name(tuple(p for p in found if p not in menu)))
     if desk is not None and not any(province_of(p) for p in places):
         places = (desk, *places)  # a national story: the desk's city is all the text says
     return places
+
+
+def _one_port_name(places: tuple[str, ...]) -> tuple[str, ...]:
+    """«ماهشهر» beside «بندر ماهشهر» is one place, named as its county officially is («بندرماهشهر»,
+    but «دیر» for «بندر دیر»), else in the full form; kept where the first of the two was named."""
+    ports = {squash(p).removeprefix(_PORT): p for p in places if squash(p).startswith(_PORT)}
+    pairs = {short: full for short, full in ports.items() if any(squash(p) == short for p in places)}
+    if not pairs:
+        return places
+    counties = _gazetteer().counties
+    keep = {}
+    for short, full in pairs.items():
+        short_name = next(p for p in places if squash(p) == short)
+        official_short = short in counties and squash(full) not in counties
+        keep[short] = keep[squash(full)] = short_name if official_short else full
+    return tuple(dict.fromkeys(keep.get(squash(p), p) for p in places))
 
 
 def _national_desk(scan: _Scan, i: int, end: int) -> bool:

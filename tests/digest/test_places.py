@@ -227,3 +227,16 @@ def test_long_name_missing_one_letter_is_read() -> None:
 
 def test_a_surname_is_never_read_as_a_misspelt_place() -> None:
     assert find_places(normalize_fa("رضا مازندان گفت: کارگران در کارخانه کار میکنند.")) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مشکل آب ماهشهر و نماینده مردم بندرماهشهر، امیدیه و هندیجان", ("بندر ماهشهر", "امیدیه", "هندیجان")),
+        ("هلال احمر بندر دیر به سیل‌زدگان شهرستان دیر کمک کرد", ("دیر",)),
+        ("بندر انزلی و انزلی و رشت", ("بندر انزلی", "رشت")),
+    ],
+    ids=["short_form_gives_way_to_the_official_full_one", "official_short_county_name_wins", "one_port_once"],
+)
+def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text)) == expected
