@@ -193,7 +193,15 @@ def _sentence_figures(sentence: str, spans: list[NumberSpan]) -> list[tuple[Numb
         dropped_end = (nxt.end if is_range and nxt else span.end) if figure is None else -1
         if figure is not None:
             out.append((span, figure))
+        else:
+            _drop_listed_before(sentence, out, span.start)
     return out
+
+
+def _drop_listed_before(sentence: str, out: list[tuple[NumberSpan, Figure]], start: int) -> None:
+    """«۱۴، ۱۶ و ۱۹ ساله»: bare numbers listed before a dropped one (an age) go with it."""
+    while out and out[-1][1].unit is None and _LIST_JOIN.fullmatch(sentence, out[-1][0].end, start):
+        start = out.pop()[0].start
 
 
 def _inherit_list_units(sentence: str, found: list[tuple[NumberSpan, Figure]]) -> list[tuple[NumberSpan, Figure]]:
