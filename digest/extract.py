@@ -7,11 +7,14 @@ is analyzed, which keeps a pathological 1 MB page well under a second.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from digest.clean import clean_text
 from digest.figures import extract_figures
 from digest.fingerprint import core_text, text_fingerprint
 from digest.headline import find_head, url_of
 from digest.model import Article, Digest
+from digest.outlet import Outlet, strip_own_name
 from digest.places import find_places, provinces_of
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers
@@ -33,11 +36,19 @@ def bounded(paragraphs: tuple[str, ...], limit: int = MAX_ANALYZED_CHARS) -> tup
     return tuple(kept)
 
 
+def _without_own_name(lines: Iterable[str], outlet: Outlet | None) -> list[str]:
+    if outlet is None:
+        return list(lines)
+    return [line for line in (strip_own_name(line, outlet) for line in lines) if line]
+
+
 def extract(article: Article) -> Digest:
     """Structured digest of one article (title, body text or HTML, link, source, date)."""
-    paragraphs = bounded(clean_text(article.text))
-    head = find_head(paragraphs, article.title, url_of(article.url, article.source))
-    sentences = split_sentences(head.body)
+    url = url_of(article.url, article.source)
+    outlet = Outlet.of(url)  # the page's own name opening a line is a dateline, not a speaker or a place
+    paragraphs = tuple(_without_own_name(bounded(clean_text(article.text)), outlet))
+    head = find_head(paragraphs, article.title, url)
+    sentences = _without_own_name(split_sentences(head.body), outlet)
     body = "\n".join(head.body)
     core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
     figures = extract_figures(sentences, head.headline)

@@ -1,0 +1,109 @@
+"""The outlet's own name, recognised from its web address: «تبسم مهر» is tabasomemehr.ir.
+
+Persian script leaves short vowels unwritten and a transliterated host leaves none out, so a name
+and a host agree on their consonants: «پیام آذری» and payameazari both read p-y-m-z-r. A page's
+own name opens its lines as a dateline («تبسم مهر - وزیر رفاه گفت»), a credit («ندای تجن-») or a
+report lead-in with no comma («به گزارش راهبرد معاصر فاطمه ارزانیان …»); read as a person, it
+becomes the main speaker. `strip_own_name` takes it off the start of a sentence.
+
+A name must carry at least MIN_CONSONANTS consonants and match a whole label of the host (not
+`www`, `m`, the top-level domain…), so a common word never matches by accident. Imports nothing of
+ours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+MIN_CONSONANTS = 4
+MAX_NAME_WORDS = 3
+RUN_ON_CHARS = 25  # a report lead-in with a comma this close after the outlet is left to digest.leadins
+# Persian letters as a host spells them; vowels (ا آ ع) vanish, و and ی may be vowels or v/y, a
+# final ه is often silent
+_LATIN: dict[str, str] = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "(?:ch|c)",
+    "ح": "h", "خ": "(?:kh|x|h)", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r",
+    "ژ": "(?:zh|j)", "ش": "sh", "غ": "(?:gh|q|g)", "ق": "(?:gh|q|g)", "ف": "f", "ک": "k", "گ": "g",
+    "ل": "l", "م": "m", "ن": "n", "و": "(?:v|w)?", "ی": "y?", "ئ": "y?", "ه": "h?",
+    "ا": "", "آ": "", "أ": "", "إ": "", "ع": "", "ء": "", "ؤ": "",
+}  # fmt: skip
+_OPTIONAL = frozenset("وییئه")
+_GENERIC_LABELS = frozenset("www www2 m mail amp fa en ar news web old new archive".split())
+_SUFFIXES = ("nws", "nln", "prs", "dly", "tv")  # news, online, press, daily, tv
+_VOWELS = re.compile(r"[aeiou]")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_WORD = re.compile(r"[\u0600-\u06ff]+")
+# the name's end: a dash, colon, bar, slash or comma (a dateline or credit), or «نوشت:» (a credit)
+_AFTER_NAME = re.compile(r"[ \u200c]*(?:[-–—:|/؛،]|نوشت[ ]*:)[ ]*")
+_PUNCT = "-–—:|/؛،,."
+_WEB_WORD = re.compile(r"[ \u200c]*(?:نیوز|آنلاین|پرس|دیلی)(?![\w\u200c])")
+_REPORT = re.compile(r"(?:به[ ]+گزارش|به[ ]+نقل[ ]+از)[ ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """The consonant skeletons of a page's host labels (`tabasomemehr.ir` → `tbsmmhr`)."""
+
+    skeletons: tuple[str, ...]
+
+    @classmethod
+    def of(cls, url: str | None) -> Outlet | None:
+        host = (urlsplit(url).hostname or "") if url and "//" in url else ""
+        labels = host.lower().split(".")[:-1]  # the top-level domain is no name
+        found = (_skeleton(label) for label in labels if label not in _GENERIC_LABELS)
+        skeletons = tuple(v for s in found for v in (s, *_without_suffix(s)) if len(v) >= 3)
+        return cls(skeletons) if skeletons else None
+
+    def names(self, words: str) -> bool:
+        """Whether `words` (Persian) spell one of the host's labels."""
+        pattern = _pattern(words)
+        return pattern is not None and any(pattern.fullmatch(s) for s in self.skeletons)
+
+
+def _skeleton(label: str) -> str:
+    return _VOWELS.sub("", _NOT_LETTER.sub("", label))
+
+
+def _without_suffix(skeleton: str) -> tuple[str, ...]:
+    """`khabarjonoubnews` is also «خبر جنوب»: the skeleton without a web suffix (news, online…)."""
+    return tuple(skeleton.removesuffix(end) for end in _SUFFIXES if skeleton.endswith(end) and skeleton != end)
+
+
+def _pattern(words: str) -> re.Pattern[str] | None:
+    letters = "".join(_WORD.findall(words))
+    if not letters or any(ch not in _LATIN for ch in letters):
+        return None
+    if sum(ch not in _OPTIONAL and _LATIN[ch] != "" for ch in letters) < MIN_CONSONANTS:
+        return None
+    return re.compile("".join(_LATIN[ch] for ch in letters))
+
+
+def _runs_on(sentence: str, end: int) -> bool:
+    """«به گزارش OUTLET NAME ROLE …»: the lead-in runs on with no comma, straight into its subject
+    (not «به گزارش OUTLET مازندران، …» nor «… به نقل از …», which the lead-in reader knows)."""
+    after = sentence[end : end + RUN_ON_CHARS]
+    return not any(c in after for c in "،,") and after.split(maxsplit=1)[:1] not in (["به"], ["از"], ["و"])
+
+
+def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
+    """`sentence` without the outlet's own name opening it as a dateline, credit or report lead-in."""
+    if outlet is None:
+        return sentence
+    report = _REPORT.match(sentence)
+    start = report.end() if report else 0
+    words = sentence[start : start + 80].split()
+    for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
+        name = " ".join(words[:n]).rstrip(_PUNCT)
+        if not sentence.startswith(name, start) or not outlet.names(name):
+            continue
+        end = start + len(name)
+        web = _WEB_WORD.match(sentence, end)  # «چغادک نیوز»: chghdk(news)
+        end = web.end() if web else end
+        after = _AFTER_NAME.match(sentence, end)
+        if after is not None:
+            return sentence[after.end() :]
+        if report is not None and _runs_on(sentence, end):
+            return sentence[end:].lstrip()
+    return sentence

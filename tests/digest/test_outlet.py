@@ -1,0 +1,62 @@
+"""digest.outlet: the page's own name, recognised from its host, is taken off the start of a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest import Article, extract
+from digest.outlet import Outlet, strip_own_name
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence", "expected"),
+    [
+        ("http://tabasomemehr.ir/fa/News/39394/x", "تبسم مهر - وزیر رفاه گفت: سه میلیون", "وزیر رفاه گفت: سه میلیون"),
+        ("https://sobhmashhad.ir/1401/09/13/49938/", "صبح مشهد: مدیر امور گفت", "مدیر امور گفت"),
+        ("http://nedayetajan.ir/2024/03/19/x", "ندای تجن- وزیر کار گفت", "وزیر کار گفت"),
+        ("https://www.donyayebourse.com/x", "دنیای بورس نوشت: گزارش جدید", "گزارش جدید"),
+        ("https://khabarjonoubnews.ir/1", "خبر جنوب - مدیر گفت", "مدیر گفت"),
+        ("https://choghadaknews.ir/x", "چغادک نیوز - استاندار گفت", "استاندار گفت"),
+        (
+            "https://rahbordemoaser.ir/x",
+            "به گزارش راهبرد معاصر فاطمه ارزانیان معاون اجتماعی گفت",
+            "فاطمه ارزانیان معاون اجتماعی گفت",
+        ),
+    ],
+    ids=["dash", "colon", "glued_dash", "wrote", "news_suffix_in_host", "news_word_in_text", "report_run_on"],
+)
+def test_own_name_is_taken_off(url: str, sentence: str, expected: str) -> None:
+    assert strip_own_name(sentence, Outlet.of(url)) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("https://tabasomemehr.ir/1", "محمد شریعتمداری وزیر رفاه گفت: سه میلیون"),  # another name
+        ("https://ostanha.tabnak.ir/fa/news/1", "به گزارش تابناک مازندران، احمد عاشوریان گفت"),  # left to leadins
+        ("https://choghadaknews.ir/x", "به گزارش چغادک نیوز به نقل از روابط عمومی استانداری، استاندار گفت"),
+        ("https://www.mehrnews.com/news/1", "مهر - مدیرکل گفت"),  # three consonants: too short to tell
+        ("https://www.isna.ir/news/1", "ایسنا - مدیرکل گفت"),
+        ("not a url", "صبح مشهد: مدیر گفت"),
+    ],
+)
+def test_other_openings_stay(url: str, sentence: str) -> None:
+    assert strip_own_name(sentence, Outlet.of(url)) == sentence
+
+
+def test_the_outlet_is_no_speaker_and_its_city_no_place() -> None:
+    text = (
+        "تبسم مهر - وزیر رفاه گفت: سه میلیون زن سرپرست خانوار در کشور داریم.\n"
+        "محمد شریعتمداری افزود: برای این زنان اطلس جامع تهیه می‌شود.\n"
+        "صبح مشهد - این خبر بازنشر شد."
+    )
+    own = extract(Article(text=text, url="http://tabasomemehr.ir/fa/News/39394/x"))
+    assert [(s.name, s.role) for s in own.speakers][:1] == [("محمد شریعتمداری", "وزیر رفاه")]
+    elsewhere = extract(Article(text=text, url="https://example.com/a/1"))
+    assert elsewhere.speakers[0].name == "تبسم مهر"  # with no host to tell, the dateline reads as a name
+    paper = extract(
+        Article(
+            text="صبح مشهد: بیکاری در روستاها افزایش یافت و ۲۰ خانوار مهاجرت کردند.", url="https://sobhmashhad.ir/1/"
+        )
+    )
+    assert "مشهد" not in paper.places
