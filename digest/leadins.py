@@ -13,7 +13,8 @@ AGENCIES lists the agency names (not `ایران`, which is the country far more
 PLACE is one to four words. They name the outlet, not
 the speaker, and are noise in headlines, summaries and fingerprints.
 
-Reporter bylines (`باشگاه خبرنگاران جوان؛مریم احمدی - …`, `ایسنا - مریم احمدی - …`) are lead-ins too.
+Reporter bylines (`باشگاه خبرنگاران جوان؛مریم احمدی - …`, `ایسنا - مریم احمدی - …`) are lead-ins too,
+and so is a paper's credit (`دنیای اقتصاد نوشت: ROLE گفت …`) whose words do not open with a first name.
 A report attribution ends at its comma (`به گزارش ایسنا،`); a «quoted» name inside it starts the
 subject (`به گزارش خبرگزاری نمونه «سید علی رضایی» امروز …،`); with no comma it ends where a role
 head, a title, a known first name or a quote begins (`به گزارش خبرگزاری نمونه مرکز استان مدیرکل …`).
@@ -72,6 +73,8 @@ MAX_NAME_AT_END = 4
 _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
 # «خرم‌آباد| …», «شادی خوشکار| …»: a place or a reporter (one to three words) before a bar
 _BAR_LEAD = re.compile(r"^[^\s|،:؛]+(?:[ \u200c]+[^\s|،:؛]+){0,2}[ ]*\|[ ]*")
+# «دنیای اقتصاد نوشت: ROLE گفت …»: a paper's credit (one to three words, no first name) before the lead
+_WROTE_CREDIT = re.compile(r"^[^\s،:؛]+(?:[ \u200c]+[^\s،:؛]+){0,2}[ ]+نوشت[ ]*:[ ]*")
 # «مهر، نماینده مجلس …»: an agency's name before a comma, then the lead's subject
 _AGENCY_COMMA = re.compile(rf"^{_AGENCY}[ ]*،[ ]*")
 # IRNA's archived wire header: «شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته.امداد ROLE …»
@@ -143,6 +146,9 @@ def strip_lead_in(text: str) -> str:
             text = text[m.end() :].strip()
     m = _AGENCY_COMMA.match(text)
     if m is not None and _opens_subject(text[m.end() :]):
+        text = text[m.end() :]
+    m = _WROTE_CREDIT.match(text) if "نوشت" in text else None
+    if m is not None and not _starts_with_name(text):
         text = text[m.end() :]
     return _strip_region(_strip_report(text).strip())
 

@@ -94,6 +94,7 @@ _BE_GOFTE = re.compile(
     r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|اعتقاد|عقیده|باور)[ \u200c]+"
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
+_WROTE = "نوشت"
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
@@ -330,7 +331,18 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     quoted = after.strip().startswith((":", "،", "؛")) or "که" in after
     if not quoted and _WEAK.match(m.group("verb")):
         return None
-    return subject_of(sentence[: m.start()]) or None
+    written = subject_of(sentence[: m.start()])
+    if not written or (m.group("verb") == _WROTE and not _writer(written)):
+        return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
+    return written
+
+
+def _writer(subject: str) -> bool:
+    """A subject of «نوشت» that is a person: a role, or a name opening with a first name or title."""
+    mention = classify_subject(subject, 0)
+    if mention is None or mention.role:
+        return mention is not None
+    return is_name_start(subject.split()[0])
 
 
 _QUOTED_NAME = re.compile(r"^«([^«»]{2,30})»(?=[ ]*،)")  # «همتی»، ROLE: …

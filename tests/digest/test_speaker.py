@@ -615,3 +615,21 @@ def test_role_in_brackets_after_the_name() -> None:
     assert found == [("حسن صادقی", "دبیر اجرایی خانه کارگر استان", 1)]
     found = speakers("مدیرکل کمیته امداد امام خمینی (ره) استان گفت: الف.")
     assert found == [(None, "مدیرکل کمیته امداد امام خمینی (ره) استان", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دنیای اقتصاد نوشت: گزارش جدید از سهم اجاره بها در سبد هزینه خانوارها حکایت دارد.", []),
+        (
+            "مهر نوشت: فرماندار گمیشان گفت: طغیان رود سبب شد آب به روستاها برسد.\n"
+            "امیرشیر توماج اظهار کرد: آب در حال خروج است.",
+            [("امیرشیر توماج", "فرماندار گمیشان")],
+        ),
+        ("محمد جواد ظریف در توییتی نوشت: این تحریم‌ها غیرانسانی است.", [("محمد جواد ظریف", None)]),
+        ("وزیر کار در نامه‌ای نوشت: حداقل دستمزد افزایش می‌یابد.", [(None, "وزیر کار")]),
+    ],
+    ids=["paper_credit_alone", "paper_credit_before_the_lead", "a_person_writes", "a_role_writes"],
+)
+def test_a_papers_credit_is_no_speaker(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
