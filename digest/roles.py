@@ -164,6 +164,8 @@ ROLE_CONTINUATIONS = frozenset(
     }
 )  # fmt: skip
 # Words that cannot be part of a person's name.
+# «سخنان عجیب ROLE:», «توضیحات ROLE»: words for what was said, before its speaker; never a name
+SPEECH_NOUNS = spellings(frozenset("سخنان اظهارات توضیحات گفته‌های گفته‌ها هشدار انتقاد واکنش تشکر قدردانی".split()))
 NON_NAME_WORDS = spellings(
     ROLE_HEADS
     | ORG_STARTS
@@ -178,8 +180,10 @@ NON_NAME_WORDS = spellings(
         محیط زیست دادگستری قضاییه پلیس انتظامی سپاه بسیج ستاد مرکز بنیاد جمعیت خیریه انجمن
         توانبخشی مشاوره آگاه مطلع مسئول فقیه آنها آن‌ها آنان ما من شما گروه واحد شعبه
         تعداد میزان آمار شمار رقم مبلغ حجم اعتبار اعتبارات وضعیت روند ذکر یادآوری
+        برای برایم
         """.split()
     )
+    | SPEECH_NOUNS
 )
 # Role heads and titles by their spacing-free form: «قائممقام», «رئیس کل», «مدیر عامل» are the same words.
 HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
@@ -188,7 +192,7 @@ HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
 }
 PREAMBLE_STARTS = spellings(
     "در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته با همزمان به پیرو درپی"
-    " پیشتر پیش‌تر قبلا قبلاً اخیرا اخیراً سرانجام بعدا بعداً".split()
+    " پیشتر پیش‌تر قبلا قبلاً اخیرا اخیراً سرانجام بعدا بعداً هرچند".split()
 )
 
 

@@ -95,6 +95,8 @@ _BE_GOFTE = re.compile(
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
 _WROTE = "نوشت"
+# what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
+_OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
@@ -470,6 +472,9 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
             cand = tokens[max(0, end - k) : end]
             if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
                 return clean_name(cand)
+        surname = tokens[end - 1] if end else ""
+        if surname and is_surname(surname) and looks_like_name([surname]) and tokens[end - 2 : end - 1] in _OPENS:
+            return tokens[end - 1]  # «هرچند میرمحمدی ROLE …»: a surname alone opening its clause
         j = i + len(want)
         while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not is_name_start(tokens[j]):
             if tokens[j] in ADJUNCTS or tokens[j] == "،":

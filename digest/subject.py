@@ -38,6 +38,7 @@ from digest.roles import (
     ROLE_HEADS,
     ROLE_ORG_STARTS,
     ROLE_SEATS,
+    SPEECH_NOUNS,
     SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
@@ -240,9 +241,8 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
         return Mention(None, None, "pronoun", index)
-    if tokens[0] == INDEFINITE:  # "یک مقام آگاه": an unnamed official, never a name
-        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
-        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
+    if tokens[0] == INDEFINITE or tokens[0] in SPEECH_NOUNS:
+        return _unnamed(tokens, index)
     if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS:
         return None
     if "،" in tokens:
@@ -260,6 +260,16 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     if (len(words) <= 3 or len(words) == 4 and is_first_name(words[1])) and looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
+
+
+def _unnamed(tokens: list[str], index: int) -> Mention | None:
+    """«یک مقام آگاه»: an unnamed official, never a name; «سخنان عجیب ROLE»: what was said, then who
+    said it, the role a word or two later."""
+    if tokens[0] == INDEFINITE:
+        rest = " ".join(tokens[1:]).replace(" ، ", "، ")
+        return Mention(None, _strip_role(rest), "role", index) if tokens[1:2] and tokens[1] in ROLE_HEADS else None
+    head = next((i for i, t in enumerate(tokens[1 : MAX_SPEECH_WORDS + 1], 1) if t in ROLE_HEADS), None)
+    return _role_then_name(join_tokens(tokens[head:]), tokens[head:], index) if head else None
 
 
 def _is_role_start(tok: str) -> bool:
@@ -283,6 +293,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 
 
 MAX_TITLED_NAME_WORDS = 2
+MAX_SPEECH_WORDS = 2  # «سخنان عجیب ROLE»: at most this many words before the role head
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
 
 

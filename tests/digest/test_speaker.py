@@ -633,3 +633,20 @@ def test_role_in_brackets_after_the_name() -> None:
 )
 def test_a_papers_credit_is_no_speaker(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+def test_words_for_what_was_said_before_a_role_are_no_name() -> None:
+    """«سخنان عجیب ROLE:» heads a quote by ROLE; the name written beside the role later is the speaker's,
+    even a surname alone opening its clause after «هرچند»."""
+    text = (
+        "سخنان عجیب مدیرکل امور اجتماعی استانداری یزد: در خودکشی وضعیت حادی نداریم.\n"
+        "هرچند میرمحمدی مدیرکل امور اجتماعی استانداری یزد در این باره آمار تازه‌ای نداد."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)][:1] == [("میرمحمدی", "مدیرکل امور اجتماعی استانداری یزد")]
+    assert classify_subject("توضیحات وزیر کار", 0) == classify_subject("وزیر کار", 0)
+    assert classify_subject("سخنان عجیب", 0) is None
+
+
+def test_an_adjective_is_no_surname_beside_a_role() -> None:
+    text = "معاون سیاسی و امنیتی استاندار زنجان گفت: امدادرسانی ادامه دارد."
+    assert [(name, role) for name, role, _ in speakers(text)][0][0] is None
