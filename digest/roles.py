@@ -26,7 +26,7 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
 
 
 # Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
-REPORTING_VERBS = (
+REPORTING_VERBS: tuple[str, ...] = (
     "گفت", "گفته است", "می گوید", "افزود", "افزوده است", "اظهار کرد", "اظهار داشت", "خبر داد",
     "عنوان کرد", "عنوان داشت", "تصریح کرد", "اذعان داشت", "اذعان کرد", "تاکید کرد", "تاکید داشت",
     "بیان کرد", "بیان داشت", "اعلام کرد", "اعلام داشت", "یادآور شد", "یادآوری کرد", "خاطرنشان کرد",
@@ -37,6 +37,15 @@ REPORTING_VERBS = (
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
     "نوشت", "می افزاید", "گفته", "افزوده", "معتقد است", "بر این باور است", "اعلام کرده",
 )  # fmt: skip
+# and their present perfect («اظهار داشته است», «عنوان کرده است»); a past perfect («… خبر داده بود»)
+# tells the background, not the report
+REPORTING_VERBS += tuple(
+    dict.fromkeys(
+        f"{verb}ه است"
+        for verb in REPORTING_VERBS
+        if verb.rpartition(" ")[2] in ("کرد", "داشت", "داد", "نمود") and f"{verb}ه است" not in REPORTING_VERBS
+    )
+)
 # any reporting verb in a text, at a word start (whatever follows it)
 REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.

@@ -181,3 +181,8 @@ def test_glued_verb_hint_sees_every_glued_verb() -> None:
             seen += 1
             assert layout._GLUED_VERB_HINT.search(text), text
     assert seen > 50
+
+
+def test_report_lead_in_alone_on_its_line_joins_the_next() -> None:
+    lines = clean_text("به گزارش\nخبرگزاری صدا و سیما مدیرعامل سازمان بیمه سلامت گفت: بیمه ادامه دارد.")
+    assert lines == ("به گزارش خبرگزاری صدا و سیما مدیرعامل سازمان بیمه سلامت گفت: بیمه ادامه دارد.",)

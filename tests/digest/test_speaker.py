@@ -650,3 +650,10 @@ def test_words_for_what_was_said_before_a_role_are_no_name() -> None:
 def test_an_adjective_is_no_surname_beside_a_role() -> None:
     text = "معاون سیاسی و امنیتی استاندار زنجان گفت: امدادرسانی ادامه دارد."
     assert [(name, role) for name, role, _ in speakers(text)][0][0] is None
+
+
+def test_present_perfect_reports_past_perfect_tells_background() -> None:
+    lead = "مدیر کل ثبت احوال کردستان اظهار داشته است که شش ازدواج زیر ده سال ثبت شد."
+    assert [(name, role) for name, role, _ in speakers(lead)] == [(None, "مدیر کل ثبت احوال کردستان")]
+    background = "رویدادی که هم نشد، در حالی که سخنگوی دولت از تعطیلی سراسری خبر داده بود."
+    assert speakers(background) == []
