@@ -45,6 +45,7 @@ from digest.units import (
     COMMODITY_MEASURES,
     COMPOUND_UNITS,
     COUNT_UNITS,
+    COUNTED_TIME_NOUNS,
     DESCRIPTIVE_UNITS,
     DIAL_VERBS,
     HOTLINE_NUMBERS,
@@ -268,6 +269,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     after = sentence[span.end : span.end + 12]
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after) or after.lstrip().startswith("°"):
         return True  # "۲۳°": a weather widget
+    if unit in TIME_UNITS and _counted_time(sentence, span):
+        return False  # «سه ماه حقوق معوقه», «۱۲ روز آلودگی»: the duration is the story's fact
     if _is_month(unit) or unit in TIME_UNITS or unit in DESCRIPTIVE_UNITS or _is_reference(sentence, span, unit):
         return True
     if _locating(sentence, span):
@@ -279,6 +282,15 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if not span.has_digits and not span.fraction:
         return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
+
+
+def _counted_time(sentence: str, span: NumberSpan) -> bool:
+    """A duration followed by what it counts: months of unpaid wages, days of dust or water cuts."""
+    end = _unit_after(sentence, span)[1]
+    words = [m.group(1) for m in _UNIT_WORD.finditer(sentence[end : end + 30])][:2]
+    if words[:1] == ["از"]:
+        words = words[1:]  # «۱۷ ماه از مطالبات معوقه»
+    return bool(words) and words[0] in COUNTED_TIME_NOUNS
 
 
 def _in_place_name(span: NumberSpan, unit: str | None) -> bool:

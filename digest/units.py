@@ -68,6 +68,10 @@ TIME_UNITS = frozenset(
     بامداد صبح ظهر عصر شامگاه
     """.split()
 )
+# What a duration counts when it is the story's fact: «سه ماه حقوق معوقه», «۱۲ روز آلودگی», «دو روز قطعی آب».
+COUNTED_TIME_NOUNS = frozenset(
+    "حقوق مزد دستمزد معوقات معوقه مطالبات عیدی آلودگی آلوده غبار تعطیلی قطعی بی‌آبی بیآبی خاموشی".split()
+)
 # A number right after one of these is a reference, a date or an ordinal, not a key figure.
 REFERENCE_WORDS = frozenset(
     """
