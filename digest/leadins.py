@@ -82,8 +82,9 @@ _WIRE_HEADER = re.compile(
     r"^(?:[^\s،]{2,20}[ ]*،[ ]*)?خبرگزاری[ ]+جمهوری[ ]+اسلامی[ ]+[0-9۰-۹/]{6,10}[ ]+(?:[^\s.]+(?:\.[^\s.]+)+[ ]+)?"
 )
 # «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
-# «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …»: an outlet's name glued to the lead by a slash
-_OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20})?[ ]*/[ ]*(?=\S)")
+# «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …», «محمد حسام مسلمی/ روز گذشته …»: an outlet's or a
+# reporter's name glued to the lead by a slash
+_OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20}){0,2}[ ]*/[ ]*(?=\S)")
 _DESK_DASH = re.compile(r"^گروه(?:[ \u200c]+[^\s،:؛\-–—|]+){1,2}[ ]*[-–—][ ]*")
 # «منطقه گلستان، …», «مرکز چهارمحال و بختیاری ؛ …»: a provincial desk (IRIB centres) before a comma
 _REGION = re.compile(r"^(?:منطقه|مرکز)[ ]+(?P<place>[^،:؛\-–—|]{2,40}?)[ ]*[،؛:\-–—][ ]*")
@@ -113,7 +114,7 @@ def _strip_dateline(text: str) -> str:
         rest = text[m.end() :]
         return rest[_starts_with_place(rest) :]
     m = _OUTLET_SLASH.match(text)
-    if m and _opens_subject(text[m.end() :]):
+    if m and (_opens_subject(text[m.end() :]) or _starts_with_name(text)):  # a reporter's byline
         return text[m.end() :]
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):

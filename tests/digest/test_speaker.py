@@ -657,3 +657,23 @@ def test_present_perfect_reports_past_perfect_tells_background() -> None:
     assert [(name, role) for name, role, _ in speakers(lead)] == [(None, "مدیر کل ثبت احوال کردستان")]
     background = "رویدادی که هم نشد، در حالی که سخنگوی دولت از تعطیلی سراسری خبر داده بود."
     assert speakers(background) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("محمد طاهری، داروساز، می‌گوید: داروهای ساده هم پیدا نمی‌شود.", [("محمد طاهری", "داروساز")]),
+        ("جعفر حسین‌زاده راننده تاکسی به اطلاعات گفت: دستفروشان زیادند.", [("جعفر حسین\u200cزاده", "راننده تاکسی")]),
+        ("مهران کشاورز رئیس اداره بهزیستی گفت: طرح ادامه دارد.", [("مهران کشاورز", "رئیس اداره بهزیستی")]),
+    ],
+    ids=["pharmacist", "taxi_driver", "an_occupation_that_is_also_a_surname_stays_a_surname"],
+)
+def test_people_in_the_street_have_their_trade_as_role(
+    text: str, expected: list[tuple[str | None, str | None]]
+) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+def test_a_reporters_byline_before_a_slash_is_no_speaker() -> None:
+    text = "محمد حسام مسلمی/ روز گذشته مدیرکل راه و شهرسازی استان در تحریریه روزنامه حضور یافته بود."
+    assert speakers(text) == []
