@@ -227,6 +227,12 @@ _GLUED_LEAD = re.compile(
 )
 
 
+# a title glued to a report lead-in: «… اخبار ایران و جهانبه گزارش خبرنگار مهر، …»
+_GLUED_REPORT = re.compile(
+    r"([^\W\d_])(به[ ]گزارش[ ](?:خبرنگار|خبرگزاری|روابط|پایگاه|باشگاه|صدا|ایرنا|ایسنا|ایلنا|تسنیم|مهر|فارس))"
+)
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -236,6 +242,8 @@ def layout_lines(text: str) -> list[str]:
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
+    if "به گزارش" in text:
+        text = _GLUED_REPORT.sub("\\1\n\\2", text)
     if _GLUED_VERB_HINT.search(text):
         text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris

@@ -293,6 +293,9 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 
 
 MAX_TITLED_NAME_WORDS = 2
+# posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
+TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
+_POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
 MAX_SPEECH_WORDS = 2  # «سخنان عجیب ROLE»: at most this many words before the role head
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
 
@@ -426,4 +429,18 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 
 def _strip_role(role: str) -> str:
-    return role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،")
+    return _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
+
+
+def _territorial(role: str) -> str:
+    """`استاندار هرمزگان عملیات امداد …`: a governor's or mayor's post ends at its place; what follows
+    is the object of the sentence (unless «و»/«،» goes on to a second post)."""
+    words = role.split()
+    if len(words) < 3 or words[0] not in TERRITORIAL_HEADS:
+        return role
+    for k in (3, 2, 1):  # the longest place first: «استاندار خراسان جنوبی» is no «استاندار خراسان»
+        if 1 + k <= len(words) and is_place(" ".join(words[1 : 1 + k])):
+            nxt = words[1 + k] if 1 + k < len(words) else "،"
+            goes_on = nxt in _POST_GOES_ON or nxt.startswith("،") or is_place(nxt)  # «بخشدار مرکزی شهرستان ری»
+            return role if goes_on else " ".join(words[: 1 + k])
+    return role

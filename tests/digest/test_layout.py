@@ -186,3 +186,9 @@ def test_glued_verb_hint_sees_every_glued_verb() -> None:
 def test_report_lead_in_alone_on_its_line_joins_the_next() -> None:
     lines = clean_text("به گزارش\nخبرگزاری صدا و سیما مدیرعامل سازمان بیمه سلامت گفت: بیمه ادامه دارد.")
     assert lines == ("به گزارش خبرگزاری صدا و سیما مدیرعامل سازمان بیمه سلامت گفت: بیمه ادامه دارد.",)
+
+
+def test_a_title_glued_to_a_report_lead_in_is_split() -> None:
+    text = "استفاده از کودکان – خبرگزاری مهر اخبار ایران و جهانبه گزارش خبرنگار مهر، مهدی آخریان گفت: خبر."
+    assert clean_text(text)[-1] == "به گزارش خبرنگار مهر، مهدی آخریان گفت: خبر."
+    assert clean_text("این جنبه گزارش را ببینید.") == ("این جنبه گزارش را ببینید.",)

@@ -677,3 +677,18 @@ def test_people_in_the_street_have_their_trade_as_role(
 def test_a_reporters_byline_before_a_slash_is_no_speaker() -> None:
     text = "محمد حسام مسلمی/ روز گذشته مدیرکل راه و شهرسازی استان در تحریریه روزنامه حضور یافته بود."
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("استاندار هرمزگان عملیات امداد، پیشگیری و پاسخ", "استاندار هرمزگان"),
+        ("استاندار خراسان جنوبی", "استاندار خراسان جنوبی"),
+        ("استاندار سیستان و بلوچستان در", "استاندار سیستان و بلوچستان"),
+        ("استاندار هرمزگان و رئیس شورای اداری", "استاندار هرمزگان و رئیس شورای اداری"),
+        ("فرماندار ویژه شهرستان ایذه", "فرماندار ویژه شهرستان ایذه"),
+    ],
+)
+def test_a_governors_post_ends_at_its_place(role: str, expected: str) -> None:
+    mention = classify_subject(role, 0)
+    assert mention is not None and mention.role == expected
