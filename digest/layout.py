@@ -233,6 +233,10 @@ _GLUED_REPORT = re.compile(
 )
 
 
+# «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
+_SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -244,6 +248,8 @@ def layout_lines(text: str) -> list[str]:
     text = _GLUED_LEAD.sub(" \\1\n", text)
     if "به گزارش" in text:
         text = _GLUED_REPORT.sub("\\1\n\\2", text)
+    if "'" in text or "‘" in text or "’" in text:
+        text = _SINGLE_QUOTED.sub("«\\1»", text)
     if _GLUED_VERB_HINT.search(text):
         text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris

@@ -192,3 +192,8 @@ def test_a_title_glued_to_a_report_lead_in_is_split() -> None:
     text = "استفاده از کودکان – خبرگزاری مهر اخبار ایران و جهانبه گزارش خبرنگار مهر، مهدی آخریان گفت: خبر."
     assert clean_text(text)[-1] == "به گزارش خبرنگار مهر، مهدی آخریان گفت: خبر."
     assert clean_text("این جنبه گزارش را ببینید.") == ("این جنبه گزارش را ببینید.",)
+
+
+def test_single_quotes_around_persian_words_are_guillemets() -> None:
+    assert clean_text("'رضا همتی' روز دوشنبه گفت: خبر.") == ("«رضا همتی» روز دوشنبه گفت: خبر.",)
+    assert clean_text("it's 'fine' and ‘درست’ است") == ("it's 'fine' and «درست» است",)
