@@ -692,3 +692,19 @@ def test_a_reporters_byline_before_a_slash_is_no_speaker() -> None:
 def test_a_governors_post_ends_at_its_place(role: str, expected: str) -> None:
     mention = classify_subject(role, 0)
     assert mention is not None and mention.role == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بر طبق اعلام سلیمی، رئیس سازمان امداد و نجات بیش از ۱۱۰۰ نفر به اسکان نیاز دارند.",
+            [("سلیمی", "رئیس سازمان امداد و نجات")],
+        ),
+        ("طبق توضیحات مرتضوی، وزیر کار، حداقل دستمزد تعیین شد.", [("مرتضوی", "وزیر کار")]),
+        ("طبق اعلام روابط عمومی بهزیستی، ۲۰ خانوار کمک گرفتند.", []),
+    ],
+    ids=["according_to_the_announcement", "according_to_the_explanations", "an_office_announces"],
+)
+def test_according_to_an_announcement(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
