@@ -295,6 +295,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 MAX_TITLED_NAME_WORDS = 2
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
+_PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
 _POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
 MAX_SPEECH_WORDS = 2  # «سخنان عجیب ROLE»: at most this many words before the role head
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
@@ -356,7 +357,7 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
     """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
     for i in range(len(tokens) - 1, 0, -1):
         tail = tokens[i:]
-        if "،" in tail or not is_name_start(tokens[i]):
+        if "،" in tail or not is_name_start(tokens[i]) or _is_place_after_cue(tokens, i):
             continue
         if 2 <= len(tail) <= MAX_NAME_WORDS and looks_like_name(tail):
             start = i
@@ -367,6 +368,11 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
     return _name_after_place(tokens, index) or Mention(None, _role_before_object(_strip_role(subject)), "role", index)
+
+
+def _is_place_after_cue(tokens: list[str], i: int) -> bool:
+    """`… شهرستان اسلام آباد غرب`: words after «شهرستان/استان/شهر» that name a place are no name."""
+    return tokens[i - 1] in _PLACE_CUES and is_place(" ".join(tokens[i:]))
 
 
 def _role_before_object(role: str) -> str:

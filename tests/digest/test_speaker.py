@@ -708,3 +708,10 @@ def test_a_governors_post_ends_at_its_place(role: str, expected: str) -> None:
 )
 def test_according_to_an_announcement(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+def test_a_place_named_after_its_cue_is_no_name_even_opening_with_a_first_name() -> None:
+    place = classify_subject("رئیس اداره بهزیستی شهرستان اسلام آباد غرب", 0)
+    assert place is not None and (place.name, place.role) == (None, "رئیس اداره بهزیستی شهرستان اسلام آباد غرب")
+    person = classify_subject("رئیس اداره بهزیستی شهرستان رضا محمدی", 0)
+    assert person is not None and (person.name, person.role) == ("رضا محمدی", "رئیس اداره بهزیستی شهرستان")
