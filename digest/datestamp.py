@@ -20,7 +20,7 @@ from digest.normalize import to_latin_digits
 TEHRAN = timezone(timedelta(hours=3, minutes=30), "Asia/Tehran")  # no DST since 2022
 _WEEKDAY = re.compile(r"(?:یک|دو|سه|چهار|پنج)?[\s\u200c]*شنبه|جمعه")
 _LABELS = re.compile(
-    r"تاریخ[\s\u200c]*(?:انتشار|خبر)?|زمان[\s\u200c]*انتشار|منتشر[\s\u200c]*شده"
+    r"تاریخ[\s\u200c]*(?:انتشار|خبر|درج)?|زمان[\s\u200c]*(?:انتشار|درج)|منتشر[\s\u200c]*شده"
     r"|به[\s\u200c]*روز[\s\u200c]*رسانی|بروزرسانی|ساعت|ماه|هجری|شمسی|خورشیدی"
 )
 _MONTH = "|".join(MONTHS)

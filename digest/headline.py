@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from digest.datestamp import is_date_stamp
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
@@ -57,6 +58,8 @@ _THAT_ATTRIBUTION = re.compile(
     + alternation(("اعلام کرد", "اعلام کردند", "گزارش داد", "گزارش دادند", "خبر داد", "گفت"))
     + r")[ ]+که[ ]+"
 )
+# a credit or date label line: «تصویربردار: … / تدوینگر: …», «تاریخ درج: پنجشنبه، ۱۳ آذر ۱۳۹۳»
+_CREDIT = re.compile(r"^(?:تصویربردار|تصویر[ \u200c]بردار|تدوینگر|عکاس|عکس|نویسنده|منبع|مترجم|ترجمه|کد[ ]خبر)[ ]*:")
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
 # «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
@@ -188,7 +191,7 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    return not is_site_label(line)
+    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line))
 
 
 def _is_short_line(line: str) -> bool:
@@ -304,7 +307,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
         if _alnum_key(p).startswith(key) or (
             shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
         ):
-            return p
+            return _SITE_SUFFIX.sub("", p).strip() or p
     return _complete_last_word(slug, " ".join(paragraphs[:3]))
 
 

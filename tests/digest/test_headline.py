@@ -6,6 +6,7 @@ import pytest
 
 from digest.clean import clean_text
 from digest.headline import cap_headline, clean_title, find_head, slug_title, url_of
+from digest.normalize import normalize_fa
 
 
 @pytest.mark.parametrize(
@@ -299,3 +300,22 @@ def test_slug_cut_after_a_conjunction_ends_before_it() -> None:
     assert slug_title("https://example.ir/news/1/۱۵۰-هزار-بازمانده-از-تحصیل-در-شهر-نمونه-و") == (
         "۱۵۰ هزار بازمانده از تحصیل در شهر نمونه"
     )
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["تاریخ درج: پنجشنبه، 13 آذر 1393", "تصویربردار: نیما احمدی / تدوینگر: جواد علیزاده"],
+    ids=["date_label", "video_credits"],
+)
+def test_a_label_line_is_no_headline(chrome: str) -> None:
+    lead = "معاون شهرداری گفت: طرح ساماندهی محلات شمال شرق تهران با مشارکت مردم اجرا می‌شود و تا پایان سال ادامه دارد."
+    head = find_head((chrome, "ایجاد تحولات بنیادی در محلات شمال شرق تهران", lead))
+    assert head.headline == "ایجاد تحولات بنیادی در محلات شمال شرق تهران"
+
+
+def test_a_slugs_head_line_loses_its_site_name() -> None:
+    line = "استفاده از کودکان برای جمع آوری زباله توسط پیمانکاران – خبرگزاری مهر اخبار ایران و جهان"
+    lead = "به گزارش خبرنگار مهر، عضو شورای شهر تهران گفت: پیمانکاران از کودکان کار برای جمع آوری زباله استفاده می‌کنند."
+    url = "https://example.ir/%D8%A7%D8%B3%D8%AA%D9%81%D8%A7%D8%AF%D9%87-%D8%A7%D8%B2-%DA%A9%D9%88%D8%AF%DA%A9%D8%A7%D9%86"
+    head = find_head((normalize_fa(line), normalize_fa(lead)), url=url)
+    assert head.headline == normalize_fa("استفاده از کودکان برای جمع آوری زباله توسط پیمانکاران")
