@@ -69,6 +69,8 @@ _FARS, _MARKAZI, _ALBORZ, _PROVINCE_WORD, _NAQL = (squash(w) for w in ("فارس
 _FARS_PREV = _keys("خلیج با پارس سایت زبان")
 _FARS_AGENCY = _keys("خبرگزاری گزارش خبرنگار خبرنگاران")
 _MARKAZI_CUES = _keys("استان استاندار استانداری استان‌های")
+_SIDES = [[k] for k in _keys("شمالی جنوبی شرقی غربی")]
+_COUNTRY, _AND_WORD = squash("کشور"), squash("و")
 _ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
 # a place right after these is part of another name: a newspaper, a religious epithet, a team
 _NOT_PLACE_AFTER = _keys(
@@ -83,6 +85,7 @@ _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
 _RIVER = squash("رود")  # "گرگان رود" is a river
+_SPLIT_REGIONS = frozenset({"خراسان", "آذربایجان"})  # each now three or two provinces
 _PORT = squash("بندر")  # «بندر ماهشهر» is also written «ماهشهر»
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
 # what follows a person's name in a lead: «احمد دشتی روز پنجشنبه در …», «رضا فردوس امروز با …»
@@ -238,7 +241,7 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         blocked = prev in _FARS_PREV or bool(_FARS_AGENCY.intersection(before)) or _NAQL in before
         return prev == _PROVINCE_WORD or not blocked
     if key == _MARKAZI:
-        return prev in _MARKAZI_CUES
+        return prev in _MARKAZI_CUES and not _central_parts(keys, i)
     if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
@@ -250,6 +253,13 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         in_list = listed and scan.last_place >= max(0, i - 2)
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
+
+
+def _central_parts(keys: list[str], i: int) -> bool:
+    """«استان‌های مرکزی و شمالی کشور»: the central provinces, not the province Markazi."""
+    after = keys[i + 1 : i + 3]
+    sides = after[:1] == [_AND_WORD] and after[1:] in _SIDES
+    return keys[i - 1] != _PROVINCE_WORD and (after[:1] == [_COUNTRY] or sides)
 
 
 def _after_first_name(scan: _Scan, i: int, end: int) -> bool:
@@ -296,8 +306,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
     hits = []
-    if kind == _LOCAL and keys[i] in _NOT_VILLAGE_WORDS:
-        return None  # «در نزدیکی مرز پاکستان»: a border, not the village «مرز»
+    if kind in (_LOCAL, _VILLAGE) and keys[i] in _NOT_VILLAGE_WORDS:
+        return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور»: a border, a neighbour, not a village
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
     if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:
@@ -458,10 +468,21 @@ def find_places(text: str) -> tuple[str, ...]:
             scan.list_kind = None
         i += 1
     menu = _menu_only(hits, parts)
-    places = _home_first(_one_port_name(tuple(p for p in found if p not in menu)))
+    places = _home_first(_one_port_name(_regions_in_provinces(tuple(p for p in found if p not in menu))))
     if desk is not None and not any(province_of(p) for p in places):
         places = (desk, *places)  # a national story: the desk's city is all the text says
     return places
+
+
+def _regions_in_provinces(places: tuple[str, ...]) -> tuple[str, ...]:
+    """«خراسان» beside «خراسان رضوی», «آذربایجان» beside «آذربایجان غربی»: an old region split into
+    provinces, named beside one of them, is that province said again. (Sistan and Baluchestan are
+    parts of one province and stay.)"""
+    regions = [p for p in places if p in _SPLIT_REGIONS]
+    if not regions:
+        return places
+    covered = {r for r in regions for p in places if p != r and p.startswith(r + " ")}
+    return tuple(p for p in places if p not in covered)
 
 
 def _one_port_name(places: tuple[str, ...]) -> tuple[str, ...]:

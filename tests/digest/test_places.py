@@ -240,3 +240,18 @@ def test_a_surname_is_never_read_as_a_misspelt_place() -> None:
 )
 def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("آب در روستاهای مجاور آن به ۶۰ سانتی متر رسید", ()),
+        ("هجوم جمعیتی به استانهای مرکزی و شمالی کشور", ()),
+        ("بارش در استان مرکزی و شمالی شدید بود", ("مرکزی",)),
+        ("مردم خراسان در مشهد و استان خراسان رضوی", ("مشهد", "خراسان رضوی")),
+        ("مردم سیستان در زابل و استان سیستان و بلوچستان", ("سیستان", "زابل", "سیستان و بلوچستان")),
+    ],
+    ids=["neighbouring_villages", "central_provinces", "markazi_province", "old_region_said_again", "sistan_stays"],
+)
+def test_words_that_look_like_places(text: str, expected: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text)) == expected
