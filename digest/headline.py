@@ -88,6 +88,7 @@ _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
 _PAGE_ID_EXT = re.compile(r"[-_+][0-9]+$")  # a page id before the extension («…-1234.html»)
 _NUMERIC_ID = re.compile(r"^[0-9۰-۹]{5,}$")  # a page id; «۲۰۲۶», «۴۸» are part of the headline
+_LATIN_ID = re.compile(r"^(?!1[34]\d\d$|19\d\d$|20\d\d$)[0-9]{4}$")  # four Latin digits that are no year
 _LISTING = frozenset({"tag", "tags", "keyword", "keywords", "search", "category", "categories", "archive"})
 MIN_SLUG_OVERLAP = 0.8
 _SLUG_TAIL = frozenset({"فیلم", "عکس", "تصاویر", "ویدیو", "ویدئو", "اینفوگرافیک", "صوت", "گزارش‌تصویری"})
@@ -157,8 +158,8 @@ def slug_title(url: str | None) -> str | None:
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
-    while best and (_NUMERIC_ID.match(best[0]) or not _is_slug_word(best[0])):
-        best.pop(0)
+    while best and (_NUMERIC_ID.match(best[0]) or _LATIN_ID.match(best[0]) or not _is_slug_word(best[0])):
+        best.pop(0)  # «4102-فعلا-طلاق-…»: a leading page number that is no year
     while best and (
         _NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or best[-1] in _CUT_ENDS or not _is_slug_word(best[-1])
     ):

@@ -319,3 +319,10 @@ def test_a_slugs_head_line_loses_its_site_name() -> None:
     url = "https://example.ir/%D8%A7%D8%B3%D8%AA%D9%81%D8%A7%D8%AF%D9%87-%D8%A7%D8%B2-%DA%A9%D9%88%D8%AF%DA%A9%D8%A7%D9%86"
     head = find_head((normalize_fa(line), normalize_fa(lead)), url=url)
     assert head.headline == normalize_fa("استفاده از کودکان برای جمع آوری زباله توسط پیمانکاران")
+
+
+def test_a_four_digit_page_number_opening_a_slug_is_dropped_but_a_year_stays() -> None:
+    assert slug_title("http://example.ir/x-63/4102-فعلا-طلاق-نداریم-چند-روز-بعد-بیایید") == (
+        "فعلا طلاق نداریم چند روز بعد بیایید"
+    )
+    assert slug_title("http://example.ir/news/1/1403-سال-سخت-بود") == "1403 سال سخت بود"
