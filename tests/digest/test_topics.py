@@ -518,3 +518,16 @@ def test_a_term_added_to_the_data_file_counts(tmp_path: Path, monkeypatch: pytes
     finally:
         monkeypatch.undo()
         importlib.reload(topics)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("تجمع دستفروش‌های مترو مقابل مجلس", "دستفروشان مترو در اعتراض به جمع‌آوری بساطشان تجمع کردند."),
+        ("جاده ارتباطی رویدر به جاده مرگ تبدیل شده است", "رانندگان از پیچ‌های خطرناک این مسیر گلایه دارند."),
+        ("اخراج ۵۰ هزار مهاجر افغان از البرز", "استاندار گفت از سال گذشته ۵۰ هزار مهاجر افغان بازگردانده شدند."),
+    ],
+    ids=["street_vendors", "death_road", "deported_migrants"],
+)
+def test_vendors_deadly_roads_and_deported_migrants_are_social(headline: str, body: str) -> None:
+    assert classify(normalize_fa(headline), normalize_fa(body)).is_social
