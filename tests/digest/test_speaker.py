@@ -715,3 +715,12 @@ def test_a_place_named_after_its_cue_is_no_name_even_opening_with_a_first_name()
     assert place is not None and (place.name, place.role) == (None, "رئیس اداره بهزیستی شهرستان اسلام آباد غرب")
     person = classify_subject("رئیس اداره بهزیستی شهرستان رضا محمدی", 0)
     assert person is not None and (person.name, person.role) == ("رضا محمدی", "رئیس اداره بهزیستی شهرستان")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["پزشکی قانونی اعلام کرد: ۱۶ هزار نفر در تصادفات جان باختند.", "دسته‌بندی: گزارش"],
+    ids=["forensic_medicine_office", "category_label"],
+)
+def test_offices_and_page_labels_are_no_speakers(text: str) -> None:
+    assert speakers(text) == []
