@@ -37,6 +37,12 @@ REPORTING_VERBS: tuple[str, ...] = (
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
     "نوشت", "می افزاید", "گفته", "افزوده", "معتقد است", "بر این باور است", "اعلام کرده",
 )  # fmt: skip
+# «… نمود» for every «… کرد» («اضافه نمود», «تصریح نمود»)
+REPORTING_VERBS += tuple(
+    f"{verb[:-3]}نمود"
+    for verb in REPORTING_VERBS
+    if verb.endswith(" کرد") and f"{verb[:-3]}نمود" not in REPORTING_VERBS
+)
 # and their present perfect («اظهار داشته است», «عنوان کرده است»); a past perfect («… خبر داده بود»)
 # tells the background, not the report
 REPORTING_VERBS += tuple(
@@ -49,7 +55,9 @@ REPORTING_VERBS += tuple(
 # any reporting verb in a text, at a word start (whatever follows it)
 REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
-WEAK_VERBS = frozenset({"اشاره کرد", "خواستار شد", "پاسخ داد", "اعتراف کرد", "نوشت", "گفته", "افزوده"})
+WEAK_VERBS = frozenset(
+    {"اشاره کرد", "اشاره نمود", "خواستار شد", "پاسخ داد", "اعتراف کرد", "اعتراف نمود", "نوشت", "گفته", "افزوده"}
+)
 # Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),
 # when their subject is a role.
 CLAUSE_VERBS = frozenset(

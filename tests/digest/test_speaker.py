@@ -724,3 +724,8 @@ def test_a_place_named_after_its_cue_is_no_name_even_opening_with_a_first_name()
 )
 def test_offices_and_page_labels_are_no_speakers(text: str) -> None:
     assert speakers(text) == []
+
+
+def test_namud_forms_report_like_kard() -> None:
+    text = "مدیر شبکه بهداشت سرپل ذهاب گفت: یک کودک جان باخت.\nمازیار طهماسبی اضافه نمود: نیروها حاضر شدند."
+    assert [(name, role) for name, role, _ in speakers(text)][:1] == [("مازیار طهماسبی", "مدیر شبکه بهداشت سرپل ذهاب")]
