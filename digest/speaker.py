@@ -219,8 +219,10 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if not rest or not kept or not is_name_start(kept[0]):
         return None
     mention = classify_subject(join_tokens(kept), index)
-    if mention is None or mention.kind != "person" or mention.name is None or len(mention.name.split()) < 2:
+    if mention is None or mention.kind != "person" or mention.name is None:
         return None
+    if len(mention.name.split()) < 2 and not mention.role:
+        return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
     return Mention(mention.name, mention.role, "name", index)
 
 

@@ -294,6 +294,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 
 MAX_TITLED_NAME_WORDS = 2
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
+_PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament ends with its full name
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
 _POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
@@ -345,11 +346,11 @@ def _apposition(subject: str, index: int) -> Mention | None:
     rest_first = "، ".join(parts[1:])
     if looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
         if is_name_start(first[0]) or len(first) <= 3:
-            return Mention(clean_name(first), rest_first, "person", index)
+            return Mention(clean_name(first), _strip_role(rest_first), "person", index)
     if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and looks_like_name(last):
         # "ROLE، NAME": a known first name, or two to four tokens that cannot belong to a role
         if is_name_start(last[0]) or 2 <= len(last) <= 4:
-            return Mention(clean_name(last), "، ".join(parts[:-1]), "person", index)
+            return Mention(clean_name(last), _strip_role("، ".join(parts[:-1])), "person", index)
     return None
 
 
@@ -435,7 +436,9 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 
 def _strip_role(role: str) -> str:
-    return _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
+    role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
+    head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
+    return head + parliament if parliament else role
 
 
 def _territorial(role: str) -> str:

@@ -729,3 +729,21 @@ def test_offices_and_page_labels_are_no_speakers(text: str) -> None:
 def test_namud_forms_report_like_kard() -> None:
     text = "مدیر شبکه بهداشت سرپل ذهاب گفت: یک کودک جان باخت.\nمازیار طهماسبی اضافه نمود: نیروها حاضر شدند."
     assert [(name, role) for name, role, _ in speakers(text)][:1] == [("مازیار طهماسبی", "مدیر شبکه بهداشت سرپل ذهاب")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "دکتر راغفر، استاد دانشگاه الزاهرا در نشست «فقر و نابرابری» فقر را محصول سیاست‌های اقتصادی دانست.",
+            [("راغفر", "استاد دانشگاه الزاهرا")],
+        ),
+        (
+            "مرتضی محمودوند، عضو کمیسیون امنیت ملی مجلس شورای اسلامی آمارهای دولت درباره اشتغال را دروغ دانست.",
+            [("مرتضی محمودوند", "عضو کمیسیون امنیت ملی مجلس شورای اسلامی")],
+        ),
+    ],
+    ids=["a_title_and_a_surname_beside_a_post", "a_post_in_parliament_ends_with_its_name"],
+)
+def test_an_opinion_stated_at_the_sentence_end(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
