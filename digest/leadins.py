@@ -58,7 +58,7 @@ _AGENCY_DASH = re.compile(
 )
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
-REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،:\n]{1,150}،\s*")
+REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،؛:\n]{1,150}[،؛]\s*")
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
     rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,2}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"

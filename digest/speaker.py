@@ -349,14 +349,14 @@ def _writer(subject: str) -> bool:
     return is_name_start(subject.split()[0])
 
 
-_QUOTED_NAME = re.compile(r"^«([^«»]{2,30})»(?=[ ]*،)")  # «همتی»، ROLE: …
+_QUOTED_NAME = re.compile(r"^«([^«»]{2,30})»[ ]*،?[ ]*(?=\S)")  # «همتی»، ROLE: …, «حریرچی» ROLE: …
 _PART_COUNTER = re.compile(r"[ ]*\([0-9۰-۹]{1,2}\)(?=[ ]*:)")  # ROLE (۲): part two of a series
 
 
 def _heading_text(sentence: str) -> str:
     """A channel post's heading without a quoted name's guillemets and a part counter."""
     if sentence.startswith("«"):
-        sentence = _QUOTED_NAME.sub(r"\1", sentence, count=1)
+        sentence = _QUOTED_NAME.sub(r"\1، ", sentence, count=1)
     return _PART_COUNTER.sub("", sentence, count=1) if "(" in sentence else sentence
 
 

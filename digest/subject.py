@@ -70,8 +70,8 @@ class Mention:
 
 
 def _join_titles(subject: str) -> str:
-    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله` … as one token each."""
-    if "ال" not in subject and "سر" not in subject and "امام" not in subject:
+    """`حجت الاسلام و المسلمین`, `حجت‌الاسلام والمسلمین`, `آیت الله`, `حاج آقا` … as one token each."""
+    if "ال" not in subject and "سر" not in subject and "امام" not in subject and "حاج" not in subject:
         return subject
     return _MULTI_TITLE.sub(lambda m: _JOINED_TITLES.get(squash(m.group()), m.group()), subject)
 

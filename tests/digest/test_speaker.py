@@ -747,3 +747,21 @@ def test_namud_forms_report_like_kard() -> None:
 )
 def test_an_opinion_stated_at_the_sentence_end(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«حریرچی» معاون وزیر بهداشت:\nدر برخی استانها خیزش دیده شد.", [("حریرچی", "معاون وزیر بهداشت")]),
+        (
+            "به گزارش سایت خبری مدارا؛ علی‌اکبر علیزاده، نماینده دامغان در مجلس گفت: آمبولانس دیر می‌رسد.",
+            [("علی\u200cاکبر علیزاده", "نماینده دامغان در مجلس")],
+        ),
+        ("باید افزود: ۹۳۷ هزار ولادت شهری بوده است.", []),
+        ("بدون مکث می‌گوید: مواد.", []),
+        ("حاج آقا حسینی مدیر عامل آسایشگاه گفت: سالمندی دوران عزت است.", [("حسینی", "مدیر عامل آسایشگاه")]),
+    ],
+    ids=["quoted_surname_heading", "report_lead_in_ending_in_a_semicolon", "impersonal_must", "without", "haj_agha"],
+)
+def test_channel_and_daily_shapes(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
