@@ -531,3 +531,16 @@ def test_a_term_added_to_the_data_file_counts(tmp_path: Path, monkeypatch: pytes
 )
 def test_vendors_deadly_roads_and_deported_migrants_are_social(headline: str, body: str) -> None:
     assert classify(normalize_fa(headline), normalize_fa(body)).is_social
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("۱۳ هزار خانوار در اطراف کلانشهر شیراز سکونت گزیده‌اند", "استاندار گفت این خانوارها خدمات شهری ندارند."),
+        ("ثبت ۱۵۴ ولادت در هر ساعت", "ولادت‌ها نسبت به سال گذشته افزایش یافت و فوت کاهش یافت."),
+        ("بیمارستانی بدون پزشک", "شهروندان از نبود پزشک متخصص گلایه دارند."),
+    ],
+    ids=["outskirts_of_a_metropolis", "births_registered", "hospital_without_doctors"],
+)
+def test_outskirts_births_and_missing_doctors_are_social(headline: str, body: str) -> None:
+    assert classify(normalize_fa(headline), normalize_fa(body)).is_social
