@@ -1,7 +1,7 @@
 """The outlet's own name, recognised from its web address: «تبسم مهر» is tabasomemehr.ir.
 
 Persian script leaves short vowels unwritten and a transliterated host leaves none out, so a name
-and a host agree on their consonants: «پیام آذری» and payameazari both read p-y-m-z-r. A page's
+and a host agree on their consonants: «پیام آذری» and payameazari both read p-m-z-r. A page's
 own name opens its lines as a dateline («تبسم مهر - وزیر رفاه گفت»), a credit («ندای تجن-») or a
 report lead-in with no comma («به گزارش راهبرد معاصر فاطمه ارزانیان …»); read as a person, it
 becomes the main speaker. `strip_own_name` takes it off the start of a sentence.
@@ -15,24 +15,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 MIN_CONSONANTS = 4
 MAX_NAME_WORDS = 3
 RUN_ON_CHARS = 25  # a report lead-in with a comma this close after the outlet is left to digest.leadins
-# Persian letters as a host spells them; vowels (ا آ ع) vanish, و and ی may be vowels or v/y, a
-# final ه is often silent
-_LATIN: dict[str, str] = {
-    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "(?:ch|c)",
-    "ح": "h", "خ": "(?:kh|x|h)", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r",
-    "ژ": "(?:zh|j)", "ش": "sh", "غ": "(?:gh|q|g)", "ق": "(?:gh|q|g)", "ف": "f", "ک": "k", "گ": "g",
-    "ل": "l", "م": "m", "ن": "n", "و": "(?:v|w)?", "ی": "y?", "ئ": "y?", "ه": "h?",
-    "ا": "", "آ": "", "أ": "", "إ": "", "ع": "", "ء": "", "ؤ": "",
+# Both spellings reduced to the same consonant classes: Persian letters by sound, a host's Latin
+# letters after its digraphs (kh, gh, sh, ch, zh) are read; vowels, and the letters that are vowels or
+# silent as often as not (و ی ه ح ع; a e i o u y w v h), are dropped on both sides
+_CLASS: dict[str, str] = {
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "C",
+    "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "j", "ش": "S",
+    "غ": "q", "ق": "q", "ف": "f", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
+    "و": "", "ی": "", "ئ": "", "ه": "", "ح": "", "ا": "", "آ": "", "أ": "", "إ": "", "ع": "", "ء": "", "ؤ": "",
 }  # fmt: skip
-_OPTIONAL = frozenset("وییئه")
+_DIGRAPHS = (("kh", "x"), ("gh", "q"), ("sh", "S"), ("ch", "C"), ("zh", "j"), ("c", "k"))
+_WEAK_LATIN = re.compile(r"[aeiouywvh]")
 _GENERIC_LABELS = frozenset("www www2 m mail amp fa en ar news web old new archive".split())
-_SUFFIXES = ("nws", "nln", "prs", "dly", "tv")  # news, online, press, daily, tv
-_VOWELS = re.compile(r"[aeiou]")
+_SUFFIXES = ("ns", "nln", "prss", "dl")  # news, online, press, daily, as skeletons
 _NOT_LETTER = re.compile(r"[^a-z]")
 _WORD = re.compile(r"[\u0600-\u06ff]+")
 # the name's end: a dash, colon, bar, slash or comma (a dateline or credit), or «نوشت:» (a credit)
@@ -44,26 +45,29 @@ _REPORT = re.compile(r"(?:به[ ]+گزارش|به[ ]+نقل[ ]+از)[ ]+")
 
 @dataclass(frozen=True, slots=True)
 class Outlet:
-    """The consonant skeletons of a page's host labels (`tabasomemehr.ir` → `tbsmmhr`)."""
+    """The consonant skeletons of a page's host labels (`tabasomemehr.ir` → `tbsmmr`)."""
 
-    skeletons: tuple[str, ...]
+    skeletons: frozenset[str]
+    openings: frozenset[str]  # the first consonant class of each skeleton
 
     @classmethod
     def of(cls, url: str | None) -> Outlet | None:
         host = (urlsplit(url).hostname or "") if url and "//" in url else ""
         labels = host.lower().split(".")[:-1]  # the top-level domain is no name
-        found = (_skeleton(label) for label in labels if label not in _GENERIC_LABELS)
-        skeletons = tuple(v for s in found for v in (s, *_without_suffix(s)) if len(v) >= 3)
-        return cls(skeletons) if skeletons else None
+        found = (_host_skeleton(label) for label in labels if label not in _GENERIC_LABELS)
+        skeletons = frozenset(v for s in found for v in (s, *_without_suffix(s)) if len(v) >= MIN_CONSONANTS)
+        return cls(skeletons, frozenset(s[0] for s in skeletons)) if skeletons else None
 
     def names(self, words: str) -> bool:
         """Whether `words` (Persian) spell one of the host's labels."""
-        pattern = _pattern(words)
-        return pattern is not None and any(pattern.fullmatch(s) for s in self.skeletons)
+        return _name_skeleton(words) in self.skeletons
 
 
-def _skeleton(label: str) -> str:
-    return _VOWELS.sub("", _NOT_LETTER.sub("", label))
+def _host_skeleton(label: str) -> str:
+    label = _NOT_LETTER.sub("", label)
+    for digraph, sound in _DIGRAPHS:
+        label = label.replace(digraph, sound)
+    return _WEAK_LATIN.sub("", label)
 
 
 def _without_suffix(skeleton: str) -> tuple[str, ...]:
@@ -71,13 +75,24 @@ def _without_suffix(skeleton: str) -> tuple[str, ...]:
     return tuple(skeleton.removesuffix(end) for end in _SUFFIXES if skeleton.endswith(end) and skeleton != end)
 
 
-def _pattern(words: str) -> re.Pattern[str] | None:
+def _first_sound(text: str) -> str | None:
+    """The consonant class the text opens with (None when its first letters are all weak or not Persian)."""
+    for ch in text:
+        sound = _CLASS.get(ch)
+        if sound is None:
+            return None
+        if sound:
+            return sound
+    return None
+
+
+@lru_cache(maxsize=4096)  # datelines repeat from sentence to sentence
+def _name_skeleton(words: str) -> str | None:
     letters = "".join(_WORD.findall(words))
-    if not letters or any(ch not in _LATIN for ch in letters):
+    if not letters or any(ch not in _CLASS for ch in letters):
         return None
-    if sum(ch not in _OPTIONAL and _LATIN[ch] != "" for ch in letters) < MIN_CONSONANTS:
-        return None
-    return re.compile("".join(_LATIN[ch] for ch in letters))
+    skeleton = "".join(_CLASS[ch] for ch in letters)
+    return skeleton if len(skeleton) >= MIN_CONSONANTS else None
 
 
 def _runs_on(sentence: str, end: int) -> bool:
@@ -91,8 +106,11 @@ def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
     """`sentence` without the outlet's own name opening it as a dateline, credit or report lead-in."""
     if outlet is None:
         return sentence
-    report = _REPORT.match(sentence)
+    report = _REPORT.match(sentence) if sentence.startswith("به") else None
     start = report.end() if report else 0
+    first = _first_sound(sentence[start : start + 3])
+    if first is not None and first not in outlet.openings:
+        return sentence  # cheap: the sentence opens with no sound any of the host's names opens with
     words = sentence[start : start + 80].split()
     for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         name = " ".join(words[:n]).rstrip(_PUNCT)
