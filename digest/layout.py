@@ -92,7 +92,7 @@ _CAMERA_FILE = re.compile(
     r"(?:\.(?:jpe?g|png|heic|mp4))?(?![A-Za-z0-9])",
     re.I,
 )
-_CAMERA_HINT = re.compile(r"IMG|DSC|VID|PXL|PANO", re.I)
+_CAMERA_HINT = re.compile(r"(?:IMG|DSC|VID|PXL|PANO|img|dsc|vid|pxl|pano)[ _-]*[0-9]")  # case-sensitive: cheaper
 
 
 def _strip_debris(text: str) -> str:
@@ -228,9 +228,20 @@ _GLUED_LEAD = re.compile(
 
 
 # a title glued to a report lead-in: «… اخبار ایران و جهانبه گزارش خبرنگار مهر، …»
-_GLUED_REPORT = re.compile(
-    r"([^\W\d_])(به[ ]گزارش[ ](?:خبرنگار|خبرگزاری|روابط|پایگاه|باشگاه|صدا|ایرنا|ایسنا|ایلنا|تسنیم|مهر|فارس))"
-)
+_REPORT_AT = "به گزارش "
+_REPORTERS = tuple("خبرنگار خبرگزاری روابط پایگاه باشگاه صدا ایرنا ایسنا ایلنا تسنیم مهر فارس".split())
+
+
+def _unglue_report(text: str) -> str:
+    """A line break before «به گزارش خبرنگار/AGENCY» glued to the word before it."""
+    at = text.find(_REPORT_AT, 1)
+    while at != -1:
+        glued = text[at - 1].isalpha() and text.startswith(_REPORTERS, at + len(_REPORT_AT))
+        if glued:
+            text = f"{text[:at]}\n{text[at:]}"
+            at += 1
+        at = text.find(_REPORT_AT, at + 1)
+    return text
 
 
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
@@ -246,8 +257,7 @@ def layout_lines(text: str) -> list[str]:
     if any(a in text for a in _GLUED_AGENCIES):
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
-    if "به گزارش" in text:
-        text = _GLUED_REPORT.sub("\\1\n\\2", text)
+    text = _unglue_report(text)
     if "'" in text or "‘" in text or "’" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     if _GLUED_VERB_HINT.search(text):

@@ -102,7 +102,7 @@ _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
     r"گفته(?:[ \u200c]*(?:های|ی))?[ \u200c]+(?P<rest>[^،:.]+)"
 )
-_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات|اعلام")
+_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات|(?:طبق|اساس|بنابر|بنا بر|به)[ \u200c]*اعلام")
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
