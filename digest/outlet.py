@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 MIN_CONSONANTS = 4
 MAX_NAME_WORDS = 3
@@ -40,6 +39,7 @@ _WORD = re.compile(r"[\u0600-\u06ff]+")
 _AFTER_NAME = re.compile(r"[ \u200c]*(?:[-–—:|/؛،]|نوشت[ ]*:)[ ]*")
 _PUNCT = "-–—:|/؛،,."
 _WEB_WORD = re.compile(r"[ \u200c]*(?:نیوز|آنلاین|پرس|دیلی)(?![\w\u200c])")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)", re.I)  # scheme://[user@]host
 _REPORT = re.compile(r"(?:به[ ]+گزارش|به[ ]+نقل[ ]+از)[ ]+")
 
 
@@ -52,15 +52,20 @@ class Outlet:
 
     @classmethod
     def of(cls, url: str | None) -> Outlet | None:
-        host = (urlsplit(url).hostname or "") if url and "//" in url else ""
-        labels = host.lower().split(".")[:-1]  # the top-level domain is no name
-        found = (_host_skeleton(label) for label in labels if label not in _GENERIC_LABELS)
-        skeletons = frozenset(v for s in found for v in (s, *_without_suffix(s)) if len(v) >= MIN_CONSONANTS)
-        return cls(skeletons, frozenset(s[0] for s in skeletons)) if skeletons else None
+        host = _HOST.match(url) if url else None
+        return _of_host(host.group(1).lower()) if host else None
 
     def names(self, words: str) -> bool:
         """Whether `words` (Persian) spell one of the host's labels."""
         return _name_skeleton(words) in self.skeletons
+
+
+@lru_cache(maxsize=1024)  # one per site
+def _of_host(host: str) -> Outlet | None:
+    labels = host.split(".")[:-1]  # the top-level domain is no name
+    found = (_host_skeleton(label) for label in labels if label not in _GENERIC_LABELS)
+    skeletons = frozenset(v for s in found for v in (s, *_without_suffix(s)) if len(v) >= MIN_CONSONANTS)
+    return Outlet(skeletons, frozenset(s[0] for s in skeletons)) if skeletons else None
 
 
 def _host_skeleton(label: str) -> str:
