@@ -37,7 +37,10 @@ DENOMINATORS = {
     "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9, "دهم": 10,
     "صدم": 100, "هزارم": 1000,
 }  # fmt: skip
-SCALES = {"هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "بیلیون": 1e9, "تریلیون": 1e12}
+SCALES = {
+    "هزار": 1e3, "میلیون": 1e6, "میلیارد": 1e9, "بیلیون": 1e9, "تریلیون": 1e12,
+    "ملیون": 1e6, "ملیارد": 1e9,  # written without its «ی» as often as not
+}  # fmt: skip
 FRACTIONS = {"نیم": 0.5, "ربع": 0.25}
 MIN_UNSAID_SCALE = 1e6  # after میلیون or more, a trailing «و N» counts in the scale below it...
 TRAILING_HUNDREDS = (10, 1000)  # ...when 10 ≤ N < 1000: «۲ میلیارد و ۵۰۰» is 2.5 billion
@@ -224,8 +227,9 @@ def _trailing(current: float, last_scale: float) -> float:
 
 
 def _split_falling(m_text: str) -> list[tuple[int, int]]:
-    """Split a chain where magnitudes stop falling (`هزار و سیصد و نود و نه و سیصد هزار`) and where a
-    digit group meets a number word with no scale between them (`92 سه هزار` is 92 and 3,000).
+    """Split a chain where magnitudes stop falling (`هزار و سیصد و نود و نه و سیصد هزار`), where a
+    digit group meets a number word with no scale between them (`92 سه هزار` is 92 and 3,000) and where
+    the same scale comes again (`۵۰۰ هزار و ۳۰۰ هزار` is 500,000 and 300,000).
 
     Returns (start, end) offsets of the sub-chains inside `m_text`.
     """
@@ -233,17 +237,30 @@ def _split_falling(m_text: str) -> list[tuple[int, int]]:
     start = prev_end = 0
     last_small = float("inf")  # magnitude of the previous sub-thousand word (100s > 10s > 1s)
     prev_digits: bool | None = None  # whether the previous non-scale token was a digit group
+    last_scale = 0.0  # the scale that closed the previous group of this piece
+    group_start: int | None = None  # where the number words after that scale begin
+    scale_end = 0  # where that scale ends
     for tok in _TOKEN.finditer(m_text):
         word = tok.group()
         if word in SCALES or word in "٪%":
+            scale = SCALES.get(word, 0.0)
+            if scale and group_start is not None and scale == last_scale:
+                pieces.append((start, scale_end))  # «۵۰۰ هزار و ۳۰۰ هزار»: two numbers
+                start = group_start
+            last_scale = scale or last_scale
+            scale_end = tok.end()
+            group_start = None
             last_small = float("inf")
             prev_digits = None
         else:
+            if group_start is None:
+                group_start = tok.start()
             mag = _magnitude(word)
             digits = word not in WORDS and word not in FRACTIONS
             if mag >= last_small or (prev_digits is not None and digits != prev_digits and word in WORDS):
                 pieces.append((start, prev_end))
-                start = tok.start()
+                start = group_start = tok.start()
+                last_scale = 0.0
             last_small = mag
             prev_digits = digits
         prev_end = tok.end()

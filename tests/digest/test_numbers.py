@@ -76,6 +76,9 @@ SPANS = [
     ("million_unsaid_after_billion", "یک میلیارد و دویست تومان", [("یک میلیارد و دویست", 1.2e9)]),
     ("hundreds_after_thousand_are_literal", "۳ هزار و ۴۰۰ نفر", [("۳ هزار و ۴۰۰", 3400)]),
     ("explicit_lower_scale", "سه میلیون و ۱۲۳ هزار و ۴۵۶ نفر", [("سه میلیون و ۱۲۳ هزار و ۴۵۶", 3123456)]),
+    ("same_scale_again_is_a_list", "۵۰۰ هزار و ۳۰۰ هزار نفر", [("۵۰۰ هزار", 5e5), ("۳۰۰ هزار", 3e5)]),
+    ("falling_scales_are_one_number", "۷ میلیارد و ۸۶۰ میلیون", [("۷ میلیارد و ۸۶۰ میلیون", 7.86e9)]),
+    ("million_without_its_ye", "9ملیون نفر و 11 ملیارد ریال", [("9ملیون", 9e6), ("11 ملیارد", 1.1e10)]),
     # codes, model names and stamps are not numbers
     ("model_name", "هواپیمای B-737 و MD83", []),
     ("hex_run", "شناسه 4be9a07c2d", []),
