@@ -76,6 +76,7 @@ _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "برا�
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
+ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sentences is the story's actor
 MAX_NAMED_CHARS = 200
 MAX_NAMED_WORDS = 12
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
@@ -506,7 +507,13 @@ def _resolve(mentions: list[Mention]) -> list[_Person]:
         if m.role:
             person.roles.append(m.role)
         last = person
-    return [p for p in _link_roles(people) if p.count]
+    linked = _link_roles(people)
+    counted = [p for p in linked if p.count]
+    if counted:
+        return counted
+    # nobody is quoted: the official the lead names with a post («NAME ROLE … بازدید کرد») acted, and
+    # the story is his
+    return [p for p in linked if p.name and p.roles and min(p.mentions, default=p.first) < ACTOR_LEAD][:1]
 
 
 def _match_person(people: list[_Person], m: Mention) -> _Person | None:

@@ -765,3 +765,15 @@ def test_an_opinion_stated_at_the_sentence_end(text: str, expected: list[tuple[s
 )
 def test_channel_and_daily_shapes(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+def test_with_nobody_quoted_the_official_the_lead_names_is_the_actor() -> None:
+    text = (
+        "مرتضی خدمتکار مدیرکل دفتر امور اجتماعی استانداری تهران از شیرخوارگاه شبیر بازدید کرد.\n"
+        "هدف از این بازدید شناسایی چالش‌های پذیرش کودکان بود."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)] == [
+        ("مرتضی خدمتکار", "مدیرکل دفتر امور اجتماعی استانداری تهران")
+    ]
+    quoted = text + "\nرئیس بهزیستی استان گفت: ظرفیت پذیرش افزایش می‌یابد."
+    assert [(name, role) for name, role, _ in speakers(quoted)][0][1] == "رئیس بهزیستی استان"
