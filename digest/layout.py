@@ -232,6 +232,9 @@ _REPORT_AT = "به گزارش "
 _REPORTERS = tuple("خبرنگار خبرگزاری روابط پایگاه باشگاه صدا ایرنا ایسنا ایلنا تسنیم مهر فارس".split())
 
 
+_GLUED_SAID = re.compile(r"(?<=[^\W\d_]{2})گفت(?=[ ]*:)")  # «… استان بوشهرگفت: …»: the verb glued to the post
+
+
 def _unglue_report(text: str) -> str:
     """A line break before «به گزارش خبرنگار/AGENCY» glued to the word before it."""
     at = text.find(_REPORT_AT, 1)
@@ -258,6 +261,8 @@ def layout_lines(text: str) -> list[str]:
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
     text = _unglue_report(text)
+    if "گفت:" in text or "گفت :" in text:
+        text = _GLUED_SAID.sub(" گفت", text)
     if "'" in text or "‘" in text or "’" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     if _GLUED_VERB_HINT.search(text):

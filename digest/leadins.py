@@ -58,7 +58,9 @@ _AGENCY_DASH = re.compile(
 )
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
-REPORT_PREFIX = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[^،؛:\n]{1,150}[،؛]\s*")
+REPORT_PREFIX = re.compile(
+    r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")(?:[^،؛:\n]{1,150}[،؛]|(?:[ ]+[^\s،؛:]+){1,3}[ ]*:)\s*"
+)  # «… ایسنا،», «… سایت خبری مدارا؛», «به نقل از مهر:» (a colon only after a short outlet name)
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
     rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,2}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"

@@ -40,6 +40,13 @@ _AFTER_NAME = re.compile(r"[ \u200c]*(?:[-–—:|/؛،]|نوشت[ ]*:)[ ]*")
 _PUNCT = "-–—:|/؛،,."
 _WEB_WORD = re.compile(r"[ \u200c]*(?:نیوز|آنلاین|پرس|دیلی)(?![\w\u200c])")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)", re.I)  # scheme://[user@]host
+_OUTLET_KINDS = ("پایگاه", "خبرگزاری", "روزنامه", "هفته", "سایت", "کانال")
+_OUTLET_KIND = re.compile(
+    r"(?:پایگاه[ ]+(?:خبری|اطلاع[ \u200c]?رسانی)(?:[ ]+(?:و[ ]+)?تحلیلی)?|خبرگزاری|روزنامه|هفته[ \u200c]?نامه"
+    r"|سایت(?:[ ]+خبری)?|کانال)[ ]+"
+)
+# after a named outlet: a place and a dash (a dateline), or the agency it quotes
+_DATELINE_OR_SOURCE = re.compile(r"[ ]+(?:[^\s\-–—:،]+(?:[ ]+[^\s\-–—:،]+)?[ ]*[-–—]|به[ ]+نقل[ ]+از[ ])")
 _REPORT = re.compile(r"(?:به[ ]+گزارش|به[ ]+نقل[ ]+از)[ ]+")
 
 
@@ -113,6 +120,8 @@ def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
         return sentence
     report = _REPORT.match(sentence) if sentence.startswith("به") else None
     start = report.end() if report else 0
+    kind = _OUTLET_KIND.match(sentence, start) if sentence.startswith(_OUTLET_KINDS, start) else None
+    start = kind.end() if kind else start  # «پایگاه خبری دنیای اسرار بیرجند- …»
     first = _first_sound(sentence[start : start + 3])
     if first is not None and first not in outlet.openings:
         return sentence  # cheap: the sentence opens with no sound any of the host's names opens with
@@ -129,4 +138,6 @@ def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
             return sentence[after.end() :]
         if report is not None and _runs_on(sentence, end):
             return sentence[end:].lstrip()
+        if kind is not None and _DATELINE_OR_SOURCE.match(sentence, end):
+            return sentence[end:].lstrip()  # «… بیرجند- …», «… به نقل از مهر: …»: left to digest.leadins
     return sentence

@@ -96,6 +96,7 @@ _BE_GOFTE = re.compile(
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
 _WROTE = "نوشت"
+_AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
@@ -405,6 +406,8 @@ def subject_of(pre: str) -> str:
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
+    if "به عنوان" in text:
+        text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     return cut_adjuncts(text)
 
 

@@ -294,6 +294,8 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 
 MAX_TITLED_NAME_WORDS = 2
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
+_AS = "به عنوان "
+_TIME_WORDS = frozenset("سال امسال پارسال ماه روز هفته".split())
 _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament ends with its full name
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
@@ -329,7 +331,12 @@ def _trim_object(tokens: list[str]) -> list[str]:
         return tokens
     head = tokens[:cut]
     if "،" in head and looks_like_name(head[: head.index("،")]):
-        return head[: head.index("،")]  # «جلالی پور، توانمندی … را …»
+        comma = head.index("،")
+        post = head[comma + 1 :]
+        end = next((i for i, t in enumerate(post) if t[0].isdigit() or t in _TIME_WORDS), len(post))
+        if post[:1] and post[0] in ROLE_HEADS and end > 1 and end < len(post):
+            return head[: comma + 1] + post[:end]  # «NAME، ROLE سال ۸۱ پیشنهاد خود را …»: the post ends at the time
+        return head[:comma]  # «جلالی پور، توانمندی … را …»
     start = next((i for i, t in enumerate(head) if is_name_start(t)), None)
     if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
         return head if _has_head(head) else head[:1]
@@ -342,6 +349,8 @@ def _trim_object(tokens: list[str]) -> list[str]:
 def _apposition(subject: str, index: int) -> Mention | None:
     """`NAME، ROLE` or `ROLE، NAME` (roles may contain commas themselves)."""
     parts = [p.strip() for p in subject.split("،")]
+    if len(parts) > 1 and parts[1].startswith(_AS):  # «سعید داودی، به عنوان عضو هیئت مدیره …»
+        parts[1] = parts[1].removeprefix(_AS).strip()
     first, last = parts[0].split(), parts[-1].split()
     rest_first = "، ".join(parts[1:])
     if looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
@@ -436,6 +445,8 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 
 def _strip_role(role: str) -> str:
+    if "(" in role and ")" not in role.partition("(")[2]:
+        role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
     head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
     return head + parliament if parliament else role

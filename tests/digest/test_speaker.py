@@ -777,3 +777,30 @@ def test_with_nobody_quoted_the_official_the_lead_names_is_the_actor() -> None:
     ]
     quoted = text + "\nرئیس بهزیستی استان گفت: ظرفیت پذیرش افزایش می‌یابد."
     assert [(name, role) for name, role, _ in speakers(quoted)][0][1] == "رئیس بهزیستی استان"
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("سعید داودی، به عنوان عضو هیئت مدیره سازمان بیمه", ("سعید داودی", "عضو هیئت مدیره سازمان بیمه")),
+        ("سعید داودی، عضو هیئت مدیره سازمان بیمه سال ۸۱ پیشنهاد خود را", ("سعید داودی", "عضو هیئت مدیره سازمان بیمه")),
+        ("رئیس اداره کمیته امداد شهرستان فردیس (واقع", (None, "رئیس اداره کمیته امداد شهرستان فردیس")),
+    ],
+    ids=["as_a_post", "post_ends_at_the_time", "cut_remark_in_brackets"],
+)
+def test_post_boundaries(subject: str, expected: tuple[str | None, str | None]) -> None:
+    mention = classify_subject(subject, 0)
+    assert mention is not None and (mention.name, mention.role) == expected
+
+
+def test_outlet_kind_and_name_before_a_dateline_or_a_source() -> None:
+    from digest import Article, extract
+
+    text = (
+        "پایگاه خبری دنیای اسرار بیرجند- استاندار خراسان جنوبی با اشاره به کم آبی گفت: آب کم است.\n"
+        "پایگاه خبری دنیای اسرار به نقل از مهر: مهدی مروج الشریعه صبح سه شنبه در نشست شورا گفت: برداشت زیاد است.\n"
+        "خبرگزاری تسنیم: مدیرعامل جمعیت هلال احمر استان بوشهرگفت: هفت پایگاه داریم."
+    )
+    digest = extract(Article(text=text, url="https://donyayeasrar.ir/news/1"))
+    assert [(s.name, s.role) for s in digest.speakers][:1] == [("مهدی مروج الشریعه", "استاندار خراسان جنوبی")]
+    assert "مدیرعامل جمعیت هلال احمر استان بوشهر" in [s.role for s in digest.speakers]
