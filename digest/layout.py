@@ -154,8 +154,8 @@ MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
 
 def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
-    if line in _REPORT_OPENERS:
-        return True  # «به گزارش» alone on its line: the outlet's link broke the line
+    if line in _REPORT_OPENERS or line in ROLE_HEADS:
+        return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
     if line[-1] in ".!؟?:؛»)" or line.count(" ") < MIN_WRAPPED_WORDS - 1:
         return False  # a finished sentence; «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
     last = line.rpartition(" ")[2]

@@ -77,6 +77,8 @@ _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
 ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sentences is the story's actor
+ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
+MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
 MAX_NAMED_CHARS = 200
 MAX_NAMED_WORDS = 12
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
@@ -181,6 +183,8 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
         if not subjects:
             named = _answer_label(sentence, index) if interview else None
             named = named or _named_subject(sentence, index)
+            if named is None and index < ROLE_SUBJECT_LEAD:
+                named = _role_subject(sentence, index)
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
@@ -226,6 +230,19 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if len(mention.name.split()) < 2 and not mention.role:
         return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
     return Mention(mention.name, mention.role, "name", index)
+
+
+def _role_subject(sentence: str, index: int) -> Mention | None:
+    """A lead whose subject is a post but whose verb does not report (`ROLE در نشست خبری … توضیحاتی
+    ارائه کرد`): it names the post of the person the next paragraphs quote by name."""
+    text = strip_lead_in(sentence[:MAX_NAMED_CHARS])
+    first = text.split(maxsplit=1)[:1]
+    if not first or first[0] not in ROLE_HEADS or len(text.split()) < MIN_LEAD_WORDS:
+        return None  # «عضو جدید»: a forum's rank, not a lead
+    mention = classify_subject(cut_adjuncts(text), index)
+    if mention is None or mention.kind != "role" or not mention.role:
+        return None
+    return Mention(None, mention.role, "name", index)
 
 
 def _is_group(title: Mention, body: list[Mention]) -> bool:

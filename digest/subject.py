@@ -295,6 +295,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 MAX_TITLED_NAME_WORDS = 2
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 _AS = "به عنوان "
+_HONORIFIC = re.compile(r"(?<![\w\u200c])محترم(?:ه)?[ ]+")
 _TIME_WORDS = frozenset("سال امسال پارسال ماه روز هفته".split())
 _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament ends with its full name
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
@@ -445,6 +446,8 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 
 def _strip_role(role: str) -> str:
+    if "محترم" in role:
+        role = _HONORIFIC.sub("", role)  # «وزیر محترم کار»
     if "(" in role and ")" not in role.partition("(")[2]:
         role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))

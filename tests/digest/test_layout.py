@@ -197,3 +197,9 @@ def test_a_title_glued_to_a_report_lead_in_is_split() -> None:
 def test_single_quotes_around_persian_words_are_guillemets() -> None:
     assert clean_text("'رضا همتی' روز دوشنبه گفت: خبر.") == ("«رضا همتی» روز دوشنبه گفت: خبر.",)
     assert clean_text("it's 'fine' and ‘درست’ است") == ("it's 'fine' and «درست» است",)
+
+
+def test_a_post_alone_on_its_line_joins_the_next() -> None:
+    assert clean_text("مدیرکل\nمدیریت بحران استانداری در گفتگو با خبرنگار گفت: بارش شدید بود.") == (
+        "مدیرکل مدیریت بحران استانداری در گفتگو با خبرنگار گفت: بارش شدید بود.",
+    )

@@ -804,3 +804,13 @@ def test_outlet_kind_and_name_before_a_dateline_or_a_source() -> None:
     digest = extract(Article(text=text, url="https://donyayeasrar.ir/news/1"))
     assert [(s.name, s.role) for s in digest.speakers][:1] == [("مهدی مروج الشریعه", "استاندار خراسان جنوبی")]
     assert "مدیرعامل جمعیت هلال احمر استان بوشهر" in [s.role for s in digest.speakers]
+
+
+def test_a_post_in_the_lead_names_who_is_quoted_later() -> None:
+    text = (
+        "رییس سازمان رفاه شهرداری تهران در نشست خبری چند ساعته خود درباره کودکان کار توضیحاتی ارائه کرد.\n"
+        "فرزاد هوشیار پارسا ظهر امروز در نشست خبری با بیان اینکه ۱۵ هزار خانه فقیر وجود دارد، گفت: کمک لازم است."
+    )
+    expected = [("فرزاد هوشیار پارسا", "رییس سازمان رفاه شهرداری تهران")]
+    assert [(name, role) for name, role, _ in speakers(text)][:1] == expected
+    assert [role for _, role, _ in speakers("وزیر محترم کار گفت: دستمزد افزایش یافت.")] == ["وزیر کار"]
