@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
+from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -98,6 +99,7 @@ _BE_GOFTE = re.compile(
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
 _WROTE = "نوشت"
+_PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
@@ -333,7 +335,23 @@ def _according_role(sentence: str) -> str | None:
         return None
     kept, rest = split_adjuncts(tokens)
     rest = rest or words[number:]
-    return join_tokens(kept) if rest and len(kept) < MAX_BARE_WORDS else None
+    return _ends_at_place(join_tokens(kept)) if rest and len(kept) < MAX_BARE_WORDS else None
+
+
+def _ends_at_place(role: str) -> str:
+    """`مدیرکل ثبت احوال مازندران شورای پیشگیری …` after a bare «به گفته»: with no comma to end it, a post
+    ends at its place when what follows neither goes on with «و» nor names another place."""
+    words = role.split()
+    for i in range(1, len(words) - 1):
+        k = next((k for k in (3, 2, 1) if i + k <= len(words) and is_place(" ".join(words[i : i + k]))), 0)
+        if not k:
+            continue
+        if i + k == len(words):
+            return role  # the post ends at its place already («… آذربایجان شرقی»)
+        nxt = words[i + k]
+        if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON:
+            return " ".join(words[: i + k])
+    return role
 
 
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:

@@ -814,3 +814,13 @@ def test_a_post_in_the_lead_names_who_is_quoted_later() -> None:
     expected = [("فرزاد هوشیار پارسا", "رییس سازمان رفاه شهرداری تهران")]
     assert [(name, role) for name, role, _ in speakers(text)][:1] == expected
     assert [role for _, role, _ in speakers("وزیر محترم کار گفت: دستمزد افزایش یافت.")] == ["وزیر کار"]
+
+
+def test_a_bare_according_to_post_ends_at_its_place() -> None:
+    text = (
+        "مدیرکل ثبت احوال مازندران گفت: ثبت ازدواج در آمل کاهش داشت.\n"
+        "به گفته مدیرکل ثبت احوال مازندران شورای پیشگیری از طلاق در آمل باید تشکیل شود."
+    )
+    assert [role for _, role, _ in speakers(text)] == ["مدیرکل ثبت احوال مازندران"]
+    kept = "به گفته مدیر کل بنیاد مسکن آذربایجان شرقی تا کنون ۳۰۰ واحد بازسازی شده است."
+    assert [role for _, role, _ in speakers(kept)] == ["مدیر کل بنیاد مسکن آذربایجان شرقی"]
