@@ -167,6 +167,8 @@ DROPPED = [
     ("archive_counter", "۵۰ مطلب از این نویسنده منتشر شده است."),
     ("session_number", "در جلسه ۹۵ شورای شهر این موضوع بررسی شد."),
     ("misspelt_month", "این طرح از ۱۶ فرودین آغاز می‌شود."),
+    ("ordinal_with_glued_and", "چهل ویکمین سالگرد انقلاب برگزار شد."),
+    ("nature_day", "مراسم سیزده بدر در پارک‌ها برگزار شد."),
     ("latin_debris", "c 250 150 16777215 00 images thumbnail"),
     ("widget_line", "۲ نفر"),
     ("number_word_in_a_place_name", "کمک به زلزله‌زدگان سی سخت ادامه دارد."),
