@@ -36,7 +36,7 @@ REPORTING_VERBS: tuple[str, ...] = (
     "اظهار نمود", "عنوان نمود", "بیان نمود", "اعلام نمود", "خبر دادند", "گفتند", "اعلام کردند",
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
     "نوشت", "می افزاید", "گفته", "افزوده", "معتقد است", "بر این باور است", "اعلام کرده",
-    "دانست", "برشمرد",
+    "دانست", "برشمرد", "خواست",
 )  # fmt: skip
 # «… نمود» for every «… کرد» («اضافه نمود», «تصریح نمود»)
 REPORTING_VERBS += tuple(
@@ -57,7 +57,8 @@ REPORTING_VERBS += tuple(
 REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
 WEAK_VERBS = frozenset(
-    {"اشاره کرد", "اشاره نمود", "خواستار شد", "پاسخ داد", "اعتراف کرد", "اعتراف نمود", "نوشت", "گفته", "افزوده"}
+    {"اشاره کرد", "اشاره نمود", "خواستار شد", "خواست", "پاسخ داد", "اعتراف کرد", "اعتراف نمود"}
+    | {"نوشت", "گفته", "افزوده"}
 )
 # Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),
 # when their subject is a role.

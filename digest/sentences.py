@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق» or 45.6
+# also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق», «اس.بی پرس» (a
+# word of one or two letters before it is an abbreviation) or 45.6
 _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 # matched from the stop or line break that ends the sentence (captured: a stop goes back to its
 # sentence), so that the regex engine scans for those few characters instead of trying every position
 # «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
-_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|(?<=\n)\n*)")
+_GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})"
+_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"']*\s+|{_GLUED_STOP})|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 

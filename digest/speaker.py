@@ -103,6 +103,7 @@ _PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
+_PRONOUN_OBJECT = re.compile(r"[ \u200c]+(?:آن|این|آنها|آن‌ها)[ \u200c]+را[ ]*$")
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
@@ -364,6 +365,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         head, sep, tail = pre.rpartition(" که ")
         if sep and head.split()[-1:] and head.split()[-1] in _CLEFT_VERBS:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
+        pre = _PRONOUN_OBJECT.sub("", pre)  # «… آماری است که NAME، ROLE آن را اعلام کرد»
         if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
             return None
         subject = subject_of(pre)
@@ -372,7 +374,11 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     quoted = after.strip().startswith((":", "،", "؛")) or "که" in after
     if not quoted and _WEAK.match(m.group("verb")):
         return None
-    written = subject_of(sentence[: m.start()])
+    pre = sentence[: m.start()]
+    head, sep, tail = pre.rpartition(" که ")
+    if sep and head.split()[-1:] and head.split()[-1] in _CLEFT_VERBS and _PRONOUN_OBJECT.search(tail):
+        pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
+    written = subject_of(pre)
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
     return written

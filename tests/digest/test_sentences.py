@@ -43,7 +43,7 @@ def test_leading_dash_bullets_dropped() -> None:
 
 
 # the sentence-end rule as a plain look-behind regex: `split_sentences` must cut exactly where it does
-_REFERENCE_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}[.!؟])(?={_P}{{2}}))|\n+")
+_REFERENCE_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}{{3}}[.!؟])(?={_P}{{2}}))|\n+")
 _REFERENCE_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
@@ -55,3 +55,8 @@ def test_sentence_ends_and_words_match_the_plain_regexes() -> None:
         text = "".join(rng.choices(pieces, k=rng.randint(0, 14)))
         assert _pieces(text) == _REFERENCE_END.split(text), text
         assert words(text) == _REFERENCE_WORD.findall(text), text
+
+
+def test_a_dot_after_a_two_letter_word_is_an_abbreviation() -> None:
+    assert split_sentences(["به گزارش اس.بی پرس، مدیر گفت: خبر."]) == ["به گزارش اس.بی پرس، مدیر گفت: خبر."]
+    assert split_sentences(["نداریم.امیرشیر توماج گفت: خبر."]) == ["نداریم.", "امیرشیر توماج گفت: خبر."]

@@ -824,3 +824,23 @@ def test_a_bare_according_to_post_ends_at_its_place() -> None:
     assert [role for _, role, _ in speakers(text)] == ["مدیرکل ثبت احوال مازندران"]
     kept = "به گفته مدیر کل بنیاد مسکن آذربایجان شرقی تا کنون ۳۰۰ واحد بازسازی شده است."
     assert [role for _, role, _ in speakers(kept)] == ["مدیر کل بنیاد مسکن آذربایجان شرقی"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "۱۶ هزار کشته در تصادفات سال ۹۴ آماری است که سردار موسی امیری، جانشین پلیس راهور آن را اعلام کرد.",
+            [("موسی امیری", "جانشین پلیس راهور")],
+        ),
+        (
+            "به گزارش اس.بی پرس، رئیس بیمارستان زاهدان گفت: ۱۳۷ بیمار بستری هستند.\n"
+            "میرادی همچنین از خیرین خواست: دستگاه دیالیز اهدا کنند.",
+            [("میرادی", "رئیس بیمارستان زاهدان")],
+        ),
+        ("مردم از او خواستند کمک کند.", []),
+    ],
+    ids=["a_figure_that_the_official_announced", "asked_with_a_colon_and_an_abbreviated_outlet", "asked_no_quote"],
+)
+def test_announced_figures_and_requests(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
