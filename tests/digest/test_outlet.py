@@ -44,19 +44,32 @@ def test_other_openings_stay(url: str, sentence: str) -> None:
     assert strip_own_name(sentence, Outlet.of(url)) == sentence
 
 
-def test_the_outlet_is_no_speaker_and_its_city_no_place() -> None:
-    text = (
-        "تبسم مهر - وزیر رفاه گفت: سه میلیون زن سرپرست خانوار در کشور داریم.\n"
-        "محمد شریعتمداری افزود: برای این زنان اطلس جامع تهیه می‌شود.\n"
-        "صبح مشهد - این خبر بازنشر شد."
-    )
-    own = extract(Article(text=text, url="http://tabasomemehr.ir/fa/News/39394/x"))
-    assert [(s.name, s.role) for s in own.speakers][:1] == [("محمد شریعتمداری", "وزیر رفاه")]
-    elsewhere = extract(Article(text=text, url="https://example.com/a/1"))
-    assert elsewhere.speakers[0].name == "تبسم مهر"  # with no host to tell, the dateline reads as a name
-    paper = extract(
-        Article(
-            text="صبح مشهد: بیکاری در روستاها افزایش یافت و ۲۰ خانوار مهاجرت کردند.", url="https://sobhmashhad.ir/1/"
-        )
-    )
-    assert "مشهد" not in paper.places
+TABASOM = (
+    "تبسم مهر - وزیر رفاه گفت: سه میلیون زن سرپرست خانوار در کشور داریم.\n"
+    "محمد شریعتمداری افزود: برای این زنان اطلس جامع تهیه می‌شود.\n"
+    "صبح مشهد - این خبر بازنشر شد."
+)
+DONYA = (
+    "پایگاه خبری دنیای اسرار بیرجند- استاندار خراسان جنوبی با اشاره به کم آبی گفت: آب کم است.\n"
+    "پایگاه خبری دنیای اسرار به نقل از مهر: مهدی مروج الشریعه صبح سه شنبه در نشست شورا گفت: برداشت زیاد است.\n"
+    "خبرگزاری تسنیم: مدیرعامل جمعیت هلال احمر استان بوشهرگفت: هفت پایگاه داریم."
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "first"),
+    [
+        ("http://tabasomemehr.ir/fa/News/39394/x", TABASOM, ("محمد شریعتمداری", "وزیر رفاه")),
+        ("https://example.com/a/1", TABASOM, ("تبسم مهر", "وزیر رفاه")),  # no host to tell: read as a name
+        ("https://donyayeasrar.ir/news/1", DONYA, ("مهدی مروج الشریعه", "استاندار خراسان جنوبی")),
+    ],
+    ids=["own_dateline", "no_host_to_tell", "outlet_kind_then_a_dateline_or_a_source"],
+)
+def test_the_outlets_own_name_never_speaks(url: str, text: str, first: tuple[str, str]) -> None:
+    speakers = extract(Article(text=text, url=url)).speakers
+    assert (speakers[0].name, speakers[0].role) == first
+
+
+def test_the_outlets_own_city_is_no_place() -> None:
+    text = "صبح مشهد: بیکاری در روستاها افزایش یافت و ۲۰ خانوار مهاجرت کردند."
+    assert "مشهد" not in extract(Article(text=text, url="https://sobhmashhad.ir/1/")).places
