@@ -831,3 +831,16 @@ def test_a_bare_according_to_post_ends_at_its_place() -> None:
 )
 def test_announced_figures_and_requests(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("سیدمهدی متولی رییس اداره بهزیستی خواف", ("سیدمهدی متولی", "رییس اداره بهزیستی خواف")),
+        ("رضا محمدی معاون استاندار", ("رضا محمدی", "معاون استاندار")),
+        ("رضا محمدی مشاور مدیرکل", ("رضا محمدی", "مشاور مدیرکل")),
+    ],
+)
+def test_a_post_word_that_is_a_surname_before_a_post(subject: str, expected: tuple[str, str]) -> None:
+    mention = classify_subject(subject, 0)
+    assert mention is not None and (mention.name, mention.role) == expected
