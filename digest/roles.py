@@ -203,7 +203,7 @@ NON_NAME_WORDS = spellings(
         محیط زیست دادگستری قضاییه پلیس انتظامی سپاه بسیج ستاد مرکز بنیاد جمعیت خیریه انجمن
         توانبخشی مشاوره آگاه مطلع مسئول فقیه آنها آن‌ها آنان ما من شما گروه واحد شعبه
         تعداد میزان آمار شمار رقم مبلغ حجم اعتبار اعتبارات وضعیت روند ذکر یادآوری
-        برای برایم باید بدون قانونی دسته‌بندی برچسب آتش‌نشانی اورژانس راهور
+        برای برایم باید بدون اهالی ساکنان روستاییان قانونی دسته‌بندی برچسب آتش‌نشانی اورژانس راهور
         """.split()
     )
     | SPEECH_NOUNS
@@ -211,7 +211,7 @@ NON_NAME_WORDS = spellings(
 # Role heads and titles by their spacing-free form: «قائممقام», «رئیس کل», «مدیر عامل» are the same words.
 HEAD_KEYS = {  # the half-spaced spelling wins as the canonical form
     squash(h): h
-    for h in sorted(ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}, key=lambda h: ZWNJ in h)
+    for h in sorted(ROLE_HEADS | {"مدیرعامل", "مدیرکل", "رئیس‌کل", "نایب‌رئیس", "قائم‌مقام"}, key=lambda h: (ZWNJ in h, h))
 }
 PREAMBLE_STARTS = spellings(
     "در از همچنین سپس امروز دیروز ابتدا اما ولی و طی ضمن پس بنابراین البته با همزمان به پیرو درپی"

@@ -300,8 +300,8 @@ _TIME_WORDS = frozenset("سال امسال پارسال ماه روز هفته".
 _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament ends with its full name
 # posts that open a role phrase; a few post words that are also surnames («متولی», «امام») right before
 # one of them are the surname
-_LEADING_HEADS = frozenset(HEAD_KEYS.get(squash(h), h) for h in "رئیس رییس مدیرکل فرماندار استاندار".split())
-_SURNAME_HEADS = frozenset(HEAD_KEYS.get(squash(h), h) for h in "متولی امام خطیب سفیر قاضی".split())
+_LEADING_HEADS = frozenset(squash(h) for h in "رئیس رییس مدیرکل فرماندار استاندار".split())  # compared squashed
+_SURNAME_HEADS = frozenset(squash(h) for h in "متولی امام خطیب سفیر قاضی".split())
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
 _POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
@@ -430,7 +430,12 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         end = _after_titles(tokens, end)
         if tokens[end - 1] in TITLES:
             return None
-    if end and end + 1 < len(tokens) and tokens[end] in _SURNAME_HEADS and tokens[end + 1] in _LEADING_HEADS:
+    if (
+        end
+        and end + 1 < len(tokens)
+        and squash(tokens[end]) in _SURNAME_HEADS
+        and squash(tokens[end + 1]) in _LEADING_HEADS
+    ):
         end += 1  # «سیدمهدی متولی رییس اداره …»: a post word right before a post is the surname
     name = clean_name(tokens[:end])
     if name is None:

@@ -844,3 +844,7 @@ def test_announced_figures_and_requests(text: str, expected: list[tuple[str | No
 def test_a_post_word_that_is_a_surname_before_a_post(subject: str, expected: tuple[str, str]) -> None:
     mention = classify_subject(subject, 0)
     assert mention is not None and (mention.name, mention.role) == expected
+
+
+def test_residents_are_no_name() -> None:
+    assert speakers("اهالی می‌گویند: آب آشامیدنی نداریم.") == []
