@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from digest.places import is_place
-from digest.roles import HEAD_KEYS, REPORTING_VERB, TITLES, first_names
+from digest.roles import HEAD_KEYS, NON_NAME_WORDS, REPORTING_VERB, TITLES, first_names
 from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
@@ -70,6 +70,8 @@ _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
 _AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())
 MAX_REPORT_CHARS = 150
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
+_NOT_NAME_OPENERS = frozenset("از در به با برای و که این آن".split())
 MAX_NAME_TO_VERB = 80  # «NAME [در …] اظهار کرد»: the name's own verb follows it closely
 MAX_NAME_AT_END = 4
 _HINT = re.compile(r"[-–—()/|]")  # every dateline shape has a dash, a bracket, a slash or a bar
@@ -186,9 +188,19 @@ def _after_inner_comma(text: str, end: int) -> str:
     nxt = text.find("،", end, end + MAX_REPORT_CHARS)
     if nxt >= 0:
         after = text[nxt + 1 :].lstrip()
+        if _opens_subject(after) and _is_name_like(text[end:nxt]):
+            return rest  # «به گزارش …، انوش دهنادی مقدم، معاون …»: a name in apposition, not more lead-in
         if _opens_subject(after) or _starts_with_name(after):
             return after
     return _from_first_name(rest)
+
+
+def _is_name_like(segment: str) -> bool:
+    """Two to four words that are no place, post, organisation or preposition: a name («انوش دهنادی مقدم»)."""
+    words = segment.split()
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS or words[0] in _NOT_NAME_OPENERS:
+        return False
+    return not any(squash(w) in HEAD_KEYS or w in NON_NAME_WORDS or is_place(w) for w in words)
 
 
 def _from_first_name(rest: str) -> str:

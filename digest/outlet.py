@@ -47,6 +47,7 @@ _OUTLET_KIND = re.compile(
 )
 # after a named outlet: a place and a dash (a dateline), or the agency it quotes
 _DATELINE_OR_SOURCE = re.compile(r"[ ]+(?:[^\s\-–—:،]+(?:[ ]+[^\s\-–—:،]+)?[ ]*[-–—]|به[ ]+نقل[ ]+از[ ])")
+_QUOTED_NAME = re.compile(r"«([^«»]{2,30})»")
 _REPORT = re.compile(r"(?:به[ ]+گزارش|به[ ]+نقل[ ]+از)[ ]+")
 
 
@@ -122,6 +123,9 @@ def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
     start = report.end() if report else 0
     kind = _OUTLET_KIND.match(sentence, start) if sentence.startswith(_OUTLET_KINDS, start) else None
     start = kind.end() if kind else start  # «پایگاه خبری دنیای اسرار بیرجند- …»
+    quoted = _QUOTED_NAME.match(sentence, start) if report is not None else None
+    if quoted is not None and outlet.names(quoted.group(1)):  # «به گزارش «تابناک» به نقل از ایرنا، …»
+        return sentence[quoted.end() :].lstrip()
     first = _first_sound(sentence[start : start + 3])
     if first is not None and first not in outlet.openings:
         return sentence  # cheap: the sentence opens with no sound any of the host's names opens with

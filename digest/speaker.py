@@ -81,7 +81,7 @@ ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sent
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
 MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
 MAX_NAMED_CHARS = 200
-MAX_NAMED_WORDS = 12
+MAX_NAMED_WORDS = 18
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
 # A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;

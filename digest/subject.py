@@ -430,6 +430,8 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         end = _after_titles(tokens, end)
         if tokens[end - 1] in TITLES:
             return None
+    if end == 1 and end + 1 < len(tokens) and _adjective_surname(tokens, end):
+        end += 1  # «علی اسلامی مدیرکل …»: an adjective after a first name, before a post, is the surname
     if (
         end
         and end + 1 < len(tokens)
@@ -443,6 +445,10 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
     role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _adjective_surname(tokens: list[str], end: int) -> bool:
+    return is_first_name(tokens[0]) and tokens[end].endswith("ی") and tokens[end + 1] in ROLE_HEADS
 
 
 def _after_titles(tokens: list[str], end: int) -> int:

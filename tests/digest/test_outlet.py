@@ -18,12 +18,17 @@ from digest.outlet import Outlet, strip_own_name
         ("https://khabarjonoubnews.ir/1", "خبر جنوب - مدیر گفت", "مدیر گفت"),
         ("https://choghadaknews.ir/x", "چغادک نیوز - استاندار گفت", "استاندار گفت"),
         (
+            "https://www.tabnak.ir/fa/news/1",
+            "به گزارش «تابناک» به نقل از ایرنا، مسئول گفت",
+            "به نقل از ایرنا، مسئول گفت",
+        ),
+        (
             "https://rahbordemoaser.ir/x",
             "به گزارش راهبرد معاصر فاطمه ارزانیان معاون اجتماعی گفت",
             "فاطمه ارزانیان معاون اجتماعی گفت",
         ),
     ],
-    ids=["dash", "colon", "glued_dash", "wrote", "news_suffix_in_host", "news_word_in_text", "report_run_on"],
+    ids=["dash", "colon", "glued_dash", "wrote", "news_suffix_in_host", "news_word_in_text", "quoted", "report_run_on"],
 )
 def test_own_name_is_taken_off(url: str, sentence: str, expected: str) -> None:
     assert strip_own_name(sentence, Outlet.of(url)) == expected

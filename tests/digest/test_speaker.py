@@ -848,3 +848,21 @@ def test_a_post_word_that_is_a_surname_before_a_post(subject: str, expected: tup
 
 def test_residents_are_no_name() -> None:
     assert speakers("اهالی می‌گویند: آب آشامیدنی نداریم.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "به گزارش گروه استان‌ها از رشت، انوش دهنادی مقدم ، معاون درمان دانشگاه علوم پزشکی گیلان گفت: خبر.",
+            [("انوش دهنادی مقدم", "معاون درمان دانشگاه علوم پزشکی گیلان")],
+        ),
+        (
+            "به گزارش گروه استان‌ها، علی اسلامی مدیرکل مدیریت بحران استان اردبیل گفت: زمین‌لرزه خسارتی نداشت.",
+            [("علی اسلامی", "مدیرکل مدیریت بحران استان اردبیل")],
+        ),
+    ],
+    ids=["a_name_in_apposition_after_the_lead_in", "an_adjective_as_surname"],
+)
+def test_names_the_lead_in_reader_kept(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
