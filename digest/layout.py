@@ -232,7 +232,20 @@ _REPORT_AT = "به گزارش "
 _REPORTERS = tuple("خبرنگار خبرگزاری روابط پایگاه باشگاه صدا ایرنا ایسنا ایلنا تسنیم مهر فارس".split())
 
 
-_GLUED_SAID = re.compile(r"(?<=[^\W\d_]{2})گفت(?=[ ]*:)")  # «… استان بوشهرگفت: …»: the verb glued to the post
+_SAID = "گفت"
+_COLON_NEXT = re.compile(r"[ ]*:")
+
+
+def _unglue_said(text: str) -> str:
+    """«… استان بوشهرگفت: …»: a space before «گفت:» glued to the word before it (two letters or more)."""
+    at = text.find(_SAID, 2)
+    while at != -1:
+        end = at + len(_SAID)
+        if text[at - 1].isalpha() and text[at - 2].isalpha() and _COLON_NEXT.match(text, end):
+            text = f"{text[:at]} {text[at:]}"
+            end += 1
+        at = text.find(_SAID, end)
+    return text
 
 
 def _unglue_report(text: str) -> str:
@@ -262,7 +275,7 @@ def layout_lines(text: str) -> list[str]:
     text = _GLUED_LEAD.sub(" \\1\n", text)
     text = _unglue_report(text)
     if "گفت:" in text or "گفت :" in text:
-        text = _GLUED_SAID.sub(" گفت", text)
+        text = _unglue_said(text)
     if "'" in text or "‘" in text or "’" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     if _GLUED_VERB_HINT.search(text):

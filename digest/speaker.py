@@ -109,7 +109,8 @@ _BE_GOFTE_BARE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
     r"گفته(?:[ \u200c]*(?:های|ی))?[ \u200c]+(?P<rest>[^،:.]+)"
 )
-_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات|(?:طبق|اساس|بنابر|بنا بر|به)[ \u200c]*اعلام")
+_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات")  # literals: the engine scans for them
+_ANNOUNCED_HINT = re.compile("(?:طبق|اساس|بنابر|بنا بر|به)[ \u200c]*اعلام")  # run only where «اعلام» is
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
@@ -312,7 +313,7 @@ def _subjects(sentence: str) -> list[str]:
     heading = _heading(_heading_text(sentence), start) if ":" in sentence or "؛" in sentence else None
     if heading is not None:
         return [heading]
-    if not _BE_GOFTE_HINT.search(sentence):
+    if not (_BE_GOFTE_HINT.search(sentence) or ("اعلام" in sentence and _ANNOUNCED_HINT.search(sentence))):
         return found
     g = _BE_GOFTE.search(sentence)
     if g is not None and g.start() < start:
