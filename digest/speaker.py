@@ -43,7 +43,6 @@ from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
-from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -63,6 +62,7 @@ from digest.subject import (
     classify_subject,
     clean_name,
     cut_adjuncts,
+    ends_at_place,
     is_first_name,
     is_name_start,
     is_surname,
@@ -77,6 +77,7 @@ _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "برا�
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
+MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sentences is the story's actor
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
 MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
@@ -99,7 +100,6 @@ _BE_GOFTE = re.compile(
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
 )
 _WROTE = "نوشت"
-_PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
@@ -337,23 +337,7 @@ def _according_role(sentence: str) -> str | None:
         return None
     kept, rest = split_adjuncts(tokens)
     rest = rest or words[number:]
-    return _ends_at_place(join_tokens(kept)) if rest and len(kept) < MAX_BARE_WORDS else None
-
-
-def _ends_at_place(role: str) -> str:
-    """`مدیرکل ثبت احوال مازندران شورای پیشگیری …` after a bare «به گفته»: with no comma to end it, a post
-    ends at its place when what follows neither goes on with «و» nor names another place."""
-    words = role.split()
-    for i in range(1, len(words) - 1):
-        k = next((k for k in (3, 2, 1) if i + k <= len(words) and is_place(" ".join(words[i : i + k]))), 0)
-        if not k:
-            continue
-        if i + k == len(words):
-            return role  # the post ends at its place already («… آذربایجان شرقی»)
-        nxt = words[i + k]
-        if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON:
-            return " ".join(words[: i + k])
-    return role
+    return ends_at_place(join_tokens(kept)) if rest and len(kept) < MAX_BARE_WORDS else None
 
 
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
@@ -571,7 +555,8 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             extended = _surname_extended(tokens, known)  # one person, but the later form is no fuller name
             if extended:
                 return p
-            if known == tokens or _is_part(tokens, known) or _is_part(known, tokens) or _same_surname(tokens, known):
+            same = known == tokens or _is_part(tokens, known) or _is_part(known, tokens)
+            if same or _same_surname(tokens, known) or _first_name_typo(tokens, known):
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
@@ -589,6 +574,13 @@ def _same_surname(a: list[str], b: list[str]) -> bool:
     glued = "".join(short)
     last = len(long) - 1 if len(short) >= 2 else len(long) - 2  # one glued word stands for two or more
     return any("".join(long[i:]) == glued for i in range(1, last + 1))
+
+
+def _first_name_typo(a: list[str], b: list[str]) -> bool:
+    """`عزیر سهندی` is `عزیز سهندی`: the same surname, a first name one letter off (a typo)."""
+    if len(a) != 2 or len(b) != 2 or a[1] != b[1] or len(a[0]) != len(b[0]) or len(a[0]) < MIN_TYPO_LETTERS:
+        return False
+    return sum(x != y for x, y in zip(a[0], b[0], strict=True)) == 1
 
 
 def _surname_extended(a: list[str], b: list[str]) -> bool:

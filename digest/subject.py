@@ -304,6 +304,8 @@ _LEADING_HEADS = frozenset(squash(h) for h in "رئیس رییس مدیرکل ف
 _SURNAME_HEADS = frozenset(squash(h) for h in "متولی امام خطیب سفیر قاضی".split())
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
+_PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
+_STANDS_FOR_PLACE = frozenset("استان کشور".split())  # «رئیس پلیس راه استان»: the province the story is in
 _POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
 MAX_SPEECH_WORDS = 2  # «سخنان عجیب ROLE»: at most this many words before the role head
 _NOT_SURNAMES = frozenset("وقتی گاهی خیلی یعنی ولی همگی کلی جاری قبلی بعدی فعلی اصلی ملی محلی دولتی".split())
@@ -344,7 +346,7 @@ def _trim_object(tokens: list[str]) -> list[str]:
         return head[:comma]  # «جلالی پور، توانمندی … را …»
     start = next((i for i, t in enumerate(head) if is_name_start(t)), None)
     if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
-        return head if _has_head(head) else head[:1]
+        return ends_at_place(join_tokens(head), province_word=True).split() if _has_head(head) else head[:1]
     while start < len(head) and head[start] in TITLES:
         start += 1
     size = 3 if start + 1 < len(head) and is_first_name(head[start]) and is_first_name(head[start + 1]) else 2
@@ -470,6 +472,27 @@ def _strip_role(role: str) -> str:
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
     head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
     return head + parliament if parliament else role
+
+
+def ends_at_place(role: str, province_word: bool = False) -> str:
+    """`مدیرکل ثبت احوال مازندران شورای پیشگیری …`, `رئیس پلیس راه استان علت وقوع … را`: with no comma to
+    end it, a post ends at its place when what follows neither goes on with «و» nor names another place;
+    before an object («… را») «استان/کشور» stand for the place too."""
+    words = role.split()
+    for i in range(1, len(words) - 1):
+        k = next((k for k in (3, 2, 1) if i + k <= len(words) and _is_place_end(words[i : i + k], province_word)), 0)
+        if not k:
+            continue
+        if i + k == len(words):
+            return role  # the post ends at its place already («… آذربایجان شرقی»)
+        nxt = words[i + k]
+        if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON:
+            return " ".join(words[: i + k])
+    return role
+
+
+def _is_place_end(words: list[str], province_word: bool) -> bool:
+    return is_place(" ".join(words)) or (province_word and len(words) == 1 and words[0] in _STANDS_FOR_PLACE)
 
 
 def _territorial(role: str) -> str:

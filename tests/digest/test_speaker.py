@@ -866,3 +866,23 @@ def test_residents_are_no_name() -> None:
 )
 def test_names_the_lead_in_reader_kept(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "سرهنگ جاور صفاری در گفتگو با رسانه‌ها اظهار کرد: یک خودرو واژگون شد.\n"
+            "رئیس پلیس راه استان علت وقوع این سانحه را سرعت غیرمجاز عنوان کرد و خاطرنشان داشت: قوانین را رعایت کنید.",
+            [("جاور صفاری", "رئیس پلیس راه استان")],
+        ),
+        (
+            "عزیر سهندی در گفت‌وگو با باریش اعلام کرد: خانواده‌های تحت حمایت افزایش یافت.\n"
+            "عزیز سهندی، مدیرکل کمیته امداد آذربایجان غربی گفت: افزایش ۵۰ درصدی بود.",
+            [("عزیر سهندی", "مدیرکل کمیته امداد آذربایجان غربی")],
+        ),
+    ],
+    ids=["a_post_ends_at_the_province_before_its_object", "a_first_name_one_letter_off_is_the_same_person"],
+)
+def test_typos_and_objects(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == expected
