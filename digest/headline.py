@@ -69,6 +69,9 @@ _ACCORDING = re.compile(
 )
 _FRONTED_STARTS = frozenset("در به از با طی براساس بر تا پس پیش طبق بنابر".split())
 MAX_FRONTED_WORDS = 7
+# a purpose or occasion clause before the news («در راستای اجرای برنامه … عمومی، ۲۷ نفر …») may run longer
+_PURPOSE_STARTS = ("در راستای", "به منظور", "با هدف", "در پی", "در آستانه", "به مناسبت", "همزمان با")
+MAX_PURPOSE_WORDS = 18
 # a time phrase opening the lead: «در سال جدید», «سال گذشته», «در دهه فجر امسال», «از ابتدای سال جاری تاکنون»
 _TIME_END = r"(?:امسال|جاری|گذشته|جدید|اخیر|امروز|دیروز|قبل|پیش|تاکنون|تا[ ]?کنون)"
 _FRONTED_TIME = re.compile(
@@ -395,6 +398,8 @@ def _lead_core(lead: str) -> str:
     verb; cut at a clause near MAX_LEAD_WORDS."""
     sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
     sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
+    if sentence.startswith(_PURPOSE_STARTS):  # «در آستانه هفته بهزیستی، NAME، ROLE از … خبر داد»
+        sentence = _drop_fronted(sentence)
     sentence = _announced(sentence) or _ATTRIBUTION.sub("", sentence, count=1)
     sentence = _THAT_ATTRIBUTION.sub("", sentence, count=1)
     according = _ACCORDING.match(sentence)
@@ -422,6 +427,7 @@ def _drop_fronted(sentence: str) -> str:
         sentence = sentence[m.end() :]
     head, comma, rest = sentence.partition("،")
     words = head.split()
-    if comma and words and words[0] in _FRONTED_STARTS and len(words) <= MAX_FRONTED_WORDS and _words(rest) >= 4:
+    limit = MAX_PURPOSE_WORDS if head.startswith(_PURPOSE_STARTS) else MAX_FRONTED_WORDS
+    if comma and words and words[0] in _FRONTED_STARTS and len(words) <= limit and _words(rest) >= 4:
         return rest.strip()
     return sentence

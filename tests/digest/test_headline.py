@@ -326,3 +326,12 @@ def test_a_four_digit_page_number_opening_a_slug_is_dropped_but_a_year_stays() -
         "فعلا طلاق نداریم چند روز بعد بیایید"
     )
     assert slug_title("http://example.ir/news/1/1403-سال-سخت-بود") == "1403 سال سخت بود"
+
+
+def test_a_purpose_clause_before_the_news_is_no_headline() -> None:
+    lead = normalize_fa(
+        "در راستای اجرای برنامه ارتباط مستقیم و بی واسطه مردم با مدیران و تداوم برنامه ملاقات عمومی، "
+        "۲۷ نفر از مددجویان بهزیستی با مدیر کل بهزیستی استان کرمان ملاقات کردند."
+    )
+    headline = find_head((lead,)).headline
+    assert headline.startswith(normalize_fa("۲۷ نفر از مددجویان"))
