@@ -232,6 +232,20 @@ _REPORT_AT = "به گزارش "
 _REPORTERS = tuple("خبرنگار خبرگزاری روابط پایگاه باشگاه صدا ایرنا ایسنا ایلنا تسنیم مهر فارس".split())
 
 
+# a title glued to the role heading under it: «… سالمندی در ایرانرئیس سازمان بهزیستی کشور: …»
+_GLUED_HEADING = re.compile(
+    r"(?<![^\W\d_])([^\W\d_]{3,})(رئیس|رییس|مدیرکل|استاندار|فرماندار|سخنگوی|دادستان|شهردار)"
+    r"(?=[ ]+[^\n:؛]{2,80}:)"
+)
+
+
+def _unglue_heading(m: re.Match[str]) -> str:
+    word, head = m.group(1), m.group(2)
+    if word in ROLE_HEADS or word in TITLES or word.endswith(("نایب", "معاون", "قائممقام")):
+        return m.group()  # «نایبرئیس», «معاوناستاندار»: one post written glued
+    return f"{word}\n{head}"
+
+
 _SAID = "گفت"
 _COLON_NEXT = re.compile(r"[ ]*:")
 
@@ -264,22 +278,29 @@ def _unglue_report(text: str) -> str:
 _SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
 
 
+def _split_glued(text: str) -> str:
+    """Words a page or a copy glued together, split: a title to a dateline, a lead or a role heading, a
+    report lead-in or «گفت:» to the word before it, «تصریح/اظهار …» to its post."""
+    if any(a in text for a in _GLUED_AGENCIES):
+        text = _GLUED_DATELINE.sub(_unglue, text)
+    text = _GLUED_LEAD.sub(" \\1\n", text)
+    if ":" in text:
+        text = _GLUED_HEADING.sub(_unglue_heading, text)
+    text = _unglue_report(text)
+    if "گفت:" in text or "گفت :" in text:
+        text = _unglue_said(text)
+    return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
         text = _EMOJI.sub("\n", text)
     if "\\n" in text:
         text = text.replace("\\r", "").replace("\\n", "\n")
-    if any(a in text for a in _GLUED_AGENCIES):
-        text = _GLUED_DATELINE.sub(_unglue, text)
-    text = _GLUED_LEAD.sub(" \\1\n", text)
-    text = _unglue_report(text)
-    if "گفت:" in text or "گفت :" in text:
-        text = _unglue_said(text)
+    text = _split_glued(text)
     if "'" in text or "‘" in text or "’" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
-    if _GLUED_VERB_HINT.search(text):
-        text = _GLUED_VERB.sub(" ", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
     for raw in _strip_debris(text).split("\n"):

@@ -209,3 +209,22 @@ def test_said_glued_to_the_post_before_a_colon_is_split() -> None:
     assert clean_text("مدیرعامل جمعیت هلال احمر استان بوشهرگفت: هفت پایگاه داریم.") == (
         "مدیرعامل جمعیت هلال احمر استان بوشهر گفت: هفت پایگاه داریم.",
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "نگرانی از سرعت بالای سالمندی در ایرانرئیس سازمان بهزیستی کشور:\nمستمری‌ها افزایش می‌یابد.",
+            (
+                "نگرانی از سرعت بالای سالمندی در ایران",
+                "رئیس سازمان بهزیستی کشور:",
+                "مستمری\u200cها افزایش می\u200cیابد.",
+            ),
+        ),
+        ("نایبرئیس مجلس گفت: طرح تصویب شد.", ("نایبرئیس مجلس گفت: طرح تصویب شد.",)),
+    ],
+    ids=["title_glued_to_its_role_heading", "a_post_written_glued_stays"],
+)
+def test_title_glued_to_a_role_heading(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_text(raw) == expected
