@@ -233,17 +233,27 @@ _REPORTERS = tuple("خبرنگار خبرگزاری روابط پایگاه با
 
 
 # a title glued to the role heading under it: «… سالمندی در ایرانرئیس سازمان بهزیستی کشور: …»
-_GLUED_HEADING = re.compile(
-    r"(?<![^\W\d_])([^\W\d_]{3,})(رئیس|رییس|مدیرکل|استاندار|فرماندار|سخنگوی|دادستان|شهردار)"
-    r"(?=[ ]+[^\n:؛]{2,80}:)"
-)
+_HEADING_HEADS = ("رئیس", "رییس", "مدیرکل", "استاندار", "فرماندار", "سخنگوی", "دادستان", "شهردار")
+_HEADING_TAIL = re.compile(r"[ ]+[^\n:؛]{2,80}:")
+_GLUED_POSTS = ("نایب", "معاون", "قائممقام")  # «نایبرئیس», «معاوناستاندار»: one post written glued
+MIN_GLUED_WORD = 3
 
 
-def _unglue_heading(m: re.Match[str]) -> str:
-    word, head = m.group(1), m.group(2)
-    if word in ROLE_HEADS or word in TITLES or word.endswith(("نایب", "معاون", "قائممقام")):
-        return m.group()  # «نایبرئیس», «معاوناستاندار»: one post written glued
-    return f"{word}\n{head}"
+def _unglue_headings(text: str) -> str:
+    """A line break between a word and a post glued to it when a heading «POST …:» follows."""
+    for head in _HEADING_HEADS:
+        at = text.find(head, MIN_GLUED_WORD)
+        while at != -1:
+            start = at
+            while start and text[start - 1].isalpha():
+                start -= 1
+            word = text[start:at]
+            glued = len(word) >= MIN_GLUED_WORD and not word.endswith(_GLUED_POSTS) and word not in ROLE_HEADS
+            if glued and word not in TITLES and _HEADING_TAIL.match(text, at + len(head)):
+                text = f"{text[:at]}\n{text[at:]}"
+                at += 1
+            at = text.find(head, at + len(head))
+    return text
 
 
 _SAID = "گفت"
@@ -285,7 +295,7 @@ def _split_glued(text: str) -> str:
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
     if ":" in text:
-        text = _GLUED_HEADING.sub(_unglue_heading, text)
+        text = _unglue_headings(text)
     text = _unglue_report(text)
     if "گفت:" in text or "گفت :" in text:
         text = _unglue_said(text)
