@@ -59,6 +59,7 @@ from digest.units import (
     RELIEF_UNITS,
     TIME_UNITS,
     UNIT_SCALES,
+    YEAR_KINDS,
     canonical_unit,
 )
 
@@ -82,6 +83,7 @@ _MONTHS = frozenset(
     "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
+_YEAR_WORD = "سال"
 MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
 _ORDINAL_TAIL = re.compile(
@@ -362,8 +364,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
-    if len(before) == 2 and before[0] in REFERENCE_PAIRS:
-        return True
+    if len(before) == 2 and (before[0] in REFERENCE_PAIRS or before[0] == _YEAR_WORD and prev in YEAR_KINDS):
+        return True  # «کد خبر ۱۲۳», «سال عمرانی ۹۷»
     if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
     if span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:

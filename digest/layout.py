@@ -32,6 +32,7 @@ _EMOJI = re.compile(
     "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u25a0-\u25ff\u2190-\u21ff\u2022\u2023\u2043"
     "\u2219\u23e9-\u23fa\u3030\u303d\ufe0f\u20e3])+"
 )
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^\s«»\"'<>]+", re.I)
 _DATA_URI = re.compile(r"data:[a-z]+/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%_-]*")
 _COMMENT = re.compile(r"<!--.*?-->|<--!.*?-->|<!--.*$|<--!.*$", re.M)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]{0,500})?/?>")
@@ -98,6 +99,8 @@ _CAMERA_HINT = re.compile(r"(?:IMG|DSC|VID|PXL|PANO|img|dsc|vid|pxl|pano)[ _-]*[
 def _strip_debris(text: str) -> str:
     if "data:" in text:
         text = _DATA_URI.sub(" ", text)
+    if "://" in text:
+        text = _WEB_ADDRESS.sub(" ", text)  # «منبع خبر: http://banker.ir/news/215625/…»: its digits are no figures
     if "<" in text:
         text = _COMMENT.sub(" ", text)
         text = _TAG.sub(" ", text)

@@ -85,6 +85,7 @@ def test_strip_emoji_for_headlines() -> None:
         ("Home | About us | Contact | Login شهر\nخبر اصلی", ("خبر اصلی",)),
         ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد", ("قیمت ۱۲۰۰۰ تومان و 2500000 ریال شد",)),
         ("IMG 20190923 103041 540 مشکلات سیل استان", ("مشکلات سیل استان",)),
+        ("منبع خبر: http://banker.ir/news/215625/مسکن-گران-شد و بقیه خبر", ("منبع خبر: و بقیه خبر",)),
         ("در تصویر DSC_0123.JPG کودکان ۱۲ روستا دیده می‌شوند", ("در تصویر کودکان ۱۲ روستا دیده می‌شوند",)),
     ],
     ids=[
@@ -96,6 +97,7 @@ def test_strip_emoji_for_headlines() -> None:
         "numbers_kept",
         "camera_file_name",
         "camera_file_name_with_extension",
+        "web_address",
     ],
 )
 def test_debris_removed(raw: str, expected: tuple[str, ...]) -> None:
