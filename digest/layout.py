@@ -23,6 +23,8 @@ Every pattern is anchored or linear (no nested quantifiers). Imports only `diges
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import alternation, squash
@@ -242,20 +244,32 @@ _GLUED_POSTS = ("نایب", "معاون", "قائممقام")  # «نایبرئ�
 MIN_GLUED_WORD = 3
 
 
+def _break_before(text: str, word: str, sep: str, glued: Callable[[str, int], bool], start: int) -> str:
+    """`sep` put before each `word` in `text` (from `start` on) that `glued(text, at)` finds glued to what
+    precedes it: the one loop behind the three fixes below."""
+    at = text.find(word, start)
+    while at != -1:
+        if glued(text, at):
+            text = f"{text[:at]}{sep}{text[at:]}"
+            at += len(sep)
+        at = text.find(word, at + len(word))
+    return text
+
+
+def _heading_glued_to(head: str, text: str, at: int) -> bool:
+    start = at
+    while start and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:at]
+    if len(word) < MIN_GLUED_WORD or word.endswith(_GLUED_POSTS) or word in ROLE_HEADS or word in TITLES:
+        return False
+    return _HEADING_TAIL.match(text, at + len(head)) is not None
+
+
 def _unglue_headings(text: str) -> str:
     """A line break between a word and a post glued to it when a heading «POST …:» follows."""
     for head in _HEADING_HEADS:
-        at = text.find(head, MIN_GLUED_WORD)
-        while at != -1:
-            start = at
-            while start and text[start - 1].isalpha():
-                start -= 1
-            word = text[start:at]
-            glued = len(word) >= MIN_GLUED_WORD and not word.endswith(_GLUED_POSTS) and word not in ROLE_HEADS
-            if glued and word not in TITLES and _HEADING_TAIL.match(text, at + len(head)):
-                text = f"{text[:at]}\n{text[at:]}"
-                at += 1
-            at = text.find(head, at + len(head))
+        text = _break_before(text, head, "\n", partial(_heading_glued_to, head), MIN_GLUED_WORD)
     return text
 
 
@@ -265,26 +279,20 @@ _COLON_NEXT = re.compile(r"[ ]*:")
 
 def _unglue_said(text: str) -> str:
     """«… استان بوشهرگفت: …»: a space before «گفت:» glued to the word before it (two letters or more)."""
-    at = text.find(_SAID, 2)
-    while at != -1:
-        end = at + len(_SAID)
-        if text[at - 1].isalpha() and text[at - 2].isalpha() and _COLON_NEXT.match(text, end):
-            text = f"{text[:at]} {text[at:]}"
-            end += 1
-        at = text.find(_SAID, end)
-    return text
+    return _break_before(text, _SAID, " ", _said_glued, 2)
+
+
+def _said_glued(text: str, at: int) -> bool:
+    return text[at - 1].isalpha() and text[at - 2].isalpha() and _COLON_NEXT.match(text, at + len(_SAID)) is not None
 
 
 def _unglue_report(text: str) -> str:
     """A line break before «به گزارش خبرنگار/AGENCY» glued to the word before it."""
-    at = text.find(_REPORT_AT, 1)
-    while at != -1:
-        glued = text[at - 1].isalpha() and text.startswith(_REPORTERS, at + len(_REPORT_AT))
-        if glued:
-            text = f"{text[:at]}\n{text[at:]}"
-            at += 1
-        at = text.find(_REPORT_AT, at + 1)
-    return text
+    return _break_before(text, _REPORT_AT, "\n", _report_glued, 1)
+
+
+def _report_glued(text: str, at: int) -> bool:
+    return text[at - 1].isalpha() and text.startswith(_REPORTERS, at + len(_REPORT_AT))
 
 
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
