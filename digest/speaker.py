@@ -347,8 +347,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         if not _CLAUSE.match(m.group("verb")):
             return None
         pre = sentence[: m.start()]
-        head, sep, tail = pre.rpartition(" که ")
-        if sep and head.split()[-1:] and head.split()[-1] in _CLEFT_VERBS:
+        tail = _cleft_tail(pre)
+        if tail is not None:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
         pre = _PRONOUN_OBJECT.sub("", pre)  # «… آماری است که NAME، ROLE آن را اعلام کرد»
         if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
@@ -360,13 +360,20 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     pre = sentence[: m.start()]
-    head, sep, tail = pre.rpartition(" که ")
-    if sep and head.split()[-1:] and head.split()[-1] in _CLEFT_VERBS and _PRONOUN_OBJECT.search(tail):
+    tail = _cleft_tail(pre)
+    if tail is not None and _PRONOUN_OBJECT.search(tail):
         pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
     written = subject_of(pre)
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
     return written
+
+
+def _cleft_tail(pre: str) -> str | None:
+    """What follows the last «که» of a cleft «… است/بود که» in `pre`, or None when `pre` has no cleft."""
+    head, sep, tail = pre.rpartition(" که ")
+    last = head.split()[-1:]
+    return tail if sep and last and last[0] in _CLEFT_VERBS else None
 
 
 def _writer(subject: str) -> bool:
