@@ -293,7 +293,6 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
 
 
 MAX_TITLED_NAME_WORDS = 2
-# posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 _AS = "به عنوان "
 _HONORIFIC = re.compile(r"(?<![\w\u200c])محترم(?:ه)?[ ]+")
 _TIME_WORDS = frozenset("سال امسال پارسال ماه روز هفته".split())
@@ -302,6 +301,7 @@ _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament end
 # one of them are the surname
 _LEADING_HEADS = frozenset(squash(h) for h in "رئیس رییس مدیرکل فرماندار استاندار".split())  # compared squashed
 _SURNAME_HEADS = frozenset(squash(h) for h in "متولی امام خطیب سفیر قاضی".split())
+# posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
 _PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
@@ -480,7 +480,7 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
     before an object («… را») «استان/کشور» stand for the place too."""
     words = role.split()
     for i in range(1, len(words) - 1):
-        k = next((k for k in (3, 2, 1) if i + k <= len(words) and _is_place_end(words[i : i + k], province_word)), 0)
+        k = _place_at(words, i, province_word)
         if not k:
             continue
         if i + k == len(words):
@@ -489,6 +489,13 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
         if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON:
             return " ".join(words[: i + k])
     return role
+
+
+def _place_at(words: list[str], i: int, province_word: bool = False) -> int:
+    """How many words from `words[i]` on name a place, the longest first («خراسان جنوبی» is no «خراسان»);
+    0 when none does."""
+    fits = (k for k in (3, 2, 1) if i + k <= len(words) and _is_place_end(words[i : i + k], province_word))
+    return next(fits, 0)
 
 
 def _is_place_end(words: list[str], province_word: bool) -> bool:
@@ -501,9 +508,9 @@ def _territorial(role: str) -> str:
     words = role.split()
     if len(words) < 3 or words[0] not in TERRITORIAL_HEADS:
         return role
-    for k in (3, 2, 1):  # the longest place first: «استاندار خراسان جنوبی» is no «استاندار خراسان»
-        if 1 + k <= len(words) and is_place(" ".join(words[1 : 1 + k])):
-            nxt = words[1 + k] if 1 + k < len(words) else "،"
-            goes_on = nxt in _POST_GOES_ON or nxt.startswith("،") or is_place(nxt)  # «بخشدار مرکزی شهرستان ری»
-            return role if goes_on else " ".join(words[: 1 + k])
-    return role
+    k = _place_at(words, 1)  # «استاندار خراسان جنوبی» is no «استاندار خراسان»
+    if not k:
+        return role
+    nxt = words[1 + k] if 1 + k < len(words) else "،"
+    goes_on = nxt in _POST_GOES_ON or nxt.startswith("،") or is_place(nxt)  # «بخشدار مرکزی شهرستان ری»
+    return role if goes_on else " ".join(words[: 1 + k])
