@@ -7,8 +7,8 @@ report lead-in with no comma («به گزارش راهبرد معاصر فاطم
 becomes the main speaker. `strip_own_name` takes it off the start of a sentence.
 
 A name must carry at least MIN_CONSONANTS consonants and match a whole label of the host (not
-`www`, `m`, the top-level domain…), so a common word never matches by accident. Imports nothing of
-ours.
+`www`, `m`, the top-level domain…), so a common word never matches by accident. Imports only `digest.roles`
+(the words that end a web outlet's name).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from digest.roles import OUTLET_ENDS
 
 MIN_CONSONANTS = 4
 MAX_NAME_WORDS = 3
@@ -38,7 +40,8 @@ _WORD = re.compile(r"[\u0600-\u06ff]+")
 # the name's end: a dash, colon, bar, slash or comma (a dateline or credit), or «نوشت:» (a credit)
 _AFTER_NAME = re.compile(r"[ \u200c]*(?:[-–—:|/؛،]|نوشت[ ]*:)[ ]*")
 _PUNCT = "-–—:|/؛،,."
-_WEB_WORD = re.compile(r"[ \u200c]*(?:نیوز|آنلاین|پرس|دیلی)(?![\w\u200c])")
+_WEB_WORDS = sorted(OUTLET_ENDS | {"دیلی"})  # «چغادک نیوز», «تهران دیلی»
+_WEB_WORD = re.compile(rf"[ \u200c]*(?:{'|'.join(_WEB_WORDS)})(?![\w\u200c])")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)", re.I)  # scheme://[user@]host
 _OUTLET_KINDS = ("پایگاه", "خبرگزاری", "روزنامه", "هفته", "سایت", "کانال")
 _OUTLET_KIND = re.compile(
