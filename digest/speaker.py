@@ -445,12 +445,13 @@ def subject_of(pre: str) -> str:
 
 
 def _is_name_then_role(before: str, after: str) -> bool:
-    """`before` (lead-ins aside) is a name opening with a first name or title, `after` a role."""
+    """`before` (lead-ins aside) is a name opening with a first name or title, or ending like a surname
+    (`سیدبشیر شفیعی؛ رئیس …`: a first name the list lacks), `after` a role."""
     name = strip_lead_in(before).split()
     role = subject_tokens(after)
     return (
         2 <= len(name) <= 4
-        and is_name_start(name[0])
+        and (is_name_start(name[0]) or is_surname(name[-1]))
         and looks_like_name(name)
         and role[:1] != []
         and (role[0] in ROLE_HEADS)

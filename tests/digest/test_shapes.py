@@ -147,6 +147,13 @@ def test_semicolon_bracket_and_bare_agency_appositions() -> None:
         "ایرنا - علی رضایی مدیرکل بهزیستی استان نمونه",
     ):
         assert main_speaker(subject + quote) == RAZAEI, subject
+    # a first name no list holds: the surname-shaped last word makes it a name before «؛ ROLE»
+    assert main_speaker("به گزارش ایرنا، کاوان نوروزی؛ مدیرکل بهزیستی استان نمونه" + quote) == (
+        "کاوان نوروزی",
+        "مدیرکل بهزیستی استان نمونه",
+    )
+    found = main_speaker("کمک به سیل زدگان؛ مدیرکل بهزیستی استان نمونه" + quote)
+    assert found is not None and found[0] is None
 
 
 def test_long_posts_are_kept_whole() -> None:
