@@ -80,11 +80,18 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
     """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
     if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
         return True
+    if tok in _PREFIX_ADJUNCTS:  # «اورژانس پیش بیمارستانی», «آموزش پیش دبستانی»; «پیش از …» is time
+        return bool(nxt) and nxt not in _AFTER_TIME_PREFIX and nxt not in VENUE_WORDS and not nxt[0].isdigit()
     if tok != "در" or not nxt:
         return False
     if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
         return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
     return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
+
+
+# Adjuncts that are also prefixes written apart inside a post's words (`پیش بیمارستانی`).
+_PREFIX_ADJUNCTS = frozenset({"پیش", "پس"})
+_AFTER_TIME_PREFIX = ADJUNCTS | {"تر", "ترها", "ازظهر", "فردا"}  # «پیش تر», «پس فردا»: time
 
 
 def cut_adjuncts(subject: str) -> str:

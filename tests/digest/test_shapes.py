@@ -164,9 +164,18 @@ def test_long_posts_are_kept_whole() -> None:
         "مدیرکل دفتر امور آسیب‌های اجتماعی وزارت تعاون، کار و رفاه اجتماعی",
         "معاون سیاسی، امنیتی و اجتماعی استاندار نمونه",
         "مسئول کمیته امداد بخش مرکزی شهرستان نمونه",
+        "رئیس اورژانس پیش بیمارستانی و مدیریت حوادث دانشگاه علوم پزشکی نمونه",  # «پیش» as a prefix
     ):
         for subject in (f"علی رضایی، {role}،", f"علی رضایی {role}", f"{role}، علی رضایی،"):
             assert main_speaker(subject + quote) == ("علی رضایی", role), subject
+
+
+def test_before_and_after_as_time_still_end_a_post() -> None:
+    for when in ("پیش تر", "پیش از این", "پس از جلسه"):
+        assert main_speaker(f"مدیرکل بهزیستی استان نمونه {when} گفت: ۲۰ خانوار تحت پوشش قرار گرفتند.") == (
+            None,
+            "مدیرکل بهزیستی استان نمونه",
+        ), when
 
 
 def test_one_word_before_a_dash_is_a_dateline_not_a_name() -> None:
