@@ -613,8 +613,10 @@ _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "�
 
 @lru_cache(maxsize=1024)
 def _role_tokens(role: str) -> tuple[str, ...]:
-    """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد)."""
-    return tuple(t for t in (squash(w) for w in role.replace("،", " ").split()) if t and t not in _ROLE_FILLERS)
+    """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد), an
+    office as its holder (`استانداری` = `استاندار`: «معاون استاندار» is «معاون … استانداری»)."""
+    words = (squash(w) for w in role.replace("،", " ").split())
+    return tuple(t.removesuffix("ی") if t.endswith("داری") else t for t in words if t and t not in _ROLE_FILLERS)
 
 
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:

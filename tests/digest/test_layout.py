@@ -50,8 +50,9 @@ def test_strip_stamp(line: str, expected: str) -> None:
         ("– سارا نیک‌نام، رئیس اداره: آماده‌ایم.", "سارا نیک‌نام، رئیس اداره: آماده‌ایم."),
         ("—— • شهردار: معابر باز شد", "شهردار: معابر باز شد"),
         ("-۵ درجه دمای هوا", "-۵ درجه دمای هوا"),
+        ("|به گزارش ایرنا، شهردار گفت: خبر.", "به گزارش ایرنا، شهردار گفت: خبر."),
     ],
-    ids=["hyphen", "en_dash_transcript", "mixed", "negative_number"],
+    ids=["hyphen", "en_dash_transcript", "mixed", "negative_number", "bar_after_emoji"],
 )
 def test_strip_bullet(line: str, expected: str) -> None:
     assert strip_bullet(line) == expected
