@@ -48,10 +48,12 @@ from digest.roles import (
     ANAPHORIC_NOUNS,
     CLAUSE_VERBS,
     KEEP_TITLES,
+    NAMED_ORGS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTING_VERBS,
     ROLE_HEADS,
+    SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
@@ -77,6 +79,7 @@ _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "برا�
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
+_SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sentences is the story's actor
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
@@ -243,6 +246,8 @@ def _role_subject(sentence: str, index: int) -> Mention | None:
     first = text.split(maxsplit=1)[:1]
     if not first or first[0] not in ROLE_HEADS or len(text.split()) < MIN_LEAD_WORDS:
         return None  # «عضو جدید»: a forum's rank, not a lead
+    if text.split()[1] in _SURNAME_PARTS:
+        return None  # «خطیب زاده …», «قاضی پور …»: a head word opening a surname
     mention = classify_subject(cut_adjuncts(text), index)
     if mention is None or mention.kind != "role" or not mention.role:
         return None
@@ -282,8 +287,8 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
-    if m is None:
-        return _post_title(text, index)
+    if m is None:  # a post alone, or a post acting (`ROLE از … بازدید کرد`) names the speaker's post
+        return _post_title(text, index) or _role_subject(text, index)
     if len(m.group("subject").split()) > 8:
         return None
     mention = classify_subject(m.group("subject"), index)
@@ -521,7 +526,7 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
                 break
             j += 1
         cand = tokens[j : j + 2]
-        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand):
+        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and tokens[j - 1] not in NAMED_ORGS:
             return clean_name(cand)
     return None
 

@@ -27,6 +27,7 @@ from digest.roles import (
     INDEFINITE,
     KEEP_TITLES,
     MULTIWORD_TITLES,
+    NAMED_ORGS,
     NON_NAME_WORDS,
     ORG_STARTS,
     OUTLET_ENDS,
@@ -381,7 +382,7 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
     """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
     for i in range(len(tokens) - 1, 0, -1):
         tail = tokens[i:]
-        if "،" in tail or not is_name_start(tokens[i]) or _is_place_after_cue(tokens, i):
+        if "،" in tail or not is_name_start(tokens[i]) or _is_place_after_cue(tokens, i) or tokens[i - 1] in NAMED_ORGS:
             continue
         if 2 <= len(tail) <= MAX_NAME_WORDS and looks_like_name(tail):
             start = i

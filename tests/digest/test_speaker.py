@@ -244,6 +244,15 @@ def test_headline_role_and_fuller_lead_role_are_one_official() -> None:
     assert found == [(None, "معاون امنیتی و انتظامی استاندار تهران", 2)]
 
 
+def test_a_headline_post_acting_names_the_post_of_the_named_speaker() -> None:
+    text = "به گزارش صداوسیما، کاوان نوروزی در بازدید از آسایشگاه معلولان گفت: ۲۰ جوان آماده ازدواج هستند."
+    found = speakers(text, headline="استاندار نمونه از آسایشگاه معلولان شهر نمونه بازدید کرد")
+    assert found == [("کاوان نوروزی", "استاندار نمونه", 1)]
+    # a head word opening a spaced surname is no post
+    found = speakers("به گزارش ایرنا، کاوان نوروزی گفت: الف.", headline="خطیب زاده سفر وزیر به نمونه را تایید کرد")
+    assert found == [("کاوان نوروزی", None, 1)]
+
+
 @pytest.mark.parametrize(
     "pre",
     [
@@ -320,6 +329,11 @@ ATTRIBUTIONS = [
         "📲| به گزارش پایگاه اطلاع‌رسانی استانداری نمونه، کاوان نوروزی معاون هماهنگی امور عمرانی استانداری نمونه"
         " در جریان توزیع اقلام گفت: الف.\nنوروزی افزود: ب.",
         [("کاوان نوروزی", "معاون هماهنگی امور عمرانی استانداری نمونه", 3)],
+    ),
+    (
+        "a_first_name_after_an_organisation_noun_names_the_organisation",
+        "مدیر امور مجاورین بنیاد کرامت آستان قدس رضوی گفت: الف.\nهادی غلامی افزود: ب.",
+        [("هادی غلامی", "مدیر امور مجاورین بنیاد کرامت آستان قدس رضوی", 2)],
     ),
     (
         "role_before_name_wins_a_tie",
