@@ -221,7 +221,8 @@ def _starts_with_name(text: str) -> bool:
     if not words:
         return False
     two = words[0] + "\u200c" + words[1] if len(words) == 2 else ""
-    return words[0] in names or two in names or two.replace("\u200c", "") in names
+    bare = words[0].removeprefix("سید").removeprefix("میر")  # «سیدجواد», «میرحسین»: a title glued on
+    return words[0] in names or two in names or two.replace("\u200c", "") in names or (len(bare) > 2 and bare in names)
 
 
 def _after_report_words(text: str, at: int) -> str:

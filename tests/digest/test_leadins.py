@@ -93,6 +93,10 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         ("به گزارش صدا و سیما، مرکز چهارمحال و بختیاری ؛ مدیرعامل جمعیت گفت", "مدیرعامل جمعیت گفت"),
         ("مرکز بهداشت استان، اعلام کرد", "مرکز بهداشت استان، اعلام کرد"),
         ("شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته مدیرکل گفت", "مدیرکل گفت"),
+        (
+            "به گزارش خبرنگار ایلنا از نمونه، سیدجواد حسینی در دیدار با محمد رضایی استاندار نمونه گفت",
+            "سیدجواد حسینی در دیدار با محمد رضایی استاندار نمونه گفت",
+        ),
     ],
     ids=[
         "byline_semicolon",
@@ -113,6 +117,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "irib_centre_after_report",
         "centre_that_is_no_place_stays",
         "archived_wire_header",
+        "first_name_with_a_glued_seyyed_before_another_name",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:
