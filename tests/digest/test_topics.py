@@ -365,6 +365,12 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
         ("هشدار سیلاب برای ساکنان حاشیه رودخانه‌ها", "احتمال آبگرفتگی معابر و طغیان رودخانه‌ها وجود دارد.", False),
         ("بارش‌های سیل‌آسا در لرستان", "در پی بارش‌های شدید سیل سه روستا را فرا گرفت و دو نفر جان باختند.", True),
         ("آبگرفتگی منازل در رشت", "باران دیشب به آبگرفتگی منازل انجامید و آتش‌نشانان به محل رفتند.", True),
+        (
+            "شرایط بحرانی در روستاهای نمونه کنترل شد",
+            "به گزارش باشگاه خبرنگاران جوان، فرماندار افزود: دیروز بر اثر سیل به روستاهای اطراف رودخانه خسارت"
+            " وارد شده است.",
+            True,
+        ),
     ],
     ids=[
         "drought_villagers",
@@ -375,6 +381,7 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
         "warning_without_weather_office",
         "rain_then_flood_deaths",
         "flooded_homes",
+        "flood_damage_reported_by_the_young_journalists_club",
     ],
 )
 def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
