@@ -72,7 +72,7 @@ _HARD = re.compile(_HARD_PART)
 _PLAYER = re.compile(
     r"^(?:پخش[ \u200c]*زنده|پخش[ \u200c]*(?:فیلم|ویدیو|ویدئو)|دانلود[ \u200c]*(?:فیلم|ویدیو|ویدئو))[ ]*"
 )
-_BULLET = re.compile(r"^(?:[-–—•*·|¦｜](?![0-9۰-۹])[ ]*)+")  # «📲| به گزارش …»: a bar after an emoji
+_BULLET = re.compile(r"^(?:[-–—•*·|¦｜;](?![0-9۰-۹])[ ]*)+")  # «📲| به گزارش …»; «;NAME» (an entity's tail)
 # «۱- », «2) », «۳. » numbering a list item (multi-item pages); «۱۰ - ۱۵ درصد» is a range, not a bullet
 _NUMBERED = re.compile(r"^[0-9۰-۹]{1,2}[ ]?[-–—.)][ ]+(?=[^\W\d_])")
 
@@ -81,7 +81,7 @@ _GLUED_AGENCIES = ("ایرنا", "ایسنا", "ایلنا", "ایکنا", "تس
 _GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—])")
 _MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
 _STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
-_BULLETS = frozenset("-–—•*·|¦｜")
+_BULLETS = frozenset("-–—•*·|¦｜;")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")

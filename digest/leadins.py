@@ -63,7 +63,7 @@ REPORT_PREFIX = re.compile(
 )  # «… ایسنا،», «… سایت خبری مدارا؛», «به نقل از مهر:» (a colon only after a short outlet name)
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
-    rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,2}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"
+    rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,3}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"
 )
 _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a quoted outlet before a comma
 # heads that name the reporter, not the speaker: «به گزارش خبرنگار …»
@@ -175,8 +175,26 @@ def _strip_report(text: str) -> str:
     if q is not None:
         return text[q.start() :]
     if m is not None:
-        return _after_inner_comma(text, m.end())
+        return _name_before_comma(text, start.end(), m.end()) or _after_inner_comma(text, m.end())
     return _after_report_words(text, start.end())
+
+
+def _name_before_comma(text: str, at: int, end: int) -> str | None:
+    """`به گزارش AGENCY NAME، امروز … گفت`: the attribution's comma closes the speaker's name, and what
+    follows it opens with an adjunct, not a subject: the name, then the rest."""
+    rest = text[end:].lstrip()
+    first = rest.split(maxsplit=1)[:1]
+    if not first or first[0] not in _ADJUNCT_OPENERS:
+        return None
+    head = text[:end].rstrip(" ،")
+    named = _after_report_words(head, at)
+    if named is head or not MIN_NAME_WORDS <= len(named.split()) <= MAX_NAME_WORDS or is_place(named):
+        return None
+    if head[: len(head) - len(named)].split()[-1:] in (["از"], ["در"]):
+        return None  # «به گزارش خبرنگار ایرنا از علی آباد،»: the desk's place
+    if not _starts_with_name(named) and named.split()[0] not in TITLES:
+        return None  # a post or an office before the comma is the attribution's own source
+    return f"{named} {rest}"
 
 
 def _after_inner_comma(text: str, end: int) -> str:
@@ -193,6 +211,9 @@ def _after_inner_comma(text: str, end: int) -> str:
         if _opens_subject(after) or _starts_with_name(after):
             return after
     return _from_first_name(rest)
+
+
+_ADJUNCT_OPENERS = frozenset("امروز روز صبح عصر دیروز شب در با ضمن طی".split())
 
 
 def _is_name_like(segment: str) -> bool:

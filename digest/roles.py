@@ -53,6 +53,17 @@ REPORTING_VERBS += tuple(
         if verb.rpartition(" ")[2] in ("کرد", "داشت", "داد", "نمود") and f"{verb}ه است" not in REPORTING_VERBS
     )
 )
+# The honorific plural of a report about one official («NAME ROLE افزودند», «… اظهار داشتند»); a plural
+# subject («کارشناسان … گفتند») is still a collective statement, told by its head (PLURAL_HEADS).
+_PAST_VERBS = frozenset("کرد داشت داد نمود شد افزود گفت دانست برشمرد خواست ساخت".split())
+
+
+def _honorific(verbs: Iterable[str]) -> frozenset[str]:
+    return frozenset(f"{v}ند" for v in verbs if v.rpartition(" ")[2] in _PAST_VERBS)
+
+
+HONORIFIC_VERBS = _honorific(REPORTING_VERBS) - set(REPORTING_VERBS)
+REPORTING_VERBS += tuple(sorted(HONORIFIC_VERBS))
 # any reporting verb in a text, at a word start (whatever follows it)
 REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 # Verbs that report only when the quotation follows (": …"); at a sentence end they describe.
@@ -80,6 +91,8 @@ CLAUSE_VERBS = frozenset(
         "برشمرد",
     }
 )
+WEAK_VERBS |= _honorific(WEAK_VERBS)
+CLAUSE_VERBS |= _honorific(CLAUSE_VERBS)
 
 ROLE_HEADS = spellings(
     """

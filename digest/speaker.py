@@ -47,6 +47,7 @@ from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
     CLAUSE_VERBS,
+    HONORIFIC_VERBS,
     KEEP_TITLES,
     NAMED_ORGS,
     PREAMBLE_STARTS,
@@ -86,6 +87,7 @@ ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the 
 MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
 MAX_NAMED_CHARS = 200
 MAX_NAMED_WORDS = 18
+MAX_BARE_NAME_WORDS = 4  # «به گفته آقای علی نوری ۲ …»
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
 # A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
@@ -95,6 +97,7 @@ _VERB = re.compile(
     + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W_]))"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
+_HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
@@ -331,13 +334,17 @@ def _subjects(sentence: str) -> list[str]:
 
 
 def _according_role(sentence: str) -> str | None:
-    """`به گفته ROLE تاکنون …` with no comma: the post up to its first adjunct or time word."""
+    """`به گفته ROLE تاکنون …` with no comma: the post up to its first adjunct or time word; `به گفته
+    [TITLE] NAME ۲ هزار …`: a titled or first-named name up to the number that opens the clause."""
     m = _BE_GOFTE_BARE.search(sentence)
     if m is None:
         return None
     words = m.group("rest").split()[:MAX_BARE_WORDS]
     number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
     tokens = subject_tokens(" ".join(words[:number]))
+    if tokens and number < len(words) and 2 <= number <= MAX_BARE_NAME_WORDS and is_name_start(tokens[0]):
+        named = classify_subject(join_tokens(tokens), 0)  # «به گفته آقای نوری ۲ هزار قطعه …»: a name, then a number
+        return join_tokens(tokens) if named is not None and named.name else None
     if not tokens or tokens[0] not in ROLE_HEADS:
         return None
     kept, rest = split_adjuncts(tokens)
@@ -371,6 +378,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     written = subject_of(pre)
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
+    if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
+        return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
     return written
 
 

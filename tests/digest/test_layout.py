@@ -51,8 +51,9 @@ def test_strip_stamp(line: str, expected: str) -> None:
         ("—— • شهردار: معابر باز شد", "شهردار: معابر باز شد"),
         ("-۵ درجه دمای هوا", "-۵ درجه دمای هوا"),
         ("|به گزارش ایرنا، شهردار گفت: خبر.", "به گزارش ایرنا، شهردار گفت: خبر."),
+        (";فرهاد کاوه اظهارداشت: خبر.", "فرهاد کاوه اظهارداشت: خبر."),
     ],
-    ids=["hyphen", "en_dash_transcript", "mixed", "negative_number", "bar_after_emoji"],
+    ids=["hyphen", "en_dash_transcript", "mixed", "negative_number", "bar_after_emoji", "entity_tail"],
 )
 def test_strip_bullet(line: str, expected: str) -> None:
     assert strip_bullet(line) == expected

@@ -97,6 +97,15 @@ def test_strip_lead_in(text: str, expected: str) -> None:
             "به گزارش خبرنگار ایلنا از نمونه، سیدجواد حسینی در دیدار با محمد رضایی استاندار نمونه گفت",
             "سیدجواد حسینی در دیدار با محمد رضایی استاندار نمونه گفت",
         ),
+        (
+            "باشگاه خبرنگاران جوان؛ سید سجاد حسنی نمونه - غلامعلی کاوه مدیر عامل جمعیت گفت",
+            "غلامعلی کاوه مدیر عامل جمعیت گفت",
+        ),
+        (
+            "به گزارش خبرگزاری صداوسیمای مرکز نمونه مجید کاوه‌نیا، امروز در جلسه گفت",
+            "مجید کاوه‌نیا امروز در جلسه گفت",
+        ),
+        ("به گزارش خبرنگار ایرنا از علی آباد، امروز مدیرکل گفت", "امروز مدیرکل گفت"),
     ],
     ids=[
         "byline_semicolon",
@@ -118,6 +127,9 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "centre_that_is_no_place_stays",
         "archived_wire_header",
         "first_name_with_a_glued_seyyed_before_another_name",
+        "four_word_reporter_byline",
+        "name_closing_the_report_comma_before_an_adjunct",
+        "desk_place_before_the_report_comma_is_no_name",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:
