@@ -47,7 +47,7 @@ def _keys(words: str) -> frozenset[str]:
 _CUES = _keys(
     """
     شهرستان شهرستان‌های شهر شهرهای بخش بخش‌های فرماندار فرمانداری بخشدار بخشداری جمعه امام‌جمعه
-    مردم استان منطقه حوزه روستای شهرداری دهستان دهستان‌های
+    مردم استان منطقه مناطق حوزه روستای شهرداری دهستان دهستان‌های
     """
 )
 _VILLAGE = "village"
@@ -102,8 +102,9 @@ _NOT_VILLAGE_WORDS = _keys(
     ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
     فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه
     مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
+    ظهر عصر غروب ساعت نیمه‌شب نیمه صبح شب بامداد سحر ظهرگاه
     """
-)
+)  # and times: «حوالی ظهر» is about noon
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 # «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
 # provincial dateline («بجنورد-ایرنا-») names the story's place and stays
@@ -251,6 +252,8 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         sep = scan.parts[2 * i]
         listed = "\n" not in sep and (prev in _LIST_CUES or i == 0 or _LIST_COMMA.search(sep) is not None)
         in_list = listed and scan.last_place >= max(0, i - 2)
+        if prev == _PROVINCE_WORD and name not in PROVINCES:
+            return False  # «استان درمیان بگذارند»: after «استان» only a province is a place
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
 
