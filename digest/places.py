@@ -84,7 +84,8 @@ _NOT_PLACE_AFTER = _keys(
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
-_RIVER = squash("رود")  # "گرگان رود" is a river
+# a place right before these names another thing: «گرگان رود» a river, «گلستان شهدا» a martyrs' cemetery
+_NOT_PLACE_BEFORE = _keys("رود شهدا شهدای")
 _SPLIT_REGIONS = frozenset({"خراسان", "آذربایجان"})  # each now three or two provinces
 _PORT = squash("بندر")  # «بندر ماهشهر» is also written «ماهشهر»
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
@@ -450,9 +451,9 @@ def find_places(text: str) -> tuple[str, ...]:
             name, end = hit
             after = parts[2 * end]  # the separator after the name's last word
             ends_clause = end == len(scan.keys) or _CLAUSE_END.search(after) is not None
-            river = end < len(scan.keys) and scan.keys[end] == _RIVER
-            if river or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER) or "_" in parts[2 * i]:
-                i = end  # the whole name belongs to a river, a team, a newspaper or a hashtag's later words
+            other = end < len(scan.keys) and scan.keys[end] in _NOT_PLACE_BEFORE
+            if other or (i and scan.keys[i - 1] in _NOT_PLACE_AFTER) or "_" in parts[2 * i]:
+                i = end  # the whole name belongs to a river, a cemetery, a team, a newspaper or a hashtag's later words
                 continue
             if _national_desk(scan, i, end):
                 desk = name

@@ -255,6 +255,7 @@ def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str,
         ("در کنار دو رودخانه و دهها سراب آب قرار دارد", ()),
         ("برف در مناطق #سراب ،جلفا و ورزقان", ("سراب", "جلفا", "ورزقان")),
         ("بنیاد کرامت آستان قدس رضوی در مشهد", ("مشهد",)),
+        ("حضور در گلستان شهدا و تجدید میثاق در اصفهان", ("اصفهان",)),
     ],
     ids=[
         "neighbouring_villages",
@@ -267,6 +268,7 @@ def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str,
         "springs",
         "regions_cue_a_list",
         "the_shrine_is_no_province",
+        "martyrs_cemetery",
     ],
 )
 def test_words_that_look_like_places(text: str, expected: tuple[str, ...]) -> None:
