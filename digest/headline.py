@@ -60,6 +60,15 @@ _THAT_ATTRIBUTION = re.compile(
 )
 # a credit or date label line: «تصویربردار: … / تدوینگر: …», «تاریخ درج: پنجشنبه، ۱۳ آذر ۱۳۹۳»
 _CREDIT = re.compile(r"^(?:تصویربردار|تصویر[ \u200c]بردار|تدوینگر|عکاس|عکس|نویسنده|منبع|مترجم|ترجمه|کد[ ]خبر)[ ]*:")
+# page chrome a line opens with: a channel's blurb, a tag or archive page's label, «ادامه مطلب», ads
+_CHROME = re.compile(
+    r"^(?:"
+    + alternation(
+        ("کانال", "برچسب", "آرشیو", "ارشیو", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
+         "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه")
+    )
+    + ")"
+)  # fmt: skip
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
 # «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
@@ -196,7 +205,26 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line))
+    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _CHROME.match(line))
+
+
+def _is_post_line(line: str) -> bool:
+    """A line that is only a post (`رئیس دانشگاه علوم پزشکی نمونه`): a role head, no number, no verb."""
+    words = line.split()
+    return (
+        bool(words)
+        and squash(words[0]) in _HEAD_KEYS
+        and len(words) <= MAX_POST_LINE_WORDS
+        and not any(ch.isdigit() for ch in line)
+        and not any(w in _VERB_WORDS or w.startswith(("می", "نمی")) for w in words)
+    )
+
+
+MAX_POST_LINE_WORDS = 12
+_HEAD_KEYS = frozenset(squash(h) for h in ROLE_HEADS)
+_VERB_WORDS = frozenset(
+    "شد شدند کرد کردند داد دادند است هستند نیست دارد دارند گفت شود کند یافت رسید گرفت ماند خواهد باید".split()
+)
 
 
 def _is_short_line(line: str) -> bool:
@@ -352,6 +380,8 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
         for i, p in enumerate(paragraphs[:start])
         if i != kicker_at and i not in menu and _is_short_line(p) and _is_head_line(p)
     ]
+    if len(candidates) > 1 and _is_post_line(candidates[0][1]) and candidates[1][0] == candidates[0][0] + 1:
+        candidates = candidates[1:]  # «رئیس دانشگاه علوم پزشکی نمونه» over the headline: the speaker's kicker
     keys = [squash(p) for p in paragraphs] if candidates else []
     for _, line in candidates:
         if keys.count(squash(line)) > 1:

@@ -60,6 +60,15 @@ def test_first_short_line() -> None:
     assert head.body == ("به گزارش ایرنا، ۲۰ دانش‌آموز به اردو اعزام شدند.",)
 
 
+def test_a_post_over_the_headline_is_the_speakers_kicker() -> None:
+    lead = "به گزارش خبرنگار ما، رئیس دانشگاه گفت: ۵۵ پزشک متخصص جذب شدند."
+    head = find_head(("رئیس دانشگاه علوم پزشکی نمونه", "توسعه هتلینگ در بیمارستان‌های نمونه در دست اقدام", lead))
+    assert head.headline == "توسعه هتلینگ در بیمارستان‌های نمونه در دست اقدام"
+    # a headline that opens with a post and says something stays the headline
+    head = find_head(("مدیرکل بهزیستی نمونه برکنار شد", "اعزام ۲۰ دانش‌آموز به اردو", lead))
+    assert head.headline == "مدیرکل بهزیستی نمونه برکنار شد"
+
+
 def test_lead_core_when_no_short_line() -> None:
     lead = "خبرگزاری فارس: مدیرکل بهزیستی استان گفت: طرح ساماندهی کودکان کار از هفته آینده آغاز می‌شود."
     head = find_head((lead, "متن دوم خبر."))
@@ -118,7 +127,15 @@ def test_lead_core_keeps_the_reported_clause(lead: str, core: str) -> None:
 
 def test_page_head_chrome_is_no_headline() -> None:
     lead = "به گزارش ایرنا، ۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد."
-    for chrome in ("فرهنگ و هنر", "استانها > سمنان > شهر نمونه", "تاریخ انتشار : شنبه ۱ مرداد ۱۴۰۱ ساعت ۱۳:۰۶ صبح"):
+    for chrome in (
+        "فرهنگ و هنر",
+        "استانها > سمنان > شهر نمونه",
+        "تاریخ انتشار : شنبه ۱ مرداد ۱۴۰۱ ساعت ۱۳:۰۶ صبح",
+        "کانال خبری معلولین شهر نمونه",
+        "نمایش موارد بر اساس برچسب: بانوان نمونه",
+        "ادامه مطلب «روز جهانی معلولین»",
+        "تبلیغات خبر نمونه تبلیغات خبر نمونه",
+    ):
         assert find_head((chrome, lead)).headline == "۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد", chrome
 
 
