@@ -167,7 +167,7 @@ def _is_cut(line: str) -> bool:
     if line[-1] == "،" or last in _OPEN_ENDS:
         return True
     if line.startswith(_REPORT_OPENERS):
-        return True  # «به گزارش …» opens a sentence that has not ended yet
+        return last not in _PLAIN_VERBS  # «به گزارش …» opens a sentence, not ended unless by its verb
     # a name or a post cut after a lead-in (`به گزارش ایرنا، علی`, `…، مدیرعامل جمعیت`); a title
     # ending in such a word has no comma
     return "،" in line and (last in TITLES or last in first_names() or last in ROLE_HEADS or last in ORG_STARTS)
@@ -295,6 +295,10 @@ def _report_glued(text: str, at: int) -> bool:
     return text[at - 1].isalpha() and text.startswith(_REPORTERS, at + len(_REPORT_AT))
 
 
+# «به گزارشامروله،»: the outlet glued to «به گزارش» (not «به گزارش‌های»، «گزارشی»، «گزارشگر»)
+_GLUED_REPORT_NAME = re.compile(r"(?<![\w\u200c])(به[ \u200c]?گزارش)(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))")
+
+
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
 _SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
 
@@ -308,6 +312,8 @@ def _split_glued(text: str) -> str:
     if ":" in text:
         text = _unglue_headings(text)
     text = _unglue_report(text)
+    if "گزارش" in text:
+        text = _GLUED_REPORT_NAME.sub("\\1 ", text)
     if "گفت:" in text or "گفت :" in text:
         text = _unglue_said(text)
     return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text

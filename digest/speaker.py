@@ -252,9 +252,14 @@ def _role_subject(sentence: str, index: int) -> Mention | None:
     if text.split()[1] in _SURNAME_PARTS:
         return None  # «خطیب زاده …», «قاضی پور …»: a head word opening a surname
     mention = classify_subject(cut_adjuncts(text), index)
-    if mention is None or mention.kind != "role" or not mention.role:
+    if mention is None or mention.kind != "role" or not mention.role or _lists_posts(mention.role):
         return None
     return Mention(None, mention.role, "name", index)
+
+
+def _lists_posts(role: str) -> bool:
+    """`معاون فرماندار، رئیس بهزیستی … و کارشناس …`: posts of several people, one after a comma."""
+    return any(part.split()[:1] and part.split()[0] in ROLE_HEADS for part in role.split("،")[1:])
 
 
 def _is_group(title: Mention, body: list[Mention]) -> bool:

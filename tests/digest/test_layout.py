@@ -147,6 +147,14 @@ def test_a_report_lead_in_or_a_post_cut_by_a_line_break_is_joined() -> None:
     ]
 
 
+def test_a_report_lead_ended_by_its_verb_is_not_joined_and_a_glued_outlet_is_split() -> None:
+    lines = ["به گزارش امروله، معاون فرماندار از کمپ ترک اعتیاد بازدید کردند", "در این بازدید رئیس اداره گفت: …"]
+    assert layout_lines("\n".join(lines)) == lines
+    assert layout_lines("به گزارشامروله، شهردار گفت: …") == ["به گزارش امروله، شهردار گفت: …"]
+    for kept in ("به گزارش‌های رسیده شهردار گفت: …", "به گزارشی از شهر نمونه اشاره کرد.", "به گزارشگر ما گفت: …"):
+        assert layout_lines(kept) == [kept]
+
+
 def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
     line = "شهر در محاصره آب است و استان به این فلاکت افتاد نماینده شهر نمونه:"
     assert layout_lines(line) == ["شهر در محاصره آب است و استان به این فلاکت افتاد", "نماینده شهر نمونه:"]
