@@ -28,6 +28,7 @@ from functools import partial
 
 from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import alternation, squash
+from digest.units import COUNT_UNITS, MONEY_UNITS
 
 _EMOJI = re.compile(
     "(?:[0-9#*]\ufe0f?\u20e3"  # keycap digits used as numbered bullets
@@ -299,6 +300,20 @@ def _report_glued(text: str, at: int) -> bool:
 _GLUED_REPORT_NAME = re.compile(r"(?<![\w\u200c])(به[ \u200c]?گزارش)(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))")
 
 
+# «… وهفت هزار …», «ودو میلیون»: «و» glued to the number word that opens a count
+_GLUED_AND_NUMBER = re.compile(
+    r"(?<![^\W\d_\u200c])و(?=(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه)[ \u200c]*(?:هزار|میلیون|میلیارد))"
+)
+
+
+# «۳۰ میلیاردریال», «۵۰ هزارخانوار»: a scale after a number glued to the unit it counts
+_GLUED_SCALE_UNIT = re.compile(
+    r"(?<=[0-9۰-۹ ])(هزار|میلیون|میلیارد)(?="
+    + alternation(sorted(MONEY_UNITS | COUNT_UNITS - {"برابر", "طلا", "دست", "دوره", "عنوان"}))
+    + r")"
+)
+
+
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
 _SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
 
@@ -314,6 +329,8 @@ def _split_glued(text: str) -> str:
     text = _unglue_report(text)
     if "گزارش" in text:
         text = _GLUED_REPORT_NAME.sub("\\1 ", text)
+    if "هزار" in text or "میلیون" in text or "میلیارد" in text:
+        text = _GLUED_SCALE_UNIT.sub("\\1 ", _GLUED_AND_NUMBER.sub("و ", text))
     if "گفت:" in text or "گفت :" in text:
         text = _unglue_said(text)
     return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text

@@ -174,3 +174,13 @@ def test_source_url_gives_the_slug() -> None:
         Article(text="متن کوتاه خبر درباره طرح.", source="pages:https://example.ir/news/9/افتتاح-سه-مدرسه-در-روستا")
     )
     assert d.headline == "افتتاح سه مدرسه در روستا"
+
+
+def test_numbers_glued_to_a_conjunction_or_to_their_unit_keep_their_value() -> None:
+    text = (
+        "مدیرکل بهزیستی استان نمونه گفت: ۵۰۰ کودک غربالگری شدند ودو هزار و۶۰۰ کودک روستایی بررسی شدند.\n"
+        "برای این طرح ۳۰ میلیاردریال اعتبار و ۵۰ هزارخانوار نیازمند شناسایی شد و هزاران نفر آمدند."
+    )
+    numbers = {f.number for f in extract(Article(text=text)).figures}
+    assert {2600, 3e10, 50000} <= numbers
+    assert not {1600, 30, 50} & numbers

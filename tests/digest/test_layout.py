@@ -155,6 +155,13 @@ def test_a_report_lead_ended_by_its_verb_is_not_joined_and_a_glued_outlet_is_spl
         assert layout_lines(kept) == [kept]
 
 
+def test_a_glued_and_before_a_count_and_a_scale_glued_to_its_unit_are_split() -> None:
+    glued = "صندوق متوسط وهفت هزار عدد و ۳۰ میلیاردریال"
+    assert layout_lines(glued) == ["صندوق متوسط و هفت هزار عدد و ۳۰ میلیارد ریال"]
+    for kept in ("هزاران نفر آمدند", "ویکی هزار مقاله", "۲ هزاره تاریخ"):
+        assert layout_lines(kept) == [kept]
+
+
 def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
     line = "شهر در محاصره آب است و استان به این فلاکت افتاد نماینده شهر نمونه:"
     assert layout_lines(line) == ["شهر در محاصره آب است و استان به این فلاکت افتاد", "نماینده شهر نمونه:"]
