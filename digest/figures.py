@@ -133,7 +133,17 @@ class _Candidate:
 
 # A text that stops on a bare number («… در سال گذشته ۷۲») was cut in the middle of it: the digits are
 # not the number the article wrote.
-_CUT_NUMBER = re.compile(r"(?<=\s)[0-9۰-۹][0-9۰-۹.,٫٬/]*\s*$")
+_CUT_NUMBER = re.compile(
+    r"(?<=\s)[0-9۰-۹][0-9۰-۹.,٫٬/]*\s*(?:"
+    + "|".join(
+        sorted(
+            {w[:k] for w in ("میلیون", "میلیارد", "هزار", "درصد", "تومان", "ریال") for k in range(1, len(w))},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")?\s*$"
+)  # … or on one cut before its scale or unit ended («۲۰ میلیا»)
 CUT_MIN_SENTENCES = 3
 
 

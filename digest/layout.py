@@ -152,6 +152,9 @@ def strip_emoji(text: str) -> str:
     return " ".join(_EMOJI.sub(" ", text).split())
 
 
+# a number broken over lines: a line ending with a scale goes on, and so does a piece («و», «۸۰۰») joined to it
+_SCALE_WORDS = frozenset({"هزار", "میلیون", "میلیارد"})
+_NUMBER_PIECE = re.compile(r"و|[0-9۰-۹][0-9۰-۹.,/٫٬]*")
 # words a paragraph never ends with: a line ending so was wrapped by the page or the copy
 _OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
 _REPORT_OPENERS = ("به گزارش", "به نقل از")
@@ -162,9 +165,11 @@ def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
     if line in _REPORT_OPENERS or line in ROLE_HEADS:
         return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
+    last = line.rpartition(" ")[2]
+    if last in _SCALE_WORDS or line == "و":
+        return True  # «دو میلیون»، «و»: a number broken over lines
     if line[-1] in ".!؟?:؛»)" or line.count(" ") < MIN_WRAPPED_WORDS - 1:
         return False  # a finished sentence; «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
-    last = line.rpartition(" ")[2]
     if line[-1] == "،" or last in _OPEN_ENDS:
         return True
     if line.startswith(_REPORT_OPENERS):
@@ -174,15 +179,22 @@ def _is_cut(line: str) -> bool:
     return "،" in line and (last in TITLES or last in first_names() or last in ROLE_HEADS or last in ORG_STARTS)
 
 
+def _before_number(line: str) -> bool:
+    """A line that a number on the next line continues: it ends with a scale, «و» or a preposition."""
+    last = line.rpartition(" ")[2]
+    return last in _SCALE_WORDS or last in _OPEN_ENDS
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and line[0].isalpha():
+        if joining and (line[0].isalpha() or line[0].isdigit() and _before_number(out[-1])):
             out[-1] = f"{out[-1]} {line}"
+            joining = _is_cut(out[-1]) or _NUMBER_PIECE.fullmatch(line) is not None  # «… از» «۶۴» «هزار …»
         else:
             out.append(line)
-        joining = _is_cut(out[-1])
+            joining = _is_cut(line)
     return out
 
 

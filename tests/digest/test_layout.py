@@ -162,6 +162,18 @@ def test_a_glued_and_before_a_count_and_a_scale_glued_to_its_unit_are_split() ->
         assert layout_lines(kept) == [kept]
 
 
+def test_a_number_broken_over_lines_is_joined_but_a_lone_number_line_stays() -> None:
+    broken = (
+        "آمار معتادان را دو میلیون\nو\n۸۰۰\nهزار نفر اعلام کرد.\nستاد افزود که بیش از\n۶۴\nهزار معتاد بی سرپناه هستند."
+    )
+    assert layout_lines(broken) == [
+        "آمار معتادان را دو میلیون و ۸۰۰ هزار نفر اعلام کرد.",
+        "ستاد افزود که بیش از ۶۴ هزار معتاد بی سرپناه هستند.",
+    ]
+    assert layout_lines("۱۴۰۲\nعنوان بعدی") == ["۱۴۰۲", "عنوان بعدی"]
+    assert layout_lines("کانال نمونه،\n3.33\n3 reviews") == ["کانال نمونه،", "3.33", "3 reviews"]
+
+
 def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
     line = "شهر در محاصره آب است و استان به این فلاکت افتاد نماینده شهر نمونه:"
     assert layout_lines(line) == ["شهر در محاصره آب است و استان به این فلاکت افتاد", "نماینده شهر نمونه:"]
