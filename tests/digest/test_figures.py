@@ -347,7 +347,7 @@ def test_text_cut_mid_number_gives_no_figure() -> None:
     assert [f.text for f in extract_figures(sentences)] == ["۱۲ هزار ازدواج", "۷.۷ درصد"]
     for cut in ("بالغ بر ۲۰ میلیا", "به ۳۴ هز", "بیش از ۱۹ میلیو"):
         assert [f.text for f in extract_figures([*sentences[:2], cut])] == ["۱۲ هزار ازدواج", "۷.۷ درصد"], cut
-    assert [f.text for f in extract_figures([*sentences[:2], "به ۳۴ هزار نفر"])][-1] == "۳۴ هزار نفر"
+    assert "۳۴ هزار نفر" in [f.text for f in extract_figures([*sentences[:2], "به ۳۴ هزار نفر"])]
 
 
 @pytest.mark.parametrize(
