@@ -208,8 +208,8 @@ def _after_inner_comma(text: str, end: int) -> str:
         after = text[nxt + 1 :].lstrip()
         if _opens_subject(after) and _is_name_like(text[end:nxt]):
             return rest  # «به گزارش …، انوش دهنادی مقدم، معاون …»: a name in apposition, not more lead-in
-        if _opens_subject(after) or _starts_with_name(after):
-            return after
+        if _opens_subject(after) or _starts_with_name(after) or after.startswith("«"):
+            return after  # «… تعاون، کار و رفاه اجتماعی استان، «NAME» اظهار کرد»: a quoted name opens it
     return _from_first_name(rest)
 
 

@@ -225,6 +225,10 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
     head = sentence[:MAX_NAMED_CHARS]
     opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
+    if opener in PREAMBLE_STARTS and "،" in head:  # «در راستای …، NAME ROLE … بازدید کرد»: a fronted clause
+        rest = head.partition("،")[2].strip()
+        if rest and is_name_start(rest.split(maxsplit=1)[0]):
+            head, opener = rest, rest.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return None  # cheap: neither a name nor a lead-in opens the sentence
     text = _QUOTES.sub("", strip_lead_in(head))
@@ -480,8 +484,8 @@ def _is_name_then_role(before: str, after: str) -> bool:
 def _skip_preamble(text: str) -> str:
     """Drop a leading adjunct (`در این آیین`, `در این جلسه که … برگزار شد،`) before the subject."""
     tokens = text.split()
-    if not tokens or tokens[0] not in PREAMBLE_STARTS or tokens[1:2] == ["حضور"]:
-        return text  # «با حضور NAME، ROLE، …» lists attendees: none of them is the subject
+    if not tokens or tokens[0] not in PREAMBLE_STARTS or tokens[1:2] in (["حضور"], ["اله"], ["الله"]):
+        return text  # «با حضور NAME، ROLE، …» lists attendees; «ولی اله …» is a first name, not «but»
     while "،" in text:  # a leading relative clause ends at its comma: "در این جلسه که … شد، ROLE …"
         head, _, rest = text.partition("،")
         if "که" not in head.split():
