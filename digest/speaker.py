@@ -226,9 +226,9 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     head = sentence[:MAX_NAMED_CHARS]
     opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
     if opener in PREAMBLE_STARTS and "،" in head:  # «در راستای …، NAME ROLE … بازدید کرد»: a fronted clause
-        rest = head.partition("،")[2].strip()
-        if rest and is_name_start(rest.split(maxsplit=1)[0]):
-            head, opener = rest, rest.split(maxsplit=1)[0]
+        after = head.partition("،")[2].strip()
+        if after and is_name_start(after.split(maxsplit=1)[0]):
+            head, opener = after, after.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return None  # cheap: neither a name nor a lead-in opens the sentence
     text = _QUOTES.sub("", strip_lead_in(head))
