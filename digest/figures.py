@@ -329,6 +329,13 @@ def _is_month(word: str | None) -> bool:
     return word in _MONTHS
 
 
+# People that «یک» counts only in a toll: a casualty word must follow in the sentence
+_ONE_PERSON = frozenset("نفر کودک کارگر کوهنورد مسافر سرنشین راننده معدنچی آتش‌نشان امدادگر".split())
+_TOLL_CUE = re.compile(
+    r"(?<![\w\u200c])(?:جان|کشته|فوت|مصدوم|زخمی|مجروح|مفقود|غرق|مسموم|حادثه|سقوط|نجات|آسیب|ربوده|گم)"
+)
+
+
 def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A spelled-out number is a figure before a known unit (`سه فرزند`), for «یک» only before a
     casualty or a measure (`یک کشته`, `یک دستگاه`; `یک طرح` is the indefinite article), and from ten
@@ -336,6 +343,8 @@ def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if unit is None:
         return False
     if span.value == 1 and not span.has_scale:
+        if unit in _ONE_PERSON:  # «یک کودک ۵ ساله …» is a child; «یک نفر جان باخت» is a toll
+            return _TOLL_CUE.search(sentence, span.end) is not None
         return unit in CASUALTY_UNITS or unit in COMMODITY_MEASURES or unit in PERCENT_UNITS  # "یک دستگاه", "یک درصد"
     if unit in _KNOWN_UNITS:
         return True

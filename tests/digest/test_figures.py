@@ -333,6 +333,11 @@ def test_hemat_is_a_thousand_billion_toman() -> None:
     assert figures("مدیرکل گفت: ۱۲ همت برای مسکن محرومان اختصاص یافت.") == [("۱۲ همت", 12e12, "همت")]
 
 
+def test_one_person_counts_only_in_a_toll() -> None:
+    assert figures("در این حادثه یک نفر جان باخت و دو نفر مصدوم شدند.")[0][:2] == ("یک نفر", 1)
+    assert [t for t, _, _ in figures("یک کودک ۵ ساله در این مرکز از ۲۰ خدمت بهره‌مند شد.")] == ["۲۰ خدمت"]
+
+
 def test_digits_glued_to_their_unit() -> None:
     found = figures("مدیرکل گفت: آب شرب ۱۳۰روستا تامین شد و تعداد به۱۰۰واحد رسید.")
     assert [(t, n) for t, n, _ in found] == [("۱۳۰روستا", 130.0), ("۱۰۰واحد", 100.0)]
