@@ -312,6 +312,13 @@ def _report_glued(text: str, at: int) -> bool:
 _GLUED_REPORT_NAME = re.compile(r"(?<![\w\u200c])(به[ \u200c]?گزارش)(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))")
 
 
+# «سه ونیم در صد»: «درصد» written apart after a number (not «در صدد»)
+_SPACED_PERCENT = re.compile(
+    r"((?:[0-9۰-۹]|(?<![^\W\d_])و?(?:نیم|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد))"
+    r"[ ]?)در صد(?![\w\u200c])"
+)
+
+
 # «… وهفت هزار …», «ودو میلیون»: «و» glued to the number word that opens a count
 _GLUED_AND_NUMBER = re.compile(
     r"(?<![^\W\d_\u200c])و(?=(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه)[ \u200c]*(?:هزار|میلیون|میلیارد))"
@@ -341,6 +348,8 @@ def _split_glued(text: str) -> str:
     text = _unglue_report(text)
     if "گزارش" in text:
         text = _GLUED_REPORT_NAME.sub("\\1 ", text)
+    if "در صد" in text:
+        text = _SPACED_PERCENT.sub("\\1درصد", text)
     if "هزار" in text or "میلیون" in text or "میلیارد" in text:
         text = _GLUED_SCALE_UNIT.sub("\\1 ", _GLUED_AND_NUMBER.sub("و ", text))
     if "گفت:" in text or "گفت :" in text:

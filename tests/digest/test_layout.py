@@ -174,6 +174,13 @@ def test_a_number_broken_over_lines_is_joined_but_a_lone_number_line_stays() -> 
     assert layout_lines("کانال نمونه،\n3.33\n3 reviews") == ["کانال نمونه،", "3.33", "3 reviews"]
 
 
+def test_percent_written_apart_after_a_number_is_one_word() -> None:
+    spaced = "نرخ بیکاری سه ونیم در صد و سهم زنان ۲۰ در صد است"
+    assert layout_lines(spaced) == ["نرخ بیکاری سه ونیم درصد و سهم زنان ۲۰ درصد است"]
+    for kept in ("دولت در صدد است", "در صد سال اخیر"):
+        assert layout_lines(kept) == [kept]
+
+
 def test_a_post_glued_after_a_channel_headline_is_its_own_heading() -> None:
     line = "شهر در محاصره آب است و استان به این فلاکت افتاد نماینده شهر نمونه:"
     assert layout_lines(line) == ["شهر در محاصره آب است و استان به این فلاکت افتاد", "نماینده شهر نمونه:"]
