@@ -69,6 +69,7 @@ _CHROME = re.compile(
     )
     + ")"
 )  # fmt: skip
+_URGENT = re.compile(r"^(?:خبر[ ]+)?فوری(?:[ ]+فوری)?[ ]*[:/|\-–—]+[ ]*")
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
 # «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
@@ -249,6 +250,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     headline = cap_headline(headline)
     key = squash(headline)
+    headline = _once(_URGENT.sub("", headline) or headline)  # «خبر فوری/ …»: a label, not the news
     title_key = _alnum_key(given) if given else ""
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p
@@ -256,6 +258,13 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         if i != kicker_at and not _squashes_to(p, key)
     )
     return Head(headline=headline, kicker=kicker, body=body)
+
+
+def _once(headline: str) -> str:
+    """A headline printed twice in one line (an image's alt text: «X X») said once."""
+    words = headline.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half >= MIN_HEADLINE_WORDS and words[:half] == words[half:] else headline
 
 
 def _squashes_to(text: str, key: str) -> bool:
@@ -335,8 +344,8 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     key = _alnum_key(slug)
     words = set(_key_words(slug))
     for p in paragraphs[: _body_start(paragraphs)]:
-        line_words = _key_words(p)
-        shared = sum(1 for w in words if w in line_words)
+        line_words, line_key = _key_words(p), _alnum_key(p)
+        shared = sum(1 for w in words if w in line_words or w in line_key)  # «مینی بوس» in «مینیبوس»
         if _alnum_key(p).startswith(key) or (
             shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
         ):

@@ -36,6 +36,7 @@ _EMOJI = re.compile(
     "\u2219\u23e9-\u23fa\u3030\u303d\ufe0f\u20e3])+"
 )
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^\s«»\"'<>]+", re.I)
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)?")  # «![alt](url)»: the alt text stays
 _DATA_URI = re.compile(r"data:[a-z]+/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%_-]*")
 _COMMENT = re.compile(r"<!--.*?-->|<--!.*?-->|<!--.*$|<--!.*$", re.M)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]{0,500})?/?>")
@@ -100,6 +101,8 @@ _CAMERA_HINT = re.compile(r"(?:IMG|DSC|VID|PXL|PANO|img|dsc|vid|pxl|pano)[ _-]*[
 
 
 def _strip_debris(text: str) -> str:
+    if "![" in text:
+        text = _MARKDOWN_IMAGE.sub("\\1", text)
     if "data:" in text:
         text = _DATA_URI.sub(" ", text)
     if "://" in text:

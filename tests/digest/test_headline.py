@@ -69,6 +69,20 @@ def test_a_post_over_the_headline_is_the_speakers_kicker() -> None:
     assert head.headline == "مدیرکل بهزیستی نمونه برکنار شد"
 
 
+def test_an_urgent_label_and_a_title_printed_twice_are_dropped() -> None:
+    lead = "به گزارش ایرنا، ۱۱ نفر مصدوم و ۶ نفر کشته شدند."
+    assert find_head(("خبر فوری/ واژگونی مینی‌بوس در شهر نمونه", lead)).headline == "واژگونی مینی‌بوس در شهر نمونه"
+    twice = "امدادرسانی به سیل زدگان در ۱۳ استان امدادرسانی به سیل زدگان در ۱۳ استان"
+    assert find_head((twice, lead)).headline == "امدادرسانی به سیل زدگان در ۱۳ استان"
+
+
+def test_a_slug_without_the_digit_still_picks_its_head_line() -> None:
+    line = "واژگونی مرگبار مینیبوس در ورزقان/ فوت ۶ نفر تاکنون+جزییات"
+    url = "https://example.ir/172819-واژگونی-مرگبار-مینی-بوس-در-ورزقان-فوت-نفر-تاکنون-جزییات"
+    head = find_head((line, "به گزارش منیبان، ۶ نفر کشته شدند."), url=url)
+    assert "۶" in head.headline
+
+
 def test_lead_core_when_no_short_line() -> None:
     lead = "خبرگزاری فارس: مدیرکل بهزیستی استان گفت: طرح ساماندهی کودکان کار از هفته آینده آغاز می‌شود."
     head = find_head((lead, "متن دوم خبر."))

@@ -174,6 +174,11 @@ def test_a_number_broken_over_lines_is_joined_but_a_lone_number_line_stays() -> 
     assert layout_lines("کانال نمونه،\n3.33\n3 reviews") == ["کانال نمونه،", "3.33", "3 reviews"]
 
 
+def test_a_markdown_image_leaves_its_alt_text() -> None:
+    raw = "![امدادرسانی به سیل زدگان](https://example.ir/_files/thumb/12233968_504.jpg)\nوی گفت: الف."
+    assert layout_lines(raw) == ["امدادرسانی به سیل زدگان", "وی گفت: الف."]
+
+
 def test_percent_written_apart_after_a_number_is_one_word() -> None:
     spaced = "نرخ بیکاری سه ونیم در صد و سهم زنان ۲۰ در صد است"
     assert layout_lines(spaced) == ["نرخ بیکاری سه ونیم درصد و سهم زنان ۲۰ درصد است"]
