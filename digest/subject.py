@@ -449,6 +449,8 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         and squash(tokens[end + 1]) in _LEADING_HEADS
     ):
         end += 1  # «سیدمهدی متولی رییس اداره …»: a post word right before a post is the surname
+    if end == 1 and len(tokens) == 2 and squash(tokens[1]) in _SURNAME_HEADS and is_first_name(tokens[0]):
+        end = 2  # «سیدمهدی متولی افزود»: a first name and a post word alone are a full name
     name = clean_name(tokens[:end])
     if name is None:
         return None
