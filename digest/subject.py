@@ -107,9 +107,23 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
-            return kept, tokens[i:]
+            if not (tok == "در" and _second_post_follows(kept, tokens[i + 1 :])):
+                return kept, tokens[i:]
         kept.append(tok)
     return kept, []
+
+
+def _second_post_follows(kept: list[str], rest: list[str]) -> bool:
+    """`رئیس انجمن اخلاق در علوم و فناوری و رئیس همایش …`: a «در» phrase inside a post that a second
+    post («و ROLE») continues, with no venue, time or other adjunct on the way."""
+    if not rest or rest[0] in VENUE_WORDS or not any(t in ROLE_HEADS for t in kept):
+        return False
+    for j, tok in enumerate(rest[:-1]):
+        if tok in ADJUNCTS or tok == "،":
+            return False
+        if tok == "و" and rest[j + 1] in ROLE_HEADS:
+            return True
+    return False
 
 
 _DAY_NEXT = frozenset("گذشته جاری قبل بعد پیش اول دوم سوم آخر جهانی ملی سه دو چهار پنج".split())

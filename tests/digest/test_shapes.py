@@ -165,9 +165,18 @@ def test_long_posts_are_kept_whole() -> None:
         "معاون سیاسی، امنیتی و اجتماعی استاندار نمونه",
         "مسئول کمیته امداد بخش مرکزی شهرستان نمونه",
         "رئیس اورژانس پیش بیمارستانی و مدیریت حوادث دانشگاه علوم پزشکی نمونه",  # «پیش» as a prefix
+        "رئیس انجمن ایرانی اخلاق در علوم و فناوری و رئیس همایش نمونه",  # «در» inside, a second post after it
     ):
         for subject in (f"علی رضایی، {role}،", f"علی رضایی {role}", f"{role}، علی رضایی،"):
             assert main_speaker(subject + quote) == ("علی رضایی", role), subject
+
+
+def test_a_venue_before_a_second_official_still_ends_a_post() -> None:
+    for venue in ("در دیدار با وزیر و معاون او", "در جلسه شورا و رئیس کمیته"):
+        assert main_speaker(f"مدیرکل بهزیستی استان نمونه {venue} گفت: ۲۰ خانوار تحت پوشش قرار گرفتند.") == (
+            None,
+            "مدیرکل بهزیستی استان نمونه",
+        ), venue
 
 
 def test_before_and_after_as_time_still_end_a_post() -> None:
