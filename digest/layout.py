@@ -227,7 +227,7 @@ def _split_trailing_role(line: str) -> list[str]:
 _COUNTER = re.compile(r"(?:(?:مجموع|تعداد)[ ]+)?(?:نظرات|بازدید|دیدگاه‌ها|دیدگاهها)[ ]*:?[ ]*[0-9۰-۹]+|[0-9۰-۹]+[ ]+نفر")
 _COUNTER_ENDS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹ر")
 # a reporting verb glued to the role before it («… کشورتصریح کرد»): the space is put back
-_GLUED_VERB_WORDS = ("تصریح", "اظهار", "خاطرنشان", "یادآور", "تاکید", "تأکید", "اذعان")
+_GLUED_VERB_WORDS = ("تصریح", "اظهار", "خاطرنشان", "خاطر نشان", "یادآور", "تاکید", "تأکید", "اذعان")
 _GLUED_VERB = re.compile(
     r"(?<=[^\W\d_])(?=(?:" + "|".join(_GLUED_VERB_WORDS) + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c]))"
 )

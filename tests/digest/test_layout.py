@@ -174,6 +174,10 @@ def test_a_number_broken_over_lines_is_joined_but_a_lone_number_line_stays() -> 
     assert layout_lines("کانال نمونه،\n3.33\n3 reviews") == ["کانال نمونه،", "3.33", "3 reviews"]
 
 
+def test_a_spaced_reporting_verb_glued_to_the_post_is_split() -> None:
+    assert layout_lines("رئیس بهزیستی شهر نمونهخاطر نشان کرد: الف.") == ["رئیس بهزیستی شهر نمونه خاطر نشان کرد: الف."]
+
+
 def test_a_markdown_image_leaves_its_alt_text() -> None:
     raw = "![امدادرسانی به سیل زدگان](https://example.ir/_files/thumb/12233968_504.jpg)\nوی گفت: الف."
     assert layout_lines(raw) == ["امدادرسانی به سیل زدگان", "وی گفت: الف."]
