@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from digest.places import is_place
-from digest.roles import HEAD_KEYS, NON_NAME_WORDS, REPORTING_VERB, TITLES, first_names
+from digest.roles import HEAD_KEYS, NON_NAME_WORDS, REPORTING_VERB, ROLE_SEATS, TITLES, VENUE_WORDS, first_names
 from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
@@ -246,6 +246,16 @@ def _starts_with_name(text: str) -> bool:
     return words[0] in names or two in names or two.replace("\u200c", "") in names or (len(bare) > 2 and bare in names)
 
 
+_GLUED_AFTER_HEAD = frozenset(squash(w) for w in ROLE_SEATS | VENUE_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _glued_head(word: str) -> bool:
+    """A post glued to its object (`دبیرهمایش`, `مدیرکلبهزیستی`): a head, then a seat or an event."""
+    key = squash(word)
+    return any(key.startswith(h) and key[len(h) :] in _GLUED_AFTER_HEAD for h in _REPORT_HEADS if len(key) > len(h) + 2)
+
+
 def _after_report_words(text: str, at: int) -> str:
     """A comma-less `به گزارش AGENCY …` ends where a role head, title or known first name starts."""
     names = first_names()
@@ -253,6 +263,6 @@ def _after_report_words(text: str, at: int) -> str:
         word = w.group()
         if w.start() == at or word in _AGENCY_WORDS:
             continue  # the agency itself («به گزارش خبرنگار …», «… خبرگزاری مهر»)
-        if squash(word) in _REPORT_HEADS or word in TITLES or word in names:
+        if squash(word) in _REPORT_HEADS or word in TITLES or word in names or _glued_head(word):
             return text[w.start() :]
     return text

@@ -389,6 +389,21 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
     if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
         return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
+    return _with_name_before_verb(written, pre)
+
+
+def _with_name_before_verb(written: str, pre: str) -> str:
+    """`ROLE امروز در نشست تخصصی NAME گفت`: a post cut at its adjunct, and a full name right before the
+    verb (a line break or a venue between them) names who holds it."""
+    words = pre.split()
+    if len(words) < MIN_LEAD_WORDS or not written or subject_tokens(written)[0] not in ROLE_HEADS:
+        return written
+    for k in (3, 2):
+        name = words[-k:]
+        if is_first_name(name[0]) and looks_like_name(name) and name[0] not in written.split():
+            mention = classify_subject(written, 0)
+            if mention is not None and mention.kind == "role":
+                return f"{written}، {' '.join(name)}"
     return written
 
 
@@ -437,8 +452,8 @@ def _heading(sentence: str, verb_at: int) -> str | None:
 
 
 def _according_subject(g: re.Match[str]) -> str:
-    """`طبق گفته‌های NAME، ROLE،`: the name and the role up to the closing comma."""
-    subject = g.group("subject").strip()
+    """`طبق گفته‌های NAME، ROLE،`: the name and the role up to the closing comma (a «quoted» name too)."""
+    subject = _QUOTES.sub("", g.group("subject")).strip()
     second = g.group("second")
     if (
         second
@@ -492,10 +507,25 @@ def _skip_preamble(text: str) -> str:
             break
         text = rest.strip()
         tokens = text.split()
-    for i, tok in enumerate(tokens):
+    start = _after_relative_clause(tokens)  # «در این آیین که با حضور … برگزار شد ROLE گفت»: no comma
+    for i, tok in enumerate(tokens[start:], start):
         if i and _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
             return " ".join(tokens[i:])
     return text
+
+
+_CLAUSE_END_VERBS = frozenset("شد شدند گردید گردیدند بود بودند".split())
+
+
+def _after_relative_clause(tokens: list[str]) -> int:
+    """Where a leading «… که … شد» clause ends when no comma closes it (0 when there is none)."""
+    if "که" not in tokens:
+        return 0
+    for j in range(tokens.index("که") + 1, len(tokens) - 1):
+        verb = tokens[j] in _CLAUSE_END_VERBS or (len(tokens[j]) > 4 and tokens[j].endswith("شد"))
+        if verb and _can_start_subject(tokens[j + 1], tokens[j + 2] if j + 2 < len(tokens) else ""):
+            return j + 1
+    return 0
 
 
 def _can_start_subject(tok: str, nxt: str) -> bool:

@@ -166,7 +166,7 @@ def _name_before_dash(before: str) -> bool:
 
 
 _HEAD_LENGTHS = sorted({len(k) for k in HEAD_KEYS}, reverse=True)
-_GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS)
+_GLUED_RESTS = frozenset(squash(w) for w in NON_NAME_WORDS | ROLE_SEATS | VENUE_WORDS)  # «دبیرهمایش»
 MIN_GLUED_REST = 3
 
 
