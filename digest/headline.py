@@ -65,10 +65,14 @@ _CHROME = re.compile(
     r"^(?:"
     + alternation(
         ("کانال", "برچسب", "آرشیو", "ارشیو", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
-         "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه")
+         "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه", "فعلا قابلیت پخش",
+         "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام")
     )
     + ")"
 )  # fmt: skip
+_HASHTAG = re.compile(r"#([^\s#]+)")
+# «94 1150 واژگونی …»: views and ids before the headline (not «۱۴ ۸ درصد», a decimal a slug split)
+_COUNTERS = re.compile(r"^(?:[0-9۰-۹]+[ ]+){2,}(?=[^\W\d_])(?!درصد|میلیون|میلیارد|هزار|نفر|تن[ ])")
 _URGENT = re.compile(r"^(?:خبر[ ]+)?فوری(?:[ ]+فوری)?[ ]*[:/|\-–—]+[ ]*")
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
@@ -251,6 +255,9 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     headline = cap_headline(headline)
     key = squash(headline)
     headline = _once(_URGENT.sub("", headline) or headline)  # «خبر فوری/ …»: a label, not the news
+    if "#" in headline:
+        headline = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), headline)  # «#هفت_تپه» → «هفت تپه»
+    headline = _COUNTERS.sub("", headline) or headline
     title_key = _alnum_key(given) if given else ""
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p

@@ -83,6 +83,13 @@ def test_a_slug_without_the_digit_still_picks_its_head_line() -> None:
     assert "۶" in head.headline
 
 
+def test_hashtags_and_view_counters_read_as_plain_words() -> None:
+    lead = "به گزارش ایرنا، ۱۵ نفر مصدوم شدند."
+    assert find_head(("تعطیلی مدارس استان #آذربایجان_شرقی", lead)).headline == "تعطیلی مدارس استان آذربایجان شرقی"
+    assert find_head(("94 1150 واژگونی اتوبوس در غرب تهران", lead)).headline == "واژگونی اتوبوس در غرب تهران"
+    assert find_head(("14 8 درصد رشد اجاره بها در شهر تهران", lead)).headline.startswith("14 8 درصد")
+
+
 def test_lead_core_when_no_short_line() -> None:
     lead = "خبرگزاری فارس: مدیرکل بهزیستی استان گفت: طرح ساماندهی کودکان کار از هفته آینده آغاز می‌شود."
     head = find_head((lead, "متن دوم خبر."))
@@ -149,6 +156,8 @@ def test_page_head_chrome_is_no_headline() -> None:
         "نمایش موارد بر اساس برچسب: بانوان نمونه",
         "ادامه مطلب «روز جهانی معلولین»",
         "تبلیغات خبر نمونه تبلیغات خبر نمونه",
+        "فعلا قابلیت پخش رسانه در مرورگر فراهم نیست",
+        "مشاهده در پیام رسان ایتا",
     ):
         assert find_head((chrome, lead)).headline == "۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد", chrome
 
