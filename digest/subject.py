@@ -153,6 +153,8 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         dash = _APPOSITION_DASH.search(subject)
         if dash is not None and _name_before_dash(subject[: dash.start()]):  # «نمونه‌آباد - …» is a dateline
             subject = _APPOSITION_DASH.sub("، ", subject)
+    if "#" in subject:  # «… رئیس پلیس #ناجا:», «#علی_رضایی»: a hashtag is its words
+        subject = subject.replace("#", "").replace("_", " ")
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))

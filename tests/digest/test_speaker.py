@@ -925,6 +925,8 @@ SUBJECTS = [
     ("test_a_post_word_that_is_a_surname_before_a_post_1", "رضا محمدی معاون استاندار", ("رضا محمدی", "معاون استاندار")),
     ("test_a_post_word_that_is_a_surname_before_a_post_2", "رضا محمدی مشاور مدیرکل", ("رضا محمدی", "مشاور مدیرکل")),
     ("a_post_word_alone_after_a_first_name_is_the_surname", "سیدمهدی متولی", ("سیدمهدی متولی", None)),
+    ("a_hashtag_is_its_words", "فرمانده #انتظامی شهرستان نمونه", (None, "فرمانده انتظامی شهرستان نمونه")),
+    ("a_hashtag_name", "#مسعود_کاوه مدیرکل روابط عمومی استانداری", ("مسعود کاوه", "مدیرکل روابط عمومی استانداری")),
 ]
 
 
