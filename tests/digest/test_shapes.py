@@ -167,6 +167,7 @@ def test_long_posts_are_kept_whole() -> None:
         "رئیس اورژانس پیش بیمارستانی و مدیریت حوادث دانشگاه علوم پزشکی نمونه",  # «پیش» as a prefix
         "رئیس انجمن ایرانی اخلاق در علوم و فناوری و رئیس همایش نمونه",  # «در» inside, a second post after it
         "نماینده استان نمونه در شورای عالی استان ها",  # a representative's seat: a council
+        "رییس ستاد رسیدگی به امور دیه و کمک به زندانیان نیازمند استان نمونه",  # «رسیدگی به», «کمک به»
     ):
         for subject in (f"علی رضایی، {role}،", f"علی رضایی {role}", f"{role}، علی رضایی،"):
             assert main_speaker(subject + quote) == ("علی رضایی", role), subject
