@@ -293,6 +293,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     if "#" in sentence and _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
         return True  # "#سلام۲۲": part of a hashtag
+    if span.text in _VAGUE_SHARES:
+        return True  # «نیمی از …», «ده‌ها …»: a share or a vague many, not a figure
     if not span.has_digits and not span.fraction:
         return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
@@ -329,6 +331,8 @@ def _is_month(word: str | None) -> bool:
     return word in _MONTHS
 
 
+_VAGUE_SHARES = frozenset({"نیمی"})
+_ONE_VEHICLE = frozenset({"دستگاه", "فروند"})
 # People that «یک» counts only in a toll: a casualty word must follow in the sentence
 _ONE_PERSON = frozenset("نفر کودک کارگر کوهنورد مسافر سرنشین راننده معدنچی آتش‌نشان امدادگر".split())
 _TOLL_CUE = re.compile(
@@ -345,6 +349,8 @@ def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if span.value == 1 and not span.has_scale:
         if unit in _ONE_PERSON:  # «یک کودک ۵ ساله …» is a child; «یک نفر جان باخت» is a toll
             return _TOLL_CUE.search(sentence, span.end) is not None
+        if unit in _ONE_VEHICLE:  # «برخورد یک دستگاه پژو …» is a vehicle; «۲ دستگاه آمبولانس و یک دستگاه کانکس» a count
+            return sentence.count(unit) > 1
         return unit in CASUALTY_UNITS or unit in COMMODITY_MEASURES or unit in PERCENT_UNITS  # "یک دستگاه", "یک درصد"
     if unit in _KNOWN_UNITS:
         return True

@@ -42,7 +42,6 @@ KEPT = [
     ("less_than", "کمتر از ۱۰ درصد معلولان شاغلند.", ("۱۰ درصد", 10, "درصد")),
     ("trillion_rial", "۱۲ هزار میلیارد ریال اعتبار دارد.", ("۱۲ هزار میلیارد ریال", 1.2e13, "ریال")),
     ("glued_third", "یک‌سوم خانوارها زیر خط فقرند.", ("یک‌سوم", 1 / 3, None)),
-    ("half_of", "نیمی از ساکنان سند ندارند.", ("نیمی", 0.5, None)),
     ("latin_digits", "120 نفر در طرح شرکت کردند.", ("120 نفر", 120, "نفر")),
     ("percent_sign_first", "طلاق %۲۵ افزایش یافت.", ("۲۵", 25, "درصد")),
     ("from_to_change", "خانه‌های امن از ۲ به ۴ واحد افزایش می‌یابد.", ("۲ به ۴ واحد", 4, "واحد")),
@@ -336,6 +335,13 @@ def test_hemat_is_a_thousand_billion_toman() -> None:
 def test_one_person_counts_only_in_a_toll() -> None:
     assert figures("در این حادثه یک نفر جان باخت و دو نفر مصدوم شدند.")[0][:2] == ("یک نفر", 1)
     assert [t for t, _, _ in figures("یک کودک ۵ ساله در این مرکز از ۲۰ خدمت بهره‌مند شد.")] == ["۲۰ خدمت"]
+
+
+def test_half_of_and_one_vehicle_are_no_figures_but_a_listed_vehicle_is() -> None:
+    assert [t for t, _, _ in figures("نیمی از ساکنان روستا ۱۲۰ خانوار را تشکیل می‌دهند.")] == ["۱۲۰ خانوار"]
+    assert [t for t, _, _ in figures("برخورد یک دستگاه پژو با کامیون ۳ مصدوم داشت.")] == ["۳ مصدوم"]
+    found = [t for t, _, _ in figures("این اداره کل ۲ دستگاه آمبولانس و یک دستگاه کانکس به منطقه اعزام کرد.")]
+    assert "یک دستگاه" in found
 
 
 def test_digits_glued_to_their_unit() -> None:
