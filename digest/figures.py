@@ -294,7 +294,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if "#" in sentence and _HASHTAG_BEFORE.search(sentence, max(0, span.start - 40), span.start):
         return True  # "#سلام۲۲": part of a hashtag
     if span.text in _VAGUE_SHARES:
-        return True  # «نیمی از …», «ده‌ها …»: a share or a vague many, not a figure
+        return True  # «نیمی از …»: a share, not a figure
     if not span.has_digits and not span.fraction:
         return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
