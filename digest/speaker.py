@@ -52,6 +52,7 @@ from digest.roles import (
     NAMED_ORGS,
     PREAMBLE_STARTS,
     PRONOUNS,
+    REPORTER_HEADS,
     REPORTING_VERBS,
     ROLE_HEADS,
     SURNAME_ENDS,
@@ -82,7 +83,7 @@ MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can h
 MAX_SPEAKERS = 4
 _SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
-ACTOR_LEAD = 3  # with no attribution at all, a named official in the first sentences is the story's actor
+ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sentences is the story's actor
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
 MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
 MAX_NAMED_CHARS = 200
@@ -603,7 +604,8 @@ def _resolve(mentions: list[Mention]) -> list[_Person]:
         return counted
     # nobody is quoted: the official the lead names with a post («NAME ROLE … بازدید کرد») acted, and
     # the story is his
-    return [p for p in linked if p.name and p.roles and min(p.mentions, default=p.first) < ACTOR_LEAD][:1]
+    actors = [p for p in linked if p.name and p.roles and min(p.mentions, default=p.first) < ACTOR_LEAD]
+    return [p for p in actors if not any(REPORTER_HEADS.intersection(r.split()) for r in p.roles)][:1]
 
 
 def _match_person(people: list[_Person], m: Mention) -> _Person | None:

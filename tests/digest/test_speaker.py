@@ -772,6 +772,14 @@ def test_with_nobody_quoted_the_official_the_lead_names_is_the_actor() -> None:
     ]
     quoted = text + "\nرئیس بهزیستی استان گفت: ظرفیت پذیرش افزایش می‌یابد."
     assert [(name, role) for name, role, _ in speakers(quoted)][0][1] == "رئیس بهزیستی استان"
+    # the actor may come after a few paragraphs of scene-setting, but a reporter is never the actor
+    scene = "باران شدید بود.\nسیل به روستاها رسید.\nخانه‌ها آسیب دید.\nراه‌ها بسته شد.\n"
+    later = scene + "روح‌الله کاوه نماینده مردم نمونه در مجلس شورای اسلامی از روستاهای سیل‌زده بازدید کرد."
+    assert [(name, role) for name, role, _ in speakers(later)] == [
+        ("روح‌الله کاوه", "نماینده مردم نمونه در مجلس شورای اسلامی")
+    ]
+    reporter = "مصطفی کاوه رییس دفتر و خبرنگار ایرنا از روستاهای سیل‌زده بازدید کرد."
+    assert speakers(reporter) == []
 
 
 def test_a_post_in_the_lead_names_who_is_quoted_later() -> None:
