@@ -256,6 +256,7 @@ def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str,
         ("برف در مناطق #سراب ،جلفا و ورزقان", ("سراب", "جلفا", "ورزقان")),
         ("بنیاد کرامت آستان قدس رضوی در مشهد", ("مشهد",)),
         ("حضور در گلستان شهدا و تجدید میثاق در اصفهان", ("اصفهان",)),
+        ("نشانی: اراک، میدان دروازه تهران و آزادراه کرج قزوین", ("اراک",)),
     ],
     ids=[
         "neighbouring_villages",
@@ -269,6 +270,7 @@ def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str,
         "regions_cue_a_list",
         "the_shrine_is_no_province",
         "martyrs_cemetery",
+        "a_gate_and_a_motorway_named_after_cities",
     ],
 )
 def test_words_that_look_like_places(text: str, expected: tuple[str, ...]) -> None:
