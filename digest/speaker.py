@@ -186,6 +186,11 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
     out: list[Mention] = []
     interview = any(_is_question_label(s) for s in sentences)
     for index, sentence in enumerate(sentences):
+        if sentence.startswith(_TAG_OPENERS):
+            tagged = _tag_label(sentence, index)
+            if tagged is not None:
+                out.append(tagged)
+                continue
         subjects = _subjects(sentence)
         for subject in subjects:
             mention = classify_subject(subject, index)
@@ -199,6 +204,22 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+_TAG_OPENERS = ("برچسب", "نمایش موارد بر اساس برچسب")
+_TAG_LABEL = re.compile(r"^(?:نمایش موارد بر اساس )?برچسب(?:[ ]*(?:زده شده با|ها))?[ ]*:[ ]*(?P<label>[^،:.]{3,40})$")
+
+
+def _tag_label(sentence: str, index: int) -> Mention | None:
+    """A tag page's label that is a person (`برچسب زده شده با : امیر مرادی`): the page is about them, and
+    the post its first item quotes is theirs."""
+    m = _TAG_LABEL.match(sentence.strip())
+    if m is None:
+        return None
+    words = m.group("label").split()
+    if not 2 <= len(words) <= MAX_BARE_NAME_WORDS or not is_first_name(words[0]) or not looks_like_name(words):
+        return None
+    return Mention(" ".join(words), None, "name", index)
 
 
 def _is_question_label(sentence: str) -> bool:
@@ -226,7 +247,7 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
     head = sentence[:MAX_NAMED_CHARS]
     opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
-    if opener in PREAMBLE_STARTS and "،" in head:  # «در راستای …، NAME ROLE … بازدید کرد»: a fronted clause
+    if (opener in PREAMBLE_STARTS or opener in ADJUNCTS) and "،" in head:  # «در راستای …، NAME ROLE …»
         after = head.partition("،")[2].strip()
         if after and is_name_start(after.split(maxsplit=1)[0]):
             head, opener = after, after.split(maxsplit=1)[0]

@@ -490,11 +490,15 @@ def _after_titles(tokens: list[str], end: int) -> int:
     return end
 
 
+_OTHERS = re.compile(r"[ ]+و[ ]+(?:سایر|دیگر)[ ]+")
+
+
 def _strip_role(role: str) -> str:
     if "محترم" in role:
         role = _HONORIFIC.sub("", role)  # «وزیر محترم کار»
     if "(" in role and ")" not in role.partition("(")[2]:
         role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
+    role = _OTHERS.split(role, maxsplit=1)[0]  # «ROLE و سایر مسئولین»: the others are no part of the post
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
     head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
     return head + parliament if parliament else role
