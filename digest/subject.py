@@ -430,10 +430,12 @@ def _name_after_place(tokens: list[str], index: int) -> Mention | None:
     ending like a surname, are the name."""
     if "،" in tokens:
         return None
-    for k in (2, 3):
+    for k in (2, 3, 1):  # one word only when it ends like a surname: «… آذربایجان‌غربی سهندی»
         head, tail = tokens[:-k], tokens[-k:]
         if len(head) < 2 or not (is_first_name(tail[0]) or is_surname(tail[-1])):
             continue  # «… تبریز خواستار چاره‌جویی مسؤولان»: words after the place, not a name
+        if k == 1 and (is_first_name(tail[0]) or not is_surname(tail[0]) or is_place(f"{head[-1]} {tail[0]}")):
+            continue  # «… خراسان رضوی»: the place's own second word
         if not looks_like_name(tail) or any(is_place(t) for t in tail) or is_place(" ".join(tail)):
             continue
         if is_place(head[-1]) or is_place(" ".join(head[-2:])):
