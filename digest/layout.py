@@ -168,11 +168,13 @@ def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
     if line in _REPORT_OPENERS or line in ROLE_HEADS:
         return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
+    if line[-1] in ".!؟?:؛»)":
+        return False  # a finished sentence
     last = line.rpartition(" ")[2]
     if last in _SCALE_WORDS or line == "و":
         return True  # «دو میلیون»، «و»: a number broken over lines
-    if line[-1] in ".!؟?:؛»)" or line.count(" ") < MIN_WRAPPED_WORDS - 1:
-        return False  # a finished sentence; «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
+    if line.count(" ") < MIN_WRAPPED_WORDS - 1:
+        return False  # «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
     if line[-1] == "،" or last in _OPEN_ENDS:
         return True
     if line.startswith(_REPORT_OPENERS):
@@ -312,7 +314,10 @@ def _report_glued(text: str, at: int) -> bool:
 
 
 # «به گزارشامروله،»: the outlet glued to «به گزارش» (not «به گزارش‌های»، «گزارشی»، «گزارشگر»)
-_GLUED_REPORT_NAME = re.compile(r"(?<![\w\u200c])(به[ \u200c]?گزارش)(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))")
+_GLUED_REPORT_NAME = re.compile(  # opens with the literal «گزارش», the regex engine scans for it
+    r"گزارش(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))"
+    r"(?:(?<=(?<![^\W\d_])به گزارش)|(?<=(?<![^\W\d_])به\u200cگزارش)|(?<=(?<![^\W\d_])بهگزارش))"
+)
 
 
 # «سه ونیم در صد»: «درصد» written apart after a number (not «در صدد»)
@@ -324,13 +329,13 @@ _SPACED_PERCENT = re.compile(
 
 # «… وهفت هزار …», «ودو میلیون»: «و» glued to the number word that opens a count
 _GLUED_AND_NUMBER = re.compile(
-    r"(?<![^\W\d_\u200c])و(?=(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه)[ \u200c]*(?:هزار|میلیون|میلیارد))"
+    r"و(?<![^\W\d_\u200c]و)(?=(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه)[ \u200c]*(?:هزار|میلیون|میلیارد))"
 )
 
 
 # «۳۰ میلیاردریال», «۵۰ هزارخانوار»: a scale after a number glued to the unit it counts
 _GLUED_SCALE_UNIT = re.compile(
-    r"(?<=[0-9۰-۹ ])(هزار|میلیون|میلیارد)(?="
+    r"(هزار(?<=[0-9۰-۹ ]هزار)|میلیون(?<=[0-9۰-۹ ]میلیون)|میلیارد(?<=[0-9۰-۹ ]میلیارد))(?="
     + alternation(sorted(MONEY_UNITS | COUNT_UNITS - {"برابر", "طلا", "دست", "دوره", "عنوان"}))
     + r")"
 )
@@ -350,7 +355,7 @@ def _split_glued(text: str) -> str:
         text = _unglue_headings(text)
     text = _unglue_report(text)
     if "گزارش" in text:
-        text = _GLUED_REPORT_NAME.sub("\\1 ", text)
+        text = _GLUED_REPORT_NAME.sub("گزارش ", text)
     if "در صد" in text:
         text = _SPACED_PERCENT.sub("\\1درصد", text)
     if "هزار" in text or "میلیون" in text or "میلیارد" in text:

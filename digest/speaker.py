@@ -81,6 +81,7 @@ _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "برا�
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
+_HEADS = frozenset(squash(h) for h in ROLE_HEADS)
 _SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sentences is the story's actor
@@ -322,7 +323,12 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
     if m is None:  # a post alone, or a post acting (`ROLE از … بازدید کرد`) names the speaker's post
-        return _post_title(text, index) or _role_subject(text, index)
+        acting = (
+            _role_subject(text, index)
+            if text.split(maxsplit=1)[:1] and squash(text.split(maxsplit=1)[0]) in _HEADS
+            else None
+        )
+        return _post_title(text, index) or acting
     if len(m.group("subject").split()) > 8:
         return None
     mention = classify_subject(m.group("subject"), index)
@@ -417,8 +423,10 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
 def _with_name_before_verb(written: str, pre: str) -> str:
     """`ROLE امروز در نشست تخصصی NAME گفت`: a post cut at its adjunct, and a full name right before the
     verb (a line break or a venue between them) names who holds it."""
-    words = pre.split()
-    if len(words) < MIN_LEAD_WORDS or not written or subject_tokens(written)[0] not in ROLE_HEADS:
+    words = pre.rsplit(maxsplit=3)[-3:]
+    if len(words) < 3 or not (is_first_name(words[0]) or is_first_name(words[1])):
+        return written  # cheap: no first name among the last words before the verb
+    if not written or len(pre.split()) < MIN_LEAD_WORDS or subject_tokens(written)[0] not in ROLE_HEADS:
         return written
     for k in (3, 2):
         name = words[-k:]
