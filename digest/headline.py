@@ -254,10 +254,13 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     headline = cap_headline(headline)
     key = squash(headline)
-    headline = _once(_URGENT.sub("", headline) or headline)  # «خبر فوری/ …»: a label, not the news
+    if "فوری" in headline[:12]:
+        headline = _URGENT.sub("", headline) or headline  # «خبر فوری/ …»: a label, not the news
+    headline = _once(headline)
     if "#" in headline:
         headline = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), headline)  # «#هفت_تپه» → «هفت تپه»
-    headline = _COUNTERS.sub("", headline) or headline
+    if headline[:1].isdigit():
+        headline = _COUNTERS.sub("", headline) or headline
     title_key = _alnum_key(given) if given else ""
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p

@@ -242,8 +242,12 @@ def _starts_with_name(text: str) -> bool:
     if not words:
         return False
     two = words[0] + "\u200c" + words[1] if len(words) == 2 else ""
+    if words[0] in names or two in names or two.replace("\u200c", "") in names:
+        return True
+    if words[0][:3] not in ("سید", "میر"):
+        return False
     bare = words[0].removeprefix("سید").removeprefix("میر")  # «سیدجواد», «میرحسین»: a title glued on
-    return words[0] in names or two in names or two.replace("\u200c", "") in names or (len(bare) > 2 and bare in names)
+    return len(bare) > 2 and bare in names
 
 
 _GLUED_AFTER_HEAD = frozenset(squash(w) for w in ROLE_SEATS | VENUE_WORDS)
