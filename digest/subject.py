@@ -492,6 +492,7 @@ def _after_titles(tokens: list[str], end: int) -> int:
     return end
 
 
+_LIGHT_VERBS = frozenset("شد شدند گردید گردیدند کرد کردند نمود نمودند".split())
 _OTHERS = re.compile(r"[ ]+و[ ]+(?:سایر|دیگر)[ ]+")
 
 
@@ -501,6 +502,9 @@ def _strip_role(role: str) -> str:
     if "(" in role and ")" not in role.partition("(")[2]:
         role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
     role = _OTHERS.split(role, maxsplit=1)[0]  # «ROLE و سایر مسئولین»: the others are no part of the post
+    words = role.split()
+    if len(words) > 2 and words[-1] in _LIGHT_VERBS:
+        role = " ".join(words[:-2])  # «… خوزستان برگزار شد»: the sentence's verb ran into the post
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
     head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
     return head + parliament if parliament else role
