@@ -218,6 +218,9 @@ def is_name_start(tok: str) -> bool:
     return tok in TITLES or is_first_name(tok)
 
 
+MIN_NAME_LETTERS = 2
+
+
 def looks_like_name(tokens: list[str]) -> bool:
     """A person's name: 1–5 tokens, none of them a role/organisation word, not ending in a place."""
     if not tokens or len(tokens) > MAX_NAME_WORDS or is_place(tokens[-1]):
@@ -226,6 +229,7 @@ def looks_like_name(tokens: list[str]) -> bool:
         (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
         or t in _NOT_NAME
         or _DIGIT_OR_LATIN.search(t)
+        or len(t) < MIN_NAME_LETTERS  # «ط»: an initial standing for a withheld name
         for i, t in enumerate(tokens)
     )
 

@@ -88,6 +88,12 @@ def test_organisations_are_not_speakers(subject: str) -> None:
     assert classify_subject(subject, 0) is None
 
 
+@pytest.mark.parametrize("subject", ["بانوی کارآفرین", "مرد روستای", "صاحبان صنایع", "ط", "شاهدان"])
+def test_common_nouns_and_initials_are_no_names(subject: str) -> None:
+    mention = classify_subject(subject, 0)
+    assert mention is None or mention.name is None
+
+
 PRE = [
     ("lead_in", "به گزارش خبرگزاری موج خوزستان، روزبه کردونی در شورای اجتماعی استان", "روزبه کردونی"),
     (
