@@ -22,7 +22,7 @@ from digest.datestamp import is_date_stamp
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
-from digest.roles import REPORTING_VERBS, ROLE_HEADS
+from digest.roles import HEAD_KEYS, REPORTING_VERBS, ROLE_HEADS
 from digest.sitetitle import is_site_label
 from digest.textmatch import alternation, key_text, squash
 
@@ -218,7 +218,7 @@ def _is_post_line(line: str) -> bool:
     words = line.split()
     return (
         bool(words)
-        and squash(words[0]) in _HEAD_KEYS
+        and squash(words[0]) in HEAD_KEYS
         and len(words) <= MAX_POST_LINE_WORDS
         and not any(ch.isdigit() for ch in line)
         and not any(w in _VERB_WORDS or w.startswith(("می", "نمی")) for w in words)
@@ -226,7 +226,6 @@ def _is_post_line(line: str) -> bool:
 
 
 MAX_POST_LINE_WORDS = 12
-_HEAD_KEYS = frozenset(squash(h) for h in ROLE_HEADS)
 _VERB_WORDS = frozenset(
     "شد شدند کرد کردند داد دادند است هستند نیست دارد دارند گفت شود کند یافت رسید گرفت ماند خواهد باید".split()
 )

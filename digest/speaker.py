@@ -47,6 +47,7 @@ from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
     CLAUSE_VERBS,
+    HEAD_KEYS,
     HONORIFIC_VERBS,
     KEEP_TITLES,
     NAMED_ORGS,
@@ -81,7 +82,6 @@ _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "برا�
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
-_HEADS = frozenset(squash(h) for h in ROLE_HEADS)
 _SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sentences is the story's actor
@@ -323,11 +323,8 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
     if m is None:  # a post alone, or a post acting (`ROLE از … بازدید کرد`) names the speaker's post
-        acting = (
-            _role_subject(text, index)
-            if text.split(maxsplit=1)[:1] and squash(text.split(maxsplit=1)[0]) in _HEADS
-            else None
-        )
+        first = text.split(maxsplit=1)[:1]
+        acting = _role_subject(text, index) if first and squash(first[0]) in HEAD_KEYS else None
         return _post_title(text, index) or acting
     if len(m.group("subject").split()) > 8:
         return None
