@@ -208,6 +208,7 @@ _ROLE_OBJECT_BEFORE = frozenset("با از به در بر توسط حضور و �
 _PLAIN_VERBS = frozenset("شد شدند است هستند کرد کردند دارد دارند گردید بود بودند شده".split())
 MAX_TRAILING_ROLE_WORDS = 6
 MIN_GLUED_TITLE_WORDS = 4
+MAX_NAME_BEFORE_ROLE = 5  # titles included, as subject.MAX_NAME_WORDS
 
 
 def _split_trailing_role(line: str) -> list[str]:
@@ -216,6 +217,8 @@ def _split_trailing_role(line: str) -> list[str]:
     words = line[:-1].split()
     for k in range(max(MIN_GLUED_TITLE_WORDS, len(words) - MAX_TRAILING_ROLE_WORDS), len(words)):
         if squash(words[k]) in HEAD_KEYS:
+            if k <= MAX_NAME_BEFORE_ROLE and (words[0] in TITLES or words[0] in first_names()):
+                return [line]  # «سردار محمد مسعود زاهدیان رئیس …:»: a titled name before its post, no headline
             tail = " ".join(words[k:])
             if "،" in tail or REPORTING_VERB.search(tail) or "،" in words[k - 1] or words[k - 1] in _ROLE_OBJECT_BEFORE:
                 return [line]
