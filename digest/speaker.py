@@ -162,15 +162,22 @@ def _speaker(p: _Person, sentences: list[str]) -> Speaker:
 
 
 def _role_in_text(name: str, sentences: list[str]) -> str | None:
-    """`NAME، ROLE،` written anywhere in the text (`گفت‌وگو با زهرا عسگری، مدیر روابط کار …، درباره …`)."""
-    pattern = re.compile(re.escape(name) + r"[ ]*،[ ]*(?P<role>[^،.:؛]{3,120})")
+    """`NAME، ROLE،` written anywhere in the text (`گفت‌وگو با زهرا عسگری، مدیر روابط کار …، درباره …`),
+    else `NAME ROLE` with no comma (`به گزارش نیکوکار، باجلان معاون اداری … در حاشیه …`), cut at the verb."""
+    pattern = re.compile(r"(?<![\w\u200c])" + re.escape(name) + r"(?P<comma>[ ]*،)?[ ]+(?P<role>[^،.:؛]{3,120})")
+    found: list[str] = []
     for sentence in sentences:
-        m = pattern.search(sentence) if name in sentence else None
-        if m is not None:
-            role = cut_adjuncts(m.group("role"))
+        for m in pattern.finditer(sentence) if name in sentence else ():
+            role = m.group("role")
+            if not m.group("comma"):
+                verb = _VERB.search(role)
+                role = role[: verb.start()] if verb is not None else role
+            role = cut_adjuncts(role)
             if role and subject_tokens(role)[0] in ROLE_HEADS:
-                return role
-    return None
+                if m.group("comma"):
+                    return role
+                found.append(role)
+    return found[0] if found else None
 
 
 def _tier(person: _Person, lead: int) -> int:
