@@ -164,6 +164,16 @@ def slug_title(url: str | None) -> str | None:
     segments = path.split("/")
     if any(seg.lower() in _LISTING for seg in segments):
         return None  # a tag or search page: its slug names a keyword, not the story
+    best = _trimmed_slug(_longest_slug(segments))
+    if len(best) < MIN_SLUG_WORDS:
+        return None
+    if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
+        best[0] += "/"
+    return " ".join(best)
+
+
+def _longest_slug(segments: list[str]) -> list[str]:
+    """The words of the path segment with most Persian letters."""
     best: list[str] = []
     most = 0
     for segment in segments:
@@ -176,20 +186,26 @@ def slug_title(url: str | None) -> str | None:
         letters = len(_PERSIAN_LETTER.findall(text))
         if letters > most:
             best, most = [w for w in _SLUG_SEP.split(text) if w], letters
+    return best
+
+
+def _trimmed_slug(best: list[str]) -> list[str]:
+    """The slug's words without page ids and counters before them, and without a CMS's tail."""
     while best and (_NUMERIC_ID.match(best[0]) or _LATIN_ID.match(best[0]) or not _is_slug_word(best[0])):
         best.pop(0)  # «4102-فعلا-طلاق-…»: a leading page number that is no year
+    if len(best) > 2 and _COUNTERS.match(" ".join(best[:3])):
+        best = _COUNTERS.sub("", " ".join(best)).split()  # «np-94-1150-واژگونی-…»: views and ids, no headline
+    if len(best) > 1 and best[-1] in _DUPLICATE_SUFFIX:
+        best.pop()  # «…-اردبیل-ا-2/»: the CMS's suffix of a second page with the same cut slug
     while best and (
         _NUMERIC_ID.match(best[-1]) or best[-1] in _SLUG_TAIL or best[-1] in _CUT_ENDS or not _is_slug_word(best[-1])
     ):
         best.pop()  # «… در سیستان و»: a slug cut after a conjunction ends before it
-    if len(best) < MIN_SLUG_WORDS:
-        return None
-    if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
-        best[0] += "/"
-    return " ".join(best)
+    return best
 
 
 _CUT_ENDS = frozenset("و در به از با که برای تا".split())  # a title never ends with these: the CMS cut it
+_DUPLICATE_SUFFIX = frozenset("23456789")  # WordPress's «-2/» on a second page with the same slug
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
 
 

@@ -387,6 +387,8 @@ def layout_lines(text: str) -> list[str]:
             line = _NUMBERED.sub("", strip_stamp(line), count=1)
         if line[:1] in _BULLETS:
             line = strip_bullet(line).strip()
+        if line[-1:] == "*" and "*" in raw[:4]:
+            line = line.rstrip("* ")  # «*واژگونی اتوبوس …*»: a post's bold markup around its headline
         if line:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]

@@ -385,3 +385,21 @@ def test_a_purpose_clause_before_the_news_is_no_headline() -> None:
     )
     headline = find_head((lead,)).headline
     assert headline.startswith(normalize_fa("۲۷ نفر از مددجویان"))
+
+
+def test_view_counts_and_a_duplicate_suffix_are_no_part_of_a_slug() -> None:
+    assert slug_title("https://example.ir/np-94-1150-واژگونی-اتوبوس-در-غرب-") == "واژگونی اتوبوس در غرب"
+    assert slug_title("https://example.ir/۱۴-کارگر-مزرعه-زخمی-شدند") == "۱۴ کارگر مزرعه زخمی شدند"
+    assert (
+        slug_title("https://example.ir/بازدید-رییس-دادگستری-استان-نمونه-ا-2/") == "بازدید رییس دادگستری استان نمونه ا"
+    )
+
+
+def test_a_slug_after_view_counts_picks_its_head_line() -> None:
+    lines = ("۰۸/آذر/۱۴۰۳", "*واژگونی اتوبوس در غرب شهر نمونه/ ۱۵ تن مصدوم شدند*", "ملکی، سخنگوی آتش‌نشانی: الف.")
+    head = find_head(clean_text("\n".join(lines)), url="https://example.ir/np-94-1150-واژگونی-اتوبوس-در-غرب-")
+    assert head.headline == "واژگونی اتوبوس در غرب شهر نمونه/ ۱۵ تن مصدوم شدند"
+    cut = find_head(
+        clean_text("بازدید از زندان.\nمتن خبر."), url="https://example.ir/بازدید-رییس-دادگستری-استان-نمونه-ا-2/"
+    )
+    assert cut.headline == "بازدید رییس دادگستری استان نمونه"
