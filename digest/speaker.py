@@ -110,7 +110,7 @@ _BE_GOFTE = re.compile(
 _WROTE = "نوشت"
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
-_OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"])
+_OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"], ["ریاست"], ["حضور"])
 _PRONOUN_OBJECT = re.compile(r"[ \u200c]+(?:آن|این|آنها|آن‌ها)[ \u200c]+را[ ]*$")
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
@@ -592,7 +592,10 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
 def _name_beside(tokens: list[str], want: list[str]) -> str | None:
     """`FIRST LAST ROLE`, `FIRST LAST، ROLE` or `ROLE … FIRST LAST` around the role words `want`."""
     for i in range(len(tokens)):
-        if tokens[i][:2] != want[0][:2] or [squash(t) for t in tokens[i : i + len(want)]] != want:
+        if tokens[i][:2] != want[0][:2]:
+            continue
+        j = _role_end(tokens, i, want)
+        if j is None:
             continue
         end = i - 1 if i and tokens[i - 1] == "،" else i  # «NAME، ROLE»
         for k in (2, 3):  # a name here must open with a known first name or a title
@@ -602,7 +605,6 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
         surname = tokens[end - 1] if end else ""
         if surname and is_surname(surname) and looks_like_name([surname]) and tokens[end - 2 : end - 1] in _OPENS:
             return tokens[end - 1]  # «هرچند میرمحمدی ROLE …»: a surname alone opening its clause
-        j = i + len(want)
         while j < len(tokens) and j < i + MAX_SUBJECT_WORDS and not is_name_start(tokens[j]):
             if tokens[j] in ADJUNCTS or tokens[j] == "،":
                 break
@@ -611,6 +613,22 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
         if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and tokens[j - 1] not in NAMED_ORGS:
             return clean_name(cand)
     return None
+
+
+def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:
+    """Where the role words `want` written from `tokens[i]` end, a «شهرستان/استان» the text adds skipped
+    (`فرماندار بوکان` is written `فرماندار شهرستان بوکان` beside the name), or None."""
+    j = i
+    for w in want:
+        if j < len(tokens) and tokens[j] in _UNIT_WORDS and w not in _UNIT_WORDS:
+            j += 1
+        if j >= len(tokens) or squash(tokens[j]) != w:
+            return None
+        j += 1
+    return j
+
+
+_UNIT_WORDS = frozenset({"شهرستان", "استان"})
 
 
 def _resolve(mentions: list[Mention]) -> list[_Person]:
