@@ -88,6 +88,7 @@ _END = re.compile(r"^[\W\d_]*" + alternation(_END_MARKERS))
 _CHROME = re.compile(
     r"^[\W\d_]*(?:" + alternation(_LINE_MARKERS) + r"(?![\w\u200c])|" + alternation(_CREDIT_MARKERS) + r"\s*:)"
 )
+_STAMP = re.compile(r"^[\W\d_]*(?:کد[ ]خبر|کد[ ]مطلب|شناسه[ ]خبر|شماره[ ]خبر|تاریخ[ ]انتشار)[ ]*:[ ]*[0-9۰-۹]")
 _TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")
 _TAIL_WORD = "پیام"  # in every tail marker
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
@@ -96,6 +97,9 @@ _WORDS = re.compile(r"\S+")
 MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole
 MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may also open a real sentence)
 MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)
+MIN_LISTED = 3  # other stories' titles listed above a page stamp (fewer: the story's own kicker and title)
+MAX_STAMP_WORDS = 24
+MAX_TITLE_WORDS = 16
 
 
 class _TextExtractor(HTMLParser):
@@ -165,6 +169,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     been seen (a tag list or «برچسب‌ها» in the page top is skipped)."""
     kept: list[str] = []
     body_seen = False  # an end marker counts only after a paragraph of article text
+    stamp_at = None  # where a page stamp («کد خبر: … | تاریخ انتشار: …») followed a list of other stories
     for line in _drop_leading_foreign(lines):
         if _is_end(line):
             if body_seen:
@@ -172,13 +177,35 @@ def clean_lines(lines: list[str]) -> list[str]:
             continue
         if _is_chrome(line):
             continue
+        if _is_stamp(line):
+            if stamp_at is None and len(kept) >= MIN_LISTED:
+                stamp_at = len(kept)
+            continue
         if _TAIL_WORD in line:  # cheap test before the regex, which is tried at every position
             line = _TAIL_MARKER.sub("", line)
         line = line.strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)
             body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
-    return kept
+    return _after_listed(kept, stamp_at) if stamp_at is not None else kept
+
+
+def _is_stamp(line: str) -> bool:
+    """A page stamp longer than a chrome line: `کد خبر: ۵۷۳۶۲ | تاریخ انتشار: … | بدون نظر`."""
+    return _STAMP.match(line) is not None and len(_WORDS.findall(line)) <= MAX_STAMP_WORDS
+
+
+def _after_listed(kept: list[str], stamp_at: int) -> list[str]:
+    """The article after its page stamp when only a list of other stories' titles came before it
+    (one short line each) and a title then a lead follow it: the story starts at the stamp."""
+    listed, rest = kept[:stamp_at], kept[stamp_at:]
+    if len(rest) < 2 or not _is_title_line(rest[0]) or _is_title_line(rest[1]):
+        return kept
+    return rest if all(_is_title_line(line) for line in listed) else kept
+
+
+def _is_title_line(line: str) -> bool:
+    return len(_WORDS.findall(line)) <= MAX_TITLE_WORDS and not line.endswith((".", "!", ":"))
 
 
 def clean_text(raw: str) -> tuple[str, ...]:

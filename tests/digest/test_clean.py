@@ -93,3 +93,24 @@ def test_unclosed_tags_are_text_and_fast() -> None:
     assert clean_text("<p>متن خبر</p>" + "<a " * 20000) == ("متن خبر",)
     assert time.perf_counter() - start < 2.0  # html.parser alone is quadratic here (minutes)
     assert clean_text("<p>اگر a < b باشد</p>") == ("اگر a < b باشد",)
+
+
+OTHER_STORIES = (
+    "ثبت بیش از ۲۶۱ هزار تردد غیرمجاز در مبادی استان نمونه",
+    "دو عنوان کتاب در جهاد دانشگاهی شهر نمونه منتشر شد",
+    "خط زمینی شهر نمونه برقرار می‌شود",
+)
+STAMP = "کد خبر: 57362 | تاریخ انتشار: ۱۵:۵۱:۰۵ - جمعه ۱۴ مهر ۱۴۰۲ | بدون نظر | |"
+STORY = ("سیل به پنج روستای شهر نمونه خسارت زد", "مدیرکل مدیریت بحران استان نمونه گفت: پنج روستا خسارت دید.")
+
+
+def test_other_stories_listed_above_a_page_stamp_are_dropped() -> None:
+    assert clean_text("\n".join((*OTHER_STORIES, STAMP, *STORY))) == STORY
+
+
+def test_a_title_above_a_page_stamp_is_kept() -> None:
+    assert clean_text("\n".join((STORY[0], STAMP, STORY[1]))) == STORY
+    kicker = ("گزارش ویژه", "استان نمونه", STORY[0])  # three head lines, then the lead after the stamp
+    assert clean_text("\n".join((*kicker, STAMP, STORY[1]))) == (*kicker, STORY[1])
+    sentence = (*OTHER_STORIES[:2], "این یک جمله کامل از متن خبر است که با نقطه تمام می‌شود.")
+    assert clean_text("\n".join((*sentence, STAMP, *STORY))) == (*sentence, *STORY)
