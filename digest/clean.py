@@ -99,6 +99,8 @@ MAX_END_WORDS = 14  # an end marker heads a short line ("دیدگاه ها" may 
 MIN_BODY_WORDS = 8  # a line this long is article text, not page-top chrome («۲ نفر», «T T»)
 MIN_LISTED = 3  # other stories' titles listed above a page stamp (fewer: the story's own kicker and title)
 MAX_STAMP_WORDS = 24
+MIN_MENU_ITEMS = 5  # a menu's items over a page stamp: one to four words each
+MAX_MENU_WORDS = 4
 MAX_TITLE_WORDS = 16
 
 
@@ -175,11 +177,11 @@ def clean_lines(lines: list[str]) -> list[str]:
             if body_seen:
                 break
             continue
-        if _is_chrome(line):
-            continue
         if _is_stamp(line):
             if stamp_at is None and len(kept) >= MIN_LISTED:
                 stamp_at = len(kept)
+            continue
+        if _is_chrome(line):
             continue
         if _TAIL_WORD in line:  # cheap test before the regex, which is tried at every position
             line = _TAIL_MARKER.sub("", line)
@@ -199,6 +201,8 @@ def _after_listed(kept: list[str], stamp_at: int) -> list[str]:
     """The article after its page stamp when only a list of other stories' titles came before it
     (one short line each) and a title then a lead follow it: the story starts at the stamp."""
     listed, rest = kept[:stamp_at], kept[stamp_at:]
+    if rest and len(listed) >= MIN_MENU_ITEMS and all(len(_WORDS.findall(line)) <= MAX_MENU_WORDS for line in listed):
+        return rest  # a site menu («اجتماعی», «شعب استانی», «کرمانشاه», …) over the story
     if len(rest) < 2 or not _is_title_line(rest[0]) or _is_title_line(rest[1]):
         return kept
     return rest if all(_is_title_line(line) for line in listed) else kept

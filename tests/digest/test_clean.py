@@ -114,3 +114,11 @@ def test_a_title_above_a_page_stamp_is_kept() -> None:
     assert clean_text("\n".join((*kicker, STAMP, STORY[1]))) == (*kicker, STORY[1])
     sentence = (*OTHER_STORIES[:2], "این یک جمله کامل از متن خبر است که با نقطه تمام می‌شود.")
     assert clean_text("\n".join((*sentence, STAMP, *STORY))) == (*sentence, *STORY)
+
+
+def test_a_site_menu_above_a_page_stamp_is_dropped() -> None:
+    menu = ("صفحه نخست", "اجتماعی", "شعب استانی", "آذربایجان شرقی", "کهگیلویه و بویر احمد", "کرمانشاه")
+    stamps = ("کد خبر: ۳۷۹۹۷۴۶", "تاریخ انتشار : ۰۵ فروردین ۱۳۹۸ - ۲۰:۲۵")
+    lead = "استاندار نمونه از انتخاب مدیران ویژه بحران برای شهرستان نمونه‌آباد خبر داد و گفت: باید آماده باشیم."
+    assert clean_text("\n".join((*menu, *stamps, lead))) == (lead,)
+    assert clean_text("\n".join((*menu[:4], *stamps, lead))) == (*menu[:4], lead)  # too few to be a menu
