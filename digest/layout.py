@@ -207,6 +207,8 @@ def _unwrap(lines: list[str]) -> list[str]:
 _ROLE_OBJECT_BEFORE = frozenset("با از به در بر توسط حضور و که برای را روایت قول نقل گفته".split())
 _PLAIN_VERBS = frozenset("شد شدند است هستند کرد کردند دارد دارند گردید بود بودند شده".split())
 MAX_TRAILING_ROLE_WORDS = 6
+MAX_NAMED_ROLE_WORDS = 12  # a named heading's post may be long and hold a comma
+_NOT_IN_NAME = _ROLE_OBJECT_BEFORE | frozenset("و در به از با که را برای تا بر".split())
 MIN_GLUED_TITLE_WORDS = 4
 MAX_NAME_BEFORE_ROLE = 5  # titles included, as subject.MAX_NAME_WORDS
 
@@ -215,6 +217,9 @@ def _split_trailing_role(line: str) -> list[str]:
     """`HEADLINE ROLE:` on one line (a channel post: `… به این فلاکت افتاد نماینده اهواز:`) is the
     headline and a `ROLE:` heading; `… مدیرکل بهزیستی گفت:` (a verb) and `ROLE:` alone stay."""
     words = line[:-1].split()
+    named = _named_heading_at(words)
+    if named is not None:  # `HEADLINE FIRST LAST ROLE، …:`: the name opens the heading
+        return [" ".join(words[:named]), " ".join(words[named:]) + ":"]
     for k in range(max(MIN_GLUED_TITLE_WORDS, len(words) - MAX_TRAILING_ROLE_WORDS), len(words)):
         if squash(words[k]) in HEAD_KEYS:
             if k <= MAX_NAME_BEFORE_ROLE and (words[0] in TITLES or words[0] in first_names()):
@@ -226,6 +231,30 @@ def _split_trailing_role(line: str) -> list[str]:
                 return [line]
             return [" ".join(words[:k]), tail + ":"]
     return [line]
+
+
+def _named_heading_at(words: list[str]) -> int | None:
+    """Where a `FIRST LAST ROLE:` heading glued after a headline starts (`… «آیت‌الله بهاری» بهروز
+    کارخانه ای رئیس دانشگاه علوم پزشکی، خدمات بهداشتی و درمانی همدان:`), or None."""
+    for k in range(max(MIN_GLUED_TITLE_WORDS + 2, len(words) - MAX_NAMED_ROLE_WORDS), len(words) - 1):
+        if squash(words[k]) not in HEAD_KEYS:
+            continue
+        tail = words[k:]
+        if REPORTING_VERB.search(" ".join(tail)) or any(w in _PLAIN_VERBS for w in tail):
+            return None
+        for n in (3, 2):
+            start = k - n
+            name = words[start:k]
+            if (
+                start >= MIN_GLUED_TITLE_WORDS
+                and name[0] in first_names()
+                and not any("،" in w or squash(w) in HEAD_KEYS or w in _NOT_IN_NAME for w in name)
+                and words[start - 1] not in _ROLE_OBJECT_BEFORE
+                and "،" not in words[start - 1]
+            ):
+                return start
+        return None
+    return None
 
 
 # page counters: «مجموع نظرات: ۰», «۰ نفر», «بازدید: ۱۲۳», «تعداد بازدید ۴۵»

@@ -277,3 +277,20 @@ def test_said_glued_to_the_post_before_a_colon_is_split() -> None:
 )
 def test_title_glued_to_a_role_heading(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_text(raw) == expected
+
+
+def test_a_named_heading_glued_after_a_channel_headline_is_its_own_line() -> None:
+    line = "کمبود پزشک متخصص در ۴۸ رشته در شهر نمونه بهروز کارخانه ای رئیس دانشگاه علوم پزشکی، خدمات درمانی نمونه:"
+    assert layout_lines(line) == [
+        "کمبود پزشک متخصص در ۴۸ رشته در شهر نمونه",
+        "بهروز کارخانه ای رئیس دانشگاه علوم پزشکی، خدمات درمانی نمونه:",
+    ]
+    two = "مرغ تا ۱۰ روز دیگر ارزان می‌شود مهدی یوسف خانی رئیس اتحادیه پرنده و ماهی:"
+    assert layout_lines(two) == ["مرغ تا ۱۰ روز دیگر ارزان می‌شود", "مهدی یوسف خانی رئیس اتحادیه پرنده و ماهی:"]
+    kept = [
+        "به گزارش ایرنا، امروز علی رضایی مدیرکل بهزیستی استان نمونه گفت:",
+        "در این جلسه با حضور علی رضایی مدیرکل بهزیستی موارد زیر مطرح شد:",
+        "شکایت تند امیر حسین علوی از نمایندگان شهر نمونه و شهر دیگر:",
+    ]
+    for line in kept:
+        assert layout_lines(line) == [line]
