@@ -80,6 +80,13 @@ from digest.textmatch import WORD_END, alternation, flex, squash
 
 _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "براساس", "بر"})
 _DATELINE_HINT = re.compile(r"[-–—/()]")
+# a time phrase fronted before the actor, with no comma: «امروز», «دقایقی پیش», «صبح روز گذشته»
+_TIME_OPENERS = frozenset("امروز دیروز امشب دقایقی ساعاتی صبح عصر ظهر شب شامگاه بامداد روز".split())
+_FRONTED_TIME = re.compile(
+    r"^(?:(?:صبح|عصر|ظهر|شب|شامگاه|بامداد)[ ]+)?(?:روز[ ]+)?"
+    r"(?:امروز|دیروز|امشب|گذشته|(?:دقایقی|ساعاتی)[ ]+(?:پیش|قبل)|(?<=روز )[^\s،]*شنبه|(?<=روز )جمعه)"
+    r"(?:[ ]+[^\s،]*(?:شنبه|جمعه))?[ ]*،?[ ]*"
+)
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
 _SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
@@ -255,6 +262,9 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     آنکه … برشمرد`, `به گزارش …، NAME در حاشیه بازدید … صادر کرد`): it names, it does not quote."""
     head = sentence[:MAX_NAMED_CHARS]
     opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
+    if opener in _TIME_OPENERS:  # «دقایقی پیش سردار وحیدی وزیر کشور … تقدیر کرد»: a time before the actor
+        head = _FRONTED_TIME.sub("", head, count=1)
+        opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
     if (opener in PREAMBLE_STARTS or opener in ADJUNCTS) and "،" in head:  # «در راستای …، NAME ROLE …»
         after = head.partition("،")[2].strip()
         if after and is_name_start(after.split(maxsplit=1)[0]):
