@@ -373,6 +373,13 @@ _GLUED_SCALE_UNIT = re.compile(
 )
 
 
+# «۲۹۹نفردر مسیرهای …», «۷۵ نفرسایر»: a count's unit glued to the small word after it
+_GLUED_UNIT_WORD = re.compile(
+    r"(?:نفر(?:(?<=[0-9۰-۹]نفر)|(?<=[0-9۰-۹] نفر))|مورد(?:(?<=[0-9۰-۹]مورد)|(?<=[0-9۰-۹] مورد)))"
+    r"(?=(?:در|و|از|به|با|را|سایر|هم|نیز)(?![\w\u200c]))"
+)
+
+
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
 _SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
 
@@ -392,6 +399,8 @@ def _split_glued(text: str) -> str:
         text = _SPACED_PERCENT.sub("\\1درصد", text)
     if "هزار" in text or "میلیون" in text or "میلیارد" in text:
         text = _GLUED_SCALE_UNIT.sub("\\1 ", _GLUED_AND_NUMBER.sub("و ", text))
+    if "نفر" in text or "مورد" in text:
+        text = _GLUED_UNIT_WORD.sub("\\g<0> ", text)
     if "گفت:" in text or "گفت :" in text:
         text = _unglue_said(text)
     return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text

@@ -162,6 +162,13 @@ def test_a_glued_and_before_a_count_and_a_scale_glued_to_its_unit_are_split() ->
         assert layout_lines(kept) == [kept]
 
 
+def test_a_counts_unit_glued_to_the_small_word_after_it_is_split() -> None:
+    glued = "با ۵۴۹ نفر در جاده‌ها، 299نفردر مسیرهای شهری و ۷۵ نفرسایر و ۳ موردو"
+    assert layout_lines(glued) == ["با ۵۴۹ نفر در جاده‌ها، 299نفر در مسیرهای شهری و ۷۵ نفر سایر و ۳ مورد و"]
+    for kept in ("نفرت از جنگ", "۵ نفرت", "این نفردر", "۳ موردی"):
+        assert layout_lines(kept) == [kept]
+
+
 def test_a_number_broken_over_lines_is_joined_but_a_lone_number_line_stays() -> None:
     broken = (
         "آمار معتادان را دو میلیون\nو\n۸۰۰\nهزار نفر اعلام کرد.\nستاد افزود که بیش از\n۶۴\nهزار معتاد بی سرپناه هستند."
