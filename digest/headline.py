@@ -22,7 +22,7 @@ from digest.datestamp import is_date_stamp
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
-from digest.roles import HEAD_KEYS, REPORTING_VERBS, ROLE_HEADS
+from digest.roles import HEAD_KEYS, REPORTING_VERBS, ROLE_HEADS, names_saint
 from digest.sitetitle import is_site_label
 from digest.textmatch import alternation, key_text, squash
 
@@ -259,6 +259,8 @@ def _max_words(line: str) -> int:
 
 def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | None = None) -> Head:
     """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
+    if any(_is_saying(p) for p in paragraphs[:HEAD_LINES]):
+        paragraphs = tuple(p for i, p in enumerate(paragraphs) if i >= HEAD_LINES or not _is_saying(p))
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
         (i for i, p in enumerate(head[:3]) if p.rstrip().endswith((":", "؛")) and _words(p) <= MAX_KICKER_WORDS),
@@ -283,6 +285,12 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         if i != kicker_at and not _squashes_to(p, key)
     )
     return Head(headline=headline, kicker=kicker, body=body)
+
+
+def _is_saying(line: str) -> bool:
+    """A saint's saying in the page head (`امام رضا علیه السلام: …`, a site's hadith of the day): it
+    is neither the headline nor the lead."""
+    return ":" in line and names_saint(line.partition(":")[0])
 
 
 def _once(headline: str) -> str:

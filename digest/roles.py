@@ -238,6 +238,26 @@ PREAMBLE_STARTS = spellings(
 )
 
 
+# «علیه السلام», «(ع)», «(ص)», «صلی الله …»: the honorifics of the Prophet, the Imams and saints
+_SACRED = re.compile(r"علیه[ \u200c]*(?:السلام|السلم)|علیها[ \u200c]*السلام|\([ ]*(?:ع|ص|س|عج)[ ]*\)|صلی[ ]الله")
+
+
+_SAINT_TITLES = frozenset({"امام", "پیامبر", "حضرت", "رسول", "پیغمبر"})
+MAX_SAINT_WORDS = 5  # «پیامبر اکرم (ص) می فرماید»; «بیمارستان امام حسن عسکری(ع) …» is an organisation
+
+
+def is_saint(text: str) -> bool:
+    """Whether `text` holds a saint's honorific (`… علیه السلام`, `… (ع)`)."""
+    return ("علیه" in text or "(" in text or "صلی" in text) and _SACRED.search(text) is not None
+
+
+def names_saint(text: str) -> bool:
+    """Whether `text` is a short phrase naming a saint (`امام علی (ع)`, `امام رضا علیه السلام`): one that
+    opens a saying of the day over a page, not an organisation named after them."""
+    words = text.split()
+    return 1 < len(words) <= MAX_SAINT_WORDS and words[0] in _SAINT_TITLES and is_saint(text)
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """The first-name gazetteer (package data `first_names.txt`), loaded once."""

@@ -60,6 +60,8 @@ from digest.roles import (
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
+    is_saint,
+    names_saint,
 )
 from digest.subject import (
     MAX_SUBJECT_WORDS,
@@ -155,10 +157,17 @@ def find_speakers(
 ) -> tuple[Speaker, ...]:
     """Speakers of the article, main speaker first: the one named in the headline or kicker, else the
     one in the lead (its first `lead` sentences), else the one with most statements (then earliest)."""
-    mentions = list(_mentions(sentences, kicker, headline))
+    mentions = [m for m in _mentions(sentences, kicker, headline) if not _is_saint(m)]
     people = _resolve(mentions)
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
     return tuple(_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS])
+
+
+def _is_saint(m: Mention) -> bool:
+    """«امام رضا علیه السلام: …», «امام علی (ع): …»: a saint's saying (a site's daily hadith) is no one's statement."""
+    if m.name:
+        return is_saint(m.name)
+    return m.role is not None and names_saint(m.role)
 
 
 def _speaker(p: _Person, sentences: list[str]) -> Speaker:

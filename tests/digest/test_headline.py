@@ -403,3 +403,14 @@ def test_a_slug_after_view_counts_picks_its_head_line() -> None:
         clean_text("بازدید از زندان.\nمتن خبر."), url="https://example.ir/بازدید-رییس-دادگستری-استان-نمونه-ا-2/"
     )
     assert cut.headline == "بازدید رییس دادگستری استان نمونه"
+
+
+def test_a_saints_saying_over_the_page_is_neither_headline_nor_lead() -> None:
+    saying = "امام رضا علیه السلام: هر که غم مؤمنی را بزداید، خداوند غم را از دل او می‌زداید."
+    lead = "به گزارش پایگاه نمونه، ۹۲۳ نفر در حوادث رانندگی استان نمونه جان باختند."
+    head = find_head((saying, "افزایش آمار سوختگی در استان نمونه", lead))
+    assert (head.headline, head.body) == ("افزایش آمار سوختگی در استان نمونه", (lead,))
+    said = "پیامبر اکرم (ص) می فرماید : توبه کننده مانند کسی است که گناه نکرده است."
+    assert find_head((said, lead)).body == (lead,)
+    post = "مدیر بیمارستان امام حسن عسکری (ع) شهر نمونه در جمع خبرنگاران گفت: ۲۰ تخت افزوده شد."
+    assert find_head((post,)).body == (post,)
