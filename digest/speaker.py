@@ -279,7 +279,7 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
         if after and is_name_start(after.split(maxsplit=1)[0]):
             head, opener = after, after.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
-        return None  # cheap: neither a name nor a lead-in opens the sentence
+        return _unlisted_name(head, index)  # cheap: neither a name nor a lead-in opens the sentence
     text = _QUOTES.sub("", strip_lead_in(head))
     first = text.split(maxsplit=1)[:1]
     if not first or not is_name_start(first[0]):
@@ -293,6 +293,25 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if len(mention.name.split()) < 2 and not mention.role:
         return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
     return Mention(mention.name, mention.role, "name", index)
+
+
+def _unlisted_name(head: str, index: int) -> Mention | None:
+    """`FIRST LAST با تاکید بر …`: two words opening a sentence before «با تاکید/با اشاره/در ادامه …», the
+    second ending like a surname, name a person whose first name no list holds (`تراب محمدی`)."""
+    m = _BEFORE_ADJUNCT.match(head)
+    if m is None:
+        return None
+    words = [m.group("first"), m.group("last")]
+    if words[0] in _NOT_FIRST_WORDS or not is_surname(words[1]) or not looks_like_name(words):
+        return None
+    return Mention(" ".join(words), None, "name", index)
+
+
+_BEFORE_ADJUNCT = re.compile(
+    r"^(?P<first>[^\W\d_]{3,})[ ](?P<last>[^\W\d_][^\s،]{2,})[ ]+"
+    r"(?:با[ ]+(?:تاکید|تأکید|اشاره|بیان|اعلام|ابراز|قدردانی)|در[ ]+ادامه|ضمن[ ])"
+)
+_NOT_FIRST_WORDS = ROLE_HEADS | TITLES | PREAMBLE_STARTS | ADJUNCTS | PRONOUNS | ANAPHORIC_NOUNS
 
 
 def _role_subject(sentence: str, index: int) -> Mention | None:
