@@ -97,6 +97,7 @@ ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sent
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
 MIN_LEAD_WORDS = 6  # …when that sentence is a sentence («عضو جدید» is a forum's rank)
 MAX_NAMED_CHARS = 200
+MAX_POST_SENTENCES = 8  # a quoted person's post is written within the first sentences
 MAX_NAMED_WORDS = 18
 MAX_BARE_NAME_WORDS = 4  # «به گفته آقای علی نوری ۲ …»
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
@@ -160,7 +161,21 @@ def find_speakers(
     mentions = [m for m in _mentions(sentences, kicker, headline) if not _is_saint(m)]
     people = _resolve(mentions)
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
-    return tuple(_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS])
+    found = [_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]]
+    if len(found) == 1 and found[0].name and not found[0].role:
+        found[0] = Speaker(found[0].name, _later_post(sentences), found[0].statements)
+    return tuple(found)
+
+
+def _later_post(sentences: list[str]) -> str | None:
+    """The post acting as a later sentence's subject (`معاون درمان وزارت بهداشت، در سفر به … بازدید
+    کرد`) when the one person quoted was named without a post: the post is theirs."""
+    for index, sentence in enumerate(sentences[ROLE_SUBJECT_LEAD:MAX_POST_SENTENCES], ROLE_SUBJECT_LEAD):
+        if sentence.split(maxsplit=1)[:1] and squash(sentence.split(maxsplit=1)[0]) in HEAD_KEYS:
+            mention = _role_subject(sentence, index)
+            if mention is not None:
+                return mention.role
+    return None
 
 
 def _is_saint(m: Mention) -> bool:
