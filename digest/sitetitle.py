@@ -94,7 +94,19 @@ def is_site_label(segment: str, names: Iterable[str] = (), host: str | None = No
     brand = host_brand(host)
     if brand is not None and brand in seg_key:  # `ورزش سه varzesh3`
         return True
-    return len(segment.split()) <= MAX_LABEL_WORDS and seg_key.startswith(site_words())
+    return len(segment.split()) <= MAX_LABEL_WORDS and _opens_with_site_word(segment, seg_key)
+
+
+def _opens_with_site_word(segment: str, seg_key: str) -> bool:
+    """Whether the segment's first words are a site word (`ماهنامه …`, `سایت خبری …`), whole words only:
+    `ماه نامهربان …` opens with «ماه», not «ماهنامه»."""
+    if not seg_key.startswith(site_words()):
+        return False
+    ends, total = set(), 0
+    for word in segment.split():
+        total += len(key(word))
+        ends.add(total)
+    return any(seg_key.startswith(w) and len(w) in ends for w in site_words())
 
 
 def _colon_label(segments: list[str], separators: list[str], first: int, last: int) -> tuple[int, int]:

@@ -414,3 +414,8 @@ def test_a_saints_saying_over_the_page_is_neither_headline_nor_lead() -> None:
     assert find_head((said, lead)).body == (lead,)
     post = "مدیر بیمارستان امام حسن عسکری (ع) شهر نمونه در جمع خبرنگاران گفت: ۲۰ تخت افزوده شد."
     assert find_head((post,)).body == (post,)
+
+
+def test_a_slug_that_is_the_sites_name_is_no_headline() -> None:
+    assert slug_title("https://example.ir/news/37402/خبرگزاری-و-سایت-خبری-نمونه-ما") is None
+    assert slug_title("https://example.ir/1/ماه-نامهربان-و-طردشدگان-از-مدرسه") == "ماه نامهربان و طردشدگان از مدرسه"

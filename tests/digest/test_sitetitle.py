@@ -49,3 +49,9 @@ def test_labels_and_brands() -> None:
     assert host_brand("www.yjc.news") == "yjc" and host_brand("http://127.0.0.1:8080/x") is None
     assert is_site_label("Tasnim") and is_site_label("خبرگزاری تسنیم") and is_site_label("ایسنا", ("خبرگزاری ایسنا",))
     assert not is_site_label("اعزام ۲۰ تیم پزشکی به مناطق سیل‌زده ایلام")
+
+
+def test_a_site_word_opens_a_label_only_as_whole_words() -> None:
+    assert is_site_label("ماهنامه نمونه")
+    assert is_site_label("سایت خبری نمونه")
+    assert not is_site_label("ماه نامهربان و طردشدگان از مدرسه")
