@@ -385,11 +385,26 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
     if m is None:  # a post alone, or a post acting (`ROLE از … بازدید کرد`) names the speaker's post
         first = text.split(maxsplit=1)[:1]
         acting = _role_subject(text, index) if first and squash(first[0]) in HEAD_KEYS else None
-        return _post_title(text, index) or acting
+        return _post_title(text, index) or acting or _visiting_post(text, index)
     if len(m.group("subject").split()) > 8:
         return None
     mention = classify_subject(m.group("subject"), index)
     return mention if mention is not None and mention.kind != "pronoun" else None
+
+
+def _visiting_post(text: str, index: int) -> Mention | None:
+    """`بازدید ROLE از …`, `سفر ROLE به …`: a title whose news is a post's visit names the story's main
+    person by that post (the official visiting, whoever else the text quotes)."""
+    m = _VISIT.match(text.strip())
+    if m is None or squash(m.group("role").split()[0]) not in HEAD_KEYS:
+        return None
+    mention = classify_subject(m.group("role"), index)
+    return mention if mention is not None and mention.kind == "role" else None
+
+
+_VISIT = re.compile(
+    r"^(?:بازدید|سفر|دیدار|حضور)[ ]+(?P<role>[^،:؛/|]{3,80}?)[ ]+(?:از|به|با|در)[ ](?!\S*[ ]+(?:از|به|با|در)[ ])"
+)
 
 
 def _post_title(text: str, index: int) -> Mention | None:

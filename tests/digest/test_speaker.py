@@ -1041,3 +1041,17 @@ SUBJECTS = [
 def test_subject_name_and_post(subject: str, expected: tuple[str | None, str | None]) -> None:
     mention = classify_subject(subject, 0)
     assert mention is not None and (mention.name, mention.role) == expected
+
+
+def test_a_post_visiting_in_the_headline_is_the_main_speaker() -> None:
+    text = (
+        "کاوه رستمی، استاندار نمونه با همراهی مدیرکل بهزیستی از سرای سالمندان بازدید کرد.\n"
+        "علی کریمی، مدیرکل بهزیستی استان نمونه در این بازدید گفت: الف."
+    )
+    visit = speakers(text, headline="بازدید استاندار نمونه از سرای سالمندان")
+    assert [(n, r) for n, r, _ in visit] == [
+        ("کاوه رستمی", "استاندار نمونه"),
+        ("علی کریمی", "مدیرکل بهزیستی استان نمونه"),
+    ]
+    other = speakers(text, headline="گرامیداشت روز سالمند در سرای سالمندان نمونه")
+    assert [n for n, _, _ in other] == ["علی کریمی"]
