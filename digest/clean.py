@@ -81,6 +81,8 @@ _LINE_MARKERS = [
     "بسمه تعالی",
     "بسم الله الرحمن الرحیم",
     "به نام خدا",
+    "رفتن مستقیم به محتوا",  # a page's «skip to content» link
+    "پرش به محتوا",
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]

@@ -228,10 +228,20 @@ def looks_like_name(tokens: list[str]) -> bool:
     return not any(
         (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
         or t in _NOT_NAME
+        or _is_plural(t)
         or _DIGIT_OR_LATIN.search(t)
         or len(t) < MIN_NAME_LETTERS  # «ط»: an initial standing for a withheld name
         for i, t in enumerate(tokens)
     )
+
+
+def _is_plural(tok: str) -> bool:
+    """`خانوارهای`, `برگه‌های`: a plural noun before its complement is no part of a person's name (a bare
+    «ها» ends surnames: «افشارها», «میربها»)."""
+    return len(tok) > MIN_PLURAL_LETTERS and tok.endswith(("های", "هایی"))
+
+
+MIN_PLURAL_LETTERS = 5
 
 
 def clean_name(tokens: list[str]) -> str | None:

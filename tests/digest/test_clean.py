@@ -122,3 +122,8 @@ def test_a_site_menu_above_a_page_stamp_is_dropped() -> None:
     lead = "استاندار نمونه از انتخاب مدیران ویژه بحران برای شهرستان نمونه‌آباد خبر داد و گفت: باید آماده باشیم."
     assert clean_text("\n".join((*menu, *stamps, lead))) == (lead,)
     assert clean_text("\n".join((*menu[:4], *stamps, lead))) == (*menu[:4], lead)  # too few to be a menu
+
+
+def test_a_skip_to_content_link_is_chrome() -> None:
+    lead = "آمار رسمی: از هر ۵۲ نفر یک نفر در ایران به مراکز درمان اعتیاد مراجعه می‌کند"
+    assert clean_text(f"رفتن مستقیم به محتوا\nپرش به محتوا\n{lead}") == (lead,)

@@ -1055,3 +1055,9 @@ def test_a_post_visiting_in_the_headline_is_the_main_speaker() -> None:
     ]
     other = speakers(text, headline="گرامیداشت روز سالمند در سرای سالمندان نمونه")
     assert [n for n, _, _ in other] == ["علی کریمی"]
+
+
+def test_a_plural_noun_is_no_part_of_a_name() -> None:
+    title = "افزایش خانوارهای دارای سرپرست زن در ایران؛ استان نمونه رکورددار است"
+    assert speakers("آمارهای رسمی حاکی است که تعداد این خانوارها افزایش یافته است.", headline=title) == []
+    assert speakers("علی افشارها رئیس بهزیستی نمونه گفت: الف.") == [("علی افشارها", "رئیس بهزیستی نمونه", 1)]
