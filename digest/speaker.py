@@ -56,7 +56,6 @@ from digest.roles import (
     REPORTER_HEADS,
     REPORTING_VERBS,
     ROLE_HEADS,
-    SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
@@ -65,6 +64,7 @@ from digest.roles import (
 )
 from digest.subject import (
     MAX_SUBJECT_WORDS,
+    SURNAME_PARTS,
     Mention,
     classify_subject,
     clean_name,
@@ -91,7 +91,6 @@ _FRONTED_TIME = re.compile(
 )
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
-_SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «خطیب زاده», «قاضی پور»
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sentences is the story's actor
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
@@ -161,10 +160,29 @@ def find_speakers(
     mentions = [m for m in _mentions(sentences, kicker, headline) if not _is_saint(m)]
     people = _resolve(mentions)
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
-    found = [_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]]
+    found = _once_each([_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]])
     if len(found) == 1 and found[0].name and not found[0].role:
         found[0] = Speaker(found[0].name, _later_post(sentences), found[0].statements)
     return tuple(found)
+
+
+def _once_each(found: list[Speaker]) -> list[Speaker]:
+    """One speaker per name: a post the text names beside that name elsewhere is the same person
+    (`مدیر کل امداد فارس گفت` … `محمد بذرافشان، مدیرکل امداد فارس`); their statements add up."""
+    out: list[Speaker] = []
+    for sp in found:
+        same = next((i for i, o in enumerate(out) if sp.name and o.name and _same_name(sp.name, o.name)), None)
+        if same is None:
+            out.append(sp)
+        else:
+            o = out[same]
+            out[same] = Speaker(o.name, o.role or sp.role, o.statements + sp.statements)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    ta, tb = squash_tokens(a), squash_tokens(b)
+    return ta == tb or _is_part(ta, tb) or _is_part(tb, ta)
 
 
 def _later_post(sentences: list[str]) -> str | None:
@@ -336,7 +354,7 @@ def _role_subject(sentence: str, index: int) -> Mention | None:
     first = text.split(maxsplit=1)[:1]
     if not first or first[0] not in ROLE_HEADS or len(text.split()) < MIN_LEAD_WORDS:
         return None  # «عضو جدید»: a forum's rank, not a lead
-    if text.split()[1] in _SURNAME_PARTS:
+    if text.split()[1] in SURNAME_PARTS:
         return None  # «خطیب زاده …», «قاضی پور …»: a head word opening a surname
     mention = classify_subject(cut_adjuncts(text), index)
     if mention is None or mention.kind != "role" or not mention.role or _lists_posts(mention.role):
@@ -684,16 +702,18 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
 
 
 def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:
-    """Where the role words `want` written from `tokens[i]` end, a «شهرستان/استان» the text adds skipped
-    (`فرماندار بوکان` is written `فرماندار شهرستان بوکان` beside the name), or None."""
-    j = i
-    for w in want:
-        if j < len(tokens) and tokens[j] in _UNIT_WORDS and w not in _UNIT_WORDS:
-            j += 1
-        if j >= len(tokens) or squash(tokens[j]) != w:
-            return None
+    """Where the role words `want` written from `tokens[i]` end, or None. Spacing may differ (`مدیر کل`
+    is written `مدیرکل`) and a «شهرستان/استان» the text adds is skipped (`فرماندار بوکان` is written
+    `فرماندار شهرستان بوکان` beside the name)."""
+    key, units = "".join(want), not _UNIT_WORDS.isdisjoint(want)
+    got, j = "", i
+    while len(got) < len(key) and j < len(tokens):
+        if not (tokens[j] in _UNIT_WORDS and not units):
+            got += squash(tokens[j])
+            if not key.startswith(got):
+                return None
         j += 1
-    return j
+    return j if got == key else None
 
 
 _UNIT_WORDS = frozenset({"شهرستان", "استان"})

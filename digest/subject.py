@@ -155,6 +155,8 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
             subject = _APPOSITION_DASH.sub("، ", subject)
     if "#" in subject:  # «… رئیس پلیس #ناجا:», «#علی_رضایی»: a hashtag is its words
         subject = subject.replace("#", "").replace("_", " ")
+    if "؛" in subject:  # «NAME؛ ROLE»: the semicolon sets the post off as a comma does
+        subject = subject.replace("؛", "،")
     out: list[str] = []
     for tok in _join_titles(subject).replace("،", " ، ").split():
         out.extend(_canonical(tok))
@@ -227,6 +229,7 @@ def looks_like_name(tokens: list[str]) -> bool:
         return False
     return not any(
         (t in NON_NAME_WORDS and t not in TITLES and not (t == "روز" and 0 < i < len(tokens) - 1))
+        and not _opens_surname(tokens, i)
         or t in _NOT_NAME
         or _is_plural(t)
         or _DIGIT_OR_LATIN.search(t)
@@ -339,6 +342,7 @@ _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament end
 # one of them are the surname
 _LEADING_HEADS = frozenset(squash(h) for h in "رئیس رییس مدیرکل فرماندار استاندار".split())  # compared squashed
 _SURNAME_HEADS = frozenset(squash(h) for h in "متولی امام خطیب سفیر قاضی".split())
+SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «قاضی زاده», «خطیب پور»
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
@@ -463,7 +467,7 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     while (
         end < len(tokens)
         and end < MAX_NAME_WORDS
-        and tokens[end] not in NON_NAME_WORDS
+        and (tokens[end] not in NON_NAME_WORDS or _opens_surname(tokens, end))
         and tokens[end] != "،"
         and not _DIGIT_OR_LATIN.search(tokens[end])
     ):
@@ -472,6 +476,7 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         end = _after_titles(tokens, end)
         if tokens[end - 1] in TITLES:
             return None
+
     if end == 1 and end + 1 < len(tokens) and _adjective_surname(tokens, end):
         end += 1  # «علی اسلامی مدیرکل …»: an adjective after a first name, before a post, is the surname
     if (
@@ -489,6 +494,11 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
     role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _opens_surname(tokens: list[str], i: int) -> bool:
+    """`قاضی زاده`, `خطیب پور`: a post word before «زاده/پور …», after a name word, opens a surname."""
+    return 0 < i < len(tokens) - 1 and squash(tokens[i]) in _SURNAME_HEADS and tokens[i + 1] in SURNAME_PARTS
 
 
 def _adjective_surname(tokens: list[str], end: int) -> bool:
