@@ -380,6 +380,11 @@ _GLUED_UNIT_WORD = re.compile(
 )
 
 
+# «نور علیوندمدیرکل بهزیستی …»: a name glued to the post after it; «… را۱۳ مرکز اعلام کرد»: «را» to a number
+_GLUED_NAME_POST = re.compile(r"(?:مدیرکل(?<=[^\W\d_]مدیرکل)|مدیرعامل(?<=[^\W\d_]مدیرعامل))(?=[ \u200c])")
+_GLUED_RA_NUMBER = re.compile(r"را(?<![\w\u200c]را)(?=[0-9۰-۹])")
+
+
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
 _SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
 
@@ -399,6 +404,9 @@ def _split_glued(text: str) -> str:
         text = _SPACED_PERCENT.sub("\\1درصد", text)
     if "هزار" in text or "میلیون" in text or "میلیارد" in text:
         text = _GLUED_SCALE_UNIT.sub("\\1 ", _GLUED_AND_NUMBER.sub("و ", text))
+    if "مدیرکل" in text or "مدیرعامل" in text:
+        text = _GLUED_NAME_POST.sub(" \\g<0>", text)
+    text = _GLUED_RA_NUMBER.sub("را ", text)
     if "نفر" in text or "مورد" in text:
         text = _GLUED_UNIT_WORD.sub("\\g<0> ", text)
     if "گفت:" in text or "گفت :" in text:

@@ -63,8 +63,9 @@ REPORT_PREFIX = re.compile(
 )  # «… ایسنا،», «… سایت خبری مدارا؛», «به نقل از مهر:» (a colon only after a short outlet name)
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
-    rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,3}}[^\s،:؛\-–—]+[ ]*[-–—][ ]*"
-)
+    rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*(?:[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,3}}[^\s،:؛\-–—]+[ ]*[-–—]"
+    rf"|[-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{1,3}}[^\s،:؛\-–—]+[ ]*؛)[ ]*"
+)  # «AGENCY؛REPORTER -», «AGENCY - REPORTER -», «AGENCY - REPORTER؛»
 _QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a quoted outlet before a comma
 # heads that name the reporter, not the speaker: «به گزارش خبرنگار …»
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})

@@ -61,6 +61,7 @@ _LETTER = "[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"  # 
 _PLAIN_ZWNJ = re.compile(f"\u200c(?<={_LETTER}\u200c)(?={_LETTER})")  # one half-space between two letters
 _SPACE_RUN = re.compile(r" {2,}")
 _LONE_TATWEEL = re.compile("(?<= )\u0640+(?= )")
+_SPACED_UNDERSCORE = re.compile(r"[ ]+_+[ ]*|(?<=[^\s_#])_+[ ]+")
 _LINE_EDGE = re.compile(r" *\n *")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -74,8 +75,8 @@ def normalize_fa(text: str) -> str:
         odd = set(_ODD.findall(s))
     if "\u0640" in odd:
         s = _LONE_TATWEEL.sub("-", s)  # «گروه اجتماعی ـ استاندار …»: a tatweel standing alone is a dash
-    if " _ " in s:
-        s = s.replace(" _ ", " - ")  # «باشگاه خبرنگاران جوان _ NAME …»: so is a lone underscore
+    if "_ " in s or " _" in s:  # «باشگاه خبرنگاران جوان _ NAME …», «NAME_ ROLE_ در …»: so is a spaced underscore
+        s = _SPACED_UNDERSCORE.sub(" - ", s)
     for ch in odd - _FORMS:  # only the odd characters present (str.translate is slow on Persian)
         s = s.replace(ch, _REPLACEMENT[ch])
     if ZWNJ in s and s.count(ZWNJ) != len(_PLAIN_ZWNJ.findall(s)):  # all between two letters: nothing to fix

@@ -669,7 +669,7 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
         for sentence in sentences:
             if raw not in sentence or want[0][:4] not in squash(sentence):
                 continue
-            name = _name_beside(subject_tokens(sentence), want)
+            name = _name_beside(subject_tokens(strip_byline(sentence)), want)  # a reporter is no one's name
             if name is not None:
                 return name
     return None

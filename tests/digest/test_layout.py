@@ -162,6 +162,13 @@ def test_a_glued_and_before_a_count_and_a_scale_glued_to_its_unit_are_split() ->
         assert layout_lines(kept) == [kept]
 
 
+def test_a_name_glued_to_its_post_and_ra_glued_to_a_number_are_split() -> None:
+    glued = "به گزارش طلوع؛ نور علیوندمدیرکل بهزیستی تعداد مراکز را۱۳ مرکز اعلام کرد."
+    assert layout_lines(glued) == ["به گزارش طلوع؛ نور علیوند مدیرکل بهزیستی تعداد مراکز را ۱۳ مرکز اعلام کرد."]
+    for kept in ("مدیرکل بهزیستی گفت", "فرارا۲ آمد", "مدیرکلی"):
+        assert layout_lines(kept) == [kept]
+
+
 def test_a_counts_unit_glued_to_the_small_word_after_it_is_split() -> None:
     glued = "با ۵۴۹ نفر در جاده‌ها، 299نفردر مسیرهای شهری و ۷۵ نفرسایر و ۳ موردو"
     assert layout_lines(glued) == ["با ۵۴۹ نفر در جاده‌ها، 299نفر در مسیرهای شهری و ۷۵ نفر سایر و ۳ مورد و"]

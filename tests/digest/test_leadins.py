@@ -106,6 +106,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
             "مجید کاوه‌نیا امروز در جلسه گفت",
         ),
         ("به گزارش خبرنگار ایرنا از علی آباد، امروز مدیرکل گفت", "امروز مدیرکل گفت"),
+        ("باشگاه خبرنگاران - سیده نسترن حسن آبادی؛ سرپرست آتش‌نشانی گفت", "سرپرست آتش‌نشانی گفت"),
     ],
     ids=[
         "byline_semicolon",
@@ -130,6 +131,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "four_word_reporter_byline",
         "name_closing_the_report_comma_before_an_adjunct",
         "desk_place_before_the_report_comma_is_no_name",
+        "byline_dash_then_semicolon",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:

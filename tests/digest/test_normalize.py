@@ -88,4 +88,5 @@ def test_half_spaces_between_letters_are_left_as_they_are() -> None:
 def test_a_lone_tatweel_or_underscore_is_a_dash() -> None:
     assert normalize_fa("گروه اجتماعی ـ استاندار نمونه گفت") == "گروه اجتماعی - استاندار نمونه گفت"
     assert normalize_fa("باشگاه خبرنگاران جوان _ علی رضایی") == "باشگاه خبرنگاران جوان - علی رضایی"
+    assert normalize_fa("کاظم رستمی_ مدیرعامل هلال احمر_ در") == "کاظم رستمی - مدیرعامل هلال احمر - در"
     assert normalize_fa("کـــتاب #هفت_تپه a_b") == "کتاب #هفت_تپه a_b"  # inside words they stay what they were
