@@ -66,7 +66,11 @@ _BYLINE = re.compile(
     rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*(?:[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,3}}[^\s،:؛\-–—]+[ ]*[-–—]"
     rf"|[-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{1,3}}[^\s،:؛\-–—]+[ ]*؛)[ ]*"
 )  # «AGENCY؛REPORTER -», «AGENCY - REPORTER -», «AGENCY - REPORTER؛»
-_QUOTED = re.compile(r"«[^«»]{2,60}»(?![ ]*[،,:])")  # a quoted name, not a quoted outlet before a comma
+# a quoted name, not a quoted outlet before a comma or after an outlet word («پایگاه خبری«عصر خودرو»به نقل از …»)
+_QUOTED = re.compile(
+    "«" + "".join(f"(?<!{w}«)(?<!{w} «)" for w in ("خبری", "خبرگزاری", "روزنامه", "سایت", "نشریه"))
+    + r"[^«»]{2,60}»(?![ ]*[،,:])"
+)  # fmt: skip
 # heads that name the reporter, not the speaker: «به گزارش خبرنگار …»
 _REPORT_HEADS = frozenset(k for k, h in HEAD_KEYS.items() if h not in {"خبرنگار", "منبع", "سردبیر", "مجری", "دبیرخانه"})
 _AGENCY_WORDS = frozenset(w for a in AGENCIES + AGENCY_WORDS for w in a.split())

@@ -107,6 +107,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         ),
         ("به گزارش خبرنگار ایرنا از علی آباد، امروز مدیرکل گفت", "امروز مدیرکل گفت"),
         ("باشگاه خبرنگاران - سیده نسترن حسن آبادی؛ سرپرست آتش‌نشانی گفت", "سرپرست آتش‌نشانی گفت"),
+        ("به گزارش پایگاه خبری«عصر خودرو»به نقل از مهر ،سرهنگ علی کاوه افزود", "سرهنگ علی کاوه افزود"),
     ],
     ids=[
         "byline_semicolon",
@@ -132,6 +133,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "name_closing_the_report_comma_before_an_adjunct",
         "desk_place_before_the_report_comma_is_no_name",
         "byline_dash_then_semicolon",
+        "quoted_outlet_after_an_outlet_word",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:
