@@ -257,7 +257,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             named = _answer_label(sentence, index) if interview else None
             named = named or _named_subject(sentence, index)
             if named is None and index < ROLE_SUBJECT_LEAD:
-                named = _role_subject(sentence, index)
+                named = _role_subject(sentence, index) or _interviewee(sentence, index)
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
@@ -345,6 +345,24 @@ _BEFORE_ADJUNCT = re.compile(
     r"(?:با[ ]+(?:تاکید|تأکید|اشاره|بیان|اعلام|ابراز|قدردانی)|در[ ]+ادامه|ضمن[ ])"
 )
 _NOT_FIRST_WORDS = ROLE_HEADS | TITLES | PREAMBLE_STARTS | ADJUNCTS | PRONOUNS | ANAPHORIC_NOUNS
+
+
+def _interviewee(sentence: str, index: int) -> Mention | None:
+    """A lead that introduces an interview (`خبرنگار ما در گفت‌وگو با NAME، ROLE، جزئیات … را مرور
+    کرده است`): the person interviewed speaks in what follows."""
+    m = _INTERVIEWEE.search(sentence, 0, MAX_NAMED_CHARS) if "با" in sentence else None
+    if m is None:
+        return None
+    mention = classify_subject(f"{m.group('name')}، {m.group('role')}", index)
+    if mention is None or mention.kind != "person" or mention.name is None or not mention.role:
+        return None
+    return mention
+
+
+_INTERVIEWEE = re.compile(
+    r"(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+با[ ]+(?P<name>[^،:«»]{3,40}?)[ ]*،[ ]*"
+    r"(?P<role>[^،:«»]{3,100}?)[ ]*،"
+)
 
 
 def _role_subject(sentence: str, index: int) -> Mention | None:
