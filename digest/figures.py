@@ -172,6 +172,8 @@ def _sentence_candidates(
     found = _inherit_list_units(sentence, _sentence_figures(sentence, spans))
     out = []
     for n, (span, figure) in enumerate(found):
+        if figure.number == 0:
+            continue  # «نظرات (0)», «۰ نفر»: nothing counted is no key figure
         score = _salience(figure, span, in_headline, position)
         out.append(_Candidate(figure, score, order + n, in_headline, _qualifier(sentence, span, figure)))
     return out

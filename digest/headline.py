@@ -376,14 +376,23 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
         return None
     key = _alnum_key(slug)
     words = set(_key_words(slug))
-    for p in paragraphs[: _body_start(paragraphs)]:
+    start = _body_start(paragraphs)
+    for p in paragraphs[:start]:
         line_words, line_key = _key_words(p), _alnum_key(p)
         shared = sum(1 for w in words if w in line_words or w in line_key)  # «مینی بوس» in «مینیبوس»
-        if _alnum_key(p).startswith(key) or (
+        if line_key.startswith(key) or (
             shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
         ):
             return _SITE_SUFFIX.sub("", p).strip() or p
+    if start == 0 and _is_exclaimed_title(paragraphs[0]) and _alnum_key(paragraphs[0]).startswith(key):
+        return paragraphs[0]
     return _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _is_exclaimed_title(line: str) -> bool:
+    """A short first line ending with «!» or «؟» (`… معاون زن داشته باشند!`): a title, though it ends
+    like a sentence."""
+    return line.rstrip().endswith(("!", "؟", "?")) and _words(line) <= _max_words(line)
 
 
 def _key_words(text: str) -> list[str]:

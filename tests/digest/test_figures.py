@@ -373,3 +373,9 @@ def test_page_chrome_counters_are_no_figures(line: str) -> None:
 def test_a_titles_unitless_restatement_of_money_is_the_same_fact() -> None:
     found = extract_figures(["اعتبار ۶۷ میلیارد ریال برای این طرح هزینه شد."], "افتتاح طرح ۶۷ میلیاردی")
     assert [(f.text, f.number) for f in found] == [("۶۷ میلیارد ریال", 6.7e10)]
+
+
+def test_zero_is_no_key_figure() -> None:
+    found = extract_figures(["بازدید : 817 نظرات (0)", "در این حادثه ۰ نفر فوت و ۱۲ نفر مصدوم شدند."])
+    assert all(f.number != 0 for f in found)
+    assert any(f.number == 12 for f in found)

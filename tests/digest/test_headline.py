@@ -419,3 +419,14 @@ def test_a_saints_saying_over_the_page_is_neither_headline_nor_lead() -> None:
 def test_a_slug_that_is_the_sites_name_is_no_headline() -> None:
     assert slug_title("https://example.ir/news/37402/خبرگزاری-و-سایت-خبری-نمونه-ما") is None
     assert slug_title("https://example.ir/1/ماه-نامهربان-و-طردشدگان-از-مدرسه") == "ماه نامهربان و طردشدگان از مدرسه"
+
+
+def test_a_slug_picks_a_first_line_ending_with_an_exclamation() -> None:
+    lines = ("هر یک از فرمانداران استان نمونه باید یک معاون زن داشته باشند!", "کاوه رستمی، استاندار نمونه:", "الف.")
+    head = find_head(lines, url="https://example.ir/politics/هر-یک-از-فرمانداران-استان-نمونه-باید-یک-مع/")
+    assert head.headline == lines[0]
+    lead = ("۱۲۸ زندانی استان نمونه در آستانه روز پدر آزاد شدند.", "متن خبر.")
+    assert (
+        find_head(lead, url="https://example.ir/1/آزادی-۱۲۸-زندانی-استان-نمونه").headline
+        == "آزادی ۱۲۸ زندانی استان نمونه"
+    )
