@@ -414,6 +414,33 @@ def _split_glued(text: str) -> str:
     return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text
 
 
+def _after_listed_stories(raws: list[str]) -> list[str]:
+    """The page without the list of other stories' titles that opens it, one bulleted line each
+    («- مصدومیت ۷ نفر در …», «- انجام مذاکره …»), when the story itself follows unbulleted."""
+    listed = 0
+    for raw in raws:
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if not _LISTED_STORY.match(stripped):
+            break
+        listed += 1
+    else:
+        return raws  # every line is bulleted: a list is the text
+    if listed < MIN_LISTED_STORIES:
+        return raws
+    seen = 0
+    for i, raw in enumerate(raws):
+        seen += bool(raw.strip())
+        if seen == listed:
+            return raws[i + 1 :]
+    return raws
+
+
+_LISTED_STORY = re.compile(r"^[-–—•][ ]+[^:\n]{8,140}$")  # a title: no colon (a transcript's «– NAME: …»)
+MIN_LISTED_STORIES = 4
+
+
 def layout_lines(text: str) -> list[str]:
     """The lines of normalized text with bullets, debris, stamps and leading bullets undone."""
     if _MAYBE_EMOJI.search(text):  # emoji are rare: a cheap scan decides
@@ -425,7 +452,10 @@ def layout_lines(text: str) -> list[str]:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
-    for raw in _strip_debris(text).split("\n"):
+    raws = _strip_debris(text).split("\n")
+    if raws[0].lstrip()[:1] in "-–—•":
+        raws = _after_listed_stories(raws)
+    for raw in raws:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue

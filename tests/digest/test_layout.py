@@ -308,3 +308,14 @@ def test_a_named_heading_glued_after_a_channel_headline_is_its_own_line() -> Non
     ]
     for line in kept:
         assert layout_lines(line) == [line]
+
+
+def test_other_stories_listed_with_bullets_above_the_story_are_dropped() -> None:
+    listed = ["- مصدومیت ۷ نفر در تصادفات صبحگاهی", "- انجام مذاکره تصمیم نظام است!", "- هیچ حکومتی اجازه نمی‌دهد!"]
+    story = ["۸۲ درصد کودکان کار در شهر نمونه اتباع خارجی هستند!!", "مدیرکل بهزیستی گفت: الف."]
+    more = [*listed, "- تعیین جنسیت ۲ یوز تازه شناسایی شده"]
+    assert layout_lines("\n".join([*more, *story])) == story
+    assert layout_lines("\n".join([*listed, *story])) == [line.lstrip("- ") for line in listed] + story  # three: kept
+    assert layout_lines("\n".join(more)) == [line.lstrip("- ") for line in more]  # a list alone is the text
+    transcript = ["– علی رضایی: الف", "– کاوه کریمی: ب", "– علی رضایی: ج", "– کاوه کریمی: د", "پایان"]
+    assert layout_lines("\n".join(transcript)) == [line.lstrip("– ") for line in transcript]
