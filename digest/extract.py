@@ -7,6 +7,7 @@ is analyzed, which keeps a pathological 1 MB page well under a second.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from digest.clean import clean_text
@@ -42,6 +43,19 @@ def _without_own_name(lines: Iterable[str], outlet: Outlet | None) -> list[str]:
     return [line for line in (strip_own_name(line, outlet) for line in lines) if line]
 
 
+def _lead_sentences(body: tuple[str, ...]) -> int:
+    """How many sentences the lead holds: its first paragraph, and the report paragraph after it when
+    the first is only a summary line (`تبریز- جشن … برگزار شد.` over `به گزارش …، ROLE گفت: …`)."""
+    first = len(split_sentences(body[:1]))
+    if first == 1 and len(body) > 1 and body[1].startswith(_REPORT_OPENERS) and not _REPORTS.search(body[0]):
+        return first + len(split_sentences(body[1:2]))
+    return first
+
+
+_REPORT_OPENERS = ("به گزارش", "به نقل از")
+_REPORTS = re.compile(r"(?:گفت|افزود|اظهار|تصریح|خبر داد|اعلام کرد)")
+
+
 def extract(article: Article) -> Digest:
     """Structured digest of one article (title, body text or HTML, link, source, date)."""
     url = url_of(article.url, article.source)
@@ -58,7 +72,7 @@ def extract(article: Article) -> Digest:
         headline=head.headline,
         is_social=topics.is_social,
         topics=topics.topics,
-        speakers=find_speakers(sentences, head.kicker, head.headline, len(split_sentences(head.body[:1]))),
+        speakers=find_speakers(sentences, head.kicker, head.headline, _lead_sentences(head.body)),
         figures=figures,
         places=places,
         provinces=provinces_of(places),

@@ -184,3 +184,15 @@ def test_numbers_glued_to_a_conjunction_or_to_their_unit_keep_their_value() -> N
     numbers = {f.number for f in extract(Article(text=text)).figures}
     assert {2600, 3e10, 50000} <= numbers
     assert not {1600, 30, 50} & numbers
+
+
+def test_the_report_paragraph_after_a_summary_line_is_part_of_the_lead() -> None:
+    text = (
+        "جشن واگذاری مسکن مددجویان\n"
+        "تبریز- جشن واگذاری ۱۰۲۹ واحد مسکن به مددجویان کمیته امداد استان نمونه برگزار شد.\n"
+        "به گزارش خبرگزاری نمونه، معاون سیاسی امنیتی استاندار نمونه در این جشن گفت: الف.\n"
+        "تراب محمدی با تاکید بر همراهی دولت از خیرین قدردانی کرد.\n"
+        "مدیرکل کمیته امداد نمونه نیز گفت: ب.\nعلی ملامهدی افزود: ج.\nوی ادامه داد: د."
+    )
+    main = extract(Article(text=text)).speakers[0]
+    assert (main.name, main.role) == ("تراب محمدی", "معاون سیاسی امنیتی استاندار نمونه")
