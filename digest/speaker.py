@@ -776,7 +776,8 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if extended:
                 return p
             same = known == tokens or _is_part(tokens, known) or _is_part(known, tokens)
-            if same or _same_surname(tokens, known) or _first_name_typo(tokens, known):
+            typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known)
+            if same or _same_surname(tokens, known) or typo:
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
                 return p
@@ -801,6 +802,14 @@ def _first_name_typo(a: list[str], b: list[str]) -> bool:
     if len(a) != 2 or len(b) != 2 or a[1] != b[1] or len(a[0]) != len(b[0]) or len(a[0]) < MIN_TYPO_LETTERS:
         return False
     return sum(x != y for x, y in zip(a[0], b[0], strict=True)) == 1
+
+
+def _surname_typo(a: list[str], b: list[str]) -> bool:
+    """`مدیری` after `نوراله مدبری`: a lone surname one letter off the named person's (a typo)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) != 1 or len(long) < 2 or len(short[0]) != len(long[-1]) or len(short[0]) < MIN_TYPO_LETTERS:
+        return False
+    return sum(x != y for x, y in zip(short[0], long[-1], strict=True)) == 1
 
 
 def _surname_extended(a: list[str], b: list[str]) -> bool:

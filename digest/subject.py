@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digest.numbers import ONES, SCALES
 from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
@@ -372,7 +373,9 @@ def _trim_object(tokens: list[str]) -> list[str]:
         (
             i
             for i, t in enumerate(tokens)
-            if t == "را" or (t[0].isdigit() and not any(h in ROLE_HEADS for h in tokens[:i]))
+            if t == "را"
+            or (t[0].isdigit() and not any(h in ROLE_HEADS for h in tokens[:i]))
+            or (t in ONES and tokens[i + 1 : i + 2] and tokens[i + 1] in SCALES)  # «… توزیع یک میلیون و …»
         ),
         None,
     )
