@@ -96,12 +96,13 @@ _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرن�
 _AND = " و "
 _DIVISION_WORDS = _keys("شهرستان بخش دهستان")
 _AZ, _TAVABE, _ONE_VILLAGE = squash("از"), squash("توابع"), squash("روستای")
+_STRUCK = squash("زده")  # «سیل زده», «زلزله زده»: a village struck by something, written apart
 # words that follow «روستای» or «نزدیکی» without naming a village: «روستای محل حادثه», «روستای
 # مرزی شهرستان …», «در نزدیکی مرز پاکستان»
 _NOT_VILLAGE_WORDS = _keys(
     """
     ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
-    فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه
+    فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه تابع های تحت
     مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
     ظهر عصر غروب ساعت نیمه‌شب نیمه صبح شب بامداد سحر ظهرگاه
     """
@@ -310,8 +311,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
     hits = []
-    if kind in (_LOCAL, _VILLAGE) and keys[i] in _NOT_VILLAGE_WORDS:
-        return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور»: a border, a neighbour, not a village
+    if kind in (_LOCAL, _VILLAGE) and (keys[i] in _NOT_VILLAGE_WORDS or keys[i + 1 : i + 2] == [_STRUCK]):
+        return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای سیل زده»: no village's name
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
     if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:

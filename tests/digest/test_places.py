@@ -275,3 +275,9 @@ def test_a_port_and_its_short_form_are_one_place(text: str, expected: tuple[str,
 )
 def test_words_that_look_like_places(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
+
+
+def test_words_after_rusta_that_name_no_village() -> None:
+    assert find_places("تیم امداد برای تخلیه روستای سیل زده امام زاده داود عازم شد.") == ()
+    assert "تابع" not in find_places("از مجموع ۱۷۸ روستای تابع مهاباد آب ۳۷ روستا با تانکر تأمین می‌شود.")
+    assert find_places("با حضور دهیاران روستای های بجنورد جلسه برگزار شد.") == ("بجنورد",)
