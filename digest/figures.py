@@ -83,6 +83,7 @@ _MONTHS = frozenset(
     "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
+_LUNAR_PAIRS = ("جمادی", "ربیع", "ذی\u200cال", "ذیال")
 _YEAR_WORD = "سال"
 MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
@@ -330,7 +331,7 @@ def _is_month(word: str | None) -> bool:
     word = word.lower()
     if word.endswith(_MONTH_WORD) and word != _MONTH_WORD:
         word = word.removesuffix(_MONTH_WORD).rstrip("\u200c")
-    return word in _MONTHS
+    return word in _MONTHS or word.startswith(_LUNAR_PAIRS)  # «جمادی‌الاول», «ربیعالثانی», «ذی‌الحجه»
 
 
 _VAGUE_SHARES = frozenset({"نیمی"})

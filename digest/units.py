@@ -74,13 +74,15 @@ TIME_UNITS = frozenset(
 COUNTED_TIME_NOUNS = frozenset(
     "حقوق مزد دستمزد معوقات معوقه مطالبات عیدی آلودگی آلوده غبار تعطیلی قطعی بی‌آبی بیآبی خاموشی".split()
 )
-# A number right after one of these is a reference, a date or an ordinal, not a key figure.
+# A number right after one of these is a reference, a date or an ordinal, not a key figure (and after a
+# make of car or aircraft, its model: «پژو ۴۰۵», «ایرباس ۳۲۰»).
 REFERENCE_WORDS = frozenset(
     """
     ماده مواد تبصره بند اصل فصل کد شماره شناسه پلاک تلفن تماس فکس خط سامانه شماره‌گیری پیامک صندوق
     پستی سال سالهای سال‌های دهه ساعت مورخ تاریخ صفحه نسخه نوبت منطقه ناحیه ردیف پایه کلاس اتاق سوره آیه جلد بازدید
     بیننده دقیقه هفته روز ماه قطعنامه قطعانامه حساب کارت شبا طول عرض جغرافیایی مختصات نمره دهک
     تاساعت کیلومتر قطعه فاز جلسه کووید کویید
+    پژو پراید سمند تیبا رانا ساینا کوییک ایرباس بوئینگ فوکر توپولوف ایلیوشین
     """.split()
 )
 # «سال عمرانی ۹۷», «سال تحصیلی ۱۴۰۲»: a year named by its kind

@@ -379,3 +379,8 @@ def test_zero_is_no_key_figure() -> None:
     found = extract_figures(["بازدید : 817 نظرات (0)", "در این حادثه ۰ نفر فوت و ۱۲ نفر مصدوم شدند."])
     assert all(f.number != 0 for f in found)
     assert any(f.number == 12 for f in found)
+
+
+def test_a_car_model_and_a_lunar_date_are_no_figures() -> None:
+    assert [f.text for f in extract_figures(["خودرو پژو 405 در محور نمونه واژگون و یک نفر کشته شد."])] == ["یک نفر"]
+    assert extract_figures(["جمعه ۲ آذر ۱۴۰۳ |۲۰ جمادی‌الاول ۱۴۴۶ | Nov 22, 2024", "۵ ربیع‌الثانی ۱۴۴۶"]) == ()
