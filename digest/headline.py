@@ -498,7 +498,9 @@ def _lead_core(lead: str) -> str:
         return sentence
     cut = " ".join(words[:MAX_LEAD_WORDS])
     clause = max(cut.rfind("،"), cut.rfind("؛"))
-    return cut[:clause].strip() if clause > len(cut) // 2 else cut.strip() + "…"
+    if clause > len(cut) // 2 and not _is_post_line(cut[:clause]):  # «ROLE، X را … اعلام کرد»: not the post
+        return cut[:clause].strip()
+    return cut.strip() + "…"
 
 
 def _drop_fronted(sentence: str) -> str:

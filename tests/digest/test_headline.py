@@ -430,3 +430,12 @@ def test_a_slug_picks_a_first_line_ending_with_an_exclamation() -> None:
         find_head(lead, url="https://example.ir/1/آزادی-۱۲۸-زندانی-استان-نمونه").headline
         == "آزادی ۱۲۸ زندانی استان نمونه"
     )
+
+
+def test_a_long_lead_is_not_cut_to_its_speakers_post() -> None:
+    lead = (
+        "سرپرست دفتر امور آسیب‌دیدگان اجتماعی سازمان بهزیستی کشور، سرانه نگهداری و توانمندسازی هر کودک کار"
+        " و خیابانی در مراکز بهزیستی را سالانه ۱۵ میلیون تومان اعلام کرد که برای همه استان‌ها یکسان است."
+    )
+    headline = find_head((lead, "متن خبر.")).headline
+    assert headline.startswith("سرپرست دفتر") and "سرانه نگهداری" in headline
