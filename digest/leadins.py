@@ -160,7 +160,13 @@ def strip_lead_in(text: str) -> str:
     m = _WROTE_CREDIT.match(text) if "نوشت" in text else None
     if m is not None and not _starts_with_name(text):
         text = text[m.end() :]
-    return _strip_region(_strip_report(text).strip())
+    text = _strip_report(text).strip()
+    if text.startswith(_REPORT_AGAIN):  # «به گزارش ونگ وا، به نقل از خبرنگار پایگاه خبری پلیس، NAME …»
+        text = _strip_report(text).strip()
+    return _strip_region(text)
+
+
+_REPORT_AGAIN = ("به نقل از", "به گزارش")
 
 
 def _strip_region(text: str) -> str:

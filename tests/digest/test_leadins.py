@@ -108,6 +108,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         ("به گزارش خبرنگار ایرنا از علی آباد، امروز مدیرکل گفت", "امروز مدیرکل گفت"),
         ("باشگاه خبرنگاران - سیده نسترن حسن آبادی؛ سرپرست آتش‌نشانی گفت", "سرپرست آتش‌نشانی گفت"),
         ("به گزارش پایگاه خبری«عصر خودرو»به نقل از مهر ،سرهنگ علی کاوه افزود", "سرهنگ علی کاوه افزود"),
+        ("به گزارش ونگ وا، به نقل از خبرنگار پایگاه خبری پلیس، مهراب ریاحی خبر داد", "مهراب ریاحی خبر داد"),
     ],
     ids=[
         "byline_semicolon",
@@ -134,6 +135,7 @@ def test_strip_lead_in(text: str, expected: str) -> None:
         "desk_place_before_the_report_comma_is_no_name",
         "byline_dash_then_semicolon",
         "quoted_outlet_after_an_outlet_word",
+        "two_report_lead_ins",
     ],
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:
