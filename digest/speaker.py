@@ -311,6 +311,10 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
         after = head.partition("،")[2].strip()
         if after and is_name_start(after.split(maxsplit=1)[0]):
             head, opener = after, after.split(maxsplit=1)[0]
+    elif opener in PREAMBLE_STARTS and opener not in _LEAD_IN_OPENERS:  # «در ابتدای این جلسه مهندس NAME ROLE …»
+        after = _skip_preamble(head)
+        if after is not head and is_name_start(after.split(maxsplit=1)[0]):
+            head, opener = after, after.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return _unlisted_name(head, index)  # cheap: neither a name nor a lead-in opens the sentence
     text = _QUOTES.sub("", strip_lead_in(head))
