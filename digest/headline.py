@@ -71,6 +71,11 @@ _CHROME = re.compile(
     + ")"
 )  # fmt: skip
 _HASHTAG = re.compile(r"#([^\s#]+)")
+# «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
+_SITE_MOTTO = re.compile(
+    r"^[^،\s]{2,20}(?:[ ][^،\s]{2,20})?[ ]*،[^،]*?(?:پایگاه|سایت)[ \u200c]+(?:خبری|اطلاع[ \u200c]*رسانی|تحلیلی)"
+)
+MAX_MOTTO_WORDS = 12
 # «94 1150 واژگونی …»: views and ids before the headline (not «۱۴ ۸ درصد», a decimal a slug split)
 _COUNTERS = re.compile(r"^(?:[0-9۰-۹]+[ ]+){2,}(?=[^\W\d_])(?!درصد|میلیون|میلیارد|هزار|نفر|تن[ ])")
 _URGENT = re.compile(r"^(?:خبر[ ]+)?فوری(?:[ ]+فوری)?[ ]*[:/|\-–—]+[ ]*")
@@ -226,6 +231,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
+    if _SITE_MOTTO.match(line) and _words(line) <= MAX_MOTTO_WORDS:
+        return False  # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: the site's motto
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _CHROME.match(line))
 
 

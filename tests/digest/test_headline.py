@@ -439,3 +439,11 @@ def test_a_long_lead_is_not_cut_to_its_speakers_post() -> None:
     )
     headline = find_head((lead, "متن خبر.")).headline
     assert headline.startswith("سرپرست دفتر") and "سرانه نگهداری" in headline
+
+
+def test_a_sites_motto_is_no_headline() -> None:
+    lines = (
+        "یافته، اولین پایگاه خبری دارای مجوز در استان نمونه",
+        "دهیار روستای نمونه گفت: پل این روستا تخریب شده است.",
+    )
+    assert find_head(lines).headline == "پل این روستا تخریب شده است"
