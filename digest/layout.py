@@ -414,6 +414,35 @@ def _split_glued(text: str) -> str:
     return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text
 
 
+def _without_channel_header(lines: list[str]) -> list[str]:
+    """A Telegram channel page's header (`NAME`, `1.41K subscribers`, `10.1K photos`, …, the channel's
+    description, `Download Telegram`) is not the post: it goes, and so do the channel's name printed
+    over each post and the player's notices."""
+    at = next((i for i, line in enumerate(lines[:MAX_HEADER_LINES]) if _CHANNEL_COUNTER.match(line)), None)
+    if at is None:
+        return lines
+    start = at - 1 if at and not _CHANNEL_COUNTER.match(lines[at - 1]) else at
+    name = lines[start].strip() if start < at else None
+    download = next((i for i in range(at, min(len(lines), at + MAX_HEADER_SPAN)) if _DOWNLOAD.match(lines[i])), None)
+    rest = lines[download + 1 :] if download is not None else lines[start + 1 :]
+    return lines[:start] + [
+        line
+        for line in rest
+        if line.strip() != name and not _CHANNEL_COUNTER.match(line) and not _CHANNEL_PLAYER.match(line)
+    ]
+
+
+_CHANNEL_COUNTER = re.compile(
+    r"^\s*(?:[0-9.,]+[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|files?|links?)|Download Telegram"
+    r"|View in Telegram|Preview channel|Join channel)\s*$",
+    re.IGNORECASE,
+)
+_DOWNLOAD = re.compile(r"^\s*Download Telegram\s*$", re.IGNORECASE)
+_CHANNEL_PLAYER = re.compile(r"^\s*(?:Photo|Video|This media is not supported in your browser)\s*$", re.IGNORECASE)
+MAX_HEADER_LINES = 4  # the counters follow the channel's name at the top of the page
+MAX_HEADER_SPAN = 20  # the channel's description runs from the counters to «Download Telegram»
+
+
 def _after_listed_stories(raws: list[str]) -> list[str]:
     """The page without the list of other stories' titles that opens it, one bulleted line each
     («- مصدومیت ۷ نفر در …», «- انجام مذاکره …»), when the story itself follows unbulleted."""
@@ -438,7 +467,7 @@ def _after_listed_stories(raws: list[str]) -> list[str]:
 
 
 _LISTED_STORY = re.compile(r"^[-–—•][ ]+[^:\n]{8,140}$")  # a title: no colon (a transcript's «– NAME: …»)
-MIN_LISTED_STORIES = 4
+MIN_LISTED_STORIES = 3
 
 
 def layout_lines(text: str) -> list[str]:
@@ -455,6 +484,8 @@ def layout_lines(text: str) -> list[str]:
     raws = _strip_debris(text).split("\n")
     if raws[0].lstrip()[:1] in "-–—•":
         raws = _after_listed_stories(raws)
+    if latin:
+        raws = _without_channel_header(raws)
     for raw in raws:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):

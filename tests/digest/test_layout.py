@@ -315,7 +315,28 @@ def test_other_stories_listed_with_bullets_above_the_story_are_dropped() -> None
     story = ["۸۲ درصد کودکان کار در شهر نمونه اتباع خارجی هستند!!", "مدیرکل بهزیستی گفت: الف."]
     more = [*listed, "- تعیین جنسیت ۲ یوز تازه شناسایی شده"]
     assert layout_lines("\n".join([*more, *story])) == story
-    assert layout_lines("\n".join([*listed, *story])) == [line.lstrip("- ") for line in listed] + story  # three: kept
+    assert layout_lines("\n".join([*listed[:2], *story])) == [line.lstrip("- ") for line in listed[:2]] + story
     assert layout_lines("\n".join(more)) == [line.lstrip("- ") for line in more]  # a list alone is the text
     transcript = ["– علی رضایی: الف", "– کاوه کریمی: ب", "– علی رضایی: ج", "– کاوه کریمی: د", "پایان"]
     assert layout_lines("\n".join(transcript)) == [line.lstrip("– ") for line in transcript]
+
+
+def test_a_telegram_channel_pages_header_is_dropped() -> None:
+    page = [
+        "کانال خبری نمونه",
+        "1.41K subscribers",
+        "10.1K photos",
+        "733 videos",
+        "ارتباط با ادمین @sample_admin",
+        "Download Telegram",
+        "کانال خبری نمونه",
+        "Photo",
+        "💢 *تاکید معاون بهداشتی بر حذف بیماری مالاریا*",
+        "کارگاه حذف بیماری مالاریا در شهر نمونه برگزار گردید.",
+    ]
+    assert layout_lines("\n".join(page)) == [
+        "تاکید معاون بهداشتی بر حذف بیماری مالاریا",
+        "کارگاه حذف بیماری مالاریا در شهر نمونه برگزار گردید.",
+    ]
+    plain = ["کانال خبری نمونه", "خبر امروز: ۲۰ نفر مصدوم شدند."]
+    assert layout_lines("\n".join(plain)) == plain
