@@ -307,13 +307,12 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if opener in _TIME_OPENERS:  # «دقایقی پیش سردار وحیدی وزیر کشور … تقدیر کرد»: a time before the actor
         head = _FRONTED_TIME.sub("", head, count=1)
         opener = head.split(maxsplit=1)[0].strip('«"') if head.strip() else ""
-    if (opener in PREAMBLE_STARTS or opener in ADJUNCTS) and "،" in head:  # «در راستای …، NAME ROLE …»
-        after = head.partition("،")[2].strip()
-        if after and is_name_start(after.split(maxsplit=1)[0]):
-            head, opener = after, after.split(maxsplit=1)[0]
-    elif opener in PREAMBLE_STARTS and opener not in _LEAD_IN_OPENERS:  # «در ابتدای این جلسه مهندس NAME ROLE …»
-        after = _skip_preamble(head)
-        if after is not head and is_name_start(after.split(maxsplit=1)[0]):
+    if opener in PREAMBLE_STARTS or opener in ADJUNCTS:
+        after = head.partition("،")[2].strip()  # «در راستای …، NAME ROLE …»
+        if not (after and is_name_start(after.split(maxsplit=1)[0])) and opener not in _LEAD_IN_OPENERS:
+            after = _skip_preamble(head)  # «در ابتدای این جلسه مهندس NAME ROLE …»: no comma after the adjunct
+            after = after if after.split(maxsplit=1)[:1] and after.split(maxsplit=1)[0] in TITLES else ""
+        if after and after is not head and is_name_start(after.split(maxsplit=1)[0]):
             head, opener = after, after.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return _unlisted_name(head, index)  # cheap: neither a name nor a lead-in opens the sentence
