@@ -779,6 +779,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             if extended:
                 return p
             same = known == tokens or _is_part(tokens, known) or _is_part(known, tokens)
+            same = same or "".join(known) == "".join(tokens)  # «فلاحیدوست» is «فلاحی دوست» written glued
             typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known)
             if same or _same_surname(tokens, known) or typo:
                 if len(tokens) > len(known):
