@@ -249,6 +249,10 @@ def _is_post_line(line: str) -> bool:
 
 
 MAX_POST_LINE_WORDS = 12
+# «معاون اجتماعی بهزیستی اصفهان خبر داد» over the headline, with no colon: the speaker's kicker
+_ATTRIBUTION_LINE = re.compile(
+    r"^(?:" + alternation(sorted(ROLE_HEADS)) + r")(?:[ ][^\s:،]+){1,9}[ ](?:خبر[ ]?داد|گفت|اعلام[ ]کرد|تاکید[ ]کرد)$"
+)
 _VERB_WORDS = frozenset(
     "شد شدند کرد کردند داد دادند است هستند نیست دارد دارند گفت شود کند یافت رسید گرفت ماند خواهد باید".split()
 )
@@ -438,8 +442,12 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
         for i, p in enumerate(paragraphs[:start])
         if i != kicker_at and i not in menu and _is_short_line(p) and _is_head_line(p)
     ]
-    if len(candidates) > 1 and _is_post_line(candidates[0][1]) and candidates[1][0] == candidates[0][0] + 1:
-        candidates = candidates[1:]  # «رئیس دانشگاه علوم پزشکی نمونه» over the headline: the speaker's kicker
+    if (
+        len(candidates) > 1
+        and (_is_post_line(candidates[0][1]) or _ATTRIBUTION_LINE.match(candidates[0][1]))
+        and candidates[1][0] == candidates[0][0] + 1
+    ):
+        candidates = candidates[1:]  # «رئیس دانشگاه علوم پزشکی نمونه» or «ROLE خبر داد» over the headline: a kicker
     keys = [squash(p) for p in paragraphs] if candidates else []
     for _, line in candidates:
         if keys.count(squash(line)) > 1:

@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
+from digest.places import is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -136,6 +137,7 @@ _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب ام�
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
+_RELATIVE_HEAD = re.compile(r"^[^\s،]+[ ]+که[ ]+")  # «آماری که …», «موضوعی که …»
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{2,79}[^:\d۰-۹ ])[ ]*:\s*\S")  # not a clock time «ساعت ۰۰:۱۸»
 # «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
 _INTERVIEW_TITLE = re.compile(
@@ -618,6 +620,9 @@ def subject_of(pre: str) -> str:
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
+    relative = _RELATIVE_HEAD.match(text) if " که " in text[:40] else None
+    if relative is not None and _can_start_subject(*(text[relative.end() :].split() + ["", ""])[:2]):
+        text = text[relative.end() :]  # «آماری که رئیس انجمن … گفته بود»: the relative clause's subject speaks
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     return cut_adjuncts(text)
@@ -718,7 +723,8 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
             j += 1
         cand = tokens[j : j + 2]
         if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and tokens[j - 1] not in NAMED_ORGS:
-            return clean_name(cand)
+            if not is_place(" ".join(cand)):  # «فرمانده پلیس راه شاهین دژ»: a town named like a person
+                return clean_name(cand)
     return None
 
 

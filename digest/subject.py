@@ -167,6 +167,8 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
 def _name_before_dash(before: str) -> bool:
     """Two or more words, or one surname that is no place (`چاوشی - مدیرکل …`), before an apposition dash."""
     words = before.split()
+    if words and squash(words[0]) in HEAD_KEYS and (is_place(words[-1]) or is_place(" ".join(words[-2:]))):
+        return False  # «فرمانده پلیس راه شاهین دژ - تکاب»: a road between two towns, not «NAME - ROLE»
     return len(words) >= 2 or (len(words) == 1 and is_surname(words[0]) and not is_place(words[0]))
 
 
@@ -521,6 +523,7 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 _LIGHT_VERBS = frozenset("شد شدند گردید گردیدند کرد کردند نمود نمودند".split())
 _OTHERS = re.compile(r"[ ]+و[ ]+(?:سایر|دیگر)[ ]+")
+_TIME_AFTER_POST = re.compile(r"[ ]+(?:(?:سال|روز|هفته|ماه|شب)[ ]+(?:گذشته|جاری)|امسال)(?![\w\u200c])")
 
 
 def _strip_role(role: str) -> str:
@@ -529,6 +532,8 @@ def _strip_role(role: str) -> str:
     if "(" in role and ")" not in role.partition("(")[2]:
         role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
     role = _OTHERS.split(role, maxsplit=1)[0]  # «ROLE و سایر مسئولین»: the others are no part of the post
+    if "گذشته" in role or "جاری" in role or "امسال" in role:
+        role = _TIME_AFTER_POST.split(role, maxsplit=1)[0]  # «رئیس انجمن تالاسمی ایران سال گذشته»: a time
     words = role.split()
     if len(words) > 2 and words[-1] in _LIGHT_VERBS:
         role = " ".join(words[:-2])  # «… خوزستان برگزار شد»: the sentence's verb ran into the post

@@ -447,3 +447,12 @@ def test_a_sites_motto_is_no_headline() -> None:
         "دهیار روستای نمونه گفت: پل این روستا تخریب شده است.",
     )
     assert find_head(lines).headline == "پل این روستا تخریب شده است"
+
+
+def test_a_role_said_line_over_the_headline_is_a_kicker() -> None:
+    lines = (
+        "معاون اجتماعی بهزیستی استان نمونه خبر داد",
+        "افزایش ۱۲۰ درصدی آمار کودکان کار در خیابان‌های شهر نمونه",
+        "معاون اجتماعی سازمان بهزیستی استان نمونه گفت: تعداد کودکان کار ۳۴۹ نفر بود.",
+    )
+    assert find_head(lines).headline == lines[1]
