@@ -625,7 +625,28 @@ def subject_of(pre: str) -> str:
         text = text[relative.end() :]  # «آماری که رئیس انجمن … گفته بود»: the relative clause's subject speaks
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
-    return cut_adjuncts(text)
+    return cut_adjuncts(_titled_subject_at_end(text))
+
+
+def _titled_subject_at_end(text: str) -> str:
+    """`اجرای ۴۰ طرح هادی … توسط بنیاد مسکن مهندس منبتی مدیرکل …`: a long run of words that opens with
+    no subject, then a titled name and its post right before the verb: the subject is the titled name."""
+    words = text.split()
+    if len(words) < MIN_FRONTED_WORDS or _can_start_subject(words[0], words[1]) or "،" in text[-MAX_TITLED_TAIL:]:
+        return text
+    for i in range(len(words) - 2, max(MIN_FRONTED_WORDS // 2, len(words) - MAX_TITLED_TAIL_WORDS) - 1, -1):
+        if (
+            words[i] in TITLES
+            and squash(words[-1]) not in HEAD_KEYS
+            and any(squash(w) in HEAD_KEYS for w in words[i + 2 : i + 5])
+        ):
+            return " ".join(words[i:])
+    return text
+
+
+MIN_FRONTED_WORDS = 10  # a fronted phrase this long before a titled name is not the subject
+MAX_TITLED_TAIL_WORDS = 16
+MAX_TITLED_TAIL = 120
 
 
 def _is_name_then_role(before: str, after: str) -> bool:

@@ -362,6 +362,7 @@ def is_surname(tok: str) -> bool:
         len(tok) >= 4
         and tok.endswith(SURNAME_ENDS)
         and not tok.endswith("دگی")  # بارندگی، آمادگی، رسیدگی: abstract nouns
+        and not (tok.endswith("ای") and not tok.endswith(("ایی", "ائی")))  # «اجرای …», «دارای …»: an ezafe
         and tok not in _NOT_SURNAMES
         and tok not in TITLES
         and not is_first_name(tok)
