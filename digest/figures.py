@@ -138,13 +138,14 @@ _CUT_NUMBER = re.compile(
     r"(?<=\s)[0-9۰-۹][0-9۰-۹.,٫٬/]*\s*(?:"
     + "|".join(
         sorted(
-            {w[:k] for w in ("میلیون", "میلیارد", "هزار", "درصد", "تومان", "ریال") for k in range(1, len(w))},
+            {w[:k] for w in ("میلیون", "میلیارد", "هزار", "درصد", "تومان", "ریال") for k in range(1, len(w))}
+            | {"میلیون", "میلیارد", "هزار"},  # «بیش از ۳هزار» at the end: its noun was cut off
             key=len,
             reverse=True,
         )
     )
     + r")?\s*$"
-)  # … or on one cut before its scale or unit ended («۲۰ میلیا»)
+)  # … or on one cut before its scale or unit ended («۲۰ میلیا»), or before its noun («۳هزار»)
 CUT_MIN_SENTENCES = 3
 
 

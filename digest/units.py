@@ -43,7 +43,7 @@ COMMODITY_MEASURES = frozenset(
 )
 # Sizes that describe a thing rather than count it: "گروه‌های ۵ نفره", "ساختمان ۱۰ طبقه", "کیسه‌های ۱۰
 # کیلویی", "کامیون ۱۰ تنی", "لامپ ۱۰۰ واتی" (a depth or a length, "۷ کیلومتری", is a figure).
-DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک کیلویی کیلوگرمی تنی لیتری واتی گرمی اینچی".split())
+DESCRIPTIVE_UNITS = frozenset("نفره طبقه دهک کیلویی کیلوگرمی تنی لیتری واتی گرمی اینچی گانه".split())  # «مناطق ۲۲ گانه»
 # Casualties and people: "یک کشته", "یک نفر", "یک آتش‌نشان" are counts, whereas "یک طرح" is the
 # indefinite article.
 CASUALTY_UNITS = frozenset(

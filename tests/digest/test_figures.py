@@ -384,3 +384,10 @@ def test_zero_is_no_key_figure() -> None:
 def test_a_car_model_and_a_lunar_date_are_no_figures() -> None:
     assert [f.text for f in extract_figures(["خودرو پژو 405 در محور نمونه واژگون و یک نفر کشته شد."])] == ["یک نفر"]
     assert extract_figures(["جمعه ۲ آذر ۱۴۰۳ |۲۰ جمادی‌الاول ۱۴۴۶ | Nov 22, 2024", "۵ ربیع‌الثانی ۱۴۴۶"]) == ()
+
+
+def test_an_n_fold_set_and_a_number_cut_before_its_noun_are_no_figures() -> None:
+    assert extract_figures(["شهردار مناطق ۲۲ گانه تهران از طرح جدید خبر داد."]) == ()
+    cut = ["کم‌آبی در این استان بحرانی است.", "روستاها با تانکر آبرسانی می‌شوند.", "هم اکنون بیش از ۳هزار"]
+    assert extract_figures(cut) == ()
+    assert [f.number for f in extract_figures(["هم اکنون بیش از ۳هزار روستا با تانکر آبرسانی می‌شوند."])] == [3000]
