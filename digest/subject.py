@@ -503,8 +503,13 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
 
 
 def _opens_surname(tokens: list[str], i: int) -> bool:
-    """`قاضی زاده`, `خطیب پور`: a post word before «زاده/پور …», after a name word, opens a surname."""
-    return 0 < i < len(tokens) - 1 and squash(tokens[i]) in _SURNAME_HEADS and tokens[i + 1] in SURNAME_PARTS
+    """`قاضی زاده`, `خطیب پور`: a post word before «زاده/پور …», after a name word, opens a surname; and
+    `عدل بخش` before a post closes one («کیومرث عدل بخش معاون …»)."""
+    if not 0 < i < len(tokens) - 1:
+        return False
+    if tokens[i] == "بخش":
+        return i >= 2 and is_first_name(tokens[0]) and tokens[i + 1] in ROLE_HEADS
+    return squash(tokens[i]) in _SURNAME_HEADS and tokens[i + 1] in SURNAME_PARTS
 
 
 def _adjective_surname(tokens: list[str], end: int) -> bool:
