@@ -78,7 +78,7 @@ _NOT_PLACE_AFTER = _keys(
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
     گزارش تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
     داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
-    سد خیابان بلوار میدان هتل ورزشگاه دروازه آزادراه بزرگراه اتوبان بانک بیمه
+    سد خیابان بلوار میدان هتل ورزشگاه دروازه آزادراه بزرگراه اتوبان بانک بیمه سیمان
     """
 )
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
@@ -96,6 +96,7 @@ _REPORTING = _keys("گفت افزود اظهار تصریح بیان خاطرن�
 _AND = " و "
 _DIVISION_WORDS = _keys("شهرستان بخش دهستان")
 _AZ, _TAVABE, _ONE_VILLAGE = squash("از"), squash("توابع"), squash("روستای")
+_VILLAGE_SUFFIXES = _keys("محله سرا کلا")  # written apart: «کمال محله», «پیر سرا», «اسبو کلا»
 _STRUCK = squash("زده")  # «سیل زده», «زلزله زده»: a village struck by something, written apart
 # words that follow «روستای» or «نزدیکی» without naming a village: «روستای محل حادثه», «روستای
 # مرزی شهرستان …», «در نزدیکی مرز پاکستان»
@@ -103,6 +104,7 @@ _NOT_VILLAGE_WORDS = _keys(
     """
     ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
     فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه تابع های تحت
+    خوش زیبا زیبای سرسبز کوچک بزرگ قدیمی تاریخی گردشگری
     مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
     ظهر عصر غروب ساعت نیمه‌شب نیمه صبح شب بامداد سحر ظهرگاه
     """
@@ -301,6 +303,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
     if kind is None:
         return hit
+    if kind in (_LOCAL, _VILLAGE) and scan.keys[i] in _NOT_VILLAGE_WORDS:
+        return None  # «روستای خوش آب و هوا»: a village described, not named («خوشاب» is no part of it)
     cued = _cued(scan.keys, i, kind, gaz)
     if cued is None:
         return hit
@@ -368,6 +372,8 @@ def _village(keys: list[str], i: int) -> tuple[str, int] | None:
             continue
         name = villages.get("".join(keys[i:end]))
         if name is not None:
+            if end < len(keys) and keys[end] in _VILLAGE_SUFFIXES:  # «کمال محله»: the name goes on
+                return f"{name} {keys[end]}", end + 1
             return _gazetteer().main.names.get(squash(name), name), end
     return None
 

@@ -282,3 +282,9 @@ def test_words_after_rusta_that_name_no_village() -> None:
     assert "تابع" not in find_places("از مجموع ۱۷۸ روستای تابع مهاباد آب ۳۷ روستا با تانکر تأمین می‌شود.")
     assert find_places("با حضور دهیاران روستای های بجنورد جلسه برگزار شد.") == ("بجنورد",)
     assert find_places("بانک پاسارگاد و بیمه البرز در شهر نمونه شعبه ندارند.") == ()
+
+
+def test_a_village_described_a_cement_works_and_a_village_name_written_apart() -> None:
+    assert find_places("این روستای خوش آب و هوای کوهستانی در میان کوه‌ها قرار گرفته است.") == ()
+    assert find_places("کارگران مجتمع سیمان تهران تجمع کردند.") == ()
+    assert find_places("در روستاهای سیدسرا، پیرسرا و کمال محله آبگرفتگی بود.")[-1] == "کمال محله"
