@@ -807,7 +807,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
                 return p
             same = known == tokens or _is_part(tokens, known) or _is_part(known, tokens)
             same = same or "".join(known) == "".join(tokens)  # «فلاحیدوست» is «فلاحی دوست» written glued
-            typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known)
+            typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known) or _surname_tail(tokens, known)
             if same or _same_surname(tokens, known) or typo:
                 if len(tokens) > len(known):
                     p.name = m.name  # the fuller form wins
@@ -841,6 +841,17 @@ def _surname_typo(a: list[str], b: list[str]) -> bool:
     if len(short) != 1 or len(long) < 2 or len(short[0]) != len(long[-1]) or len(short[0]) < MIN_TYPO_LETTERS:
         return False
     return sum(x != y for x, y in zip(short[0], long[-1], strict=True)) == 1
+
+
+def _surname_tail(a: list[str], b: list[str]) -> bool:
+    """`البرزی` after `پرویز سیاح‌البرزی` (written glued): a lone surname that ends the named person's."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) != 1 or len(long) < 2 or len(short[0]) < MIN_SURNAME_TAIL:
+        return False
+    return long[-1].endswith(short[0]) and len(long[-1]) >= len(short[0]) + 2
+
+
+MIN_SURNAME_TAIL = 5
 
 
 def _surname_extended(a: list[str], b: list[str]) -> bool:
