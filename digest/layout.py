@@ -407,6 +407,8 @@ def _split_glued(text: str) -> str:
     if "مدیرکل" in text or "مدیرعامل" in text:
         text = _GLUED_NAME_POST.sub(" \\g<0>", text)
     text = _GLUED_RA_NUMBER.sub("را ", text)
+    if " و و " in text:
+        text = text.replace(" و و ", " و ")  # «۶ هزار و و ۶۶۹»: «و» typed twice
     if "نفر" in text or "مورد" in text:
         text = _GLUED_UNIT_WORD.sub("\\g<0> ", text)
     if "گفت:" in text or "گفت :" in text:

@@ -169,6 +169,10 @@ def test_a_name_glued_to_its_post_and_ra_glued_to_a_number_are_split() -> None:
         assert layout_lines(kept) == [kept]
 
 
+def test_and_typed_twice_is_said_once() -> None:
+    assert layout_lines("۶ هزار و و ۶۶۹ واحد مسکونی ساخته شد") == ["۶ هزار و ۶۶۹ واحد مسکونی ساخته شد"]
+
+
 def test_a_counts_unit_glued_to_the_small_word_after_it_is_split() -> None:
     glued = "با ۵۴۹ نفر در جاده‌ها، 299نفردر مسیرهای شهری و ۷۵ نفرسایر و ۳ موردو"
     assert layout_lines(glued) == ["با ۵۴۹ نفر در جاده‌ها، 299نفر در مسیرهای شهری و ۷۵ نفر سایر و ۳ مورد و"]
