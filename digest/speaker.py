@@ -141,7 +141,8 @@ _RELATIVE_HEAD = re.compile(r"^[^\s،]+[ ]+که[ ]+")  # «آماری که …»
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{2,79}[^:\d۰-۹ ])[ ]*:\s*\S")  # not a clock time «ساعت ۰۰:۱۸»
 # «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
 _INTERVIEW_TITLE = re.compile(
-    r"^(?:در[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+(?:\S+[ ]+)?با[ ]+(?P<subject>[^:؛«»]{3,100})$"
+    r"^(?:در[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+(?:\S+[ ]+){0,3}?"
+    r"با[ ]+(?P<subject>[^:«»]{3,100})$"
 )
 
 
@@ -365,9 +366,10 @@ def _interviewee(sentence: str, index: int) -> Mention | None:
 
 
 _INTERVIEWEE = re.compile(
-    r"(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?[ ]+با[ ]+(?P<name>[^،:«»]{3,40}?)[ ]*،[ ]*"
-    r"(?P<role>[^،:«»]{3,100}?)[ ]*،"
-)
+    r"(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:ی)?(?:[ ]+«[^«»]{2,30}»)?[ ]+با[ ]+"
+    r"(?P<name>[^،؛:«»]{3,40}?)[ ]*[،؛][ ]*"
+    r"(?P<role>[^،:«»]{3,100}?)[ ]*(?:،|[ ]که[ ]|$)"
+)  # «… در گفت‌وگو با NAME، ROLE، …», «گفت‌وگوی «دیدارنیوز» با NAME؛ ROLE», «مصاحبه … با NAME، ROLE که …»
 
 
 def _role_subject(sentence: str, index: int) -> Mention | None:
