@@ -386,7 +386,7 @@ _GLUED_RA_NUMBER = re.compile(r"را(?<![\w\u200c]را)(?=[0-9۰-۹])")
 
 
 # «'رضا همتی' روز دوشنبه …»: Persian words between ASCII or curly single quotes are a quoted name or phrase
-_SINGLE_QUOTED = re.compile(r"['‘’]([\u0600-\u06ff][^'‘’\n]{1,40}?)['‘’]")
+_SINGLE_QUOTED = re.compile(r"['‘’ˈ]([\u0600-\u06ff][^'‘’ˈ\n]{1,40}?)[ ]?['‘’ˈ]")  # «ˈNAME ˈ» too
 
 
 def _split_glued(text: str) -> str:
@@ -479,7 +479,7 @@ def layout_lines(text: str) -> list[str]:
     if "\\n" in text:
         text = text.replace("\\r", "").replace("\\n", "\n")
     text = _split_glued(text)
-    if "'" in text or "‘" in text or "’" in text:
+    if "'" in text or "‘" in text or "’" in text or "ˈ" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []

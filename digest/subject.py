@@ -480,7 +480,7 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         end += 1
     if end and tokens[end - 1] in TITLES:
         end = _after_titles(tokens, end)
-        if tokens[end - 1] in TITLES:
+        if tokens[end - 1] in TITLES and not _title_as_surname(tokens, end):
             return None
 
     if end == 1 and end + 1 < len(tokens) and _adjective_surname(tokens, end):
@@ -500,6 +500,11 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
     role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+def _title_as_surname(tokens: list[str], end: int) -> bool:
+    """`محمد امیر در گفت‌وگویی …`: a title word after a first name, ending the name, is the surname."""
+    return end >= 2 and is_first_name(tokens[0]) and not any(t in TITLES for t in tokens[: end - 1])
 
 
 def _opens_surname(tokens: list[str], i: int) -> bool:

@@ -350,3 +350,8 @@ def test_a_telegram_channel_pages_header_is_dropped() -> None:
     ]
     plain = ["کانال خبری نمونه", "خبر امروز: ۲۰ نفر مصدوم شدند."]
     assert layout_lines("\n".join(plain)) == plain
+
+
+def test_a_name_between_modifier_letter_quotes_is_quoted() -> None:
+    line = "به گزارش سلام نمونه ˈحسین میر دریکوندی ˈ روز یکشنبه افزود: الف."
+    assert layout_lines(line) == ["به گزارش سلام نمونه «حسین میر دریکوندی» روز یکشنبه افزود: الف."]
