@@ -183,7 +183,7 @@ def clean_lines(lines: list[str]) -> list[str]:
             if stamp_at is None and len(kept) >= MIN_LISTED:
                 stamp_at = len(kept)
             continue
-        if _is_chrome(line):
+        if _is_chrome(line) or (_STREET in line and _is_address(line)):
             continue
         if _TAIL_WORD in line:  # cheap test before the regex, which is tried at every position
             line = _TAIL_MARKER.sub("", line)
@@ -192,6 +192,19 @@ def clean_lines(lines: list[str]) -> list[str]:
             kept.append(line)
             body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
     return _after_listed(kept, stamp_at) if stamp_at is not None else kept
+
+
+def _is_address(line: str) -> bool:
+    """A postal address in the page's footer (`قائمشهر، میدان …، خیابان …، روبروی خیابان عدالت ۳۵`)."""
+    return len(_ADDRESS_WORDS.findall(line)) >= MIN_ADDRESS_WORDS and len(_WORDS.findall(line)) <= MAX_ADDRESS_WORDS
+
+
+_STREET = "خیابان"  # in every address worth dropping: a cheap test first
+_ADDRESS_WORDS = re.compile(
+    r"(?<![\w\u200c])(?:خیابان|میدان|بلوار|کوچه|پلاک|روبروی|نبش|کدپستی|کد[ ]پستی)(?![\w\u200c])"
+)
+MIN_ADDRESS_WORDS = 3
+MAX_ADDRESS_WORDS = 25
 
 
 def _is_stamp(line: str) -> bool:

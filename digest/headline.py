@@ -66,7 +66,7 @@ _CHROME = re.compile(
     + alternation(
         ("کانال", "برچسب", "آرشیو", "ارشیو", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
          "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه", "فعلا قابلیت پخش",
-         "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام")
+         "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام", "تلفن", "نشانی", "آدرس", "شماره تماس")
     )
     + ")"
 )  # fmt: skip
@@ -76,6 +76,10 @@ _SITE_MOTTO = re.compile(
     r"^[^،\s]{2,20}(?:[ ][^،\s]{2,20})?[ ]*،[^،]*?(?:پایگاه|سایت)[ \u200c]+(?:خبری|اطلاع[ \u200c]*رسانی|تحلیلی)"
 )
 MAX_MOTTO_WORDS = 12
+# «پایگاه خبری-تحلیلی ریواس جنوب», «سایت مرکزی حزب …», «وب‌سایت رسمی …»: a line that names the site
+_SITE_KIND = re.compile(
+    r"^(?:پایگاه|سایت|وب[ \u200c]?سایت|پرتال)[ \u200c]+(?:خبری|تحلیلی|مرکزی|رسمی|اطلاع[ \u200c]*رسانی)"
+)
 # «94 1150 واژگونی …»: views and ids before the headline (not «۱۴ ۸ درصد», a decimal a slug split)
 _COUNTERS = re.compile(r"^(?:[0-9۰-۹]+[ ]+){2,}(?=[^\W\d_])(?!درصد|میلیون|میلیارد|هزار|نفر|تن[ ])")
 _URGENT = re.compile(r"^(?:خبر[ ]+)?فوری(?:[ ]+فوری)?[ ]*[:/|\-–—]+[ ]*")
@@ -231,8 +235,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _SITE_MOTTO.match(line) and _words(line) <= MAX_MOTTO_WORDS:
-        return False  # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: the site's motto
+    if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
+        return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _CHROME.match(line))
 
 

@@ -484,7 +484,8 @@ def layout_lines(text: str) -> list[str]:
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     out: list[str] = []
     raws = _strip_debris(text).split("\n")
-    if raws[0].lstrip()[:1] in "-–—•":
+    first = raws[0].lstrip()[:1]
+    if first and first in "-–—•":
         raws = _after_listed_stories(raws)
     if latin:
         raws = _without_channel_header(raws)
@@ -492,14 +493,22 @@ def layout_lines(text: str) -> list[str]:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue
-        if line[0] in _STAMP_STARTS:
-            line = _NUMBERED.sub("", strip_stamp(line), count=1)
-        if line[:1] in _BULLETS:
-            line = strip_bullet(line).strip()
-        if line[-1:] == "*" and "*" in raw[:4]:
-            line = line.rstrip("* ")  # «*واژگونی اتوبوس …*»: a post's bold markup around its headline
+        line = _undecorated(line, raw)
         if line:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
             )
     return _unwrap(out)
+
+
+def _undecorated(line: str, raw: str) -> str:
+    """One line without its stamp, list number, bullet, breadcrumb or bold markup."""
+    if line[0] in _STAMP_STARTS:
+        line = _NUMBERED.sub("", strip_stamp(line), count=1)
+    if line[:1] in _BULLETS:
+        line = strip_bullet(line).strip()
+    if "››" in line:
+        line = line.rpartition("››")[2].strip()  # «پرتال … ›› اخبار ›› TITLE»: a breadcrumb ends with the page
+    if line[-1:] == "*" and "*" in raw[:4]:
+        line = line.rstrip("* ")  # «*واژگونی اتوبوس …*»: a post's bold markup around its headline
+    return line

@@ -127,3 +127,11 @@ def test_a_site_menu_above_a_page_stamp_is_dropped() -> None:
 def test_a_skip_to_content_link_is_chrome() -> None:
     lead = "آمار رسمی: از هر ۵۲ نفر یک نفر در ایران به مراکز درمان اعتیاد مراجعه می‌کند"
     assert clean_text(f"رفتن مستقیم به محتوا\nپرش به محتوا\n{lead}") == (lead,)
+
+
+def test_a_postal_address_is_chrome() -> None:
+    address = "قائمشهر ، میدان شهید سلیمانی، خیابان شهید بهشتی ، روبروی خیابان عدالت ۳۵"
+    story = ("تا سه هفته دیگر بقیه استانداران معرفی می‌شوند", "سخنگوی دولت گفت: الف.")
+    assert clean_text("\n".join((*story, address))) == story
+    street = "در خیابان اصلی شهر نمونه آب‌گرفتگی رخ داد و میدان مرکزی بسته شد."
+    assert clean_text(street) == (street,)

@@ -456,3 +456,17 @@ def test_a_role_said_line_over_the_headline_is_a_kicker() -> None:
         "معاون اجتماعی سازمان بهزیستی استان نمونه گفت: تعداد کودکان کار ۳۴۹ نفر بود.",
     )
     assert find_head(lines).headline == lines[1]
+
+
+@pytest.mark.parametrize(
+    "site",
+    [
+        "پایگاه تحلیلی خبری صدای نمونه - -",
+        "سایت مرکزی حزب نمونه",
+        "پایگاه خبری-تحلیلی ریواس نمونه (example.ir)/",
+        "تلفن همراه جهت ارسال پیام در تلگرام و واتس آپ: ۰۹۱۱۰۰۰۰۰۰۰",
+    ],
+)
+def test_a_line_naming_the_site_or_its_contacts_is_no_headline(site: str) -> None:
+    lines = (site, "کشته و زخمی شدن دو کولبر در ارتفاعات مرزی نمونه", "دو کولبر در ارتفاعات مرزی نمونه کشته شدند.")
+    assert find_head(lines).headline == lines[1]

@@ -355,3 +355,8 @@ def test_a_telegram_channel_pages_header_is_dropped() -> None:
 def test_a_name_between_modifier_letter_quotes_is_quoted() -> None:
     line = "به گزارش سلام نمونه ˈحسین میر دریکوندی ˈ روز یکشنبه افزود: الف."
     assert layout_lines(line) == ["به گزارش سلام نمونه «حسین میر دریکوندی» روز یکشنبه افزود: الف."]
+
+
+def test_a_breadcrumb_keeps_its_last_part() -> None:
+    line = "پرتال بنیاد مسکن استان نمونه ›› اخبار ›› واحدهای خسارت دیده از زلزله در شهرستان نمونه"
+    assert layout_lines(line) == ["واحدهای خسارت دیده از زلزله در شهرستان نمونه"]
