@@ -337,6 +337,9 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
 def _unlisted_name(head: str, index: int) -> Mention | None:
     """`FIRST LAST با تاکید بر …`: two words opening a sentence before «با تاکید/با اشاره/در ادامه …», the
     second ending like a surname, name a person whose first name no list holds (`تراب محمدی`)."""
+    opening = head[:MAX_UNLISTED_OPENING]
+    if " با " not in opening and " در ادامه" not in opening and " ضمن " not in opening:
+        return None  # cheap: no adjunct near the start
     m = _BEFORE_ADJUNCT.match(head)
     if m is None:
         return None
@@ -350,6 +353,7 @@ _BEFORE_ADJUNCT = re.compile(
     r"^(?P<first>[^\W\d_]{3,})[ ](?P<last>[^\W\d_][^\s،]{2,})[ ]+"
     r"(?:با[ ]+(?:تاکید|تأکید|اشاره|بیان|اعلام|ابراز|قدردانی)|در[ ]+ادامه|ضمن[ ])"
 )
+MAX_UNLISTED_OPENING = 60  # two words and the adjunct's first
 _NOT_FIRST_WORDS = ROLE_HEADS | TITLES | PREAMBLE_STARTS | ADJUNCTS | PRONOUNS | ANAPHORIC_NOUNS
 
 
