@@ -17,6 +17,7 @@ from digest.headline import find_head, url_of
 from digest.model import Article, Digest
 from digest.outlet import Outlet, strip_own_name
 from digest.places import find_places, provinces_of
+from digest.roles import REPORT_OPENERS
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers
 from digest.summary import summarize
@@ -47,12 +48,11 @@ def _lead_sentences(body: tuple[str, ...]) -> int:
     """How many sentences the lead holds: its first paragraph, and the report paragraph after it when
     the first is only a summary line (`تبریز- جشن … برگزار شد.` over `به گزارش …، ROLE گفت: …`)."""
     first = len(split_sentences(body[:1]))
-    if first == 1 and len(body) > 1 and body[1].startswith(_REPORT_OPENERS) and not _REPORTS.search(body[0]):
+    if first == 1 and len(body) > 1 and body[1].startswith(REPORT_OPENERS) and not _REPORTS.search(body[0]):
         return first + len(split_sentences(body[1:2]))
     return first
 
 
-_REPORT_OPENERS = ("به گزارش", "به نقل از")
 _REPORTS = re.compile(r"(?:گفت|افزود|اظهار|تصریح|خبر داد|اعلام کرد)")
 
 

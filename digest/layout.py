@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from digest.roles import HEAD_KEYS, ORG_STARTS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
+from digest.roles import HEAD_KEYS, ORG_STARTS, REPORT_OPENERS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import alternation, squash
 from digest.units import COUNT_UNITS, MONEY_UNITS
 
@@ -160,13 +160,12 @@ _SCALE_WORDS = frozenset({"هزار", "میلیون", "میلیارد"})
 _NUMBER_PIECE = re.compile(r"و|[0-9۰-۹][0-9۰-۹.,/٫٬]*")
 # words a paragraph never ends with: a line ending so was wrapped by the page or the copy
 _OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
-_REPORT_OPENERS = ("به گزارش", "به نقل از")
 MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
 
 
 def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
-    if line in _REPORT_OPENERS or line in ROLE_HEADS:
+    if line in REPORT_OPENERS or line in ROLE_HEADS:
         return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
     if line[-1] in ".!؟?:؛»)":
         return False  # a finished sentence
@@ -177,7 +176,7 @@ def _is_cut(line: str) -> bool:
         return False  # «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
     if line[-1] == "،" or last in _OPEN_ENDS:
         return True
-    if line.startswith(_REPORT_OPENERS):
+    if line.startswith(REPORT_OPENERS):
         return last not in _PLAIN_VERBS  # «به گزارش …» opens a sentence, not ended unless by its verb
     # a name or a post cut after a lead-in (`به گزارش ایرنا، علی`, `…، مدیرعامل جمعیت`); a title
     # ending in such a word has no comma
@@ -208,7 +207,7 @@ _ROLE_OBJECT_BEFORE = frozenset("با از به در بر توسط حضور و �
 _PLAIN_VERBS = frozenset("شد شدند است هستند کرد کردند دارد دارند گردید بود بودند شده".split())
 MAX_TRAILING_ROLE_WORDS = 6
 MAX_NAMED_ROLE_WORDS = 12  # a named heading's post may be long and hold a comma
-_NOT_IN_NAME = _ROLE_OBJECT_BEFORE | frozenset("و در به از با که را برای تا بر".split())
+_NOT_IN_NAME = _ROLE_OBJECT_BEFORE | _OPEN_ENDS
 MIN_GLUED_TITLE_WORDS = 4
 MAX_NAME_BEFORE_ROLE = 5  # titles included, as subject.MAX_NAME_WORDS
 

@@ -27,7 +27,16 @@ import re
 from functools import lru_cache
 
 from digest.places import is_place
-from digest.roles import HEAD_KEYS, NON_NAME_WORDS, REPORTING_VERB, ROLE_SEATS, TITLES, VENUE_WORDS, first_names
+from digest.roles import (
+    HEAD_KEYS,
+    NON_NAME_WORDS,
+    REPORT_OPENERS,
+    REPORTING_VERB,
+    ROLE_SEATS,
+    TITLES,
+    VENUE_WORDS,
+    first_names,
+)
 from digest.textmatch import alternation, flex, squash
 
 AGENCY_WORDS = ("خبرگزاری", "ایرنا", "ایسنا", "ایلنا", "ایکنا", "تسنیم", "پایگاه", "باشگاه خبرنگاران")
@@ -37,7 +46,7 @@ AGENCIES = (
     "میزان", "دانا", "صدا و سیما", "صداوسیما", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران", "خبرآنلاین",
     "جمهوری اسلامی", "دانشجویان ایران",
 )  # fmt: skip
-REPORT_WORDS = ("به گزارش", "به نقل از", "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
+REPORT_WORDS = (*REPORT_OPENERS, "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
 
 _AGENCY = alternation(AGENCIES) + r"(?![\w\u200c])"
 _DASH = "[-–—]"
@@ -161,12 +170,9 @@ def strip_lead_in(text: str) -> str:
     if m is not None and not _starts_with_name(text):
         text = text[m.end() :]
     text = _strip_report(text).strip()
-    if text.startswith(_REPORT_AGAIN):  # «به گزارش ونگ وا، به نقل از خبرنگار پایگاه خبری پلیس، NAME …»
+    if text.startswith(REPORT_OPENERS):  # «به گزارش ونگ وا، به نقل از خبرنگار پایگاه خبری پلیس، NAME …»
         text = _strip_report(text).strip()
     return _strip_region(text)
-
-
-_REPORT_AGAIN = ("به نقل از", "به گزارش")
 
 
 def _strip_region(text: str) -> str:

@@ -304,7 +304,7 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     if kind is None:
         return hit
     if kind in (_LOCAL, _VILLAGE) and scan.keys[i] in _NOT_VILLAGE_WORDS:
-        return None  # «روستای خوش آب و هوا»: a village described, not named («خوشاب» is no part of it)
+        return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای خوش آب و هوا»: no place named here
     cued = _cued(scan.keys, i, kind, gaz)
     if cued is None:
         return hit
@@ -315,8 +315,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest division of `kind` at word i; "local" (after «حوالی», «نزدیکی») is a town or a village."""
     hits = []
-    if kind in (_LOCAL, _VILLAGE) and (keys[i] in _NOT_VILLAGE_WORDS or keys[i + 1 : i + 2] == [_STRUCK]):
-        return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای سیل زده»: no village's name
+    if kind in (_LOCAL, _VILLAGE) and keys[i + 1 : i + 2] == [_STRUCK]:
+        return None  # «روستای سیل زده»: a village struck by a flood, no village's name (_lookup reads the rest)
     if kind in (_VILLAGE, _LOCAL):
         hits.append(_village(keys, i))
     if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:

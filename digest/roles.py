@@ -25,6 +25,8 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
     return listed | {w.replace(ZWNJ, "") for w in listed if ZWNJ in w}
 
 
+# The report attributions that open a sentence: «به گزارش ایرنا، …», «به نقل از مهر، …».
+REPORT_OPENERS = ("به گزارش", "به نقل از")
 # Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
 REPORTING_VERBS: tuple[str, ...] = (
     "گفت", "گفته است", "می گوید", "افزود", "افزوده است", "اظهار کرد", "اظهار داشت", "خبر داد",

@@ -84,7 +84,6 @@ from digest.textmatch import WORD_END, alternation, flex, squash
 _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "براساس", "بر"})
 _DATELINE_HINT = re.compile(r"[-–—/()]")
 # a time phrase fronted before the actor, with no comma: «امروز», «دقایقی پیش», «صبح روز گذشته»
-_TIME_OPENERS = frozenset("امروز دیروز امشب دقایقی ساعاتی صبح عصر ظهر شب شامگاه بامداد روز".split())
 _FRONTED_TIME = re.compile(
     r"^(?:(?:صبح|عصر|ظهر|شب|شامگاه|بامداد)[ ]+)?(?:روز[ ]+)?"
     r"(?:امروز|دیروز|امشب|گذشته|(?:دقایقی|ساعاتی)[ ]+(?:پیش|قبل)|(?<=روز )[^\s،]*شنبه|(?<=روز )جمعه)"
@@ -134,6 +133,7 @@ _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
 _ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
+_TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())  # words that open _FRONTED_TIME
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
@@ -184,8 +184,12 @@ def _once_each(found: list[Speaker]) -> list[Speaker]:
 
 
 def _same_name(a: str, b: str) -> bool:
-    ta, tb = squash_tokens(a), squash_tokens(b)
-    return ta == tb or _is_part(ta, tb) or _is_part(tb, ta)
+    return _same_tokens(squash_tokens(a), squash_tokens(b))
+
+
+def _same_tokens(a: list[str], b: list[str]) -> bool:
+    """One name written in full or in part (`علی رضایی`, `رضایی`), as squashed tokens."""
+    return a == b or _is_part(a, b) or _is_part(b, a)
 
 
 def _later_post(sentences: list[str]) -> str | None:
@@ -811,8 +815,7 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             extended = _surname_extended(tokens, known)  # one person, but the later form is no fuller name
             if extended:
                 return p
-            same = known == tokens or _is_part(tokens, known) or _is_part(known, tokens)
-            same = same or "".join(known) == "".join(tokens)  # «فلاحیدوست» is «فلاحی دوست» written glued
+            same = _same_tokens(tokens, known) or "".join(known) == "".join(tokens)  # «فلاحیدوست» ~ «فلاحی دوست»
             typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known) or _surname_tail(tokens, known)
             if same or _same_surname(tokens, known) or typo:
                 if len(tokens) > len(known):
@@ -836,17 +839,20 @@ def _same_surname(a: list[str], b: list[str]) -> bool:
 
 def _first_name_typo(a: list[str], b: list[str]) -> bool:
     """`عزیر سهندی` is `عزیز سهندی`: the same surname, a first name one letter off (a typo)."""
-    if len(a) != 2 or len(b) != 2 or a[1] != b[1] or len(a[0]) != len(b[0]) or len(a[0]) < MIN_TYPO_LETTERS:
-        return False
-    return sum(x != y for x, y in zip(a[0], b[0], strict=True)) == 1
+    return len(a) == 2 and len(b) == 2 and a[1] == b[1] and _one_letter_off(a[0], b[0])
 
 
 def _surname_typo(a: list[str], b: list[str]) -> bool:
     """`مدیری` after `نوراله مدبری`: a lone surname one letter off the named person's (a typo)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) != 1 or len(long) < 2 or len(short[0]) != len(long[-1]) or len(short[0]) < MIN_TYPO_LETTERS:
+    return len(short) == 1 and len(long) >= 2 and _one_letter_off(short[0], long[-1])
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two words of one length (MIN_TYPO_LETTERS or more) that differ in exactly one letter."""
+    if len(a) != len(b) or len(a) < MIN_TYPO_LETTERS:
         return False
-    return sum(x != y for x, y in zip(short[0], long[-1], strict=True)) == 1
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _surname_tail(a: list[str], b: list[str]) -> bool:
