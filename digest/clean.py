@@ -68,7 +68,6 @@ _LINE_MARKERS = [
     "سایر زبان ها",
     "شناسه خبر",
     "تعداد بازدید",
-    "بازدید",
     "زمان مطالعه",
     "بیشتر بخوانید",
     "بخوانید",
@@ -87,8 +86,16 @@ _LINE_MARKERS = [
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
 _END = re.compile(r"^[\W\d_]*" + alternation(_END_MARKERS))
+# «بازدید: ۱۲۳», «۴۵ بازدید», «بازدید امروز : ۳۰ نفر»: a view counter; «بازدید استاندار از …» opens a headline
+_VIEWS = r"بازدید(?=[ ]*(?:(?:امروز|دیروز|کل|این[ ]ماه|ماه|هفته|سال)[ ]*)?(?::|[0-9۰-۹]|$))"
 _CHROME = re.compile(
-    r"^[\W\d_]*(?:" + alternation(_LINE_MARKERS) + r"(?![\w\u200c])|" + alternation(_CREDIT_MARKERS) + r"\s*:)"
+    r"^[\W\d_]*(?:"
+    + alternation(_LINE_MARKERS)
+    + r"(?![\w\u200c])|"
+    + alternation(_CREDIT_MARKERS)
+    + r"\s*:|"
+    + _VIEWS
+    + ")"
 )
 _STAMP = re.compile(r"^[\W\d_]*(?:کد[ ]خبر|کد[ ]مطلب|شناسه[ ]خبر|شماره[ ]خبر|تاریخ[ ]انتشار)[ ]*:[ ]*[0-9۰-۹]")
 _TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")

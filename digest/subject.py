@@ -518,7 +518,15 @@ def _opens_surname(tokens: list[str], i: int) -> bool:
 
 
 def _adjective_surname(tokens: list[str], end: int) -> bool:
-    return is_first_name(tokens[0]) and tokens[end].endswith("ی") and tokens[end + 1] in ROLE_HEADS
+    """«علی اسلامی مدیرکل …», «علی پرورش فرماندار …»: a first name, then a word that is not itself a post,
+    an organisation or an adjunct, then a post: that word is the surname, whatever else it means."""
+    word = tokens[end]
+    return (
+        is_first_name(tokens[0])
+        and tokens[end + 1] in ROLE_HEADS
+        and (word.endswith("ی") or word not in ROLE_HEADS and word not in ORG_STARTS and word not in ADJUNCTS)
+        and not _DIGIT_OR_LATIN.search(word)
+    )
 
 
 def _after_titles(tokens: list[str], end: int) -> int:

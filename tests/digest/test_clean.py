@@ -25,6 +25,8 @@ BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده �
         (f"{BODY}\nاخبار مرتبط\nتیتر یک خبر دیگر", (BODY,)),
         (f"{BODY} انتهای پیام/", (BODY,)),
         (f"کد خبر: ۱۲۳۴۵۶\n{BODY}\nتعداد بازدید: ۲۳۴", (BODY,)),
+        (f"بازدید: ۲۳۴\n{BODY}\nبازدید امروز : ۳۰ نفر\n۴۵ بازدید", (BODY,)),
+        (f"بازدید استاندار از مناطق سیل‌زده\n{BODY}", ("بازدید استاندار از مناطق سیل‌زده", BODY)),
         (f"{BODY}\nبیشتر بخوانید: افتتاح یک مدرسه در روستا\nپایان", (BODY, "پایان")),
         (f"{BODY}\nمنبع: ایرنا", (BODY,)),
         (
@@ -40,6 +42,8 @@ BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده �
         "related",
         "end_of_message",
         "code_and_views",
+        "view_counters",
+        "a_visit_opening_a_headline_is_no_counter",
         "read_more_teaser",
         "credit_line",
         "long_line_is_not_marker",
