@@ -237,7 +237,16 @@ def _is_head_line(line: str) -> bool:
         return False
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
-    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _CHROME.match(line))
+    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))
+
+
+def _is_chrome(line: str) -> bool:
+    """A line opening with a chrome word (`کانال …`, `آدرس: …`) that is no news sentence: «کانال انتقال آب
+    به ۱۲ روستا افتتاح شد» ends with its verb and is a headline."""
+    return _CHROME.match(line) is not None and line.rstrip(" .!").rsplit(maxsplit=1)[-1] not in _EVENT_VERBS
+
+
+_EVENT_VERBS = frozenset("شد شدند کرد کردند یافت یافتند رسید رسیدند گرفت گرفتند داد دادند".split())  # a news event
 
 
 def _is_post_line(line: str) -> bool:

@@ -162,6 +162,15 @@ def test_page_head_chrome_is_no_headline() -> None:
         assert find_head((chrome, lead)).headline == "۲۰ خانوار در شهر نمونه اسکان یافتند و ۱۰ چادر توزیع شد", chrome
 
 
+def test_a_news_line_opening_with_a_chrome_word_is_the_headline() -> None:
+    lead = "به گزارش ایرنا، ۲۰ خانوار در شهر نمونه از این طرح بهره‌مند می‌شوند."
+    for title in (
+        "کانال انتقال آب کشاورزی به روستاهای شهرستان نمونه افتتاح شد",
+        "تلفن همراه دانش‌آموزان روستایی با کمک خیرین تامین شد",
+    ):
+        assert find_head((title, lead)).headline == title
+
+
 def test_overline_ending_in_semicolon_is_the_kicker() -> None:
     head = find_head(("رئیس سازمان امداد و نجات خبر داد؛", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده", "متن خبر."))
     assert (head.kicker, head.headline) == ("رئیس سازمان امداد و نجات خبر داد", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده")
