@@ -300,6 +300,8 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if span.text in _VAGUE_SHARES:
         return True  # «نیمی از …»: a share, not a figure
     if not span.has_digits and not span.fraction:
+        if _LOANWORD_SI.match(sentence, span.start):
+            return True  # «آی سی یو», «سی تی اسکن», «سی دی»: letters of a loanword, not thirty
         return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
 
@@ -395,6 +397,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if len(before) == 2 and (before[0] in REFERENCE_PAIRS or before[0] == _YEAR_WORD and prev in YEAR_KINDS):
         return True  # «کد خبر ۱۲۳», «سال عمرانی ۹۷»
+    if unit is None and prev == _NEWS and _NEWS_ID.search(sentence, 0, span.start):
+        return True  # «اجتماعیکد خبر: ۲۹۴۶۲۷», «خبر : ۳۳۰۸۶»: a story's id, its label glued or cut
     if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
     if span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:
@@ -403,6 +407,11 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     dial = _DIAL_AFTER.match(sentence, span.end)
     return dial is not None and dial.group("verb") in DIAL_VERBS
+
+
+_LOANWORD_SI = re.compile(r"سی[ ]+(?:یو|تی|دی|سی)(?![\w\u200c])")
+_NEWS = "خبر"
+_NEWS_ID = re.compile(r"خبر[ ]*:[ ]*$")
 
 
 def _is_year(span: NumberSpan, unit: str | None) -> bool:
