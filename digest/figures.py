@@ -76,7 +76,8 @@ CONTEXT_WINDOW = 300  # characters searched for the clause around a figure
 
 _MONTHS = frozenset(
     "فروردین فرودین اردیبهشت اردبیهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
-    "مه ژوئن ژوئیه جولای اوت آگوست اگوست آپریل اپریل سپتامبر اکتبر نوامبر دسامبر محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
+    "مه ژوئن ژوئیه جولای اوت آگوست اگوست آپریل اپریل سپتامبر اکتبر نوامبر دسامبر "
+    "محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
     "ذیقعده ذیحجه میلادی شمسی هجری قمری january february march april may june july august september "
     "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     # Afghan solar months (those that are not also everyday words) and seasons ("پاییز ۹۹")
