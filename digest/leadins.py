@@ -102,7 +102,8 @@ _WIRE_HEADER = re.compile(
 # «گروه استان‌ها- …», «گروه جامعه - …»: the desk that filed the story
 # «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …», «محمد حسام مسلمی/ روز گذشته …»: an outlet's or a
 # reporter's name glued to the lead by a slash
-_OUTLET_SLASH = re.compile(r"^[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20}){0,2}[ ]*/[ ]*(?=\S)")
+_OUTLET_SLASH = re.compile(r"[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20}){0,2}[ ]*/[ ]*(?=\S)")  # used with .match
+_OUTLET_DASH = re.compile(r"[^\s،:\-–—]{2,20}(?:[ ]+[^\s،:\-–—]{2,20})?[ ]*[-–—][ ]*(?=\S)")
 _DESK_DASH = re.compile(r"^گروه(?:[ \u200c]+[^\s،:؛\-–—|]+){1,2}[ ]*[-–—][ ]*")
 # «منطقه گلستان، …», «مرکز چهارمحال و بختیاری ؛ …»: a provincial desk (IRIB centres) before a comma
 _REGION = re.compile(r"^(?:منطقه|مرکز)[ ]+(?P<place>[^،:؛\-–—|]{2,40}?)[ ]*[،؛:\-–—][ ]*")
@@ -134,8 +135,13 @@ def _strip_dateline(text: str) -> str:
     m = _OUTLET_SLASH.match(text)
     if m and (_opens_subject(text[m.end() :]) or _starts_with_name(text)):  # a reporter's byline
         return text[m.end() :]
+    if m and (after := _OUTLET_SLASH.match(text, m.end())) and _opens_subject(text[after.end() :]):
+        return text[after.end() :]  # «مهاباد/بالویز/مدیر کل …»: a city and an outlet, then the subject
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):
+        outlet = _OUTLET_DASH.match(text, m.end())
+        if outlet and _opens_subject(text[outlet.end() :]):
+            return text[outlet.end() :]  # «مهاباد- بالویز- مدیر کل …»: an outlet no list knows
         return text[m.end() :]
     return DATELINE.sub("", text, count=1)
 

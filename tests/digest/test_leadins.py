@@ -37,6 +37,9 @@ from digest.leadins import strip_lead_in
         ("بهار - فصل باران - رسید.", "بهار - فصل باران - رسید."),
         ("تهران - خبرگزاری جمهوری اسلامی - وزیر گفت: الف.", "وزیر گفت: الف."),
         ("سفیر (ایران) گفت: الف.", "سفیر (ایران) گفت: الف."),
+        ("مهاباد- بالویز- مدیر کل کمیته امداد گفت: الف.", "مدیر کل کمیته امداد گفت: الف."),
+        ("مهاباد/بالویز/مدیر کل کمیته امداد گفت: الف.", "مدیر کل کمیته امداد گفت: الف."),
+        ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
     ],
     ids=[
         "dateline",
@@ -66,6 +69,9 @@ from digest.leadins import strip_lead_in
         "ambiguous_place_word_kept",
         "irna_full_name",
         "country_in_brackets_kept",
+        "city_and_unlisted_outlet_dashes",
+        "city_and_unlisted_outlet_slashes",
+        "second_dash_part_kept_when_no_subject_follows",
     ],
 )
 def test_strip_lead_in(text: str, expected: str) -> None:
