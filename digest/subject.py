@@ -541,7 +541,7 @@ def _after_titles(tokens: list[str], end: int) -> int:
 
 
 _LIGHT_VERBS = frozenset("شد شدند گردید گردیدند کرد کردند نمود نمودند".split())
-_OTHERS = re.compile(r"[ ]+و[ ]+(?:سایر|دیگر)[ ]+")
+_OTHERS = re.compile(r"[ ]+و[ ]+(?:(?:سایر|دیگر)[ ]+|(?:همراهان|هیئت[ ]+همراه|هیات[ ]+همراه)(?![\w\u200c]))")
 _TIME_AFTER_POST = re.compile(r"[ ]+(?:(?:سال|روز|هفته|ماه|شب)[ ]+(?:گذشته|جاری)|امسال)(?![\w\u200c])")
 
 
@@ -550,7 +550,7 @@ def _strip_role(role: str) -> str:
         role = _HONORIFIC.sub("", role)  # «وزیر محترم کار»
     if "(" in role and ")" not in role.partition("(")[2]:
         role = role.partition("(")[0]  # «… شهرستان فردیس (واقع»: a remark cut by its verb, not the post
-    role = _OTHERS.split(role, maxsplit=1)[0]  # «ROLE و سایر مسئولین»: the others are no part of the post
+    role = _OTHERS.split(role, maxsplit=1)[0]  # «ROLE و سایر مسئولین», «ROLE و همراهان»: others, not the post
     if "گذشته" in role or "جاری" in role or "امسال" in role:
         role = _TIME_AFTER_POST.split(role, maxsplit=1)[0]  # «رئیس انجمن تالاسمی ایران سال گذشته»: a time
     words = role.split()
