@@ -399,14 +399,17 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     if slug is None:
         return None
     key = _alnum_key(slug)
+    letters = _without_digits(key)
     words = set(_key_words(slug))
     start = _body_start(paragraphs)
     for p in paragraphs[:start]:
         line_words, line_key = _key_words(p), _alnum_key(p)
         shared = sum(1 for w in words if w in line_words or w in line_key)  # «مینی بوس» in «مینیبوس»
-        if line_key.startswith(key) or (
-            shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words)
-        ):
+        if (
+            line_key.startswith(key)
+            or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
+            or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
+        ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
             return _SITE_SUFFIX.sub("", p).strip() or p
     if start == 0 and _is_exclaimed_title(paragraphs[0]) and _alnum_key(paragraphs[0]).startswith(key):
         return paragraphs[0]
@@ -431,6 +434,13 @@ def _complete_last_word(slug: str, text: str) -> str:
         m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text) if len(last) >= 3 else None
         slug = f"{head} {m.group()}" if m else head if len(last) < 3 else slug
     return slug
+
+
+MIN_SLUG_LETTERS = 12  # a slug this long that starts a line without its digits is that line cut
+
+
+def _without_digits(key: str) -> str:
+    return key if not any(c.isdigit() for c in key) else "".join(c for c in key if not c.isdigit())
 
 
 def _alnum_key(text: str) -> str:

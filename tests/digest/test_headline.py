@@ -237,6 +237,13 @@ def test_cut_slug_takes_the_head_line_it_starts() -> None:
     assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد"
 
 
+def test_cut_slug_without_the_lines_number_takes_the_line() -> None:
+    line = "جان باختن ۴ معدنکار در حادثه ریزش معدن زغال‌سنگ شهر نمونه"
+    paragraphs = (line, "فرماندار شهرستان نمونه گفت: این حادثه ظهر امروز رخ داد.")
+    head = find_head(paragraphs, url="https://example.ir/594595-جان-باختن-معدن-کار-در-حادثه")
+    assert head.headline == line
+
+
 def test_cut_slug_word_is_completed_from_the_text() -> None:
     paragraphs = ("یک سوم سالمندان استان تنها زندگی می‌کنند و نیازمند حمایت بهزیستی هستند.",)
     head = find_head(paragraphs, url="https://example.ir/news/یک-سوم-سالمندان-نیازمند-حمایت-بهزی")
