@@ -455,7 +455,7 @@ def find_places(text: str) -> tuple[str, ...]:
             continue
         hit = _lookup(scan, i, gaz)
         if hit is not None:
-            name, end = hit
+            name, end = _whole_pair(scan.keys, i, *hit)
             after = parts[2 * end]  # the separator after the name's last word
             ends_clause = end == len(scan.keys) or _CLAUSE_END.search(after) is not None
             other = end < len(scan.keys) and scan.keys[end] in _NOT_PLACE_BEFORE
@@ -483,6 +483,42 @@ def find_places(text: str) -> tuple[str, ...]:
     if desk is not None and not any(province_of(p) for p in places):
         places = (desk, *places)  # a national story: the desk's city is all the text says
     return places
+
+
+# «سیستان و بلوچستان»: the province's first part → its second part and the whole name (comparison form)
+_PAIRED = {
+    key_text(first): (key_text(second), name)
+    for name in PROVINCE_VARIANTS
+    if " و " in name
+    for first, _, second in [name.partition(" و ")]
+}
+_DEMONYM_ENDS = ("ی", "یها", "یهای", "یان", "ها", "های")  # «سیستان و بلوچستانی‌ها»
+
+
+def _whole_pair(keys: list[str], i: int, name: str, end: int) -> tuple[str, int]:
+    """The first part of a province named «A و B» followed by «و» and B with a people's suffix or one
+    letter off («سیستان و بلوچستانیها», «سیستان و بلوجستان», «کهگیلویه و بوراحمد») is the province."""
+    pair = _PAIRED.get(keys[i]) if end == i + 1 else None
+    if pair is None or keys[end : end + 1] != [_AND_KEY] or end + 1 >= len(keys):
+        return name, end
+    second, whole = pair
+    word = keys[end + 1]
+    same = word.startswith(second) and word[len(second) :] in _DEMONYM_ENDS or _one_edit(word, second)
+    return (whole, end + 2) if same else (name, end)
+
+
+_AND_KEY = key_text("و")
+MIN_EDITED_LETTERS = 6  # a word this long one letter off a province's part is that part mistyped
+
+
+def _one_edit(word: str, target: str) -> bool:
+    """One letter substituted, missing or added (`بلوجستان`, `بوراحمد` for `بلوچستان`, `بویراحمد`)."""
+    if len(target) < MIN_EDITED_LETTERS or abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        return sum(a != b for a, b in zip(word, target, strict=True)) == 1
+    short, long = sorted((word, target), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _regions_in_provinces(places: tuple[str, ...]) -> tuple[str, ...]:
