@@ -39,6 +39,7 @@ from digest.model import Figure
 from digest.normalize import normalize_fa, to_latin_digits
 from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers, latin_slash_reversed
 from digest.places import is_place
+from digest.roles import first_names
 from digest.sentences import words
 from digest.units import (
     CASUALTY_UNITS,
@@ -351,8 +352,8 @@ def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A spelled-out number is a figure before a known unit (`سه فرزند`), for «یک» only before a
     casualty or a measure (`یک کشته`, `یک دستگاه`; `یک طرح` is the indefinite article), and from ten
     up before any countable noun (`بیست دست لباس`)."""
-    if unit is None:
-        return False
+    if unit is None or span.text == _VILLAGE_WORD and unit in first_names():
+        return False  # «ده علی», «ده محسن»: a village named after a man, not ten
     if span.value == 1 and not span.has_scale:
         if unit in _ONE_PERSON:  # «یک کودک ۵ ساله …» is a child; «یک نفر جان باخت» is a toll
             return _TOLL_CUE.search(sentence, span.end) is not None
@@ -412,6 +413,7 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 _LOANWORD_SI = re.compile(r"سی[ ]+(?:یو|تی|دی|سی)(?![\w\u200c])")
 _NEWS = "خبر"
+_VILLAGE_WORD = "ده"
 _NEWS_ID = re.compile(r"خبر[ ]*:[ ]*$")
 
 
