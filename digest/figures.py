@@ -401,6 +401,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True  # «کد خبر ۱۲۳», «سال عمرانی ۹۷»
     if unit is None and prev == _NEWS and _NEWS_ID.search(sentence, 0, span.start):
         return True  # «اجتماعیکد خبر: ۲۹۴۶۲۷», «خبر : ۳۳۰۸۶»: a story's id, its label glued or cut
+    if _LATIN_LABEL.search(sentence, max(0, span.start - MAX_LABEL_CHARS), span.start):
+        return True  # «view:88 منبع: …», «ID: 1234»: a page field's value
     if span.value < 100 or span.has_scale or not _SPACES.sub("", span.text).isdigit():
         return False  # hotlines are plain numbers of three or more digits
     if span.value in HOTLINE_NUMBERS and unit not in _KNOWN_UNITS:
@@ -413,6 +415,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 _LOANWORD_SI = re.compile(r"سی[ ]+(?:یو|تی|دی|سی)(?![\w\u200c])")
 _NEWS = "خبر"
+_LATIN_LABEL = re.compile(r"[A-Za-z]{2,}[ ]*:[ ]*$")
+MAX_LABEL_CHARS = 24
 _VILLAGE_WORD = "ده"
 _NEWS_ID = re.compile(r"خبر[ ]*:[ ]*$")
 
