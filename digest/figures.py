@@ -173,6 +173,8 @@ def _sentence_candidates(
     spans = find_numbers(sentence, reversed_latin)
     if not spans or _is_debris(sentence, in_headline):
         return []
+    if len(spans) > 1 and _PERCENT_WORD in sentence:
+        spans = _spaced_decimals(sentence, spans)
     found = _inherit_list_units(sentence, _sentence_figures(sentence, spans))
     out = []
     for n, (span, figure) in enumerate(found):
@@ -180,6 +182,42 @@ def _sentence_candidates(
             continue  # «نظرات (0)», «۰ نفر»: nothing counted is no key figure
         score = _salience(figure, span, in_headline, position)
         out.append(_Candidate(figure, score, order + n, in_headline, _qualifier(sentence, span, figure)))
+    return out
+
+
+_PERCENT_WORD = "درصد"
+# «4/ 16 درصد», «43 /1 درصد»: a decimal typed right to left, a space on one side of its «/» (« / » parts a title)
+_SPACED_SEPARATOR = re.compile(r"/[ ]+|[ ]+/")
+_PERCENT_AFTER = re.compile(r"[ \u200c]*درصد")
+MAX_FRACTION_DIGITS = 2
+
+
+def _spaced_decimals(sentence: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+    """Two plain numbers joined by a «/» spaced on one side before «درصد» are one percentage: the one
+    next to «درصد» is the whole part, the other its fraction («4/ 16 درصد» = ۱۶.۴ درصد)."""
+    out: list[NumberSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.has_digits
+            and span.has_digits
+            and not prev.slash
+            and len(_NON_DIGITS.sub("", prev.text)) <= MAX_FRACTION_DIGITS
+            and _NON_DIGITS.sub("", prev.text) == _SPACES.sub("", prev.text)
+            and _NON_DIGITS.sub("", span.text) == _SPACES.sub("", span.text)
+            and _SPACED_SEPARATOR.fullmatch(sentence, prev.end, span.start)
+            and _PERCENT_AFTER.match(sentence, span.end)
+        ):
+            whole, part = (
+                to_latin_digits(_NON_DIGITS.sub("", span.text)),
+                to_latin_digits(_NON_DIGITS.sub("", prev.text)),
+            )
+            out[-1] = replace(
+                prev, end=span.end, text=sentence[prev.start : span.end], value=float(f"{whole}.{part}"), slash=True
+            )
+            continue
+        out.append(span)
     return out
 
 

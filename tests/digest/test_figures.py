@@ -314,6 +314,12 @@ def test_slash_decimals_in_reading_order() -> None:
     assert [f.number for f in extract_figures(body)] == [37.4, 8.6]
 
 
+def test_a_decimal_with_its_slash_spaced_on_one_side() -> None:
+    """«4/ 16 درصد», «43 /1 درصد»: typed right to left; the number beside «درصد» is the whole part."""
+    body = [normalize_fa("سهم کارگران 4/ 16 درصد و رشد جمعیت 43 /1 درصد است و 20 / 30 درصد نه.")]
+    assert sorted(f.number for f in extract_figures(body)) == [1.43, 16.4, 20.0, 30.0]  # « / » parts two numbers
+
+
 def test_slash_decimals_bidi_reversed() -> None:
     """Old texts with no such number keep the reversed reading (`6/12` = 12.6)."""
     body = [normalize_fa("سهم زنان 5/2 درصد و سهم کودکان 8/6 درصد است.")]
