@@ -290,6 +290,11 @@ def _after_report_words(text: str, at: int) -> str:
         word = w.group()
         if w.start() == at or word in _AGENCY_WORDS:
             continue  # the agency itself («به گزارش خبرنگار …», «… خبرگزاری مهر»)
+        if word in names and _DAY_BEFORE.search(text, 0, w.start()):
+            continue  # «۲۱ بهمن ماه»: a date's month, not the first name «بهمن»
         if squash(word) in _REPORT_HEADS or word in TITLES or word in names or _glued_head(word):
             return text[w.start() :]
     return text
+
+
+_DAY_BEFORE = re.compile(r"(?<![\w\u200c])[0-9۰-۹]{1,2}[ ]*$")

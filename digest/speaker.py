@@ -87,7 +87,9 @@ _DATELINE_HINT = re.compile(r"[-–—/()]")
 _FRONTED_TIME = re.compile(
     r"^(?:(?:صبح|عصر|ظهر|شب|شامگاه|بامداد)[ ]+)?(?:روز[ ]+)?"
     r"(?:امروز|دیروز|امشب|گذشته|(?:دقایقی|ساعاتی)[ ]+(?:پیش|قبل)|(?<=روز )[^\s،]*شنبه|(?<=روز )جمعه)"
-    r"(?:[ ]+[^\s،]*(?:شنبه|جمعه))?[ ]*،?[ ]*"
+    r"(?:[ ]+[^\s،]*(?:شنبه|جمعه))?"
+    r"(?:[ ]+[0-9۰-۹]{1,2}[ ]*(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+    r"(?:[ \u200c]*ماه)?(?:[ ]+[0-9۰-۹]{2,4})?)?[ ]*،?[ ]*"  # «صبح امروز ۲۱ بهمن ماه»: and its date
 )
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
@@ -324,14 +326,17 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return _unlisted_name(head, index)  # cheap: neither a name nor a lead-in opens the sentence
     text = _QUOTES.sub("", strip_lead_in(head))
+    if text.split(maxsplit=1)[:1] and text.split(maxsplit=1)[0] in _TIME_OPENERS:
+        text = _FRONTED_TIME.sub("", text, count=1)  # «به گزارش …، صبح امروز NAME ROLE …»
     first = text.split(maxsplit=1)[:1]
-    if not first or not is_name_start(first[0]):
+    unlisted = bool(first) and not is_name_start(first[0])  # «شهام سلیمانی شهردار …»: a first name no list has
+    if not first or unlisted and not any(squash(w) in HEAD_KEYS for w in text.split()[1:3]):
         return None
     kept, rest = split_adjuncts(subject_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
-    if not rest or not kept or not is_name_start(kept[0]):
+    if not rest or not kept or not unlisted and not is_name_start(kept[0]):
         return None
     mention = classify_subject(join_tokens(kept), index)
-    if mention is None or mention.kind != "person" or mention.name is None:
+    if mention is None or mention.kind != "person" or mention.name is None or unlisted and not mention.role:
         return None
     if len(mention.name.split()) < 2 and not mention.role:
         return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
