@@ -45,6 +45,7 @@ from digest.roles import (
     TITLES,
     VENUE_WORDS,
     first_names,
+    spellings,
 )
 from digest.textmatch import WORD_END, WORD_START, flex, squash
 
@@ -371,9 +372,19 @@ def is_surname(tok: str) -> bool:
     )
 
 
+# the light verbs' nouns, present-tense verbs and manner adverbs that follow a subject, never inside a name
+_VERB_PARTS = spellings(
+    "اعلام اظهار تصریح تاکید تأکید میکند می‌کند میکنند می‌کنند میگوید می‌گوید میگویند می‌گویند "
+    "صراحتا صراحتاً رسما رسماً".split()
+)
+
+
 def _trim_object(tokens: list[str]) -> list[str]:
     """A subject that runs into the object (`NAME اعتبار طرح را`, `NAME ۱۰ میلیارد`) ends with the name:
-    the object starts after the name's first two words (three when both are first names)."""
+    the object starts after the name's first two words (three when both are first names). A verb's
+    part ends the subject (`صالح قاسمی صراحتاً اعلام میکند …`, `NAME ROLE اظهار داشت در …`)."""
+    verb = next((i for i, t in enumerate(tokens) if t in _VERB_PARTS and i > 1), None)
+    tokens = tokens[:verb] if verb is not None else tokens
     cut = next(
         (
             i
