@@ -114,10 +114,10 @@ _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
-    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
+    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر|بر)[ \u200c]*"
     r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|توضیحات|اعلام|اعتقاد|عقیده|باور)[ \u200c]+"
-    r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})،)?"
-)
+    r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})[،:])?"
+)  # «مصداقی بر گفته‌های NAME، ROLE: «…»»: the post before the quote's colon
 _WROTE = "نوشت"
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
