@@ -82,6 +82,10 @@ def test_strip_emoji_for_headlines() -> None:
     [
         (f'متن خبر <image><img src="data:image/png;base64,{BASE64}" alt="عکس"></image> ادامه', ("متن خبر ادامه",)),
         ('بند اول string(96) "[{"w":480,"hash":"9fa3c1e0b4"}]" بند دوم', ("بند اول بند دوم",)),
+        (
+            '<image>data:image/s3,"s3://images/f838b5064c218f67" alt="اتباع در اولویت اخراج"</image>\nمتن خبر',
+            ("اتباع در اولویت اخراج", "متن خبر"),
+        ),
         ("<--! block 2 --> سطر خبر", ("سطر خبر",)),
         ("کد d41d8cd98f00b204e9800998ecf8427e ثبت شد", ("کد ثبت شد",)),
         ("Home | About us | Contact | Login شهر\nخبر اصلی", ("خبر اصلی",)),
@@ -93,6 +97,7 @@ def test_strip_emoji_for_headlines() -> None:
     ids=[
         "data_uri_and_image_tag",
         "php_dump",
+        "an_image_tags_remains_keep_its_alt_text",
         "broken_comment",
         "hex_hash",
         "latin_menu_line",
