@@ -36,6 +36,8 @@ def social(headline: str, body: str = "") -> bool:
         ("۷۰ درصد روستاییان استان بیمه اجتماعی ندارند", "این آمار در نشست شورای استان اعلام شد."),
         ("روستایی که هنوز آب لوله کشی ندارد", "اهالی این روستا از چشمه آب برمی‌دارند."),
         ("ثبت نام از فرزندان لازم التعلیم اتباع", "ثبت نام دانش‌آموزان افغانستانی از امروز آغاز شد."),
+        ("شمال در آستانه رکورد تاریخی کاهش باروری", "نرخ باروری در گیلان به ۰/۹ رسیده است."),
+        ("افزایش تعداد مسموم‌شدگان مشروبات الکلی", "شمار مسموم‌شدگان در استان به ۱۸۲ نفر رسید."),
     ],
     ids=[
         "divorce_headline",
@@ -53,6 +55,8 @@ def social(headline: str, body: str = "") -> bool:
         "social_insurance_coverage",
         "village_piped_water",
         "migrant_children_enrolling",
+        "falling_fertility",
+        "the_poisoned",
     ],
 )
 def test_social(headline: str, body: str) -> None:
