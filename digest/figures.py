@@ -38,7 +38,7 @@ from importlib import resources
 from digest.model import Figure
 from digest.normalize import normalize_fa, to_latin_digits
 from digest.numbers import SCALES, WORDS, NumberSpan, find_numbers, latin_slash_reversed
-from digest.places import is_place
+from digest.places import is_place, is_village
 from digest.roles import first_names
 from digest.sentences import words
 from digest.units import (
@@ -342,7 +342,7 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     if not span.has_digits and not span.fraction:
         if _LOANWORD_SI.match(sentence, span.start):
             return True  # «آی سی یو», «سی تی اسکن», «سی دی»: letters of a loanword, not thirty
-        return _in_place_name(span, unit) or not _spelled_count(sentence, span, unit)
+        return _in_place_name(sentence, span, unit) or not _spelled_count(sentence, span, unit)
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
 
 
@@ -355,9 +355,13 @@ def _counted_time(sentence: str, span: NumberSpan) -> bool:
     return bool(words) and words[0] in COUNTED_TIME_NOUNS
 
 
-def _in_place_name(span: NumberSpan, unit: str | None) -> bool:
-    """A number word that starts a place's name (`سی سخت`, `سه قلعه`) counts nothing."""
-    return unit is not None and is_place(f"{span.text} {unit}")
+def _in_place_name(sentence: str, span: NumberSpan, unit: str | None) -> bool:
+    """A number word that starts a place's name (`سی سخت`, `سه قلعه`, a village listed after «روستاهای»:
+    `شصت پیچ`, `ده دیوان`) counts nothing."""
+    if unit is None:
+        return False
+    name = f"{span.text} {unit}"
+    return is_place(name) or _VILLAGE_CUE in sentence and unit not in _KNOWN_UNITS and is_village(name)
 
 
 def _locating(sentence: str, span: NumberSpan) -> bool:
@@ -456,6 +460,7 @@ _NEWS = "خبر"
 _LATIN_LABEL = re.compile(r"[A-Za-z]{2,}[ ]*:[ ]*$")
 MAX_LABEL_CHARS = 24
 _VILLAGE_WORD = "ده"
+_VILLAGE_CUE = "روستا"
 _NEWS_ID = re.compile(r"خبر[ ]*:[ ]*$")
 
 

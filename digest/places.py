@@ -224,6 +224,11 @@ def is_place(word: str) -> bool:
     return name is not None and name not in AMBIGUOUS
 
 
+def is_village(name: str) -> bool:
+    """True when `name` is a village the national list holds (`ده علی`, `شصت پیچ`)."""
+    return squash(name) in _villages()
+
+
 @dataclass(slots=True)
 class _Scan:
     """Where `find_places` is in the text: the words, their separators and the open list."""

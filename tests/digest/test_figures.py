@@ -174,6 +174,7 @@ DROPPED = [
     ("widget_line", "۲ نفر"),
     ("number_word_in_a_place_name", "کمک به زلزله‌زدگان سی سخت ادامه دارد."),
     ("letters_of_a_loanword", "حال بیمار وخیم است و در آی سی یو بستری شد و سی تی اسکن شد."),
+    ("villages_named_with_number_words", "مدیرکل از روستاهای مشکنان، شصت پیچ، اسکر و ده دیوان بازدید کرد."),
     ("a_page_fields_value", "view:88 منبع: خبر انلاین - 10 ماه پیش"),
     ("a_village_named_after_a_man", "فرماندار از روستای ده علی بازدید کرد و بخشی از روستای ده محسن رانش دارد."),
     ("a_gregorian_month_in_persian_letters", "جمعه 9 آگوست 2019 و 3 اگوست"),
