@@ -46,7 +46,10 @@ AGENCIES = (
     "میزان", "دانا", "صدا و سیما", "صداوسیما", "باشگاه خبرنگاران جوان", "باشگاه خبرنگاران", "خبرآنلاین",
     "جمهوری اسلامی", "دانشجویان ایران",
 )  # fmt: skip
-REPORT_WORDS = (*REPORT_OPENERS, "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش")
+REPORT_WORDS = (
+    *REPORT_OPENERS, "بنا بر گزارش", "بنابر گزارش", "طبق گزارش", "بر اساس گزارش",
+    "بنا بر اعلام", "بنابر اعلام", "طبق اعلام", "بر اساس اعلام",  # «بنا بر اعلام روابط عمومی وزارت بهداشت، …»
+)  # fmt: skip
 
 _AGENCY = alternation(AGENCIES) + r"(?![\w\u200c])"
 _DASH = "[-–—]"
@@ -70,6 +73,8 @@ _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|
 REPORT_PREFIX = re.compile(
     r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")(?:[^،؛:\n]{1,150}[،؛]|(?:[ ]+[^\s،؛:]+){1,3}[ ]*:)\s*"
 )  # «… ایسنا،», «… سایت خبری مدارا؛», «به نقل از مهر:» (a colon only after a short outlet name)
+_ANNOUNCED = re.compile(r"^(?:بنا[ ]?بر|طبق|بر[ ]?اساس)[ \u200c]+اعلام")
+_HAS_DIGIT = re.compile(r"[0-9۰-۹]")
 _REPORT_START = re.compile(r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")[ \u200c]+")
 _BYLINE = re.compile(
     rf"^[^\n،:]{{0,40}}?{_AGENCY}[ ]*(?:[؛;\-–—][ ]*(?:[^\s،:؛\-–—]+[ \u200c]+){{0,3}}[^\s،:؛\-–—]+[ ]*[-–—]"
@@ -193,6 +198,8 @@ def _strip_report(text: str) -> str:
     if start is None:
         return text
     m = REPORT_PREFIX.match(text)
+    if _ANNOUNCED.match(text) and (m is None or _HAS_DIGIT.search(text, 0, m.end())):
+        return text  # «طبق اعلام این سازمان ۱۴ هزار نفر … طبق معمول، …»: the source ran into the clause
     end = m.end() if m else min(len(text), MAX_REPORT_CHARS)
     q = _QUOTED.search(text, start.end(), end)
     if q is not None:

@@ -40,6 +40,11 @@ from digest.leadins import strip_lead_in
         ("مهاباد- بالویز- مدیر کل کمیته امداد گفت: الف.", "مدیر کل کمیته امداد گفت: الف."),
         ("مهاباد/بالویز/مدیر کل کمیته امداد گفت: الف.", "مدیر کل کمیته امداد گفت: الف."),
         ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
+        ("بنا بر اعلام روابط عمومی وزارت بهداشت، ۵۴ بیمار جان باختند.", "۵۴ بیمار جان باختند."),
+        (
+            "طبق اعلام این سازمان ۱۴ هزار نفر فوت کرده‌اند که طبق معمول، مردان بیشترند.",
+            "طبق اعلام این سازمان ۱۴ هزار نفر فوت کرده‌اند که طبق معمول، مردان بیشترند.",
+        ),  # fmt: skip
     ],
     ids=[
         "dateline",
@@ -72,6 +77,8 @@ from digest.leadins import strip_lead_in
         "city_and_unlisted_outlet_dashes",
         "city_and_unlisted_outlet_slashes",
         "second_dash_part_kept_when_no_subject_follows",
+        "as_announced_by",
+        "as_announced_running_into_the_clause_kept",
     ],
 )
 def test_strip_lead_in(text: str, expected: str) -> None:
