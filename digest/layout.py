@@ -37,6 +37,7 @@ _EMOJI = re.compile(
 )
 _WEB_ADDRESS = re.compile(r"(?:https?|ftp)://[^\s«»\"'<>]+", re.I)
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]{0,300})\]\([^)\s]{0,500}\)?")  # «![alt](url)»: the alt text stays
+_IMAGE_SEARCH = re.compile(r"^[ ]*(?:Image result for|Related image|See the source image)[ ]*", re.M | re.I)
 _ALT_ATTRIBUTE = re.compile(r'(?:"?[^"\s]{0,500}"[ ]*)?(?<![\w-])alt="([^"\n]{0,300})"')
 _DATA_URI = re.compile(r"data:[a-z]+/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%_-]*")
 _COMMENT = re.compile(r"<!--.*?-->|<--!.*?-->|<!--.*$|<--!.*$", re.M)
@@ -104,6 +105,8 @@ _CAMERA_HINT = re.compile(r"(?:IMG|DSC|VID|PXL|PANO|img|dsc|vid|pxl|pano)[ _-]*[
 def _strip_debris(text: str) -> str:
     if "![" in text:
         text = _MARKDOWN_IMAGE.sub("\\1", text)
+    if "image" in text or "Image" in text:
+        text = _IMAGE_SEARCH.sub("", text)  # «Image result for QUERY»: a search engine's caption over the page
     if 'alt="' in text:
         text = _ALT_ATTRIBUTE.sub("\\1", text)  # «"s3://…" alt="TITLE"»: an image's source goes, its alt text stays
     if "data:" in text:
