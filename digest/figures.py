@@ -180,9 +180,20 @@ def _sentence_candidates(
     for n, (span, figure) in enumerate(found):
         if figure.number == 0:
             continue  # «نظرات (0)», «۰ نفر»: nothing counted is no key figure
+        if figure.unit is None and _bare_integer(span):
+            continue  # «ص ۲۹», «tid 2271», «سیل ۹۸»: a whole number counting nothing named is no key figure
         score = _salience(figure, span, in_headline, position)
         out.append(_Candidate(figure, score, order + n, in_headline, _qualifier(sentence, span, figure)))
     return out
+
+
+def _bare_integer(span: NumberSpan) -> bool:
+    """A plain whole number: no scale word («۱۱ هزار»), no fraction («یک سوم»), no decimal («۱.۸», «4/4»)."""
+    return (
+        not (span.has_scale or span.fraction or span.slash or span.percent)
+        and span.value.is_integer()
+        and ("." not in span.text and "٫" not in span.text)
+    )
 
 
 _PERCENT_WORD = "درصد"
