@@ -264,7 +264,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
                 out.append(mention)
         if not subjects:
             named = _answer_label(sentence, index) if interview else None
-            named = named or _named_subject(sentence, index)
+            named = named or _demanding(_named_subject(sentence, index), sentence)
             if named is None and index < ROLE_SUBJECT_LEAD:
                 named = _role_subject(sentence, index) or _interviewee(sentence, index)
             if named is not None:
@@ -341,6 +341,17 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
     if len(mention.name.split()) < 2 and not mention.role:
         return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
     return Mention(mention.name, mention.role, "name", index)
+
+
+def _demanding(named: Mention | None, sentence: str) -> Mention | None:
+    """A named person who demands something in writing or aloud («با ارسال نامه‌ای … خواستار … شد») makes a
+    statement, as one who «گفت» does; one who visits or opens something does not."""
+    if named is None or named.role is None or _DEMAND.search(sentence) is None:
+        return named
+    return Mention(named.name, named.role, "person", named.index)
+
+
+_DEMAND = re.compile(r"(?<![\w\u200c])(?:خواستار|درخواست[ ]+(?:کرد|کردند|نمود)|خواست[ ]*(?:تا|که))")
 
 
 def _unlisted_name(head: str, index: int) -> Mention | None:
