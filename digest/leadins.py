@@ -238,9 +238,15 @@ def _after_inner_comma(text: str, end: int) -> str:
         after = text[nxt + 1 :].lstrip()
         if _opens_subject(after) and _is_name_like(text[end:nxt]):
             return rest  # «به گزارش …، انوش دهنادی مقدم، معاون …»: a name in apposition, not more lead-in
-        if _opens_subject(after) or _starts_with_name(after) or after.startswith("«"):
+        if _opens_subject(after) or _starts_with_name(after) or after.startswith("«") or _name_then_adjunct(after):
             return after  # «… تعاون، کار و رفاه اجتماعی استان، «NAME» اظهار کرد»: a quoted name opens it
     return _from_first_name(rest)
+
+
+def _name_then_adjunct(text: str) -> bool:
+    """`الهنظر شهبخش در نشست … افزود`: two name-like words no list knows, then an adjunct."""
+    words = text.split(maxsplit=3)
+    return len(words) > 2 and words[2] in _ADJUNCT_OPENERS and _is_name_like(" ".join(words[:2]))
 
 
 _ADJUNCT_OPENERS = frozenset("امروز روز صبح عصر دیروز شب در با ضمن طی".split())

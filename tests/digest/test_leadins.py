@@ -42,6 +42,10 @@ from digest.leadins import strip_lead_in
         ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
         ("بنا بر اعلام روابط عمومی وزارت بهداشت، ۵۴ بیمار جان باختند.", "۵۴ بیمار جان باختند."),
         (
+            "به گزارش ایلنا از اداره کل تعاون، کار و رفاه اجتماعی استان، الهنظر شهبخش در نشست مدیران افزود: الف.",
+            "الهنظر شهبخش در نشست مدیران افزود: الف.",
+        ),  # fmt: skip
+        (
             "طبق اعلام این سازمان ۱۴ هزار نفر فوت کرده‌اند که طبق معمول، مردان بیشترند.",
             "طبق اعلام این سازمان ۱۴ هزار نفر فوت کرده‌اند که طبق معمول، مردان بیشترند.",
         ),  # fmt: skip
@@ -78,6 +82,7 @@ from digest.leadins import strip_lead_in
         "city_and_unlisted_outlet_slashes",
         "second_dash_part_kept_when_no_subject_follows",
         "as_announced_by",
+        "a_comma_inside_the_source_then_a_name_no_list_has",
         "as_announced_running_into_the_clause_kept",
     ],
 )
