@@ -17,7 +17,9 @@ _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 # matched from the stop or line break that ends the sentence (captured: a stop goes back to its
 # sentence), so that the regex engine scans for those few characters instead of trying every position
 # «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
-_GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})"
+_NOT_P = "[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+# after a two-letter word only before a longer one: «توزیع شد.دکتر …» ends, «اس.بی پرس» is an abbreviation
+_GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
 _END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"']*\s+|{_GLUED_STOP})|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 

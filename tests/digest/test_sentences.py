@@ -32,6 +32,10 @@ def test_full_stop_glued_between_words_ends_a_sentence() -> None:
         "علی رضایی افزود: کمک رسید.",
     ]
     assert split_sentences(["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]) == ["سال ۱۴۴۵ ه.ق و رقم 45.6 درصد"]
+    assert split_sentences(["۲۳ هزار بسته توزیع شد.دکتر علی خدادادی گفت: کمک رسید."]) == [
+        "۲۳ هزار بسته توزیع شد.",
+        "دکتر علی خدادادی گفت: کمک رسید.",
+    ]
 
 
 def test_leading_dash_bullets_dropped() -> None:
@@ -43,7 +47,10 @@ def test_leading_dash_bullets_dropped() -> None:
 
 
 # the sentence-end rule as a plain look-behind regex: `split_sentences` must cut exactly where it does
-_REFERENCE_END = re.compile(rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}{{3}}[.!؟])(?={_P}{{2}}))|\n+")
+_NOT_P = "[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_REFERENCE_END = re.compile(
+    rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}}))|\n+"
+)
 _REFERENCE_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
