@@ -235,6 +235,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
+    if _is_marked_list(line):
+        return False
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))
@@ -247,6 +249,14 @@ def _is_chrome(line: str) -> bool:
 
 
 _EVENT_VERBS = frozenset("شد شدند کرد کردند یافت یافتند رسید رسیدند گرفت گرفتند داد دادند".split())  # a news event
+
+
+MIN_MENU_MARKS = 3
+
+
+def _is_marked_list(line: str) -> bool:
+    """«» خرید ممبر تلگرام »طراحی سایت »…», «خانه | اخبار | …»: a menu or an ad block, its items marked."""
+    return line.count("»") - line.count("«") >= MIN_MENU_MARKS or line.count("|") >= MIN_MENU_MARKS
 
 
 def _is_post_line(line: str) -> bool:
@@ -370,6 +380,7 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit
             for i, p in enumerate(paragraphs[:limit])
             if i != kicker_at
             and (_words(p) > _max_words(p) or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS))
+            and not _is_marked_list(p)  # a long menu line is page chrome, not the lead
         ),
         limit,
     )

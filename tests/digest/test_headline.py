@@ -171,6 +171,13 @@ def test_a_news_line_opening_with_a_chrome_word_is_the_headline() -> None:
         assert find_head((title, lead)).headline == title
 
 
+def test_an_ad_block_of_marked_items_is_neither_head_nor_lead() -> None:
+    ads = "» خرید ممبر تلگرام »طراحی سایت و سئو »خرید فالوور و لایک »ادمین حرفه ای »پکیج آموزش ارزهای دیجیتال"
+    title = "بارش برف سنگین، ارتباط ۱۰۰ روستای شهرستان نمونه را قطع کرد"
+    lead = "فرماندار گفت: تیم‌های برف‌روب برای بازگشایی محورهای روستایی اعزام شده‌اند و در حال تلاش هستند."
+    assert find_head(("تبلیغات ویژه", ads, "مطالب مهم", title, lead)).headline == title
+
+
 def test_overline_ending_in_semicolon_is_the_kicker() -> None:
     head = find_head(("رئیس سازمان امداد و نجات خبر داد؛", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده", "متن خبر."))
     assert (head.kicker, head.headline) == ("رئیس سازمان امداد و نجات خبر داد", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده")
