@@ -465,7 +465,12 @@ def _alnum(text: str) -> str:
 def _statement(line: str) -> str:
     """A short line without its attribution (`ROLE خبر داد: کشف ۲ تن مواد مخدر` → the news)."""
     rest = _ATTRIBUTION.sub("", line, count=1)
+    if rest == line:
+        rest = _GLUED_KICKER.sub("", line, count=1)  # «مدیرکل … خبر داد واگذاری ۱۵ واحد …»: no colon between
     return rest if rest != line and _words(rest) >= MIN_HEADLINE_WORDS else line
+
+
+_GLUED_KICKER = re.compile(r"^(?:" + alternation(sorted(ROLE_HEADS)) + r")(?:[ ][^\s:،]+){1,9}?[ ]خبر[ ]?داد[ ]+(?=\S)")
 
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:

@@ -178,6 +178,12 @@ def test_an_ad_block_of_marked_items_is_neither_head_nor_lead() -> None:
     assert find_head(("تبلیغات ویژه", ads, "مطالب مهم", title, lead)).headline == title
 
 
+def test_a_kicker_glued_to_the_title_with_no_colon_is_left_out() -> None:
+    line = "مدیرکل کمیته امداد استان نمونه خبر داد واگذاری ۱۵ واحد مسکونی به نیازمندان شهرستان"
+    lead = "به گزارش ایرنا، مدیرکل کمیته امداد گفت: ۱۵ واحد مسکونی واگذار شد و کار ادامه دارد."
+    assert find_head((line, lead)).headline == "واگذاری ۱۵ واحد مسکونی به نیازمندان شهرستان"
+
+
 def test_overline_ending_in_semicolon_is_the_kicker() -> None:
     head = find_head(("رئیس سازمان امداد و نجات خبر داد؛", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده", "متن خبر."))
     assert (head.kicker, head.headline) == ("رئیس سازمان امداد و نجات خبر داد", "اعزام دو تیم ارزیاب به مناطق زلزله‌زده")
