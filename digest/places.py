@@ -224,6 +224,12 @@ def is_place(word: str) -> bool:
     return name is not None and name not in AMBIGUOUS
 
 
+def is_place_name(words: str) -> bool:
+    """True when `words` are a known place's name, everyday words among them (`تفت`, `میانه`): for a
+    slot only a place fills («فرماندار تفت»)."""
+    return squash(words) in _gazetteer().main.names
+
+
 def is_village(name: str) -> bool:
     """True when `name` is a village the national list holds (`ده علی`, `شصت پیچ`)."""
     return squash(name) in _villages()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.numbers import ONES, SCALES
-from digest.places import is_place
+from digest.places import is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -591,15 +591,20 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
     return role
 
 
-def _place_at(words: list[str], i: int, province_word: bool = False) -> int:
+def _place_at(words: list[str], i: int, province_word: bool = False, slot: bool = False) -> int:
     """How many words from `words[i]` on name a place, the longest first («خراسان جنوبی» is no «خراسان»);
-    0 when none does."""
-    fits = (k for k in (3, 2, 1) if i + k <= len(words) and _is_place_end(words[i : i + k], province_word))
+    0 when none does. In a `slot` only a place fills, everyday words that name places count too."""
+    fits = (k for k in (3, 2, 1) if i + k <= len(words) and _is_place_end(words[i : i + k], province_word, slot))
     return next(fits, 0)
 
 
-def _is_place_end(words: list[str], province_word: bool) -> bool:
-    return is_place(" ".join(words)) or (province_word and len(words) == 1 and words[0] in _STANDS_FOR_PLACE)
+def _is_place_end(words: list[str], province_word: bool, slot: bool = False) -> bool:
+    name = " ".join(words)
+    return (
+        is_place(name)
+        or (slot and is_place_name(name))
+        or (province_word and len(words) == 1 and words[0] in _STANDS_FOR_PLACE)
+    )
 
 
 def _territorial(role: str) -> str:
@@ -608,7 +613,7 @@ def _territorial(role: str) -> str:
     words = role.split()
     if len(words) < 3 or words[0] not in TERRITORIAL_HEADS:
         return role
-    k = _place_at(words, 1)  # «استاندار خراسان جنوبی» is no «استاندار خراسان»
+    k = _place_at(words, 1, slot=True)  # «استاندار خراسان جنوبی» is no «استاندار خراسان»; «فرماندار تفت»
     if not k:
         return role
     nxt = words[1 + k] if 1 + k < len(words) else "،"
