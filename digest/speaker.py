@@ -262,6 +262,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             mention = classify_subject(subject, index)
             if mention is not None:
                 out.append(mention)
+        out.extend(_prayer_leader(sentence, index))
         if not subjects:
             named = _answer_label(sentence, index) if interview else None
             named = named or _demanding(_named_subject(sentence, index), sentence)
@@ -352,6 +353,19 @@ def _demanding(named: Mention | None, sentence: str) -> Mention | None:
 
 
 _DEMAND = re.compile(r"(?<![\w\u200c])(?:خواستار|درخواست[ ]+(?:کرد|کردند|نمود)|خواست[ ]*(?:تا|که))")
+
+
+def _prayer_leader(sentence: str, index: int) -> list[Mention]:
+    """«نماز جمعه … به امامت حجت‌الاسلام NAME، … اقامه شد»: the one who led it is named (a Friday-prayer
+    leader's post, given elsewhere, is his)."""
+    m = _LED_BY.search(sentence) if "امامت" in sentence else None
+    mention = classify_subject(m.group("name"), index) if m is not None else None
+    if mention is None or mention.name is None or mention.kind != "person":
+        return []
+    return [Mention(mention.name, mention.role, "name", index)]
+
+
+_LED_BY = re.compile(r"به[ ]+امامت[ ]+(?P<name>[^،:.«»()]{4,60}?)[ ]*(?:،|[ ]در[ ]|[ ]اقامه|$)")
 
 
 def _unlisted_name(head: str, index: int) -> Mention | None:

@@ -491,6 +491,8 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
         and not _DIGIT_OR_LATIN.search(tokens[end])
     ):
         end += 1
+    if end == MAX_NAME_WORDS and end < len(tokens) and tokens[end] in SURNAME_PARTS:
+        end += 1  # «سید محمد باقر بخشایش پور»: a long name's surname written apart from its «پور»
     if end and tokens[end - 1] in TITLES:
         end = _after_titles(tokens, end)
         if tokens[end - 1] in TITLES and not _title_as_surname(tokens, end):
