@@ -385,6 +385,10 @@ _GLUED_UNIT_WORD = re.compile(
 )
 
 
+# the Arabic thousands separator after a letter (not between digits) is a comma
+_LETTER_THOUSANDS_SEP = re.compile(r"(?<=[^\W\d_])٬")
+
+
 # «نور علیوندمدیرکل بهزیستی …»: a name glued to the post after it; «… را۱۳ مرکز اعلام کرد»: «را» to a number
 _GLUED_NAME_POST = re.compile(r"(?:مدیرکل(?<=[^\W\d_]مدیرکل)|مدیرعامل(?<=[^\W\d_]مدیرعامل))(?=[ \u200c])")
 _GLUED_RA_NUMBER = re.compile(r"را(?<![\w\u200c]را)(?=[0-9۰-۹])")
@@ -412,6 +416,8 @@ def _split_glued(text: str) -> str:
     if "مدیرکل" in text or "مدیرعامل" in text:
         text = _GLUED_NAME_POST.sub(" \\g<0>", text)
     text = _GLUED_RA_NUMBER.sub("را ", text)
+    if "٬" in text:
+        text = _LETTER_THOUSANDS_SEP.sub("،", text)  # «منوچهر ورناصری٬ فرماندار …»: a comma typed as «٬»
     if " و و " in text:
         text = text.replace(" و و ", " و ")  # «۶ هزار و و ۶۶۹»: «و» typed twice
     if "نفر" in text or "مورد" in text:

@@ -227,15 +227,18 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
     for sentence in sentences:
         for m in pattern.finditer(sentence) if name in sentence else ():
             role = m.group("role")
-            if not m.group("comma"):
-                verb = _VERB.search(role)
-                role = role[: verb.start()] if verb is not None else role
+            verb = (None if m.group("comma") else _VERB.search(role)) or _BACKGROUND_VERB.search(role)
+            role = role[: verb.start()] if verb is not None else role
             role = cut_adjuncts(role)
             if role and subject_tokens(role)[0] in ROLE_HEADS:
                 if m.group("comma"):
                     return role
                 found.append(role)
     return found[0] if found else None
+
+
+# «NAME، ROLE خبر داده بود»: a past perfect, no report (see roles.REPORTING_VERBS), still ends the post
+_BACKGROUND_VERB = re.compile(r"(?<![\w\u200c])(?:خبر[ ]?داده|اعلام[ ]کرده)[ ]+بود")
 
 
 def _tier(person: _Person, lead: int) -> int:
