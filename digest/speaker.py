@@ -103,11 +103,12 @@ MAX_NAMED_WORDS = 18
 MAX_BARE_NAME_WORDS = 4  # «به گفته آقای علی نوری ۲ …»
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
-# A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛» or the sentence end;
+# A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛», an opening «
+# or the sentence end;
 # `bare` marks one followed by a plain clause ("ROLE اعلام کرد ذخایر …").
 _VERB = re.compile(
     r"(?<![\w\u200c])و?(?P<verb>" + alternation(REPORTING_VERBS) + ")" + WORD_END
-    + r"(?P<after>\s*[:،؛]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W_]))"
+    + r"(?P<after>\s*[:،؛«]|\s+که(?![\w\u200c])|\s*[.!؟?»]*\s*$|(?P<bare>\s+)(?!و[ \u200c]*گو)(?=[^\W_]))"
 )  # fmt: skip
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
@@ -229,7 +230,7 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
             role = m.group("role")
             verb = (None if m.group("comma") else _VERB.search(role)) or _BACKGROUND_VERB.search(role)
             role = role[: verb.start()] if verb is not None else role
-            role = cut_adjuncts(role)
+            role = cut_adjuncts(role) if m.group("comma") else ends_at_place(cut_adjuncts(role))
             if role and subject_tokens(role)[0] in ROLE_HEADS:
                 if m.group("comma"):
                     return role
@@ -561,7 +562,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
         return subject if mention is not None and mention.role else None
-    quoted = after.strip().startswith((":", "،", "؛")) or "که" in after
+    quoted = after.strip().startswith((":", "،", "؛", "«")) or "که" in after  # «… گفته است «…»»
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     pre = sentence[: m.start()]

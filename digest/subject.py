@@ -615,9 +615,10 @@ def _territorial(role: str) -> str:
     words = role.split()
     if len(words) < 3 or words[0] not in TERRITORIAL_HEADS:
         return role
-    k = _place_at(words, 1, slot=True)  # «استاندار خراسان جنوبی» is no «استاندار خراسان»; «فرماندار تفت»
+    at = 2 if words[1] in _PLACE_CUES and len(words) > 3 else 1  # «فرماندار شهرستان باغملک …»
+    k = _place_at(words, at, slot=True)  # «استاندار خراسان جنوبی» is no «استاندار خراسان»; «فرماندار تفت»
     if not k:
         return role
-    nxt = words[1 + k] if 1 + k < len(words) else "،"
+    nxt = words[at + k] if at + k < len(words) else "،"
     goes_on = nxt in _POST_GOES_ON or nxt.startswith("،") or is_place(nxt)  # «بخشدار مرکزی شهرستان ری»
-    return role if goes_on else " ".join(words[: 1 + k])
+    return role if goes_on else " ".join(words[: at + k])
