@@ -108,7 +108,7 @@ _WIRE_HEADER = re.compile(
 # «سبزوارنیوز/مدیر عامل …», «صفیر گیلان/مدیر کل …», «محمد حسام مسلمی/ روز گذشته …»: an outlet's or a
 # reporter's name glued to the lead by a slash
 _OUTLET_SLASH = re.compile(r"[^\s/،:]{2,20}(?:[ ]+[^\s/،:]{2,20}){0,2}[ ]*/[ ]*(?=\S)")  # used with .match
-_OUTLET_DASH = re.compile(r"[^\s،:\-–—]{2,20}(?:[ ]+[^\s،:\-–—]{2,20})?[ ]*[-–—][ ]*(?=\S)")
+_OUTLET_DASH = re.compile(r"[^\s،:\-–—]{2,20}(?:[ ]+[^\s،:\-–—]{2,20}){0,2}[ ]*[-–—][ ]*(?=\S)")
 _DESK_DASH = re.compile(r"^گروه(?:[ \u200c]+[^\s،:؛\-–—|]+){1,2}[ ]*[-–—][ ]*")
 # «منطقه گلستان، …», «مرکز چهارمحال و بختیاری ؛ …»: a provincial desk (IRIB centres) before a comma
 _REGION = re.compile(r"^(?:منطقه|مرکز)[ ]+(?P<place>[^،:؛\-–—|]{2,40}?)[ ]*[،؛:\-–—][ ]*")
@@ -142,6 +142,9 @@ def _strip_dateline(text: str) -> str:
         return text[m.end() :]
     if m and (after := _OUTLET_SLASH.match(text, m.end())) and _opens_subject(text[after.end() :]):
         return text[after.end() :]  # «مهاباد/بالویز/مدیر کل …»: a city and an outlet, then the subject
+    m = _OUTLET_DASH.match(text)
+    if m and _opens_subject(text[m.end() :]) and not _names_post(text[: m.end()]) and not _starts_with_name(text):
+        return text[m.end() :]  # «تابناک چهارمحال وبختیاری- نماینده مردم … گفت»: an outlet's desk, then the subject
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):
         outlet = _OUTLET_DASH.match(text, m.end())
@@ -149,6 +152,11 @@ def _strip_dateline(text: str) -> str:
             return text[outlet.end() :]  # «مهاباد- بالویز- مدیر کل …»: an outlet no list knows
         return text[m.end() :]
     return DATELINE.sub("", text, count=1)
+
+
+def _names_post(text: str) -> bool:
+    """Some word of `text` is a post's head (`معاون استاندار- فرماندار …` is two posts, no desk)."""
+    return any(squash(w) in HEAD_KEYS for w in text.split())
 
 
 def _opens_subject(text: str) -> bool:

@@ -28,7 +28,7 @@ from importlib import resources
 from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PLACE_VARIANTS, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
 from digest.roles import first_names
-from digest.textmatch import KEY_WORD, key_text, longest_match, squash
+from digest.textmatch import KEY_WORD, key_text, longest_match, one_edit_apart, squash
 
 _WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 
@@ -524,12 +524,7 @@ MIN_EDITED_LETTERS = 6  # a word this long one letter off a province's part is t
 
 def _one_edit(word: str, target: str) -> bool:
     """One letter substituted, missing or added (`بلوجستان`, `بوراحمد` for `بلوچستان`, `بویراحمد`)."""
-    if len(target) < MIN_EDITED_LETTERS or abs(len(word) - len(target)) > 1 or word == target:
-        return False
-    if len(word) == len(target):
-        return sum(a != b for a, b in zip(word, target, strict=True)) == 1
-    short, long = sorted((word, target), key=len)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+    return len(target) >= MIN_EDITED_LETTERS and one_edit_apart(word, target)
 
 
 def _regions_in_provinces(places: tuple[str, ...]) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ from digest.subject import (
     split_adjuncts,
     subject_tokens,
 )
-from digest.textmatch import WORD_END, alternation, flex, squash
+from digest.textmatch import WORD_END, alternation, flex, one_edit_apart, squash
 
 _LEAD_IN_OPENERS = frozenset({"به", "بنا", "بنابر", "طبق", "براساس", "بر"})
 _DATELINE_HINT = re.compile(r"[-–—/()]")
@@ -93,6 +93,7 @@ _FRONTED_TIME = re.compile(
 )
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
+MIN_TYPO_ROLE = 12  # a post this long written one letter off is the same post
 MIN_TYPO_LETTERS = 4  # a first name this long may be written one letter off and still be the same person
 ACTOR_LEAD = 6  # with no attribution at all, a named official in the first sentences is the story's actor
 ROLE_SUBJECT_LEAD = 2  # a post as the subject of the first sentences names the post of who is quoted…
@@ -942,6 +943,8 @@ def _roles_compatible(a: str, b: str) -> bool:
     ka, kb = "".join(ta), "".join(tb)
     if ka.startswith(kb) or kb.startswith(ka):
         return True
+    if len(ka) >= MIN_TYPO_ROLE and one_edit_apart(ka, kb):
+        return True  # «مدیر عامل جمعییت هلال احمر …»: the same post with a typo
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     return short[0] == long[0] and len(short) >= 2 and _is_subsequence(short, long)
 

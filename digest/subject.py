@@ -309,6 +309,9 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     return None
 
 
+_NEEDS_COMPLEMENT = frozenset({"منبع", "مقام"})  # heads that name someone only with an adjective after them
+
+
 def _unnamed(tokens: list[str], index: int) -> Mention | None:
     """«یک مقام آگاه»: an unnamed official, never a name; «سخنان عجیب ROLE»: what was said, then who
     said it, the role a word or two later."""
@@ -431,8 +434,10 @@ def _apposition(subject: str, index: int) -> Mention | None:
     return None
 
 
-def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention:
+def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention | None:
     """`ROLE [title] FIRST LAST`: the rightmost name start whose tail is a plausible name."""
+    if len(tokens) == 1 and tokens[0] in _NEEDS_COMPLEMENT:
+        return None  # «منبع» alone (a credit label run into the lead): no «منبع مطلع», no one
     for i in range(len(tokens) - 1, 0, -1):
         tail = tokens[i:]
         if "،" in tail or not is_name_start(tokens[i]) or _is_place_after_cue(tokens, i) or tokens[i - 1] in NAMED_ORGS:

@@ -113,6 +113,16 @@ def squash(text: str) -> str:
     return key_text(text).replace(" ", "")
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one letter substituted, missing or added."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
 _EDGE_PUNCTUATION = ".،:؛!؟»«()\"'"
 
 

@@ -41,6 +41,8 @@ from digest.leadins import strip_lead_in
         ("مهاباد/بالویز/مدیر کل کمیته امداد گفت: الف.", "مدیر کل کمیته امداد گفت: الف."),
         ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
         ("بنا بر اعلام روابط عمومی وزارت بهداشت، ۵۴ بیمار جان باختند.", "۵۴ بیمار جان باختند."),
+        ("تابناک چهارمحال وبختیاری- نماینده مردم اردل گفت: الف.", "نماینده مردم اردل گفت: الف."),
+        ("شهلا منصوریه- دبیر گروه اجتماعی/ کولبری جان گرفت.", "شهلا منصوریه- دبیر گروه اجتماعی/ کولبری جان گرفت."),
         (
             "به گزارش ایلنا از اداره کل تعاون، کار و رفاه اجتماعی استان، الهنظر شهبخش در نشست مدیران افزود: الف.",
             "الهنظر شهبخش در نشست مدیران افزود: الف.",
@@ -82,6 +84,8 @@ from digest.leadins import strip_lead_in
         "city_and_unlisted_outlet_slashes",
         "second_dash_part_kept_when_no_subject_follows",
         "as_announced_by",
+        "an_outlets_desk_before_the_subject",
+        "a_writers_byline_kept",
         "a_comma_inside_the_source_then_a_name_no_list_has",
         "as_announced_running_into_the_clause_kept",
     ],

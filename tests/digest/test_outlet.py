@@ -65,7 +65,7 @@ DONYA = (
     ("url", "text", "first"),
     [
         ("http://tabasomemehr.ir/fa/News/39394/x", TABASOM, ("محمد شریعتمداری", "وزیر رفاه")),
-        ("https://example.com/a/1", TABASOM, ("تبسم مهر", "وزیر رفاه")),  # no host to tell: read as a name
+        ("https://example.com/a/1", TABASOM, ("محمد شریعتمداری", "وزیر رفاه")),  # no host to tell: a desk before a post
         ("https://donyayeasrar.ir/news/1", DONYA, ("مهدی مروج الشریعه", "استاندار خراسان جنوبی")),
     ],
     ids=["own_dateline", "no_host_to_tell", "outlet_kind_then_a_dateline_or_a_source"],
