@@ -127,10 +127,10 @@ _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["�
 _PRONOUN_OBJECT = re.compile(r"[ \u200c]+(?:آن|این|آنها|آن‌ها)[ \u200c]+را[ ]*$")
 _CLEFT_VERBS = frozenset({"بود", "است", "بودند"})  # «… بود که …» frames a time, it opens no relative clause
 _BE_GOFTE_BARE = re.compile(
-    r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
-    r"گفته(?:[ \u200c]*(?:های|ی))?[ \u200c]+(?P<rest>[^،:.]+)"
-)
-_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات")  # literals: the engine scans for them
+    r"(?:^|[\s،])(?:(?:به|طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر)[ \u200c]*"
+    r"گفته(?:[ \u200c]*(?:های|ی))?|به[ ]+نقل[ ]+از)[ \u200c]+(?P<rest>[^،:.]+)"
+)  # «AGENCY به نقل از ROLE نوشت که …»: a post quoted, up to its adjunct (an agency after «به نقل از» is no post)
+_BE_GOFTE_HINT = re.compile("گفته|اعتقاد|عقیده|باور|اظهارات|توضیحات|نقل از")  # literals: the engine scans for them
 _ANNOUNCED_HINT = re.compile("(?:طبق|اساس|بنابر|بنا بر|به)[ \u200c]*اعلام")  # run only where «اعلام» is
 # A sentence-initial `SUBJECT:` / `SUBJECT؛` (an attribution without a reporting verb).
 _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
