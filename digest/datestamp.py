@@ -24,6 +24,12 @@ _LABELS = re.compile(
     r"|به[\s\u200c]*روز[\s\u200c]*رسانی|بروزرسانی|ساعت|ماه|هجری|شمسی|خورشیدی"
 )
 _MONTH = "|".join(MONTHS)
+# the same day in the lunar or Gregorian calendar beside the Jalali date («… | 8 ذو القعدة 1445»)
+_OTHER_MONTHS = re.compile(
+    r"محرم|صفر|ربیع[\s\u200c]*(?:ال)?(?:اول|ثانی|آخر)|جمادی[\s\u200c]*(?:ال)?(?:اول|ثانی|آخر)(?:ی)?|رجب|شعبان"
+    r"|رمضان|شوال|ذ[وی][\s\u200c]*ال[\s\u200c]*(?:قعد|حج)[ةه]|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|آگوست"
+    r"|سپتامبر|اکتبر|نوامبر|دسامبر|میلادی|قمری"
+)
 _TIME = re.compile(r"(?<!\d)([01]?\d|2[0-3])\s*:\s*([0-5]\d)(?::[0-5]\d)?(?!\d)")
 _WORDY_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s*({_MONTH})(?:[\s\u200c]*ماه)?\s*[,،]?\s*(1[34]\d\d)(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(1[34]\d\d)\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?!\d)")
@@ -46,7 +52,7 @@ def is_date_stamp(line: str) -> bool:
     text = to_latin_digits(line.strip())
     if not text or len(text) > MAX_STAMP_CHARS or not (_TIME.search(text) or _date_parts(text)):
         return False
-    rest = _LABELS.sub(" ", _WEEKDAY.sub(" ", re.sub(_MONTH, " ", text)))
+    rest = _LABELS.sub(" ", _WEEKDAY.sub(" ", _OTHER_MONTHS.sub(" ", re.sub(_MONTH, " ", text))))
     return _LEFTOVER.fullmatch(rest) is not None
 
 
