@@ -33,6 +33,7 @@ from digest.roles import (
     REPORT_OPENERS,
     REPORTING_VERB,
     ROLE_SEATS,
+    SURNAME_ENDS,
     TITLES,
     VENUE_WORDS,
     first_names,
@@ -206,6 +207,8 @@ def _strip_report(text: str) -> str:
     if start is None:
         return text
     m = REPORT_PREFIX.match(text)
+    if m is not None and _ADJUNCT_INSIDE.search(text, start.end(), m.end()):
+        m = None  # «به گزارش AGENCY NAME با بیان اینکه …، گفت»: the comma closes the adjunct, not the lead-in
     if _ANNOUNCED.match(text) and (m is None or _HAS_DIGIT.search(text, 0, m.end())):
         return text  # «طبق اعلام این سازمان ۱۴ هزار نفر … طبق معمول، …»: the source ran into the clause
     end = m.end() if m else min(len(text), MAX_REPORT_CHARS)
@@ -315,7 +318,16 @@ def _after_report_words(text: str, at: int) -> str:
             continue  # «۲۱ بهمن ماه»: a date's month, not the first name «بهمن»
         if squash(word) in _REPORT_HEADS or word in TITLES or word in names or _glued_head(word):
             return text[w.start() :]
+        if _SURNAME_THEN_ADJUNCT.match(text, w.start()):
+            return text[w.start() :]  # «به گزارش صدا و سیمای یزد قبادی با بیان اینکه …»: a surname, then its adjunct
     return text
+
+
+_ADJUNCT_INSIDE = re.compile(r"[ ]با[ ]+(?:بیان|اشاره)[ ]+(?:به[ ]+)?(?:این|آن)(?:که|[ ]که)")
+_SURNAME_THEN_ADJUNCT = re.compile(
+    r"[^\W\d_]{2,}(?:" + "|".join(e for e in SURNAME_ENDS if len(e) > 1) + r"|[^\W\d_]ی)"
+    r"[ ]+(?:با[ ]+(?:بیان|اشاره|تاکید|تأکید)|ضمن[ ])"
+)
 
 
 _DAY_BEFORE = re.compile(r"(?<![\w\u200c])[0-9۰-۹]{1,2}[ ]*$")

@@ -53,8 +53,8 @@ MAX_SUBJECT_WORDS = 30
 MAX_NAME_WORDS = 5  # titles included
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
 _NOT_NAME = frozenset(
-    "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه".split()
-)  # «بهمن ماه»: a date
+    "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام".split()
+)  # «بهمن ماه»: a date; «طبق اعلام ROLE»: a source
 _PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
 _GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())

@@ -42,6 +42,10 @@ from digest.leadins import strip_lead_in
         ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
         ("بنا بر اعلام روابط عمومی وزارت بهداشت، ۵۴ بیمار جان باختند.", "۵۴ بیمار جان باختند."),
         ("تابناک چهارمحال وبختیاری- نماینده مردم اردل گفت: الف.", "نماینده مردم اردل گفت: الف."),
+        (
+            "به گزارش صدا و سیمای یزد قبادی با بیان اینکه یارانه بیشتر شد، گفت: الف.",
+            "قبادی با بیان اینکه یارانه بیشتر شد، گفت: الف.",
+        ),  # fmt: skip
         ("شهلا منصوریه- دبیر گروه اجتماعی/ کولبری جان گرفت.", "شهلا منصوریه- دبیر گروه اجتماعی/ کولبری جان گرفت."),
         (
             "به گزارش ایلنا از اداره کل تعاون، کار و رفاه اجتماعی استان، الهنظر شهبخش در نشست مدیران افزود: الف.",
@@ -85,6 +89,7 @@ from digest.leadins import strip_lead_in
         "second_dash_part_kept_when_no_subject_follows",
         "as_announced_by",
         "an_outlets_desk_before_the_subject",
+        "a_surname_and_its_adjunct_after_a_comma_less_lead_in",
         "a_writers_byline_kept",
         "a_comma_inside_the_source_then_a_name_no_list_has",
         "as_announced_running_into_the_clause_kept",
