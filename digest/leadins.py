@@ -172,10 +172,16 @@ def strip_byline(text: str) -> str:
     return text[m.end() :] if m else text
 
 
+_CREDIT_LABELS = ("منبع", "عکس")
+_CREDIT_BEFORE_REPORT = re.compile(r"^(?:منبع|عکس)[ ]+(?=به[ ]+(?:گزارش|نقل[ ]+از)[ ])")
+
+
 @lru_cache(maxsize=256)  # a paragraph and its only sentence are stripped for the fingerprint, the summary …
 def strip_lead_in(text: str) -> str:
     """`text` without the lead-ins it starts with (a dateline, an agency prefix, a report attribution)."""
     text = _strip_dateline(strip_byline(text.strip())).strip()
+    if text.startswith(_CREDIT_LABELS):
+        text = _CREDIT_BEFORE_REPORT.sub("", text, count=1)  # «منبع به گزارش …»: a credit box's label run in
     m = AGENCY_PREFIX.match(text) if ":" in text else None  # it ends at a colon: a cheap test first
     if m is not None:
         text = text[m.end() :].strip()

@@ -42,6 +42,8 @@ from digest.leadins import strip_lead_in
         ("مهاباد- بالویز- سد پر شد.", "بالویز- سد پر شد."),
         ("بنا بر اعلام روابط عمومی وزارت بهداشت، ۵۴ بیمار جان باختند.", "۵۴ بیمار جان باختند."),
         ("تابناک چهارمحال وبختیاری- نماینده مردم اردل گفت: الف.", "نماینده مردم اردل گفت: الف."),
+        ("منبع به گزارش خبرگزاری برنا، روح الله سلگی افزود: الف.", "روح الله سلگی افزود: الف."),
+        ("منبع درآمد خانوار کم است.", "منبع درآمد خانوار کم است."),
         (
             "به گزارش صدا و سیمای یزد قبادی با بیان اینکه یارانه بیشتر شد، گفت: الف.",
             "قبادی با بیان اینکه یارانه بیشتر شد، گفت: الف.",
@@ -89,6 +91,8 @@ from digest.leadins import strip_lead_in
         "second_dash_part_kept_when_no_subject_follows",
         "as_announced_by",
         "an_outlets_desk_before_the_subject",
+        "a_credit_label_run_into_the_report",
+        "a_sentence_opening_with_the_same_word_kept",
         "a_surname_and_its_adjunct_after_a_comma_less_lead_in",
         "a_writers_byline_kept",
         "a_comma_inside_the_source_then_a_name_no_list_has",
