@@ -885,9 +885,7 @@ def _surname_typo(a: list[str], b: list[str]) -> bool:
 
 def _one_letter_off(a: str, b: str) -> bool:
     """Two words of one length (MIN_TYPO_LETTERS or more) that differ in exactly one letter."""
-    if len(a) != len(b) or len(a) < MIN_TYPO_LETTERS:
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return len(a) == len(b) >= MIN_TYPO_LETTERS and one_edit_apart(a, b)
 
 
 def _surname_tail(a: list[str], b: list[str]) -> bool:
