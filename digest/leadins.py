@@ -231,8 +231,8 @@ def _name_before_comma(text: str, at: int, end: int) -> str | None:
     follows it opens with an adjunct, not a subject: the name, then the rest."""
     rest = text[end:].lstrip()
     first = rest.split(maxsplit=1)[:1]
-    if not first or first[0] not in _ADJUNCT_OPENERS:
-        return None
+    if not first or first[0] not in _ADJUNCT_OPENERS and first[0] != "که":
+        return None  # «…، که در نشست … سخن می‌گفت، افزود»: a relative clause on the name
     head = text[:end].rstrip(" ،")
     named = _after_report_words(head, at)
     if named is head or not MIN_NAME_WORDS <= len(named.split()) <= MAX_NAME_WORDS or is_place(named):

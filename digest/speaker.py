@@ -662,6 +662,9 @@ def subject_of(pre: str) -> str:
             if sep == "؛" and _is_name_then_role(before, after):
                 text = f"{before}، {after}"  # «NAME؛ ROLE گفت»
                 continue
+            if sep == "؛" and _semicolon_in_adjunct(before, after):
+                text = before  # «NAME در نشست … کشور؛ در استان فارس که … برگزار شد، افزود»
+                continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
@@ -705,6 +708,20 @@ def _is_name_then_role(before: str, after: str) -> bool:
         and looks_like_name(name)
         and role[:1] != []
         and (role[0] in ROLE_HEADS)
+    )
+
+
+def _semicolon_in_adjunct(before: str, after: str) -> bool:
+    """`before` (lead-ins aside) opens with a name and runs into its adjunct, and `after` goes on with one:
+    the «؛» sits inside the adjunct, and the subject is before it."""
+    words = strip_lead_in(before).split(maxsplit=MAX_BARE_NAME_WORDS + 1)
+    rest = after.split(maxsplit=1)
+    return (
+        len(words) > 2
+        and is_name_start(words[0])
+        and any(w in ADJUNCTS for w in words[2:])
+        and bool(rest)
+        and rest[0] in ADJUNCTS
     )
 
 
