@@ -82,6 +82,7 @@ CLAUSE_VERBS = frozenset(
         "گفت",
         "گفته",  # «NAME، ROLE گفته تنها مرکز … تعطیل شد»: a report with its «که» left out
         "گفته است",
+        "می گوید",  # «ROLE می‌گوید از آغاز سال … گزارش شده است»: the present of a report, «که» left out
         "خبر داد",
         "تاکید کرد",
         "اظهار کرد",
