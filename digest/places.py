@@ -6,7 +6,8 @@ Lookup is by word n-grams compared in squashed form, so `سیستان و بلو�
 Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
 name is a word count only after «شهر», districts only after «بخش», rural districts only after
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
-ب»). Not a place: a word right
+ب»); a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
+and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
 religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
 names another place in Iran, a word inside a
@@ -52,6 +53,7 @@ _CUES = _keys(
 )
 _VILLAGE = "village"
 _LOCAL = "local"  # a town or a village, after «حوالی/نزدیکی»
+_SEAT = "seat"  # a district after «شهرستان»: a county made of it after the census lists («شهرستان چوار»)
 MAX_VILLAGE_WORDS = 3
 # cue → the kind of division read after it (a town after «شهر», a district after «بخش» …)
 _KIND_CUES = {
@@ -59,6 +61,7 @@ _KIND_CUES = {
     **dict.fromkeys(_keys("بخش بخش‌های بخشدار بخشداری دهستان دهستان‌های دهدار دهداری"), "division"),
     **dict.fromkeys(_keys("روستای روستاهای دهیاری دهیار"), _VILLAGE),
     **dict.fromkeys(_keys("حوالی نزدیکی"), _LOCAL),
+    **dict.fromkeys(_keys("شهرستان شهرستان‌های"), _SEAT),
 }
 # weak cues ("در نور خورشید", "در صحنه حادثه"): only when the name ends its clause ("۱۲۲ پروژه در سرباز.")
 _WEAK_CUES = _keys("در از")
@@ -109,6 +112,8 @@ _NOT_VILLAGE_WORDS = _keys(
     ظهر عصر غروب ساعت نیمه‌شب نیمه صبح شب بامداد سحر ظهرگاه
     """
 )  # and times: «حوالی ظهر» is about noon
+# districts whose names are everyday words after «شهرستان»: «رئیس … شهرستان خبر داد», «شهرستان امام …»
+_NOT_SEAT_WORDS = _keys("خبر امام")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 # «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
 # provincial dateline («بجنورد-ایرنا-») names the story's place and stays
@@ -158,14 +163,10 @@ def _with_madda(name: str) -> str:
     return name.replace(" اباد", " آباد") if " اباد" in name else name
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> _Gazetteer:
-    provinces: dict[str, str] = {}
-    for canonical, variants in PROVINCE_VARIANTS.items():
-        for spelling in (canonical, *variants):
-            provinces[squash(spelling)] = canonical
+def _division_names() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, set[str]], set[str]]:
+    """From the division list: names found anywhere, names by cue kind, each name's provinces, counties."""
     main: dict[str, str] = {}
-    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}}
+    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}, "district": {}}
     seats: dict[str, set[str]] = {}
     counties: set[str] = set()
     for kind, name, province, needs_cue in _divisions():
@@ -176,8 +177,20 @@ def _gazetteer() -> _Gazetteer:
             seats.setdefault(key, set()).add(province)
             if kind != "county":
                 by_kind["town" if kind == "town" else "division"].setdefault(key, name)
+            if kind == "district" and key not in _NOT_SEAT_WORDS:
+                by_kind["district"].setdefault(key, name)
             if kind == "county" or kind == "town" and not needs_cue:
                 main.setdefault(key, name)
+    return main, by_kind, seats, counties
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    provinces: dict[str, str] = {}
+    for canonical, variants in PROVINCE_VARIANTS.items():
+        for spelling in (canonical, *variants):
+            provinces[squash(spelling)] = canonical
+    main, by_kind, seats, counties = _division_names()
     # khabar's hand-made lists win: their canonical spelling and their province
     listed = {squash(city): province for province, cities in CITIES.items() for city in cities}
     for name in (*FOREIGN, *REGIONS, *(c for cities in CITIES.values() for c in cities)):
@@ -256,8 +269,9 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         before = keys[max(0, i - 5) : i]
         blocked = prev in _FARS_PREV or bool(_FARS_AGENCY.intersection(before)) or _NAQL in before
         return prev == _PROVINCE_WORD or not blocked
-    if key == _MARKAZI:
-        return prev in _MARKAZI_CUES and not _central_parts(keys, i)
+    if key == _MARKAZI:  # after a province's cue, or listed among places («… لرستان، مرکزی و همدان»)
+        listed = scan.list_kind is None and _continues_list(scan, i)  # «بخش‌های مارگون و مرکزی»: a district
+        return (prev in _MARKAZI_CUES or listed) and not _central_parts(keys, i)
     if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
     if name in AMBIGUOUS:
@@ -332,10 +346,19 @@ def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int
         hits.append(_village(keys, i))
     if kind == _VILLAGE and hits[-1] is None and i and keys[i - 1] == _ONE_VILLAGE:
         hits.append(_unlisted_village(keys, i, gaz))
-    for index in [gaz.by_kind[kind]] if kind in gaz.by_kind else [gaz.by_kind["town"]] if kind == _LOCAL else []:
+    for index in _indexes(kind, gaz):
         hits.append(longest_match(keys, i, index.names, index.prefixes, MAX_NGRAM))
     found = [hit for hit in hits if hit is not None]
     return max(found, key=lambda hit: hit[1]) if found else None
+
+
+def _indexes(kind: str, gaz: _Gazetteer) -> list[_Index]:
+    """The division lists a cue of `kind` reads from."""
+    if kind in gaz.by_kind:
+        return [gaz.by_kind[kind]]
+    if kind == _LOCAL:
+        return [gaz.by_kind["town"]]
+    return [gaz.by_kind["district"]] if kind == _SEAT else []
 
 
 def _continues_list(scan: _Scan, i: int) -> bool:

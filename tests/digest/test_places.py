@@ -295,3 +295,24 @@ def test_a_village_described_a_cement_works_and_a_village_name_written_apart() -
     assert find_places("این روستای خوش آب و هوای کوهستانی در میان کوه‌ها قرار گرفته است.") == ()
     assert find_places("کارگران مجتمع سیمان تهران تجمع کردند.") == ()
     assert find_places("در روستاهای سیدسرا، پیرسرا و کمال محله آبگرفتگی بود.")[-1] == "کمال محله"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("خسارت سیل در شهرستان‌های دهلران، آبدانان و شهرستان چوار ثبت شد.", ("دهلران", "آبدانان", "چوار")),
+        ("فرماندار شهرستان چوار گفت: راه روستاها باز شد.", ("چوار",)),
+        ("رئیس بهزیستی شهرستان خبر داد: ۲۰ مددجو بیمه شدند.", ()),
+    ],
+    ids=["listed_after_other_counties", "after_a_governors_cue", "the_county_unnamed_before_khabar"],
+)
+def test_a_district_after_shahrestan_is_the_county_made_of_it(text: str, expected: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text)) == expected
+
+
+def test_markazi_listed_among_provinces_is_the_province() -> None:
+    listed = "سیل در استان‌های لرستان، همدان، مرکزی و قم خسارت زد. بارش در تهران و مرکزی ادامه دارد."
+    assert find_places(normalize_fa(listed)) == ("لرستان", "همدان", "مرکزی", "قم", "تهران")
+    districts = "راه روستاهای شهرستان بویراحمد در بخش‌های مارگون، لوداب و مرکزی قطع است."
+    assert "مرکزی" not in find_places(normalize_fa(districts))
+    assert "مرکزی" not in find_places(normalize_fa("بارش در نواحی شمالی، مرکزی و جنوبی ادامه دارد."))
