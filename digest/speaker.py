@@ -121,6 +121,7 @@ _BE_GOFTE = re.compile(
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})[،:])?"
 )  # «مصداقی بر گفته‌های NAME، ROLE: «…»»: the post before the quote's colon
 _WROTE = "نوشت"
+_PARTICIPLE = re.compile(r"^[^\s،]*(?:شده|گرفته|داده|یافته)(?![\w\u200c])")
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"], ["ریاست"], ["حضور"])
@@ -520,7 +521,9 @@ def _subjects(sentence: str) -> list[str]:
         return found
     g = _BE_GOFTE.search(sentence)
     if g is not None and g.start() < start:
-        found.append(_according_subject(g))
+        subject = _according_subject(g)
+        if not _PARTICIPLE.match(subject):  # «بر اساس توضیحات ارائه‌شده در …،»: what was said, not who
+            found.append(subject)
     elif g is None:
         role = _according_role(sentence)
         if role is not None:

@@ -276,6 +276,9 @@ def _unbracket_role(subject: str) -> str:
     return subject
 
 
+_WELCOME = ["خیر", "مقدم"]
+
+
 def classify_subject(subject: str, index: int) -> Mention | None:
     """Turn a subject phrase into a mention (person with optional role, role only, or pronoun)."""
     tokens = _trim_object(subject_tokens(_unbracket_role(subject)))
@@ -290,8 +293,8 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         return Mention(None, None, "pronoun", index)
     if tokens[0] == INDEFINITE or tokens[0] in SPEECH_NOUNS:
         return _unnamed(tokens, index)
-    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS:
-        return None
+    if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS or tokens[:2] == _WELCOME:
+        return None  # «خیر مقدم …» welcomes; «خیر» alone is a benefactor («NAME خیر حوزه آب»)
     if "،" in tokens:
         mention = _apposition(subject, index)
         if mention is not None:
