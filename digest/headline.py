@@ -66,11 +66,13 @@ _CHROME = re.compile(
     + alternation(
         ("کانال", "برچسب", "آرشیو", "ارشیو", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
          "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه", "فعلا قابلیت پخش",
-         "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام", "تلفن", "نشانی", "آدرس", "شماره تماس")
+         "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام", "تلفن", "نشانی", "آدرس", "شماره تماس",
+         "نام کاربری", "رمز عبور", "مرا به خاطر")  # a login form
     )
     + ")"
 )  # fmt: skip
 _HASHTAG = re.compile(r"#([^\s#]+)")
+_WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
     r"^[^،\s]{2,20}(?:[ ][^،\s]{2,20})?[ ]*،[^،]*?(?:پایگاه|سایت)[ \u200c]+(?:خبری|اطلاع[ \u200c]*رسانی|تحلیلی)"
@@ -235,8 +237,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _is_marked_list(line):
-        return False
+    if _is_marked_list(line) or _WEB_ADDRESS.search(line):
+        return False  # a menu, or a print page's header with the site's address
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))

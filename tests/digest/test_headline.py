@@ -499,3 +499,20 @@ def test_a_role_said_line_over_the_headline_is_a_kicker() -> None:
 def test_a_line_naming_the_site_or_its_contacts_is_no_headline(site: str) -> None:
     lines = (site, "کشته و زخمی شدن دو کولبر در ارتفاعات مرزی نمونه", "دو کولبر در ارتفاعات مرزی نمونه کشته شدند.")
     assert find_head(lines).headline == lines[1]
+
+
+def test_a_login_form_and_a_print_pages_address_line_are_no_headline() -> None:
+    login = (
+        "نام کاربری یا نشانی ایمیل",
+        "رمز عبور",
+        "مرا به خاطر بسپار",
+        "تبریز-استاندار نمونه با حضور در آئین توزیع ۱۰ هزار بسته معیشتی بر همدلی تأکید کرد.",
+        "به گزارش خبرگزاری مهر، آئین توزیع ۱۰ هزار بسته معیشتی برگزار شد.",
+    )
+    assert find_head(login).headline.startswith("استاندار نمونه با حضور")
+    printed = (
+        "- بنیاد مسکن انقلاب اسلامی استان نمونه - https://example.ir -",
+        "روستای رانشی آق امام تثبیت می شود",
+        "به گزارش روابط عمومی بنیاد مسکن، طرح تثبیت اجرا می شود.",
+    )
+    assert find_head(printed).headline == "روستای رانشی آق امام تثبیت می شود"
