@@ -162,9 +162,16 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
     if "؛" in subject:  # «NAME؛ ROLE»: the semicolon sets the post off as a comma does
         subject = subject.replace("؛", "،")
     out: list[str] = []
-    for tok in _join_titles(subject).replace("،", " ، ").split():
+    words = _join_titles(subject).replace("،", " ، ").split()
+    for tok, nxt in zip(words, [*words[1:], ""], strict=False):
+        if len(tok) > MIN_GLUED_DAR and tok.endswith("در") and nxt in VENUE_WORDS:
+            out.extend((*_canonical(tok[:-2]), "در"))  # «تهراندر گفتوگو»: «در» glued to the word before
+            continue
         out.extend(_canonical(tok))
     return tuple(out)
+
+
+MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
 
 
 def _name_before_dash(before: str) -> bool:
