@@ -13,7 +13,8 @@ double (treble over a teaser's short body) and one in the lead (the body's first
 again, so page chrome further down (menus, related-news lists) weighs less; each term counts at most
 `MAX_HITS_PER_TERM` times in the body; `NEUTRAL` names swallow the terms inside them. score =
 positive − NEGATIVE_FACTOR × negative; an item is social when its score reaches SOCIAL_THRESHOLD and
-a term of weight ≥ STRONG_WEIGHT hit, so one incidental word in the body never decides. Health
+a term of weight ≥ STRONG_WEIGHT hit, or, with supporting terms only and no hazard, when it reaches
+WEAK_ONLY_THRESHOLD, so one incidental word in the body never decides. Health
 (cancer, special patients, the pandemic), family and nomads are social; culture and technology count
 against.
 
@@ -78,6 +79,9 @@ DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an a
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
+# ...or, with supporting terms only (no hazard: a warning is no harm), this much: «اعزام بیماران …
+# بیمارستان … درمان» (health access) is social from its weak terms together, as «اشتغال جوانان» said again and again is
+WEAK_ONLY_THRESHOLD = 6.0
 STRONG_WEIGHT = 2  # ...with at least one term this strong
 MAX_HITS_PER_TERM = 3
 TOPIC_MIN_SCORE = 3.0  # a topic tag is shown when its own terms add up to this much
@@ -235,4 +239,6 @@ def classify(headline: str, body: str) -> TopicResult:
     score = positive - NEGATIVE_FACTOR * negative
     ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
     tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
-    return TopicResult(is_social=strong and score >= SOCIAL_THRESHOLD, score=score, topics=tags)
+    weak_only = score >= WEAK_ONLY_THRESHOLD and _HAZARD_IDS.isdisjoint(found)  # a hazard's warning is no news of harm
+    social = score >= SOCIAL_THRESHOLD if strong else weak_only
+    return TopicResult(is_social=social, score=score, topics=tags)

@@ -572,3 +572,14 @@ def test_a_term_added_to_the_data_file_counts(tmp_path: Path, monkeypatch: pytes
     finally:
         monkeypatch.undo()
         importlib.reload(topics)
+
+
+def test_supporting_terms_together_make_an_item_social() -> None:
+    body = (
+        "با راه‌اندازی بخش دیالیز در بیمارستان شهر نمونه، بیماران دیگر برای درمان به مرکز استان اعزام نمی‌شوند. "
+        "رئیس شبکه بهداشت و درمان گفت: درمان بیماران در بیمارستان شهر ادامه دارد."
+    )
+    result = classify("کاهش اعزام بیماران از شهر نمونه به مرکز استان", body)
+    assert result.is_social and result.score >= topics.WEAK_ONLY_THRESHOLD
+    one = classify("افتتاح پروژه در شهر نمونه", "در این مراسم از کارکنان بیمارستان تقدیر شد و برنامه ادامه یافت.")
+    assert not one.is_social
