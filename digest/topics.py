@@ -79,10 +79,11 @@ DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an a
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
+STRONG_WEIGHT = 2  # ...with at least one term this strong...
 # ...or, with supporting terms only (no hazard: a warning is no harm), this much: «اعزام بیماران …
-# بیمارستان … درمان» (health access) is social from its weak terms together, as «اشتغال جوانان» said again and again is
+# بیمارستان … درمان» (health access) is social from its weak terms together, and so is «اشتغال جوانان»
+# said again and again
 WEAK_ONLY_THRESHOLD = 6.0
-STRONG_WEIGHT = 2  # ...with at least one term this strong
 MAX_HITS_PER_TERM = 3
 TOPIC_MIN_SCORE = 3.0  # a topic tag is shown when its own terms add up to this much
 MAX_TOPICS = 3
