@@ -337,17 +337,28 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
         text = _FRONTED_TIME.sub("", text, count=1)  # «به گزارش …، صبح امروز NAME ROLE …»
     first = text.split(maxsplit=1)[:1]
     unlisted = bool(first) and not is_name_start(first[0])  # «شهام سلیمانی شهردار …»: a first name no list has
-    if not first or unlisted and not any(squash(w) in HEAD_KEYS for w in text.split()[1:3]):
+    bare = unlisted and text != head and _bare_name_then_adjunct(text)  # «به گزارش …، فهد کمالوندی در نشست …»
+    if not first or unlisted and not bare and not any(squash(w) in HEAD_KEYS for w in text.split()[1:3]):
         return None
     kept, rest = split_adjuncts(subject_tokens(" ".join(text.split()[:MAX_NAMED_WORDS])))
     if not rest or not kept or not unlisted and not is_name_start(kept[0]):
         return None
     mention = classify_subject(join_tokens(kept), index)
-    if mention is None or mention.kind != "person" or mention.name is None or unlisted and not mention.role:
+    if mention is None or mention.kind != "person" or mention.name is None or unlisted and not (mention.role or bare):
         return None
     if len(mention.name.split()) < 2 and not mention.role:
         return None  # a lone word names someone only beside a post («دکتر راغفر، استاد دانشگاه …»)
     return Mention(mention.name, mention.role, "name", index)
+
+
+def _bare_name_then_adjunct(text: str) -> bool:
+    """Two name-like words no list knows, the second ending like a surname, then an adjunct: the subject a
+    report lead-in ran into."""
+    words = text.split(maxsplit=3)
+    return len(words) > 2 and words[2] in _BARE_NAME_ADJUNCTS and is_surname(words[1]) and looks_like_name(words[:2])
+
+
+_BARE_NAME_ADJUNCTS = frozenset({"در", "با", "ضمن"})
 
 
 def _demanding(named: Mention | None, sentence: str) -> Mention | None:
@@ -719,6 +730,8 @@ def _semicolon_in_adjunct(before: str, after: str) -> bool:
     the «؛» sits inside the adjunct, and the subject is before it."""
     words = strip_lead_in(before).split(maxsplit=MAX_BARE_NAME_WORDS + 1)
     rest = after.split(maxsplit=1)
+    if len(words) == PRONOUN_ADJUNCT_WORDS and words[0] in PRONOUNS and words[1] in ADJUNCTS:
+        return True  # «وی در ادامه؛ X را … دانست»: the pronoun, its adjunct and a stray «؛»
     return (
         len(words) > 2
         and is_name_start(words[0])
@@ -726,6 +739,9 @@ def _semicolon_in_adjunct(before: str, after: str) -> bool:
         and bool(rest)
         and rest[0] in ADJUNCTS
     )
+
+
+PRONOUN_ADJUNCT_WORDS = 3  # «وی در ادامه»
 
 
 def _skip_preamble(text: str) -> str:
