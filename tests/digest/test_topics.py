@@ -583,3 +583,16 @@ def test_supporting_terms_together_make_an_item_social() -> None:
     assert result.is_social and result.score >= topics.WEAK_ONLY_THRESHOLD
     one = classify("افتتاح پروژه در شهر نمونه", "در این مراسم از کارکنان بیمارستان تقدیر شد و برنامه ادامه یافت.")
     assert not one.is_social
+
+
+def test_the_public_health_working_group_is_social_and_nuclear_medicine_is_no_nuclear_programme() -> None:
+    group = classify(
+        "چهارمین کارگروه سلامت و امنیت غذایی شهرستان برگزار شد",
+        "در این جلسه گزارش بیمارستان شهر و برنامه‌های بهداشت عمومی ارائه شد.",
+    )
+    assert group.is_social
+    nuclear = classify(
+        "تأکید فرماندار بر توسعه پزشکی هسته ای و رفع کمبودهای درمانی استان",
+        "فرماندار گفت: پزشکی هسته ای در بیمارستان شهر راه‌اندازی می‌شود.",
+    )
+    assert nuclear.is_social
