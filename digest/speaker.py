@@ -170,7 +170,8 @@ def find_speakers(
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
     found = _once_each([_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]])
     if len(found) == 1 and found[0].name and not found[0].role:
-        found[0] = Speaker(found[0].name, _later_post(sentences), found[0].statements)
+        post = _later_post(sentences) or _chair_post(sentences)
+        found[0] = Speaker(found[0].name, post, found[0].statements)
     return tuple(found)
 
 
@@ -205,6 +206,20 @@ def _later_post(sentences: list[str]) -> str | None:
             mention = _role_subject(sentence, index)
             if mention is not None:
                 return mention.role
+    return None
+
+
+# «جلسه … به ریاست ROLE و با حضور … برگزار شد»: who chaired the meeting the story reports
+_CHAIR = re.compile(r"به[ ]+ریاست[ ]+(?P<post>[^،.:؛]{3,100}?)(?:[ ]+و[ ]+با[ ]|[ ]*[،.]|[ ]+(?:برگزار|تشکیل)[ ])")
+
+
+def _chair_post(sentences: list[str]) -> str | None:
+    """The post of who chaired the meeting the lead reports, when the one person quoted was named
+    without a post (`… به ریاست معاون فرماندار … برگزار شد. … خانم قربانی در این جلسه … گفت`)."""
+    for sentence in sentences[: ROLE_SUBJECT_LEAD + 1]:
+        m = _CHAIR.search(sentence) if "ریاست" in sentence else None
+        if m is not None and squash(m.group("post").split(maxsplit=1)[0]) in HEAD_KEYS:
+            return cut_adjuncts(m.group("post")) or None
     return None
 
 
