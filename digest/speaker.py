@@ -138,7 +138,8 @@ _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
 _ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
-_TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())  # words that open _FRONTED_TIME
+_TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())
+_TIME_WORDS = _HEADING_TIME | frozenset("امسال پارسال تاکنون اکنون هم‌اکنون".split())  # words that open _FRONTED_TIME
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
@@ -565,6 +566,8 @@ def _according_role(sentence: str) -> str | None:
         return None
     words = m.group("rest").split()[:MAX_BARE_WORDS]
     number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
+    if number > MAX_BARE_NAME_WORDS:  # «به گفته حجت الاسلام NAME امسال در کشور ۲۰۰ هزار …»: a time word first
+        number = next((i for i, w in enumerate(words[:number]) if i > 1 and w in _TIME_WORDS), number)
     tokens = subject_tokens(" ".join(words[:number]))
     if tokens and number < len(words) and 2 <= number <= MAX_BARE_NAME_WORDS and is_name_start(tokens[0]):
         named = classify_subject(join_tokens(tokens), 0)  # «به گفته آقای نوری ۲ هزار قطعه …»: a name, then a number
@@ -587,8 +590,9 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         if tail is not None:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
         pre = _PRONOUN_OBJECT.sub("", pre)  # «… آماری است که NAME، ROLE آن را اعلام کرد»
-        if len(pre.split()) > MAX_BARE_WORDS or "که" in pre.split():
-            return None
+        long = len(pre.split()) > MAX_BARE_WORDS and len(strip_lead_in(pre).split()) > MAX_BARE_WORDS
+        if long or "که" in pre.split():
+            return None  # the subject's words, a report lead-in aside («به گزارش …، ROLE گفت طبق …»)
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
         return subject if mention is not None and mention.role else None
