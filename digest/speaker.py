@@ -43,7 +43,7 @@ from functools import lru_cache
 
 from digest.leadins import strip_byline, strip_lead_in
 from digest.model import Speaker
-from digest.places import is_place
+from digest.places import find_places, is_place
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -173,6 +173,8 @@ def find_speakers(
     if len(found) == 1 and found[0].name and not found[0].role:
         post = _later_post(sentences) or _chair_post(sentences)
         found[0] = Speaker(found[0].name, post, found[0].statements)
+    if found and found[0].name and not found[0].role:
+        found[0] = Speaker(found[0].name, _sermon_post(found[0].name, sentences), found[0].statements)
     return tuple(found)
 
 
@@ -221,6 +223,24 @@ def _chair_post(sentences: list[str]) -> str | None:
         m = _CHAIR.search(sentence) if "ریاست" in sentence else None
         if m is not None and squash(m.group("post").split(maxsplit=1)[0]) in HEAD_KEYS:
             return cut_adjuncts(m.group("post")) or None
+    return None
+
+
+# «در خطبه‌های نماز جمعه (این هفته) (شهرستان) زابل»: who preached the Friday sermon leads the prayer
+_SERMON = re.compile(
+    r"خطبه(?:[ \u200c]*(?:های|ها|ی))?[ ]+(?:نماز[ ]+)?(?:عبادی[ ]+سیاسی[ ]+)?جمعه"
+    r"(?:[ ]+(?:این|امروز)[ ]+(?:هفته|شهر))?(?:[ ]+(?:شهرستان|شهر|بخش))?(?P<place>(?:[ ]+[^\s،.:]+){1,2})?"
+)
+
+
+def _sermon_post(name: str, sentences: list[str]) -> str | None:
+    """«امام جمعه PLACE» for a speaker named in a sentence about the Friday sermon they gave."""
+    surname = name.split()[-1]
+    for sentence in sentences[:MAX_POST_SENTENCES]:
+        m = _SERMON.search(sentence) if "خطبه" in sentence and surname in sentence else None
+        if m is not None:
+            places = find_places(m.group()) if m.group("place") else ()
+            return f"امام جمعه {places[-1]}" if places else "امام جمعه"
     return None
 
 
