@@ -623,12 +623,28 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     tail = _cleft_tail(pre)
     if tail is not None and _PRONOUN_OBJECT.search(tail):
         pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
-    written = subject_of(pre)
+    written = _second_clause_subject(pre) or subject_of(pre)
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
     if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
         return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
     return _with_name_before_verb(written, pre)
+
+
+# «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت»: a finished clause, «و», then the speaker's
+_CLAUSE_AND = re.compile(r"[ ](?:برگزار|آغاز|افتتاح|تشکیل)[ ](?:شد|گردید)[ ]+و[ ]+")
+
+
+def _second_clause_subject(pre: str) -> str | None:
+    """The subject of the clause after `… برگزار شد و`, when the verb's sentence opens with another clause."""
+    if "و" not in pre:
+        return None
+    ends = [m.end() for m in _CLAUSE_AND.finditer(pre, 0, MAX_PRE_CHARS)]
+    if not ends:
+        return None
+    subject = subject_of(pre[ends[-1] :])
+    mention = classify_subject(subject, 0) if subject else None
+    return subject if mention is not None and mention.kind == "person" and mention.name else None
 
 
 def _with_name_before_verb(written: str, pre: str) -> str:
