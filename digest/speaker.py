@@ -971,7 +971,13 @@ def _first_name_typo(a: list[str], b: list[str]) -> bool:
 def _surname_typo(a: list[str], b: list[str]) -> bool:
     """`مدیری` after `نوراله مدبری`: a lone surname one letter off the named person's (a typo)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) == 1 and len(long) >= 2 and _one_letter_off(short[0], long[-1])
+    if len(short) != 1 or len(long) < 2:
+        return False
+    missing = min(len(short[0]), len(long[-1])) >= MIN_TYPO_SURNAME and one_edit_apart(short[0], long[-1])
+    return _one_letter_off(short[0], long[-1]) or missing  # «ضیائیفر» after «محمود ضیائیفرد»: a letter left out
+
+
+MIN_TYPO_SURNAME = 6  # a surname this long written a letter short or long is the same surname
 
 
 def _one_letter_off(a: str, b: str) -> bool:

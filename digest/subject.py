@@ -163,12 +163,27 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         subject = subject.replace("؛", "،")
     out: list[str] = []
     words = _join_titles(subject).replace("،", " ، ").split()
+    skip = False
     for tok, nxt in zip(words, [*words[1:], ""], strict=False):
+        if skip:
+            skip = False
+            continue
         if len(tok) > MIN_GLUED_DAR and tok.endswith("در") and nxt in VENUE_WORDS:
             out.extend((*_canonical(tok[:-2]), "در"))  # «تهراندر گفتوگو»: «در» glued to the word before
             continue
+        spaced = _SPACED_HEADS.get(squash(tok + nxt)) if nxt else None
+        if spaced is not None:  # «جامعه شناس»: a compound post written with a space
+            out.append(spaced)
+            skip = True
+            continue
         out.extend(_canonical(tok))
     return tuple(out)
+
+
+# compound heads written with a half-space whose first part is no head itself («جامعه‌شناس», «روزنامه‌نگار»)
+_SPACED_HEADS = {
+    key: head for key, head in HEAD_KEYS.items() if "\u200c" in head and head.split("\u200c")[0] not in ROLE_HEADS
+}
 
 
 MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
