@@ -53,8 +53,8 @@ MAX_SUBJECT_WORDS = 30
 MAX_NAME_WORDS = 5  # titles included
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
 _NOT_NAME = frozenset(
-    "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام".split()
-)  # «بهمن ماه»: a date; «طبق اعلام ROLE»: a source
+    "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های".split()
+)  # «بهمن ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart
 _PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
 _GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
@@ -281,6 +281,8 @@ def clean_name(tokens: list[str]) -> str | None:
     start = 0
     while start < len(tokens) and tokens[start] in TITLES and tokens[start] not in KEEP_TITLES:
         start += 1
+    if start < len(tokens) and tokens[start] in _NOT_NAME:
+        return None  # «خانم ها»: «ladies», a plural written apart after a title
     return " ".join(tokens[start:]) if start < len(tokens) else None
 
 
