@@ -450,6 +450,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
+    if prev in _LIST_WORDS and span.text[:1].isdigit() and _listed_reference(sentence, span.start):
+        return True  # «مواد ۱۵ و ۱۶»: the second of two references
     if len(before) == 2 and (before[0] in REFERENCE_PAIRS or before[0] == _YEAR_WORD and prev in YEAR_KINDS):
         return True  # «کد خبر ۱۲۳», «سال عمرانی ۹۷»
     if unit is None and prev == _NEWS and _NEWS_ID.search(sentence, 0, span.start):
@@ -464,6 +466,20 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     dial = _DIAL_AFTER.match(sentence, span.end)
     return dial is not None and dial.group("verb") in DIAL_VERBS
+
+
+_LIST_WORDS = frozenset({"و", "تا", "الی"})
+_REFERENCE_BEFORE = re.compile(r"([^\s\d۰-۹،]+)[ \u200c]+[0-9۰-۹]{1,4}[ ]*(?:[،,]|و|تا|الی)[ ]*$")
+
+
+def _listed_reference(sentence: str, start: int) -> bool:
+    """The number follows «REFERENCE N و»: another reference of the same kind («ماده ۱۵ و ۱۶»)."""
+    m = _REFERENCE_BEFORE.search(sentence, max(0, start - 40), start)
+    word = _PLURAL.sub("", m.group(1)) if m else ""
+    return word in REFERENCE_WORDS and word not in _COUNTED_REFERENCES
+
+
+_COUNTED_REFERENCES = frozenset({"سال", "ساعت", "روز", "هفته", "ماه", "دقیقه", "کیلومتر", "دهه"})  # «۲ سال و ۳ ماه»
 
 
 _LOANWORD_SI = re.compile(r"سی[ ]+(?:یو|تی|دی|سی)(?![\w\u200c])")

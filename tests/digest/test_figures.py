@@ -182,6 +182,7 @@ DROPPED = [
     ("a_gregorian_month_in_persian_letters", "جمعه 9 آگوست 2019 و 3 اگوست"),
     ("a_news_id_its_label_glued", "سرویس: اجتماعیکد خبر: 294627"),
     ("a_news_id_its_label_cut", "خبر : 33086 || تاریخ : ۱۳۹۷/۰۳/۲۷ ۲۰:۰۶ استانها"),
+    ("the_second_of_two_articles", "اگر مواد ۱۵ و ۱۶ حذف نشود در انتخابات شرکت نمی‌کنیم."),
 ]
 
 
@@ -406,3 +407,8 @@ def test_an_n_fold_set_and_a_number_cut_before_its_noun_are_no_figures() -> None
     cut = ["کم‌آبی در این استان بحرانی است.", "روستاها با تانکر آبرسانی می‌شوند.", "هم اکنون بیش از ۳هزار"]
     assert extract_figures(cut) == ()
     assert [f.number for f in extract_figures(["هم اکنون بیش از ۳هزار روستا با تانکر آبرسانی می‌شوند."])] == [3000]
+
+
+def test_a_count_after_two_listed_articles_stays() -> None:
+    found = figures("شمشیری از وجود ۲۰ مرکز ماده ۱۵ و دو مرکز ماده ۱۶ در استان خبر داد.")
+    assert [(text, number) for text, number, _ in found] == [("۲۰ مرکز", 20), ("دو مرکز", 2)]
