@@ -423,7 +423,8 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
-            return _SITE_SUFFIX.sub("", p).strip() or p
+            line = p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
+            return _SITE_SUFFIX.sub("", line).strip() or line
     if start == 0 and _is_exclaimed_title(paragraphs[0]) and _alnum_key(paragraphs[0]).startswith(key):
         return paragraphs[0]
     return _complete_last_word(slug, " ".join(paragraphs[:3]))

@@ -516,3 +516,12 @@ def test_a_login_form_and_a_print_pages_address_line_are_no_headline() -> None:
         "به گزارش روابط عمومی بنیاد مسکن، طرح تثبیت اجرا می شود.",
     )
     assert find_head(printed).headline == "روستای رانشی آق امام تثبیت می شود"
+
+
+def test_a_breadcrumb_line_matched_by_the_slug_gives_its_last_part() -> None:
+    lines = (
+        "صفحه اصلی > اجتماعی > جمع آوری 167 معتاد ولگرد و بی خانمان در کرج",
+        "به گزارش خبرنگار ما، ۱۶۷ معتاد جمع‌آوری شدند.",
+    )
+    head = find_head(lines, url="https://example.ir/print/148305-جمع-آوری-167-معتاد-ولگرد-و-بی-خانمان-در-کر")
+    assert head.headline == "جمع آوری 167 معتاد ولگرد و بی خانمان در کرج"
