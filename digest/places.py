@@ -6,7 +6,8 @@ Lookup is by word n-grams compared in squashed form, so `سیستان و بلو�
 Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
 name is a word count only after «شهر», districts only after «بخش», rural districts only after
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
-ب»); a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
+ب», its plural ending written apart too: «شهرستان های …»); a district after «شهرستان» is the county
+made of it since the census lists (`شهرستان چوار`),
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
 religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
@@ -261,7 +262,7 @@ class _Scan:
 
 def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool:
     keys = scan.keys
-    prev = keys[i - 1] if i else ""
+    prev = _cue_before(keys, i)
     key = keys[i]
     if _after_first_name(scan, i, end):
         return False
@@ -285,6 +286,19 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
             return False  # «استان درمیان بگذارند»: after «استان» only a province is a place
         return prev in _CUES or in_list or (prev in _WEAK_CUES and ends_clause)
     return True
+
+
+_PLURAL_WORDS = _keys("ها های")
+
+
+def _cue_before(keys: list[str], i: int) -> str:
+    """The word before word i, joined to the word before it when it is a plural ending written apart
+    («شهرستان های خلخال، …» reads as «شهرستان‌های»)."""
+    if not i:
+        return ""
+    if keys[i - 1] in _PLURAL_WORDS and i > 1:
+        return keys[i - 2] + keys[i - 1]
+    return keys[i - 1]
 
 
 def _central_parts(keys: list[str], i: int) -> bool:
@@ -321,7 +335,7 @@ def _first_name_keys() -> frozenset[str]:
 def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     """The longest place name starting at word i: a division of the kind its cue (or open list)
     announces, or any name of the main index; the longer wins (`روستای خراسان جنوبی`)."""
-    kind = _KIND_CUES.get(scan.keys[i - 1]) if i else None
+    kind = _KIND_CUES.get(_cue_before(scan.keys, i)) if i else None
     if kind is None and scan.list_kind and _continues_list(scan, i):
         kind = scan.list_kind
     main = gaz.main
@@ -332,6 +346,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
         return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای خوش آب و هوا»: no place named here
     cued = _cued(scan.keys, i, kind, gaz)
     if cued is None:
+        if hit is not None and kind == _SEAT:
+            scan.list_kind = kind  # «شهرستان‌های خلخال، نمین، انگوت»: the list goes on past a county
         return hit
     scan.list_kind = kind
     return cued if hit is None or cued[1] > hit[1] else hit
@@ -482,7 +498,7 @@ def find_places(text: str) -> tuple[str, ...]:
     starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
     while i < len(keys):
-        if keys[i] not in starts and not scan.list_kind and (not i or keys[i - 1] not in _KIND_CUES):
+        if keys[i] not in starts and not scan.list_kind and (not i or _cue_before(keys, i) not in _KIND_CUES):
             if keys[i] in typos:
                 _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name and are no misspelt one

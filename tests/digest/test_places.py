@@ -303,8 +303,17 @@ def test_a_village_described_a_cement_works_and_a_village_name_written_apart() -
         ("خسارت سیل در شهرستان‌های دهلران، آبدانان و شهرستان چوار ثبت شد.", ("دهلران", "آبدانان", "چوار")),
         ("فرماندار شهرستان چوار گفت: راه روستاها باز شد.", ("چوار",)),
         ("رئیس بهزیستی شهرستان خبر داد: ۲۰ مددجو بیمه شدند.", ()),
+        (
+            "گوشت قربانی در شهرستان های خلخال، نمین، انگوت، مشگین و پارس آباد توزیع شد.",
+            ("خلخال", "نمین", "انگوت", "مشگین‌شهر", "پارس‌آباد"),
+        ),
     ],
-    ids=["listed_after_other_counties", "after_a_governors_cue", "the_county_unnamed_before_khabar"],
+    ids=[
+        "listed_after_other_counties",
+        "after_a_governors_cue",
+        "the_county_unnamed_before_khabar",
+        "a_list_of_counties_goes_on_past_a_listed_one",
+    ],
 )
 def test_a_district_after_shahrestan_is_the_county_made_of_it(text: str, expected: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text)) == expected
