@@ -289,6 +289,7 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
 
 
 _PLURAL_WORDS = _keys("ها های")
+_CUE_OR_PLURAL = frozenset(_KIND_CUES) | _PLURAL_WORDS  # the fast path's test: no cue before word i
 
 
 def _cue_before(keys: list[str], i: int) -> str:
@@ -498,7 +499,7 @@ def find_places(text: str) -> tuple[str, ...]:
     starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
     while i < len(keys):
-        if keys[i] not in starts and not scan.list_kind and (not i or _cue_before(keys, i) not in _KIND_CUES):
+        if keys[i] not in starts and not scan.list_kind and (not i or keys[i - 1] not in _CUE_OR_PLURAL):
             if keys[i] in typos:
                 _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name and are no misspelt one
