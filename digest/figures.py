@@ -90,8 +90,8 @@ _YEAR_WORD = "سال"
 MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
 _ORDINAL_TAIL = re.compile(
-    r"^(?:[ \u200c]?(?:ام|امین|مین|م)|[ ]+و[ ]?(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه)(?:مین|م|ام|امین))(?![^\W\d_])"
-)  # «چهل ویکمین»: the ones of an ordinal glued to its «و»
+    r"^(?:[ \u200c]?(?:ام|امین|مین|م)|[ ]*و[ ]?(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه)(?:مین|م|ام|امین))(?![^\W\d_])"
+)  # «چهل ویکمین», «بیستویکم»: the ones of an ordinal glued to its «و»
 _RANGE_JOIN = re.compile(r"^[ \u200c]*(?:تا|الی|-|–)[ \u200c]*$")
 _TO_JOIN = re.compile(r"^[ \u200c]*به[ \u200c]*$")  # "از ۲ به ۴ واحد"
 _FROM_BEFORE = re.compile(r"(?<![\w\u200c])از[ \u200c]*$")
