@@ -160,8 +160,11 @@ def _divisions() -> list[tuple[str, str, str, bool]]:
 
 
 def _with_madda(name: str) -> str:
-    """The list's `فرون اباد` as names are written and annotated: `فرون آباد` («آباد» as its own word)."""
-    return name.replace(" اباد", " آباد") if " اباد" in name else name
+    """The list's `فرون اباد`, `خیراباد` as names are written and annotated: `فرون آباد`, `خیرآباد`."""
+    return _ABAD.sub("آباد", name) if "اباد" in name else name
+
+
+_ABAD = re.compile(r"(?<=.)اباد(?=\s|$)")  # «آباد» ending a word, not «اباده»
 
 
 def _division_names() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, set[str]], set[str]]:
@@ -288,6 +291,16 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
     return True
 
 
+_ROAD_DASH = re.compile(r"[ ]*[-–_][ ]*")
+
+
+def _road_end(scan: _Scan, i: int) -> bool:
+    """Word i is joined to the place before it by a dash, and no dash follows it (`تبریز- پیام-` is a
+    dateline: a city, then an outlet)."""
+    after = scan.parts[2 * i + 2] if 2 * i + 2 < len(scan.parts) else ""
+    return _ROAD_DASH.fullmatch(scan.parts[2 * i]) is not None and not _ROAD_DASH.match(after)
+
+
 _PLURAL_WORDS = _keys("ها های")
 _CUE_OR_PLURAL = frozenset(_KIND_CUES) | _PLURAL_WORDS  # the fast path's test: no cue before word i
 
@@ -339,6 +352,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     kind = _KIND_CUES.get(_cue_before(scan.keys, i)) if i else None
     if kind is None and scan.list_kind and _continues_list(scan, i):
         kind = scan.list_kind
+    if kind is None and scan.last_place == i and _road_end(scan, i):
+        kind = "town"  # «ایرانشهر - خیرآباد», «دلگان_بزمان»: a road's other end is a town
     main = gaz.main
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
     if kind is None:
@@ -499,7 +514,8 @@ def find_places(text: str) -> tuple[str, ...]:
     starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
     while i < len(keys):
-        if keys[i] not in starts and not scan.list_kind and (not i or keys[i - 1] not in _CUE_OR_PLURAL):
+        cue = i and keys[i - 1] in _CUE_OR_PLURAL
+        if keys[i] not in starts and not scan.list_kind and scan.last_place != i and not cue:
             if keys[i] in typos:
                 _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name and are no misspelt one

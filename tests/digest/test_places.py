@@ -325,3 +325,10 @@ def test_markazi_listed_among_provinces_is_the_province() -> None:
     districts = "راه روستاهای شهرستان بویراحمد در بخش‌های مارگون، لوداب و مرکزی قطع است."
     assert "مرکزی" not in find_places(normalize_fa(districts))
     assert "مرکزی" not in find_places(normalize_fa("بارش در نواحی شمالی، مرکزی و جنوبی ادامه دارد."))
+
+
+def test_a_roads_other_end_is_a_town_but_a_datelines_outlet_is_no_place() -> None:
+    road = "مسیرهای ایرانشهر - خیرآباد و دلگان - زهکلوت مسدود است."
+    assert find_places(normalize_fa(road)) == ("ایرانشهر", "خیرآباد", "دلگان", "زهکلوت")
+    dateline = "تبریز- پیام- استاندار گفت: کار ادامه دارد."
+    assert find_places(normalize_fa(dateline)) == ("تبریز",)
