@@ -637,8 +637,8 @@ _CLAUSE_AND = re.compile(r"[ ](?:برگزار|آغاز|افتتاح|تشکیل)[
 
 def _second_clause_subject(pre: str) -> str | None:
     """The subject of the clause after `… برگزار شد و`, when the verb's sentence opens with another clause."""
-    if "و" not in pre:
-        return None
+    if " شد و " not in pre and " گردید و " not in pre:
+        return None  # cheap: no finished clause joined by «و»
     ends = [m.end() for m in _CLAUSE_AND.finditer(pre, 0, MAX_PRE_CHARS)]
     if not ends:
         return None

@@ -171,7 +171,7 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         if len(tok) > MIN_GLUED_DAR and tok.endswith("در") and nxt in VENUE_WORDS:
             out.extend((*_canonical(tok[:-2]), "در"))  # «تهراندر گفتوگو»: «در» glued to the word before
             continue
-        spaced = _SPACED_HEADS.get(squash(tok + nxt)) if nxt else None
+        spaced = _SPACED_HEADS.get(squash(tok + nxt)) if nxt and tok in _SPACED_FIRSTS else None
         if spaced is not None:  # «جامعه شناس»: a compound post written with a space
             out.append(spaced)
             skip = True
@@ -184,6 +184,7 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
 _SPACED_HEADS = {
     key: head for key, head in HEAD_KEYS.items() if "\u200c" in head and head.split("\u200c")[0] not in ROLE_HEADS
 }
+_SPACED_FIRSTS = frozenset(head.split("\u200c")[0] for head in _SPACED_HEADS.values())  # «جامعه», «روزنامه»
 
 
 MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
