@@ -514,8 +514,12 @@ def find_places(text: str) -> tuple[str, ...]:
     starts, typos = gaz.main.starts_after_function_words, _typos()
     i = 0
     while i < len(keys):
-        cue = i and keys[i - 1] in _CUE_OR_PLURAL
-        if keys[i] not in starts and not scan.list_kind and scan.last_place != i and not cue:
+        if (
+            keys[i] not in starts
+            and not scan.list_kind
+            and scan.last_place != i
+            and (not i or keys[i - 1] not in _CUE_OR_PLURAL or _cue_before(keys, i) not in _KIND_CUES)
+        ):
             if keys[i] in typos:
                 _misspelled(scan, i, found, hits)
             i += 1  # fast path: most words start no place name and are no misspelt one

@@ -161,8 +161,10 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         subject = subject.replace("#", "").replace("_", " ")
     if "؛" in subject:  # «NAME؛ ROLE»: the semicolon sets the post off as a comma does
         subject = subject.replace("؛", "،")
-    out: list[str] = []
     words = _join_titles(subject).replace("،", " ، ").split()
+    if _GLUED_OR_SPACED.search(subject) is None:  # cheap: no «…در» before a venue, no spaced compound post
+        return tuple(t for tok in words for t in _canonical(tok))
+    out: list[str] = []
     skip = False
     for tok, nxt in zip(words, [*words[1:], ""], strict=False):
         if skip:
@@ -185,6 +187,7 @@ _SPACED_HEADS = {
     key: head for key, head in HEAD_KEYS.items() if "\u200c" in head and head.split("\u200c")[0] not in ROLE_HEADS
 }
 _SPACED_FIRSTS = frozenset(head.split("\u200c")[0] for head in _SPACED_HEADS.values())  # «جامعه», «روزنامه»
+_GLUED_OR_SPACED = re.compile("در[ ]|(?:" + "|".join(sorted(_SPACED_FIRSTS)) + ")[ ]")
 
 
 MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
