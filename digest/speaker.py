@@ -310,6 +310,8 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             named = named or _demanding(_named_subject(sentence, index), sentence)
             if named is None and index < ROLE_SUBJECT_LEAD:
                 named = _role_subject(sentence, index) or _interviewee(sentence, index)
+            if named is None and index < MAX_POST_SENTENCES and "با" in sentence:
+                named = _interviewed(sentence, index)
             if named is not None:
                 out.append(named)
     return [m for m in titles if not _is_group(m, out)] + out
@@ -461,6 +463,24 @@ _INTERVIEWEE = re.compile(
     r"(?P<name>[^،؛:«»]{3,40}?)[ ]*[،؛][ ]*"
     r"(?P<role>[^،:«»]{3,100}?)[ ]*(?:،|[ ]که[ ]|$)"
 )  # «… در گفت‌وگو با NAME، ROLE، …», «گفت‌وگوی «دیدارنیوز» با NAME؛ ROLE», «مصاحبه … با NAME، ROLE که …»
+
+
+# «با NAME ROLE گفت‌وگویی انجام داده‌ایم که می‌خوانید», «با NAME، ROLE به گفتگو نشستیم»
+_INTERVIEWED = re.compile(
+    r"(?:^|[\s،.])با[ ]+(?P<subject>[^،؛:«»]{5,100}?)[ ]+(?:به[ ]+)?(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)"
+    r"(?:یی|ای|ی)?[ ]+(?:انجام|کرده|داشته|نشست)"
+)
+
+
+def _interviewed(sentence: str, index: int) -> Mention | None:
+    """An interview's intro naming who was interviewed before the word «گفت‌وگو»: they speak in what follows."""
+    m = _INTERVIEWED.search(sentence) if "گو" in sentence or "مصاحبه" in sentence else None
+    if m is None:
+        return None
+    mention = classify_subject(m.group("subject").strip(), index)
+    if mention is None or mention.kind != "person" or mention.name is None or not mention.role:
+        return None
+    return Mention(mention.name, mention.role, "person", index)
 
 
 def _role_subject(sentence: str, index: int) -> Mention | None:
