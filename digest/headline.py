@@ -72,6 +72,8 @@ _CHROME = re.compile(
     + ")"
 )  # fmt: skip
 _HASHTAG = re.compile(r"#([^\s#]+)")
+_FA_LETTER = "[\u0622-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={_FA_LETTER})")  # «دریا نیوزافزایش …»
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
@@ -237,8 +239,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _is_marked_list(line) or _WEB_ADDRESS.search(line):
-        return False  # a menu, or a print page's header with the site's address
+    if _is_marked_list(line) or _WEB_ADDRESS.search(line) or "نسخه سبک" in line:
+        return False  # a menu, a print page's header with the site's address, a «lite version» prompt
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))
@@ -314,6 +316,8 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         headline = _HASHTAG.sub(lambda m: m.group(1).replace("_", " "), headline)  # «#هفت_تپه» → «هفت تپه»
     if headline[:1].isdigit():
         headline = _COUNTERS.sub("", headline) or headline
+    if "نیوز" in headline[:20] or "آنلاین" in headline[:20]:
+        headline = _GLUED_OUTLET.sub("", headline, count=1) or headline  # «دریا نیوزمحله ای غریب …»
     title_key = _alnum_key(given) if given else ""
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p
@@ -383,6 +387,7 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit
             if i != kicker_at
             and (_words(p) > _max_words(p) or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS))
             and not _is_marked_list(p)  # a long menu line is page chrome, not the lead
+            and "نسخه سبک" not in p  # «آیا می‌خواهید به نسخه سبک … بروید؟»: the site's prompt
         ),
         limit,
     )
