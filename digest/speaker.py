@@ -102,6 +102,7 @@ MAX_NAMED_CHARS = 200
 MAX_POST_SENTENCES = 8  # a quoted person's post is written within the first sentences
 MAX_NAMED_WORDS = 18
 MAX_BARE_NAME_WORDS = 4  # «به گفته آقای علی نوری ۲ …»
+MAX_CREDITED_CHARS = 150  # «OUTLET نوشت: ROLE گفت:»: the attribution the credit carries follows at once
 MAX_BARE_WORDS = 15  # a subject before a bare-clause verb is short: "مدیرعامل شرکت آب و فاضلاب استان"
 
 # A reporting verb (also glued to «و»: «وافزود») before a colon, comma, «که», «؛», an opening «
@@ -609,7 +610,8 @@ def _according_role(sentence: str) -> str | None:
     if number > MAX_BARE_NAME_WORDS:  # «به گفته حجت الاسلام NAME امسال در کشور ۲۰۰ هزار …»: a time word first
         number = next((i for i, w in enumerate(words[:number]) if i > 1 and w in _TIME_WORDS), number)
     tokens = subject_tokens(" ".join(words[:number]))
-    if tokens and number < len(words) and 2 <= number <= MAX_BARE_NAME_WORDS and is_name_start(tokens[0]):
+    lone = number == 1 and bool(tokens) and is_surname(tokens[0])  # «به گفته خرم‌آبادی ۶۵ درصد …»
+    if tokens and number < len(words) and (2 <= number <= MAX_BARE_NAME_WORDS and is_name_start(tokens[0]) or lone):
         named = classify_subject(join_tokens(tokens), 0)  # «به گفته آقای نوری ۲ هزار قطعه …»: a name, then a number
         return join_tokens(tokens) if named is not None and named.name else None
     if not tokens or tokens[0] not in ROLE_HEADS:
@@ -643,6 +645,9 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     tail = _cleft_tail(pre)
     if tail is not None and _PRONOUN_OBJECT.search(tail):
         pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
+    credit = m.group("verb") == _WROTE and after.strip().startswith(":")
+    if credit and _VERB.search(sentence, m.end(), m.end() + MAX_CREDITED_CHARS):
+        return None  # «نسیم نوشت: ROLE گفت: …»: an outlet's credit before the attribution it carries
     written = _second_clause_subject(pre) or subject_of(pre)
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
