@@ -74,6 +74,7 @@ _CHROME = re.compile(
 _HASHTAG = re.compile(r"#([^\s#]+)")
 _FA_LETTER = "[\u0622-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={_FA_LETTER})")  # «دریا نیوزافزایش …»
+_BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
@@ -241,6 +242,10 @@ def _is_head_line(line: str) -> bool:
         return False
     if _is_marked_list(line) or _WEB_ADDRESS.search(line) or "نسخه سبک" in line:
         return False  # a menu, a print page's header with the site's address, a «lite version» prompt
+    if "ارسال به دوست" in line and not _BUTTONS.sub("", line).strip():
+        return False  # «چاپ ارسال به دوست»: the page's buttons
+    if line.rstrip().endswith(("- -", "--")):
+        return False  # «- SITE - https://… -» once its address is cleaned away: a print page's header
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))
@@ -318,6 +323,8 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         headline = _COUNTERS.sub("", headline) or headline
     if "نیوز" in headline[:20] or "آنلاین" in headline[:20]:
         headline = _GLUED_OUTLET.sub("", headline, count=1) or headline  # «دریا نیوزمحله ای غریب …»
+    if "ارسال به دوست" in headline[:20]:
+        headline = _BUTTONS.sub("", headline, count=1).strip() or headline  # «ارسال به دوستمسوولان سمنان …»
     title_key = _alnum_key(given) if given else ""
     body = tuple(
         _cut_title(p, title_key) if title_key and i < HEAD_LINES else p

@@ -537,3 +537,33 @@ def test_an_outlet_name_glued_to_the_title_and_a_lite_version_prompt_are_no_head
         "به رغم گزارش‌هایی که وضعیت زندگی در سکونتگاه‌های غیررسمی را بسیار سخت توصیف می‌کنند، این زندگی ادامه دارد.",
     )
     assert find_head(prompt).headline == "حاشیه نشینی در ایران؛ ۱/۸میلیون حاشیه نشین در استان نمونه"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            (
+                "چاپ ارسال به دوست",
+                "بیش از ۸۰ درصد گروه‌های هدف واکسن دریافت کردند",
+                "به گزارش روابط عمومی، واکسیناسیون ادامه دارد.",
+            ),
+            "بیش از ۸۰ درصد گروه‌های هدف واکسن دریافت کردند",
+        ),
+        (
+            ("ارسال به دوستمسوولان استان مسائل مردم شهر نمونه را بررسی کردند", "به گزارش خبرنگار ما، جلسه برگزار شد."),
+            "مسوولان استان مسائل مردم شهر نمونه را بررسی کردند",
+        ),
+        (
+            (
+                "- بنیاد مسکن استان نمونه - -",
+                "روستای رانشی نمونه تثبیت می شود",
+                "به گزارش روابط عمومی، طرح اجرا می‌شود.",
+            ),
+            "روستای رانشی نمونه تثبیت می شود",
+        ),
+    ],
+    ids=["print_and_send_buttons", "send_button_glued_to_the_title", "a_print_pages_header_without_its_address"],
+)
+def test_page_buttons_and_print_headers_are_no_headline(lines: tuple[str, ...], expected: str) -> None:
+    assert find_head(lines).headline == expected
