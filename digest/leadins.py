@@ -144,13 +144,16 @@ def _strip_dateline(text: str) -> str:
     if m and (after := _OUTLET_SLASH.match(text, m.end())) and _opens_subject(text[after.end() :]):
         return text[after.end() :]  # «مهاباد/بالویز/مدیر کل …»: a city and an outlet, then the subject
     m = _OUTLET_DASH.match(text)
-    if m and _opens_subject(text[m.end() :]) and not _names_post(text[: m.end()]) and not _starts_with_name(text):
+    rest = text[m.end() :] if m else ""
+    digits = m is not None and _HAS_DIGIT.search(m.group()) is not None  # «جامعه ۲۴ - NAME …»: an outlet with digits
+    opens = m is not None and (_opens_subject(rest) or digits and _starts_with_name(rest))
+    if m and opens and not _names_post(text[: m.end()]) and not _starts_with_name(text):
         return text[m.end() :]  # «تابناک چهارمحال وبختیاری- نماینده مردم … گفت»: an outlet's desk, then the subject
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):
         outlet = _OUTLET_DASH.match(text, m.end())
-        if outlet and _opens_subject(text[outlet.end() :]):
-            return text[outlet.end() :]  # «مهاباد- بالویز- مدیر کل …»: an outlet no list knows
+        if outlet and (_opens_subject(text[outlet.end() :]) or _starts_with_name(text[outlet.end() :])):
+            return text[outlet.end() :]  # «مهاباد- بالویز- مدیر کل …», «قم - تاج خبر - NAME، …»: an unlisted outlet
         return text[m.end() :]
     return DATELINE.sub("", text, count=1)
 
