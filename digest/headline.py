@@ -341,10 +341,16 @@ def _is_saying(line: str) -> bool:
 
 
 def _once(headline: str) -> str:
-    """A headline printed twice in one line (an image's alt text: «X X») said once."""
+    """A headline printed twice in one line (an image's alt text: «X X»; a page title «X - X») said once."""
     words = headline.split()
     half = len(words) // 2
-    return " ".join(words[:half]) if half >= MIN_HEADLINE_WORDS and words[:half] == words[half:] else headline
+    if half >= MIN_HEADLINE_WORDS and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    first, sep, second = headline.partition(" - ")
+    second = second.rstrip("…").strip()
+    if sep and len(second.split()) >= MIN_HEADLINE_WORDS and first.strip().startswith(second):
+        return first.strip()  # the second copy may be cut by the length cap
+    return headline
 
 
 def _squashes_to(text: str, key: str) -> bool:

@@ -567,3 +567,9 @@ def test_an_outlet_name_glued_to_the_title_and_a_lite_version_prompt_are_no_head
 )
 def test_page_buttons_and_print_headers_are_no_headline(lines: tuple[str, ...], expected: str) -> None:
     assert find_head(lines).headline == expected
+
+
+def test_a_page_title_printed_twice_around_a_dash_is_said_once() -> None:
+    title = "سرما زدگی بیشترین خسارت را به کشاورزی استان نمونه وارد کرد"
+    head = find_head((f"{title} - {title}", "به گزارش روابط عمومی سازمان، رئیس این سازمان گفت: خسارت زیاد است."))
+    assert head.headline == "سرما زدگی بیشترین خسارت را به کشاورزی استان نمونه وارد کرد"
