@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.clean import clean_text
-from digest.headline import cap_headline, clean_title, find_head, slug_title, url_of
+from digest.headline import MAX_LEAD_WORDS, cap_headline, clean_title, find_head, slug_title, url_of
 from digest.normalize import normalize_fa
 
 
@@ -97,11 +97,11 @@ def test_lead_core_when_no_short_line() -> None:
 
 
 def test_long_lead_is_cut_at_a_clause() -> None:
-    lead = "مدیرکل گفت: " + "، ".join(["این طرح در شهرستان‌های استان اجرا می‌شود"] * 4) + "."
+    lead = "مدیرکل گفت: " + "، ".join(["این طرح در شهرستان‌های استان اجرا می‌شود"] * 6) + "."
     headline = find_head((lead,)).headline
-    assert len(headline.split()) <= 19
+    assert len(headline.split()) <= MAX_LEAD_WORDS + 1
     assert headline.endswith("اجرا می‌شود")  # a whole clause needs no ellipsis
-    words = "مدیرکل گفت: " + " ".join(["طرح"] * 30) + "."
+    words = "مدیرکل گفت: " + " ".join(["طرح"] * (MAX_LEAD_WORDS + 10)) + "."
     assert find_head((words,)).headline.endswith("طرح…")  # a cut mid-clause says so
 
 
@@ -573,3 +573,12 @@ def test_a_page_title_printed_twice_around_a_dash_is_said_once() -> None:
     title = "سرما زدگی بیشترین خسارت را به کشاورزی استان نمونه وارد کرد"
     head = find_head((f"{title} - {title}", "به گزارش روابط عمومی سازمان، رئیس این سازمان گفت: خسارت زیاد است."))
     assert head.headline == "سرما زدگی بیشترین خسارت را به کشاورزی استان نمونه وارد کرد"
+
+
+def test_an_untitled_pages_headline_keeps_the_leads_whole_main_clause() -> None:
+    lead = (
+        "به گزارش ایرنا، ملک محمد قربان پور فرماندار شهرستان نمونه روزهای دو شنبه هر هفته از ساعت ۸ صبح تا ۱۲ "
+        "به صورت چهره به چهره با مردم شهرستان ملاقات و دیدار دارند."
+    )
+    headline = find_head((lead,)).headline
+    assert headline.endswith("ملاقات و دیدار دارند") and "…" not in headline
