@@ -609,6 +609,8 @@ def _according_role(sentence: str) -> str | None:
     number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
     if number > MAX_BARE_NAME_WORDS:  # «به گفته حجت الاسلام NAME امسال در کشور ۲۰۰ هزار …»: a time word first
         number = next((i for i, w in enumerate(words[:number]) if i > 1 and w in _TIME_WORDS), number)
+    if number > MAX_BARE_NAME_WORDS and _first_and_surname(words):
+        return " ".join(words[:2])  # «به گفته علیرضا باغبانی بخش عمده‌ای از …»: a first name and a surname
     tokens = subject_tokens(" ".join(words[:number]))
     lone = number == 1 and bool(tokens) and is_surname(tokens[0])  # «به گفته خرم‌آبادی ۶۵ درصد …»
     if tokens and number < len(words) and (2 <= number <= MAX_BARE_NAME_WORDS and is_name_start(tokens[0]) or lone):
@@ -619,6 +621,17 @@ def _according_role(sentence: str) -> str | None:
     kept, rest = split_adjuncts(tokens)
     rest = rest or words[number:]
     return ends_at_place(join_tokens(kept)) if rest and len(kept) < MAX_BARE_WORDS else None
+
+
+def _first_and_surname(words: list[str]) -> bool:
+    """`words` open with a listed first name and a word ending like a surname, and the name ends there."""
+    return (
+        len(words) > 2
+        and is_first_name(words[0])
+        and is_surname(words[1])
+        and not is_surname(words[2])
+        and looks_like_name(words[:2])
+    )
 
 
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
