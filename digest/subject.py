@@ -162,9 +162,11 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
     if "؛" in subject:  # «NAME؛ ROLE»: the semicolon sets the post off as a comma does
         subject = subject.replace("؛", "،")
     words = _join_titles(subject).replace("،", " ، ").split()
-    if _GLUED_OR_SPACED.search(subject) is None:  # cheap: no «…در» before a venue, no spaced compound post
-        return tuple(t for tok in words for t in _canonical(tok))
     out: list[str] = []
+    if _GLUED_OR_SPACED.search(subject) is None:  # cheap: no «…در» before a venue, no spaced compound post
+        for tok in words:
+            out.extend(_canonical(tok))
+        return tuple(out)
     skip = False
     for tok, nxt in zip(words, [*words[1:], ""], strict=False):
         if skip:
@@ -187,7 +189,7 @@ _SPACED_HEADS = {
     key: head for key, head in HEAD_KEYS.items() if "\u200c" in head and head.split("\u200c")[0] not in ROLE_HEADS
 }
 _SPACED_FIRSTS = frozenset(head.split("\u200c")[0] for head in _SPACED_HEADS.values())  # «جامعه», «روزنامه»
-_GLUED_OR_SPACED = re.compile("در[ ]|(?:" + "|".join(sorted(_SPACED_FIRSTS)) + ")[ ]")
+_GLUED_OR_SPACED = re.compile(r"\S{4}در[ ]|(?:" + "|".join(sorted(_SPACED_FIRSTS)) + ")[ ]")
 
 
 MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
