@@ -312,6 +312,8 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
+    if not given:  # a text line: no bullet before it, no site name after it («* TITLE | پایگاه سازه خبر»)
+        headline = _SITE_SUFFIX.sub("", headline.lstrip("*•▪ ")).strip() or headline
     headline = cap_headline(headline)
     key = squash(headline)
     if "فوری" in headline[:12]:

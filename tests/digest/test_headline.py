@@ -582,3 +582,11 @@ def test_an_untitled_pages_headline_keeps_the_leads_whole_main_clause() -> None:
     )
     headline = find_head((lead,)).headline
     assert headline.endswith("ملاقات و دیدار دارند") and "…" not in headline
+
+
+def test_a_text_lines_bullet_and_site_name_are_no_part_of_the_headline() -> None:
+    lines = (
+        "* کمک ۵ میلیون تومانی دولت به سیل زدگان استان نمونه | پایگاه سازه خبر",
+        "به گزارش سازه خبر، کمک‌ها پرداخت شد.",
+    )
+    assert find_head(lines).headline == "کمک ۵ میلیون تومانی دولت به سیل زدگان استان نمونه"
