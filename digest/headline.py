@@ -464,12 +464,15 @@ def _complete_last_word(slug: str, text: str) -> str:
     """A slug whose last word was cut by the CMS (`… بهزیس`) ends with the word the text has; a cut
     fragment too short to complete is dropped."""
     head, _, last = slug.rpartition(" ")
+    if last in _WHOLE_WORDS:
+        return slug  # «… رسالت مهم بهزیستی است»: a verb or particle is a word, not a cut one («استانداری»)
     if not re.search(r"(?<![\w\u200c])" + re.escape(last) + r"(?![\w\u200c])", text):
         m = re.search(r"(?<![\w\u200c])" + re.escape(last) + r"[\w\u200c]+", text) if len(last) >= 3 else None
         slug = f"{head} {m.group()}" if m else head if len(last) < 3 else slug
     return slug
 
 
+_WHOLE_WORDS = frozenset("است شد شود شدند کرد کردند دارد دارند نیست بود باشد می در به از با و را هم نیز".split())
 MIN_SLUG_LETTERS = 12  # a slug this long that starts a line without its digits is that line cut
 
 

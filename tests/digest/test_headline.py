@@ -590,3 +590,16 @@ def test_a_text_lines_bullet_and_site_name_are_no_part_of_the_headline() -> None
         "به گزارش سازه خبر، کمک‌ها پرداخت شد.",
     )
     assert find_head(lines).headline == "کمک ۵ میلیون تومانی دولت به سیل زدگان استان نمونه"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.ir/fa/news/870528/پیشگیری-آسیب-های-اجتماعی-رسالت-مهم-بهزیستی-است", "رسالت مهم بهزیستی است"),
+        ("https://example.ir/fa/news/870529/خبر-تعطیلی-مرکز-ترک-اعتیاد-بانوان-تکذیب-شد", "ترک اعتیاد بانوان تکذیب شد"),
+    ],
+    ids=["ast_is_no_cut_ostandari", "short_verb_kept"],
+)
+def test_a_slug_ending_with_a_verb_or_particle_is_not_completed_or_cut(url: str, expected: str) -> None:
+    lines = ("به گزارش روابط عمومی اداره کل بهزیستی استانداری نمونه، برنامه‌ها ادامه دارد.",)
+    assert find_head(lines, url=url).headline.endswith(expected)
