@@ -332,7 +332,9 @@ def _after_report_words(text: str, at: int) -> str:
     return text
 
 
-_ADJUNCT_INSIDE = re.compile(r"[ ]با[ ]+(?:بیان|اشاره)[ ]+(?:به[ ]+)?(?:این|آن)(?:که|[ ]که)")
+_ADJUNCT_INSIDE = re.compile(
+    r"[ ]با[ ]+(?:(?:بیان|اشاره)[ ]+(?:به[ ]+)?(?:این|آن)(?:که|[ ]که)|اشاره[ ]+به[ ]|(?:تاکید|تأکید)[ ]+بر[ ])"
+)  # «به گزارش AGENCY NAME با اشاره به …، گفت»: the comma closes the adjunct
 _SURNAME_THEN_ADJUNCT = re.compile(
     r"[^\W\d_]{2,}(?:" + "|".join(e for e in SURNAME_ENDS if len(e) > 1) + r"|[^\W\d_]ی)"
     r"[ ]+(?:با[ ]+(?:بیان|اشاره|تاکید|تأکید)|ضمن[ ])"
