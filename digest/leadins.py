@@ -225,8 +225,20 @@ def _strip_report(text: str) -> str:
     if q is not None:
         return text[q.start() :]
     if m is not None:
-        return _name_before_comma(text, start.end(), m.end()) or _after_inner_comma(text, m.end())
+        inside = _name_inside(text, start.end(), m.end())
+        return inside or _name_before_comma(text, start.end(), m.end()) or _after_inner_comma(text, m.end())
     return _after_report_words(text, start.end())
+
+
+def _name_inside(text: str, at: int, end: int) -> str | None:
+    """`به نقل از ORG NAME در جلسه …، محیط زیست …`: the attribution's comma sits inside the adjunct of a
+    name it already holds; the subject starts at that name."""
+    head = text[:end]
+    named = _after_report_words(head, at)
+    words = named.split(maxsplit=3)
+    if named is head or len(words) < 3 or not _starts_with_name(named) or words[2] not in ("در", "با", "ضمن"):
+        return None
+    return text[end - len(named) :]
 
 
 def _name_before_comma(text: str, at: int, end: int) -> str | None:

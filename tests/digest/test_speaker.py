@@ -7,7 +7,7 @@ import pytest
 from digest.normalize import normalize_fa
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers, subject_of
-from digest.subject import classify_subject, cut_adjuncts
+from digest.subject import Mention, classify_subject, cut_adjuncts
 
 
 def speakers(text: str, kicker: str | None = None, headline: str = "") -> list[tuple[str | None, str | None, int]]:
@@ -1340,6 +1340,16 @@ ROUND_SHAPES = [
         [("جمال پور", "معاون حمایت کمیته امداد استان نمونه")],
     ),
     (
+        "a_name_inside_the_report_attribution_before_its_adjunct",
+        (
+            "جانشین فرمانده انتظامی استان نمونه گفت: هزار معتاد جمع‌آوری می‌شوند.\n"
+            "به گزارش تسنیم از شیراز، به نقل از معاونت اجتماعی انتظامی استان علی کریمی در جلسه کمیسیون خدمات "
+            "شهری، محیط زیست و سلامت شورا با بیان اینکه معتادین در ایام نوروز جمع‌آوری می‌شوند اظهار داشت: "
+            "ظرفیت کم است."
+        ),
+        [("علی کریمی", "جانشین فرمانده انتظامی استان نمونه")],
+    ),
+    (
         "what_was_explained_is_no_one",
         "بر اساس توضیحات ارائه‌شده در این مراسم، هر بسته ۳ میلیون تومان ارزش دارد.",
         [],
@@ -1449,3 +1459,9 @@ def test_interview_titles_name_the_interviewee() -> None:
 def test_a_welcome_is_no_post() -> None:
     assert classify_subject("خیر مقدم آیت\u200cالله مکارم", 0) is None
     assert speakers("خیر مقدم آیت\u200cالله مکارم شیرازی به زائران: الف.") == []
+
+
+def test_a_headlines_event_noun_is_no_name() -> None:
+    assert classify_subject("افزایش تکدی گری", 0) is None
+    assert classify_subject("لزوم ساماندهی متکدیان", 0) is None
+    assert classify_subject("علی کریمی", 0) == Mention("علی کریمی", None, "person", 0)
