@@ -75,6 +75,8 @@ _HASHTAG = re.compile(r"#([^\s#]+)")
 _FA_LETTER = "[\u0622-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={_FA_LETTER})")  # «دریا نیوزافزایش …»
 _BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
+_META_FIELDS = re.compile(r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ[ ]+(?:خبر|انتشار)|نظرات|تعداد[ ]+بازدید)[ ]*:")
+MIN_META_FIELDS = 2
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
@@ -246,6 +248,8 @@ def _is_head_line(line: str) -> bool:
         return False  # «چاپ ارسال به دوست»: the page's buttons
     if line.rstrip().endswith(("- -", "--")):
         return False  # «- SITE - https://… -» once its address is cleaned away: a print page's header
+    if ":" in line and len(_META_FIELDS.findall(line)) >= MIN_META_FIELDS:
+        return False  # «تاریخ خبر: … / کد مطلب: 8920 / نظرات: 0»: the page's fields
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
     return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))

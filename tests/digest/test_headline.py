@@ -603,3 +603,12 @@ def test_a_text_lines_bullet_and_site_name_are_no_part_of_the_headline() -> None
 def test_a_slug_ending_with_a_verb_or_particle_is_not_completed_or_cut(url: str, expected: str) -> None:
     lines = ("به گزارش روابط عمومی اداره کل بهزیستی استانداری نمونه، برنامه‌ها ادامه دارد.",)
     assert find_head(lines, url=url).headline.endswith(expected)
+
+
+def test_a_line_of_page_fields_is_no_headline() -> None:
+    lines = (
+        "اخبار » اجتماعی / تاریخ خبر: 9 تیر 1393 / کد مطلب: 8920 / نظرات: 0",
+        "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود",
+        "به گزارش روابط عمومی بهزیستی، سبدها توزیع می‌شود.",
+    )
+    assert find_head(lines).headline == "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود"
