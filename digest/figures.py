@@ -122,6 +122,7 @@ _LEADING_DATE = re.compile(r"^.*[0-9۰-۹]")
 _PLURAL = re.compile(r"\u200c?(?:های|ها)$")  # "دهک‌های ۲ و ۳", "ماده‌های ۱۰"
 _HASHTAG_BEFORE = re.compile(r"#[^\s#]*$")
 _VAGUE = frozenset("هر چند چندین".split())  # "هر سه طرف", "چند هزار"
+_PLURAL_WORDS = frozenset({"ها", "های"})  # «ده ها», «صد ها»: tens, hundreds
 _LIGHT_NOUNS = frozenset("اعلام انجام ارائه برگزار تعیین مطرح عنوان بیان ذکر".split())
 
 
@@ -407,6 +408,9 @@ def _spelled_count(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     up before any countable noun (`بیست دست لباس`)."""
     if unit is None or span.text == _VILLAGE_WORD and unit in first_names():
         return False  # «ده علی», «ده محسن»: a village named after a man, not ten
+    vague = span.text in SCALES and (_VAGUE | _PLURAL_WORDS).intersection(_previous_words(sentence, span)[-1:])
+    if unit in _PLURAL_WORDS or vague:
+        return False  # «ده ها», «چند هزار نفر», «چندین هزار نفر»: a vague many, not a figure
     if span.value == 1 and not span.has_scale:
         if unit in _ONE_PERSON:  # «یک کودک ۵ ساله …» is a child; «یک نفر جان باخت» is a toll
             return _TOLL_CUE.search(sentence, span.end) is not None
