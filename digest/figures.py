@@ -454,6 +454,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
+    if prev[:2] == "در" and prev[2:] in REFERENCE_WORDS:
+        return True  # «درساعت 18», «درسال ۹۸»: the reference with «در» glued to it
     if prev in _LIST_WORDS and span.text[:1].isdigit() and _listed_reference(sentence, span.start):
         return True  # «مواد ۱۵ و ۱۶»: the second of two references
     if len(before) == 2 and (before[0] in REFERENCE_PAIRS or before[0] == _YEAR_WORD and prev in YEAR_KINDS):
