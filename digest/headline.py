@@ -242,8 +242,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _is_marked_list(line) or _WEB_ADDRESS.search(line) or "نسخه سبک" in line:
-        return False  # a menu, a print page's header with the site's address, a «lite version» prompt
+    if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line):
+        return False  # a menu, a «lite version» prompt, a print page's header with the site's address
     if "ارسال به دوست" in line and not _BUTTONS.sub("", line).strip():
         return False  # «چاپ ارسال به دوست»: the page's buttons
     if line.rstrip().endswith(("- -", "--")):
@@ -270,6 +270,11 @@ MIN_MENU_MARKS = 3
 def _is_marked_list(line: str) -> bool:
     """«» خرید ممبر تلگرام »طراحی سایت »…», «خانه | اخبار | …»: a menu or an ad block, its items marked."""
     return line.count("»") - line.count("«") >= MIN_MENU_MARKS or line.count("|") >= MIN_MENU_MARKS
+
+
+def _is_menu_or_prompt(line: str) -> bool:
+    """A marked menu or ad block, or a site's «آیا می‌خواهید به نسخه سبک … بروید؟» prompt."""
+    return _is_marked_list(line) or "نسخه سبک" in line
 
 
 def _is_post_line(line: str) -> bool:
@@ -316,7 +321,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
-    if not given:  # a text line: no bullet before it, no site name after it («* TITLE | پایگاه سازه خبر»)
+    if not given:  # a slug's or text line: no bullet before it, no site name after it («* TITLE | پایگاه سازه خبر»)
         headline = _SITE_SUFFIX.sub("", headline.lstrip("*•▪ ")).strip() or headline
     headline = cap_headline(headline)
     key = squash(headline)
@@ -405,8 +410,7 @@ def _body_start(paragraphs: tuple[str, ...], kicker_at: int | None = None, limit
             for i, p in enumerate(paragraphs[:limit])
             if i != kicker_at
             and (_words(p) > _max_words(p) or (p.rstrip().endswith((".", "!", "؟")) and _words(p) > MIN_HEADLINE_WORDS))
-            and not _is_marked_list(p)  # a long menu line is page chrome, not the lead
-            and "نسخه سبک" not in p  # «آیا می‌خواهید به نسخه سبک … بروید؟»: the site's prompt
+            and not _is_menu_or_prompt(p)  # a long menu line or the site's prompt is page chrome, not the lead
         ),
         limit,
     )
@@ -447,8 +451,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
-            line = p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
-            return _SITE_SUFFIX.sub("", line).strip() or line
+            return p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
     if start == 0 and _is_exclaimed_title(paragraphs[0]) and _alnum_key(paragraphs[0]).startswith(key):
         return paragraphs[0]
     return _complete_last_word(slug, " ".join(paragraphs[:3]))

@@ -230,13 +230,16 @@ def _strip_report(text: str) -> str:
     return _after_report_words(text, start.end())
 
 
+NAME_ADJUNCTS = frozenset({"در", "با", "ضمن"})  # what opens the adjunct right after a subject's name
+
+
 def _name_inside(text: str, at: int, end: int) -> str | None:
     """`به نقل از ORG NAME در جلسه …، محیط زیست …`: the attribution's comma sits inside the adjunct of a
     name it already holds; the subject starts at that name."""
     head = text[:end]
     named = _after_report_words(head, at)
     words = named.split(maxsplit=3)
-    if named is head or len(words) < 3 or not _starts_with_name(named) or words[2] not in ("در", "با", "ضمن"):
+    if named is head or len(words) < 3 or not _starts_with_name(named) or words[2] not in NAME_ADJUNCTS:
         return None
     return text[end - len(named) :]
 

@@ -141,7 +141,7 @@ class _Index:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     main: _Index  # found anywhere (ambiguous ones need a cue, see `_accept`)
-    by_kind: dict[str, _Index]  # read only after their cue («شهر», «بخش», «دهستان»)
+    by_kind: dict[str, _Index]  # read only after their cue («شهر», «بخش», «دهستان», «شهرستان»)
     provinces: dict[str, str]  # squashed province spelling → canonical province
     province_of: dict[str, str]  # squashed place → its province, when the name has only one
     counties: frozenset[str]  # squashed official county names («بندرماهشهر», «دیر»)
@@ -170,7 +170,7 @@ _ABAD = re.compile(r"(?<=.)اباد(?=\s|$)")  # «آباد» ending a word, not
 def _division_names() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, set[str]], set[str]]:
     """From the division list: names found anywhere, names by cue kind, each name's provinces, counties."""
     main: dict[str, str] = {}
-    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}, "district": {}}
+    by_kind: dict[str, dict[str, str]] = {"town": {}, "division": {}, _SEAT: {}}
     seats: dict[str, set[str]] = {}
     counties: set[str] = set()
     for kind, name, province, needs_cue in _divisions():
@@ -182,7 +182,7 @@ def _division_names() -> tuple[dict[str, str], dict[str, dict[str, str]], dict[s
             if kind != "county":
                 by_kind["town" if kind == "town" else "division"].setdefault(key, name)
             if kind == "district" and key not in _NOT_SEAT_WORDS:
-                by_kind["district"].setdefault(key, name)
+                by_kind[_SEAT].setdefault(key, name)
             if kind == "county" or kind == "town" and not needs_cue:
                 main.setdefault(key, name)
     return main, by_kind, seats, counties
@@ -388,9 +388,7 @@ def _indexes(kind: str, gaz: _Gazetteer) -> list[_Index]:
     """The division lists a cue of `kind` reads from."""
     if kind in gaz.by_kind:
         return [gaz.by_kind[kind]]
-    if kind == _LOCAL:
-        return [gaz.by_kind["town"]]
-    return [gaz.by_kind["district"]] if kind == _SEAT else []
+    return [gaz.by_kind["town"]] if kind == _LOCAL else []
 
 
 def _continues_list(scan: _Scan, i: int) -> bool:

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from digest.leadins import strip_byline, strip_lead_in
+from digest.leadins import NAME_ADJUNCTS, strip_byline, strip_lead_in
 from digest.model import Speaker
 from digest.places import find_places, is_place
 from digest.roles import (
@@ -139,8 +139,8 @@ _HEADING = re.compile(r"^(?P<subject>[^:؛«»\"]{3,150}?)[ ]*[:؛]")
 _INTERVIEW_LABELS = frozenset({"خبرنگار", "مجری", "سوال", "پرسش"})
 _ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
-_TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())
-_TIME_WORDS = _HEADING_TIME | frozenset("امسال پارسال تاکنون اکنون هم‌اکنون".split())  # words that open _FRONTED_TIME
+_TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())  # words that open _FRONTED_TIME
+_TIME_WORDS = _HEADING_TIME | frozenset("امسال پارسال تاکنون اکنون هم‌اکنون".split())  # a time that ends a name
 # "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(r"^(?:این|آن)(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+")
 _QUOTES = re.compile(r"[«»\"“”]")
@@ -394,10 +394,12 @@ def _bare_name_then_adjunct(text: str) -> bool:
     """Two name-like words no list knows, the second ending like a surname, then an adjunct: the subject a
     report lead-in ran into."""
     words = text.split(maxsplit=3)
-    return len(words) > 2 and words[2] in _BARE_NAME_ADJUNCTS and is_surname(words[1]) and looks_like_name(words[:2])
+    return len(words) > 2 and words[2] in NAME_ADJUNCTS and _surname_shaped(words)
 
 
-_BARE_NAME_ADJUNCTS = frozenset({"در", "با", "ضمن"})
+def _surname_shaped(words: list[str]) -> bool:
+    """The first two of `words` are a name whose second word ends like a surname (`تراب محمدی`)."""
+    return is_surname(words[1]) and looks_like_name(words[:2])
 
 
 def _demanding(named: Mention | None, sentence: str) -> Mention | None:
@@ -434,7 +436,7 @@ def _unlisted_name(head: str, index: int) -> Mention | None:
     if m is None:
         return None
     words = [m.group("first"), m.group("last")]
-    if words[0] in _NOT_FIRST_WORDS or not is_surname(words[1]) or not looks_like_name(words):
+    if words[0] in _NOT_FIRST_WORDS or not _surname_shaped(words):
         return None
     return Mention(" ".join(words), None, "name", index)
 
@@ -625,13 +627,7 @@ def _according_role(sentence: str) -> str | None:
 
 def _first_and_surname(words: list[str]) -> bool:
     """`words` open with a listed first name and a word ending like a surname, and the name ends there."""
-    return (
-        len(words) > 2
-        and is_first_name(words[0])
-        and is_surname(words[1])
-        and not is_surname(words[2])
-        and looks_like_name(words[:2])
-    )
+    return len(words) > 2 and is_first_name(words[0]) and _surname_shaped(words) and not is_surname(words[2])
 
 
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
