@@ -357,6 +357,25 @@ def _unnamed(tokens: list[str], index: int) -> Mention | None:
     return _role_then_name(join_tokens(tokens[head:]), tokens[head:], index) if head else None
 
 
+def _lone_surname(tok: str, role: list[str]) -> bool:
+    """A word no list knows before a full post at the start of a subject (`کشاورز معاون مسکن روستایی …`,
+    `تنها مدیرکل بنیاد مسکن …`) is a surname, whatever its ending; not a first name, nor a noun a post is
+    the complement of (`نشست مدیرکل …`, `تصمیم ستاد …`), nor a name going on with «رییس زاده»."""
+    return (
+        len(tok) >= MIN_LONE_SURNAME
+        and len(role) >= MIN_LONE_POST
+        and role[1] not in SURNAME_PARTS
+        and tok not in _OF_POST_NOUNS
+        and tok not in PRONOUNS
+        and not is_first_name(tok)
+    )
+
+
+MIN_LONE_SURNAME = 4
+MIN_LONE_POST = 3
+_OF_POST_NOUNS = VENUE_WORDS | SPEECH_NOUNS | spellings("تصمیم دستور حکم پیام گزارش نامه ابلاغ".split())
+
+
 def _is_role_start(tok: str) -> bool:
     return tok in ROLE_HEADS or tok in ROLE_ORG_STARTS
 
@@ -371,7 +390,7 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     for k in (1, 2, 3):
         cand = tokens[:k]
         if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
-            if k == 1 and not is_surname(cand[0]):
+            if k == 1 and not (is_surname(cand[0]) or _lone_surname(cand[0], tokens[k:])):
                 continue
             return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
     return None

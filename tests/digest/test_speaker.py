@@ -1465,3 +1465,18 @@ def test_a_headlines_event_noun_is_no_name() -> None:
     assert classify_subject("افزایش تکدی گری", 0) is None
     assert classify_subject("لزوم ساماندهی متکدیان", 0) is None
     assert classify_subject("علی کریمی", 0) == Mention("علی کریمی", None, "person", 0)
+
+
+def test_a_lone_word_before_a_full_post_is_a_surname() -> None:
+    assert speakers("باغبان معاون مسکن روستایی بنیاد مسکن استان نمونه گفت: الف.") == [
+        ("باغبان", "معاون مسکن روستایی بنیاد مسکن استان نمونه", 1)
+    ]
+    # a noun the post completes is no one (the meeting of the post, its decision); a first name is no
+    # surname, nor is a short post after the word enough
+    for subject in (
+        "نشست مدیرکل کمیته امداد استان نمونه",
+        "تصمیم ستاد مدیریت بحران استان نمونه",
+        "احمدرضا رییس زاده، اکبری",
+        "باغبان مدیرکل",
+    ):
+        assert classify_subject(subject, 0) is None, subject
