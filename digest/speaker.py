@@ -769,7 +769,9 @@ def subject_of(pre: str) -> str:
                 text = before  # «NAME در نشست … کشور؛ در استان فارس که … برگزار شد، افزود»
                 continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
-    text = _QUOTES.sub("", strip_lead_in(text[:MAX_PRE_CHARS]))  # the subject opens the clause
+    text = strip_lead_in(text[:MAX_PRE_CHARS])
+    quoted = _OUTLET_QUOTED.match(text) if text.startswith(_OUTLET_WORDS) else None
+    text = _QUOTES.sub("", quoted.group("name") if quoted else text)  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     relative = _RELATIVE_HEAD.match(text) if " که " in text[:40] else None
     if relative is not None and _can_start_subject(*(text[relative.end() :].split() + ["", ""])[:2]):
@@ -777,6 +779,12 @@ def subject_of(pre: str) -> str:
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     return cut_adjuncts(_titled_subject_at_end(text))
+
+
+# «به گزارش سرویس اجتماعی،پایگاه خبری بالویز“عزیز سهندی” اظهار داشت»: the report's comma misplaced, the
+# outlet's name runs into the quoted name of the one who speaks
+_OUTLET_WORDS = ("پایگاه", "خبرگزاری", "سایت", "روزنامه")
+_OUTLET_QUOTED = re.compile(r"^[^«“\"]{3,50}[«“\"](?P<name>[^«»“”\"]{3,30})[»”\"][ ]*$")
 
 
 def _titled_subject_at_end(text: str) -> str:
@@ -1058,6 +1066,10 @@ def _role_tokens(role: str) -> tuple[str, ...]:
     return tuple(t.removesuffix("ی") if t.endswith("داری") else t for t in words if t and t not in _ROLE_FILLERS)
 
 
+def _spaceless(role: str) -> str:
+    return squash(role).replace("،", "")
+
+
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(tok in it for tok in short)
@@ -1069,6 +1081,8 @@ def _roles_compatible(a: str, b: str) -> bool:
     ta, tb = _role_tokens(a), _role_tokens(b)
     if not ta or not tb:
         return False
+    if _spaceless(a) == _spaceless(b):
+        return True  # «مدیرکل … آذربایجانغربی» ~ «مدیر کل … آذربایجان غربی»: the same words spaced otherwise
     ka, kb = "".join(ta), "".join(tb)
     if ka.startswith(kb) or kb.startswith(ka):
         return True
@@ -1128,7 +1142,8 @@ def _distance(anon: _Person, person: _Person) -> tuple[int, int]:
 
 
 def _best_role(roles: list[str]) -> str | None:
-    """The most attested role; variants that extend one another count together, the longest shows."""
+    """The most attested role; variants that extend one another count together, the longest shows (of
+    two as long, the one written more often)."""
     if not roles:
         return None
     groups: list[list[str]] = []
@@ -1140,4 +1155,4 @@ def _best_role(roles: list[str]) -> str | None:
         else:
             groups.append([role])
     best = max(groups, key=len)
-    return max(best, key=lambda r: len(squash(r)))
+    return max(best, key=lambda r: (len(squash(r)), best.count(r)))

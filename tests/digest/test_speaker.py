@@ -1480,3 +1480,15 @@ def test_a_lone_word_before_a_full_post_is_a_surname() -> None:
         "باغبان مدیرکل",
     ):
         assert classify_subject(subject, 0) is None, subject
+
+
+def test_an_outlet_run_into_a_quoted_name_gives_the_name() -> None:
+    text = (
+        "مدیر کل کمیته امداد استان نمونه گفت: الف.\nبه گزارش سرویس اجتماعی،پایگاه خبری نمونه“کاوه رستمی” اظهار داشت: ب."
+    )
+    assert speakers(text) == [("کاوه رستمی", "مدیر کل کمیته امداد استان نمونه", 2)]
+
+
+def test_a_post_spaced_otherwise_is_the_same_post() -> None:
+    text = "مدیرکل کمیته امداد آذربایجانغربی گفت: الف.\nکاوه رستمی مدیر کل کمیته امداد آذربایجان غربی افزود: ب."
+    assert [(n, s) for n, _, s in speakers(text)] == [("کاوه رستمی", 2)]
