@@ -14,6 +14,7 @@ word boundary. Imports only digest modules and urllib.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -508,6 +509,9 @@ _GLUED_KICKER = re.compile(r"^(?:" + alternation(sorted(ROLE_HEADS)) + r")(?:[ ]
 
 def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> str:
     start = _body_start(paragraphs, kicker_at, PAGE_HEAD_LINES)  # the lead: the first body paragraph
+    twice = _printed_twice(paragraphs[start:PAGE_HEAD_LINES]) if start < HEAD_LINES else None
+    if twice is not None:
+        return twice  # a site's motto sentence over the page, the title printed twice after it
     menu = _menu_lines(paragraphs[:start]) if start > HEAD_LINES else set()
     candidates = [
         (i, p)
@@ -538,6 +542,17 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
 
 
 MIN_SHARED_WORDS = 2
+
+
+def _printed_twice(paragraphs: tuple[str, ...]) -> str | None:
+    """A head line printed twice running, before the body's first lead-in or long paragraph, is the
+    page's title (a site's motto sentence may stand over it)."""
+    for line, after in itertools.pairwise(paragraphs):
+        if _words(line) > _max_words(line) or _opens_sentence(line):
+            return None
+        if squash(line) == squash(after) and _is_short_line(line) and _is_head_line(line):
+            return line
+    return None
 
 
 def _shared_words(line: str, lead: str) -> int:

@@ -76,6 +76,15 @@ def test_an_urgent_label_and_a_title_printed_twice_are_dropped() -> None:
     assert find_head((twice, lead)).headline == "امدادرسانی به سیل زدگان در ۱۳ استان"
 
 
+def test_a_title_printed_twice_under_a_motto_is_the_headline() -> None:
+    title = "آغاز طرح توزیع یک وعده غذای گرم در مهد روستاها"
+    lead = "به گزارش روابط عمومی مرکز بهداشت نمونه، مسئول واحد تغذیه این مرکز گفت: طرح اجرا می‌شود."
+    page = ("رعایت بهداشت فراتر از درمان است.", "دوشنبه, 31 تیر 1398", "خطا", title, title, lead)
+    assert find_head(page).headline == title
+    # printed once, the motto sentence is still read as the lead
+    assert find_head(page[:4] + page[5:]).headline != title
+
+
 def test_a_slug_without_the_digit_still_picks_its_head_line() -> None:
     line = "واژگونی مرگبار مینیبوس در ورزقان/ فوت ۶ نفر تاکنون+جزییات"
     url = "https://example.ir/172819-واژگونی-مرگبار-مینی-بوس-در-ورزقان-فوت-نفر-تاکنون-جزییات"
