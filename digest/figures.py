@@ -79,13 +79,13 @@ _MONTHS = frozenset(
     "فروردین فرودین اردیبهشت اردبیهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
     "مه ژوئن ژوئیه جولای اوت آگوست اگوست آپریل اپریل سپتامبر اکتبر نوامبر دسامبر "
     "محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
-    "ذیقعده ذیحجه میلادی شمسی هجری قمری january february march april may june july august september "
+    "ذیقعده ذیحجه ذی میلادی شمسی هجری قمری january february march april may june july august september "
     "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     # Afghan solar months (those that are not also everyday words) and seasons ("پاییز ۹۹")
     "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
-_LUNAR_PAIRS = ("جمادی", "ربیع", "ذی\u200cال", "ذیال")
+_LUNAR_PAIRS = ("جمادی", "ربیع", "ذی\u200cال", "ذیال")  # «ذی» alone is in _MONTHS: «۲۵ ذی الحجه»
 _YEAR_WORD = "سال"
 MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")
@@ -174,7 +174,7 @@ def _sentence_candidates(
     spans = find_numbers(sentence, reversed_latin)
     if not spans or _is_debris(sentence, in_headline):
         return []
-    if len(spans) > 1 and _PERCENT_WORD in sentence:
+    if len(spans) > 1 and "/" in sentence:
         spans = _spaced_decimals(sentence, spans)
     found = _inherit_list_units(sentence, _sentence_figures(sentence, spans))
     out = []
@@ -205,8 +205,9 @@ MAX_FRACTION_DIGITS = 2
 
 
 def _spaced_decimals(sentence: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-    """Two plain numbers joined by a «/» spaced on one side before «درصد» are one percentage: the one
-    next to «درصد» is the whole part, the other its fraction («4/ 16 درصد» = ۱۶.۴ درصد)."""
+    """Two plain numbers joined by a «/» spaced on one side before «درصد», or before a scale glued or
+    spaced after the second, are one decimal: the one next to «درصد» or the scale is the whole part, the
+    other its fraction («4/ 16 درصد» = ۱۶.۴ درصد, «۵/ ۲۶میلیون نفر» = ۲۶.۵ میلیون نفر)."""
     out: list[NumberSpan] = []
     for span in spans:
         prev = out[-1] if out else None
@@ -217,20 +218,33 @@ def _spaced_decimals(sentence: str, spans: list[NumberSpan]) -> list[NumberSpan]
             and not prev.slash
             and len(_NON_DIGITS.sub("", prev.text)) <= MAX_FRACTION_DIGITS
             and _NON_DIGITS.sub("", prev.text) == _SPACES.sub("", prev.text)
-            and _NON_DIGITS.sub("", span.text) == _SPACES.sub("", span.text)
             and _SPACED_SEPARATOR.fullmatch(sentence, prev.end, span.start)
-            and _PERCENT_AFTER.match(sentence, span.end)
+            and (_whole_before_percent(sentence, span) or _SCALED_WHOLE.fullmatch(span.text))
         ):
             whole, part = (
                 to_latin_digits(_NON_DIGITS.sub("", span.text)),
                 to_latin_digits(_NON_DIGITS.sub("", prev.text)),
             )
+            scale = span.value / float(whole) if span.has_scale and float(whole) else 1.0
             out[-1] = replace(
-                prev, end=span.end, text=sentence[prev.start : span.end], value=float(f"{whole}.{part}"), slash=True
+                prev,
+                end=span.end,
+                text=sentence[prev.start : span.end],
+                value=float(f"{whole}.{part}") * scale,
+                slash=True,
+                has_scale=span.has_scale,
             )
             continue
         out.append(span)
     return out
+
+
+def _whole_before_percent(sentence: str, span: NumberSpan) -> bool:
+    plain = _NON_DIGITS.sub("", span.text) == _SPACES.sub("", span.text)
+    return plain and _PERCENT_AFTER.match(sentence, span.end) is not None
+
+
+_SCALED_WHOLE = re.compile(r"[0-9۰-۹]{1,3}[ \u200c]*(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")")
 
 
 def _is_debris(sentence: str, in_headline: bool) -> bool:

@@ -327,6 +327,17 @@ def test_a_decimal_with_its_slash_spaced_on_one_side() -> None:
     assert sorted(f.number for f in extract_figures(body)) == [1.43, 16.4, 30.0]  # « / » parts two numbers
 
 
+def test_a_spaced_slash_decimal_before_a_scale() -> None:
+    """«۵/ ۲۶میلیون نفر»: the same right-to-left decimal before a scale glued or spaced after it."""
+    body = [normalize_fa("جمعیت فعال ۵/ ۲۶میلیون نفر و فارغ التحصیلان ۱/ ۵ میلیون نفر بودند.")]
+    assert [f.number for f in extract_figures(body)] == [26_500_000, 5_100_000]
+
+
+def test_a_lunar_month_in_two_words_is_a_date() -> None:
+    body = [normalize_fa("به مناسبت 25 ذی الحجه روز ملی خانواده ۳۰ زوج جوان هدیه گرفتند.")]
+    assert [f.text for f in extract_figures(body)] == ["۳۰ زوج"]
+
+
 def test_slash_decimals_bidi_reversed() -> None:
     """Old texts with no such number keep the reversed reading (`6/12` = 12.6)."""
     body = [normalize_fa("سهم زنان 5/2 درصد و سهم کودکان 8/6 درصد است.")]
