@@ -79,13 +79,13 @@ _MONTHS = frozenset(
     "فروردین فرودین اردیبهشت اردبیهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه مارس آوریل "
     "مه ژوئن ژوئیه جولای اوت آگوست اگوست آپریل اپریل سپتامبر اکتبر نوامبر دسامبر "
     "محرم صفر ربیع جمادی رجب شعبان رمضان شوال "
-    "ذیقعده ذیحجه ذی میلادی شمسی هجری قمری january february march april may june july august september "
+    "ذیقعده ذیحجه ذی ذو میلادی شمسی هجری قمری january february march april may june july august september "
     "october november december jan feb mar apr jun jul aug sep sept oct nov dec "
     # Afghan solar months (those that are not also everyday words) and seasons ("پاییز ۹۹")
     "حمل ثور جوزا سنبله عقرب قوس دلو حوت بهار تابستان پاییز زمستان".split()
 )
 _MONTH_WORD = "ماه"
-_LUNAR_PAIRS = ("جمادی", "ربیع", "ذی\u200cال", "ذیال")  # «ذی» alone is in _MONTHS: «۲۵ ذی الحجه»
+_LUNAR_PAIRS = ("جمادی", "ربیع", "ذی\u200cال", "ذیال")  # «ذی», «ذو» alone are in _MONTHS: «۲۵ ذی الحجه»
 _YEAR_WORD = "سال"
 MIN_RESTATED = 10  # from this value up, a title number equal to a body number is the same fact
 MIN_SPELLED_COUNT = 10  # a spelled-out number before a noun outside the units list ("بیست دست لباس")

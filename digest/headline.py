@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from digest.datestamp import is_date_stamp
+from digest.jalali import MONTHS
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
@@ -45,6 +46,8 @@ MAX_LEAD_WORDS = 30  # the lead's main clause, as untitled pages' headlines are 
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"
 )
+# «TITLE ۱۷ مرداد ۱۳۹۸»: a listing's item with its date after the title
+_TRAILING_DATE = re.compile(r"(?:[ ]+[-–—|])?[ ]+[0-9۰-۹]{1,2}[ ]+(?:" + "|".join(MONTHS) + r")[ ]+[0-9۰-۹]{4}$")
 _LATIN_SUFFIX = re.compile(r"\s+(?:[-|–—]|[؛:]+)\s*[A-Za-z][A-Za-z0-9 .'&-]{1,40}$")  # «… - Tasnim»
 _BAR = re.compile(r"\s+\|\s+")  # «… | …»: parts of a page title
 _DOUBLE_COLON_SUFFIX = re.compile(r"\s*؛?\s*::\s*[^:]{1,40}$")  # «…؛:: ورزش سه»
@@ -65,7 +68,7 @@ _CREDIT = re.compile(r"^(?:تصویربردار|تصویر[ \u200c]بردار|ت
 _CHROME = re.compile(
     r"^(?:"
     + alternation(
-        ("کانال", "برچسب", "آرشیو", "ارشیو", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
+        ("کانال", "برچسب", "آرشیو", "ارشیو", "بایگانی", "ادامه مطلب", "تبلیغات", "نمایش موارد", "مؤلف", "مولف", "عضویت",
          "اخبار مرتبط", "مطالب مرتبط", "پربازدید", "کلمات کلیدی", "دریافت همه", "فعلا قابلیت پخش",
          "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام", "تلفن", "نشانی", "آدرس", "شماره تماس",
          "نام کاربری", "رمز عبور", "مرا به خاطر")  # a login form
@@ -322,8 +325,9 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
-    if not given:  # a slug's or text line: no bullet before it, no site name after it («* TITLE | پایگاه سازه خبر»)
+    if not given:  # a slug or text line: no bullet before it, no site name or date after it («* TITLE | SITE»)
         headline = _SITE_SUFFIX.sub("", headline.lstrip("*•▪ ")).strip() or headline
+        headline = _TRAILING_DATE.sub("", headline) or headline
     headline = cap_headline(headline)
     key = squash(headline)
     if "فوری" in headline[:12]:

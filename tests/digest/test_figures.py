@@ -334,8 +334,9 @@ def test_a_spaced_slash_decimal_before_a_scale() -> None:
 
 
 def test_a_lunar_month_in_two_words_is_a_date() -> None:
-    body = [normalize_fa("به مناسبت 25 ذی الحجه روز ملی خانواده ۳۰ زوج جوان هدیه گرفتند.")]
-    assert [f.text for f in extract_figures(body)] == ["۳۰ زوج"]
+    for month in ("ذی الحجه", "ذو القعدة"):
+        body = [normalize_fa(f"به مناسبت 25 {month} روز ملی خانواده ۳۰ زوج جوان هدیه گرفتند.")]
+        assert [f.text for f in extract_figures(body)] == ["۳۰ زوج"]
 
 
 def test_slash_decimals_bidi_reversed() -> None:

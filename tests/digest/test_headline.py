@@ -85,6 +85,14 @@ def test_a_title_printed_twice_under_a_motto_is_the_headline() -> None:
     assert find_head(page[:4] + page[5:]).headline != title
 
 
+def test_a_tag_archive_header_and_a_listing_date_are_no_headline() -> None:
+    title = "مهاجرت معکوس به ۵۰ روستای نمونه با افتتاح ۶۷۲ پروژه"
+    lead = "مهاجرت از روستاها به سمت شهرها یکی از بزرگترین مشکلات دهه‌های اخیر به شمار می‌آید و ادامه دارد."
+    page = ("بایگانی‌های مهاجرت - عصر دهیار", f"{title} ۱۷ مرداد ۱۳۹۸", "", title, lead)
+    assert find_head(page).headline == title
+    assert find_head((f"{title} - 30 فروردین 1402", lead)).headline == title
+
+
 def test_a_slug_without_the_digit_still_picks_its_head_line() -> None:
     line = "واژگونی مرگبار مینیبوس در ورزقان/ فوت ۶ نفر تاکنون+جزییات"
     url = "https://example.ir/172819-واژگونی-مرگبار-مینی-بوس-در-ورزقان-فوت-نفر-تاکنون-جزییات"
