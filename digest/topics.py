@@ -139,6 +139,7 @@ _FORECAST_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase
 _FOREIGN_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in FOREIGN)
 _OURS_IDS = frozenset(i for i, (_, phrase, _) in enumerate(_TERMS) if phrase in ABROAD_OURS)
 _TOPIC_KEYS = {squash(t): t for t in TOPICS}
+_TOPIC_ORDER = {t: i for i, t in enumerate(TOPICS)}
 
 
 def canonical_topic(name: str) -> str | None:
@@ -238,7 +239,7 @@ def classify(headline: str, body: str) -> TopicResult:
         per_topic[topic] = per_topic.get(topic, 0.0) + weight * hits
         strong = strong or weight >= STRONG_WEIGHT
     score = positive - NEGATIVE_FACTOR * negative
-    ranked = sorted(per_topic.items(), key=lambda item: item[1], reverse=True)
+    ranked = sorted(per_topic.items(), key=lambda item: (-item[1], _TOPIC_ORDER[item[0]]))  # ties: lexicon order
     tags = tuple(t for t, s in ranked if s >= TOPIC_MIN_SCORE)[:MAX_TOPICS]
     weak_only = score >= WEAK_ONLY_THRESHOLD and _HAZARD_IDS.isdisjoint(found)  # a hazard's warning is no news of harm
     social = score >= SOCIAL_THRESHOLD if strong else weak_only

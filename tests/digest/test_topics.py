@@ -596,3 +596,20 @@ def test_the_public_health_working_group_is_social_and_nuclear_medicine_is_no_nu
         "فرماندار گفت: پزشکی هسته ای در بیمارستان شهر راه‌اندازی می‌شود.",
     )
     assert nuclear.is_social
+
+
+def test_the_labour_force_survey_is_employment_news() -> None:
+    body = normalize_fa(
+        "بیشترین نرخ مشارکت اقتصادی در تابستان در استان نمونه بوده که ۵۲ درصد از جمعیت در سن کار در بازار کار "
+        "فعال بوده‌اند. نرخ بیکاری کشور به کمترین سطح رسیده و بیش از نیمی از شاغلان خدماتی‌اند."
+    )
+    result = classify("", body)
+    assert result.is_social and result.topics[0] == "بیکاری و اشتغال"
+
+
+def test_topics_that_score_alike_keep_the_lexicons_order() -> None:
+    # «مسکن» and «توانبخشی» weigh 2 each: a tie, whichever is written first
+    for body in ("مسکن معلولان و توانبخشی آنان پیگیری می‌شود.", "توانبخشی معلولان و مسکن آنان پیگیری می‌شود."):
+        found = classify("", normalize_fa(body)).topics
+        assert "مسکن" in found and "بهزیستی" in found
+        assert found.index("مسکن") < found.index("بهزیستی")  # «مسکن» comes first in the lexicon
