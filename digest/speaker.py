@@ -294,6 +294,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             titles.append(mention)
     out: list[Mention] = []
     interview = any(_is_question_label(s) for s in sentences)
+    labels = _leading_labels(sentences)
     for index, sentence in enumerate(sentences):
         if sentence.startswith(_TAG_OPENERS):
             tagged = _tag_label(sentence, index)
@@ -309,7 +310,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
         if not subjects:
             named = _answer_label(sentence, index) if interview else None
             named = named or _demanding(_named_subject(sentence, index), sentence)
-            if named is None and index < ROLE_SUBJECT_LEAD:
+            if named is None and index - labels < ROLE_SUBJECT_LEAD:
                 named = _role_subject(sentence, index) or _interviewee(sentence, index)
             if named is None and index < MAX_POST_SENTENCES and "با" in sentence:
                 named = _interviewed(sentence, index)
@@ -319,6 +320,15 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
 
 
 _TAG_OPENERS = ("برچسب", "نمایش موارد بر اساس برچسب")
+MAX_LABEL_WORDS = 3
+
+
+def _leading_labels(sentences: list[str]) -> int:
+    """How many section labels of a few words (`یادداشت`, `گفتگو و گزارش`) open the body: the lead
+    starts after them."""
+    return next((i for i, s in enumerate(sentences) if len(s.split()) > MAX_LABEL_WORDS or s.endswith(":")), 0)
+
+
 _TAG_LABEL = re.compile(r"^(?:نمایش موارد بر اساس )?برچسب(?:[ ]*(?:زده شده با|ها))?[ ]*:[ ]*(?P<label>[^،:.]{3,40})$")
 
 

@@ -1492,3 +1492,15 @@ def test_an_outlet_run_into_a_quoted_name_gives_the_name() -> None:
 def test_a_post_spaced_otherwise_is_the_same_post() -> None:
     text = "مدیرکل کمیته امداد آذربایجانغربی گفت: الف.\nکاوه رستمی مدیر کل کمیته امداد آذربایجان غربی افزود: ب."
     assert [(n, s) for n, _, s in speakers(text)] == [("کاوه رستمی", 2)]
+
+
+def test_section_labels_over_the_lead_do_not_push_it_down() -> None:
+    lead = (
+        "در پی بارش‌های شدید دیروز به منازل روستایی استان نمونه خسارت وارد شد.\n"
+        "به گزارش پایگاه نمونه؛ مدیر کل مدیریت بحران استان نمونه از منازل آسیب دیده بازدید نمود.\n"
+        "کاوه رستمی از خسارات ناشی از این بارش‌ها بازدید کرد.\n"
+        "رستمی گفت: الف."
+    )
+    expected = [("کاوه رستمی", "مدیر کل مدیریت بحران استان نمونه")]
+    assert [(n, r) for n, r, _ in speakers(lead)] == expected
+    assert [(n, r) for n, r, _ in speakers("یادداشت\nگفتگو و گزارش\n" + lead)] == expected
