@@ -864,9 +864,31 @@ def _skip_preamble(text: str) -> str:
         tokens = text.split()
     start = _after_relative_clause(tokens)  # «در این آیین که با حضور … برگزار شد ROLE گفت»: no comma
     for i, tok in enumerate(tokens[start:], start):
-        if i and _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else ""):
+        if i and (
+            _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else "") or _surname_then_post(tokens, i)
+        ):
             return " ".join(tokens[i:])
     return text
+
+
+def _surname_then_post(tokens: list[str], i: int) -> bool:
+    """`… موسوی مدیرکل …`, `… عرب نژاد مدیر کل …`: a surname right before a post (not «امام زاده», a
+    shrine, nor an adjective of the adjunct, «در این نشست صمیمی شهردار …», nor a preposition's object)."""
+    size = 2 if tokens[i + 1 : i + 2] and tokens[i + 1] in SURNAME_PARTS else 1
+    post = tokens[i + size : i + size + 2]
+    return (
+        bool(post)
+        and post[0] in ROLE_HEADS
+        and post[1:2] != []
+        and post[1] not in SURNAME_PARTS
+        and (is_surname(tokens[i]) or size == 2)
+        and tokens[i] not in _ADJUNCT_ADJECTIVES
+        and tokens[i - 1] not in ADJUNCTS  # «با توجه به خشکسالی مدیرکل …»: a preposition's object
+        and looks_like_name(tokens[i : i + size])
+    )
+
+
+_ADJUNCT_ADJECTIVES = frozenset("صمیمی تخصصی خبری رسمی اختصاصی مردمی هماهنگی".split())
 
 
 _CLAUSE_END_VERBS = frozenset("شد شدند گردید گردیدند بود بودند".split())

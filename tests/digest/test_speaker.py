@@ -1504,3 +1504,14 @@ def test_section_labels_over_the_lead_do_not_push_it_down() -> None:
     expected = [("کاوه رستمی", "مدیر کل مدیریت بحران استان نمونه")]
     assert [(n, r) for n, r, _ in speakers(lead)] == expected
     assert [(n, r) for n, r, _ in speakers("یادداشت\nگفتگو و گزارش\n" + lead)] == expected
+
+
+def test_a_surname_before_a_post_ends_the_adjunct_before_it() -> None:
+    assert speakers("در این راستا موسوی مدیرکل بهزیستی استان نمونه گفت: الف.") == [
+        ("موسوی", "مدیرکل بهزیستی استان نمونه", 1)
+    ]
+    assert speakers("در این دیدار عرب نژاد مدیر کل بهزیستی استان نمونه گفت: الف.") == [
+        ("عرب نژاد", "مدیر کل بهزیستی استان نمونه", 1)
+    ]
+    # an adjective of the adjunct, a shrine: no one
+    assert speakers("در این نشست صمیمی شهردار نمونه گفت: الف.") == [(None, "شهردار نمونه", 1)]
