@@ -6,8 +6,9 @@ Lookup is by word n-grams compared in squashed form, so `سیستان و بلو�
 Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
 name is a word count only after «شهر», districts only after «بخش», rural districts only after
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
-ب», its plural ending written apart too: «شهرستان های …»); a district after «شهرستان» is the county
-made of it since the census lists (`شهرستان چوار`),
+ب», its plural ending written apart too: «شهرستان های …»); a town or district also counts listed after
+two places with commas or «و» («مسجدسلیمان، ایذه، گلگیر»), unless it is a first name or a number
+word; a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
 religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
@@ -29,6 +30,7 @@ from importlib import resources
 
 from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PLACE_VARIANTS, PROVINCE_VARIANTS, REGIONS
 from digest.normalize import normalize_fa
+from digest.numbers import SCALES, WORDS
 from digest.roles import first_names
 from digest.textmatch import KEY_WORD, key_text, longest_match, one_edit_apart, squash
 
@@ -55,6 +57,8 @@ _CUES = _keys(
 _VILLAGE = "village"
 _LOCAL = "local"  # a town or a village, after «حوالی/نزدیکی»
 _SEAT = "seat"  # a district after «شهرستان»: a county made of it after the census lists («شهرستان چوار»)
+_LISTED = "listed"  # a town or district in a list of places, after a comma or «و»
+_NUMBER_KEYS = frozenset(key_text(w) for w in (*WORDS, *SCALES))
 MAX_VILLAGE_WORDS = 3
 # cue → the kind of division read after it (a town after «شهر», a district after «بخش» …)
 _KIND_CUES = {
@@ -260,6 +264,7 @@ class _Scan:
     keys: list[str]  # the words (comparison form)
     last_place: int = -10  # index after the last place found
     list_kind: str | None = None  # the kind a cue opened ("دهستان‌های الف و ب")
+    run: int = 0  # places found in a row, joined by commas or «و»
     surnames: set[str] = field(default_factory=set)  # place words already read as a person's surname
 
 
@@ -354,6 +359,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
         kind = scan.list_kind
     if kind is None and scan.last_place == i and _road_end(scan, i):
         kind = "town"  # «ایرانشهر - خیرآباد», «دلگان_بزمان»: a road's other end is a town
+    elif kind is None and scan.run >= MIN_LISTED_RUN and _listed_after(scan, i) and _may_list(scan.keys[i]):
+        kind = _LISTED  # «مسجدسلیمان، ایذه، گلگیر و …»: a town or district listed after places
     main = gaz.main
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
     if kind is None:
@@ -365,8 +372,23 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
         if hit is not None and kind == _SEAT:
             scan.list_kind = kind  # «شهرستان‌های خلخال، نمین، انگوت»: the list goes on past a county
         return hit
-    scan.list_kind = kind
+    if kind != _LISTED:
+        scan.list_kind = kind
     return cued if hit is None or cued[1] > hit[1] else hit
+
+
+MIN_LISTED_RUN = 2  # places listed before a name the list alone makes a place
+
+
+def _listed_after(scan: _Scan, i: int) -> bool:
+    """Word i follows the last place after a comma or «و» (a dash joins a road's towns or a menu's)."""
+    after_comma = scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]) is not None
+    return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
+
+
+def _may_list(key: str) -> bool:
+    """A word that may name a listed town: no first name («حمزه», «زهرا») and no number word."""
+    return key not in _first_name_keys() and key not in _NUMBER_KEYS
 
 
 def _cued(keys: list[str], i: int, kind: str, gaz: _Gazetteer) -> tuple[str, int] | None:
@@ -388,6 +410,8 @@ def _indexes(kind: str, gaz: _Gazetteer) -> list[_Index]:
     """The division lists a cue of `kind` reads from."""
     if kind in gaz.by_kind:
         return [gaz.by_kind[kind]]
+    if kind == _LISTED:
+        return [gaz.by_kind["town"], gaz.by_kind["division"]]
     return [gaz.by_kind["town"]] if kind == _LOCAL else []
 
 
@@ -516,6 +540,7 @@ def find_places(text: str) -> tuple[str, ...]:
             keys[i] not in starts
             and not scan.list_kind
             and scan.last_place != i
+            and not (scan.run >= MIN_LISTED_RUN and scan.last_place == i - 1 and keys[i - 1] in _LIST_CUES)
             and (not i or keys[i - 1] not in _CUE_OR_PLURAL or _cue_before(keys, i) not in _KIND_CUES)
         ):
             if keys[i] in typos:
@@ -523,6 +548,8 @@ def find_places(text: str) -> tuple[str, ...]:
             i += 1  # fast path: most words start no place name and are no misspelt one
             continue
         hit = _lookup(scan, i, gaz)
+        if hit is None and keys[i] in typos:
+            _misspelled(scan, i, found, hits)  # «… و مازندارن»: a list's misspelt last name
         if hit is not None:
             name, end = _whole_pair(scan.keys, i, *hit)
             after = parts[2 * end]  # the separator after the name's last word
@@ -541,6 +568,7 @@ def find_places(text: str) -> tuple[str, ...]:
                     name = _as_written(name, text)
                 found.setdefault(name, None)
                 hits.append((name, i, end))
+                scan.run = scan.run + 1 if _continues_list(scan, i) else 1
                 scan.last_place = end
                 i = end
                 continue

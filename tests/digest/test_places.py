@@ -332,3 +332,12 @@ def test_a_roads_other_end_is_a_town_but_a_datelines_outlet_is_no_place() -> Non
     assert find_places(normalize_fa(road)) == ("ایرانشهر", "خیرآباد", "دلگان", "زهکلوت")
     dateline = "تبریز- پیام- استاندار گفت: کار ادامه دارد."
     assert find_places(normalize_fa(dateline)) == ("تبریز",)
+
+
+def test_a_town_that_needs_a_cue_is_a_place_when_listed_after_places() -> None:
+    text = normalize_fa("یک سری خسارت مادی در مسجدسلیمان، ایذه، گلگیر و تعدادی از روستاها وارد شده است.")
+    assert find_places(text) == ("مسجدسلیمان", "ایذه", "گلگیر")
+    # one place before it is no list; a first name or a number word after a list is no place
+    assert "گلگیر" not in find_places(normalize_fa("خسارت در ایذه و گلگیر خودرو وارد شد."))
+    listed = find_places(normalize_fa("مسافران اهواز، ایذه و حمزه به شهر رسیدند."))
+    assert listed == ("اهواز", "ایذه")
