@@ -872,8 +872,9 @@ def _skip_preamble(text: str) -> str:
 
 
 def _surname_then_post(tokens: list[str], i: int) -> bool:
-    """`… موسوی مدیرکل …`, `… عرب نژاد مدیر کل …`: a surname right before a post (not «امام زاده», a
-    shrine, nor an adjective of the adjunct, «در این نشست صمیمی شهردار …», nor a preposition's object)."""
+    """`… موسوی مدیرکل …`, `… عرب نژاد مدیر کل …`, `در این خصوص فخراحمد معاون …`: a surname right before a
+    post (not «امام زاده», a shrine, nor an adjective of the adjunct, «در این نشست صمیمی شهردار …», nor a
+    preposition's object)."""
     size = 2 if tokens[i + 1 : i + 2] and tokens[i + 1] in SURNAME_PARTS else 1
     post = tokens[i + size : i + size + 2]
     return (
@@ -881,7 +882,7 @@ def _surname_then_post(tokens: list[str], i: int) -> bool:
         and post[0] in ROLE_HEADS
         and post[1:2] != []
         and post[1] not in SURNAME_PARTS
-        and (is_surname(tokens[i]) or size == 2)
+        and (is_surname(tokens[i]) or size == 2 or (tokens[i - 2 : i - 1] == ["این"] and tokens[i - 1] in _ABOUT_NOUNS))
         and tokens[i] not in _ADJUNCT_ADJECTIVES
         and tokens[i - 1] not in ADJUNCTS  # «با توجه به خشکسالی مدیرکل …»: a preposition's object
         and looks_like_name(tokens[i : i + size])
@@ -889,6 +890,9 @@ def _surname_then_post(tokens: list[str], i: int) -> bool:
 
 
 _ADJUNCT_ADJECTIVES = frozenset("صمیمی تخصصی خبری رسمی اختصاصی مردمی هماهنگی".split())
+# «در این خصوص فخراحمد معاون …»: after «این» and a noun of what is spoken about (never an event, which
+# takes adjectives: «در این جلسه مشترک …»), any name-like word before a post is its surname
+_ABOUT_NOUNS = frozenset("خصوص رابطه زمینه باره راستا مورد ارتباط".split())
 
 
 _CLAUSE_END_VERBS = frozenset("شد شدند گردید گردیدند بود بودند".split())

@@ -1513,5 +1513,10 @@ def test_a_surname_before_a_post_ends_the_adjunct_before_it() -> None:
     assert speakers("در این دیدار عرب نژاد مدیر کل بهزیستی استان نمونه گفت: الف.") == [
         ("عرب نژاد", "مدیر کل بهزیستی استان نمونه", 1)
     ]
+    # after «در این خصوص», what is spoken about, any name-like word before a post is its surname
+    assert speakers("در این خصوص باغبان معاون بهره برداری شرکت آب گفت: الف.") == [
+        ("باغبان", "معاون بهره برداری شرکت آب", 1)
+    ]
     # an adjective of the adjunct, a shrine: no one
     assert speakers("در این نشست صمیمی شهردار نمونه گفت: الف.") == [(None, "شهردار نمونه", 1)]
+    assert speakers("در این جلسه مشترک فرماندار نمونه گفت: الف.") == [(None, "فرماندار نمونه", 1)]
