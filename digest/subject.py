@@ -463,8 +463,10 @@ def _trim_object(tokens: list[str]) -> list[str]:
             return head[: comma + 1] + post[:end]  # «NAME، ROLE سال ۸۱ پیشنهاد خود را …»: the post ends at the time
         return head[:comma]  # «جلالی پور، توانمندی … را …»
     start = next((i for i, t in enumerate(head) if is_name_start(t)), None)
-    if start is None:  # a surname alone («رضایی پرداخت … را …»), unless a role leads
-        return ends_at_place(join_tokens(head), province_word=True).split() if _has_head(head) else head[:1]
+    if start is None:  # a surname alone («رضایی پرداخت … را …», «نجاتی پور …»), unless a role leads
+        if _has_head(head):
+            return ends_at_place(join_tokens(head), province_word=True).split()
+        return head[:2] if head[1:2] and head[1] in SURNAME_PARTS else head[:1]
     while start < len(head) and head[start] in TITLES:
         start += 1
     size = 3 if start + 1 < len(head) and is_first_name(head[start]) and is_first_name(head[start + 1]) else 2

@@ -1520,3 +1520,8 @@ def test_a_surname_before_a_post_ends_the_adjunct_before_it() -> None:
     # an adjective of the adjunct, a shrine: no one
     assert speakers("در این نشست صمیمی شهردار نمونه گفت: الف.") == [(None, "شهردار نمونه", 1)]
     assert speakers("در این جلسه مشترک فرماندار نمونه گفت: الف.") == [(None, "فرماندار نمونه", 1)]
+
+
+def test_a_surname_written_apart_before_an_object_keeps_its_second_part() -> None:
+    text = "نجاتی پور عمده ترین مشکل روستاها را آب شرب دانست و گفت: الف."
+    assert [n for n, _, _ in speakers(text)] == ["نجاتی پور"]
