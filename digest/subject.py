@@ -174,7 +174,7 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         if skip:
             skip = False
             continue
-        if len(tok) > MIN_GLUED_DAR and tok.endswith("در") and nxt in VENUE_WORDS:
+        if len(tok) > MIN_GLUED_DAR and tok.endswith("در") and (nxt in VENUE_WORDS or nxt in _AFTER_DAR):
             out.extend((*_canonical(tok[:-2]), "در"))  # «تهراندر گفتوگو»: «در» glued to the word before
             continue
         spaced = _SPACED_HEADS.get(squash(tok + nxt)) if nxt and tok in _SPACED_FIRSTS else None
@@ -195,6 +195,7 @@ _GLUED_OR_SPACED = re.compile(r"\S{4}در[ ]|(?:" + "|".join(sorted(_SPACED_FIRS
 
 
 MIN_GLUED_DAR = 5  # «مادر», «برادر», «صادر» are words, not a word with «در» glued on
+_AFTER_DAR = frozenset("پایان ابتدا ابتدای خاتمه".split())  # «توماجدر پایان»: «در پایان» glued
 
 
 def _name_before_dash(before: str) -> bool:

@@ -1525,3 +1525,8 @@ def test_a_surname_before_a_post_ends_the_adjunct_before_it() -> None:
 def test_a_surname_written_apart_before_an_object_keeps_its_second_part() -> None:
     text = "نجاتی پور عمده ترین مشکل روستاها را آب شرب دانست و گفت: الف."
     assert [n for n, _, _ in speakers(text)] == ["نجاتی پور"]
+
+
+def test_dar_glued_before_payan_ends_the_name() -> None:
+    text = "علی شیرمحمدیدر پایان این نشست گفت: الف."
+    assert [n for n, _, _ in speakers(text)] == ["علی شیرمحمدی"]
