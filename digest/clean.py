@@ -3,7 +3,8 @@
 Removes HTML (tags, entities, scripts, styles), site chrome and boilerplate: a leading language
 switch ("English"), comment-policy lines, "ارسال نظر", "مهمترین/آخرین اخبار", "پربازدیدترین",
 "اخبار مرتبط", "انتهای پیام", news codes, view counts and related-story teasers. Everything after
-the first end-of-article marker is dropped. The layout pass (`digest.layout`: emoji bullets, markup
+the first end-of-article marker is dropped (unless «انتهای پیام» only closed the lead and «وی …» quotes
+on). The layout pass (`digest.layout`: emoji bullets, markup
 debris, date stamps, dash bullets) runs first. Imports only `digest.layout`, `digest.normalize` and
 `digest.textmatch`.
 """
@@ -181,9 +182,10 @@ def clean_lines(lines: list[str]) -> list[str]:
     kept: list[str] = []
     body_seen = False  # an end marker counts only after a paragraph of article text
     stamp_at = None  # where a page stamp («کد خبر: … | تاریخ انتشار: …») followed a list of other stories
-    for line in _drop_leading_foreign(lines):
+    lines = _drop_leading_foreign(lines)
+    for at, line in enumerate(lines):
         if _is_end(line):
-            if body_seen:
+            if body_seen and not _story_goes_on(line, lines[at + 1 :]):
                 break
             continue
         if _is_stamp(line):
@@ -199,6 +201,15 @@ def clean_lines(lines: list[str]) -> list[str]:
             kept.append(line)
             body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
     return _after_listed(kept, stamp_at) if stamp_at is not None else kept
+
+
+def _story_goes_on(line: str, rest: list[str]) -> bool:
+    """«انتهای پیام» after the lead, then «وی …» quoting on: the marker closed a summary, not the story."""
+    after = next((x.strip() for x in rest if x.strip()), "")
+    return _TAIL_MARKER.fullmatch(line) is not None and after.startswith(_GOES_ON)
+
+
+_GOES_ON = ("وی ", "او ", "ایشان ")
 
 
 def _is_address(line: str) -> bool:

@@ -139,3 +139,11 @@ def test_a_postal_address_is_chrome() -> None:
     assert clean_text("\n".join((*story, address))) == story
     street = "در خیابان اصلی شهر نمونه آب‌گرفتگی رخ داد و میدان مرکزی بسته شد."
     assert clean_text(street) == (street,)
+
+
+def test_an_end_marker_after_the_lead_with_the_quote_going_on_is_skipped() -> None:
+    lead = "به گزارش خبرنگار ما، علی رضایی در جلسه بررسی آسیب‌های اجتماعی گفت: طلاق کاهش یافت."
+    more = "وی با رد نگاه اقتصادی خاطرنشان کرد: علت اصلی فرهنگی است."
+    assert clean_text(f"{lead}\n\nانتهای پیام\n\n{more}") == (lead, more)
+    # the marker still ends the story when what follows is another page's text
+    assert clean_text(f"{lead}\n\nانتهای پیام\n\nآخرین خبرهای استان نمونه در یک نگاه") == (lead,)
