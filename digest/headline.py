@@ -598,7 +598,9 @@ def _lead_core(lead: str) -> str:
             rest = after.strip()  # «…، ROLE، news»
         sentence = rest if _words(rest) >= MIN_TEXT_HEADLINE_WORDS else sentence
     sentence = _drop_fronted(sentence.strip().rstrip("."))
-    sentence = _VERB_THEN_KE.sub(r"\g<verb>", sentence, count=1)
+    trailing = _VERB_THEN_KE.search(sentence)
+    if trailing is not None and _words(sentence[: trailing.start()]) >= MIN_MAIN_CLAUSE_WORDS:
+        sentence = sentence[: trailing.end("verb")]  # «… زندگی می‌کنند که …»: the trailing clause goes
     words = sentence.split()
     if len(words) <= MAX_LEAD_WORDS:
         return sentence
@@ -607,6 +609,9 @@ def _lead_core(lead: str) -> str:
     if clause > len(cut) // 2 and not _is_post_line(cut[:clause]):  # «ROLE، X را … اعلام کرد»: not the post
         return cut[:clause].strip()
     return cut.strip() + "…"
+
+
+MIN_MAIN_CLAUSE_WORDS = 7  # «شرایط به گونه ای است که …»: a shorter clause before «که» says nothing alone
 
 
 def _drop_fronted(sentence: str) -> str:

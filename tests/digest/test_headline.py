@@ -629,3 +629,12 @@ def test_a_line_of_page_fields_is_no_headline() -> None:
         "به گزارش روابط عمومی بهزیستی، سبدها توزیع می‌شود.",
     )
     assert find_head(lines).headline == "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود"
+
+
+def test_an_untitled_leads_short_main_clause_keeps_its_ke_clause() -> None:
+    short = "شرایط به گونه ای است که در حوزه انتخابیه با کمترین پزشک متخصص مواجه هستیم."
+    assert find_head((short, "وی افزود: پزشکان کم هستند.")).headline == short.rstrip(".")
+    long_lead = "۷۷ هزار نفر حاشیه نشین در استان نمونه و شهرهای آن زندگی میکنند که بیشترشان در مرکز استان هستند."
+    assert find_head((long_lead, "وی افزود: کار ادامه دارد.")).headline == (
+        "۷۷ هزار نفر حاشیه نشین در استان نمونه و شهرهای آن زندگی میکنند"
+    )
