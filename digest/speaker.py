@@ -771,7 +771,7 @@ def subject_of(pre: str) -> str:
     text = strip_byline(pre)
     for sep in (":", "؛"):
         if sep in text:
-            before, _, after = text.rpartition(sep)
+            before, _, after = _rpartition(text, sep)
             if sep == "؛" and _is_name_then_role(before, after):
                 text = f"{before}، {after}"  # «NAME؛ ROLE گفت»
                 continue
@@ -795,6 +795,18 @@ def subject_of(pre: str) -> str:
 # outlet's name runs into the quoted name of the one who speaks
 _OUTLET_WORDS = ("پایگاه", "خبرگزاری", "سایت", "روزنامه")
 _OUTLET_QUOTED = re.compile(r"^[^«“\"]{3,50}[«“\"](?P<name>[^«»“”\"]{3,30})[»”\"][ ]*$")
+
+
+_CLOCK_COLON = re.compile(r"(?<=[0-9۰-۹]):(?=[0-9۰-۹])")  # «ساعت ۱۷:۲۰»: a clock, no separator
+
+
+def _rpartition(text: str, sep: str) -> tuple[str, str, str]:
+    """`text.rpartition(sep)`, a clock's colon aside."""
+    if sep == ":" and _CLOCK_COLON.search(text):
+        masked = _CLOCK_COLON.sub("\x00", text)
+        at = masked.rfind(sep)
+        return (text[:at], sep, text[at + 1 :]) if at >= 0 else ("", "", text)
+    return text.rpartition(sep)
 
 
 def _titled_subject_at_end(text: str) -> str:

@@ -1530,3 +1530,11 @@ def test_a_surname_written_apart_before_an_object_keeps_its_second_part() -> Non
 def test_dar_glued_before_payan_ends_the_name() -> None:
     text = "علی شیرمحمدیدر پایان این نشست گفت: الف."
     assert [n for n, _, _ in speakers(text)] == ["علی شیرمحمدی"]
+
+
+def test_a_clocks_colon_is_no_attribution_colon() -> None:
+    text = (
+        "مدیرعامل جمعیت هلال احمر استان نمونه گفت که خسارتی گزارش نشده است.\n"
+        "کاوه رستمی در مورد زلزله که ساعت ۱۷:۲۰ امروز رخ داد، اظهار کرد: دو تیم اعزام شدند."
+    )
+    assert [(n, r) for n, r, _ in speakers(text)] == [("کاوه رستمی", "مدیرعامل جمعیت هلال احمر استان نمونه")]
