@@ -276,9 +276,13 @@ def _is_marked_list(line: str) -> bool:
     return line.count("»") - line.count("«") >= MIN_MENU_MARKS or line.count("|") >= MIN_MENU_MARKS
 
 
+_OLDER_NEWS = squash("اخبار قدیمی")
+
+
 def _is_menu_or_prompt(line: str) -> bool:
-    """A marked menu or ad block, or a site's «آیا می‌خواهید به نسخه سبک … بروید؟» prompt."""
-    return _is_marked_list(line) or "نسخه سبک" in line
+    """A marked menu or ad block, or a site's prompt: «آیا می‌خواهید به نسخه سبک … بروید؟», a tag page's
+    «برای دسترسی به اخبار قدیمی‌تر، … سال و ماه را محدود کنید»."""
+    return _is_marked_list(line) or "نسخه سبک" in line or _OLDER_NEWS in squash(line[:40])
 
 
 def _is_post_line(line: str) -> bool:

@@ -638,3 +638,15 @@ def test_an_untitled_leads_short_main_clause_keeps_its_ke_clause() -> None:
     assert find_head((long_lead, "وی افزود: کار ادامه دارد.")).headline == (
         "۷۷ هزار نفر حاشیه نشین در استان نمونه و شهرهای آن زندگی میکنند"
     )
+
+
+def test_a_tag_pages_older_news_prompt_is_no_headline() -> None:
+    title = "امکانات استان نمونه به پای مهاجرت و رشد جمعیت نمی‌رسد"
+    page = (
+        "پرویز زرگر",
+        "برای دسترسی به اخبار قدیمیتر، در منوی مربوطه سال و ماه را محدود کنید.",
+        "-",
+        title,
+        "مدیرکل روابط عمومی استانداری نمونه گفت: رشد جمعیت از امکانات پیشی گرفته است.",
+    )
+    assert find_head(page).headline == title
