@@ -10,7 +10,8 @@ name is a word count only after «شهر», districts only after «بخش», rur
 two places with commas or «و» («مسجدسلیمان، ایذه، گلگیر»), unless it is a first name or a number
 word; a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
-after a first name (`رضا فردوس`), a newspaper or a team (`روزنامه گیلان`, `ملوان بندر انزلی`), a
+after a first name (`رضا فردوس`), a newspaper, a team or a university (`روزنامه گیلان`, `ملوان بندر انزلی`,
+`دانشگاه تهران`), a
 religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
 names another place in Iran, a word inside a
 multi-word hashtag (`#ویژه_خراسان_جنوبی`), a lone place line that the text never mentions again (page
@@ -86,7 +87,7 @@ _NOT_PLACE_AFTER = _keys(
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
     گزارش تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
     داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
-    سد خیابان بلوار میدان هتل ورزشگاه دروازه آزادراه بزرگراه اتوبان بانک بیمه سیمان
+    سد خیابان بلوار میدان هتل ورزشگاه دروازه آزادراه بزرگراه اتوبان بانک بیمه سیمان دانشگاه
     """
 )
 _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")

@@ -341,3 +341,8 @@ def test_a_town_that_needs_a_cue_is_a_place_when_listed_after_places() -> None:
     assert "گلگیر" not in find_places(normalize_fa("خسارت در ایذه و گلگیر خودرو وارد شد."))
     listed = find_places(normalize_fa("مسافران اهواز، ایذه و حمزه به شهر رسیدند."))
     assert listed == ("اهواز", "ایذه")
+
+
+def test_a_universitys_city_is_no_place_of_the_story() -> None:
+    text = normalize_fa("به گفته موسسه ژئوفیزیک دانشگاه تهران، زلزله در نزدیکی هیر در استان اردبیل رخ داد.")
+    assert find_places(text) == ("هیر", "اردبیل")
