@@ -12,7 +12,7 @@ word; a district after «شهرستان» is the county made of it since the cen
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
 after a first name (`رضا فردوس`), a newspaper, a team or a university (`روزنامه گیلان`, `ملوان بندر انزلی`,
 `دانشگاه تهران`), a
-religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`) when the story
+religious epithet (`شهیدان کربلا`), a national desk's dateline (`تهران- ایرنا-`, `ایسنا/تهران`) when the story
 names another place in Iran, a word inside a
 multi-word hashtag (`#ویژه_خراسان_جنوبی`), a lone place line that the text never mentions again (page
 chrome), a province/city menu (four or more names in a row with no comma, «و» or sentence around
@@ -124,7 +124,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 # «تهران- ایرنا-» opening a paragraph is the national desk's dateline, not where the story is; a
 # provincial dateline («بجنورد-ایرنا-») names the story's place and stays
 _NATIONAL_DESK = squash("تهران")
-_DASH = re.compile(r"^\s*[-–—]")
+_DASH = re.compile(r"^\s*[-–—_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -642,9 +642,13 @@ def _one_port_name(places: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _national_desk(scan: _Scan, i: int, end: int) -> bool:
-    """`تهران- ایرنا-` at the start of a paragraph: the dateline of a national desk."""
-    at_start = i == 0 or "\n" in scan.parts[2 * i]
-    return at_start and end == i + 1 and scan.keys[i] == _NATIONAL_DESK and _DASH.match(scan.parts[2 * end]) is not None
+    """`تهران- ایرنا-` or `ایسنا/تهران` at the start of a paragraph: the dateline of a national desk."""
+    if end != i + 1 or scan.keys[i] != _NATIONAL_DESK:
+        return False
+    if i == 0 or "\n" in scan.parts[2 * i]:
+        return _DASH.match(scan.parts[2 * end]) is not None
+    agency_first = i == 1 or "\n" in scan.parts[2 * i - 2]
+    return agency_first and scan.parts[2 * i].strip() == "/"  # «ایسنا/تهران»
 
 
 def _menu_only(hits: list[tuple[str, int, int]], parts: list[str]) -> set[str]:

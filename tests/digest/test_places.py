@@ -346,3 +346,11 @@ def test_a_town_that_needs_a_cue_is_a_place_when_listed_after_places() -> None:
 def test_a_universitys_city_is_no_place_of_the_story() -> None:
     text = normalize_fa("به گفته موسسه ژئوفیزیک دانشگاه تهران، زلزله در نزدیکی هیر در استان اردبیل رخ داد.")
     assert find_places(text) == ("هیر", "اردبیل")
+
+
+def test_an_agency_slash_tehran_dateline_is_the_national_desk() -> None:
+    for dateline in ("ایسنا/تهران", "تهران _ ایرنا _"):
+        text = normalize_fa(f"{dateline} بارش باران در خلخال ادامه دارد.")
+        assert find_places(text) == ("خلخال",), dateline
+    assert find_places(normalize_fa("ایسنا/تهران بارش باران ادامه دارد.")) == ("تهران",)  # all the text says
+    assert "تهران" in find_places(normalize_fa("مردم تهران/ خلخال را ترک کردند."))
