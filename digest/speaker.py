@@ -1107,10 +1107,13 @@ _ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "�
 
 
 @lru_cache(maxsize=1024)
-def _role_tokens(role: str) -> tuple[str, ...]:
+def _role_tokens(role: str, one_head: bool = True) -> tuple[str, ...]:
     """Squashed role words without fillers (`مدیرکل بهزیستی استان یزد` → مدیرکل, بهزیستی, یزد), an
-    office as its holder (`استانداری` = `استاندار`: «معاون استاندار» is «معاون … استانداری»)."""
-    words = (squash(w) for w in role.replace("،", " ").split())
+    office as its holder (`استانداری` = `استاندار`: «معاون استاندار» is «معاون … استانداری»); with
+    `one_head`, a head in two words is one word (`مدیر کل` → مدیرکل)."""
+    words = [squash(w) for w in role.replace("،", " ").split()]
+    if one_head and len(words) > 1 and words[0] + words[1] in HEAD_KEYS:
+        words[:2] = [words[0] + words[1]]  # «مدیر کل» is «مدیرکل»: the filler «کل» belongs to the head
     return tuple(t.removesuffix("ی") if t.endswith("داری") else t for t in words if t and t not in _ROLE_FILLERS)
 
 
@@ -1123,10 +1126,11 @@ def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     return all(tok in it for tok in short)
 
 
-def _roles_compatible(a: str, b: str) -> bool:
+def _roles_compatible(a: str, b: str, one_head: bool = True) -> bool:
     """Same head and one role's words appear, in order, in the other (`معاون استاندار تهران` ~
-    `معاون امنیتی و انتظامی استاندار تهران`), or one extends the other when glued (`مدیرکل` ~ `مدیر کل`)."""
-    ta, tb = _role_tokens(a), _role_tokens(b)
+    `معاون امنیتی و انتظامی استاندار تهران`), or one extends the other when glued (`مدیرکل` ~ `مدیر کل`).
+    Without `one_head` a head written in two words (`مدیر کل`) matches its glued form only as a prefix."""
+    ta, tb = _role_tokens(a, one_head), _role_tokens(b, one_head)
     if not ta or not tb:
         return False
     if _spaceless(a) == _spaceless(b):
@@ -1167,7 +1171,7 @@ def _link_roles(people: list[_Person]) -> list[_Person]:
 def _link_compatible(anon: _Person, named: list[_Person]) -> bool:
     """Merge `anon` into the named person whose role it matches; whether it found one."""
     for p in named:
-        if any(_roles_compatible(r, a) for r in p.roles for a in anon.roles):
+        if any(_roles_compatible(r, a, one_head=False) for r in p.roles for a in anon.roles):
             _merge(p, anon)
             return True
     return False
@@ -1197,10 +1201,10 @@ def _best_role(roles: list[str]) -> str | None:
     groups: list[list[str]] = []
     for role in roles:
         for group in groups:
-            if any(_roles_compatible(role, r) for r in group):
+            if any(_roles_compatible(role, r, one_head=False) for r in group):  # the shown form: as before
                 group.append(role)
                 break
         else:
             groups.append([role])
-    best = max(groups, key=len)
+    best = max(groups, key=lambda group: (len(group), max(len(squash(r)) for r in group)))  # a tie: the fuller
     return max(best, key=lambda r: (len(squash(r)), best.count(r)))

@@ -1538,3 +1538,12 @@ def test_a_clocks_colon_is_no_attribution_colon() -> None:
         "کاوه رستمی در مورد زلزله که ساعت ۱۷:۲۰ امروز رخ داد، اظهار کرد: دو تیم اعزام شدند."
     )
     assert [(n, r) for n, r, _ in speakers(text)] == [("کاوه رستمی", "مدیرعامل جمعیت هلال احمر استان نمونه")]
+
+
+def test_a_two_word_head_and_its_glued_form_are_one_post() -> None:
+    text = (
+        "مدیر کل کمیته امداد نمونه گفت: الف.\n"
+        "مدیرکل کمیته امداد استان نمونه با بیان اینکه کار ادامه دارد گفت: ب.\n"
+        "رستمی با اشاره به جایگاه استان بیان کرد: ج."
+    )
+    assert [n for n, _, _ in speakers(text)] == ["رستمی"]
