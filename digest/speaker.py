@@ -553,10 +553,16 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
         first = text.split(maxsplit=1)[:1]
         acting = _role_subject(text, index) if first and squash(first[0]) in HEAD_KEYS else None
         return _post_title(text, index) or acting or _visiting_post(text, index)
-    if len(m.group("subject").split()) > 8:
-        return None
-    mention = classify_subject(m.group("subject"), index)
+    subject = m.group("subject")
+    if len(subject.split()) > MAX_TITLE_SUBJECT_WORDS:
+        subject = subject.rsplit("/", 1)[1] if "/" in subject else ""  # «… اجتماعی/ عباس عبدی: …»
+        if not 1 < len(subject.split()) <= MAX_TITLE_SUBJECT_WORDS // 2:
+            return None
+    mention = classify_subject(subject, index)
     return mention if mention is not None and mention.kind != "pronoun" else None
+
+
+MAX_TITLE_SUBJECT_WORDS = 8  # «ROLE: statement» titles; after a «/», a name of up to half as many
 
 
 def _visiting_post(text: str, index: int) -> Mention | None:

@@ -1547,3 +1547,10 @@ def test_a_two_word_head_and_its_glued_form_are_one_post() -> None:
         "رستمی با اشاره به جایگاه استان بیان کرد: ج."
     )
     assert [n for n, _, _ in speakers(text)] == ["رستمی"]
+
+
+def test_a_name_colon_after_a_titles_slash_is_its_speaker() -> None:
+    title = "بررسی عوامل مهاجرت نخبگان توسط دو تحلیلگر مسائل اجتماعی/ عباس عبدی: هزینه ماندن بالا رفته است"
+    assert [n for n, _, _ in speakers("مهاجرت نخبگان در سال‌های اخیر فراوان شنیده می‌شود.", headline=title)] == [
+        "عباس عبدی"
+    ]
