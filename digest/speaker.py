@@ -65,6 +65,7 @@ from digest.roles import (
 )
 from digest.subject import (
     MAX_SUBJECT_WORDS,
+    MIN_LONE_SURNAME,
     SURNAME_PARTS,
     Mention,
     classify_subject,
@@ -894,17 +895,25 @@ def _surname_then_post(tokens: list[str], i: int) -> bool:
     post (not «امام زاده», a shrine, nor an adjective of the adjunct, «در این نشست صمیمی شهردار …», nor a
     preposition's object)."""
     size = 2 if tokens[i + 1 : i + 2] and tokens[i + 1] in SURNAME_PARTS else 1
+    name = [t.removesuffix("،") for t in tokens[i : i + size]]  # «در ادامه حقشناس، کارشناس …»
     post = tokens[i + size : i + size + 2]
+    after_adjunct = (tokens[i - 2 : i - 1] == ["این"] and tokens[i - 1] in _ABOUT_NOUNS) or tokens[
+        i - 2 : i
+    ] == _GOING_ON
     return (
         bool(post)
         and post[0] in ROLE_HEADS
         and post[1:2] != []
         and post[1] not in SURNAME_PARTS
-        and (is_surname(tokens[i]) or size == 2 or (tokens[i - 2 : i - 1] == ["این"] and tokens[i - 1] in _ABOUT_NOUNS))
-        and tokens[i] not in _ADJUNCT_ADJECTIVES
+        and (is_surname(name[0]) or size == 2 or (after_adjunct and len(name[0]) >= MIN_LONE_SURNAME))
+        and name[0] not in _ADJUNCT_ADJECTIVES
+        and name[0] not in VENUE_WORDS
         and tokens[i - 1] not in ADJUNCTS  # «با توجه به خشکسالی مدیرکل …»: a preposition's object
-        and looks_like_name(tokens[i : i + size])
+        and looks_like_name(name)
     )
+
+
+_GOING_ON = ["در", "ادامه"]  # «در ادامه NAME، ROLE …»: the next speaker
 
 
 _ADJUNCT_ADJECTIVES = frozenset("صمیمی تخصصی خبری رسمی اختصاصی مردمی هماهنگی".split())

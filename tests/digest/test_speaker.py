@@ -1554,3 +1554,10 @@ def test_a_name_colon_after_a_titles_slash_is_its_speaker() -> None:
     assert [n for n, _, _ in speakers("مهاجرت نخبگان در سال‌های اخیر فراوان شنیده می‌شود.", headline=title)] == [
         "عباس عبدی"
     ]
+
+
+def test_a_name_after_dar_edame_with_its_post_after_a_comma() -> None:
+    text = "علی کریمی گفت: الف.\nدر ادامه حقشناس، کارشناس مسئول واحد گسترش این مرکز گفت: ب."
+    assert [n for n, _, _ in speakers(text)] == ["علی کریمی", "حقشناس"]
+    # a venue noun after «در ادامه» is no name
+    assert [n for n, _, _ in speakers("در ادامه جلسه، فرماندار نمونه گفت: الف.")] == [None]
