@@ -486,9 +486,19 @@ _INTERVIEWED = re.compile(
 )
 
 
+# «گفتگویی با دکتر NAME ROLE، انجام داده‌ایم»: the interview named first, then whom, then the light verb
+_INTERVIEW_DONE = re.compile(
+    r"(?:گفت[ \u200c]*و[ \u200c]*گو|گفتگو|مصاحبه)(?:یی|ای|ی)?[ ]+با[ ]+(?P<subject>[^،؛:«»]{5,100}?)[ ]*،?[ ]+"
+    r"(?:انجام|ترتیب)[ ]+(?:داده|دادیم|داد)"
+)
+
+
 def _interviewed(sentence: str, index: int) -> Mention | None:
-    """An interview's intro naming who was interviewed before the word «گفت‌وگو»: they speak in what follows."""
-    m = _INTERVIEWED.search(sentence) if "گو" in sentence or "مصاحبه" in sentence else None
+    """An interview's intro naming who was interviewed (`با NAME ROLE گفت‌وگویی انجام داده‌ایم`,
+    `گفتگویی با NAME ROLE انجام داده‌ایم`): they speak in what follows."""
+    if "گو" not in sentence and "مصاحبه" not in sentence:
+        return None
+    m = _INTERVIEWED.search(sentence) or _INTERVIEW_DONE.search(sentence)
     if m is None:
         return None
     mention = classify_subject(m.group("subject").strip(), index)

@@ -1561,3 +1561,8 @@ def test_a_name_after_dar_edame_with_its_post_after_a_comma() -> None:
     assert [n for n, _, _ in speakers(text)] == ["علی کریمی", "حقشناس"]
     # a venue noun after «در ادامه» is no name
     assert [n for n, _, _ in speakers("در ادامه جلسه، فرماندار نمونه گفت: الف.")] == [None]
+
+
+def test_an_interview_named_first_then_whom() -> None:
+    text = "برای شناسایی ریشه‌ها گفتگویی با دکتر کاوه رستمی جامعه شناس ، انجام داده‌ایم.\nطلاق ریشه‌های مختلفی دارد."
+    assert [(n, r) for n, r, _ in speakers(text)] == [("کاوه رستمی", "جامعه\u200cشناس")]
