@@ -1566,3 +1566,14 @@ def test_a_name_after_dar_edame_with_its_post_after_a_comma() -> None:
 def test_an_interview_named_first_then_whom() -> None:
     text = "برای شناسایی ریشه‌ها گفتگویی با دکتر کاوه رستمی جامعه شناس ، انجام داده‌ایم.\nطلاق ریشه‌های مختلفی دارد."
     assert [(n, r) for n, r, _ in speakers(text)] == [("کاوه رستمی", "جامعه\u200cشناس")]
+
+
+def test_a_feature_storys_present_tense_verb_reports_when_quoted() -> None:
+    text = "کوثر دانش‌آموز کلاس پنجم است.\nکوثر ادامه می‌دهد: «ما را به سیاه چادر بردند.»"
+    assert [n for n, _, _ in speakers(text)] == ["کوثر"]
+    assert speakers("پرسپولیس با حامی مالی قبلی ادامه می‌دهد.") == []  # goes on, says nothing
+
+
+def test_everyday_words_are_no_names() -> None:
+    assert speakers("خانواده بیماران سرطانی از کمبود دارو گفتند: دارو نیست.") == []
+    assert speakers("خودش می‌گوید: «ما چهار برادریم.»") == []
