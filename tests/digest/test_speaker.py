@@ -1577,3 +1577,8 @@ def test_a_feature_storys_present_tense_verb_reports_when_quoted() -> None:
 def test_everyday_words_are_no_names() -> None:
     assert speakers("خانواده بیماران سرطانی از کمبود دارو گفتند: دارو نیست.") == []
     assert speakers("خودش می‌گوید: «ما چهار برادریم.»") == []
+
+
+def test_an_analyst_is_a_post() -> None:
+    text = "مهدی ذاکریان تحلیلگر مسائل بین الملل و استاد دانشگاه گفت: الف."
+    assert speakers(text) == [("مهدی ذاکریان", "تحلیلگر مسائل بین الملل و استاد دانشگاه", 1)]
