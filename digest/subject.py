@@ -332,7 +332,14 @@ def classify_subject(subject: str, index: int) -> Mention | None:
         mention = _apposition(subject, index)
         if mention is not None:
             return mention
+    return _person_or_post(subject, tokens, index)
+
+
+def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | None:
+    """A subject with no comma's apposition: a post then a name, a name then a post, or a name alone."""
     words = [t for t in tokens if t != "،"]
+    if len(words) == 1 and squash(words[0]) in _LONE_SURNAME_HEADS:
+        return Mention(words[0], None, "person", index)  # «متولی ادامه داد»: no post stands alone so
     if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
         return _role_then_name(subject, tokens, index)
     if is_name_start(words[0]):
@@ -406,6 +413,7 @@ _PARLIAMENT = "مجلس شورای اسلامی"  # a post in the parliament end
 # one of them are the surname
 _LEADING_HEADS = frozenset(squash(h) for h in "رئیس رییس مدیرکل فرماندار استاندار".split())  # compared squashed
 _SURNAME_HEADS = frozenset(squash(h) for h in "متولی امام خطیب سفیر قاضی".split())
+_LONE_SURNAME_HEADS = frozenset({squash("متولی")})  # a subject alone: the surname («خطیب» alone is the preacher)
 SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «قاضی زاده», «خطیب پور»
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())

@@ -1582,3 +1582,9 @@ def test_everyday_words_are_no_names() -> None:
 def test_an_analyst_is_a_post() -> None:
     text = "مهدی ذاکریان تحلیلگر مسائل بین الملل و استاد دانشگاه گفت: الف."
     assert speakers(text) == [("مهدی ذاکریان", "تحلیلگر مسائل بین الملل و استاد دانشگاه", 1)]
+
+
+def test_motavalli_alone_before_a_verb_is_a_surname() -> None:
+    text = "رییس اداره بهزیستی نمونه گفت: الف.\nمتولی ادامه داد: ب."
+    assert speakers(text) == [("متولی", "رییس اداره بهزیستی نمونه", 2)]
+    assert speakers("خطیب جمعه نمونه گفت: الف.\nخطیب افزود: ب.")[0][0] is None  # the preacher
