@@ -650,3 +650,11 @@ def test_a_tag_pages_older_news_prompt_is_no_headline() -> None:
         "مدیرکل روابط عمومی استانداری نمونه گفت: رشد جمعیت از امکانات پیشی گرفته است.",
     )
     assert find_head(page).headline == title
+
+
+def test_a_role_matarah_kard_kicker_and_front_page_links_are_no_headline() -> None:
+    title = "انتقاد از تاخیر در تکمیل پروژه جاده جدید نمونه"
+    lead = "امام جمعه نمونه در خطبه‌های نماز جمعه این هفته گفت: جاده قربانی می‌گیرد."
+    kicker = "امام جمعه نمونه با اشاره به آمار بالای تلفات جاده ای مطرح کرد"
+    assert find_head((kicker, title, lead)).headline == title
+    assert find_head(("صفحه اول ا آرشیو", "خبر", title, lead)).headline == title
