@@ -6,7 +6,8 @@ Lookup is by word n-grams compared in squashed form, so `سیستان و بلو�
 Names that are also everyday words (`سرباز`, `نور`, `بافت`) count only after a place cue; towns whose
 name is a word count only after «شهر», districts only after «بخش», rural districts only after
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
-ب», its plural ending written apart too: «شهرستان های …»); a town or district also counts listed after
+ب», its plural ending written apart too: «شهرستان های …»; the list's items no list has, one or two
+words between commas, count too: «۸ روستای سیلوه، زیوکه، …»); a town or district also counts listed after
 two places with commas or «و» («مسجدسلیمان، ایذه، گلگیر»), unless it is a first name or a number
 word; a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
@@ -369,6 +370,8 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     if kind in (_LOCAL, _VILLAGE) and scan.keys[i] in _NOT_VILLAGE_WORDS:
         return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای خوش آب و هوا»: no place named here
     cued = _cued(scan.keys, i, kind, gaz)
+    if cued is None and kind == _VILLAGE and scan.list_kind == _VILLAGE:
+        cued = _listed_village(scan, i)  # «۸ روستای سیلوه، زیوکه، ماشکان، …»: a list item no list has
     if cued is None:
         if hit is not None and kind == _SEAT:
             scan.list_kind = kind  # «شهرستان‌های خلخال، نمین، انگوت»: the list goes on past a county
@@ -502,6 +505,40 @@ def _unlisted_village(keys: list[str], i: int, gaz: _Gazetteer) -> tuple[str, in
         if county is not None and county[0] not in AMBIGUOUS:
             return " ".join(keys[i:end]), end
     return None
+
+
+def _listed_village(scan: _Scan, i: int) -> tuple[str, int] | None:
+    """A one- or two-word item of a village list the cue opened, between commas or before «و»."""
+    keys = scan.keys
+    after_and = scan.last_place == i - 1 and keys[i - 1] in _LIST_CUES  # the list's last item
+    if not (after_and or (scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]))):
+        return None
+    for end in (i + 1, i + 2):
+        words = keys[i:end]
+        if end > len(keys) or not all(_NAME_WORD.fullmatch(w) and _may_be_village(w) for w in words):
+            return None
+        closes = end == len(keys) or _LIST_COMMA.search(scan.parts[2 * end]) or keys[end] in _LIST_CUES
+        last = after_and and (_CLAUSE_END.search(scan.parts[2 * end]) or keys[end] in _FUNCTION_WORDS)
+        if closes or last:
+            return " ".join(words), end
+    return None
+
+
+def _may_be_village(key: str) -> bool:
+    return (
+        len(key) >= MIN_VILLAGE_LETTERS
+        and key not in _FUNCTION_WORDS
+        and key not in _KIND_CUES
+        and key not in _CUES
+        and key not in _NOT_VILLAGE_WORDS
+        and key not in _NUMBER_KEYS
+        and key not in _first_name_keys()
+        and key not in _TITLE_KEYS
+    )
+
+
+MIN_VILLAGE_LETTERS = 3
+_TITLE_KEYS = _keys("خانم آقای آقا حاج حاجی دکتر مهندس سید سیده")  # «… و خانم مظفری»: a person
 
 
 def _as_written_pattern(name: str) -> str:

@@ -354,3 +354,11 @@ def test_an_agency_slash_tehran_dateline_is_the_national_desk() -> None:
         assert find_places(text) == ("خلخال",), dateline
     assert find_places(normalize_fa("ایسنا/تهران بارش باران ادامه دارد.")) == ("تهران",)  # all the text says
     assert "تهران" in find_places(normalize_fa("مردم تهران/ خلخال را ترک کردند."))
+
+
+def test_a_village_list_goes_on_past_names_no_list_has() -> None:
+    text = normalize_fa("این مراکز ۸ روستای سیلوه، زیوکه، ماشکان، خالدار، گردیکاولان و هواربید را پوشش می‌دهند.")
+    assert find_places(text) == ("سیلوه", "زیوکه", "ماشکان", "خالدار", "گردیکاولان", "هواربید")
+    # a person or a number word in the list is no village
+    people = find_places(normalize_fa("در روستای سیلوه، خانم مظفری و دو نفر دیگر حضور داشتند."))
+    assert people == ("سیلوه",)
