@@ -353,6 +353,8 @@ def test_a_channel_heading_with_a_quoted_surname_and_a_part_counter() -> None:
 def test_a_title_glued_to_the_lead_at_its_verb() -> None:
     text = "بیش از یک میلیارد تومان کمک ارسال شدمدیرکل بهزیستی استان نمونه گفت: کمک‌ها ارسال شد."
     assert main_speaker(text) == (None, "مدیرکل بهزیستی استان نمونه")
+    text = "مخازن آب روستای نمونه قابل استفاده نیستنددهیار روستای نمونه گفت: مخازن فرسوده است."
+    assert main_speaker(text) == (None, "دهیار روستای نمونه")
 
 
 def test_report_lead_in_runs_to_the_first_name_and_a_post_before_an_object() -> None:
