@@ -638,6 +638,10 @@ def _according_role(sentence: str) -> str | None:
     number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
     if number > MAX_BARE_NAME_WORDS:  # «به گفته حجت الاسلام NAME امسال در کشور ۲۰۰ هزار …»: a time word first
         number = next((i for i, w in enumerate(words[:number]) if i > 1 and w in _TIME_WORDS), number)
+    if MAX_BARE_NAME_WORDS < number < len(words) and is_name_start(words[0]):
+        named = classify_subject(join_tokens(subject_tokens(" ".join(words[:number]))), 0)
+        if named is not None and named.name and named.role:  # «طبق گفته‌های NAME ROLE ۴۰۸ هزار …»
+            return " ".join(words[:number])
     if number > MAX_BARE_NAME_WORDS and _first_and_surname(words):
         return " ".join(words[:2])  # «به گفته علیرضا باغبانی بخش عمده‌ای از …»: a first name and a surname
     tokens = subject_tokens(" ".join(words[:number]))

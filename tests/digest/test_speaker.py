@@ -1588,3 +1588,8 @@ def test_motavalli_alone_before_a_verb_is_a_surname() -> None:
     text = "رییس اداره بهزیستی نمونه گفت: الف.\nمتولی ادامه داد: ب."
     assert speakers(text) == [("متولی", "رییس اداره بهزیستی نمونه", 2)]
     assert speakers("خطیب جمعه نمونه گفت: الف.\nخطیب افزود: ب.")[0][0] is None  # the preacher
+
+
+def test_according_to_a_name_and_post_with_a_number_after_them() -> None:
+    text = "طبق گفته‌های علی اصغر فانی وزیر آموزش‌وپرورش ۴۰۸ هزار دانش‌آموز اتباع در مدارس ثبت نام کرده‌اند."
+    assert speakers(text) == [("علی اصغر فانی", "وزیر آموزش\u200cوپرورش", 1)]
