@@ -87,6 +87,8 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
     """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
     if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
         return True
+    if kept[-1] == _ONE and tok == "از" and not any(t in ROLE_HEADS for t in kept):
+        return True  # «رضا دهقان یکی از فعالین کارگری»: who the person is among a group, after the name
     if tok in _PREFIX_ADJUNCTS:  # «اورژانس پیش بیمارستانی», «آموزش پیش دبستانی»; «پیش از …» is time
         return bool(nxt) and nxt not in _AFTER_TIME_PREFIX and nxt not in VENUE_WORDS and not nxt[0].isdigit()
     if tok != "در" or not nxt:
@@ -94,6 +96,9 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
     if kept[0] == INDEFINITE and len(kept) > 1 and kept[1] in ROLE_HEADS:
         return nxt not in VENUE_WORDS and nxt not in ADJUNCTS
     return nxt in ROLE_SEATS or is_place(nxt) if REPRESENTATIVE_HEADS.intersection(kept) else False
+
+
+_ONE = "یکی"
 
 
 # Adjuncts that are also prefixes written apart inside a post's words (`پیش بیمارستانی`).
@@ -583,7 +588,7 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     if name is None:
         return None
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
-    role = join_tokens(rest) if rest and _is_role_start(rest[0]) else None
+    role = join_tokens(rest) if rest and (_is_role_start(rest[0]) or rest[:2] == [_ONE, "از"]) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
 
 

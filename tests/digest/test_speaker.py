@@ -1593,3 +1593,10 @@ def test_motavalli_alone_before_a_verb_is_a_surname() -> None:
 def test_according_to_a_name_and_post_with_a_number_after_them() -> None:
     text = "طبق گفته‌های علی اصغر فانی وزیر آموزش‌وپرورش ۴۰۸ هزار دانش‌آموز اتباع در مدارس ثبت نام کرده‌اند."
     assert speakers(text) == [("علی اصغر فانی", "وزیر آموزش\u200cوپرورش", 1)]
+
+
+def test_one_of_a_group_after_a_name_is_the_persons_role() -> None:
+    for text in ("رضا دهقان یکی از فعالین کارگری گفت: الف.", "رضا دهقان، یکی از فعالین کارگری گفت: الف."):
+        assert speakers(text) == [("رضا دهقان", "یکی از فعالین کارگری", 1)], text
+    # inside a post «یکی از» opens another clause: the post ends before it
+    assert speakers("کاظمی شهردار نمونه و یکی از اعضای شورا گفت: الف.")[0][1] != "شهردار نمونه و یکی از اعضای شورا"
