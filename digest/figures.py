@@ -529,14 +529,22 @@ def _figure(sentence: str, span: NumberSpan) -> Figure | None:
     unit, unit_end = _unit_after(sentence, span)
     if _excluded(sentence, span, unit):
         return None
-    text = sentence[span.start : unit_end].strip()
+    negative = unit == _DEGREE and _NEGATIVE.search(sentence, max(0, span.start - len(_MINUS) - 1), span.start)
+    start = span.start - len(_MINUS) - 1 if negative else span.start  # «منفی ۲۳ درجه»: below zero
+    text = sentence[start:unit_end].strip()
     return Figure(
         text=text,
-        number=span.value * UNIT_SCALES.get(unit or "", 1.0),
+        number=(-1 if negative else 1) * span.value * UNIT_SCALES.get(unit or "", 1.0),
         unit=unit,
         context=_context(sentence, span.start, unit_end),
         sentence=sentence,
     )
+
+
+# «منفی ۲۳ درجه» is below zero; «منفی ۷۰ درصد کاهش» says the fall twice (annotated as a fall of 70)
+_MINUS = "منفی"
+_NEGATIVE = re.compile(_MINUS + r"[ ]$")
+_DEGREE = "درجه"
 
 
 def _is_range(sentence: str, first: NumberSpan, second: NumberSpan) -> bool:

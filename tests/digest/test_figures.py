@@ -427,3 +427,8 @@ def test_an_n_fold_set_and_a_number_cut_before_its_noun_are_no_figures() -> None
 def test_a_count_after_two_listed_articles_stays() -> None:
     found = figures("شمشیری از وجود ۲۰ مرکز ماده ۱۵ و دو مرکز ماده ۱۶ در استان خبر داد.")
     assert [(text, number) for text, number, _ in found] == [("۲۰ مرکز", 20), ("دو مرکز", 2)]
+
+
+def test_a_temperature_below_zero_is_negative() -> None:
+    body = [normalize_fa("دمای سراب به منفی ۲۳ درجه رسید و سهم معدن منفی ۷۰ درصد کاهش داشت.")]
+    assert sorted((f.text, f.number) for f in extract_figures(body)) == [("منفی ۲۳ درجه", -23), ("۷۰ درصد", 70)]
