@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from digest.numbers import ONES, SCALES
-from digest.places import is_place, is_place_name
+from digest.places import PROVINCES, is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -648,7 +648,22 @@ def _strip_role(role: str) -> str:
         role = " ".join(words[:-2])  # «… خوزستان برگزار شد»: the sentence's verb ran into the post
     role = _territorial(role.strip(" ،").removesuffix(" نیز").removesuffix(" هم").strip(" ،"))
     head, parliament, _ = role.partition(_PARLIAMENT)  # «… مجلس شورای اسلامی آمارهای دولت را»: the object
-    return head + parliament if parliament else role
+    return _unglue_province(head + parliament if parliament else role)
+
+
+def _unglue_province(role: str) -> str:
+    """«مدیرکل کمیته امدادلرستان»: a province glued to the post's last word is written apart."""
+    last = role.rsplit(" ", 1)[-1]
+    glued = _GLUED_PROVINCE.search(last) if len(last) > MIN_GLUED_PROVINCE else None
+    if glued is None or is_place(last):
+        return role
+    return f"{role[: len(role) - len(last) + glued.start()]} {glued.group()}"
+
+
+MIN_GLUED_PROVINCE = 6
+_GLUED_PROVINCE = re.compile(
+    r"(?<=[^\s]{3})(?:" + "|".join(sorted((p for p in PROVINCES if " " not in p), key=len, reverse=True)) + r")$"
+)
 
 
 def ends_at_place(role: str, province_word: bool = False) -> str:

@@ -1600,3 +1600,10 @@ def test_one_of_a_group_after_a_name_is_the_persons_role() -> None:
         assert speakers(text) == [("رضا دهقان", "یکی از فعالین کارگری", 1)], text
     # inside a post «یکی از» opens another clause: the post ends before it
     assert speakers("کاظمی شهردار نمونه و یکی از اعضای شورا گفت: الف.")[0][1] != "شهردار نمونه و یکی از اعضای شورا"
+
+
+def test_a_province_glued_to_the_posts_last_word_is_written_apart() -> None:
+    assert speakers("جلال شیخپور مدیرکل کمیته امدادلرستان گفت: الف.") == [
+        ("جلال شیخپور", "مدیرکل کمیته امداد لرستان", 1)
+    ]
+    assert speakers("علی کریمی فرماندار شهرستان کرمانشاه گفت: الف.")[0][1] == "فرماندار شهرستان کرمانشاه"
