@@ -249,6 +249,8 @@ def _is_head_line(line: str) -> bool:
         return False
     if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line):
         return False  # a menu, a «lite version» prompt, a print page's header with the site's address
+    if " Archives" in line:
+        return False  # «TAG Archives - SITE»: a WordPress tag archive's header, as «بایگانی‌های TAG - SITE»
     if "ارسال به دوست" in line and not _BUTTONS.sub("", line).strip():
         return False  # «چاپ ارسال به دوست»: the page's buttons
     if line.rstrip().endswith(("- -", "--")):

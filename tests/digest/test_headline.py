@@ -91,6 +91,8 @@ def test_a_tag_archive_header_and_a_listing_date_are_no_headline() -> None:
     page = ("بایگانی‌های مهاجرت - عصر دهیار", f"{title} ۱۷ مرداد ۱۳۹۸", "", title, lead)
     assert find_head(page).headline == title
     assert find_head((f"{title} - 30 فروردین 1402", lead)).headline == title
+    english = "خسارت،سیل،آب منطقه ای،سیل در نمونه Archives - صفیر نمونه"
+    assert find_head((english, f"{title} ۱۷ مرداد ۱۳۹۸", title, lead)).headline == title
 
 
 def test_a_slug_without_the_digit_still_picks_its_head_line() -> None:
