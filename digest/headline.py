@@ -285,7 +285,7 @@ _OLDER_NEWS = squash("اخبار قدیمی")
 def _is_menu_or_prompt(line: str) -> bool:
     """A marked menu or ad block, or a site's prompt: «آیا می‌خواهید به نسخه سبک … بروید؟», a tag page's
     «برای دسترسی به اخبار قدیمی‌تر، … سال و ماه را محدود کنید»."""
-    return _is_marked_list(line) or "نسخه سبک" in line or _OLDER_NEWS in squash(line[:40])
+    return _is_marked_list(line) or "نسخه سبک" in line or ("قدیمی" in line[:40] and _OLDER_NEWS in squash(line[:40]))
 
 
 def _is_post_line(line: str) -> bool:

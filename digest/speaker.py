@@ -897,9 +897,9 @@ def _skip_preamble(text: str) -> str:
         tokens = text.split()
     start = _after_relative_clause(tokens)  # «در این آیین که با حضور … برگزار شد ROLE گفت»: no comma
     for i, tok in enumerate(tokens[start:], start):
-        if i and (
-            _can_start_subject(tok, tokens[i + 1] if i + 1 < len(tokens) else "") or _surname_then_post(tokens, i)
-        ):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        post_next = nxt in ROLE_HEADS or nxt in SURNAME_PARTS  # a cheap test: a post may follow
+        if i and (_can_start_subject(tok, nxt) or (post_next and _surname_then_post(tokens, i))):
             return " ".join(tokens[i:])
     return text
 
@@ -1146,6 +1146,7 @@ def _role_tokens(role: str, one_head: bool = True) -> tuple[str, ...]:
     return tuple(t.removesuffix("ی") if t.endswith("داری") else t for t in words if t and t not in _ROLE_FILLERS)
 
 
+@lru_cache(maxsize=1024)
 def _spaceless(role: str) -> str:
     return squash(role).replace("،", "")
 
