@@ -517,7 +517,9 @@ def _listed_village(scan: _Scan, i: int) -> tuple[str, int] | None:
         words = keys[i:end]
         if end > len(keys) or not all(_NAME_WORD.fullmatch(w) and _may_be_village(w) for w in words):
             return None
-        closes = end == len(keys) or _LIST_COMMA.search(scan.parts[2 * end]) or keys[end] in _LIST_CUES
+        if end == len(keys):
+            return " ".join(words), end  # the text ends with the list
+        closes = _LIST_COMMA.search(scan.parts[2 * end]) or keys[end] in _LIST_CUES
         last = after_and and (_CLAUSE_END.search(scan.parts[2 * end]) or keys[end] in _FUNCTION_WORDS)
         if closes or last:
             return " ".join(words), end
@@ -534,11 +536,13 @@ def _may_be_village(key: str) -> bool:
         and key not in _NUMBER_KEYS
         and key not in _first_name_keys()
         and key not in _TITLE_KEYS
+        and key not in _QUALIFIER_KEYS
     )
 
 
 MIN_VILLAGE_LETTERS = 3
 _TITLE_KEYS = _keys("خانم آقای آقا حاج حاجی دکتر مهندس سید سیده")  # «… و خانم مظفری»: a person
+_QUALIFIER_KEYS = _keys("بالا پایین علیا سفلی سفلا وسطی")  # «قزل حصار بالا و پایین»: the other half of a name
 
 
 def _as_written_pattern(name: str) -> str:

@@ -362,3 +362,9 @@ def test_a_village_list_goes_on_past_names_no_list_has() -> None:
     # a person or a number word in the list is no village
     people = find_places(normalize_fa("در روستای سیلوه، خانم مظفری و دو نفر دیگر حضور داشتند."))
     assert people == ("سیلوه",)
+
+
+def test_a_village_list_at_the_texts_very_end() -> None:
+    assert find_places(normalize_fa("روستاهای سیلوه، زیوکه و هواربید")) == ("سیلوه", "زیوکه", "هواربید")
+    assert find_places(normalize_fa("روستاهای سیلوه، زیوکه")) == ("سیلوه", "زیوکه")
+    assert "بالا" not in find_places(normalize_fa("روستاهای سیلوه، زیوکه، بالا و هواربید"))
