@@ -361,7 +361,12 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
         kind = scan.list_kind
     if kind is None and scan.last_place == i and _road_end(scan, i):
         kind = "town"  # «ایرانشهر - خیرآباد», «دلگان_بزمان»: a road's other end is a town
-    elif kind is None and scan.run >= MIN_LISTED_RUN and _listed_after(scan, i) and _may_list(scan.keys[i]):
+    elif (
+        kind is None
+        and scan.run >= MIN_LISTED_RUN
+        and _continues_list(scan, i, _LIST_COMMA)
+        and _may_list(scan.keys[i])
+    ):
         kind = _LISTED  # «مسجدسلیمان، ایذه، گلگیر و …»: a town or district listed after places
     main = gaz.main
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
@@ -382,12 +387,6 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
 
 
 MIN_LISTED_RUN = 2  # places listed before a name the list alone makes a place
-
-
-def _listed_after(scan: _Scan, i: int) -> bool:
-    """Word i follows the last place after a comma or «و» (a dash joins a road's towns or a menu's)."""
-    after_comma = scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]) is not None
-    return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
 
 
 def _may_list(key: str) -> bool:
@@ -419,9 +418,10 @@ def _indexes(kind: str, gaz: _Gazetteer) -> list[_Index]:
     return [gaz.by_kind["town"]] if kind == _LOCAL else []
 
 
-def _continues_list(scan: _Scan, i: int) -> bool:
-    """Word i follows the last place after a comma, a dash or «و» («روستاهای الف، ب و ج»)."""
-    after_comma = scan.last_place == i and _LIST_JOIN.search(scan.parts[2 * i]) is not None
+def _continues_list(scan: _Scan, i: int, joins: re.Pattern[str] = _LIST_JOIN) -> bool:
+    """Word i follows the last place after a comma, a dash or «و» («روستاهای الف، ب و ج»); with `joins`
+    _LIST_COMMA, after a comma or «و» only (a dash joins a road's towns or a menu's)."""
+    after_comma = scan.last_place == i and joins.search(scan.parts[2 * i]) is not None
     return after_comma or (scan.last_place == i - 1 and scan.keys[i - 1] in _LIST_CUES)
 
 
@@ -510,9 +510,9 @@ def _unlisted_village(keys: list[str], i: int, gaz: _Gazetteer) -> tuple[str, in
 def _listed_village(scan: _Scan, i: int) -> tuple[str, int] | None:
     """A one- or two-word item of a village list the cue opened, between commas or before «و»."""
     keys = scan.keys
-    after_and = scan.last_place == i - 1 and keys[i - 1] in _LIST_CUES  # the list's last item
-    if not (after_and or (scan.last_place == i and _LIST_COMMA.search(scan.parts[2 * i]))):
+    if not _continues_list(scan, i, _LIST_COMMA):
         return None
+    after_and = scan.last_place == i - 1 and keys[i - 1] in _LIST_CUES  # the list's last item
     for end in (i + 1, i + 2):
         words = keys[i:end]
         if end > len(keys) or not all(_NAME_WORD.fullmatch(w) and _may_be_village(w) for w in words):
@@ -533,8 +533,7 @@ def _may_be_village(key: str) -> bool:
         and key not in _KIND_CUES
         and key not in _CUES
         and key not in _NOT_VILLAGE_WORDS
-        and key not in _NUMBER_KEYS
-        and key not in _first_name_keys()
+        and _may_list(key)
         and key not in _TITLE_KEYS
         and key not in _QUALIFIER_KEYS
     )

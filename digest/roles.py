@@ -27,6 +27,13 @@ def spellings(words: Iterable[str]) -> frozenset[str]:
 
 # The report attributions that open a sentence: «به گزارش ایرنا، …», «به نقل از مهر، …».
 REPORT_OPENERS = ("به گزارش", "به نقل از")
+# Verbs that report only when a quotation follows them (also in WEAK_VERBS): a complaint («… به این وضع
+# اعتراض می‌کند: «…»»), a feature story's present tense («کوثر ادامه می‌دهد: «…»»; «پرسپولیس با حامی
+# قبلی ادامه می‌دهد» goes on doing something)
+_QUOTED_ONLY_VERBS = (
+    "انتقاد کرد", "اعتراض کرد", "گلایه کرد", "انتقاد می کند", "اعتراض می کند", "گلایه می کند",
+    "ادامه می دهد", "توضیح می دهد", "اضافه می کند", "تعریف می کند",
+)  # fmt: skip
 # Reporting verbs (matched flexibly: خبرداد = خبر داد, تأکید = تاکید).
 REPORTING_VERBS: tuple[str, ...] = (
     "گفت", "گفته است", "می گوید", "افزود", "افزوده است", "اظهار کرد", "اظهار داشت", "خبر داد",
@@ -39,8 +46,7 @@ REPORTING_VERBS: tuple[str, ...] = (
     "گفته بود", "افزوده بود", "اعلام کرده بود", "اعلام کرده است", "تاکید کرده بود", "تاکید کرده است",
     "نوشت", "می افزاید", "گفته", "افزوده", "معتقد است", "بر این باور است", "اعلام کرده",
     "دانست", "برشمرد", "خواست", "خاطرنشان داشت",
-    "انتقاد کرد", "اعتراض کرد", "گلایه کرد", "انتقاد می کند", "اعتراض می کند", "گلایه می کند",
-    "ادامه می دهد", "توضیح می دهد", "اضافه می کند", "تعریف می کند",  # a feature story's present tense
+    *_QUOTED_ONLY_VERBS,
 )  # fmt: skip
 # «… نمود» for every «… کرد» («اضافه نمود», «تصریح نمود»)
 REPORTING_VERBS += tuple(
@@ -74,10 +80,7 @@ REPORTING_VERB = re.compile(r"(?<![\w\u200c])" + alternation(REPORTING_VERBS))
 WEAK_VERBS = frozenset(
     {"اشاره کرد", "اشاره نمود", "خواستار شد", "خواست", "پاسخ داد", "اعتراف کرد", "اعتراف نمود"}
     | {"نوشت", "گفته", "افزوده"}
-    | {"انتقاد کرد", "اعتراض کرد", "گلایه کرد", "انتقاد می کند", "اعتراض می کند", "گلایه می کند"}
-    # «… به این وضع اعتراض می‌کند: «…»»: a complaint, when quoted
-    | {"ادامه می دهد", "توضیح می دهد", "اضافه می کند", "تعریف می کند"}
-    # «کوثر ادامه می‌دهد: «…»»; «پرسپولیس با حامی قبلی ادامه می‌دهد» goes on doing something
+    | set(_QUOTED_ONLY_VERBS)
 )
 # Verbs that still report before a bare clause with no «که» and no colon ("ROLE اعلام کرد ذخایر …"),
 # when their subject is a role.
