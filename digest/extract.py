@@ -67,7 +67,7 @@ def extract(article: Article) -> Digest:
     core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
     figures = extract_figures(sentences, head.headline)
     topics = classify(head.headline, core)
-    places = find_places("\n".join((head.headline, head.kicker or "", body)))
+    places = find_places("\n".join((head.headline, head.kicker or "", body)), head.headline)
     return Digest(
         headline=head.headline,
         is_social=topics.is_social,

@@ -117,7 +117,7 @@ def test_dev_set_meets_targets(dev: list[dict[str, Any]], tmp_path: Path) -> Non
         "--min-headline",
         "0.90",
         "--min-places",
-        "0.85",
+        "0.97",  # the target, met since listed villages count only when the title names them
     ]
     score = eval_dir() / "score.py"
     out = subprocess.run(
