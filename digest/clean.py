@@ -101,6 +101,13 @@ _CHROME = re.compile(
 _STAMP = re.compile(r"^[\W\d_]*(?:کد[ ]خبر|کد[ ]مطلب|شناسه[ ]خبر|شماره[ ]خبر|تاریخ[ ]انتشار)[ ]*:[ ]*[0-9۰-۹]")
 _TAIL_MARKER = re.compile(r"[\s/]*(?:انتهای[ \u200c]*پیام|پایان[ \u200c]*پیام)[\s/.]*$")
 _TAIL_WORD = "پیام"  # in every tail marker
+# «TITLE مشاهده در قالب پی دی اف چاپ فرستادن به ایمیل»: a CMS's buttons run into the title's line
+_TAIL_BUTTONS = re.compile(
+    r"[ ]*(?:مشاهده[ ]در[ ]قالب[ ]+(?:پی[ ]?دی[ ]?اف|PDF)[ ]*)?(?:چاپ[ ]*)?"
+    r"(?:فرستادن|ارسال)[ ]به[ ](?:ایمیل|پست[ ]الکترونیک)[ ]*$",
+    re.I,
+)
+_MAIL_WORDS = ("ایمیل", "الکترونیک")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _WORDS = re.compile(r"\S+")
 
@@ -196,6 +203,8 @@ def clean_lines(lines: list[str]) -> list[str]:
             continue
         if _TAIL_WORD in line:  # cheap test before the regex, which is tried at every position
             line = _TAIL_MARKER.sub("", line)
+        if line.rstrip().endswith(_MAIL_WORDS):  # cheap test before the regex
+            line = _TAIL_BUTTONS.sub("", line)
         line = line.strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)

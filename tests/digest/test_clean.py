@@ -29,6 +29,9 @@ BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده �
         (f"بازدید استاندار از مناطق سیل‌زده\n{BODY}", ("بازدید استاندار از مناطق سیل‌زده", BODY)),
         (f"{BODY}\nبیشتر بخوانید: افتتاح یک مدرسه در روستا\nپایان", (BODY, "پایان")),
         (f"{BODY}\nمنبع: ایرنا", (BODY,)),
+        (f"بی آبی روستاها مشاهده در قالب پی دی اف چاپ فرستادن به ایمیل\n{BODY}", ("بی آبی روستاها", BODY)),
+        (f"افتتاح مدرسه چاپ ارسال به ایمیل\n{BODY}", ("افتتاح مدرسه", BODY)),
+        (f"{BODY} نشانی را به ایمیل", (f"{BODY} نشانی را به ایمیل",)),
         (
             LONG_LINE,
             (LONG_LINE,),
@@ -46,6 +49,9 @@ BODY = "مدیرکل بهزیستی استان گفت: این طرح در ده �
         "a_visit_opening_a_headline_is_no_counter",
         "read_more_teaser",
         "credit_line",
+        "pdf_print_mail_buttons_after_a_title",
+        "print_mail_buttons_after_a_title",
+        "a_sentence_ending_in_email_stays",
         "long_line_is_not_marker",
     ],
 )

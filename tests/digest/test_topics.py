@@ -256,6 +256,8 @@ def test_deprivation_outside_sport_still_counts() -> None:
         ("۱۳ هزار خانوار در اطراف کلانشهر شیراز سکونت گزیده‌اند", "استاندار گفت این خانوارها خدمات شهری ندارند."),
         ("ثبت ۱۵۴ ولادت در هر ساعت", "ولادت‌ها نسبت به سال گذشته افزایش یافت و فوت کاهش یافت."),
         ("بیمارستانی بدون پزشک", "شهروندان از نبود پزشک متخصص گلایه دارند."),
+        ("تعطیلی کارخانه ریسندگی نمونه", "کارکنان این مجموعه نگران آینده خود هستند و مدیرعامل از مشکلات مالی گفت."),
+        ("۳۰۹ نیروی بومی جذب طرح‌های منطقه شدند", "فرماندار گفت سهم شهرستان از استخدام‌ها باید بیشتر شود."),
     ],
     ids=[
         "teachers_shortage",
@@ -268,6 +270,8 @@ def test_deprivation_outside_sport_still_counts() -> None:
         "outskirts_of_a_metropolis",
         "births_registered",
         "hospital_without_doctors",
+        "a_plant_closing",
+        "hiring_local_people",
     ],
 )
 def test_more_social_shapes(headline: str, body: str) -> None:
