@@ -52,6 +52,7 @@ from digest.roles import (
     HONORIFIC_VERBS,
     KEEP_TITLES,
     NAMED_ORGS,
+    PLURAL_HEADS,
     PREAMBLE_STARTS,
     PRONOUNS,
     REPORTER_HEADS,
@@ -177,7 +178,60 @@ def find_speakers(
         found[0] = Speaker(found[0].name, post, found[0].statements)
     if found and found[0].name and not found[0].role:
         found[0] = Speaker(found[0].name, _sermon_post(found[0].name, sentences), found[0].statements)
+    if not any(sp.name for sp in found):
+        found = _named_visitor(found, sentences[: max(lead, VISIT_LEAD)])
+    if found and not found[0].statements and found[0].role:  # an actor, quoted nowhere
+        found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
     return tuple(found)
+
+
+def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:
+    """Nobody named is quoted: the official whose visit the lead reports is the main person, and
+    names the post the title gave (`دیدار فرماندار میرآباد با …` over `"NAME" فرماندار میرآباد با … دیدار کرد`)."""
+    visitor = _visitor(sentences)
+    if visitor is None:
+        return found
+    if not found:
+        return [visitor]
+    post = found[0].role
+    if post and visitor.role and not _roles_compatible(post, visitor.role):
+        return found
+    return [Speaker(visitor.name, _party_cut(visitor.role) if visitor.role else post, found[0].statements), *found[1:]]
+
+
+VISIT_LEAD = 2  # sentences searched for a visit or a meeting when nobody is quoted
+# «… از مرکز … بازدید کردند», «… با کارشناسان … دیدار و گفتگو کرد»: the lead reports a visit or a meeting
+_VISITED = re.compile(
+    r"[ ](?:بازدید|دیدار(?:[ ]و[ ](?:گفتگو|گفت[ ]?و[ ]?گو))?)[ ]*"
+    r"(?:کرد|کردند|نمود|نمودند|به[ ]عمل[ ]آورد|به[ ]عمل[ ]آوردند)(?![^\s.،])"
+)
+
+
+def _visitor(sentences: list[str]) -> Speaker | None:
+    """The named official whose visit or meeting the lead reports, when the story quotes nobody
+    (`NAME ROLE از … بازدید کرد`): the story's main person, with no statement."""
+    for index, sentence in enumerate(sentences):
+        m = _VISITED.search(sentence) if "دید" in sentence else None
+        subject = subject_of(sentence[: m.start()]) if m is not None else None
+        mention = classify_subject(subject, index) if subject else None
+        if mention is None or not mention.name or mention.kind != "person":
+            continue
+        role = mention.role or _role_in_text(mention.name, sentences)
+        if not (role and (_lists_posts(role) or REPORTER_HEADS.intersection(role.split()))):
+            return Speaker(mention.name, role, 0)
+    return None
+
+
+_PARTY_WORDS = frozenset(("شورا", "جمعی", "هیئت", "هیات"))
+
+
+def _party_cut(role: str) -> str:
+    """A visitor's post without the party after a comma (`فرماندار …، اعضای شورا و شهردار`); a comma
+    inside a post stays (`مدیرکل تعاون، کار و رفاه اجتماعی`)."""
+    head, sep, rest = role.partition("،")
+    first = rest.split(maxsplit=1)[:1]
+    party = bool(first) and (first[0] in PLURAL_HEADS or first[0] in _PARTY_WORDS or is_name_start(first[0]))
+    return head.strip() if sep and party else role
 
 
 def _once_each(found: list[Speaker]) -> list[Speaker]:

@@ -1607,3 +1607,39 @@ def test_a_province_glued_to_the_posts_last_word_is_written_apart() -> None:
         ("جلال شیخپور", "مدیرکل کمیته امداد لرستان", 1)
     ]
     assert speakers("علی کریمی فرماندار شهرستان کرمانشاه گفت: الف.")[0][1] == "فرماندار شهرستان کرمانشاه"
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "expected"),
+    [
+        (  # nobody quoted: the official whose visit the lead reports
+            "به گزارش روابط عمومی اداره کل، احمد کریمی مدیرکل بهزیستی استان نمونه از مرکز سالمندان شهر بازدید کرد.",
+            "",
+            [("احمد کریمی", "مدیرکل بهزیستی استان نمونه", 0)],
+        ),
+        (  # a meeting, a list of officials after the first: the first one's post only
+            "به گزارش روابط عمومی فرمانداری، علی نوری فرماندار نمونه‌آباد، اعضای شورا و شهردار با خانواده‌های "
+            "سیل‌زده دیدار و گفتگو کردند.",
+            "",
+            [("علی نوری", "فرماندار نمونه\u200cآباد", 0)],
+        ),
+        (  # the title named the post; the lead names who holds it
+            '"حسین کرمی" فرماندار نمونه‌آباد با کارشناسان هلال احمر دیدار و گفتگو کرد.',
+            "دیدار فرماندار نمونه‌آباد با کارشناسان هلال احمر",
+            [("حسین کرمی", "فرماندار نمونه\u200cآباد", 1)],
+        ),
+    ],
+    ids=["visit", "meeting_of_several", "title_post_named_in_the_lead"],
+)
+def test_the_visitor_is_the_main_person_when_nobody_is_quoted(
+    text: str, headline: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert speakers(text, headline=headline) == expected
+
+
+def test_a_visit_does_not_outrank_a_quoted_speaker() -> None:
+    text = (
+        "احمد کریمی مدیرکل بهزیستی استان نمونه از مرکز سالمندان بازدید کرد.\n"
+        "رضا امینی رئیس این مرکز گفت: ۴۰ سالمند در این مرکز نگهداری می‌شوند."
+    )
+    assert speakers(text)[0][0] == "رضا امینی"
