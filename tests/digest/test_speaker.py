@@ -1612,10 +1612,10 @@ def test_a_province_glued_to_the_posts_last_word_is_written_apart() -> None:
 @pytest.mark.parametrize(
     ("text", "headline", "expected"),
     [
-        (  # nobody quoted: the official whose visit the lead reports
-            "به گزارش روابط عمومی اداره کل، احمد کریمی مدیرکل بهزیستی استان نمونه از مرکز سالمندان شهر بازدید کرد.",
+        (  # nobody quoted: the one whose visit the lead reports, with or without a post
+            "آقای دکتر نمونه‌زاده و معاونین از بیمارستان‌های شهر بازدید نمودند.",
             "",
-            [("احمد کریمی", "مدیرکل بهزیستی استان نمونه", 0)],
+            [("نمونه\u200cزاده", None, 0)],
         ),
         (  # a meeting, a list of officials after the first: the first one's post only
             "به گزارش روابط عمومی فرمانداری، علی نوری فرماندار نمونه‌آباد، اعضای شورا و شهردار با خانواده‌های "
@@ -1624,7 +1624,8 @@ def test_a_province_glued_to_the_posts_last_word_is_written_apart() -> None:
             [("علی نوری", "فرماندار نمونه\u200cآباد", 0)],
         ),
         (  # the title named the post; the lead names who holds it
-            '"حسین کرمی" فرماندار نمونه‌آباد با کارشناسان هلال احمر دیدار و گفتگو کرد.',
+            'در راستای پیگیری نیازهای هلال احمر، "حسین کرمی" فرماندار نمونه‌آباد با کارشناسان هلال احمر دیدار و '
+            "گفتگو کرد.",
             "دیدار فرماندار نمونه‌آباد با کارشناسان هلال احمر",
             [("حسین کرمی", "فرماندار نمونه\u200cآباد", 1)],
         ),
