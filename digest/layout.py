@@ -167,6 +167,7 @@ _NUMBER_PIECE = re.compile(r"و|[0-9۰-۹][0-9۰-۹.,/٫٬]*")
 # words a paragraph never ends with: a line ending so was wrapped by the page or the copy
 _OPEN_ENDS = frozenset("و در به از با که را برای تا بر".split())
 MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
+_TO_THE_REPORTER = ("با خبرنگار", "با خبرنگاران")
 
 
 def _is_cut(line: str) -> bool:
@@ -175,6 +176,8 @@ def _is_cut(line: str) -> bool:
         return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
     if line[-1] in ".!؟?:؛»)":
         return False  # a finished sentence
+    if line.endswith(_TO_THE_REPORTER):
+        return True  # «… در گفتگو با خبرنگار» / «صدای بلوچ بیان کرد: …»: the outlet's name goes on
     last = line.rpartition(" ")[2]
     if last in _SCALE_WORDS or line == "و":
         return True  # «دو میلیون»، «و»: a number broken over lines

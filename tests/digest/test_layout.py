@@ -369,3 +369,8 @@ def test_a_name_between_modifier_letter_quotes_is_quoted() -> None:
 def test_a_breadcrumb_keeps_its_last_part() -> None:
     line = "پرتال بنیاد مسکن استان نمونه ›› اخبار ›› واحدهای خسارت دیده از زلزله در شهرستان نمونه"
     assert layout_lines(line) == ["واحدهای خسارت دیده از زلزله در شهرستان نمونه"]
+
+
+def test_an_interview_line_cut_after_the_reporter_is_joined_to_the_outlets_name() -> None:
+    wrapped = "حمید نمونه‌زاده در گفتگو با خبرنگار\nصدای نمونه بیان کرد: برق روستا وصل شد."
+    assert layout_lines(wrapped) == ["حمید نمونه‌زاده در گفتگو با خبرنگار صدای نمونه بیان کرد: برق روستا وصل شد."]
