@@ -174,7 +174,7 @@ def find_speakers(
     ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
     found = _once_each([_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]])
     if len(found) == 1 and found[0].name and not found[0].role:
-        post = _later_post(sentences) or _chair_post(sentences)
+        post = _later_post(sentences) or _chair_post(sentences) or _post_after_setting(sentences)
         found[0] = Speaker(found[0].name, post, found[0].statements)
     if found and found[0].name and not found[0].role:
         found[0] = Speaker(found[0].name, _sermon_post(found[0].name, sentences), found[0].statements)
@@ -265,6 +265,22 @@ def _later_post(sentences: list[str]) -> str | None:
             mention = _role_subject(sentence, index)
             if mention is not None:
                 return mention.role
+    return None
+
+
+# «در این دیدار که به مناسبت … برگزار شد ROLE از … قدردانی کرد»: the occasion's clause, then the post
+_SETTING = re.compile(r"^در[ ][^،.:]{0,150}?[ ]که[ ][^،.:]{0,150}?[ ](?:برگزار|تشکیل|انجام)[ ](?:شد|گردید)[ ]*،?[ ]+")
+
+
+def _post_after_setting(sentences: list[str]) -> str | None:
+    """The post acting as the lead's subject after the occasion's relative clause, when the one person
+    quoted was named without a post (`در این دیدار که … برگزار شد معاون توانبخشی … قدردانی کرد.`
+    over `NAME گفت: …`)."""
+    for index, sentence in enumerate(sentences[:ROLE_SUBJECT_LEAD]):
+        m = _SETTING.match(sentence) if sentence.startswith("در ") else None
+        mention = _role_subject(sentence[m.end() :], index) if m is not None else None
+        if mention is not None:
+            return mention.role
     return None
 
 
