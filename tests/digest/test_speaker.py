@@ -88,7 +88,9 @@ def test_organisations_are_not_speakers(subject: str) -> None:
     assert classify_subject(subject, 0) is None
 
 
-@pytest.mark.parametrize("subject", ["بانوی کارآفرین", "مرد روستای", "صاحبان صنایع", "ط", "شاهدان"])
+@pytest.mark.parametrize(
+    "subject", ["بانوی کارآفرین", "مرد روستای", "صاحبان صنایع", "ط", "شاهدان", "روایت تلخ زنان سرپرست خانوار"]
+)
 def test_common_nouns_and_initials_are_no_names(subject: str) -> None:
     mention = classify_subject(subject, 0)
     assert mention is None or mention.name is None
