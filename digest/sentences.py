@@ -20,7 +20,7 @@ _P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _NOT_P = "[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 # after a two-letter word only before a longer one: «توزیع شد.دکتر …» ends, «اس.بی پرس» is an abbreviation
 _GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
-_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"']*\s+|{_GLUED_STOP})|(?<=\n)\n*)")
+_END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"'/]*\s+|{_GLUED_STOP})|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 

@@ -67,3 +67,11 @@ def test_sentence_ends_and_words_match_the_plain_regexes() -> None:
 def test_a_dot_after_a_two_letter_word_is_an_abbreviation() -> None:
     assert split_sentences(["به گزارش اس.بی پرس، مدیر گفت: خبر."]) == ["به گزارش اس.بی پرس، مدیر گفت: خبر."]
     assert split_sentences(["نداریم.امیرشیر توماج گفت: خبر."]) == ["نداریم.", "امیرشیر توماج گفت: خبر."]
+
+
+def test_a_stop_before_a_slash_ends_the_sentence() -> None:
+    # «… شده اند./ NAME، … اظهار داشت»: a source credit stripped from between two sentences left «./»
+    text = "منازل ترک خورده اند./ حسین نمونه‌زاده، ضمن تایید اظهار داشت: تیم‌ها اعزام شدند."
+    second = "حسین نمونه‌زاده، ضمن تایید اظهار داشت: تیم‌ها اعزام شدند."
+    assert split_sentences([text]) == ["منازل ترک خورده اند.", second]
+    assert split_sentences(["نرخ ۵/۲ درصد است."]) == ["نرخ ۵/۲ درصد است."]
