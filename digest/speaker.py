@@ -630,6 +630,8 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())
+    if m is None and _HAPPENED_TO.search(text):
+        return None  # «مدیرکل تامین اجتماعی گلستان درگذشت»: news of the post's holder, who says nothing
     if m is None:  # a post alone, or a post acting (`ROLE از … بازدید کرد`) names the speaker's post
         first = text.split(maxsplit=1)[:1]
         acting = _role_subject(text, index) if first and squash(first[0]) in HEAD_KEYS else None
@@ -644,6 +646,10 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
 
 
 MAX_TITLE_SUBJECT_WORDS = 8  # «ROLE: statement» titles; after a «/», a name of up to half as many
+_HAPPENED_TO = re.compile(
+    r"[ ](?:درگذشت|فوت[ ]کرد|جان[ ]باخت|دار[ ]فانی[ ]را[ ]وداع[ ]گفت|به[ ]شهادت[ ]رسید|منصوب[ ]شد|برکنار[ ]شد"
+    r"|بازداشت[ ]شد|دستگیر[ ]شد)[ .!]*$"
+)
 
 
 def _visiting_post(text: str, index: int) -> Mention | None:

@@ -1656,3 +1656,14 @@ def test_the_post_after_the_occasions_clause_is_the_named_speakers() -> None:
     assert speakers(text) == [("حمیدرضا نمونه\u200cزاده", "معاون توانبخشی بهزیستی استان نمونه", 1)]
     other = "در این مراسم که در سالن شهرداری برگزار شد، کودکان نمایش اجرا کردند.\nعلی نمونه‌زاده گفت: الف."
     assert speakers(other) == [("علی نمونه\u200cزاده", None, 1)]
+
+
+def test_a_title_reporting_what_happened_to_a_post_names_no_speaker() -> None:
+    text = "علی نمونه‌زاده رئیس مرکز بهداشت استان گفت: مدیرکل تامین اجتماعی بر اثر کرونا درگذشت."
+    for headline in ("مدیرکل تامین اجتماعی استان نمونه درگذشت", "سرپرست فرمانداری نمونه‌آباد منصوب شد"):
+        assert speakers(text, headline=headline)[0][:2] == ("علی نمونه\u200cزاده", "رئیس مرکز بهداشت استان")
+
+
+def test_a_time_phrase_opening_the_lead_is_no_name() -> None:
+    text = "به گزارش خبرگزاری نمونه، سال‌هاست کمبود پزشک متخصص در شهر سبب سرگردانی مردم شده است."
+    assert speakers(text) == []
