@@ -598,11 +598,16 @@ def _title_as_surname(tokens: list[str], end: int) -> bool:
 
 
 def _opens_surname(tokens: list[str], i: int) -> bool:
-    """`قاضی زاده`, `خطیب پور`: a post word before «زاده/پور …», after a name word, opens a surname; and
-    `عدل بخش` before a post closes one («کیومرث عدل بخش معاون …»)."""
+    """`قاضی زاده`, `خطیب پور`: a post word before «زاده/پور …», after a name word, opens a surname;
+    `عدل بخش` before a post closes one («کیومرث عدل بخش معاون …»), and `رحیم بخش` before a surname is
+    one first name."""
     if not 0 < i < len(tokens) - 1:
         return False
     if tokens[i] == "بخش":
+        surname = tokens[2]
+        shaped = surname.endswith("ی") or is_surname(surname)  # «بلیده‌ای», «کریمیان»; not «امید بخش دانست»
+        if i == 1 and is_first_name(tokens[0]) and shaped and surname not in NON_NAME_WORDS and not is_place(surname):
+            return True  # «رحیم بخش بلیده‌ای»: «NAME بخش» is one first name, a surname after it
         return i >= 2 and is_first_name(tokens[0]) and tokens[i + 1] in ROLE_HEADS
     return squash(tokens[i]) in _SURNAME_HEADS and tokens[i + 1] in SURNAME_PARTS
 

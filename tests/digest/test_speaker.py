@@ -1667,3 +1667,11 @@ def test_a_title_reporting_what_happened_to_a_post_names_no_speaker() -> None:
 def test_a_time_phrase_opening_the_lead_is_no_name() -> None:
     text = "به گزارش خبرگزاری نمونه، سال‌هاست کمبود پزشک متخصص در شهر سبب سرگردانی مردم شده است."
     assert speakers(text) == []
+
+
+def test_a_first_name_with_bakhsh_is_one_name_before_a_surname() -> None:
+    assert speakers("به گزارش پایگاه خبری نمونه، رحیم بخش بلیده‌ای روز پنجشنبه اظهار کرد: راه بسته شد.")[0][0] == (
+        "رحیم بخش بلیده\u200cای"
+    )
+    # «بخش» before a district stays the district's, and a verb is no surname
+    assert classify_subject("رحیم بخش مرکزی", 0) is None or classify_subject("رحیم بخش مرکزی", 0).name == "رحیم"
