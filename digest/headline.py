@@ -332,6 +332,10 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     )
     kicker = head[kicker_at].rstrip(":؛ ").strip() if kicker_at is not None else None
     given = clean_title(title) if title and title.strip() else None
+    footer = _FEED_FOOTER.match(paragraphs[-1]) if paragraphs and paragraphs[-1].startswith("نوشته ") else None
+    if footer is not None:  # WordPress's «نوشته TITLE اولین بار در SITE پدیدار شد.»: the post's title, no body
+        paragraphs = paragraphs[:-1]
+        given = given or _footer_title(footer.group("title"), slug_title(url))
     headline = given or _headline_from_slug(paragraphs, slug_title(url)) or _headline_from_text(paragraphs, kicker_at)
     if not given:  # a slug or text line: no bullet before it, no site name or date after it («* TITLE | SITE»)
         headline = _SITE_SUFFIX.sub("", headline.lstrip("*•▪ ")).strip() or headline
@@ -446,6 +450,15 @@ def _menu_lines(paragraphs: tuple[str, ...]) -> set[int]:
 def _is_slug_word(word: str) -> bool:
     """A Persian word or a short number (a Latin word such as `html` or `news` is not)."""
     return bool(_PERSIAN_LETTER.search(word)) or word.isdigit()
+
+
+# WordPress's feed footer, "The post TITLE appeared first on SITE." in Persian
+_FEED_FOOTER = re.compile(r"^نوشته[ ](?P<title>.{3,300}?)[ ]اولین[ ]بار[ ]در[ ].{1,80}?[ ]پدیدار[ ]شد[ .]*$")
+
+
+def _footer_title(title: str, slug: str | None) -> str | None:
+    """The footer's title when the page's slug (if any) starts it: the slug is often cut, the footer never."""
+    return title if slug is None or _alnum_key(title).startswith(_alnum_key(slug)[:MIN_SLUG_LETTERS]) else None
 
 
 def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | None:

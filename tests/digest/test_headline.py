@@ -660,3 +660,18 @@ def test_a_role_matarah_kard_kicker_and_front_page_links_are_no_headline() -> No
     kicker = "امام جمعه نمونه با اشاره به آمار بالای تلفات جاده ای مطرح کرد"
     assert find_head((kicker, title, lead)).headline == title
     assert find_head(("صفحه اول ا آرشیو", "خبر", title, lead)).headline == title
+
+
+def test_a_wordpress_feed_footer_gives_the_title_a_cut_slug_lost_and_leaves_the_body() -> None:
+    paragraphs = (
+        "تداوم بارش برف تعطیلی مدارس فردا را در برخی استانها تمدید کرد.",
+        "نوشته تعطیلی مدارس فردا ۲۴ بهمن/ مدارس کدام استان ها تعطیل است اولین بار در نمونه‌نیوز پدیدار شد.",
+    )
+    url = "https://example.com/news/2025/02/11/تعطیلی-مدارس-فردا-۲۴-بهمن-مدارس-کدام-اس"
+    head = find_head(paragraphs, None, url)
+    assert head.headline == "تعطیلی مدارس فردا ۲۴ بهمن/ مدارس کدام استان ها تعطیل است"
+    assert head.body == paragraphs[:1]
+    titled = find_head(paragraphs, "تعطیلی مدارس", url)  # a feed item's own title wins; the footer still goes
+    assert titled.headline == "تعطیلی مدارس" and titled.body == paragraphs[:1]
+    other = find_head(paragraphs, None, "https://example.com/news/2025/02/11/زلزله-در-نمونه-آباد")
+    assert other.headline != "تعطیلی مدارس فردا ۲۴ بهمن/ مدارس کدام استان ها تعطیل است"  # another story's slug
