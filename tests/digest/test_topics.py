@@ -258,6 +258,8 @@ def test_deprivation_outside_sport_still_counts() -> None:
         ("بیمارستانی بدون پزشک", "شهروندان از نبود پزشک متخصص گلایه دارند."),
         ("تعطیلی کارخانه ریسندگی نمونه", "کارکنان این مجموعه نگران آینده خود هستند و مدیرعامل از مشکلات مالی گفت."),
         ("۳۰۹ نیروی بومی جذب طرح‌های منطقه شدند", "فرماندار گفت سهم شهرستان از استخدام‌ها باید بیشتر شود."),
+        ("تلاش راهداران برای بازگشایی ۱۷۰ روستای مسدود", "بخشدار گفت راه این روستاها تا فردا باز می‌شود."),
+        ("برق روستاهای بخش مرکزی پس از ۱۳ ساعت وصل شد", "دهیار گفت قطعی برق اهالی را کلافه کرده بود."),
     ],
     ids=[
         "teachers_shortage",
@@ -272,6 +274,8 @@ def test_deprivation_outside_sport_still_counts() -> None:
         "hospital_without_doctors",
         "a_plant_closing",
         "hiring_local_people",
+        "villages_cut_off_by_snow",
+        "villages_without_power",
     ],
 )
 def test_more_social_shapes(headline: str, body: str) -> None:
