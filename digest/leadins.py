@@ -69,6 +69,7 @@ AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WO
 _AGENCY_DASH = re.compile(
     r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
 )
+_WORD_DASH = re.compile(r"^[^\s،:\-–—0-9۰-۹]{2,20}[ ]?[-–—][ ]+")
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
 REPORT_PREFIX = re.compile(
@@ -163,6 +164,17 @@ def _names_post(text: str) -> bool:
     return any(squash(w) in HEAD_KEYS for w in text.split())
 
 
+_NAMED_POST = re.compile(r"^[^\s،:]+(?:[ ][^\s،:]+){1,3}[ ]*،[ ]*(?P<head>[^\s،:]+)")
+
+
+def _dateline_word(word: str, rest: str) -> bool:
+    """A word before a dash that is no name or post, before a first name or a `NAME، ROLE`: a dateline."""
+    if word in first_names() or squash(word) in HEAD_KEYS or word in TITLES:
+        return False  # «علی- رضا»: a name; «مدیرکل – NAME»: a post
+    m = _NAMED_POST.match(rest)
+    return _starts_with_name(rest) or (m is not None and squash(m.group("head")) in HEAD_KEYS)
+
+
 def _opens_subject(text: str) -> bool:
     """`text` starts with a role head or a title (what a lead's subject starts with)."""
     first = text.split(maxsplit=1)[:1]
@@ -192,6 +204,9 @@ def strip_lead_in(text: str) -> str:
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:
             text = text[m.end() :].strip()
+    m = _WORD_DASH.match(text) if "–" in text[:24] or "-" in text[:24] else None
+    if m is not None and _dateline_word(m.group().strip(" -–—"), text[m.end() :]):
+        text = text[m.end() :]  # «زیتون– NAME، ROLE …»: an outlet's one-word dateline before the name
     m = _AGENCY_COMMA.match(text)
     if m is not None and _opens_subject(text[m.end() :]):
         text = text[m.end() :]

@@ -171,3 +171,17 @@ def test_strip_lead_in(text: str, expected: str) -> None:
 )
 def test_bylines_and_report_shapes(text: str, expected: str) -> None:
     assert strip_lead_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("زیتون– همایون نمونه‌زاده، عضو مجمع نمایندگان استان گفت", "همایون نمونه‌زاده، عضو مجمع نمایندگان استان گفت"),
+        ("علی- رضا", "علی- رضا"),  # a name before the dash
+        ("مدیرکل – علی کریمی", "مدیرکل – علی کریمی"),  # a post before the dash
+        ("سیل – خسارت زیاد", "سیل – خسارت زیاد"),  # no name after it
+    ],
+    ids=["outlet_word_before_name_and_post", "name", "post", "no_name_after"],
+)
+def test_one_word_dateline_before_a_dash(text: str, expected: str) -> None:
+    assert strip_lead_in(text) == expected
