@@ -202,6 +202,10 @@ def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     joining = False
     for line in lines:
+        if out and line[0] == "،":  # «به گزارش … مرکز بوشهر» / «، NAME …»: a comma opens no line
+            out[-1] = f"{out[-1]}{line}"
+            joining = _is_cut(out[-1])
+            continue
         if joining and (line[0].isalpha() or line[0].isdigit() and _before_number(out[-1])):
             out[-1] = f"{out[-1]} {line}"
             joining = _is_cut(out[-1]) or _NUMBER_PIECE.fullmatch(line) is not None  # «… از» «۶۴» «هزار …»
@@ -353,6 +357,10 @@ def _report_glued(text: str, at: int) -> bool:
     return text[at - 1].isalpha() and text.startswith(_REPORTERS, at + len(_REPORT_AT))
 
 
+# «به‌گزارش», «بهگزارش»: the lead-in with a half-space, or with none once a copy dropped it
+_HALF_SPACED_REPORT = re.compile(r"(?<![^\W\d_])به\u200c?گزارش(?![^\W\d_]|\u200c)")
+
+
 # «به گزارشامروله،»: the outlet glued to «به گزارش» (not «به گزارش‌های»، «گزارشی»، «گزارشگر»)
 _GLUED_REPORT_NAME = re.compile(  # opens with the literal «گزارش», the regex engine scans for it
     r"گزارش(?=[^\W\d_])(?!ها|ات|گر|ی(?![^\W\d_]))"
@@ -411,7 +419,7 @@ def _split_glued(text: str) -> str:
         text = _unglue_headings(text)
     text = _unglue_report(text)
     if "گزارش" in text:
-        text = _GLUED_REPORT_NAME.sub("گزارش ", text)
+        text = _GLUED_REPORT_NAME.sub("گزارش ", _HALF_SPACED_REPORT.sub("به گزارش", text))
     if "در صد" in text:
         text = _SPACED_PERCENT.sub("\\1درصد", text)
     if "هزار" in text or "میلیون" in text or "میلیارد" in text:

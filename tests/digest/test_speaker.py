@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from digest import Article, extract
 from digest.normalize import normalize_fa
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers, subject_of
@@ -1675,3 +1676,19 @@ def test_a_first_name_with_bakhsh_is_one_name_before_a_surname() -> None:
     )
     # «بخش» before a district stays the district's, and a verb is no surname
     assert classify_subject("رحیم بخش مرکزی", 0) is None or classify_subject("رحیم بخش مرکزی", 0).name == "رحیم"
+
+
+@pytest.mark.parametrize("lead_in", ["به‌گزارش", "بهگزارش", "به گزارش"])
+def test_a_half_spaced_report_lead_in_opens_the_named_actor(lead_in: str) -> None:
+    text = (
+        "مدیرعامل شرکت آب و فاضلاب استان نمونه گفت: برنامه‌ریزی دنبال می‌شود.\n"
+        f"{lead_in} خبرگزاری صداوسیما مرکز نمونه، علی نمونه‌زاده در سفر به بخش نمونه مشکلات آب را بررسی کرد.\n"
+        "وی افزود: کار ادامه دارد."
+    )
+    found = extract(Article(text=text)).speakers[0]  # the layout pass spaces the lead-in
+    assert (found.name, found.role) == ("علی نمونه\u200cزاده", "مدیرعامل شرکت آب و فاضلاب استان نمونه")
+
+
+def test_a_preposition_compound_ends_a_name() -> None:
+    text = "به گزارش خبرگزاری نمونه، ارسلان نمونه‌زاده به‌مناسبت روز ملی خلیج فارس گفت: الف."
+    assert speakers(text)[0][0] == "ارسلان نمونه\u200cزاده"
