@@ -550,9 +550,10 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
     ):
         candidates = candidates[1:]  # «رئیس دانشگاه علوم پزشکی نمونه» or «ROLE خبر داد» over the headline: a kicker
     keys = [squash(p) for p in paragraphs] if candidates else []
-    for _, line in candidates:
+    for (i, line), (j, nxt) in itertools.zip_longest(candidates, candidates[1:], fillvalue=(-1, "")):
         if keys.count(squash(line)) > 1:
-            return line
+            pair = j == i + 1 and squash(nxt) != squash(line) and keys.count(squash(nxt)) > 1
+            return nxt if pair else line  # a kicker and its title printed twice as a pair: the title is second
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
         return _statement(candidates[0][1])
     lead = (

@@ -675,3 +675,17 @@ def test_a_wordpress_feed_footer_gives_the_title_a_cut_slug_lost_and_leaves_the_
     assert titled.headline == "تعطیلی مدارس" and titled.body == paragraphs[:1]
     other = find_head(paragraphs, None, "https://example.com/news/2025/02/11/زلزله-در-نمونه-آباد")
     assert other.headline != "تعطیلی مدارس فردا ۲۴ بهمن/ مدارس کدام استان ها تعطیل است"  # another story's slug
+
+
+def test_a_kicker_and_title_printed_twice_give_the_title() -> None:
+    paragraphs = (
+        "صفحات استانی",
+        "به منظور رونق کسب و کار",
+        "پرداخت ۱۶ هزار میلیارد تومان برای اشتغال روستایی",
+        "به منظور رونق کسب و کار",
+        "پرداخت ۱۶ هزار میلیارد تومان برای اشتغال روستایی",
+        "معاون صندوق کارآفرینی امید گفت: برای اشتغال پایدار روستاییان ۱۶ هزار میلیارد تومان تسهیلات پرداخت شد.",
+    )
+    assert find_head(paragraphs).headline == "پرداخت ۱۶ هزار میلیارد تومان برای اشتغال روستایی"
+    spaced = ("خیابان های البرز مناسب سازی می شوند", "خیابانهای البرز مناسب سازی می شوند", *paragraphs[-1:])
+    assert find_head(spaced).headline == "خیابان های البرز مناسب سازی می شوند"  # one title spaced two ways
