@@ -271,7 +271,8 @@ def _sentence_figures(sentence: str, spans: list[NumberSpan]) -> list[tuple[Numb
                 dropped_end = span.end
                 continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        is_range, figure = _range_figure(sentence, span, nxt)
+        weight = _tons_and_kilos(sentence, span, nxt)
+        is_range, figure = (True, weight) if weight is not None else _range_figure(sentence, span, nxt)
         skip_next = is_range
         if not is_range:
             figure = _figure(sentence, span)
@@ -553,6 +554,26 @@ def _is_range(sentence: str, first: NumberSpan, second: NumberSpan) -> bool:
         return True
     return _TO_JOIN.match(between) is not None and bool(
         _FROM_BEFORE.search(sentence, max(0, first.start - 6), first.start)
+    )
+
+
+_TONS_AND = re.compile(r"[ ]*تن[ ]+و[ ]+")
+_KILOS = re.compile(r"[ ]*کیلو(?:[ \u200c]?گرم)?(?![\w\u200c])")
+
+
+def _tons_and_kilos(sentence: str, tons: NumberSpan, kilos: NumberSpan | None) -> Figure | None:
+    """«۲ تن و ۲۳۰ کیلوگرم» (a seizure, a delivery): one weight, in kilograms."""
+    if kilos is None or not _TONS_AND.fullmatch(sentence, tons.end, kilos.start):
+        return None
+    unit = _KILOS.match(sentence, kilos.end)
+    if unit is None:
+        return None
+    return Figure(
+        text=sentence[tons.start : unit.end()].strip(),
+        number=tons.value * 1000 + kilos.value,
+        unit="کیلوگرم",
+        context=_context(sentence, tons.start, unit.end()),
+        sentence=sentence,
     )
 
 

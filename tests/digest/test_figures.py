@@ -432,3 +432,16 @@ def test_a_count_after_two_listed_articles_stays() -> None:
 def test_a_temperature_below_zero_is_negative() -> None:
     body = [normalize_fa("دمای سراب به منفی ۲۳ درجه رسید و سهم معدن منفی ۷۰ درصد کاهش داشت.")]
     assert sorted((f.text, f.number) for f in extract_figures(body)) == [("منفی ۲۳ درجه", -23), ("۷۰ درصد", 70)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "number"),
+    [
+        ("در این عملیات یک تن و ۲۰۰ کیلوگرم مواد مخدر کشف شد.", "یک تن و ۲۰۰ کیلوگرم", 1200),
+        ("از ابتدای سال ۹ تن و ۳۷۷ کیلو تریاک کشف شده است.", "۹ تن و ۳۷۷ کیلو", 9377),
+    ],
+    ids=["tons_and_kilograms", "tons_and_kilos"],
+)
+def test_tons_and_kilograms_are_one_weight(sentence: str, value: str, number: float) -> None:
+    figures = extract_figures([normalize_fa(sentence)])
+    assert [(f.text, f.number, f.unit) for f in figures] == [(normalize_fa(value), number, "کیلوگرم")]
