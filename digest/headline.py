@@ -186,11 +186,14 @@ def slug_title(url: str | None) -> str | None:
     if any(seg.lower() in _LISTING for seg in segments):
         return None  # a tag or search page: its slug names a keyword, not the story
     best = _trimmed_slug(_longest_slug(segments))
-    if len(best) < MIN_SLUG_WORDS or is_site_label(" ".join(best)):
+    if len(best) < MIN_SLUG_WORDS or is_site_label(" ".join(best)) or " ".join(best) in _PLACEHOLDER_SLUGS:
         return None  # «…/خبرگزاری-و-سایت-خبری-گرگان-ما»: the site's name, not the story's
     if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
         best[0] += "/"
     return " ".join(best)
+
+
+_PLACEHOLDER_SLUGS = frozenset(("آدرس لینک شما", "لینک شما", "عنوان خبر", "عنوان مطلب"))  # a CMS's unfilled slug
 
 
 def _longest_slug(segments: list[str]) -> list[str]:

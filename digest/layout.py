@@ -402,6 +402,7 @@ _LETTER_THOUSANDS_SEP = re.compile(r"(?<=[^\W\d_])٬")
 
 # «نور علیوندمدیرکل بهزیستی …»: a name glued to the post after it; «… را۱۳ مرکز اعلام کرد»: «را» to a number
 _GLUED_NAME_POST = re.compile(r"(?:مدیرکل(?<=[^\W\d_]مدیرکل)|مدیرعامل(?<=[^\W\d_]مدیرعامل))(?=[ \u200c])")
+_GLUED_BA = re.compile(r"(?<=[^\W\d_]{3})(?<!زی)(?=با[ ](?:بیان[ ]این|اشاره[ ]به|تاکید[ ]بر|تأکید[ ]بر))")
 _GLUED_RA_NUMBER = re.compile(r"را(?<![\w\u200c]را)(?=[0-9۰-۹])")
 
 
@@ -427,6 +428,8 @@ def _split_glued(text: str) -> str:
     if "مدیرکل" in text or "مدیرعامل" in text:
         text = _GLUED_NAME_POST.sub(" \\g<0>", text)
     text = _GLUED_RA_NUMBER.sub("را ", text)
+    if "با بیان" in text or "با اشاره" in text or "با تاکید" in text or "با تأکید" in text:
+        text = _GLUED_BA.sub(" ", text)  # «رئیس جمعیت هلال احمر کشوربا بیان اینکه»
     if "٬" in text:
         text = _LETTER_THOUSANDS_SEP.sub("،", text)  # «منوچهر ورناصری٬ فرماندار …»: a comma typed as «٬»
     if " و و " in text:

@@ -689,3 +689,7 @@ def test_a_kicker_and_title_printed_twice_give_the_title() -> None:
     assert find_head(paragraphs).headline == "پرداخت ۱۶ هزار میلیارد تومان برای اشتغال روستایی"
     spaced = ("خیابان های البرز مناسب سازی می شوند", "خیابانهای البرز مناسب سازی می شوند", *paragraphs[-1:])
     assert find_head(spaced).headline == "خیابان های البرز مناسب سازی می شوند"  # one title spaced two ways
+
+
+def test_a_cms_placeholder_slug_is_no_headline() -> None:
+    assert slug_title("https://example.ir/news/12345/آدرس-لینک-شما") is None

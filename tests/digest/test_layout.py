@@ -374,3 +374,10 @@ def test_a_breadcrumb_keeps_its_last_part() -> None:
 def test_an_interview_line_cut_after_the_reporter_is_joined_to_the_outlets_name() -> None:
     wrapped = "حمید نمونه‌زاده در گفتگو با خبرنگار\nصدای نمونه بیان کرد: برق روستا وصل شد."
     assert layout_lines(wrapped) == ["حمید نمونه‌زاده در گفتگو با خبرنگار صدای نمونه بیان کرد: برق روستا وصل شد."]
+
+
+def test_with_glued_before_its_adjunct_is_written_apart() -> None:
+    line = "علی نمونه‌زاده رئیس جمعیت هلال احمر کشوربا بیان اینکه اقلام ارسال شد افزود: ۲۰ تیم اعزام شد."
+    assert layout_lines(line) == [line.replace("کشوربا", "کشور با")]
+    kept = "این شهر زیبا با اشاره به تاریخ کهنش شناخته می‌شود."
+    assert layout_lines(kept) == [kept]
