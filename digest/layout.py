@@ -278,13 +278,34 @@ _GLUED_VERB = re.compile(
     r"(?<=[^\W\d_])(?=(?:" + "|".join(_GLUED_VERB_WORDS) + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c]))"
 )
 
-# a cheap test for _GLUED_VERB (which opens with a look-behind, so it is tried at every position): the same
-# verb phrase after a letter, each word opening the pattern so that the engine scans for its first letter
-_GLUED_VERB_HINT = re.compile(
-    "(?:"
-    + "|".join(rf"{w}(?<=[^\W\d_]{w})" for w in _GLUED_VERB_WORDS)
-    + r")[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c])"
-)
+_VERB_TAIL = re.compile(r"[ \u200c]*(?:کرد|داشت|شد|نمود)(?![\w\u200c])")
+
+
+def _has_glued_verb(text: str) -> bool:
+    """A cheap test for _GLUED_VERB (which opens with a look-behind, so it is tried at every position):
+    one of its words right after a letter, then the verb (`str.find` runs in C; the words are rare)."""
+    for word in _GLUED_VERB_WORDS:
+        at = text.find(word)
+        while at != -1:
+            if at and text[at - 1].isalpha() and _VERB_TAIL.match(text, at + len(word)):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
+_SEPARATOR = re.compile(r"[/\-–—]")
+
+
+def _has_glued_dateline(text: str) -> bool:
+    """A cheap test for _GLUED_DATELINE: an agency's name right before a slash or a dash (a character
+    class is scanned fast; the alternation of names is not)."""
+    for m in _SEPARATOR.finditer(text):
+        end = m.start()
+        while end and text[end - 1] == " ":
+            end -= 1
+        if text.endswith(_GLUED_AGENCIES, 0, end):
+            return True
+    return False
 
 
 # a title glued to the lead at a verb: «… ارسال شدرئیس بهزیستی شهرستان گفت: …»
@@ -436,7 +457,7 @@ def _report_lead_ins(text: str) -> str:
 def _split_glued(text: str) -> str:
     """Words a page or a copy glued together, split: a title to a dateline, a lead or a role heading, a
     report lead-in or «گفت:» to the word before it, «تصریح/اظهار …» to its post."""
-    if any(a in text for a in _GLUED_AGENCIES):
+    if _has_glued_dateline(text):
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
     if ":" in text:
@@ -459,7 +480,7 @@ def _split_glued(text: str) -> str:
         text = _GLUED_UNIT_WORD.sub("\\g<0> ", text)
     if "گفت:" in text or "گفت :" in text:
         text = _unglue_said(text)
-    return _GLUED_VERB.sub(" ", text) if _GLUED_VERB_HINT.search(text) else text
+    return _GLUED_VERB.sub(" ", text) if _has_glued_verb(text) else text
 
 
 def _without_channel_header(lines: list[str]) -> list[str]:

@@ -278,7 +278,7 @@ def test_glued_verb_hint_sees_every_glued_verb() -> None:
         text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
         if layout._GLUED_VERB.search(text):
             seen += 1
-            assert layout._GLUED_VERB_HINT.search(text), text
+            assert layout._has_glued_verb(text), text
     assert seen > 50
 
 
@@ -381,3 +381,16 @@ def test_with_glued_before_its_adjunct_is_written_apart() -> None:
     assert layout_lines(line) == [line.replace("کشوربا", "کشور با")]
     kept = "این شهر زیبا با اشاره به تاریخ کهنش شناخته می‌شود."
     assert layout_lines(kept) == [kept]
+
+
+def test_glued_dateline_test_sees_every_glued_dateline() -> None:
+    """layout_lines runs the glued-dateline rule only where its cheap test passes: never one too few."""
+    pieces = ["ایسنا", "ایرنا", "تسنیم", "نمونه", "/", "-", "–", " ", "۱۴۰۲", "خبر"]
+    rng = random.Random(13)
+    seen = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        found = layout._GLUED_DATELINE.search(text) is not None
+        seen += found
+        assert layout._has_glued_dateline(text) == found, text
+    assert seen > 50
