@@ -605,11 +605,15 @@ def _announced(sentence: str) -> str | None:
     return None
 
 
+_STRAY_MARKS = ".!؟?،؛:- "
+
+
 def _lead_core(lead: str) -> str:
     """The statement of the lead sentence: without lead-ins, its attribution (`NAME، ROLE گفت:`,
     `… اعلام کرد که`), a short fronted adverbial (`در حال حاضر،`) and a trailing «که» clause after its
     verb; cut at a clause near MAX_LEAD_WORDS."""
-    sentence = re.split(r"(?<=[.!؟])\s", lead.strip(), maxsplit=1)[0]
+    lead = lead.strip().lstrip(_STRAY_MARKS)  # «. روزنامه اطلاعات: …»: a stop left from a stripped element
+    sentence = re.split(r"(?<=[.!؟])\s", lead, maxsplit=1)[0]
     sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
     if sentence.startswith(_PURPOSE_STARTS):  # «در آستانه هفته بهزیستی، NAME، ROLE از … خبر داد»
         sentence = _drop_fronted(sentence)

@@ -503,10 +503,11 @@ def _without_channel_header(lines: list[str]) -> list[str]:
 
 _CHANNEL_COUNTER = re.compile(
     r"^\s*(?:[0-9.,]+[KkMm]?\s+(?:subscribers?|members?|photos?|videos?|files?|links?)|Download Telegram"
-    r"|View in Telegram|Preview channel|Join channel)\s*$",
+    r"|View in Telegram|Preview channel|Join channel"
+    r"|[0-9۰-۹.,٫]+[ ]?(?:هزار|میلیون)?[ ]*(?:دنبال[ \u200c]?کننده|عضو|عکس|ویدیو|ویدئو|فایل|لینک)|مشاهده در ایتا)\s*$",
     re.IGNORECASE,
-)
-_DOWNLOAD = re.compile(r"^\s*Download Telegram\s*$", re.IGNORECASE)
+)  # an Eitaa channel page: «1.2هزار دنبال‌کننده», «8.8هزار عکس», «64 فایل», «مشاهده در ایتا», «دانلود»
+_DOWNLOAD = re.compile(r"^\s*(?:Download Telegram|دانلود)\s*$", re.IGNORECASE)
 _CHANNEL_PLAYER = re.compile(r"^\s*(?:Photo|Video|This media is not supported in your browser)\s*$", re.IGNORECASE)
 MAX_HEADER_LINES = 4  # the counters follow the channel's name at the top of the page
 MAX_HEADER_SPAN = 20  # the channel's description runs from the counters to «Download Telegram»
@@ -554,7 +555,7 @@ def layout_lines(text: str) -> list[str]:
     first = raws[0].lstrip()[:1]
     if first and first in "-–—•":
         raws = _after_listed_stories(raws)
-    if latin:
+    if latin or "دنبال" in text:
         raws = _without_channel_header(raws)
     for raw in raws:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw

@@ -693,3 +693,8 @@ def test_a_kicker_and_title_printed_twice_give_the_title() -> None:
 
 def test_a_cms_placeholder_slug_is_no_headline() -> None:
     assert slug_title("https://example.ir/news/12345/آدرس-لینک-شما") is None
+
+
+def test_a_stray_stop_opening_the_lead_leaves_a_headline() -> None:
+    head = find_head((". روزنامه نمونه: دولت در حمایت از مستاجران ناکام مانده است. ادامه خبر آمده است.",))
+    assert "دولت در حمایت از مستاجران" in head.headline

@@ -394,3 +394,14 @@ def test_glued_dateline_test_sees_every_glued_dateline() -> None:
         seen += found
         assert layout._has_glued_dateline(text) == found, text
     assert seen > 50
+
+
+def test_an_eitaa_channel_pages_header_is_not_the_post() -> None:
+    page = (
+        "eitaa logo\nبلوطستان\n1.2هزار دنبالکننده\n8.8هزار عکس\n2.3هزار ویدیو\n64 فایل\n"
+        "نشریه فرهنگی-اجتماعی دارای مجوز رسمی\nمشاهده در ایتا\nدانلود\n"
+        "دولتی که قرار بود مسکن بسازد در حمایت از مستاجران ناکام ماند."
+    )
+    post = "دولتی که قرار بود مسکن بسازد در حمایت از مستاجران ناکام ماند."
+    assert [line for line in layout_lines(page) if line != "eitaa logo"] == [post]
+    assert clean_text(page) == (post,)
