@@ -343,6 +343,8 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     if not given:  # a slug or text line: no bullet before it, no site name or date after it («* TITLE | SITE»)
         headline = _SITE_SUFFIX.sub("", headline.lstrip("*•▪ ")).strip() or headline
         headline = _TRAILING_DATE.sub("", headline) or headline
+    if not headline.strip():  # «مدیرکل … گفت:» or «… بخاری روشن؛» alone: the kicker line is all there is
+        headline = kicker or next((p for p in paragraphs if p.strip(_STRAY_MARKS)), "")
     headline = cap_headline(headline)
     key = squash(headline)
     if "فوری" in headline[:12]:

@@ -698,3 +698,8 @@ def test_a_cms_placeholder_slug_is_no_headline() -> None:
 def test_a_stray_stop_opening_the_lead_leaves_a_headline() -> None:
     head = find_head((". روزنامه نمونه: دولت در حمایت از مستاجران ناکام مانده است. ادامه خبر آمده است.",))
     assert "دولت در حمایت از مستاجران" in head.headline
+
+
+def test_a_kicker_alone_is_the_headline() -> None:
+    for line in ("مدیرکل فرهنگ و ارشاد استان نمونه با اعلام این خبر گفت:", "بی احتیاطی و بخاری روشن؛"):
+        assert find_head((line,)).headline == line.rstrip(":؛ ").strip()
