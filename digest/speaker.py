@@ -327,7 +327,12 @@ def _speaker(p: _Person, sentences: list[str]) -> Speaker:
     """The person as a Speaker; a missing name or role is looked up beside the other in the text."""
     name = p.name or _name_in_text(p.roles, sentences)
     role = _best_role(p.roles) or (_role_in_text(name, sentences) if name else None)
+    if role and "،" in role:
+        role = _DEMONSTRATIVE_TAIL.sub("", role) or role  # «استاندار کردستان، این استان»: the next clause's subject
     return Speaker(name, role, p.count)
+
+
+_DEMONSTRATIVE_TAIL = re.compile(r"[ ]*،[ ]*(?:این|آن)[ ]+[^\s،]+$")
 
 
 def _role_in_text(name: str, sentences: list[str]) -> str | None:

@@ -1692,3 +1692,12 @@ def test_a_half_spaced_report_lead_in_opens_the_named_actor(lead_in: str) -> Non
 def test_a_preposition_compound_ends_a_name() -> None:
     text = "به گزارش خبرگزاری نمونه، ارسلان نمونه‌زاده به‌مناسبت روز ملی خلیج فارس گفت: الف."
     assert speakers(text)[0][0] == "ارسلان نمونه\u200cزاده"
+
+
+def test_a_demonstrative_after_a_posts_comma_is_the_next_clauses_subject() -> None:
+    text = (
+        "به گزارش خبرگزاری صداوسیما، مرکز نمونه؛ مدیرکل مدیریت بحران استانداری نمونه ، این استان را معین "
+        "بازسازی واحدهای آسیب دیده دانست و گفت: الف."
+    )
+    assert speakers(text)[0][:2] == (None, "مدیرکل مدیریت بحران استانداری نمونه")
+    assert speakers("رضا نمونه‌زاده مدیرعامل این جمعیت گفت: الف.")[0][1] == "مدیرعامل این جمعیت"
