@@ -383,6 +383,7 @@ _HALF_SPACED_REPORT = re.compile(r"به\u200c?گزارش(?![^\W\d_]|\u200c)")
 
 
 def _spaced_report(m: re.Match[str]) -> str:
+    """«به گزارش» for the half-spaced or glued lead-in, unless the match ends another word."""
     at = m.start()
     glued = at > 0 and (m.string[at - 1].isalpha() or m.string[at - 1] == "\u200c")  # «تبهگزارش»: no lead-in
     return m.group() if glued else "به گزارش"
@@ -432,7 +433,7 @@ _GLUED_NAME_POST = re.compile(r"(?:مدیرکل(?<=[^\W\d_]مدیرکل)|مدی�
 _GLUED_BA = re.compile(r"با(?=[ ](?:بیان[ ]این|اشاره[ ]به|تاکید[ ]بر|تأکید[ ]بر))")  # opens with a literal: fast
 
 
-def _ungluedba(m: re.Match[str]) -> str:
+def _unglued_ba(m: re.Match[str]) -> str:
     """«با» glued after three letters of another word (not «زیبا») is written apart."""
     before = m.string[max(0, m.start() - 3) : m.start()]
     glued = len(before) == 3 and all(c.isalpha() for c in before) and not before.endswith("زی")
@@ -471,7 +472,7 @@ def _split_glued(text: str) -> str:
         text = _GLUED_NAME_POST.sub(" \\g<0>", text)
     text = _GLUED_RA_NUMBER.sub("را ", text)
     if "با بیان" in text or "با اشاره" in text or "با تاکید" in text or "با تأکید" in text:
-        text = _GLUED_BA.sub(_ungluedba, text)  # «رئیس جمعیت هلال احمر کشوربا بیان اینکه»
+        text = _GLUED_BA.sub(_unglued_ba, text)  # «رئیس جمعیت هلال احمر کشوربا بیان اینکه»
     if "٬" in text:
         text = _LETTER_THOUSANDS_SEP.sub("،", text)  # «منوچهر ورناصری٬ فرماندار …»: a comma typed as «٬»
     if " و و " in text:
