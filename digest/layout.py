@@ -447,6 +447,17 @@ _GLUED_RA_NUMBER = re.compile(r"را(?<![\w\u200c]را)(?=[0-9۰-۹])")
 _SINGLE_QUOTED = re.compile(r"['‘’ˈ]([\u0600-\u06ff][^'‘’ˈ\n]{1,40}?)[ ]?['‘’ˈ]")  # «ˈNAME ˈ» too
 
 
+_MONTH = "(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+_WIRE_DATE = (
+    rf"(?:[0-9۰-۹]{{1,2}}/[0-9۰-۹]{{1,2}}/[0-9۰-۹]{{2,4}}|[0-9۰-۹]{{1,2}}[ ]{_MONTH}[ ][0-9۰-۹]{{2,4}}"
+    r"(?:[ ]برابر[ ]با[ ][^\s]+[ ][^\s]+[ ][0-9۰-۹]{4})?)"
+)
+# «TITLE # تهران - ایرنا 12 آبان 1375 برابر با دوم نوامبر 1996 ROLE گفت»: the wire's header between title and lead
+_WIRE_HEADER = re.compile(
+    rf"[ ]#[ ][^\s#،,\-]{{2,20}}[ ]?[،,\-]?[ ]*(?:ایرنا|خبرگزاری[ ]جمهوری[ ]اسلامی)[ ]*-?[ ]*(?:{_WIRE_DATE}[ ]*)?"
+)
+
+
 def _report_lead_ins(text: str) -> str:
     """«به گزارش» glued to the title before it, written with a half-space or none, or glued to the outlet."""
     text = _unglue_report(text)
@@ -461,6 +472,8 @@ def _split_glued(text: str) -> str:
     if _has_glued_dateline(text):
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
+    if " # " in text:
+        text = _WIRE_HEADER.sub("\n", text)  # IRNA's archived wire: title, header, lead on one line
     if ":" in text:
         text = _unglue_headings(text)
     text = _report_lead_ins(text)

@@ -405,3 +405,18 @@ def test_an_eitaa_channel_pages_header_is_not_the_post() -> None:
     post = "دولتی که قرار بود مسکن بسازد در حمایت از مستاجران ناکام ماند."
     assert [line for line in layout_lines(page) if line != "eitaa logo"] == [post]
     assert clean_text(page) == (post,)
+
+
+@pytest.mark.parametrize(
+    ("header", "lead"),
+    [
+        ("تهران - ایرنا 12 آبان 1375 برابر با دوم نوامبر 1996", "معاون وزارت کشاورزی گفت: الف."),
+        ("بوشهر خبرگزاری جمهوری اسلامی 01/09/76", "صیادان بوشهری خواستار لایروبی اسکله ها شدند."),
+        ("تهران، خبرگزاری جمهوری اسلامی - 26/05/83", "سازمان خبرگزاری ستاد ویژه تشکیل داد."),
+    ],
+    ids=["dash_and_two_dates", "city_then_agency", "comma_and_dash"],
+)
+def test_an_archived_wire_header_between_title_and_lead_goes(header: str, lead: str) -> None:
+    title = "بیش از شش میلیون زن در بخش کشاورزی کار می‌کنند"
+    assert layout_lines(f"{title} # {header} {lead}") == [title, lead]
+    assert layout_lines(f"{title} # برچسب # {lead}") == [f"{title} # برچسب # {lead}"]  # a tag list stays
