@@ -454,8 +454,27 @@ _WIRE_DATE = (
 )
 # «TITLE # تهران - ایرنا 12 آبان 1375 برابر با دوم نوامبر 1996 ROLE گفت»: the wire's header between title and lead
 _WIRE_HEADER = re.compile(
-    rf"[ ]#[ ][^\s#،,\-]{{2,20}}[ ]?[،,\-]?[ ]*(?:ایرنا|خبرگزاری[ ]جمهوری[ ]اسلامی)[ ]*-?[ ]*(?:{_WIRE_DATE}[ ]*)?"
+    rf"[ ]#[ ](?P<city>[^\s#،,\-]{{2,20}})[ ]?[،,\-]?[ ]*(?:ایرنا|خبرگزاری[ ]جمهوری[ ]اسلامی)[ ]*-?[ ]*"
+    rf"(?:{_WIRE_DATE}[ ]*)?"
 )
+
+
+# the same header opening a line, with the wire's desk codes run together by dots after its date
+_WIRE_LINE = re.compile(
+    r"^(?P<city>[^\s#،,\-]{2,20})[ ]?[،,\-]?[ ]*خبرگزاری[ ]جمهوری[ ]اسلامی[ ]*-?[ ]*"
+    r"[0-9۰-۹]{1,2}/[0-9۰-۹]{1,2}/[0-9۰-۹]{2,4}[ ]*(?:[^\s.]+(?:\.[^\s.]+)+[ ]+)?",
+    re.M,
+)
+
+
+def _wire_headers(text: str) -> str:
+    """An archived IRNA wire's header as today's dateline («CITY - ایرنا - »): after the title on its line,
+    or opening a line with the desk's codes («شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی …»)."""
+    if " # " in text:
+        text = _WIRE_HEADER.sub("\n\\g<city> - ایرنا - ", text)
+    if "خبرگزاری جمهوری اسلامی" in text and "/" in text:
+        text = _WIRE_LINE.sub("\\g<city> - ایرنا - ", text)
+    return text
 
 
 def _report_lead_ins(text: str) -> str:
@@ -472,8 +491,7 @@ def _split_glued(text: str) -> str:
     if _has_glued_dateline(text):
         text = _GLUED_DATELINE.sub(_unglue, text)
     text = _GLUED_LEAD.sub(" \\1\n", text)
-    if " # " in text:
-        text = _WIRE_HEADER.sub("\n", text)  # IRNA's archived wire: title, header, lead on one line
+    text = _wire_headers(text)
     if ":" in text:
         text = _unglue_headings(text)
     text = _report_lead_ins(text)

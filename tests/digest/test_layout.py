@@ -408,15 +408,20 @@ def test_an_eitaa_channel_pages_header_is_not_the_post() -> None:
 
 
 @pytest.mark.parametrize(
-    ("header", "lead"),
+    ("header", "city", "lead"),
     [
-        ("تهران - ایرنا 12 آبان 1375 برابر با دوم نوامبر 1996", "معاون وزارت کشاورزی گفت: الف."),
-        ("بوشهر خبرگزاری جمهوری اسلامی 01/09/76", "صیادان بوشهری خواستار لایروبی اسکله ها شدند."),
-        ("تهران، خبرگزاری جمهوری اسلامی - 26/05/83", "سازمان خبرگزاری ستاد ویژه تشکیل داد."),
+        ("تهران - ایرنا 12 آبان 1375 برابر با دوم نوامبر 1996", "تهران", "معاون وزارت کشاورزی گفت: الف."),
+        ("بوشهر خبرگزاری جمهوری اسلامی 01/09/76", "بوشهر", "صیادان بوشهری خواستار لایروبی اسکله ها شدند."),
+        ("تهران، خبرگزاری جمهوری اسلامی - 26/05/83", "تهران", "سازمان خبرگزاری ستاد ویژه تشکیل داد."),
     ],
     ids=["dash_and_two_dates", "city_then_agency", "comma_and_dash"],
 )
-def test_an_archived_wire_header_between_title_and_lead_goes(header: str, lead: str) -> None:
+def test_an_archived_wire_header_becomes_todays_dateline(header: str, city: str, lead: str) -> None:
     title = "بیش از شش میلیون زن در بخش کشاورزی کار می‌کنند"
-    assert layout_lines(f"{title} # {header} {lead}") == [title, lead]
+    assert layout_lines(f"{title} # {header} {lead}") == [title, f"{city} - ایرنا - {lead}"]
     assert layout_lines(f"{title} # برچسب # {lead}") == [f"{title} # برچسب # {lead}"]  # a tag list stays
+
+
+def test_an_archived_wire_header_opening_a_line_loses_its_desk_codes() -> None:
+    line = "شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته.امداد مدیرکل کمیته امداد استان گفت: الف."
+    assert layout_lines(line) == ["شهرکرد - ایرنا - مدیرکل کمیته امداد استان گفت: الف."]
