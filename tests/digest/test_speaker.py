@@ -1701,3 +1701,9 @@ def test_a_demonstrative_after_a_posts_comma_is_the_next_clauses_subject() -> No
     )
     assert speakers(text)[0][:2] == (None, "مدیرکل مدیریت بحران استانداری نمونه")
     assert speakers("رضا نمونه‌زاده مدیرعامل این جمعیت گفت: الف.")[0][1] == "مدیرعامل این جمعیت"
+
+
+@pytest.mark.parametrize("time", ["شبانگاه", "صبحگاه", "نیمه‌شب"])
+def test_a_time_of_day_after_a_name_ends_it(time: str) -> None:
+    text = f"به گزارش خبرگزاری نمونه، سید محمد نمونه‌زاده {time} چهارشنبه در گفت و گو با خبرنگار ما افزود: الف."
+    assert speakers(text)[0][0] == "سید محمد نمونه\u200cزاده"
