@@ -148,7 +148,7 @@ def _strip_dateline(text: str) -> str:
     rest = text[m.end() :] if m else ""
     digits = m is not None and _HAS_DIGIT.search(m.group()) is not None  # «جامعه ۲۴ - NAME …»: an outlet with digits
     opens = m is not None and (_opens_subject(rest) or digits and _starts_with_name(rest))
-    if m and opens and not _names_post(text[: m.end()]) and not _starts_with_name(text):
+    if m and opens and not _names_post(text[: m.end()]) and (not _starts_with_name(text) or _place_desk(m.group())):
         return text[m.end() :]  # «تابناک چهارمحال وبختیاری- نماینده مردم … گفت»: an outlet's desk, then the subject
     m = _PLACE_DATELINE.match(text)
     if m and is_place(m.group("place")) and m.end() < len(text) and not _starts_with_place(text[m.end() :]):
@@ -157,6 +157,13 @@ def _strip_dateline(text: str) -> str:
             return text[outlet.end() :]  # «مهاباد- بالویز- مدیر کل …», «قم - تاج خبر - NAME، …»: an unlisted outlet
         return text[m.end() :]
     return DATELINE.sub("", text, count=1)
+
+
+def _place_desk(outlet: str) -> bool:
+    """`outlet` (words before a dash) ends with a place: an outlet's desk even after a first name
+    («آرمان تبریز-فرماندار …»), as a surname is seldom a bare city's name."""
+    words = outlet.strip(" -–—").split()
+    return len(words) > 1 and is_place(words[-1])
 
 
 def _names_post(text: str) -> bool:

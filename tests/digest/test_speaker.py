@@ -1707,3 +1707,12 @@ def test_a_demonstrative_after_a_posts_comma_is_the_next_clauses_subject() -> No
 def test_a_time_of_day_after_a_name_ends_it(time: str) -> None:
     text = f"به گزارش خبرگزاری نمونه، سید محمد نمونه‌زاده {time} چهارشنبه در گفت و گو با خبرنگار ما افزود: الف."
     assert speakers(text)[0][0] == "سید محمد نمونه\u200cزاده"
+
+
+@pytest.mark.parametrize("dash", ["-", " - ", "– "])
+def test_an_outlet_named_for_its_city_before_a_dash_is_no_person(dash: str) -> None:
+    text = f"آرمان تبریز{dash}فرماندار تبریز در جلسه معارفه گفت: الف.\nمهدوی در این جلسه افزود: ب."
+    assert speakers(text)[0][:2] == ("مهدوی", "فرماندار تبریز")
+    # a person's name before the dash stays the name of the post after it
+    if dash != "-":
+        assert speakers(f"محمد رنجبر{dash}مسئول روابط عمومی اداره کل نوسازی مدارس گفت: الف.")[0][0] == "محمد رنجبر"
