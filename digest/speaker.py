@@ -117,6 +117,9 @@ _VERB = re.compile(
 _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
+# verbs that only report, so a short named subject before them reports a bare clause too («NAME افزود در …»)
+_NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت")
+_NAMED_BARE = re.compile("^(?:" + "|".join(flex(v) for v in _NAMED_BARE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر|بر)[ \u200c]*"
@@ -746,7 +749,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     """The subject of reporting verb match `m`, or None when it does not report here."""
     after = m.group("after")
     if m.group("bare") is not None:
-        if not _CLAUSE.match(m.group("verb")):
+        if not _CLAUSE.match(m.group("verb")) and not _NAMED_BARE.match(m.group("verb")):
             return None
         pre = sentence[: m.start()]
         tail = _cleft_tail(pre)
@@ -758,6 +761,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
             return None  # the subject's words, a report lead-in aside («به گزارش …، ROLE گفت طبق …»)
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
+        if mention is not None and not mention.role and _NAMED_BARE.match(m.group("verb")):
+            return subject if mention.name and len(strip_lead_in(pre).split()) <= MAX_BARE_NAME_WORDS else None
         return subject if mention is not None and mention.role else None
     quoted = after.strip().startswith((":", "،", "؛", "«")) or "که" in after  # «… گفته است «…»»
     if not quoted and _WEAK.match(m.group("verb")):

@@ -1716,3 +1716,17 @@ def test_an_outlet_named_for_its_city_before_a_dash_is_no_person(dash: str) -> N
     # a person's name before the dash stays the name of the post after it
     if dash != "-":
         assert speakers(f"محمد رنجبر{dash}مسئول روابط عمومی اداره کل نوسازی مدارس گفت: الف.")[0][0] == "محمد رنجبر"
+
+
+@pytest.mark.parametrize("verb", ["افزود", "تصریح کرد", "اظهار داشت"])
+def test_a_surname_before_a_report_verb_and_a_bare_clause_names_the_post(verb: str) -> None:
+    text = (
+        "مدیر مرکز فوریت‌های پزشکی نمونه‌آباد گفت: در این حادثه سه نفر مصدوم شدند.\n"
+        f"نمونه‌زاده {verb} در این حادثه دو نفر دیگر جان باختند."
+    )
+    assert speakers(text)[0][:2] == ("نمونه\u200cزاده", "مدیر مرکز فوریت\u200cهای پزشکی نمونه\u200cآباد")
+
+
+def test_a_bare_clause_after_a_long_subject_is_no_report() -> None:
+    text = "به گزارش خبرگزاری نمونه، بارش باران در روزهای اخیر بر مشکلات کشاورزان روستاهای نمونه‌آباد افزود سیل آمد."
+    assert speakers(text) == []
