@@ -142,6 +142,9 @@ def _strip_dateline(text: str) -> str:
     m = _OUTLET_SLASH.match(text)
     if m and (_opens_subject(text[m.end() :]) or _starts_with_name(text)):  # a reporter's byline
         return text[m.end() :]
+    place = _starts_with_place(text[m.end() :]) if m else 0
+    if m and place and _opens_subject(text[m.end() + place :].lstrip()):
+        return text[m.end() + place :].lstrip()  # «تیتر نیوز/مازندران مدیر درمان …»: an outlet, its desk's place
     if m and (after := _OUTLET_SLASH.match(text, m.end())) and _opens_subject(text[after.end() :]):
         return text[after.end() :]  # «مهاباد/بالویز/مدیر کل …»: a city and an outlet, then the subject
     m = _OUTLET_DASH.match(text)

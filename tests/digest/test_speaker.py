@@ -1730,3 +1730,20 @@ def test_a_surname_before_a_report_verb_and_a_bare_clause_names_the_post(verb: s
 def test_a_bare_clause_after_a_long_subject_is_no_report() -> None:
     text = "به گزارش خبرگزاری نمونه، بارش باران در روزهای اخیر بر مشکلات کشاورزان روستاهای نمونه‌آباد افزود سیل آمد."
     assert speakers(text) == []
+
+
+def test_friday_prayer_in_a_post_is_no_weekday() -> None:
+    assert speakers("علی نمونه‌زاده خطیب نماز جمعه نمونه‌آباد گفت: الف.")[0][:2] == (
+        "علی نمونه\u200cزاده",
+        "خطیب نماز جمعه نمونه\u200cآباد",
+    )
+    # the weekday after a name still ends it
+    assert speakers("علی نمونه‌زاده جمعه در جمع خبرنگاران گفت: الف.")[0][:2] == ("علی نمونه\u200cزاده", None)
+
+
+def test_an_outlet_slash_and_its_desks_place_before_the_post() -> None:
+    text = (
+        "تیتر نیوز/مازندران مدیر درمان دانشگاه علوم پزشکی مازندران با بیان اینکه کار ادامه دارد، گفت: الف.\n"
+        "به گزارش تیتر نیوز، دکتر رسول نمونه‌زاده اظهار کرد: ب."
+    )
+    assert speakers(text)[0][:2] == ("رسول نمونه\u200cزاده", "مدیر درمان دانشگاه علوم پزشکی مازندران")
