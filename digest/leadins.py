@@ -69,6 +69,10 @@ AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WO
 _AGENCY_DASH = re.compile(
     r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
 )
+# «پایگاه خبری تحلیلی اخبارشرق ، ROLE …»: an outlet named by an agency word before a comma, then the subject
+_AGENCY_WORD_COMMA = re.compile(
+    r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,4}[ ]*،[ ]*"
+)
 _WORD_DASH = re.compile(r"^[^\s،:\-–—0-9۰-۹]{2,20}[ ]?[-–—][ ]+")
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
@@ -217,6 +221,9 @@ def strip_lead_in(text: str) -> str:
     m = _WORD_DASH.match(text) if "–" in text[:24] or "-" in text[:24] else None
     if m is not None and _dateline_word(m.group().strip(" -–—"), text[m.end() :]):
         text = text[m.end() :]  # «زیتون– NAME، ROLE …»: an outlet's one-word dateline before the name
+    m = _AGENCY_WORD_COMMA.match(text) if "،" in text[:80] else None
+    if m is not None and (_opens_subject(text[m.end() :]) or _starts_with_name(text[m.end() :])):
+        text = text[m.end() :]
     m = _AGENCY_COMMA.match(text)
     if m is not None and _opens_subject(text[m.end() :]):
         text = text[m.end() :]

@@ -1747,3 +1747,9 @@ def test_an_outlet_slash_and_its_desks_place_before_the_post() -> None:
         "به گزارش تیتر نیوز، دکتر رسول نمونه‌زاده اظهار کرد: ب."
     )
     assert speakers(text)[0][:2] == ("رسول نمونه\u200cزاده", "مدیر درمان دانشگاه علوم پزشکی مازندران")
+
+
+@pytest.mark.parametrize("outlet", ["پایگاه خبری تحلیلی نمونه‌شرق", "خبرگزاری نمونه"])
+def test_an_outlet_named_by_an_agency_word_before_a_comma_is_a_lead_in(outlet: str) -> None:
+    text = f"{outlet} ، مدیرکل بهزیستی استان با اشاره به اینکه واگذاری انجام شد گفت: الف.\nنمونه‌زاده افزود: ب."
+    assert speakers(text)[0][:2] == ("نمونه\u200cزاده", "مدیرکل بهزیستی استان")
