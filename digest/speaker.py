@@ -12,7 +12,8 @@ Rules, in order:
    `NAME، ROLE`, a role, or a role + venue (`ROLE در نشست خبری:`), a `NAME، ROLE` kicker and a
    headline `ROLE: …`. A fronted demonstrative object is skipped: `این مطلب را ROLE … عنوان کرد`.
 2. Its subject is the text before the verb, after dropping lead-ins (datelines, reporter bylines,
-   `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a leading adjunct clause (`در این جلسه که …
+   `به گزارش …،`, `خبرگزاری …:`; see `digest.leadins`), a fronted past time (`سال گذشته`,
+   `تابستان سال گذشته`, `چند روز پیش`), a leading adjunct clause (`در این جلسه که …
    برگزار شد،`, `با توجه به …`, `همزمان با …`; never an attendee list `با حضور …`) and
    everything from the first adjunct word (`در`, `با`, `ضمن`, `نیز`…); commas are kept because
    roles contain them. `در` stays inside a role after an unnamed official (`یک مقام
@@ -93,6 +94,14 @@ _FRONTED_TIME = re.compile(
     r"(?:[ ]+[0-9۰-۹]{1,2}[ ]*(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
     r"(?:[ \u200c]*ماه)?(?:[ ]+[0-9۰-۹]{2,4})?)?[ ]*،?[ ]*"  # «صبح امروز ۲۱ بهمن ماه»: and its date
 )
+# a past time fronted before the subject: «سال گذشته», «هفته پیش», «تابستان سال گذشته», «اواخر ماه گذشته»
+_PAST_TIME = re.compile(
+    r"^(?:(?:اواخر|اوایل|اواسط)[ ]+)?(?:(?:تابستان|زمستان|پاییز|پائیز|بهار)[ ]+)?"
+    r"(?:(?:(?:چند|یک|دو|سه)[ ]+)?(?:روز|هفته|ماه|سال)(?:[ \u200c]*های)?[ \u200c]+(?:گذشته|پیش|قبل|اخیر)|امسال|پارسال)"
+    r"[ ]*،?[ ]*"
+)
+_PAST_TIME_OPENERS = ("اواخر", "اوایل", "اواسط", "تابستان", "زمستان", "پاییز", "پائیز", "بهار", "چند", "یک", "دو",
+                      "سه", "روز", "هفته", "ماه", "سال", "امسال", "پارسال")  # fmt: skip
 MAX_PRE_CHARS = 800  # of the text before a reporting verb, only the start can hold the subject
 MAX_SPEAKERS = 4
 MIN_TYPO_ROLE = 12  # a post this long written one letter off is the same post
@@ -460,7 +469,7 @@ def _named_subject(sentence: str, index: int) -> Mention | None:
             head, opener = after, after.split(maxsplit=1)[0]
     if not is_name_start(opener) and opener not in _LEAD_IN_OPENERS and not _DATELINE_HINT.search(head, 0, 60):
         return _unlisted_name(head, index)  # cheap: neither a name nor a lead-in opens the sentence
-    text = _QUOTES.sub("", strip_lead_in(head))
+    text = _QUOTES.sub("", _skip_past_time(strip_lead_in(head)))
     if text.split(maxsplit=1)[:1] and text.split(maxsplit=1)[0] in _TIME_OPENERS:
         text = _FRONTED_TIME.sub("", text, count=1)  # «به گزارش …، صبح امروز NAME ROLE …»
     first = text.split(maxsplit=1)[:1]
@@ -886,7 +895,7 @@ def subject_of(pre: str) -> str:
                 text = before  # «NAME در نشست … کشور؛ در استان فارس که … برگزار شد، افزود»
                 continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
-    text = strip_lead_in(text[:MAX_PRE_CHARS])
+    text = _skip_past_time(strip_lead_in(text[:MAX_PRE_CHARS]))
     quoted = _OUTLET_QUOTED.match(text) if text.startswith(_OUTLET_WORDS) else None
     text = _QUOTES.sub("", quoted.group("name") if quoted else text)  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
@@ -896,6 +905,14 @@ def subject_of(pre: str) -> str:
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     return cut_adjuncts(_titled_subject_at_end(text))
+
+
+def _skip_past_time(text: str) -> str:
+    """`text` without a past time fronted before its subject («سال گذشته مدیرکل … اعلام کرد»)."""
+    if not text.startswith(_PAST_TIME_OPENERS):
+        return text  # cheap: no time word opens it
+    m = _PAST_TIME.match(text)
+    return text[m.end() :] if m is not None and m.end() < len(text) else text
 
 
 # «به گزارش سرویس اجتماعی،پایگاه خبری بالویز“عزیز سهندی” اظهار داشت»: the report's comma misplaced, the

@@ -1753,3 +1753,21 @@ def test_an_outlet_slash_and_its_desks_place_before_the_post() -> None:
 def test_an_outlet_named_by_an_agency_word_before_a_comma_is_a_lead_in(outlet: str) -> None:
     text = f"{outlet} ، مدیرکل بهزیستی استان با اشاره به اینکه واگذاری انجام شد گفت: الف.\nنمونه‌زاده افزود: ب."
     assert speakers(text)[0][:2] == ("نمونه\u200cزاده", "مدیرکل بهزیستی استان")
+
+
+@pytest.mark.parametrize("season", ["تابستان", "زمستان", "پاییز"])
+def test_a_season_opening_the_clause_is_no_name(season: str) -> None:
+    text = f"به گزارش خبرگزاری نمونه، {season} سال گذشته مدیرکل تامین اجتماعی استان نمونه اعلام کرد که مصوبه بررسی شد."
+    assert speakers(text)[0][:2] == (None, "مدیرکل تامین اجتماعی استان نمونه")
+
+
+@pytest.mark.parametrize("time", ["سال گذشته", "هفته پیش", "اواخر ماه گذشته", "چند روز پیش", "امسال"])
+def test_a_past_time_fronted_before_the_subject_is_no_name(time: str) -> None:
+    assert speakers(f"به گزارش خبرگزاری نمونه، {time} مدیرکل تامین اجتماعی استان نمونه اعلام کرد که الف.")[0][:2] == (
+        None,
+        "مدیرکل تامین اجتماعی استان نمونه",
+    )
+    assert speakers(f"{time} علی نمونه‌زاده مدیرکل تامین اجتماعی استان نمونه گفت: الف.")[0][:2] == (
+        "علی نمونه\u200cزاده",
+        "مدیرکل تامین اجتماعی استان نمونه",
+    )
