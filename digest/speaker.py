@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from digest.leadins import NAME_ADJUNCTS, strip_byline, strip_lead_in
 from digest.model import Speaker
-from digest.places import find_places, is_place
+from digest.places import find_places, is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
@@ -1112,6 +1112,8 @@ def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:
     is written `مدیرکل`) and a «شهرستان/استان» the text adds is skipped (`فرماندار بوکان` is written
     `فرماندار شهرستان بوکان` beside the name)."""
     key, units = "".join(want), not _UNIT_WORDS.isdisjoint(want)
+    if len(want) == 2 and squash(tokens[i]) == want[0] and _unit_for_place(tokens[i + 1 : i + 3], want[1]):
+        return i + 2  # «فرماندار کارون» written «NAME فرماندار شهرستان و …»: the unit stands for the place
     got, j = "", i
     while len(got) < len(key) and j < len(tokens):
         if not (tokens[j] in _UNIT_WORDS and not units):
@@ -1123,6 +1125,11 @@ def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:
 
 
 _UNIT_WORDS = frozenset({"شهرستان", "استان"})
+
+
+def _unit_for_place(after: list[str], place: str) -> bool:
+    """`after` (the words after a post's head) is a bare «شهرستان/استان» standing for `place`."""
+    return bool(after) and after[0] in _UNIT_WORDS and is_place_name(place) and not (after[1:] and is_place(after[1]))
 
 
 def _resolve(mentions: list[Mention]) -> list[_Person]:

@@ -1771,3 +1771,15 @@ def test_a_past_time_fronted_before_the_subject_is_no_name(time: str) -> None:
         "علی نمونه\u200cزاده",
         "مدیرکل تامین اجتماعی استان نمونه",
     )
+
+
+def test_a_name_beside_the_post_with_its_place_written_as_shahrestan() -> None:
+    text = (
+        "به گزارش روابط عمومی فرمانداری بوکان جلسه شورای اشتغال به ریاست مریم نمونه‌زاده فرماندار شهرستان و "
+        "با حضور اعضا برگزار شد.\n"
+        "فرماندار بوکان ضمن تاکید بر اشتغال پایدار بیان کرد: طرح‌ها اجرا شد."
+    )
+    assert speakers(text)[0][:2] == ("مریم نمونه\u200cزاده", "فرماندار بوکان")
+    # a unit before another place names another post
+    other = text.replace("فرماندار شهرستان و", "فرماندار شهرستان تبریز و")
+    assert speakers(other)[0][:2] == (None, "فرماندار بوکان")
