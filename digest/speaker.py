@@ -174,6 +174,7 @@ class _Person:
     count: int = 0
     first: int = 0
     mentions: list[int] = field(default_factory=list)
+    described: str | None = None  # the post an anaphor gives («این کارشناس ارشد اجتماعی»): a last resort
 
 
 def find_speakers(
@@ -194,7 +195,8 @@ def find_speakers(
         found = _named_visitor(found, sentences[: max(lead, VISIT_LEAD)])
     if found and not found[0].statements and found[0].role:  # an actor, quoted nowhere
         found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
-    return tuple(found)
+    described = {p.name: p.described for p in ranked if p.name and p.described and not p.roles}
+    return tuple(Speaker(s.name, described.get(s.name), s.statements) if s.name and not s.role else s for s in found)
 
 
 def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:
@@ -1140,6 +1142,7 @@ def _resolve(mentions: list[Mention]) -> list[_Person]:
         if m.kind == "pronoun":
             if last is not None:
                 last.count += 1
+                last.described = last.described or m.role  # «… این کارشناس اجتماعی افزود»: a post, maybe
             continue
         person = _match_person(people, m)
         if person is None:

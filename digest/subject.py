@@ -315,6 +315,8 @@ def _unbracket_role(subject: str) -> str:
 
 
 _WELCOME = ["خیر", "مقدم"]
+# «این مسئول», «این مقام»: a pointer, no post; «این کارشناس ارشد اجتماعی» describes whom it points to
+_VAGUE_ANAPHORS = frozenset({"مسئول", "مسوول", "مقام", "مقام‌مسئول"})
 
 
 def classify_subject(subject: str, index: int) -> Mention | None:
@@ -328,7 +330,8 @@ def classify_subject(subject: str, index: int) -> Mention | None:
     if tokens[0] in PRONOUNS or (tokens[0] == "این" and len(tokens) <= 4 and tokens[1:2] and (
         tokens[1] in ANAPHORIC_NOUNS
     )):  # fmt: skip
-        return Mention(None, None, "pronoun", index)
+        described = tokens[0] == "این" and tokens[1] not in _VAGUE_ANAPHORS
+        return Mention(None, join_tokens(tokens[1:]) if described else None, "pronoun", index)
     if tokens[0] == INDEFINITE or tokens[0] in SPEECH_NOUNS:
         return _unnamed(tokens, index)
     if tokens[0] in ORG_STARTS or tokens[-1] in OUTLET_ENDS or tokens[0] in REPORTER_HEADS or tokens[:2] == _WELCOME:

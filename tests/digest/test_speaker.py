@@ -1783,3 +1783,12 @@ def test_a_name_beside_the_post_with_its_place_written_as_shahrestan() -> None:
     # a unit before another place names another post
     other = text.replace("فرماندار شهرستان و", "فرماندار شهرستان تبریز و")
     assert speakers(other)[0][:2] == (None, "فرماندار بوکان")
+
+
+def test_an_anaphor_describing_a_post_gives_it_to_a_named_speaker_without_one() -> None:
+    text = "یدالله نمونه‌زاده، در گفتگو با خبرنگار ما، اظهار کرد: الف.\nاین کارشناس ارشد اجتماعی ادامه داد: ب."
+    assert speakers(text)[0][:3] == ("یدالله نمونه\u200cزاده", "کارشناس ارشد اجتماعی", 2)
+    # a vague pointer gives no post, and a post written beside the name wins over the anaphor's
+    assert speakers(text.replace("این کارشناس ارشد اجتماعی", "این مسئول"))[0][1] is None
+    named = text.replace("یدالله نمونه‌زاده،", "یدالله نمونه‌زاده، مدیرکل بهزیستی استان نمونه،")
+    assert speakers(named)[0][1] == "مدیرکل بهزیستی استان نمونه"
