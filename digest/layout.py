@@ -479,6 +479,9 @@ def _report_lead_ins(text: str) -> str:
     return _GLUED_REPORT_NAME.sub("گزارش ", text) if "گزارش" in text else text
 
 
+_GLUED_CLOSE = re.compile("\\)(?=[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc])")
+
+
 def _split_glued(text: str) -> str:
     """Words a page or a copy glued together, split: a title to a dateline, a lead or a role heading, a
     report lead-in or «گفت:» to the word before it, «تصریح/اظهار …» to its post."""
@@ -498,6 +501,8 @@ def _split_glued(text: str) -> str:
     text = _GLUED_RA_NUMBER.sub("را ", text)
     if "با بیان" in text or "با اشاره" in text or "با تاکید" in text or "با تأکید" in text:
         text = _GLUED_BA.sub(_unglued_ba, text)  # «رئیس جمعیت هلال احمر کشوربا بیان اینکه»
+    if ")" in text:
+        text = _GLUED_CLOSE.sub(") ", text)  # «کمیته امداد امام خمینی(ره)ایرانشهر»: a word glued after a bracket
     if "٬" in text:
         text = _LETTER_THOUSANDS_SEP.sub("،", text)  # «منوچهر ورناصری٬ فرماندار …»: a comma typed as «٬»
     if " و و " in text:

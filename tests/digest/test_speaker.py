@@ -1792,3 +1792,12 @@ def test_an_anaphor_describing_a_post_gives_it_to_a_named_speaker_without_one() 
     assert speakers(text.replace("این کارشناس ارشد اجتماعی", "این مسئول"))[0][1] is None
     named = text.replace("یدالله نمونه‌زاده،", "یدالله نمونه‌زاده، مدیرکل بهزیستی استان نمونه،")
     assert speakers(named)[0][1] == "مدیرکل بهزیستی استان نمونه"
+
+
+def test_a_place_glued_after_an_honorific_bracket_ends_the_post() -> None:
+    text = (
+        "وی بیان کرد: ۶۰ نفر مشغول به کار شدند.\n"
+        "مدیر کمیته امداد امام خمینی(ره)ایرانشهر توانمندسازی نیازمندان را از مهمترین اهداف کمیته امداد عنوان کرد."
+    )
+    found = extract(Article(text=text)).speakers[0]
+    assert (found.name, found.role) == (None, "مدیر کمیته امداد امام خمینی(ره) ایرانشهر")
