@@ -581,6 +581,7 @@ def layout_lines(text: str) -> list[str]:
     if "'" in text or "‘" in text or "’" in text or "ˈ" in text:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
+    widget = latin and "ADA" in text  # a government portal's accessibility box: its help text is no story
     out: list[str] = []
     raws = _strip_debris(text).split("\n")
     first = raws[0].lstrip()[:1]
@@ -592,12 +593,18 @@ def layout_lines(text: str) -> list[str]:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue
+        if widget and _ACCESS_WIDGET.match(line):
+            continue
         line = _undecorated(line, raw)
         if line:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
             )
     return _unwrap(out)
+
+
+# the accessibility box of government portals (ADA): «این سایت مطابق با استانداردهای ADA …», its buttons
+_ACCESS_WIDGET = re.compile(r"^(?:این سایت مطابق با استاندارد?های ADA|بستن این پنجره$|راهنما$|ADA$)")
 
 
 def _undecorated(line: str, raw: str) -> str:

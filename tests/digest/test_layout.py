@@ -427,3 +427,18 @@ def test_an_archived_wire_header_becomes_todays_dateline(header: str, city: str,
 def test_an_archived_wire_header_opening_a_line_loses_its_desk_codes() -> None:
     line = "شهرکرد، خبرگزاری جمهوری اسلامی 13/12/86 داخلی.اجتماعی.کمیته.امداد مدیرکل کمیته امداد استان گفت: الف."
     assert layout_lines(line) == ["شهرکرد - ایرنا - مدیرکل کمیته امداد استان گفت: الف."]
+
+
+def test_a_portals_accessibility_box_is_no_story() -> None:
+    text = (
+        "| رنگ | + 0 - |\nADA\nبستن این پنجره\nراهنما\n"
+        "این سایت مطابق با استاندارهای ADA برای نابینایان مناسب‌سازی شده است.\nبستن این پنجره\n"
+        "طرح آبرسانی به ۱۳ روستا آغاز شد\nمدیرکل آب و فاضلاب روستایی استان گفت: طرح آغاز شد."
+    )
+    assert layout_lines(text)[-2:] == [
+        "طرح آبرسانی به ۱۳ روستا آغاز شد",
+        "مدیرکل آب و فاضلاب روستایی استان گفت: طرح آغاز شد.",
+    ]
+    assert not any("ADA" in line or line in ("راهنما", "بستن این پنجره") for line in layout_lines(text))
+    # without the box, a line «راهنما» is the text's own
+    assert "راهنما" in layout_lines("راهنما\nمتن خبر")
