@@ -836,8 +836,10 @@ def _cleft_tail(pre: str) -> str | None:
 def _writer(subject: str) -> bool:
     """A subject of «نوشت» that is a person: a role, or a name opening with a first name or title."""
     mention = classify_subject(subject, 0)
-    if mention is None or mention.role:
-        return mention is not None
+    if mention is None:
+        return False
+    if mention.role:  # «NAME خبرنگار اطلاعات نوشت:»: the reporter's own story, no speaker
+        return mention.role.split(maxsplit=1)[0] not in REPORTER_HEADS
     return is_name_start(subject.split()[0])
 
 
@@ -867,7 +869,9 @@ def _heading(sentence: str, verb_at: int) -> str | None:
     if subject in _INTERVIEW_LABELS:
         return None  # «خبرنگار: …» asks the question of a transcript
     mention = classify_subject(subject, 0) if subject else None
-    return subject if mention is not None and mention.role else None
+    if mention is None or not mention.role or mention.role.split(maxsplit=1)[0] in REPORTER_HEADS:
+        return None  # «NAME خبرنگار اطلاعات نوشت: …»: the reporter's own story
+    return subject
 
 
 def _according_subject(g: re.Match[str]) -> str:

@@ -1801,3 +1801,18 @@ def test_a_place_glued_after_an_honorific_bracket_ends_the_post() -> None:
     )
     found = extract(Article(text=text)).speakers[0]
     assert (found.name, found.role) == (None, "مدیر کمیته امداد امام خمینی(ره) ایرانشهر")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "چهره شهرها دگرگون شد\nمریم نمونه‌زاده خبرنگار اطلاعات نوشت: به گفته کارشناسان، مسکن گران است.",
+        "کودکان بدون شناسنامه از تحصیل بازمانده‌اند. کمپین فعالان نمونه در گزارشی با اشاره به فقر شدید، از وجود "
+        "۵۵ هزار کودک بی‌شناسنامه خبر داد.",
+        "نوبت به روستای نمونه‌آباد رسید؛ جایی که مردم از محرومیت‌های عمیق این منطقه گفتند.",
+        "بیان مشکلات توسط دهیار روستای نمونه‌آباد که آسیب‌ها را برشمرد و گفت: الف.",
+    ],
+    ids=["a_reporter_writing_her_story", "a_campaign", "a_place_where", "an_agent_phrase"],
+)
+def test_no_person_speaks(text: str) -> None:
+    assert all(found.name is None for found in extract(Article(text=text)).speakers)
