@@ -483,9 +483,19 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
             return p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
-    if start == 0 and _is_exclaimed_title(paragraphs[0]) and _alnum_key(paragraphs[0]).startswith(key):
-        return paragraphs[0]
+    if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
+        return paragraphs[0]  # the slug cut from a title the page prints as its first line
     return _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _long_title(paragraphs: tuple[str, ...]) -> bool:
+    """The first line is a title though it reads as the body's start: it ends like a sentence with «!»
+    or «؟», or it runs long, ends with no stop and is printed again right below."""
+    first = paragraphs[0]
+    if _is_exclaimed_title(first):
+        return True
+    twice = len(paragraphs) > 1 and squash(paragraphs[1]) == squash(first)
+    return twice and _words(first) <= MAX_MULTIPART_WORDS and not first.rstrip().endswith((".", ":"))
 
 
 def _is_exclaimed_title(line: str) -> bool:
@@ -608,6 +618,7 @@ def _announced(sentence: str) -> str | None:
 
 
 _STRAY_MARKS = ".!؟?،؛:- "
+_SENTENCE_END = re.compile(r"(?<=[.!؟])(?<!\.\.\.)\s")  # «تهران، قم و ... رهسپار»: an ellipsis ends no sentence
 
 
 def _lead_core(lead: str) -> str:
@@ -615,7 +626,7 @@ def _lead_core(lead: str) -> str:
     `… اعلام کرد که`), a short fronted adverbial (`در حال حاضر،`) and a trailing «که» clause after its
     verb; cut at a clause near MAX_LEAD_WORDS."""
     lead = lead.strip().lstrip(_STRAY_MARKS)  # «. روزنامه اطلاعات: …»: a stop left from a stripped element
-    sentence = re.split(r"(?<=[.!؟])\s", lead, maxsplit=1)[0]
+    sentence = _SENTENCE_END.split(lead, maxsplit=1)[0]
     sentence = strip_lead_in(_REPORT_COLON.sub("", sentence, count=1))
     if sentence.startswith(_PURPOSE_STARTS):  # «در آستانه هفته بهزیستی، NAME، ROLE از … خبر داد»
         sentence = _drop_fronted(sentence)

@@ -703,3 +703,24 @@ def test_a_stray_stop_opening_the_lead_leaves_a_headline() -> None:
 def test_a_kicker_alone_is_the_headline() -> None:
     for line in ("مدیرکل فرهنگ و ارشاد استان نمونه با اعلام این خبر گفت:", "بی احتیاطی و بخاری روشن؛"):
         assert find_head((line,)).headline == line.rstrip(":؛ ").strip()
+
+
+def test_a_cut_slug_of_a_long_title_printed_twice_gives_the_whole_title() -> None:
+    title = (
+        "معاون استاندار و فرماندار ویژه نمونه‌آباد ضمن دیدار و دلجویی از مددجویان کمیته امداد امام خمینی(ره)، "
+        "از روند ساخت مساکن ویژه مددجویان تحت پوشش این نهاد در روستاهای بخش مرکزی شهرستان بازدید کرد"
+    )
+    url = "https://example.ir/fa/news/print/45014702/معاون-استاندار-و-فرماندار-ویژه-نمونه‌آباد-ضمن"
+    lead = "به گزارش روابط عمومی فرمانداری، ساخت ۶۴ واحد آغاز شده است."
+    assert find_head((title, title, lead), url=url).headline == title
+    # printed once, the long first line is the body's lead, and the cut slug stays the headline
+    assert find_head((title, lead), url=url).headline.startswith("معاون استاندار و فرماندار ویژه نمونه")
+    assert find_head((title, lead), url=url).headline != title
+
+
+def test_an_ellipsis_in_the_lead_ends_no_sentence() -> None:
+    lead = (
+        "آغاز نوروز شماری از جوانان تهران ، قم و ... رهسپار روستاهای سه شهرستان نهبندان ، سربیشه و زیرکوه "
+        "خراسان جنوبی شدند و امور عمرانی انجام می دهند، این روستاها کمینه امکانات دارند."
+    )
+    assert "رهسپار روستاهای سه شهرستان" in find_head((lead,)).headline
