@@ -135,7 +135,7 @@ def strip_own_name(sentence: str, outlet: Outlet | None) -> str:
     words = sentence[start : start + 80].split()
     for n in range(min(MAX_NAME_WORDS, len(words)), 0, -1):
         name = " ".join(words[:n]).rstrip(_PUNCT)
-        if not sentence.startswith(name, start) or not outlet.names(name):
+        if words[n - 1] == "و" or not sentence.startswith(name, start) or not outlet.names(name):
             continue
         end = start + len(name)
         web = _WEB_WORD.match(sentence, end)  # «چغادک نیوز»: chghdk(news)

@@ -43,6 +43,8 @@ def test_own_name_is_taken_off(url: str, sentence: str, expected: str) -> None:
         ("https://www.mehrnews.com/news/1", "مهر - مدیرکل گفت"),  # three consonants: too short to tell
         ("https://www.isna.ir/news/1", "ایسنا - مدیرکل گفت"),
         ("not a url", "صبح مشهد: مدیر گفت"),
+        # a joint report: «و» opens the second source, it ends no name
+        ("https://akhtareshargh.ir/x", "به گزارش اختر شرق و اداره کل روابط عمومی استانداری، حسن نمونه‌زاده گفت"),
     ],
 )
 def test_other_openings_stay(url: str, sentence: str) -> None:
