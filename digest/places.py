@@ -680,13 +680,22 @@ def _one_edit(word: str, target: str) -> bool:
 
 def _regions_in_provinces(places: tuple[str, ...]) -> tuple[str, ...]:
     """«خراسان» beside «خراسان رضوی», «آذربایجان» beside «آذربایجان غربی»: an old region split into
-    provinces, named beside one of them, is that province said again. (Sistan and Baluchestan are
-    parts of one province and stay.)"""
-    regions = [p for p in places if p in _SPLIT_REGIONS]
+    provinces, named beside one of them, is that province said again. So is «بلوچستان» or «سیستان»
+    beside «سیستان و بلوچستان», unless the story names the Sistan region's counties (`SISTAN_COUNTIES`):
+    then «سیستان» is that region («زابل، زهک و هامون … سیستان»)."""
+    regions = [p for p in places if p in _SPLIT_REGIONS or p in _HALVES]
     if not regions:
         return places
-    covered = {r for r in regions for p in places if p != r and p.startswith(r + " ")}
+    covered = {r for r in regions if r in _SPLIT_REGIONS for p in places if p != r and p.startswith(r + " ")}
+    if _SISTAN_AND_BALUCHESTAN in places:
+        covered |= {"بلوچستان"} | ({"سیستان"} if SISTAN_COUNTIES.isdisjoint(places) else set())
     return tuple(p for p in places if p not in covered)
+
+
+_SISTAN_AND_BALUCHESTAN = "سیستان و بلوچستان"
+_HALVES = frozenset({"سیستان", "بلوچستان"})
+# the northern region of Sistan and Baluchestan (source: the province's county list, places_ir.csv)
+SISTAN_COUNTIES = frozenset({"زابل", "زهک", "هیرمند", "نیمروز", "هامون"})
 
 
 def _one_port_name(places: tuple[str, ...]) -> tuple[str, ...]:
