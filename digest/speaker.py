@@ -910,7 +910,23 @@ def subject_of(pre: str) -> str:
         text = text[relative.end() :]  # «آماری که رئیس انجمن … گفته بود»: the relative clause's subject speaks
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
-    return cut_adjuncts(_titled_subject_at_end(text))
+    return cut_adjuncts(_titled_subject_at_end(_named_after_comma(text)))
+
+
+def _named_after_comma(text: str) -> str:
+    """`… در روستاها، FIRST LAST ROLE`: a headline-like clause (no post in it), a comma, then a named
+    official who speaks: the subject is what follows the comma."""
+    head, comma, tail = text.rpartition("،")
+    words = tail.split()
+    if not comma or len(head.split()) < MIN_CLAUSE_BEFORE or not words or not is_first_name(words[0]):
+        return text
+    if any(squash(w) in HEAD_KEYS for w in head.split()):
+        return text  # «NAME ROLE، NAME ROLE، NAME ROLE … بازدید کردند»: a list of attendees, not a clause
+    return tail.strip() if any(squash(w) in HEAD_KEYS for w in words[1:MAX_NAMED_POST_AT]) else text
+
+
+MIN_CLAUSE_BEFORE = 4  # words of a clause before the comma (a name or a post is shorter)
+MAX_NAMED_POST_AT = 6  # the post's head within the first words after the name
 
 
 def _skip_past_time(text: str) -> str:

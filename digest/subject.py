@@ -472,6 +472,8 @@ def _trim_object(tokens: list[str]) -> list[str]:
     )
     if cut is None:
         return tokens
+    if cut == 1 and tokens[1] == "را":
+        return []  # «افرادی را … دانست»: a fronted object, no subject
     head = tokens[:cut]
     if "،" in head and looks_like_name(head[: head.index("،")]):
         comma = head.index("،")

@@ -1816,3 +1816,21 @@ def test_a_place_glued_after_an_honorific_bracket_ends_the_post() -> None:
 )
 def test_no_person_speaks(text: str) -> None:
     assert all(found.name is None for found in extract(Article(text=text)).speakers)
+
+
+def test_a_named_official_after_a_headline_clause_and_a_comma_speaks() -> None:
+    text = (
+        "مقاوم سازی ۲۰۰۰ واحد مسکونی در روستاها، محمد رضا نمونه‌زاده مدیر کل دفتر مسکن روستایی بنیاد مسکن "
+        "اعلام کرد: الف."
+    )
+    assert speakers(text)[0][:2] == ("محمد رضا نمونه\u200cزاده", "مدیر کل دفتر مسکن روستایی بنیاد مسکن")
+    # a list of attendees before the last one's name is no clause
+    listed = (
+        "به گزارش پایگاه خبری نمونه، رحیم نمونه‌زاده شهردار نمونه‌آباد، حسن نمونه‌پور رئیس کمیسیون شورا "
+        "از آسایشگاه سالمندان بازدید کردند."
+    )
+    assert all(name != "حسن نمونه\u200cپور" for name, _, _ in speakers(listed))
+
+
+def test_a_fronted_object_before_ra_is_no_speaker() -> None:
+    assert speakers("افرادی را باید ضد نظام دانست که خود را دوستدار نظام می‌دانند.") == []
