@@ -351,7 +351,7 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
         return Mention(words[0], None, "person", index)  # «متولی ادامه داد»: no post stands alone so
     if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
         return _role_then_name(subject, tokens, index)
-    if is_name_start(words[0]):
+    if is_name_start(words[0]) or _allah_first_name(words):
         return _name_then_role(tokens, index)
     mention = _name_before_role(tokens, index)
     if mention is not None:
@@ -359,6 +359,11 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
     if (len(words) <= 3 or len(words) == 4 and is_first_name(words[1])) and looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
+
+
+def _allah_first_name(words: list[str]) -> bool:
+    """«سیف الله …», «عزیز اله …»: a first name written in two words (its joined form is listed)."""
+    return len(words) > 1 and words[1] in ("الله", "اله") and is_first_name(f"{words[0]}\u200c{words[1]}")
 
 
 _NEEDS_COMPLEMENT = frozenset({"منبع", "مقام"})  # heads that name someone only with an adjective after them

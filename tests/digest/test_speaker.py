@@ -1834,3 +1834,8 @@ def test_a_named_official_after_a_headline_clause_and_a_comma_speaks() -> None:
 
 def test_a_fronted_object_before_ra_is_no_speaker() -> None:
     assert speakers("افرادی را باید ضد نظام دانست که خود را دوستدار نظام می‌دانند.") == []
+
+
+def test_a_first_name_with_allah_written_apart_opens_a_four_word_name() -> None:
+    text = "سیف الله سعد الدین رییس دانشگاه نمونه در حاشیه بازدید از خوابگاه با بیان اینکه کار ادامه دارد گفت: الف."
+    assert speakers(text)[0][:2] == ("سیف الله سعد الدین", "رییس دانشگاه نمونه")
