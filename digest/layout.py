@@ -582,6 +582,7 @@ def layout_lines(text: str) -> list[str]:
         text = _SINGLE_QUOTED.sub("«\\1»", text)
     latin = _LATIN_LETTER.search(text) is not None  # without Latin letters no line is debris
     widget = latin and "ADA" in text  # a government portal's accessibility box: its help text is no story
+    login = "رمز عبور" in text  # a blog's login and newsletter box
     out: list[str] = []
     raws = _strip_debris(text).split("\n")
     first = raws[0].lstrip()[:1]
@@ -593,7 +594,7 @@ def layout_lines(text: str) -> list[str]:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue
-        if widget and _ACCESS_WIDGET.match(line):
+        if widget and _ACCESS_WIDGET.match(line) or login and _LOGIN_FORM.match(line):
             continue
         line = _undecorated(line, raw)
         if line:
@@ -605,6 +606,13 @@ def layout_lines(text: str) -> list[str]:
 
 # the accessibility box of government portals (ADA): «این سایت مطابق با استانداردهای ADA …», its buttons
 _ACCESS_WIDGET = re.compile(r"^(?:این سایت مطابق با استاندارد?های ADA|بستن این پنجره$|راهنما$|ADA$)")
+
+
+# a blog's login and newsletter box: «نام کاربری», «رمز عبور», «:: فراموشی رمز عبور؟», «عضویت سریع» …
+_LOGIN_FORM = re.compile(
+    r"^:*[ ]*(?:عضو شوید|نام کاربری|رمز عبور|فراموشی رمز عبور[؟?]?|عضویت سریع|تکرار رمز(?: عبور)?|ایمیل|کد تصویری"
+    r"|ورود|ثبت نام|مرا به خاطر بسپار)$|^برای اطلاع از آپ\S* شدن (?:وبلاگ|سایت)"
+)
 
 
 def _undecorated(line: str, raw: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from digest import layout
 from digest.clean import clean_text
 from digest.layout import layout_lines, strip_bullet, strip_emoji, strip_stamp
+from digest.normalize import normalize_fa
 
 BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
@@ -442,3 +443,14 @@ def test_a_portals_accessibility_box_is_no_story() -> None:
     assert not any("ADA" in line or line in ("راهنما", "بستن این پنجره") for line in layout_lines(text))
     # without the box, a line «راهنما» is the text's own
     assert "راهنما" in layout_lines("راهنما\nمتن خبر")
+
+
+def test_a_blogs_login_and_newsletter_box_is_no_story() -> None:
+    text = normalize_fa(
+        "عضو شوید\n\nنام کاربری\nرمز عبور\n\n:: فراموشی رمز عبور؟\n\nعضویت سریع\nتکرار رمز\nایمیل\nکد تصویری\n"
+        "براي اطلاع از آپيدت شدن وبلاگ در خبرنامه وبلاگ عضو شويد تا جديدترين مطالب به ايميل شما ارسال شود\n"
+        "در روستای زلزله زده همه منازل خراب شده‌اند."
+    )
+    assert layout_lines(text) == ["در روستای زلزله زده همه منازل خراب شده‌اند."]
+    # without the box, a line «ایمیل» is the text's own
+    assert "ایمیل" in layout_lines("ایمیل\nمتن خبر")
