@@ -485,7 +485,35 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             return p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
         return paragraphs[0]  # the slug cut from a title the page prints as its first line
-    return _complete_last_word(slug, " ".join(paragraphs[:3]))
+    whole = next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
+    return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _title_of_cut_slug(line: str, key: str) -> bool:
+    """A short line the slug is the start of (the CMS cut the slug; a motto or a date may stand above
+    the title, so it is not the page head's first line)."""
+    if not _alnum_key(line).startswith(key) or len(_alnum_key(line)) <= len(key):
+        return False
+    if len(key) < MIN_CUT_SLUG_CHARS and not _ends_mid_word(line, key):
+        return False  # a short slug that ends with a whole word is the whole title; the line runs on into the lead
+    words = _words(line)
+    ends = line.rstrip().endswith((".", "!", "؟"))
+    return words <= (MAX_STOPPED_TITLE_WORDS if ends else MAX_MULTIPART_WORDS) and not line.rstrip().endswith(":")
+
+
+def _ends_mid_word(line: str, key: str) -> bool:
+    """The slug's letters (`key`) end inside a word of `line` (the CMS cut it)."""
+    got = 0
+    for word in line.split():
+        got += len(_alnum_key(word))
+        if got >= len(key):
+            return got > len(key)
+    return False
+
+
+MIN_CUT_SLUG_CHARS = 34  # a slug this long may be cut at a word's end (CMSs cut at a length)
+SLUG_TITLE_LINES = 6  # the page's first paragraphs, where a title the slug was cut from is printed
+MAX_STOPPED_TITLE_WORDS = 20  # a title line ending with a stop is short; a longer one is the lead
 
 
 def _long_title(paragraphs: tuple[str, ...]) -> bool:

@@ -713,9 +713,10 @@ def test_a_cut_slug_of_a_long_title_printed_twice_gives_the_whole_title() -> Non
     url = "https://example.ir/fa/news/print/45014702/معاون-استاندار-و-فرماندار-ویژه-نمونه‌آباد-ضمن"
     lead = "به گزارش روابط عمومی فرمانداری، ساخت ۶۴ واحد آغاز شده است."
     assert find_head((title, title, lead), url=url).headline == title
-    # printed once, the long first line is the body's lead, and the cut slug stays the headline
-    assert find_head((title, lead), url=url).headline.startswith("معاون استاندار و فرماندار ویژه نمونه")
-    assert find_head((title, lead), url=url).headline != title
+    # printed once and ending with a stop, the long first line is the body's lead: the cut slug stays
+    stopped = f"{title}."
+    assert find_head((stopped, lead), url=url).headline.startswith("معاون استاندار و فرماندار ویژه نمونه")
+    assert find_head((stopped, lead), url=url).headline != title
 
 
 def test_an_ellipsis_in_the_lead_ends_no_sentence() -> None:
@@ -724,3 +725,15 @@ def test_an_ellipsis_in_the_lead_ends_no_sentence() -> None:
         "خراسان جنوبی شدند و امور عمرانی انجام می دهند، این روستاها کمینه امکانات دارند."
     )
     assert "رهسپار روستاهای سه شهرستان" in find_head((lead,)).headline
+
+
+def test_a_cut_slug_takes_the_whole_title_line_after_a_kicker() -> None:
+    kicker = "رئیس کانون عالی مستمری بگیران خطاب به وزیر کار:"
+    title = "بازنشستگان برای تهیه اقلام ضروری زندگی در رنج و مشقت هستند/ همسان‌سازی در حد وعده مانده است ."
+    lead = "به گزارش ایلنا، علی نمونه‌زاده با ارسال نامه‌ای به وزیر کار خواستار رسیدگی به وضع بازنشستگان شد."
+    url = "https://example.ir/news/123/بازنشستگان-برای-تهیه-اقلام-ضروری-زندگ"
+    headline = find_head((kicker, title, lead), url=url).headline
+    assert headline.startswith("بازنشستگان برای تهیه اقلام ضروری زندگی در رنج")
+    # a short slug ending with a whole word stays the headline
+    short = "https://example.ir/news/124/بازنشستگان-در-رنج"
+    assert find_head((kicker, title, lead), url=short).headline == "بازنشستگان در رنج"
