@@ -594,7 +594,7 @@ def layout_lines(text: str) -> list[str]:
         line = " ".join(raw.split()) if "  " in raw or raw[:1] == " " or raw[-1:] == " " else raw
         if not line or (latin and _is_debris(line)) or (line[-1] in _COUNTER_ENDS and _COUNTER.fullmatch(line)):
             continue
-        if widget and _ACCESS_WIDGET.match(line) or login and _LOGIN_FORM.match(line):
+        if (widget and _ACCESS_WIDGET.match(line)) or (login and _LOGIN_FORM.match(line)):
             continue
         line = _undecorated(line, raw)
         if line:
