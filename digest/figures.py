@@ -352,6 +352,8 @@ def _words_before(sentence: str, start: int) -> tuple[str, ...]:
 def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """Dates, years, times, references, phone numbers, ordinals and unit-less number words."""
     after = sentence[span.end : span.end + 12]
+    if span.text == "صد" and sentence.endswith(_ZERO_TO, 0, span.start):
+        return True  # «صفر تا صد مسائل»: the whole of it, no figure
     if _ORDINAL_TAIL.match(after) or _TIME_OF_DAY.match(after) or after.lstrip().startswith("°"):
         return True  # "۲۳°": a weather widget
     if unit in TIME_UNITS and _counted_time(sentence, span):
@@ -370,7 +372,27 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         if _LOANWORD_SI.match(sentence, span.start):
             return True  # «آی سی یو», «سی تی اسکن», «سی دی»: letters of a loanword, not thirty
         return _in_place_name(sentence, span, unit) or not _spelled_count(sentence, span, unit)
+    if _dated(sentence, span):
+        return True  # «۳۱ فروردین ۱۴۰۳ برابر با …», «بودجه ۹۷ اعتباری …»: a year, whatever follows it
     return _is_year(span, unit) or _is_phone(span, unit) or unit in PAGE_CHROME_UNITS or _is_outlet(sentence, span)
+
+
+_ZERO_TO = ("صفر تا ", "صفر تا")
+_YEAR_OF = frozenset({"بودجه"})  # «بودجه ۹۷»: the budget of the year 97
+MAX_SHORT_YEAR = 99
+
+
+def _dated(sentence: str, span: NumberSpan) -> bool:
+    """A year after a month name (a date's year), or a year after «بودجه» (`۹۷`, `۱۴۰۳`)."""
+    if not span.has_digits or span.has_scale or span.slash:
+        return False
+    before = sentence[max(0, span.start - 20) : span.start].split()
+    if not before:
+        return False
+    digits = len(_NON_DIGITS.sub("", span.text))
+    if before[-1] in _YEAR_OF:
+        return digits == 2 or digits == 4 and 1300 <= span.value <= 1500
+    return digits == 4 and 1300 <= span.value <= 1500 and _is_month(before[-1])
 
 
 def _counted_time(sentence: str, span: NumberSpan) -> bool:
@@ -562,19 +584,29 @@ _KILOS = re.compile(r"[ ]*کیلو(?:[ \u200c]?گرم)?(?![\w\u200c])")
 
 
 def _tons_and_kilos(sentence: str, tons: NumberSpan, kilos: NumberSpan | None) -> Figure | None:
-    """«۲ تن و ۲۳۰ کیلوگرم» (a seizure, a delivery): one weight, in kilograms."""
-    if kilos is None or not _TONS_AND.fullmatch(sentence, tons.end, kilos.start):
+    """«۲ تن و ۲۳۰ کیلوگرم» (a seizure, a delivery): one weight, in kilograms; so is «۶۸ کیلو و ۶۵۵
+    گرم»."""
+    if kilos is None:
         return None
-    unit = _KILOS.match(sentence, kilos.end)
+    if _TONS_AND.fullmatch(sentence, tons.end, kilos.start):
+        unit, number = _KILOS.match(sentence, kilos.end), tons.value * 1000 + kilos.value
+    elif _KILOS_AND.fullmatch(sentence, tons.end, kilos.start):
+        unit, number = _GRAMS.match(sentence, kilos.end), tons.value + kilos.value / 1000
+    else:
+        return None
     if unit is None:
         return None
     return Figure(
         text=sentence[tons.start : unit.end()].strip(),
-        number=tons.value * 1000 + kilos.value,
+        number=number,
         unit="کیلوگرم",
         context=_context(sentence, tons.start, unit.end()),
         sentence=sentence,
     )
+
+
+_KILOS_AND = re.compile(r"[ ]*کیلو(?:[ \u200c]?گرم)?[ ]+و[ ]+")
+_GRAMS = re.compile(r"[ ]*گرم(?![\w\u200c])")
 
 
 def _range_figure(sentence: str, first: NumberSpan, second: NumberSpan | None) -> tuple[bool, Figure | None]:

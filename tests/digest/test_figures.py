@@ -442,9 +442,24 @@ def test_a_temperature_below_zero_is_negative() -> None:
     [
         ("در این عملیات یک تن و ۲۰۰ کیلوگرم مواد مخدر کشف شد.", "یک تن و ۲۰۰ کیلوگرم", 1200),
         ("از ابتدای سال ۹ تن و ۳۷۷ کیلو تریاک کشف شده است.", "۹ تن و ۳۷۷ کیلو", 9377),
+        ("پلیس از کشف ۶۸ کیلو و ۶۵۵ گرم تریاک خبر داد.", "۶۸ کیلو و ۶۵۵ گرم", 68.655),
     ],
-    ids=["tons_and_kilograms", "tons_and_kilos"],
+    ids=["tons_and_kilograms", "tons_and_kilos", "kilos_and_grams"],
 )
 def test_tons_and_kilograms_are_one_weight(sentence: str, value: str, number: float) -> None:
     figures = extract_figures([normalize_fa(sentence)])
     assert [(f.text, f.number, f.unit) for f in figures] == [(normalize_fa(value), number, "کیلوگرم")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "امروز: جمعه ۳۱ فروردین ۱۴۰۳ برابر با ۱۹ آوریل ۲۰۲۴",
+        "در بودجه ۹۷ اعتباری برای حمایت از کولبران پیش بینی شده است.",
+        "مسئولیت صفر تا صد مسائل بهداشتی منطقه به این تیم ها واگذار شد.",
+        "هیأت رئیسه دانشگاه از خوابگاه نرگس ۲ دیدن نمود.",
+    ],
+    ids=["a_dates_year_before_barabar", "a_budgets_year", "zero_to_hundred", "an_infinitive_after_a_name_number"],
+)
+def test_years_idioms_and_verbs_are_no_figures(sentence: str) -> None:
+    assert extract_figures([normalize_fa(sentence)]) == ()
