@@ -22,10 +22,11 @@ from tests.digest.scoring import score
 CORPUS = REPO / "bench" / "corpus"
 HALVES = ("dev", "heldout")
 # the dev half grows with each blind batch (harder pages, village-level places): floors sit ~0.02 below it;
-# its places annotate listed villages, which the engine now leaves out unless the title names them
+# its places annotate listed villages, which the engine now leaves out unless the title names them; the
+# held-out half grew from 82 to 143 articles in the tenth round with 61 unread pages on new hosts
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"topic": 0.93, "speaker": 0.94, "role": 0.90, "figures": 0.90, "headline": 0.91, "places": 0.82},
-    "heldout": {"topic": 0.92, "speaker": 0.77, "role": 0.70, "figures": 0.87, "headline": 0.84, "places": 0.80},
+    "heldout": {"topic": 0.88, "speaker": 0.87, "role": 0.76, "figures": 0.87, "headline": 0.85, "places": 0.78},
 }
 
 
