@@ -1310,13 +1310,17 @@ def _roles_compatible(a: str, b: str, one_head: bool = True) -> bool:
 def _link_roles(people: list[_Person]) -> list[_Person]:
     """Attach role-only people to the named person they describe.
 
-    A role compatible with a named person's role goes to that person. Otherwise each named person
-    without a role takes the nearest role-only person (a role just before the name wins a tie):
+    A role compatible with a named person's role goes to that person, unless every such person is
+    named only after it and a roleless speaker spoke before it (`NAME گفت … ROLE گفت … همچنین NAME2
+    ROLE2 گفت`: the post goes on with NAME). Otherwise each named person without a role takes the
+    nearest role-only person (a role just before the name wins a tie):
     `ROLE A گفت … ROLE B گفت … NAME افزود` gives NAME role B, and A stays an unnamed official.
     """
     named = [p for p in people if p.name is not None]
-    pending = [p for p in people if p.name is None and not _link_compatible(p, named)]
     roleless = [p for p in named if not p.roles]
+    pending = [
+        p for p in people if p.name is None and (_continues(p, named, roleless) or not _link_compatible(p, named))
+    ]
     pairs = sorted(
         (_distance(anon, person), i, j) for i, anon in enumerate(pending) for j, person in enumerate(roleless)
     )
@@ -1329,6 +1333,15 @@ def _link_roles(people: list[_Person]) -> list[_Person]:
             taken.add(j)
     rest = [anon for i, anon in enumerate(pending) if i not in linked and not _link_compatible(anon, named)]
     return named + rest
+
+
+def _continues(anon: _Person, named: list[_Person], roleless: list[_Person]) -> bool:
+    """`NAME گفت … ROLE گفت … همچنین NAME2 ROLE2 گفت`: a post named after a roleless speaker, whose
+    like posts are all held by people named only later, goes on with the speaker before it."""
+    if not any(p.first < anon.first and p.count for p in roleless):
+        return False  # a name that said nothing before (a byline) is no speaker to go on with
+    alike = [p for p in named if any(_roles_compatible(r, a, one_head=False) for r in p.roles for a in anon.roles)]
+    return bool(alike) and all(p.first > anon.first for p in alike)
 
 
 def _link_compatible(anon: _Person, named: list[_Person]) -> bool:

@@ -1839,3 +1839,18 @@ def test_a_fronted_object_before_ra_is_no_speaker() -> None:
 def test_a_first_name_with_allah_written_apart_opens_a_four_word_name() -> None:
     text = "سیف الله سعد الدین رییس دانشگاه نمونه در حاشیه بازدید از خوابگاه با بیان اینکه کار ادامه دارد گفت: الف."
     assert speakers(text)[0][:2] == ("سیف الله سعد الدین", "رییس دانشگاه نمونه")
+
+
+def test_a_post_after_a_roleless_speaker_goes_on_with_him_not_a_later_holder_of_a_like_post() -> None:
+    text = (
+        "نمونه‌زاده در گفتگو با خبرنگار ما گفت: آب به روستاها رسیده است.\n"
+        "وی افزود: حجم آب زیاد است.\n"
+        "معاون استاندار نمونه گفت: دو شکاف در رودخانه ایجاد کردیم.\n"
+        "همچنین علی نمونه‌پور معاون سیاسی امنیتی استاندار نمونه هم گفت: ۴۰ روستا در محاصره سیلاب هستند."
+    )
+    found = speakers(text)
+    assert found[0][:2] == ("نمونه\u200cزاده", "معاون استاندار نمونه")
+    assert ("علی نمونه\u200cپور", "معاون سیاسی امنیتی استاندار نمونه") in [s[:2] for s in found]
+    # a post in the lead that the later named holder writes in full stays his
+    lead = "معاون استاندار نمونه گفت: الف.\nعلی نمونه‌پور معاون سیاسی امنیتی استاندار نمونه افزود: ب."
+    assert speakers(lead)[0][:2] == ("علی نمونه\u200cپور", "معاون سیاسی امنیتی استاندار نمونه")
