@@ -119,7 +119,8 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
-            if not (tok == "در" and _second_post_follows(kept, tokens[i + 1 :])):
+            rest = tokens[i + 1 :]
+            if not (tok == "در" and (_second_post_follows(kept, rest) or _constituency_follows(kept, rest))):
                 return kept, tokens[i:]
         kept.append(tok)
     return kept, []
@@ -136,6 +137,22 @@ def _second_post_follows(kept: list[str], rest: list[str]) -> bool:
         if tok == "و" and rest[j + 1] in ROLE_HEADS:
             return True
     return False
+
+
+def _constituency_follows(kept: list[str], rest: list[str]) -> bool:
+    """`نماینده حکومت در واش، میرجاوه و … در مجلس`: a representative's constituency (places no list may
+    know) that «در مجلس» closes, with no other adjunct on the way."""
+    if not REPRESENTATIVE_HEADS.intersection(kept):
+        return False
+    for j, tok in enumerate(rest[:MAX_CONSTITUENCY_WORDS]):
+        if tok == "در":
+            return rest[j + 1 : j + 2] == ["مجلس"]
+        if tok in ADJUNCTS or tok in VENUE_WORDS:
+            return False
+    return False
+
+
+MAX_CONSTITUENCY_WORDS = 14
 
 
 _DAY_NEXT = frozenset("گذشته جاری قبل بعد پیش اول دوم سوم آخر جهانی ملی سه دو چهار پنج".split())

@@ -1854,3 +1854,11 @@ def test_a_post_after_a_roleless_speaker_goes_on_with_him_not_a_later_holder_of_
     # a post in the lead that the later named holder writes in full stays his
     lead = "معاون استاندار نمونه گفت: الف.\nعلی نمونه‌پور معاون سیاسی امنیتی استاندار نمونه افزود: ب."
     assert speakers(lead)[0][:2] == ("علی نمونه\u200cپور", "معاون سیاسی امنیتی استاندار نمونه")
+
+
+def test_a_representatives_constituency_of_unlisted_places_closed_by_dar_majlis() -> None:
+    text = "علی نمونه‌زاده نماینده مردم در نمونه‌آباد، نمونه‌دشت و بخش نمونه در مجلس گفت: الف."
+    assert speakers(text)[0][1] == "نماینده مردم در نمونه\u200cآباد، نمونه\u200cدشت و بخش نمونه در مجلس"
+    # a venue on the way is the adjunct's
+    venue = "علی نمونه‌زاده نماینده مردم نمونه‌آباد در جمع خبرنگاران در مجلس گفت: الف."
+    assert speakers(venue)[0][1] == "نماینده مردم نمونه\u200cآباد"
