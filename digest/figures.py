@@ -271,7 +271,7 @@ def _sentence_figures(sentence: str, spans: list[NumberSpan]) -> list[tuple[Numb
                 dropped_end = span.end
                 continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
-        weight = _tons_and_kilos(sentence, span, nxt)
+        weight = _compound_weight(sentence, span, nxt)
         is_range, figure = (True, weight) if weight is not None else _range_figure(sentence, span, nxt)
         skip_next = is_range
         if not is_range:
@@ -379,7 +379,6 @@ def _excluded(sentence: str, span: NumberSpan, unit: str | None) -> bool:
 
 _ZERO_TO = ("صفر تا ", "صفر تا")
 _YEAR_OF = frozenset({"بودجه"})  # «بودجه ۹۷»: the budget of the year 97
-MAX_SHORT_YEAR = 99
 
 
 def _dated(sentence: str, span: NumberSpan) -> bool:
@@ -391,7 +390,7 @@ def _dated(sentence: str, span: NumberSpan) -> bool:
         return False
     digits = len(_NON_DIGITS.sub("", span.text))
     if before[-1] in _YEAR_OF:
-        return digits == 2 or digits == 4 and 1300 <= span.value <= 1500
+        return digits == 2 or (digits == 4 and 1300 <= span.value <= 1500)
     return digits == 4 and 1300 <= span.value <= 1500 and _is_month(before[-1])
 
 
@@ -583,7 +582,7 @@ _TONS_AND = re.compile(r"[ ]*تن[ ]+و[ ]+")
 _KILOS = re.compile(r"[ ]*کیلو(?:[ \u200c]?گرم)?(?![\w\u200c])")
 
 
-def _tons_and_kilos(sentence: str, tons: NumberSpan, kilos: NumberSpan | None) -> Figure | None:
+def _compound_weight(sentence: str, tons: NumberSpan, kilos: NumberSpan | None) -> Figure | None:
     """«۲ تن و ۲۳۰ کیلوگرم» (a seizure, a delivery): one weight, in kilograms; so is «۶۸ کیلو و ۶۵۵
     گرم»."""
     if kilos is None:
