@@ -63,16 +63,13 @@ PAREN_DATELINE = re.compile(rf"^(?:{_PLACE_WORDS}[ ]*)?\([ ]*{_REPORTER}{_AGENCY
 _SLASH_DATELINE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*/[ ]*")
 _PLACE_DATELINE = re.compile(rf"^(?P<place>{_PLACE_WORDS})[ ]*{_DASH}[ ]*")
 _WORD = re.compile(r"[^\s،:.]+")
-AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")[^:،\n]{0,40}:\s*")
+_AGENCY_WORD = "(?:" + "|".join(map(flex, AGENCY_WORDS)) + ")"  # «خبرگزاری», «پایگاه», … as written any way
+AGENCY_PREFIX = re.compile(r"^[^:،\n]{0,60}?" + _AGENCY_WORD + r"[^:،\n]{0,40}:\s*")
 # an outlet named by a web word before a comma or colon: «کاوش نیوز، …», «سلامت آنلاین: …»
 # «خبرگزاری هرانا – …», «پایگاه خبری نمونه - …»: an agency word, its name, a dash
-_AGENCY_DASH = re.compile(
-    r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+"
-)
+_AGENCY_DASH = re.compile("^" + _AGENCY_WORD + r"(?:[ \u200c]+[^\s،:\-–—]+){1,3}[ ]*[-–—][ ]+")
 # «پایگاه خبری تحلیلی اخبارشرق ، ROLE …»: an outlet named by an agency word before a comma, then the subject
-_AGENCY_WORD_COMMA = re.compile(
-    r"^(?:" + "|".join(map(flex, AGENCY_WORDS)) + r")(?:[ \u200c]+[^\s،:\-–—]+){1,4}[ ]*،[ ]*"
-)
+_AGENCY_WORD_COMMA = re.compile("^" + _AGENCY_WORD + r"(?:[ \u200c]+[^\s،:\-–—]+){1,4}[ ]*،[ ]*")
 _WORD_DASH = re.compile(r"^[^\s،:\-–—0-9۰-۹]{2,20}[ ]?[-–—][ ]+")
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
