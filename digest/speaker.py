@@ -760,7 +760,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     """The subject of reporting verb match `m`, or None when it does not report here."""
     after = m.group("after")
     if m.group("bare") is not None:
-        if not _CLAUSE.match(m.group("verb")) and not _NAMED_BARE.match(m.group("verb")):
+        named_bare = _NAMED_BARE.match(m.group("verb")) is not None
+        if not named_bare and not _CLAUSE.match(m.group("verb")):
             return None
         pre = sentence[: m.start()]
         tail = _cleft_tail(pre)
@@ -772,7 +773,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
             return None  # the subject's words, a report lead-in aside («به گزارش …، ROLE گفت طبق …»)
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
-        if mention is not None and not mention.role and _NAMED_BARE.match(m.group("verb")):
+        if mention is not None and not mention.role and named_bare:
             return subject if mention.name and len(strip_lead_in(pre).split()) <= MAX_BARE_NAME_WORDS else None
         return subject if mention is not None and mention.role else None
     quoted = after.strip().startswith((":", "،", "؛", "«")) or "که" in after  # «… گفته است «…»»
@@ -1318,9 +1319,13 @@ def _link_roles(people: list[_Person]) -> list[_Person]:
     """
     named = [p for p in people if p.name is not None]
     roleless = [p for p in named if not p.roles]
-    pending = [
-        p for p in people if p.name is None and (_continues(p, named, roleless) or not _link_compatible(p, named))
-    ]
+    pending: list[_Person] = []
+    for anon in (p for p in people if p.name is None):
+        alike = _alike(anon, named)
+        if alike and not _continues(anon, alike, roleless):
+            _merge(alike[0], anon)
+        else:
+            pending.append(anon)
     pairs = sorted(
         (_distance(anon, person), i, j) for i, anon in enumerate(pending) for j, person in enumerate(roleless)
     )
@@ -1335,22 +1340,25 @@ def _link_roles(people: list[_Person]) -> list[_Person]:
     return named + rest
 
 
-def _continues(anon: _Person, named: list[_Person], roleless: list[_Person]) -> bool:
+def _continues(anon: _Person, alike: list[_Person], roleless: list[_Person]) -> bool:
     """`NAME گفت … ROLE گفت … همچنین NAME2 ROLE2 گفت`: a post named after a roleless speaker, whose
-    like posts are all held by people named only later, goes on with the speaker before it."""
+    like posts (`alike`) are all held by people named only later, goes on with the speaker before it."""
     if not any(p.first < anon.first and p.count for p in roleless):
         return False  # a name that said nothing before (a byline) is no speaker to go on with
-    alike = [p for p in named if any(_roles_compatible(r, a, one_head=False) for r in p.roles for a in anon.roles)]
-    return bool(alike) and all(p.first > anon.first for p in alike)
+    return all(p.first > anon.first for p in alike)
+
+
+def _alike(anon: _Person, named: list[_Person]) -> list[_Person]:
+    """The named people whose role `anon`'s role matches, in order."""
+    return [p for p in named if any(_roles_compatible(r, a, one_head=False) for r in p.roles for a in anon.roles)]
 
 
 def _link_compatible(anon: _Person, named: list[_Person]) -> bool:
-    """Merge `anon` into the named person whose role it matches; whether it found one."""
-    for p in named:
-        if any(_roles_compatible(r, a, one_head=False) for r in p.roles for a in anon.roles):
-            _merge(p, anon)
-            return True
-    return False
+    """Merge `anon` into the first named person whose role it matches; whether it found one."""
+    alike = _alike(anon, named)
+    if alike:
+        _merge(alike[0], anon)
+    return bool(alike)
 
 
 def _merge(target: _Person, anon: _Person) -> None:
