@@ -1197,14 +1197,25 @@ def _match_person(people: list[_Person], m: Mention) -> _Person | None:
             same = _same_tokens(tokens, known) or "".join(known) == "".join(tokens)  # «فلاحیدوست» ~ «فلاحی دوست»
             typo = _first_name_typo(tokens, known) or _surname_typo(tokens, known) or _surname_tail(tokens, known)
             if same or _same_surname(tokens, known) or typo:
-                if len(tokens) > len(known):
-                    p.name = m.name  # the fuller form wins
+                if _spells_better(tokens, known, bool(m.role and not p.roles)):
+                    p.name = m.name
                 return p
         return None
     for p in people:
         if any(_roles_compatible(r, m.role or "") for r in p.roles):
             return p
     return None
+
+
+def _spells_better(new: list[str], known: list[str], first_with_post: bool) -> bool:
+    """The later form names the person better: it has more letters (a first name, a fuller surname)
+    or more words (`فرهاد دادگر` after a glued `فرهاددادگر`), or it is the first form given with the
+    post and a letter off the earlier one (`عزیز سهندی، مدیرکل …` after a lead's `عزیر سهندی`). A
+    compound first name written apart (`عبد الرزاق` after `عبدالرزاق`) is no better."""
+    more = len("".join(new)) - len("".join(known))
+    if more or len(new) != len(known):
+        return more > 0 or (len(new) > len(known) and "عبد" not in new)
+    return first_with_post and new != known
 
 
 def _same_surname(a: list[str], b: list[str]) -> bool:
