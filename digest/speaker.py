@@ -62,6 +62,7 @@ from digest.roles import (
     TITLES,
     VENUE_WORDS,
     WEAK_VERBS,
+    first_names,
     is_saint,
     names_saint,
 )
@@ -127,7 +128,7 @@ _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
 # verbs that only report, so a short named subject before them reports a bare clause too («NAME افزود در …»)
-_NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت")
+_NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت", "گفته", "افزوده")  # «NAME گفته …»: BBC style
 _NAMED_BARE = re.compile("^(?:" + "|".join(flex(v) for v in _NAMED_BARE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
@@ -774,7 +775,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
         if mention is not None and not mention.role and named_bare:
-            return subject if mention.name and len(strip_lead_in(pre).split()) <= MAX_BARE_NAME_WORDS else None
+            short = mention.name and len(strip_lead_in(pre).split()) <= MAX_BARE_NAME_WORDS
+            return subject if short and _names_one(mention.name, m.group("verb")) else None
         return subject if mention is not None and mention.role else None
     quoted = after.strip().startswith((":", "،", "؛", "«")) or "که" in after  # «… گفته است «…»»
     if not quoted and _WEAK.match(m.group("verb")):
@@ -792,6 +794,16 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
         return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
     return _with_name_before_verb(written, pre)
+
+
+def _names_one(name: str | None, verb: str) -> bool:
+    """A bare perfect (`NAME گفته …`, `NAME افزوده …`) follows a full name (`بنا گفته`, `بارها گفته` are
+    no subjects); the other bare-clause verbs take a lone surname too (`رضایی افزود …`)."""
+    words = (name or "").split()
+    return verb not in _BARE_PERFECTS or (len(words) >= 2 and words[0] in first_names())
+
+
+_BARE_PERFECTS = ("گفته", "افزوده")
 
 
 # «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت»: a finished clause, «و», then the speaker's

@@ -246,8 +246,8 @@ _HEAD_TYPOS = {
 
 @lru_cache(maxsize=8192)
 def _canonical(tok: str) -> tuple[str, ...]:
-    if tok.startswith("در") and tok[2:] in VENUE_WORDS:
-        return ("در", tok[2:])  # «درحاشیه», «درجمع»: a glued preposition opens the venue
+    if tok.startswith("در") and (tok[2:] in VENUE_WORDS or tok[2:] == "گفت"):
+        return ("در", tok[2:])  # «درحاشیه», «درجمع», «درگفت وگو»: a glued preposition opens the venue
     if tok.startswith("با") and tok[2:] in _GLUED_BA:
         return ("با", tok[2:])
     if tok in ROLE_HEADS or tok in NON_NAME_WORDS or len(tok) < 4 or squash(tok[:4])[:3] not in _HEAD_STARTS:
