@@ -179,10 +179,12 @@ def slug_title(url: str | None) -> str | None:
     if not url:
         return None
     try:
-        path = urlsplit(url).path
+        parts = urlsplit(url)
     except ValueError:
         return None
-    segments = path.split("/")
+    segments = parts.path.split("/")
+    if not _longest_slug(segments) and "%" in parts.query:  # «…/?news/بهره%20برداری…/ID», «…?id=عنوان_خبر»
+        segments = _query_segments(parts.query)
     if any(seg.lower() in _LISTING for seg in segments):
         return None  # a tag or search page: its slug names a keyword, not the story
     best = _trimmed_slug(_longest_slug(segments))
@@ -193,6 +195,18 @@ def slug_title(url: str | None) -> str | None:
     return " ".join(best)
 
 
+def _query_segments(query: str) -> list[str]:
+    """The path-like parts of a query that may carry the title; a search or a hashtag names no story."""
+    out: list[str] = []
+    for part in query.split("&"):
+        key, _, value = part.rpartition("=")
+        if key.lower() in _SEARCH_KEYS or _decoded(value).startswith("#"):
+            continue
+        out.extend(value.split("/"))
+    return out
+
+
+_SEARCH_KEYS = frozenset({"q", "s", "search", "query", "keyword", "keywords", "tag", "tags", "destination"})
 _PLACEHOLDER_SLUGS = frozenset(("آدرس لینک شما", "لینک شما", "عنوان خبر", "عنوان مطلب"))  # a CMS's unfilled slug
 
 
@@ -482,11 +496,21 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
-            return p.rsplit(">", 1)[-1].strip() if ">" in p else p  # «صفحه اصلی > اجتماعی > TITLE»: a breadcrumb
+            return _crumb_end(p)
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
         return paragraphs[0]  # the slug cut from a title the page prints as its first line
     whole = next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
     return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _crumb_end(line: str) -> str:
+    """The title at the end of a breadcrumb line (`صفحه اصلی > اجتماعی > TITLE`, `صفحه اصلی / اخبار/ TITLE`)."""
+    if ">" in line:
+        return line.rsplit(">", 1)[-1].strip()
+    return line.rsplit("/", 1)[-1].strip() if _SLASH_CRUMB.match(line) else line
+
+
+_SLASH_CRUMB = re.compile(r"^(?:صفحه[ \u200c]*(?:اصلی|نخست)|خانه)[ ]*/")
 
 
 def _title_of_cut_slug(line: str, key: str) -> bool:

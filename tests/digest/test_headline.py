@@ -228,6 +228,13 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         ("https://example.ir/amp/123456/توزیع-۵۰۰-بسته-معیشتی", "توزیع ۵۰۰ بسته معیشتی"),
         ("https://example.ir/?p=12345", None),
         ("https://example.ir/fa/news/123456/توزیع+۵۰۰+بسته+معیشتی-%2B-فیلم", "توزیع ۵۰۰ بسته معیشتی"),
+        (
+            "https://example.ir/root/?news/توزیع%20۵۰۰%20بسته%20معیشتی%20در%20روستای%20نمونه/منطقه/4444",
+            "توزیع ۵۰۰ بسته معیشتی در روستای نمونه",
+        ),
+        ("https://example.ir/news?id=ابتکار%20دادستانی_در_حمایت_از_زنان", "ابتکار دادستانی در حمایت از زنان"),
+        ("https://example.ir/site/search?q=برچسب:انجمن%20کودکان%20کار", None),
+        ("https://t.example/s/channel?q=%23کارگران_شهرداری_نمونه", None),
     ],
     ids=[
         "percent_encoded",
@@ -244,6 +251,10 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         "amp",
         "query_id_only",
         "plus_separators_and_plus_film",
+        "title_in_a_query_path",
+        "title_in_a_query_value",
+        "a_search_query_is_no_slug",
+        "a_hashtag_query_is_no_slug",
     ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
@@ -261,6 +272,15 @@ def test_slug_is_the_headline_without_title() -> None:
     head = find_head(paragraphs, url="https://example.ir/news/1/توزیع-۲۰۰-بسته-معیشتی-در-شهر-نمونه")
     assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه"
     assert head.body == paragraphs
+
+
+def test_a_slash_breadcrumb_before_the_title_is_dropped() -> None:
+    paragraphs = (
+        "صفحه اصلی / اخبار/ ابتکار دادستانی شهر نمونه در حمایت از زنان و کودکان",
+        "دادستان شهر نمونه از طرح تازه‌ای برای حمایت از زنان آسیب‌دیده خبر داد.",
+    )
+    head = find_head(paragraphs, url="https://example.ir/news/ابتکار-دادستانی-شهر-نمونه-در-حمایت-از-زنان-و-کودکان")
+    assert head.headline == "ابتکار دادستانی شهر نمونه در حمایت از زنان و کودکان"
 
 
 def test_cut_slug_takes_the_head_line_it_starts() -> None:
