@@ -87,6 +87,7 @@ _GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—]
 _MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
 _STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
 _BULLETS = frozenset("-–—•*·|¦｜;")
+_MISPLACED_STOP = re.compile(r"^\.[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
@@ -621,6 +622,8 @@ def _undecorated(line: str, raw: str) -> str:
         line = _NUMBERED.sub("", strip_stamp(line), count=1)
     if line[:1] in _BULLETS:
         line = strip_bullet(line).strip()
+    if line[:1] == "." and _MISPLACED_STOP.match(line):
+        line = line[1:]  # «.ساخت و بهسازی روستا …»: a title's full stop an RTL editor put in front
     if "››" in line:
         line = line.rpartition("››")[2].strip()  # «پرتال … ›› اخبار ›› TITLE»: a breadcrumb ends with the page
     if line[-1:] == "*" and "*" in raw[:4]:

@@ -9,6 +9,7 @@ import pytest
 
 from digest import layout
 from digest.clean import clean_text
+from digest.headline import find_head
 from digest.layout import layout_lines, strip_bullet, strip_emoji, strip_stamp
 from digest.normalize import normalize_fa
 
@@ -454,3 +455,10 @@ def test_a_blogs_login_and_newsletter_box_is_no_story() -> None:
     assert layout_lines(text) == ["در روستای زلزله زده همه منازل خراب شده‌اند."]
     # without the box, a line «ایمیل» is the text's own
     assert "ایمیل" in layout_lines("ایمیل\nمتن خبر")
+
+
+def test_a_full_stop_put_before_a_title_is_dropped_but_an_ellipsis_stays() -> None:
+    lines = layout_lines("معاون استاندار:\n.ساخت و بهسازی روستا براساس ضوابط قانونی باشد\n...و ادامه دارد")
+    assert lines == ["معاون استاندار:", "ساخت و بهسازی روستا براساس ضوابط قانونی باشد", "...و ادامه دارد"]
+    head = find_head(tuple(lines[:2]) + ("جلسه مدیریت بحران استان با حضور معاون سیاسی برگزار شد.",))
+    assert head.headline == "ساخت و بهسازی روستا براساس ضوابط قانونی باشد"
