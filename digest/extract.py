@@ -14,13 +14,14 @@ from digest.clean import clean_text
 from digest.figures import extract_figures
 from digest.fingerprint import core_text, text_fingerprint
 from digest.headline import find_head, url_of
-from digest.model import Article, Digest
+from digest.model import Article, Digest, Speaker
 from digest.outlet import Outlet, strip_own_name
 from digest.places import find_places, provinces_of
 from digest.roles import REPORT_OPENERS
 from digest.sentences import split_sentences
 from digest.speaker import find_speakers
 from digest.summary import summarize
+from digest.textmatch import squash
 from digest.topics import classify
 
 MAX_ANALYZED_CHARS = 60_000  # ~20× a long news story; beyond this only the beginning is analyzed
@@ -56,6 +57,21 @@ def _lead_sentences(body: tuple[str, ...]) -> int:
 _REPORTS = re.compile(r"(?:گفت|افزود|اظهار|تصریح|خبر داد|اعلام کرد)")
 
 
+def _outside_names(places: tuple[str, ...], text: str, speakers: Iterable[Speaker]) -> tuple[str, ...]:
+    """`places` without a place word written only inside a speaker's full name (`زهرا شیخی مبارکه`)."""
+    full = [s.name for s in speakers if s.name and " " in s.name and s.name in text]
+    if not full:
+        return places
+    surnames = [name.split(" ", 1)[1] for name in full if name.count(" ") >= 2]  # «شیخی مبارکه افزود»
+    names = full + [name for name in surnames if name in text]
+    in_names = squash(" ".join(names))
+    rest = text
+    for name in names:
+        rest = rest.replace(name, "…")
+    rest = squash(rest)
+    return tuple(p for p in places if squash(p) not in in_names or squash(p) in rest)
+
+
 def extract(article: Article) -> Digest:
     """Structured digest of one article (title, body text or HTML, link, source, date)."""
     url = url_of(article.url, article.source)
@@ -67,12 +83,14 @@ def extract(article: Article) -> Digest:
     core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
     figures = extract_figures(sentences, head.headline)
     topics = classify(head.headline, core)
-    places = find_places("\n".join((head.headline, head.kicker or "", body)), head.headline)
+    speakers = find_speakers(sentences, head.kicker, head.headline, _lead_sentences(head.body))
+    text = "\n".join((head.headline, head.kicker or "", body))
+    places = _outside_names(find_places(text, head.headline), text, speakers)
     return Digest(
         headline=head.headline,
         is_social=topics.is_social,
         topics=topics.topics,
-        speakers=find_speakers(sentences, head.kicker, head.headline, _lead_sentences(head.body)),
+        speakers=speakers,
         figures=figures,
         places=places,
         provinces=provinces_of(places),

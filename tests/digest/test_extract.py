@@ -196,3 +196,16 @@ def test_the_report_paragraph_after_a_summary_line_is_part_of_the_lead() -> None
     )
     main = extract(Article(text=text)).speakers[0]
     assert (main.name, main.role) == ("تراب محمدی", "معاون سیاسی امنیتی استاندار نمونه")
+
+
+def test_a_place_word_only_inside_the_speakers_surname_is_no_place() -> None:
+    text = (
+        "زهرا شیخی مبارکه درگفت وگو با خبرنگار ما گفت: بیمه سلامت بیماران خاص در شهرستان نمونه دشت گسترش می‌یابد.\n"
+        "شیخی مبارکه افزود: ۲۰ درصد بیماران خاص بیمه نیستند."
+    )
+    d = extract(Article(text=text, title="گسترش بیمه بیماران خاص"))
+    assert d.speakers[0].name == "زهرا شیخی مبارکه"
+    assert "مبارکه" not in d.places
+    more = text + "\nدر شهرستان مبارکه نیز ۵ مرکز درمانی تجهیز شد."
+    moved = extract(Article(text=more, title="گسترش بیمه بیماران خاص"))
+    assert "مبارکه" in moved.places  # named outside the surname, it is a place again
