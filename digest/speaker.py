@@ -607,9 +607,14 @@ def _role_subject(sentence: str, index: int) -> Mention | None:
     if text.split()[1] in SURNAME_PARTS:
         return None  # «خطیب زاده …», «قاضی پور …»: a head word opening a surname
     mention = classify_subject(cut_adjuncts(text), index)
-    if mention is None or mention.kind != "role" or not mention.role or _lists_posts(mention.role):
+    if mention is None or mention.kind != "role" or not mention.role:
         return None
+    if _lists_posts(mention.role) and _PLURAL_VERB.search(sentence):
+        return None  # «معاون فرماندار، رئیس بهزیستی … بازدید کردند»: several people; one verb, one person
     return Mention(None, mention.role, "name", index)
+
+
+_PLURAL_VERB = re.compile(r"(?:کرد|داد|نمود|شد|داشت|گرفت|پرداخت|رفت|آمد|بود|آورد|یافت|زد|دید)ند(?![\w\u200c])")
 
 
 def _lists_posts(role: str) -> bool:
