@@ -449,7 +449,8 @@ SURNAME_PARTS = frozenset(SURNAME_ENDS) - {"ی"}  # written apart: «قاضی ز
 # posts named after their territory alone: «استاندار هرمزگان», «فرماندار ایذه»
 TERRITORIAL_HEADS = frozenset("استاندار فرماندار بخشدار شهردار دهیار".split())
 _PLACE_CUES = frozenset("شهرستان استان شهر بخش روستای روستا دهستان".split())
-_PLACE_GOES_ON = frozenset("استان شهرستان شهر در".split())
+_PLACE_GOES_ON = frozenset("استان شهرستان شهر در بزرگ ناحیه منطقه - –".split())  # «تهران بزرگ», «شاهین دژ - تکاب»
+_CENTRAL_OF = frozenset("بخش شورای دفتر ستاد بانک کمیته هیئت هیات سازمان".split())  # «مرکزی» = central, no province
 _STANDS_FOR_PLACE = frozenset("استان کشور".split())  # «رئیس پلیس راه استان»: the province the story is in
 _POST_GOES_ON = frozenset("و ، شهرستان استان بخش شهر منطقه ناحیه دهستان".split())
 MAX_SPEECH_WORDS = 2  # «سخنان عجیب ROLE»: at most this many words before the role head
@@ -548,7 +549,8 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention | No
             role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
-    return _name_after_place(tokens, index) or Mention(None, _role_before_object(_strip_role(subject)), "role", index)
+    post = ends_at_place(_role_before_object(_strip_role(subject)))  # «ROLE … کرمانشاه کیفیت هوای …»: an object
+    return _name_after_place(tokens, index) or Mention(None, post, "role", index)
 
 
 def _is_place_after_cue(tokens: list[str], i: int) -> bool:
@@ -711,7 +713,8 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
         if i + k == len(words):
             return role  # the post ends at its place already («… آذربایجان شرقی»)
         nxt = words[i + k]
-        if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON:
+        central = words[i] == "مرکزی" and words[i - 1] in _CENTRAL_OF  # «شورای مرکزی کمیته …», «بخش مرکزی گنبد»
+        if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON and not central:
             return " ".join(words[: i + k])
     return role
 
