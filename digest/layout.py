@@ -101,6 +101,7 @@ _CAMERA_FILE = re.compile(
     r"(?:\.(?:jpe?g|png|heic|mp4))?(?![A-Za-z0-9])",
     re.I,
 )
+_SHORTCODE = re.compile(r"\[/?[a-z][a-z0-9_]*(?:[ ][^\]\n]{0,200})?\]")  # WordPress: «[caption id=…]», «[/su_box]»
 _CAMERA_HINT = re.compile(r"(?:IMG|DSC|VID|PXL|PANO|img|dsc|vid|pxl|pano)[ _-]*[0-9]")  # case-sensitive: cheaper
 
 
@@ -120,6 +121,8 @@ def _strip_debris(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "string(" in text:
         text = _PHP_DUMP.sub(" ", text)
+    if "[" in text:
+        text = _SHORTCODE.sub("\n", text)  # «[su_frame …]ریزگرد[/su_frame]»: a CMS markup, its words a line
     if _LATIN_LETTER.search(text) is None:
         return text
     if _CAMERA_HINT.search(text):

@@ -462,3 +462,8 @@ def test_a_full_stop_put_before_a_title_is_dropped_but_an_ellipsis_stays() -> No
     assert lines == ["معاون استاندار:", "ساخت و بهسازی روستا براساس ضوابط قانونی باشد", "...و ادامه دارد"]
     head = find_head(tuple(lines[:2]) + ("جلسه مدیریت بحران استان با حضور معاون سیاسی برگزار شد.",))
     assert head.headline == "ساخت و بهسازی روستا براساس ضوابط قانونی باشد"
+
+
+def test_a_cms_shortcode_is_a_line_break_and_its_words_stay() -> None:
+    text = "[su_frame align=”left”]ریزگرد[/su_frame]رشت- مدیر کل بحران کیفیت هوا را بحرانی اعلام کرد.\n[1] منبع"
+    assert layout_lines(text) == ["ریزگرد", "رشت- مدیر کل بحران کیفیت هوا را بحرانی اعلام کرد.", "[1] منبع"]
