@@ -323,7 +323,7 @@ def _unbracket_role(subject: str) -> str:
     paren = _PAREN_ROLE.match(subject) if "(" in subject else None
     if paren is None:
         return subject
-    outside, inside = paren.group("name"), paren.group("role")
+    outside, inside = paren.group("name").rstrip("، "), paren.group("role")  # «NAME، (ROLE)»: the comma too
     if inside.split()[0] in ROLE_HEADS:
         return f"{outside}، {inside}"
     words = inside.split()
