@@ -619,6 +619,19 @@ _LOGIN_FORM = re.compile(
 )
 
 
+def _crumb_title(line: str) -> str:
+    """«اخبار > کارنامه اعتباربخشی بیمارستان ها»: sections of a word or two, then the page's title (a
+    line of sections only, «استانها > سمنان», stays whole)."""
+    *crumbs, last = line.split(" > ")
+    if len(last.split()) >= MIN_CRUMB_TITLE_WORDS and all(len(c.split()) <= MAX_CRUMB_WORDS for c in crumbs):
+        return last.strip()
+    return line
+
+
+MIN_CRUMB_TITLE_WORDS = 3
+MAX_CRUMB_WORDS = 3
+
+
 def _undecorated(line: str, raw: str) -> str:
     """One line without its stamp, list number, bullet, breadcrumb or bold markup."""
     if line[0] in _STAMP_STARTS:
@@ -629,6 +642,8 @@ def _undecorated(line: str, raw: str) -> str:
         line = line[1:]  # «.ساخت و بهسازی روستا …»: a title's full stop an RTL editor put in front
     if "››" in line:
         line = line.rpartition("››")[2].strip()  # «پرتال … ›› اخبار ›› TITLE»: a breadcrumb ends with the page
+    elif " > " in line:
+        line = _crumb_title(line)
     if line[-1:] == "*" and "*" in raw[:4]:
         line = line.rstrip("* ")  # «*واژگونی اتوبوس …*»: a post's bold markup around its headline
     return line

@@ -757,3 +757,9 @@ def test_a_cut_slug_takes_the_whole_title_line_after_a_kicker() -> None:
     # a short slug ending with a whole word stays the headline
     short = "https://example.ir/news/124/بازنشستگان-در-رنج"
     assert find_head((kicker, title, lead), url=short).headline == "بازنشستگان در رنج"
+
+
+def test_an_old_browser_warning_and_a_portals_name_are_no_headline() -> None:
+    lead = "به گزارش روابط عمومی، یک واحد مسکونی در شهر نمونه آتش گرفت و ۳ نفر نجات یافتند."
+    for chrome in ("مرورگر شما برای نمایش این سایت قدیمی است", "پورتال اطلاع رسانی سازمان آتش نشانی شهر نمونه"):
+        assert find_head((chrome, lead)).headline != chrome

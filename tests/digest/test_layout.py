@@ -467,3 +467,8 @@ def test_a_full_stop_put_before_a_title_is_dropped_but_an_ellipsis_stays() -> No
 def test_a_cms_shortcode_is_a_line_break_and_its_words_stay() -> None:
     text = "[su_frame align=”left”]ریزگرد[/su_frame]رشت- مدیر کل بحران کیفیت هوا را بحرانی اعلام کرد.\n[1] منبع"
     assert layout_lines(text) == ["ریزگرد", "رشت- مدیر کل بحران کیفیت هوا را بحرانی اعلام کرد.", "[1] منبع"]
+
+
+def test_a_breadcrumb_of_short_sections_leaves_the_title_and_a_line_of_sections_stays() -> None:
+    lines = layout_lines("اخبار > کارنامه اعتباربخشی بیمارستان ها\nاستانها > سمنان\nمتن خبر اینجاست.")
+    assert lines == ["کارنامه اعتباربخشی بیمارستان ها", "استانها > سمنان", "متن خبر اینجاست."]
