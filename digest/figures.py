@@ -482,12 +482,17 @@ def _is_outlet(sentence: str, span: NumberSpan) -> bool:
     return f"{before[-1]} {to_latin_digits(_SPACES.sub('', span.text))}" in outlets_with_digits()
 
 
+def _year_shaped(span: NumberSpan) -> bool:
+    """A number that can be a year after its month: two or four digits (`۹۸`, `۱۳۹۸`), or words."""
+    return not span.has_digits or len(_NON_DIGITS.sub("", span.text)) in (2, 4)
+
+
 def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     """A reference, date part, code or number to dial (`ماده ۱۰`, `کد خبر ۱۲۳`, `خط ۱۲۳`, `۱۱۵ تماس بگیرید`)."""
     before = _previous_words(sentence, span)
     prev = _LEADING_DATE.sub("", before[-1]) if before else ""  # "شنبه۱۳خردادماه۹۶" → "خردادماه"
-    if prev == _MONTH_WORD or _is_month(prev):
-        return unit not in _KNOWN_UNITS  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure
+    if prev == _MONTH_WORD or _is_month(prev):  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure, and
+        return unit not in _KNOWN_UNITS and _year_shaped(span)  # so is «دستمزد تیرماه ۹۰۰ پرسنل»: no year
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if prev[:2] == "در" and prev[2:] in REFERENCE_WORDS:
