@@ -501,7 +501,29 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
         return paragraphs[0]  # the slug cut from a title the page prints as its first line
     whole = next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
+    whole = whole or next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_thin_slug(p, words)), None)
     return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _title_of_thin_slug(line: str, words: set[str]) -> bool:
+    """A line with no stop that holds nearly every word of a slug the CMS thinned (its digits and «و»
+    dropped: `…/کارگر-مزرعه-…-کشته-زخمی-شدند` of «۱۴ کارگر مزرعه … کشته و زخمی شدند/ …») and little more."""
+    if line.rstrip().endswith((".", "!", "؟", ":")) or len(words) < MIN_THIN_SLUG_WORDS:
+        return False
+    line_words, line_key = _key_words(line), _alnum_key(line)
+    shared = sum(1 for w in words if w in line_words or w in line_key)
+    if shared < THIN_SLUG_OVERLAP * len(words) or len(line_words) > THIN_SLUG_GROWTH * len(words) + 2:
+        return False
+    added = [w for w in line_words if w not in words]  # what the CMS dropped: numbers and small words only
+    return bool(added) and all(w in _THINNED_WORDS or any(ch.isdigit() for ch in w) for w in added)
+
+
+_THINNED_WORDS = frozenset("و به از در با را که تا برای".split())
+
+
+MIN_THIN_SLUG_WORDS = 5
+THIN_SLUG_OVERLAP = 0.9
+THIN_SLUG_GROWTH = 1.3
 
 
 def _crumb_end(line: str) -> str:

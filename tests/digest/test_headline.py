@@ -763,3 +763,16 @@ def test_an_old_browser_warning_and_a_portals_name_are_no_headline() -> None:
     lead = "به گزارش روابط عمومی، یک واحد مسکونی در شهر نمونه آتش گرفت و ۳ نفر نجات یافتند."
     for chrome in ("مرورگر شما برای نمایش این سایت قدیمی است", "پورتال اطلاع رسانی سازمان آتش نشانی شهر نمونه"):
         assert find_head((chrome, lead)).headline != chrome
+
+
+def test_a_slug_thinned_by_its_cms_takes_the_title_line_with_its_numbers() -> None:
+    paragraphs = (
+        "معاون امداد هلال احمر استان گفت: ماسک‌ها میان مردم توزیع شد.",
+        "توزیع ۱۲ هزار ماسک میان مردم طوفان زده زابل",
+        "به گزارش ایرنا، این ماسک‌ها از انبار استان ارسال شد.",
+    )
+    url = "https://example.ir/id/72362/توزیع-هزار-ماسک-میان-مردم-طوفان-زده-زابل.html"
+    assert find_head(paragraphs, url=url).headline == "توزیع ۱۲ هزار ماسک میان مردم طوفان زده زابل"
+    spaced = ("یک خبر کوتاه درباره این شهر است.", "دایره کودکان کار در ایران بزرگتر شد")
+    url = "https://example.ir/news/1/دایره-کودکان-کار-در-ایران-بزرگ-تر-شد"
+    assert find_head(spaced, url=url).headline == "دایره کودکان کار در ایران بزرگ تر شد"  # spacing only: the slug
