@@ -175,6 +175,9 @@ MIN_WRAPPED_WORDS = 4  # a shorter line is a heading or a desk line
 _TO_THE_REPORTER = ("با خبرنگار", "با خبرنگاران")
 
 
+_LONE_OPENERS = frozenset("به از در با بر طبق".split())
+
+
 def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
     if line in REPORT_OPENERS or line in ROLE_HEADS:
@@ -186,6 +189,8 @@ def _is_cut(line: str) -> bool:
     last = line.rpartition(" ")[2]
     if last in _SCALE_WORDS or line == "و":
         return True  # «دو میلیون»، «و»: a number broken over lines
+    if line in _LONE_OPENERS:
+        return True  # «به» / «گزارش خبرنگار …»: a hard wrap right after the sentence's first word
     if line.count(" ") < MIN_WRAPPED_WORDS - 1:
         return False  # «گروه اجتماعی الف،»: a desk line, not a wrapped sentence
     if line[-1] == "،" or last in _OPEN_ENDS:

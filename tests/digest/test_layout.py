@@ -472,3 +472,8 @@ def test_a_cms_shortcode_is_a_line_break_and_its_words_stay() -> None:
 def test_a_breadcrumb_of_short_sections_leaves_the_title_and_a_line_of_sections_stays() -> None:
     lines = layout_lines("اخبار > کارنامه اعتباربخشی بیمارستان ها\nاستانها > سمنان\nمتن خبر اینجاست.")
     assert lines == ["کارنامه اعتباربخشی بیمارستان ها", "استانها > سمنان", "متن خبر اینجاست."]
+
+
+def test_a_hard_wrap_after_a_lone_preposition_and_before_the_verb_is_joined() -> None:
+    text = "به\nگزارش خبرنگار ما از کرمانشاه؛ رسول اکبری\nگفت: تعداد سالمندان استان زیاد است."
+    assert layout_lines(text) == ["به گزارش خبرنگار ما از کرمانشاه؛ رسول اکبری گفت: تعداد سالمندان استان زیاد است."]
