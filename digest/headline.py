@@ -39,6 +39,7 @@ MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «�
 MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
 MAX_HEADLINE_CHARS = 300
 MIN_SLUG_WORDS = 3
+MAX_KEYWORD_SLUG_WORDS = 3  # a slug this short may be a keyword inside the title, not the title cut
 MAX_KICKER_WORDS = 15
 SQUASH_PREFIX = 40  # characters of a paragraph compared with the headline before the whole of it
 MAX_LEAD_WORDS = 30  # the lead's main clause, as untitled pages' headlines are annotated; cut near here
@@ -73,7 +74,8 @@ _CHROME = re.compile(
          "قابلیت پخش", "پست الکترونیک", "مشاهده در پیام", "تلفن", "نشانی", "آدرس", "شماره تماس",
          "نام کاربری", "رمز عبور", "مرا به خاطر",  # a login form
          "صفحه اول",  # «صفحه اول | آرشیو»: a site's links
-         "مرورگر شما")  # «مرورگر شما برای نمایش این سایت قدیمی است»: an old-browser warning
+         "مرورگر شما",  # «مرورگر شما برای نمایش این سایت قدیمی است»: an old-browser warning
+         "مطلب اختصاصی")  # «مطلب اختصاصی SITE»: an exclusive's label
     )
     + ")"
 )  # fmt: skip
@@ -84,6 +86,7 @@ _BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
 _META_FIELDS = re.compile(r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ[ ]+(?:خبر|انتشار)|نظرات|تعداد[ ]+بازدید)[ ]*:")
 MIN_META_FIELDS = 2
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}")  # «اخبار خود را به NAME@gmail.com بفرستید»
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
     r"^[^،\s]{2,20}(?:[ ][^،\s]{2,20})?[ ]*،[^،]*?(?:پایگاه|سایت)[ \u200c]+(?:خبری|اطلاع[ \u200c]*رسانی|تحلیلی)"
@@ -265,8 +268,8 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line):
-        return False  # a menu, a «lite version» prompt, a print page's header with the site's address
+    if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line) or _EMAIL.search(line):
+        return False  # a menu, a «lite version» prompt, a print page's header with the site's address or mail
     if " Archives" in line:
         return False  # «TAG Archives - SITE»: a WordPress tag archive's header, as «بایگانی‌های TAG - SITE»
     if "ارسال به دوست" in line and not _BUTTONS.sub("", line).strip():
@@ -496,6 +499,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             line_key.startswith(key)
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
+            or (len(words) <= MAX_KEYWORD_SLUG_WORDS + 1 and _keyword_in(letters, line_key, p))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
             return _crumb_end(p)
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
@@ -524,6 +528,19 @@ _THINNED_WORDS = frozenset("و به از در با را که تا برای".spli
 MIN_THIN_SLUG_WORDS = 5
 THIN_SLUG_OVERLAP = 0.9
 THIN_SLUG_GROWTH = 1.3
+
+
+def _keyword_in(letters: str, line_key: str, line: str) -> bool:
+    """A short slug's letters inside a head line (`وام-ودیعه-مسکن-35` in «پرداخت ۴۸۰۰ میلیارد تومان وام
+    ودیعه مسکن به مستأجران»): the slug is a keyword, the line the title."""
+    return (
+        MIN_KEYWORD_LETTERS <= len(letters) < len(_without_digits(line_key))
+        and letters in _without_digits(line_key)
+        and _is_head_line(line)
+    )
+
+
+MIN_KEYWORD_LETTERS = 8
 
 
 def _crumb_end(line: str) -> str:

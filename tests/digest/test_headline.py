@@ -776,3 +776,18 @@ def test_a_slug_thinned_by_its_cms_takes_the_title_line_with_its_numbers() -> No
     spaced = ("یک خبر کوتاه درباره این شهر است.", "دایره کودکان کار در ایران بزرگتر شد")
     url = "https://example.ir/news/1/دایره-کودکان-کار-در-ایران-بزرگ-تر-شد"
     assert find_head(spaced, url=url).headline == "دایره کودکان کار در ایران بزرگ تر شد"  # spacing only: the slug
+
+
+def test_a_mail_prompt_and_an_exclusives_label_are_no_headline() -> None:
+    lead = "به گفته چند تن از مدیران مدارس، هیچ اعتباری برای تجهیز مدارس استان نمونه واگذار نشده است."
+    for chrome in ("اخبار و مقالات خود را به news.site@gmail.com بفرستید.", "مطلب اختصاصی پایگاه خبری نمونه"):
+        assert find_head((chrome, "کمبود امکانات آموزشی در مدارس استان نمونه", lead)).headline != chrome
+
+
+def test_a_keyword_slug_takes_the_head_line_that_holds_it() -> None:
+    paragraphs = (
+        "پرداخت ۴۸۰۰ میلیارد تومان وام ودیعه مسکن به مستأجران",
+        "به گزارش ساختمان آنلاین، وزارت راه دستورالعمل تسهیلات ودیعه مسکن را به بانک مرکزی ارسال کرد.",
+    )
+    url = "https://example.ir/news/وام-ودیعه-مسکن-35"
+    assert find_head(paragraphs, url=url).headline == "پرداخت ۴۸۰۰ میلیارد تومان وام ودیعه مسکن به مستأجران"
