@@ -83,12 +83,13 @@ _MARKAZI_CUES = _keys("استان استاندار استانداری استان
 _SIDES = [[k] for k in _keys("شمالی جنوبی شرقی غربی")]
 _COUNTRY, _AND_WORD = squash("کشور"), squash("و")
 _ALBORZ_BLOCKERS = _keys("کوه کوه‌های رشته رشته‌کوه")
-# a place right after these is part of another name: a newspaper, a religious epithet, a team
+# a place right after these is part of another name: a newspaper, a religious epithet, a team («فولاد
+# خوزستان»), the neighbour's region («اقلیم کردستان»)
 _NOT_PLACE_AFTER = _keys(
     """
     روزنامه نشریه هفته‌نامه ماهنامه فصلنامه شهیدان شهدای سالار
     گزارش تابناک تیم باشگاه سپیدرود ملوان تراکتور تراکتورسازی سپاهان ذوب‌آهن پرسپولیس استقلال پیکان سایپا نساجی
-    داماش خیبر گل‌گهر چادرملو آلومینیوم هوادار هواداران
+    داماش خیبر گل‌گهر چادرملو آلومینیوم فولاد هوادار هواداران اقلیم
     سد خیابان بلوار میدان هتل ورزشگاه دروازه آزادراه بزرگراه اتوبان بانک بیمه سیمان دانشگاه
     """
 )
@@ -96,7 +97,7 @@ _PREFIX = re.compile(r"^استان(?:[ \u200c]+|$)")
 _LIST_COMMA = re.compile(r"[،,]")
 _LIST_JOIN = re.compile(r"[،,\-–]")  # «روستاهای الف، ب», «حوالی فیروزکوه-ارجمند»
 # a place right before these names another thing: «گرگان رود» a river, «گلستان شهدا» a martyrs' cemetery
-_NOT_PLACE_BEFORE = _keys("رود شهدا شهدای")
+_NOT_PLACE_BEFORE = _keys("رود شهدا شهدای عراق")  # «کردستان عراق»: the neighbour's region
 _SPLIT_REGIONS = frozenset({"خراسان", "آذربایجان"})  # each now three or two provinces
 _PORT = squash("بندر")  # «بندر ماهشهر» is also written «ماهشهر»
 _FUNCTION_WORDS = _keys("به در از با که را و تا این آن هر")
