@@ -65,11 +65,14 @@ def _outside_names(places: tuple[str, ...], text: str, speakers: Iterable[Speake
     surnames = [name.split(" ", 1)[1] for name in full if name.count(" ") >= 2]  # «شیخی مبارکه افزود»
     names = full + [name for name in surnames if name in text]
     in_names = squash(" ".join(names))
+    suspects = [p for p in places if squash(p) in in_names]
+    if not suspects:
+        return places  # the common case: no place word in a name, and the text is not read again
     rest = text
     for name in names:
         rest = rest.replace(name, "…")
-    rest = squash(rest)
-    return tuple(p for p in places if squash(p) not in in_names or squash(p) in rest)
+    outside = squash(rest)
+    return tuple(p for p in places if p not in suspects or squash(p) in outside)
 
 
 def extract(article: Article) -> Digest:
