@@ -397,6 +397,9 @@ def _once(headline: str) -> str:
     half = len(words) // 2
     if half >= MIN_HEADLINE_WORDS and words[:half] == words[half:]:
         return " ".join(words[:half])
+    middle = len(headline) // 2
+    if len(headline) % 2 == 0 and half >= MIN_HEADLINE_WORDS and headline[:middle] == headline[middle:]:
+        return headline[:middle]  # «… هیات وزیراناجرای بیمه … هیات وزیران»: the copies glued where they meet
     first, sep, second = headline.partition(" - ")
     second = second.rstrip("…").strip()
     if sep and len(second.split()) >= MIN_HEADLINE_WORDS and first.strip().startswith(second):

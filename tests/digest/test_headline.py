@@ -791,3 +791,9 @@ def test_a_keyword_slug_takes_the_head_line_that_holds_it() -> None:
     )
     url = "https://example.ir/news/وام-ودیعه-مسکن-35"
     assert find_head(paragraphs, url=url).headline == "پرداخت ۴۸۰۰ میلیارد تومان وام ودیعه مسکن به مستأجران"
+
+
+def test_a_title_printed_twice_with_the_copies_glued_is_said_once() -> None:
+    line = "اجرای بیمه رایگان سه دهک پایین با مصوبه دولتاجرای بیمه رایگان سه دهک پایین با مصوبه دولت"
+    head = find_head((line, "به گزارش ایرنا، بیمه رایگان برای سه دهک پایین اجرا می‌شود."))
+    assert head.headline == "اجرای بیمه رایگان سه دهک پایین با مصوبه دولت"
