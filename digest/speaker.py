@@ -185,7 +185,7 @@ def find_speakers(
     one in the lead (its first `lead` sentences), else the one with most statements (then earliest)."""
     mentions = [m for m in _mentions(sentences, kicker, headline) if not _is_saint(m)]
     people = _resolve(mentions)
-    ranked = sorted(people, key=lambda p: (_tier(p, lead), -p.count, p.first))
+    ranked = sorted(people, key=lambda p: (_tier(p, lead), -min(p.count, MAX_RANKED_STATEMENTS), p.first))
     found = _once_each([_speaker(p, sentences) for p in ranked[:MAX_SPEAKERS]])
     if len(found) == 1 and found[0].name and not found[0].role:
         post = _later_post(sentences) or _chair_post(sentences) or _post_after_setting(sentences)
@@ -370,6 +370,9 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
 
 # «NAME، ROLE خبر داده بود»: a past perfect, no report (see roles.REPORTING_VERBS), still ends the post
 _BACKGROUND_VERB = re.compile(r"(?<![\w\u200c])(?:خبر[ ]?داده|اعلام[ ]کرده)[ ]+بود")
+
+
+MAX_RANKED_STATEMENTS = 2  # past two statements, the earlier person is the story's (`NAME گفت … NAME افزود`)
 
 
 def _tier(person: _Person, lead: int) -> int:
