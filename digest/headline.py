@@ -75,7 +75,8 @@ _CHROME = re.compile(
          "نام کاربری", "رمز عبور", "مرا به خاطر",  # a login form
          "صفحه اول",  # «صفحه اول | آرشیو»: a site's links
          "مرورگر شما",  # «مرورگر شما برای نمایش این سایت قدیمی است»: an old-browser warning
-         "مطلب اختصاصی")  # «مطلب اختصاصی SITE»: an exclusive's label
+         "مطلب اختصاصی",  # «مطلب اختصاصی SITE»: an exclusive's label
+         "صفحه اصلی")  # «صفحه اصلیدرباره ماتماس با ما…»: a site's links run together
     )
     + ")"
 )  # fmt: skip
@@ -86,6 +87,7 @@ _BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
 _META_FIELDS = re.compile(r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ[ ]+(?:خبر|انتشار)|نظرات|تعداد[ ]+بازدید)[ ]*:")
 MIN_META_FIELDS = 2
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+_NEWSLETTER = re.compile(r"ایمیل[^.]{0,40}مشترک|خبرنامه[^.]{0,20}(?:عضو|مشترک)")  # «… با ارسال ایمیل خود مشترک شده …»
 _EMAIL = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9-]+\.[A-Za-z]{2,}")  # «اخبار خود را به NAME@gmail.com بفرستید»
 # «یافته، اولین پایگاه خبری دارای مجوز در لرستان»: a site's name, a comma, what kind of site it is
 _SITE_MOTTO = re.compile(
@@ -268,7 +270,7 @@ def _is_head_line(line: str) -> bool:
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
     if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
         return False
-    if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line) or _EMAIL.search(line):
+    if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line) or _EMAIL.search(line) or _NEWSLETTER.search(line):
         return False  # a menu, a «lite version» prompt, a print page's header with the site's address or mail
     if " Archives" in line:
         return False  # «TAG Archives - SITE»: a WordPress tag archive's header, as «بایگانی‌های TAG - SITE»

@@ -797,3 +797,12 @@ def test_a_title_printed_twice_with_the_copies_glued_is_said_once() -> None:
     line = "اجرای بیمه رایگان سه دهک پایین با مصوبه دولتاجرای بیمه رایگان سه دهک پایین با مصوبه دولت"
     head = find_head((line, "به گزارش ایرنا، بیمه رایگان برای سه دهک پایین اجرا می‌شود."))
     assert head.headline == "اجرای بیمه رایگان سه دهک پایین با مصوبه دولت"
+
+
+def test_a_newsletter_prompt_and_a_run_of_site_links_are_no_headline() -> None:
+    lead = "به گزارش خبرنگار ما، تنها نانوایی روستای نمونه به دلیل کمبود آرد در آستانه تعطیلی است."
+    for chrome in (
+        "شما می توانید با ارسال ایمیل خود ، بصورت رایگان مشترک شده و از بروزسانی مطلع شوید",
+        "صفحه اصلیدرباره ماتماس با مابازگشتوب سرویس",
+    ):
+        assert find_head((chrome, "تنها نانوایی روستای نمونه در آستانه تعطیلی", lead)).headline != chrome
