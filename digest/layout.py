@@ -610,7 +610,27 @@ def layout_lines(text: str) -> list[str]:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
             )
-    return _unwrap(out)
+    return _split_titled_lead(_unwrap(out))
+
+
+def _split_titled_lead(lines: list[str]) -> list[str]:
+    """«ورود … واکسن به استان زنجان به گزارش رسانه خبری …، ROLE گفت: …»: the first line is the title
+    run into the lead with only a space; the lead starts at its lead-in."""
+    if not lines or _SPACED_REPORT_AT not in lines[0]:
+        return lines
+    head, _, lead = lines[0].partition(_SPACED_REPORT_AT)
+    words = head.split()
+    if not MIN_RUN_TITLE_WORDS <= len(words) <= MAX_RUN_TITLE_WORDS or "،" in head or head[-1:] in ".:؛!؟":
+        return lines
+    if not lead.startswith((*_REPORTERS, "رسانه")) or words[-1] in _PLAIN_VERBS or "،" not in lead[:MAX_LEADIN_CHARS]:
+        return lines
+    return [head, f"{_REPORT_AT}{lead}", *lines[1:]]
+
+
+_SPACED_REPORT_AT = " به گزارش "
+MIN_RUN_TITLE_WORDS = 4
+MAX_RUN_TITLE_WORDS = 20
+MAX_LEADIN_CHARS = 60  # «به گزارش رسانه خبری هاریکا از اخبار زنجان ،»: the lead-in ends at a comma soon
 
 
 # the accessibility box of government portals (ADA): «این سایت مطابق با استانداردهای ADA …», its buttons

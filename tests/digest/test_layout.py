@@ -477,3 +477,15 @@ def test_a_breadcrumb_of_short_sections_leaves_the_title_and_a_line_of_sections_
 def test_a_hard_wrap_after_a_lone_preposition_and_before_the_verb_is_joined() -> None:
     text = "به\nگزارش خبرنگار ما از کرمانشاه؛ رسول اکبری\nگفت: تعداد سالمندان استان زیاد است."
     assert layout_lines(text) == ["به گزارش خبرنگار ما از کرمانشاه؛ رسول اکبری گفت: تعداد سالمندان استان زیاد است."]
+
+
+def test_a_title_run_into_its_lead_with_only_a_space_is_split_at_the_lead_in() -> None:
+    text = (
+        "ورود پنج هزار دوز واکسن به استان نمونه به گزارش رسانه خبری نمونه ،دکتر علی کریمی رییس دانشگاه گفت: واکسن رسید."
+    )
+    assert layout_lines(text) == [
+        "ورود پنج هزار دوز واکسن به استان نمونه",
+        "به گزارش رسانه خبری نمونه ،دکتر علی کریمی رییس دانشگاه گفت: واکسن رسید.",
+    ]
+    kept = "این طرح به گزارش خبرنگار ما تا پایان سال در استان اجرا می‌شود."  # no comma soon: one sentence
+    assert layout_lines(kept) == [kept]
