@@ -39,7 +39,7 @@ MIN_HEADLINE_WORDS = 3  # «اجتماعی», «پخش زنده», a cut-off «�
 MIN_TEXT_HEADLINE_WORDS = 4  # a head line from the text: «فرهنگ و هنر», «قیمت جهانی طلا» are menus
 MAX_HEADLINE_CHARS = 300
 MIN_SLUG_WORDS = 3
-MAX_KEYWORD_SLUG_WORDS = 3  # a slug this short may be a keyword inside the title, not the title cut
+MAX_KEYWORD_SLUG_WORDS = 4  # a slug this short («وام-ودیعه-مسکن-35») may be a keyword of the title, not the title cut
 MAX_KICKER_WORDS = 15
 SQUASH_PREFIX = 40  # characters of a paragraph compared with the headline before the whole of it
 MAX_LEAD_WORDS = 30  # the lead's main clause, as untitled pages' headlines are annotated; cut near here
@@ -504,7 +504,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             line_key.startswith(key)
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
             or (shared >= MIN_SLUG_OVERLAP * len(words) and len(line_words) <= 1.5 * len(words))
-            or (len(words) <= MAX_KEYWORD_SLUG_WORDS + 1 and _keyword_in(letters, line_key, p))
+            or (len(words) <= MAX_KEYWORD_SLUG_WORDS and _keyword_in(letters, line_key, p))
         ):  # a cut slug, maybe without the line's numbers («جان-باختن-معدن-کار-در-حادثه» of «… ۴ معدنکار …»)
             return _crumb_end(p)
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
