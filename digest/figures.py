@@ -388,7 +388,7 @@ def _dated(sentence: str, span: NumberSpan) -> bool:
     before = sentence[max(0, span.start - 20) : span.start].split()
     if not before:
         return False
-    digits = len(_NON_DIGITS.sub("", span.text))
+    digits = _digit_count(span)
     if before[-1] in _YEAR_OF:
         return digits == 2 or (digits == 4 and 1300 <= span.value <= 1500)
     return digits == 4 and 1300 <= span.value <= 1500 and _is_month(before[-1])
@@ -484,7 +484,11 @@ def _is_outlet(sentence: str, span: NumberSpan) -> bool:
 
 def _year_shaped(span: NumberSpan) -> bool:
     """A number that can be a year after its month: two or four digits (`۹۸`, `۱۳۹۸`), or words."""
-    return not span.has_digits or len(_NON_DIGITS.sub("", span.text)) in (2, 4)
+    return not span.has_digits or _digit_count(span) in (2, 4)
+
+
+def _digit_count(span: NumberSpan) -> int:
+    return len(_NON_DIGITS.sub("", span.text))
 
 
 def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:

@@ -499,7 +499,7 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     start = _body_start(paragraphs)
     for p in paragraphs[:start]:
         line_words, line_key = _key_words(p), _alnum_key(p)
-        shared = sum(1 for w in words if w in line_words or w in line_key)  # «مینی بوس» in «مینیبوس»
+        shared = _slug_words_in(words, line_words, line_key)
         if (
             line_key.startswith(key)
             or (len(letters) >= MIN_SLUG_LETTERS and _without_digits(line_key).startswith(letters))
@@ -514,20 +514,25 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
 
 
+def _slug_words_in(words: set[str], line_words: list[str], line_key: str) -> int:
+    """How many slug words a line holds, as words or inside its squashed letters (`مینی بوس` in `مینیبوس`)."""
+    return sum(1 for w in words if w in line_words or w in line_key)
+
+
 def _title_of_thin_slug(line: str, words: set[str]) -> bool:
     """A line with no stop that holds nearly every word of a slug the CMS thinned (its digits and «و»
     dropped: `…/کارگر-مزرعه-…-کشته-زخمی-شدند` of «۱۴ کارگر مزرعه … کشته و زخمی شدند/ …») and little more."""
     if line.rstrip().endswith((".", "!", "؟", ":")) or len(words) < MIN_THIN_SLUG_WORDS:
         return False
     line_words, line_key = _key_words(line), _alnum_key(line)
-    shared = sum(1 for w in words if w in line_words or w in line_key)
+    shared = _slug_words_in(words, line_words, line_key)
     if shared < THIN_SLUG_OVERLAP * len(words) or len(line_words) > THIN_SLUG_GROWTH * len(words) + 2:
         return False
     added = [w for w in line_words if w not in words]  # what the CMS dropped: numbers and small words only
     return bool(added) and all(w in _THINNED_WORDS or any(ch.isdigit() for ch in w) for w in added)
 
 
-_THINNED_WORDS = frozenset("و به از در با را که تا برای".split())
+_THINNED_WORDS = _CUT_ENDS | {"را"}
 
 
 MIN_THIN_SLUG_WORDS = 5

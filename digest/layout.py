@@ -87,7 +87,8 @@ _GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—]
 _MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
 _STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
 _BULLETS = frozenset("-–—•*·|¦｜;")
-_MISPLACED_STOP = re.compile(r"^\.[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_FA_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_MISPLACED_STOP = re.compile(rf"^\.{_FA_LETTER}")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
@@ -488,7 +489,7 @@ def _report_lead_ins(text: str) -> str:
     return _GLUED_REPORT_NAME.sub("گزارش ", text) if "گزارش" in text else text
 
 
-_GLUED_CLOSE = re.compile("\\)(?=[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc])")
+_GLUED_CLOSE = re.compile(rf"\)(?={_FA_LETTER})")
 
 
 def _split_glued(text: str) -> str:
@@ -627,7 +628,7 @@ def _split_titled_lead(lines: list[str]) -> list[str]:
     return [head, f"{_REPORT_AT}{lead}", *lines[1:]]
 
 
-_SPACED_REPORT_AT = " به گزارش "
+_SPACED_REPORT_AT = f" {_REPORT_AT}"
 MIN_RUN_TITLE_WORDS = 4
 MAX_RUN_TITLE_WORDS = 20
 MAX_LEADIN_CHARS = 60  # «به گزارش رسانه خبری هاریکا از اخبار زنجان ،»: the lead-in ends at a comma soon

@@ -128,7 +128,8 @@ _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
 # verbs that only report, so a short named subject before them reports a bare clause too («NAME افزود در …»)
-_NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت", "گفته", "افزوده")  # «NAME گفته …»: BBC style
+_BARE_PERFECTS = ("گفته", "افزوده")  # «NAME گفته …»: BBC style, after a full name only (see _names_one)
+_NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت", *_BARE_PERFECTS)
 _NAMED_BARE = re.compile("^(?:" + "|".join(flex(v) for v in _NAMED_BARE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
@@ -811,9 +812,6 @@ def _names_one(name: str | None, verb: str) -> bool:
     return verb not in _BARE_PERFECTS or (len(words) >= 2 and words[0] in first_names())
 
 
-_BARE_PERFECTS = ("گفته", "افزوده")
-
-
 # «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت»: a finished clause, «و», then the speaker's
 _CLAUSE_AND = re.compile(r"[ ](?:برگزار|آغاز|افتتاح|تشکیل)[ ](?:شد|گردید)[ ]+و[ ]+")
 
@@ -859,9 +857,14 @@ def _writer(subject: str) -> bool:
     mention = classify_subject(subject, 0)
     if mention is None:
         return False
-    if mention.role:  # «NAME خبرنگار اطلاعات نوشت:»: the reporter's own story, no speaker
-        return mention.role.split(maxsplit=1)[0] not in REPORTER_HEADS
+    if mention.role:
+        return not _reporters_own(mention.role)
     return is_name_start(subject.split()[0])
+
+
+def _reporters_own(role: str) -> bool:
+    """«NAME خبرنگار اطلاعات نوشت:»: a reporter's post, so the story is the reporter's own, no speaker."""
+    return role.split(maxsplit=1)[0] in REPORTER_HEADS
 
 
 _QUOTED_NAME = re.compile(r"^«([^«»]{2,30})»[ ]*،?[ ]*(?=\S)")  # «همتی»، ROLE: …, «حریرچی» ROLE: …
@@ -890,8 +893,8 @@ def _heading(sentence: str, verb_at: int) -> str | None:
     if subject in _INTERVIEW_LABELS:
         return None  # «خبرنگار: …» asks the question of a transcript
     mention = classify_subject(subject, 0) if subject else None
-    if mention is None or not mention.role or mention.role.split(maxsplit=1)[0] in REPORTER_HEADS:
-        return None  # «NAME خبرنگار اطلاعات نوشت: …»: the reporter's own story
+    if mention is None or not mention.role or _reporters_own(mention.role):
+        return None
     return subject
 
 

@@ -549,8 +549,11 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention | No
             role = " ".join(tokens[:start]).replace(" ، ", "، ")
             if name is not None and len(name.split()) >= 2:
                 return Mention(name, _strip_role(role), "person", index)
+    named = _name_after_place(tokens, index)
+    if named is not None:
+        return named
     post = ends_at_place(_role_before_object(_strip_role(subject)))  # «ROLE … کرمانشاه کیفیت هوای …»: an object
-    return _name_after_place(tokens, index) or Mention(None, post, "role", index)
+    return Mention(None, post, "role", index)
 
 
 def _is_place_after_cue(tokens: list[str], i: int) -> bool:
