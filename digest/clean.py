@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from digest.layout import layout_lines
 from digest.normalize import normalize_fa
-from digest.textmatch import alternation
+from digest.textmatch import PERSIAN_LETTER, alternation
 
 _HTML_HINT = re.compile(
     r"<(?:/?(?:p|div|br|span|a|b|i|strong|em|h[1-6]|li|ul|ol|article|section|body|html"
@@ -108,7 +108,7 @@ _TAIL_BUTTONS = re.compile(
     re.I,
 )
 _MAIL_WORDS = ("ایمیل", "الکترونیک")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_ARABIC_LETTER = re.compile(PERSIAN_LETTER)
 _WORDS = re.compile(r"\S+")
 
 MAX_CHROME_WORDS = 8  # a chrome line is short: "کد خبر: ۱۲۳۴۵"; "بیشتر بخوانید: …" teasers go whole

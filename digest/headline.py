@@ -26,7 +26,7 @@ from digest.leadins import strip_lead_in
 from digest.normalize import normalize_fa
 from digest.roles import HEAD_KEYS, REPORTING_VERBS, ROLE_HEADS, names_saint
 from digest.sitetitle import is_site_label
-from digest.textmatch import alternation, key_text, squash
+from digest.textmatch import PERSIAN_LETTER, alternation, key_text, squash
 
 HEAD_LINES = 6  # the headline and kicker are among the first few paragraphs
 PAGE_HEAD_LINES = 30  # …unless a site menu comes first: then the head ends where the body starts
@@ -81,8 +81,7 @@ _CHROME = re.compile(
     + ")"
 )  # fmt: skip
 _HASHTAG = re.compile(r"#([^\s#]+)")
-_FA_LETTER = "[\u0622-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
-_GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={_FA_LETTER})")  # «دریا نیوزافزایش …»
+_GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={PERSIAN_LETTER})")  # «دریا نیوزافزایش …»
 _BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
 _META_FIELDS = re.compile(r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ[ ]+(?:خبر|انتشار)|نظرات|تعداد[ ]+بازدید)[ ]*:")
 MIN_META_FIELDS = 2
@@ -128,7 +127,7 @@ _CLAUSE_VERB = (
 )
 _VERB_THEN_KE = re.compile(rf"(?P<verb>(?<![\w\u200c]){_CLAUSE_VERB})[ ]*،?[ ]+(?:که|و)[ ]+.*$")
 _URL = re.compile(r"https?://[^\s\"'<>]+")
-_PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_PERSIAN_LETTER = re.compile(PERSIAN_LETTER)
 _SLUG_SEP = re.compile(r"[-_+\s]+")
 _PAGE_EXT = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.I)
 _PAGE_ID_EXT = re.compile(r"[-_+][0-9]+$")  # a page id before the extension («…-1234.html»)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import partial
 
 from digest.roles import HEAD_KEYS, ORG_STARTS, REPORT_OPENERS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
-from digest.textmatch import alternation, squash
+from digest.textmatch import PERSIAN_LETTER, PERSIAN_LETTERS, alternation, squash
 from digest.units import COUNT_UNITS, MONEY_UNITS
 
 _EMOJI = re.compile(
@@ -50,7 +50,7 @@ _ENCODED_RUN = re.compile(
 )
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
-_PERSIAN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06f0-\u06f9]")
+_PERSIAN = re.compile(rf"[{PERSIAN_LETTERS}\u06f0-\u06f9]")
 
 _D = "[0-9۰-۹]"
 _WEEKDAYS = "(?:شنبه|یک[ \u200c]?شنبه|دو[ \u200c]?شنبه|سه[ \u200c]?شنبه|چهار[ \u200c]?شنبه|پنج[ \u200c]?شنبه|جمعه)"
@@ -87,8 +87,7 @@ _GLUED_DATELINE = re.compile(alternation(_GLUED_AGENCIES) + r"(?=[ ]*[/\-–—]
 _MAYBE_EMOJI = re.compile("[\u2022\u2023\u2043\u2190-\U0010ffff]")  # one range test per character
 _STAMP_STARTS = frozenset("dDtTتزشیدسچپجس0123456789۰۱۲۳۴۵۶۷۸۹")  # first letters of every stamp part
 _BULLETS = frozenset("-–—•*·|¦｜;")
-_FA_LETTER = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
-_MISPLACED_STOP = re.compile(rf"^\.{_FA_LETTER}")
+_MISPLACED_STOP = re.compile(rf"^\.{PERSIAN_LETTER}")
 MIN_DEBRIS_LATIN = 12  # a line with at least this many Latin letters/digits, and more of them than
 # Persian letters, is debris (ids, hashes, JSON, English menus), not the Persian article
 _SOME_LATIN = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{MIN_DEBRIS_LATIN}}}")
@@ -489,7 +488,7 @@ def _report_lead_ins(text: str) -> str:
     return _GLUED_REPORT_NAME.sub("گزارش ", text) if "گزارش" in text else text
 
 
-_GLUED_CLOSE = re.compile(rf"\)(?={_FA_LETTER})")
+_GLUED_CLOSE = re.compile(rf"\)(?={PERSIAN_LETTER})")
 
 
 def _split_glued(text: str) -> str:

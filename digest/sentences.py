@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from digest.textmatch import PERSIAN_LETTER, PERSIAN_LETTERS
+
 # also a full stop glued between two Persian words («… داریم.امیرشیر …»), not inside «ه.ق», «اس.بی پرس» (a
 # word of one or two letters before it is an abbreviation) or 45.6
-_P = "[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_P = PERSIAN_LETTER
 # matched from the stop or line break that ends the sentence (captured: a stop goes back to its
 # sentence), so that the regex engine scans for those few characters instead of trying every position
 # «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
-_NOT_P = "[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
+_NOT_P = f"[^{PERSIAN_LETTERS}]"
 # after a two-letter word only before a longer one: «توزیع شد.دکتر …» ends, «اس.بی پرس» is an abbreviation
 _GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
 _END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"'/]*\s+|{_GLUED_STOP})|(?<=\n)\n*)")

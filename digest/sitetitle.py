@@ -21,9 +21,11 @@ from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from digest.textmatch import PERSIAN_LETTER
+
 _SEPARATOR = re.compile(r"\s*؛?\s*::+\s*|\s*\|\s*|\s+[-–—]\s+")
 _DOUBLE_COLON = re.compile(r"::")
-_PERSIAN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_PERSIAN = re.compile(PERSIAN_LETTER)
 _LATIN = re.compile(r"[A-Za-z]")
 _NOT_KEY = re.compile(r"[\W_]+")
 _LOOKALIKES = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "أ": "ا", "إ": "ا", "\u200c": ""})

@@ -15,6 +15,9 @@ from collections.abc import Iterable, Iterator, Sequence, Set
 from functools import lru_cache
 from itertools import product
 
+# a character-class body: the Arabic block's letters and پ چ ژ ک گ ی (the one class of Persian letters)
+PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
+PERSIAN_LETTER = f"[{PERSIAN_LETTERS}]"
 GAP = r"[ \u200c]*"  # between the words of a phrase, or a glued compound
 WORD_START = r"(?<![\w\u200c])"
 WORD_END = r"(?![\w\u200c])"

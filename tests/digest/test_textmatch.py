@@ -11,6 +11,7 @@ from digest.leadins import AGENCIES
 from digest.roles import REPORTING_VERBS
 from digest.textmatch import (
     KEY_WORD,
+    PERSIAN_LETTER,
     WORD_END,
     WORD_START,
     PhraseIndex,
@@ -93,3 +94,13 @@ def test_grouped_alternation_matches_the_flat_one(phrases: list[str]) -> None:
     for _ in range(3000):
         text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("char", ["ا", "ب", "پ", "چ", "ژ", "ک", "گ", "ی", "ي", "ك", "ء", "ة"])
+def test_persian_letter_takes_persian_and_arabic_letters(char: str) -> None:
+    assert re.fullmatch(PERSIAN_LETTER, char)
+
+
+@pytest.mark.parametrize("char", ["۱", "1", "a", "\u200c", " ", "،", "؟", "«", "\u064b"])
+def test_persian_letter_leaves_digits_latin_marks_and_punctuation(char: str) -> None:
+    assert not re.fullmatch(PERSIAN_LETTER, char)
