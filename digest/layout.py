@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
+from digest.jalali import MONTHS
 from digest.roles import HEAD_KEYS, ORG_STARTS, REPORT_OPENERS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import PERSIAN_LETTER, PERSIAN_LETTERS, alternation, squash
 from digest.units import COUNT_UNITS, MONEY_UNITS
@@ -54,7 +55,7 @@ _PERSIAN = re.compile(rf"[{PERSIAN_LETTERS}\u06f0-\u06f9]")
 
 _D = "[0-9۰-۹]"
 _WEEKDAYS = "(?:شنبه|یک[ \u200c]?شنبه|دو[ \u200c]?شنبه|سه[ \u200c]?شنبه|چهار[ \u200c]?شنبه|پنج[ \u200c]?شنبه|جمعه)"
-_JALALI_MONTHS = "فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+_JALALI_MONTHS = "|".join(MONTHS)
 _MONTHS = (
     f"(?:{_JALALI_MONTHS}|امرداد"
     "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر)(?:[ \u200c]?ماه)?"

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from digest.jalali import MONTHS
 from digest.leadins import NAME_ADJUNCTS, strip_byline, strip_lead_in
 from digest.model import Speaker
 from digest.places import find_places, is_place, is_place_name
@@ -92,7 +93,7 @@ _FRONTED_TIME = re.compile(
     r"^(?:(?:صبح|عصر|ظهر|شب|شامگاه|بامداد)[ ]+)?(?:روز[ ]+)?"
     r"(?:امروز|دیروز|امشب|گذشته|(?:دقایقی|ساعاتی)[ ]+(?:پیش|قبل)|(?<=روز )[^\s،]*شنبه|(?<=روز )جمعه)"
     r"(?:[ ]+[^\s،]*(?:شنبه|جمعه))?"
-    r"(?:[ ]+[0-9۰-۹]{1,2}[ ]*(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)"
+    rf"(?:[ ]+[0-9۰-۹]{{1,2}}[ ]*(?:{'|'.join(MONTHS)})"
     r"(?:[ \u200c]*ماه)?(?:[ ]+[0-9۰-۹]{2,4})?)?[ ]*،?[ ]*"  # «صبح امروز ۲۱ بهمن ماه»: and its date
 )
 # a past time fronted before the subject: «سال گذشته», «هفته پیش», «تابستان سال گذشته», «اواخر ماه گذشته»
