@@ -83,6 +83,9 @@ _LINE_MARKERS = [
     "به نام خدا",
     "رفتن مستقیم به محتوا",  # a page's «skip to content» link
     "پرش به محتوا",
+    "پرش به محتوای اصلی",
+    "رفتن به محتوا",
+    "رفتن به محتوای اصلی",  # Drupal's «Skip to main content»
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]

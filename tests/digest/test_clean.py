@@ -137,6 +137,8 @@ def test_a_site_menu_above_a_page_stamp_is_dropped() -> None:
 def test_a_skip_to_content_link_is_chrome() -> None:
     lead = "آمار رسمی: از هر ۵۲ نفر یک نفر در ایران به مراکز درمان اعتیاد مراجعه می‌کند"
     assert clean_text(f"رفتن مستقیم به محتوا\nپرش به محتوا\n{lead}") == (lead,)
+    assert clean_text(f"رفتن به محتوای اصلی\n\nعنوان خبر نمونه\n{lead}") == ("عنوان خبر نمونه", lead)
+    assert clean_text(f"پرش به محتوای اصلی\n{lead}") == (lead,)
 
 
 def test_a_postal_address_is_chrome() -> None:
