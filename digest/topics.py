@@ -229,6 +229,7 @@ def classify(headline: str, body: str) -> TopicResult:
         if abroad and topic == DISASTER_TOPIC:
             continue
         if disaster and (index in _HAZARD_IDS or index in _VICTIM_IDS):
+            topic = DISASTER_TOPIC if topic is None and weight == 0 else topic  # a cue only («تخلیه»): harm too
             weight = max(weight, HAZARD_PEOPLE_WEIGHT)
         lead = LEAD_FACTOR * lead_hits[index]
         hits = min(body_hits[index], MAX_HITS_PER_TERM) + lead + head_factor * head_hits[index]

@@ -453,6 +453,12 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
             " وارد شده است.",
             True,
         ),
+        (
+            "تخلیه اهالی در پی طغیان رودخانه",
+            "اهالی پس از طغیان رودخانه تخلیه شدند و تخلیه منطقه تا صبح طول کشید.",
+            True,
+        ),
+        ("سیل پل جاده قدیم را برد", "سیل دیشب پل جاده قدیم را تخریب کرد و جاده مسدود شد.", True),
     ],
     ids=[
         "drought_villagers",
@@ -464,6 +470,8 @@ def test_no_phrase_is_shadowed_by_an_earlier_one_with_another_weight() -> None:
         "rain_then_flood_deaths",
         "flooded_homes",
         "flood_damage_reported_by_the_young_journalists_club",
+        "evacuated_by_a_flood_is_harm_not_a_negative_term",
+        "a_bridge_destroyed_by_a_flood",
     ],
 )
 def test_a_hazard_is_social_when_it_hits_people(headline: str, body: str, expected: bool) -> None:
