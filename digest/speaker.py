@@ -135,11 +135,12 @@ _NAMED_BARE = re.compile("^(?:" + "|".join(flex(v) for v in _NAMED_BARE_VERBS) +
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
 _BE_GOFTE = re.compile(
     r"(?:^|[\s،])(?:به|طبق|بر[ \u200c]*طبق|بر[ \u200c]*اساس|بنا[ \u200c]*بر|بر)[ \u200c]*"
-    r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|توضیحات|اعلام|اعتقاد|عقیده|باور)[ \u200c]+"
+    r"(?:گفته(?:[ \u200c]*(?:های|ی))?|اظهارات|توضیحات|اعلام(?:[ ]+نظر)?|اعتقاد|عقیده|باور)[ \u200c]+"
     r"(?P<subject>[^،:.]{2,120})،(?:(?P<second>[^،:.]{2,120})[،:])?"
 )  # «مصداقی بر گفته‌های NAME، ROLE: «…»»: the post before the quote's colon
 _WROTE = "نوشت"
 _PARTICIPLE = re.compile(r"^[^\s،]*(?:شده|گرفته|داده|یافته)(?![\w\u200c])")
+_SOME_WHO = re.compile(r"^[^\s،]+ی[ ]+که(?![\w\u200c])")  # «به گفته زنانی که …»: "some women who", no one named
 _AS_POST = re.compile(r"[ ]*،[ ]*به[ ]+عنوان[ ]+")
 # what may come before a surname that opens its clause: nothing, or a discourse word («هرچند میرمحمدی ROLE»)
 _OPENS: tuple[list[str], ...] = ([], ["هرچند"], ["اما"], ["ولی"], ["البته"], ["همچنین"], ["ریاست"], ["حضور"])
@@ -725,7 +726,8 @@ def _subjects(sentence: str) -> list[str]:
     g = _BE_GOFTE.search(sentence)
     if g is not None and g.start() < start:
         subject = _according_subject(g)
-        if not _PARTICIPLE.match(subject):  # «بر اساس توضیحات ارائه‌شده در …،»: what was said, not who
+        # «بر اساس توضیحات ارائه‌شده در …،»: what was said, not who; «به گفته زنانی که …»: some, not one
+        if not _PARTICIPLE.match(subject) and not _SOME_WHO.match(g.group("subject").strip()):
             found.append(subject)
     elif g is None:
         role = _according_role(sentence)
