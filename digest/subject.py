@@ -276,6 +276,11 @@ def is_first_name(tok: str) -> bool:
     return "\u200c" in tok and tok.split("\u200c", 1)[0] in names
 
 
+def _two_word_first_name(words: list[str]) -> bool:
+    """`علی اکبر`, `ام البنین` (listed as «امالبنین»): a first name written in two words."""
+    return is_first_name(words[1]) or is_first_name(words[0] + words[1])
+
+
 def is_name_start(tok: str) -> bool:
     return tok in TITLES or is_first_name(tok)
 
@@ -373,7 +378,7 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
     mention = _name_before_role(tokens, index)
     if mention is not None:
         return mention
-    if (len(words) <= 3 or len(words) == 4 and is_first_name(words[1])) and looks_like_name(words):
+    if (len(words) <= 3 or len(words) == 4 and _two_word_first_name(words)) and looks_like_name(words):
         return Mention(" ".join(words), None, "person", index)
     return None
 
