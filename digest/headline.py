@@ -281,7 +281,30 @@ def _is_head_line(line: str) -> bool:
         return False  # «تاریخ خبر: … / کد مطلب: 8920 / نظرات: 0»: the page's fields
     if (_SITE_MOTTO.match(line) or _SITE_KIND.match(line)) and _words(line) <= MAX_MOTTO_WORDS:
         return False  # «یافته، اولین پایگاه خبری دارای مجوز …», «پایگاه تحلیلی خبری صدای نهاوند»: the site
-    return not (is_site_label(line) or _CREDIT.match(line) or is_date_stamp(line) or _is_chrome(line))
+    return not (is_site_label(line) or _CREDIT.match(line) or _dated_site(line) or _is_chrome(line))
+
+
+def _dated_site(line: str) -> bool:
+    """A date stamp, alone or beside the site's name in a header row (`شنبه 1 اردیبهشت 1403 پایگاه خبری
+    موج برنا`, `SITE - ۱۲ مهر ۱۴۰۲ ساعت ۱۰:۳۰`)."""
+    if is_date_stamp(line):
+        return True
+    words = line.split()
+    if len(words) > MAX_HEADER_ROW_WORDS:
+        return False
+    for i in range(1, len(words)):
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        if is_date_stamp(first) and _names_site(second) or _names_site(first) and is_date_stamp(second):
+            return True
+    return False
+
+
+def _names_site(cell: str) -> bool:
+    cell = cell.strip(" -–|")
+    return bool(cell) and (is_site_label(cell) or _SITE_KIND.match(cell) is not None)
+
+
+MAX_HEADER_ROW_WORDS = 16
 
 
 def _is_chrome(line: str) -> bool:

@@ -533,6 +533,8 @@ def test_a_role_said_line_over_the_headline_is_a_kicker() -> None:
         "سایت مرکزی حزب نمونه",
         "پایگاه خبری-تحلیلی ریواس نمونه (example.ir)/",
         "تلفن همراه جهت ارسال پیام در تلگرام و واتس آپ: ۰۹۱۱۰۰۰۰۰۰۰",
+        "شنبه 1 اردیبهشت 1403 پایگاه خبری نمونه نیوز",  # a header row (its spaces collapsed): the date and the site
+        "پایگاه خبری نمونه نیوز - ۱۲ مهر ۱۴۰۲ ساعت ۱۰:۳۰",
     ],
 )
 def test_a_line_naming_the_site_or_its_contacts_is_no_headline(site: str) -> None:
