@@ -672,4 +672,9 @@ def _undecorated(line: str, raw: str) -> str:
         line = _crumb_title(line)
     if line[-1:] == "*" and "*" in raw[:4]:
         line = line.rstrip("* ")  # «*واژگونی اتوبوس …*»: a post's bold markup around its headline
+    if "-" in line and " " not in line and _SLUG_LINE.fullmatch(line):
+        line = line.replace("-", " ")  # «جهاد-ادامه-دارد؛-توزیع-…»: the title printed as its slug
     return line
+
+
+_SLUG_LINE = re.compile(rf"{PERSIAN_LETTER}[^\s/.:]*(?:-[^\s/.:-]+){{3,}}")

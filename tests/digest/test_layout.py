@@ -489,3 +489,11 @@ def test_a_title_run_into_its_lead_with_only_a_space_is_split_at_the_lead_in() -
     ]
     kept = "این طرح به گزارش خبرنگار ما تا پایان سال در استان اجرا می‌شود."  # no comma soon: one sentence
     assert layout_lines(kept) == [kept]
+
+
+def test_a_title_printed_as_its_slug_gets_its_spaces_back() -> None:
+    lines = layout_lines("جهاد-ادامه-دارد؛-توزیع-بیش-از-2000-بسته-معیشتی\nعلی نمونه گفت: کار ادامه دارد.")
+    assert lines[0] == "جهاد ادامه دارد؛ توزیع بیش از 2000 بسته معیشتی"
+    kept = ("news/12-توزیع-بسته-معیشتی-نمونه", "کد-خبر-۱۲", "آسیب‌های اجتماعی - مشاوره - خانواده")
+    for line in kept:
+        assert layout_lines(line) == [line]  # a path, a short code, a spaced list: not a slug line
