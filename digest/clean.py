@@ -86,6 +86,8 @@ _LINE_MARKERS = [
     "پرش به محتوای اصلی",
     "رفتن به محتوا",
     "رفتن به محتوای اصلی",  # Drupal's «Skip to main content»
+    "کد QR",  # «کد QR مطلب», «دریافت صفحه با کد QR»: the page's QR-code box
+    "دریافت صفحه با کد",
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]

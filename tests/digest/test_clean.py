@@ -139,6 +139,7 @@ def test_a_skip_to_content_link_is_chrome() -> None:
     assert clean_text(f"رفتن مستقیم به محتوا\nپرش به محتوا\n{lead}") == (lead,)
     assert clean_text(f"رفتن به محتوای اصلی\n\nعنوان خبر نمونه\n{lead}") == ("عنوان خبر نمونه", lead)
     assert clean_text(f"پرش به محتوای اصلی\n{lead}") == (lead,)
+    assert clean_text(f"کد QR مطلبدریافت صفحه با کد QR\n{lead}") == (lead,)
 
 
 def test_a_postal_address_is_chrome() -> None:
