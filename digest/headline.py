@@ -83,7 +83,9 @@ _CHROME = re.compile(
 _HASHTAG = re.compile(r"#([^\s#]+)")
 _GLUED_OUTLET = re.compile(rf"^[^\s\d]{{2,15}}[ \u200c]?(?:نیوز|آنلاین)(?={PERSIAN_LETTER})")  # «دریا نیوزافزایش …»
 _BUTTONS = re.compile(r"^(?:چاپ[ ]*)?ارسال[ ]به[ ]دوست[ ]*")
-_META_FIELDS = re.compile(r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ[ ]+(?:خبر|انتشار)|نظرات|تعداد[ ]+بازدید)[ ]*:")
+_META_FIELDS = re.compile(
+    r"(?:کد[ ]+(?:خبر|مطلب)|تاریخ(?:[ ]+(?:خبر|انتشار))?|نظرات|تعداد[ ]+بازدید|ارسال[ \u200c]?کننده|نویسنده)[ ]*:"
+)  # «کد خبر: … تاریخ انتشار: …», «ارسال کننده: NAME تاریخ: ۹۶/۰۸/۰۸»: the page's fields
 MIN_META_FIELDS = 2
 _WEB_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 _NEWSLETTER = re.compile(r"ایمیل[^.]{0,40}مشترک|خبرنامه[^.]{0,20}(?:عضو|مشترک)")  # «… با ارسال ایمیل خود مشترک شده …»
@@ -350,6 +352,10 @@ MAX_POST_LINE_WORDS = 12
 _ATTRIBUTION_LINE = re.compile(
     r"^(?:" + alternation(sorted(ROLE_HEADS)) + r")(?:[ ][^\s:،]+){1,9}[ ]"
     r"(?:خبر[ ]?داد|گفت|اعلام[ ]کرد|تاکید[ ]کرد|مطرح[ ]کرد|عنوان[ ]کرد|بیان[ ]کرد|هشدار[ ]داد)$"
+)
+# «باحضور محمد مخبر صورت گرفت», «در نشست خبری مدیرکل مطرح شد» over the headline: the occasion's kicker
+_OCCASION_LINE = re.compile(
+    r"^(?:با[ \u200c]?حضور|در|طی|به[ ]همت)[ ][^:،]{2,80}[ ](?:صورت[ ]گرفت|انجام[ ]شد|مطرح[ ]شد|اعلام[ ]شد)$"
 )
 _VERB_WORDS = frozenset(
     "شد شدند کرد کردند داد دادند است هستند نیست دارد دارند گفت شود کند یافت رسید گرفت ماند خواهد باید".split()
@@ -684,7 +690,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
     ]
     if (
         len(candidates) > 1
-        and (_is_post_line(candidates[0][1]) or _ATTRIBUTION_LINE.match(candidates[0][1]))
+        and any(kicker(candidates[0][1]) for kicker in (_is_post_line, _ATTRIBUTION_LINE.match, _OCCASION_LINE.match))
         and candidates[1][0] == candidates[0][0] + 1
     ):
         candidates = candidates[1:]  # «رئیس دانشگاه علوم پزشکی نمونه» or «ROLE خبر داد» over the headline: a kicker

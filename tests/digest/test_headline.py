@@ -646,13 +646,27 @@ def test_a_slug_ending_with_a_verb_or_particle_is_not_completed_or_cut(url: str,
     assert find_head(lines, url=url).headline.endswith(expected)
 
 
-def test_a_line_of_page_fields_is_no_headline() -> None:
+@pytest.mark.parametrize(
+    "fields",
+    ["اخبار » اجتماعی / تاریخ خبر: 9 تیر 1393 / کد مطلب: 8920 / نظرات: 0", "ارسال کننده: نمونه نیوز تاریخ: ۹۶/۰۸/۰۸"],
+)
+def test_a_line_of_page_fields_is_no_headline(fields: str) -> None:
     lines = (
-        "اخبار » اجتماعی / تاریخ خبر: 9 تیر 1393 / کد مطلب: 8920 / نظرات: 0",
+        fields,
         "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود",
         "به گزارش روابط عمومی بهزیستی، سبدها توزیع می‌شود.",
     )
     assert find_head(lines).headline == "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود"
+
+
+@pytest.mark.parametrize("occasion", ["باحضور رئیس ستاد نمونه صورت گرفت", "در نشست خبری مدیرکل بهزیستی مطرح شد"])
+def test_the_occasion_over_the_headline_is_a_kicker(occasion: str) -> None:
+    lines = (
+        occasion,
+        "ارسال محموله ۶۶ تنی کمک‌های امدادی به مناطق سیل زده استان نمونه",
+        "محموله بزرگ امدادی از فرودگاه نمونه به مناطق سیل‌زده ارسال شد.",
+    )
+    assert find_head(lines).headline == lines[1]
 
 
 def test_an_untitled_leads_short_main_clause_keeps_its_ke_clause() -> None:
