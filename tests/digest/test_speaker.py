@@ -91,7 +91,8 @@ def test_organisations_are_not_speakers(subject: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "subject", ["بانوی کارآفرین", "مرد روستای", "صاحبان صنایع", "ط", "شاهدان", "روایت تلخ زنان سرپرست خانوار"]
+    "subject",
+    ["بانوی کارآفرین", "مرد روستای", "صاحبان صنایع", "ط", "شاهدان", "روایت تلخ زنان سرپرست خانوار", "مهندس و پزشک"],
 )
 def test_common_nouns_and_initials_are_no_names(subject: str) -> None:
     mention = classify_subject(subject, 0)
