@@ -717,6 +717,8 @@ def _subjects(sentence: str) -> list[str]:
         if subject is not None:
             found.append(subject)
             start = m.start()
+            if ":" in m.group("after"):
+                found.extend(_stuttered(sentence[m.end() :]))
             break
     heading = _heading(_heading_text(sentence), start) if ":" in sentence or "؛" in sentence else None
     if heading is not None:
@@ -734,6 +736,21 @@ def _subjects(sentence: str) -> list[str]:
         if role is not None:
             found.append(role)
     return found
+
+
+def _stuttered(quote: str) -> list[str]:
+    """`ROLE گفت:دکتر NAME گفت: …`: an editor's double attribution; the name opening the quote with a
+    verb and a colon of its own is the same speaker's (one more subject of the sentence)."""
+    m = _VERB.search(quote, 0, MAX_STUTTER_CHARS)
+    if m is None or ":" not in m.group("after") or len(quote[: m.start()].split()) > MAX_STUTTER_WORDS:
+        return []
+    subject = _verb_subject(quote, m)
+    named = classify_subject(subject, 0) if subject else None
+    return [subject] if subject and named is not None and named.name and not named.role else []  # a post: another
+
+
+MAX_STUTTER_CHARS = 60
+MAX_STUTTER_WORDS = 4
 
 
 def _according_role(sentence: str) -> str | None:
