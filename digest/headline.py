@@ -238,6 +238,8 @@ def _trimmed_slug(best: list[str]) -> list[str]:
     """The slug's words without page ids and counters before them, and without a CMS's tail."""
     while best and (_NUMERIC_ID.match(best[0]) or _LATIN_ID.match(best[0]) or not _is_slug_word(best[0])):
         best.pop(0)  # «4102-فعلا-طلاق-…»: a leading page number that is no year
+    if len(best) > 3 and best[0] in _WEEKDAYS and best[1].isdigit() and best[2] in MONTHS:
+        best = best[4:] if best[3].isdigit() else best[3:]  # «،-جمعه-۲۰-مهر-شماری-از-…»: the post's date first
     if len(best) > 2 and _COUNTERS.match(" ".join(best[:3])):
         best = _COUNTERS.sub("", " ".join(best)).split()  # «np-94-1150-واژگونی-…»: views and ids, no headline
     if len(best) > 1 and best[-1] in _DUPLICATE_SUFFIX:
@@ -249,6 +251,7 @@ def _trimmed_slug(best: list[str]) -> list[str]:
     return best
 
 
+_WEEKDAYS = frozenset("شنبه یکشنبه دوشنبه سه‌شنبه سهشنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split())
 _CUT_ENDS = frozenset("و در به از با که برای تا".split())  # a title never ends with these: the CMS cut it
 _DUPLICATE_SUFFIX = frozenset("23456789")  # WordPress's «-2/» on a second page with the same slug
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")

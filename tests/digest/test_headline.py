@@ -235,6 +235,8 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         ("https://example.ir/news?id=ابتکار%20دادستانی_در_حمایت_از_زنان", "ابتکار دادستانی در حمایت از زنان"),
         ("https://example.ir/site/search?q=برچسب:انجمن%20کودکان%20کار", None),
         ("https://t.example/s/channel?q=%23کارگران_شهرداری_نمونه", None),
+        ("https://example.wordpress.com/،-جمعه-۲۰-مهر-شماری-از-مردم-در-نمونه-به/", "شماری از مردم در نمونه"),
+        ("https://example.ir/news/12/۱۳-آبان-روز-ملی-دانش-آموز", "۱۳ آبان روز ملی دانش آموز"),
     ],
     ids=[
         "percent_encoded",
@@ -255,6 +257,8 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         "title_in_a_query_value",
         "a_search_query_is_no_slug",
         "a_hashtag_query_is_no_slug",
+        "the_posts_weekday_and_date_first",
+        "a_date_that_is_the_subject_stays",
     ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
