@@ -295,11 +295,11 @@ def _dated_site(line: str) -> bool:
     if is_date_stamp(line):
         return True
     words = line.split()
-    if len(words) > MAX_HEADER_ROW_WORDS:
+    if len(words) > MAX_HEADER_ROW_WORDS or not any(ch.isdigit() for ch in line):
         return False
     for i in range(1, len(words)):
         first, second = " ".join(words[:i]), " ".join(words[i:])
-        if is_date_stamp(first) and _names_site(second) or _names_site(first) and is_date_stamp(second):
+        if is_date_stamp(first) and _names_site(second) or is_date_stamp(second) and _names_site(first):
             return True
     return False
 
