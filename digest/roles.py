@@ -173,6 +173,10 @@ ORG_STARTS = spellings(
 # Organisation nouns always followed by the organisation's own name: a first name right after one opens
 # that name (`مدیر امور مجاورین بنیاد کرامت …`, `مدیرعامل موسسه خیریه محمد رسول الله`), never the person's.
 NAMED_ORGS = frozenset("بنیاد موسسه مؤسسه انجمن شرکت کانون مجتمع باشگاه خیریه بیمارستان حسینیه مسجد".split())
+# Councils whose name opens with a first name («شورای عالی نظام پزشکی»: the medical council, not Mr Nezam)
+FIRST_NAMED_ORGS = frozenset(
+    f"نظام {w}" for w in "پزشکی مهندسی پرستاری دامپزشکی روانشناسی مشاوره صنفی وظیفه کاردانی".split()
+)
 # Heads that name the reporter, never the story's speaker («خبرنگار ما گزارش داد:»).
 REPORTER_HEADS = frozenset({"خبرنگار", "خبرنگاران"})  # «مجری طرح» is a post
 # Endings of Persian surnames: one such word right before a role head is a surname («موسوی مدیرکل …»).

@@ -746,7 +746,9 @@ def _stuttered(quote: str) -> list[str]:
         return []
     subject = _verb_subject(quote, m)
     named = classify_subject(subject, 0) if subject else None
-    return [subject] if subject and named is not None and named.name and not named.role else []  # a post: another
+    if subject is None or named is None or not named.name or named.role:
+        return []  # «استاندار گفت: رئیس جمهور گفت: …»: a post quoted in the quote is another speaker
+    return [subject]
 
 
 MAX_STUTTER_CHARS = 60

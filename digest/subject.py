@@ -24,6 +24,7 @@ from digest.places import PROVINCES, is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
+    FIRST_NAMED_ORGS,
     HEAD_KEYS,
     INDEFINITE,
     KEEP_TITLES,
@@ -55,10 +56,9 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never in
 _NOT_NAME = frozenset(
     "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های"
     " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و".split()
-)  # «بهمن ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; «مهندس و پزشک»:
-# two professions, no one named; verbs and
-# a headline's event nouns («افزایش تکدی گری در …») name no one; «جایی که مردم … گفتند» is a place, and
-# «… توسط ROLE» an agent phrase
+)  # «بهمن ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; verbs and a
+# headline's event nouns («افزایش تکدی گری در …») name no one; «جایی که مردم … گفتند» is a place, «… توسط
+# ROLE» an agent phrase, and «مهندس و پزشک» two professions
 _PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
 _GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
@@ -546,6 +546,8 @@ def _role_then_name(subject: str, tokens: list[str], index: int) -> Mention | No
     for i in range(len(tokens) - 1, 0, -1):
         tail = tokens[i:]
         if "،" in tail or not is_name_start(tokens[i]) or _is_place_after_cue(tokens, i) or tokens[i - 1] in NAMED_ORGS:
+            continue
+        if " ".join(tokens[i : i + 2]) in FIRST_NAMED_ORGS:
             continue
         if 2 <= len(tail) <= MAX_NAME_WORDS and looks_like_name(tail):
             start = i
