@@ -117,14 +117,26 @@ def cut_adjuncts(subject: str) -> str:
 def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Tokens before the first adjunct word, and the rest."""
     kept: list[str] = []
+    inner = False  # past a ministry's «در» phrase: a venue word after it ends the post («… در دانشگاه این مراسم»)
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if inner and tok in VENUE_WORDS:
+            return kept, tokens[i:]
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
-            rest = tokens[i + 1 :]
-            if not (tok == "در" and (_second_post_follows(kept, rest) or _constituency_follows(kept, rest))):
+            goes_on = _inner_phrase(kept, tokens[i + 1 :]) if tok == "در" else None
+            if goes_on is None:
                 return kept, tokens[i:]
+            inner = inner or goes_on == "ministry"
         kept.append(tok)
     return kept, []
+
+
+def _inner_phrase(kept: list[str], rest: list[str]) -> str | None:
+    """How a «در» phrase after `kept` goes on inside the post: as a second post or a constituency ("post"),
+    as the post's ministry ("ministry"), or not at all (None: where or when it was said)."""
+    if _second_post_follows(kept, rest) or _constituency_follows(kept, rest):
+        return "post"
+    return "ministry" if _ministry_follows(kept, rest) else None
 
 
 def _second_post_follows(kept: list[str], rest: list[str]) -> bool:
@@ -138,6 +150,24 @@ def _second_post_follows(kept: list[str], rest: list[str]) -> bool:
         if tok == "و" and rest[j + 1] in ROLE_HEADS:
             return True
     return False
+
+
+def _ministry_follows(kept: list[str], rest: list[str]) -> bool:
+    """`مدیر برنامه‌های تغذیه در مراکز جمعیتی وزارت بهداشت`: a «در» phrase inside a post that the post's
+    ministry, organisation or university closes within a few words, with no venue or other adjunct on the
+    way (`در جمع خبرنگاران`, `در سفر به …` are where it was said)."""
+    if not any(t in ROLE_HEADS for t in kept):
+        return False
+    for tok in rest[:MAX_INNER_PHRASE_WORDS]:
+        if tok in _POST_ORGS:
+            return True
+        if tok in ADJUNCTS or tok in VENUE_WORDS or tok == "،":
+            return False
+    return False
+
+
+_POST_ORGS = frozenset({"وزارت", "سازمان", "دانشگاه"})
+MAX_INNER_PHRASE_WORDS = 5
 
 
 def _constituency_follows(kept: list[str], rest: list[str]) -> bool:

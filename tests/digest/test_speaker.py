@@ -144,6 +144,23 @@ def test_subject_of(pre: str, subject: str) -> None:
     assert subject_of(normalize_fa(pre)) == normalize_fa(subject)
 
 
+@pytest.mark.parametrize(
+    ("subject", "kept"),
+    [
+        (
+            "رضا نمونه مدیر برنامه‌های تغذیه در مراکز جمعیتی وزارت بهداشت",
+            "رضا نمونه مدیر برنامه‌های تغذیه در مراکز جمعیتی وزارت بهداشت",
+        ),
+        ("علی نمونه رئیس دفتر نهاد رهبری در دانشگاه این مراسم", "علی نمونه رئیس دفتر نهاد رهبری در دانشگاه"),
+        ("مدیرکل بهزیستی نمونه در جمع خبرنگاران سازمان", "مدیرکل بهزیستی نمونه"),
+        ("مدیرکل بهزیستی نمونه در سفر به سازمان", "مدیرکل بهزیستی نمونه"),
+    ],
+    ids=["ministry_closes_the_phrase", "a_venue_after_it_ends_the_post", "a_venue_first", "a_trip_first"],
+)
+def test_a_phrase_inside_a_post_that_its_ministry_closes(subject: str, kept: str) -> None:
+    assert cut_adjuncts(subject) == kept
+
+
 def test_cut_adjuncts_keeps_commas_in_roles() -> None:
     subject = "مدیر کل دفتر امور آسیب های اجتماعی وزارت تعاون، کار و رفاه اجتماعی"
     assert cut_adjuncts(subject) == subject
