@@ -47,6 +47,11 @@ def _date_parts(line: str) -> tuple[int, int, int] | None:
     return None
 
 
+def is_weekday(word: str) -> bool:
+    """`شنبه`, `سه‌شنبه`, `پنجشنبه`, `جمعه`: a day of the week, whatever its half-space."""
+    return _WEEKDAY.fullmatch(word) is not None
+
+
 def is_date_stamp(line: str) -> bool:
     """A short line holding nothing but a date and/or a time (and their labels)."""
     text = to_latin_digits(line.strip())

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from digest.datestamp import is_date_stamp
+from digest.datestamp import is_date_stamp, is_weekday
 from digest.jalali import MONTHS
 from digest.layout import strip_emoji
 from digest.leadins import strip_lead_in
@@ -238,7 +238,7 @@ def _trimmed_slug(best: list[str]) -> list[str]:
     """The slug's words without page ids and counters before them, and without a CMS's tail."""
     while best and (_NUMERIC_ID.match(best[0]) or _LATIN_ID.match(best[0]) or not _is_slug_word(best[0])):
         best.pop(0)  # «4102-فعلا-طلاق-…»: a leading page number that is no year
-    if len(best) > 3 and best[0] in _WEEKDAYS and best[1].isdigit() and best[2] in MONTHS:
+    if len(best) > 3 and is_weekday(best[0]) and best[1].isdigit() and best[2] in MONTHS:
         best = best[4:] if best[3].isdigit() else best[3:]  # «،-جمعه-۲۰-مهر-شماری-از-…»: the post's date first
     if len(best) > 2 and _COUNTERS.match(" ".join(best[:3])):
         best = _COUNTERS.sub("", " ".join(best)).split()  # «np-94-1150-واژگونی-…»: views and ids, no headline
@@ -251,7 +251,6 @@ def _trimmed_slug(best: list[str]) -> list[str]:
     return best
 
 
-_WEEKDAYS = frozenset("شنبه یکشنبه دوشنبه سه‌شنبه سهشنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه".split())
 _CUT_ENDS = frozenset("و در به از با که برای تا".split())  # a title never ends with these: the CMS cut it
 _DUPLICATE_SUFFIX = frozenset("23456789")  # WordPress's «-2/» on a second page with the same slug
 _ESCAPED = re.compile(r"%[0-9A-Fa-f]{2}")
