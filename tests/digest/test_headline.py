@@ -663,7 +663,15 @@ def test_a_line_of_page_fields_is_no_headline(fields: str) -> None:
     assert find_head(lines).headline == "پنج هزار سبد کالا بین مددجویان بهزیستی شهر نمونه توزیع می شود"
 
 
-@pytest.mark.parametrize("occasion", ["باحضور رئیس ستاد نمونه صورت گرفت", "در نشست خبری مدیرکل بهزیستی مطرح شد"])
+@pytest.mark.parametrize(
+    "occasion",
+    [
+        "باحضور رئیس ستاد نمونه صورت گرفت",
+        "در نشست خبری مدیرکل بهزیستی مطرح شد",
+        "در گفت وگو با سایت نمونه تشریح شد",
+        "در گفت‌وگو با خبرنگار ما عنوان شد",
+    ],
+)
 def test_the_occasion_over_the_headline_is_a_kicker(occasion: str) -> None:
     lines = (
         occasion,
