@@ -88,12 +88,19 @@ _LINE_MARKERS = [
     "رفتن به محتوای اصلی",  # Drupal's «Skip to main content»
     "کد QR",  # «کد QR مطلب», «دریافت صفحه با کد QR»: the page's QR-code box
     "دریافت صفحه با کد",
+    "خطا در بارگذاری تصویر",  # a broken image's notice where the photo was
+    "خطا در بارگذاری ویدیو",
 ]
 # Credit lines, chrome only when the word is followed by a colon ("منبع: ایرنا").
 _CREDIT_MARKERS = ["منبع", "عکس", "عکاس", "خبرنگار", "نویسنده", "ترجمه", "گزارش", "تنظیم"]
 _END = re.compile(r"^[\W\d_]*" + alternation(_END_MARKERS))
 # «بازدید: ۱۲۳», «۴۵ بازدید», «بازدید امروز : ۳۰ نفر»: a view counter; «بازدید استاندار از …» opens a headline
 _VIEWS = r"بازدید(?=[ ]*(?:(?:امروز|دیروز|کل|این[ ]ماه|ماه|هفته|سال)[ ]*)?(?::|[0-9۰-۹]|$))"
+# «این مطلب ۵۱۴ بار خوانده شده», «۱ مطلب در تیر ۱۳۹۳ ثبت شده است»: a post's read counter, a blog archive's count
+_COUNTERS = (
+    r"این[ ]+مطلب[ ]+[0-9۰-۹]+[ ]+بار[ ]+(?:خوانده|دیده|مشاهده)[ \u200c]*شده"
+    r"|(?<![0-9۰-۹])[0-9۰-۹]+[ ]+مطلب[ ]+(?:در|با)[ ][^.!؟]{2,60}[ ]ثبت[ \u200c]*شده[ ]+است[ ]*$"
+)
 _CHROME = re.compile(
     r"^[\W\d_]*(?:"
     + alternation(_LINE_MARKERS)
@@ -101,6 +108,8 @@ _CHROME = re.compile(
     + alternation(_CREDIT_MARKERS)
     + r"\s*:|"
     + _VIEWS
+    + "|"
+    + _COUNTERS
     + ")"
 )
 _STAMP = re.compile(r"^[\W\d_]*(?:کد[ ]خبر|کد[ ]مطلب|شناسه[ ]خبر|شماره[ ]خبر|تاریخ[ ]انتشار)[ ]*:[ ]*[0-9۰-۹]")

@@ -142,6 +142,24 @@ def test_a_skip_to_content_link_is_chrome() -> None:
     assert clean_text(f"کد QR مطلبدریافت صفحه با کد QR\n{lead}") == (lead,)
 
 
+def test_a_posts_read_counter_and_an_archives_count_are_chrome() -> None:
+    title, lead = "تصرف ایلراه ها بلای جان عشایر", "مسئول بسیج عشایری استان نمونه گفت: سالانه چند تصادف رخ می‌دهد."
+    page = f"این مطلب ۵۱۴ بار خوانده شده\n{title}\n{lead}\nاین مطلب 194 بار دیده شده"
+    assert clean_text(page) == (title, lead)
+    assert clean_text(f"۱ مطلب در تیر ۱۳۹۳ ثبت شده است\n{lead}") == (lead,)
+    assert clean_text(f"۳ مطلب با موضوع «قنات» ثبت شده است\n{lead}") == (lead,)
+    news = "۴۵ مطلب در سامانه ثبت شده است و بررسی می‌شود"  # a sentence that goes on is news
+    assert clean_text(f"{news}\n{lead}") == (news, lead)
+
+
+def test_a_broken_images_notice_is_chrome() -> None:
+    lead = "زمین در بخش‌هایی از شهر نمونه سالانه تا ۲۰ سانتیمتر فرو می‌نشیند و خانه‌ها ترک برداشته‌اند."
+    assert clean_text(f"خطا در بارگذاری تصویر\n{lead}") == (lead,)
+    assert clean_text(f"خطا در بارگذاری ویدیو\nعنوان خبر نمونه\n{lead}") == ("عنوان خبر نمونه", lead)
+    title = "خطا در بارگذاری سامانه ثبت نام وام ودیعه"  # news of an error, not a notice
+    assert clean_text(f"{title}\n{lead}") == (title, lead)
+
+
 def test_a_postal_address_is_chrome() -> None:
     address = "قائمشهر ، میدان شهید سلیمانی، خیابان شهید بهشتی ، روبروی خیابان عدالت ۳۵"
     story = ("تا سه هفته دیگر بقیه استانداران معرفی می‌شوند", "سخنگوی دولت گفت: الف.")
