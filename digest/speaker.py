@@ -761,6 +761,11 @@ def _according_role(sentence: str) -> str | None:
     m = _BE_GOFTE_BARE.search(sentence)
     if m is None:
         return None
+    bracketed = _BRACKETED_NAME.match(m.group("rest")) if "(" in m.group("rest") else None
+    if bracketed is not None:  # «به نقل از ROLE( NAME) منتشر شد …»: the post, its holder named in brackets
+        named = classify_subject(bracketed.group(0), 0)
+        if named is not None and named.name and named.role:
+            return bracketed.group(0)
     words = m.group("rest").split()[:MAX_BARE_WORDS]
     number = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), len(words))
     if number > MAX_BARE_NAME_WORDS:  # «به گفته حجت الاسلام NAME امسال در کشور ۲۰۰ هزار …»: a time word first
@@ -781,6 +786,9 @@ def _according_role(sentence: str) -> str | None:
     kept, rest = split_adjuncts(tokens)
     rest = rest or words[number:]
     return ends_at_place(join_tokens(kept)) if rest and len(kept) < MAX_BARE_WORDS else None
+
+
+_BRACKETED_NAME = re.compile(r"[^()]{3,80}?[ ]*\([ ]*[^()]{3,40}?[ ]*\)")
 
 
 def _first_and_surname(words: list[str]) -> bool:
