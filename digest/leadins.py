@@ -239,6 +239,9 @@ def _strip_region(text: str) -> str:
     return text[m.end() :].strip() if m is not None and is_place(m.group("place")) else text
 
 
+_REPORT_DASH = re.compile(r"(?:[^\s،؛:\-–—]+[ \u200c]+){0,2}[^\s،؛:\-–—]+[ ]+-[ ]+")
+
+
 def _strip_report(text: str) -> str:
     """`text` without `به گزارش …،`; see the module docstring for quotes and comma-less lead-ins."""
     start = _REPORT_START.match(text)
@@ -249,6 +252,9 @@ def _strip_report(text: str) -> str:
         m = None  # «به گزارش AGENCY NAME با بیان اینکه …، گفت»: the comma closes the adjunct, not the lead-in
     if _ANNOUNCED.match(text) and (m is None or _HAS_DIGIT.search(text, 0, m.end())):
         return text  # «طبق اعلام این سازمان ۱۴ هزار نفر … طبق معمول، …»: the source ran into the clause
+    dash = _REPORT_DASH.match(text, start.end()) if m is not None and "-" in text[: m.end()] else None
+    if dash is not None and m is not None and dash.end() < m.end() and " - " not in text[dash.end() : m.end()]:
+        return text[dash.end() :]  # «به گزارش ثریا - برنامه … اعلام شده است؛ …»: the outlet ends at its dash
     end = m.end() if m else min(len(text), MAX_REPORT_CHARS)
     q = _QUOTED.search(text, start.end(), end)
     if q is not None:

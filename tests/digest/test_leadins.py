@@ -185,3 +185,20 @@ def test_bylines_and_report_shapes(text: str, expected: str) -> None:
 )
 def test_one_word_dateline_before_a_dash(text: str, expected: str) -> None:
     assert strip_lead_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the outlet's name ends at a spaced dash; the semicolon later is the lead's own
+            "به گزارش ثریا - برنامه ثبت‌نام وام‌های دانشجویی اعلام شده است؛ بر این اساس دانشجویان ثبت نام می‌کنند.",
+            "برنامه ثبت‌نام وام‌های دانشجویی اعلام شده است؛ بر این اساس دانشجویان ثبت نام می‌کنند.",
+        ),
+        (  # two dashes: an outlet, then the agency it credits; the post before the comma is the subject
+            "به گزارش سایت نمونه - ایرنا - مدیرکل بهزیستی، از توزیع ۶ هزار بسته خبر داد.",
+            "مدیرکل بهزیستی، از توزیع ۶ هزار بسته خبر داد.",
+        ),
+    ],
+)
+def test_a_report_lead_in_ending_at_a_dash(text: str, expected: str) -> None:
+    assert strip_lead_in(text) == expected
