@@ -413,7 +413,30 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
                 named = _interviewed(sentence, index)
             if named is not None:
                 out.append(named)
+    out = _glued_headings(out, sentences)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+def _glued_headings(mentions: list[Mention], sentences: list[str]) -> list[Mention]:
+    """«تورم روستایی بالاتر از شهری مدنی اظهارکرد: …»: a subheading the page glued before a surname
+    the text gave in full earlier; the unknown words are the heading, the speaker is that person."""
+    full = {m.name.split()[-1]: m.name for m in mentions if m.name and m.role and len(m.name.split()) > 1}
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.name.split() if m.name and not m.role and m.kind == "person" else []
+        if words and words[-1] not in full and not is_first_name(words[0]):
+            known = next((full[w] for w in _words_before_verb(sentences[m.index]) if w in full), None)
+            m = Mention(known, None, m.kind, m.index) if known else m
+        out.append(m)
+    return out
+
+
+def _words_before_verb(sentence: str) -> list[str]:
+    """The word right before the sentence's first reporting verb that quotes (`… مدنی اظهار کرد:`)."""
+    m = _VERB.search(sentence)
+    return sentence[: m.start()].split()[-1:] if m is not None and ":" in m.group("after") else []
 
 
 _TAG_OPENERS = ("برچسب", "نمایش موارد بر اساس برچسب")
