@@ -14,11 +14,11 @@ from datetime import datetime, timedelta, timezone
 
 import jdatetime
 
-from digest.jalali import MONTHS
+from digest.jalali import MONTHS, WEEKDAY_PATTERN
 from digest.normalize import to_latin_digits
 
 TEHRAN = timezone(timedelta(hours=3, minutes=30), "Asia/Tehran")  # no DST since 2022
-_WEEKDAY = re.compile(r"(?:یک|دو|سه|چهار|پنج)?[\s\u200c]*شنبه|جمعه")
+_WEEKDAY = re.compile(WEEKDAY_PATTERN)
 _LABELS = re.compile(
     r"تاریخ[\s\u200c]*(?:انتشار|خبر|درج)?|زمان[\s\u200c]*(?:انتشار|درج)|منتشر[\s\u200c]*شده"
     r"|به[\s\u200c]*روز[\s\u200c]*رسانی|بروزرسانی|ساعت|ماه|هجری|شمسی|خورشیدی"

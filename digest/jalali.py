@@ -12,6 +12,8 @@ from digest.normalize import to_persian_digits
 MONTHS = (
     "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
 )  # fmt: skip
+# a day of the week as pages write it, with or without its half-space: «شنبه», «سه‌شنبه», «پنجشنبه», «جمعه»
+WEEKDAY_PATTERN = r"(?:(?:یک|دو|سه|چهار|پنج)[ \u200c]?)?شنبه|جمعه"
 
 
 def jalali_date(moment: datetime, timezone: str = "Asia/Tehran", with_time: bool = True) -> str:

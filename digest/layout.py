@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from functools import partial
 
-from digest.jalali import MONTHS
+from digest.jalali import MONTHS, WEEKDAY_PATTERN
 from digest.roles import HEAD_KEYS, ORG_STARTS, REPORT_OPENERS, REPORTING_VERB, ROLE_HEADS, TITLES, first_names
 from digest.textmatch import PERSIAN_LETTER, PERSIAN_LETTERS, alternation, squash
 from digest.units import COUNT_UNITS, MONEY_UNITS
@@ -54,7 +54,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _PERSIAN = re.compile(rf"[{PERSIAN_LETTERS}\u06f0-\u06f9]")
 
 _D = "[0-9۰-۹]"
-_WEEKDAYS = "(?:شنبه|یک[ \u200c]?شنبه|دو[ \u200c]?شنبه|سه[ \u200c]?شنبه|چهار[ \u200c]?شنبه|پنج[ \u200c]?شنبه|جمعه)"
+_WEEKDAYS = f"(?:{WEEKDAY_PATTERN})"
 _JALALI_MONTHS = "|".join(MONTHS)
 _MONTHS = (
     f"(?:{_JALALI_MONTHS}|امرداد"
