@@ -88,6 +88,8 @@ _LINE_MARKERS = [
     "رفتن به محتوای اصلی",  # Drupal's «Skip to main content»
     "کد QR",  # «کد QR مطلب», «دریافت صفحه با کد QR»: the page's QR-code box
     "دریافت صفحه با کد",
+    "بازگشت به صفحه نخست",  # a static page's «back to the home page» link
+    "بازگشت به صفحه اصلی",
     "خطا در بارگذاری تصویر",  # a broken image's notice where the photo was
     "خطا در بارگذاری ویدیو",
 ]

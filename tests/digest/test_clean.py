@@ -152,6 +152,12 @@ def test_a_posts_read_counter_and_an_archives_count_are_chrome() -> None:
     assert clean_text(f"{news}\n{lead}") == (news, lead)
 
 
+def test_a_back_to_the_home_page_link_is_chrome() -> None:
+    title, lead = "شمار کودکان کار فراتر از یک میلیون است", "مدیرعامل انجمن نمونه اعلام داشت: کودکان کار زیادند."
+    assert clean_text(f"بازگشت به صفحه نخست\n{title}\n{lead}") == (title, lead)
+    assert clean_text(f"{title}\n{lead}\nبازگشت به صفحه اصلی") == (title, lead)
+
+
 def test_a_broken_images_notice_is_chrome() -> None:
     lead = "زمین در بخش‌هایی از شهر نمونه سالانه تا ۲۰ سانتیمتر فرو می‌نشیند و خانه‌ها ترک برداشته‌اند."
     assert clean_text(f"خطا در بارگذاری تصویر\n{lead}") == (lead,)
