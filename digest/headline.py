@@ -190,7 +190,10 @@ def slug_title(url: str | None) -> str | None:
     except ValueError:
         return None
     segments = parts.path.split("/")
-    if not _longest_slug(segments) and "%" in parts.query:  # «…/?news/بهره%20برداری…/ID», «…?id=عنوان_خبر»
+    joomla = _JOOMLA_ALIAS.search(parts.query) if "view=article" in parts.query else None
+    if joomla is not None and _longest_slug([joomla.group("alias")]):
+        segments = [joomla.group("alias")]  # Joomla's «?view=article&id=197:ALIAS»: the path names a menu item
+    elif not _longest_slug(segments) and "%" in parts.query:  # «…/?news/بهره%20برداری…/ID», «…?id=عنوان_خبر»
         segments = _query_segments(parts.query)
     if any(seg.lower() in _LISTING for seg in segments):
         return None  # a tag or search page: its slug names a keyword, not the story
@@ -200,6 +203,9 @@ def slug_title(url: str | None) -> str | None:
     if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
         best[0] += "/"
     return " ".join(best)
+
+
+_JOOMLA_ALIAS = re.compile(r"(?:^|&)id=[0-9]+:(?P<alias>[^&]+)")
 
 
 def _query_segments(query: str) -> list[str]:

@@ -237,6 +237,11 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         ("https://t.example/s/channel?q=%23کارگران_شهرداری_نمونه", None),
         ("https://example.wordpress.com/،-جمعه-۲۰-مهر-شماری-از-مردم-در-نمونه-به/", "شماری از مردم در نمونه"),
         ("https://example.ir/news/12/۱۳-آبان-روز-ملی-دانش-آموز", "۱۳ آبان روز ملی دانش آموز"),
+        (
+            "https://example.ir/تاریخچه-ی-سازمان?view=article&id=197:%D9%85%D8%AD%D9%84%D9%87-%D9%87%D8%A7%DB%8C-"
+            "%D9%87%D8%AF%D9%81-%D8%A8%D8%A7%D8%B2%D8%A2%D9%81%D8%B1%DB%8C%D9%86%DB%8C&catid=14",
+            "محله های هدف بازآفرینی",
+        ),
     ],
     ids=[
         "percent_encoded",
@@ -259,6 +264,7 @@ def test_overline_ending_in_semicolon_is_the_kicker() -> None:
         "a_hashtag_query_is_no_slug",
         "the_posts_weekday_and_date_first",
         "a_date_that_is_the_subject_stays",
+        "joomlas_article_alias_over_its_menu_path",
     ],
 )
 def test_slug_title(url: str | None, slug: str | None) -> None:
