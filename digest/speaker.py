@@ -390,6 +390,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
         if mention is not None:
             titles.append(mention)
     out: list[Mention] = []
+    loose: list[tuple[int, str]] = []  # subjects that name no one alone: their sentence index, first word
     interview = any(_is_question_label(s) for s in sentences)
     labels = _leading_labels(sentences)
     for index, sentence in enumerate(sentences):
@@ -399,10 +400,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
                 out.append(tagged)
                 continue
         subjects = _subjects(sentence)
-        for subject in subjects:
-            mention = classify_subject(subject, index)
-            if mention is not None:
-                out.append(mention)
+        out.extend(_subject_mentions(subjects, index, loose))
         out.extend(_prayer_leader(sentence, index))
         if not subjects:
             named = _answer_label(sentence, index) if interview else None
@@ -413,8 +411,28 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
                 named = _interviewed(sentence, index)
             if named is not None:
                 out.append(named)
-    out = _glued_headings(out, sentences)
+    out = _by_surname(_glued_headings(out, sentences), loose)
     return [m for m in titles if not _is_group(m, out)] + out
+
+
+def _subject_mentions(subjects: list[str], index: int, loose: list[tuple[int, str]]) -> list[Mention]:
+    """The mentions the sentence's subjects name; a subject naming no one alone goes to `loose`."""
+    out = []
+    for subject in subjects:
+        mention = classify_subject(subject, index)
+        if mention is not None:
+            out.append(mention)
+        elif subject.split()[:1]:
+            loose.append((index, subject.split()[0]))
+    return out
+
+
+def _by_surname(mentions: list[Mention], loose: list[tuple[int, str]]) -> list[Mention]:
+    """«گمار علت این حادثه را … عنوان کرد و افزود»: a subject that opens with the surname of a person the
+    text names in full is theirs, though the surname ends like no other (`_trim_object` drops it)."""
+    full = {m.name.split()[-1]: m.name for m in mentions if m.name and len(m.name.split()) > 1}
+    found = [Mention(full[word], None, "person", index) for index, word in loose if word in full]
+    return sorted([*mentions, *found], key=lambda m: m.index) if found else mentions
 
 
 def _glued_headings(mentions: list[Mention], sentences: list[str]) -> list[Mention]:

@@ -545,7 +545,13 @@ def _trim_object(tokens: list[str]) -> list[str]:
     if start is None:  # a surname alone («رضایی پرداخت … را …», «نجاتی پور …»), unless a role leads
         if _has_head(head):
             return ends_at_place(join_tokens(head), province_word=True).split()
-        return head[:2] if head[1:2] and head[1] in SURNAME_PARTS else head[:1]
+        if head[1:2] and head[1] in SURNAME_PARTS:
+            return head[:2]
+        if len(head) <= 1 or is_surname(head[0]) or head[0] in PRONOUNS:
+            return head[:1]
+        if is_surname(head[1]):
+            return head[:2]  # «امیرعباس جعفری جذب … را …»: an unlisted first name, then the surname
+        return []  # «برهای یکیدوماهه را … بلند کرد و گفت»: a noun opens the object; the subject is elsewhere
     while start < len(head) and head[start] in TITLES:
         start += 1
     size = 3 if start + 1 < len(head) and is_first_name(head[start]) and is_first_name(head[start + 1]) else 2

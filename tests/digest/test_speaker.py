@@ -2021,3 +2021,25 @@ def test_a_representatives_constituency_of_unlisted_places_closed_by_dar_majlis(
     # a venue on the way is the adjunct's
     venue = "علی نمونه‌زاده نماینده مردم نمونه‌آباد در جمع خبرنگاران در مجلس گفت: الف."
     assert speakers(venue)[0][1] == "نماینده مردم نمونه\u200cآباد"
+
+
+def test_a_noun_opening_the_object_names_no_one() -> None:
+    text = (
+        "آن روز صبح آقای اکبر نمونه‌زاده ناگهان دوید لای گله گوسفندها.\n"
+        "برهای یکیدوماهه را با یک دست بلند کرد و گفت: «همین دیروز شش تا از این بره‌ها را فروختم.»"
+    )
+    assert all(name != "برهای" for name, _, _ in speakers(text))
+    assert classify_subject("برهای یکیدوماهه را", 0) is None
+
+
+def test_a_subject_that_opens_with_a_named_persons_surname_is_theirs() -> None:
+    text = (
+        "سروان روح اله نمونه‌گمار فرمانده پلیس راه شهرستان نمونه گفت: در این حادثه دو نفر فوت کردند.\n"
+        "نمونه‌گمار علت این حادثه را تجاوز به چپ عنوان کرد و افزود: این محور پرحادثه است."
+    )
+    assert speakers(text) == [("روح اله نمونه‌گمار", "فرمانده پلیس راه شهرستان نمونه", 2)]
+
+
+def test_an_unlisted_first_name_before_a_surname_opening_the_object() -> None:
+    mention = classify_subject("امیرعباس جعفری جذب و اعطای تسهیلات را یکی از راههای ایجاد اشتغال", 0)
+    assert mention is not None and mention.name == "امیرعباس جعفری"
