@@ -862,6 +862,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     pre = sentence[: m.start()]
+    if not quoted and "توان" in pre and _IMPERSONAL.search(pre):
+        return None  # «نخستین سیاست … را می توان فرمان … دانست»: "one can deem", nobody's words
     tail = _cleft_tail(pre)
     if tail is not None and _PRONOUN_OBJECT.search(tail):
         pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
@@ -874,6 +876,9 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
         return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
     return _with_name_before_verb(written, pre)
+
+
+_IMPERSONAL = re.compile(r"(?<![\w\u200c])را[ ]+می[ \u200c]?توان(?![\w\u200c])")
 
 
 def _names_one(name: str | None, verb: str) -> bool:

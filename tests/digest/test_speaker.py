@@ -2043,3 +2043,10 @@ def test_a_subject_that_opens_with_a_named_persons_surname_is_theirs() -> None:
 def test_an_unlisted_first_name_before_a_surname_opening_the_object() -> None:
     mention = classify_subject("امیرعباس جعفری جذب و اعطای تسهیلات را یکی از راههای ایجاد اشتغال", 0)
     assert mention is not None and mention.name == "امیرعباس جعفری"
+
+
+def test_one_can_deem_is_nobodys_statement() -> None:
+    text = "مقدمه: نخستین سیاست جدی برای اقشار کم درآمد را می توان فرمان تأسیس بنیاد مسکن دانست."
+    assert speakers(text) == []
+    named = "علی نمونه‌زاده مدیرکل بنیاد مسکن استان این طرح را گامی مهم دانست."  # a subject who deems: his words
+    assert [name for name, _, _ in speakers(named)] == ["علی نمونه‌زاده"]
