@@ -50,9 +50,10 @@ _G = r"[ \u200c]*"  # glue between number parts: none, space or half-space
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])(?<!\u200c)"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])(?!\u200c)"
 _SCALE = "(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")"
-# digit groups joined by . , ٫ ٬ / — and by the Arabic comma: as thousands before exactly three digits
-# (۱۰،۰۰۰), as a decimal comma before one or two digits and a scale (۶،۵ میلیارد = 6.5 billion)
-_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/]|،(?=[0-9۰-۹]{3}(?![0-9۰-۹]))|،(?=[0-9۰-۹]{1,2}[ \u200c]*" + _SCALE + r"))[0-9۰-۹]+)*"
+# digit groups joined by . , ٫ ٬ / (or a typist's «ر» for the slash) — and by the Arabic comma: as thousands
+# before exactly three digits (۱۰،۰۰۰), as a decimal comma before one or two digits and a scale (۶،۵ میلیارد)
+_ARABIC_COMMA_JOIN = r"،(?=[0-9۰-۹]{3}(?![0-9۰-۹]))|،(?=[0-9۰-۹]{1,2}[ \u200c]*" + _SCALE + ")"
+_DIGITS = r"[0-9۰-۹]+(?:(?:[.,٫٬/ر]|" + _ARABIC_COMMA_JOIN + r")[0-9۰-۹]+)*"
 _WORD = "(?:" + "|".join(sorted(WORDS, key=len, reverse=True)) + ")"
 # an ISO date or date-time (2025-12-17, 2025-12-17T10:45): one token that has no value
 # a hyphenated date, either order, maybe glued to a clock before it (۲۲-۰۵-۱۳۹۱, 02:552021-07-18)
@@ -159,7 +160,7 @@ def digit_value(raw: str, reversed_latin: bool = True) -> float | None:
     """
     if raw.isdecimal():
         return float(raw)  # a plain run of digits (float reads Persian digits too)
-    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".")
+    s = to_latin_digits(raw).replace("٬", ",").replace("٫", ".").replace("ر", "/")  # «5ر1»: a typist's «/»
     s = _DECIMAL_COMMA.sub(".", s).replace("،", ",")
     if "-" in s:
         return None  # an ISO date
@@ -351,5 +352,5 @@ def _make_span(start: int, piece: str, reversed_latin: bool) -> NumberSpan | Non
         has_digits=has_digits,
         has_scale=_SCALE_RE.search(piece) is not None,
         percent=piece.endswith(("٪", "%")),
-        slash="/" in piece,
+        slash="/" in piece or "ر" in piece,
     )
