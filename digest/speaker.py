@@ -430,15 +430,20 @@ def _subject_mentions(subjects: list[str], index: int, loose: list[tuple[int, st
 def _by_surname(mentions: list[Mention], loose: list[tuple[int, str]]) -> list[Mention]:
     """«گمار علت این حادثه را … عنوان کرد و افزود»: a subject that opens with the surname of a person the
     text names in full is theirs, though the surname ends like no other (`_trim_object` drops it)."""
-    full = {m.name.split()[-1]: m.name for m in mentions if m.name and len(m.name.split()) > 1}
+    full = _by_last_word(mentions)
     found = [Mention(full[word], None, "person", index) for index, word in loose if word in full]
     return sorted([*mentions, *found], key=lambda m: m.index) if found else mentions
+
+
+def _by_last_word(mentions: list[Mention]) -> dict[str, str]:
+    """The full names the mentions give (two words or more), by their last word (the surname)."""
+    return {m.name.split()[-1]: m.name for m in mentions if m.name and len(m.name.split()) > 1}
 
 
 def _glued_headings(mentions: list[Mention], sentences: list[str]) -> list[Mention]:
     """«تورم روستایی بالاتر از شهری مدنی اظهارکرد: …»: a subheading the page glued before a surname
     the text gave in full earlier; the unknown words are the heading, the speaker is that person."""
-    full = {m.name.split()[-1]: m.name for m in mentions if m.name and m.role and len(m.name.split()) > 1}
+    full = _by_last_word([m for m in mentions if m.role])
     if not full:
         return mentions
     out = []
