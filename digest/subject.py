@@ -752,7 +752,7 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
     """`مدیرکل ثبت احوال مازندران شورای پیشگیری …`, `رئیس پلیس راه استان علت وقوع … را`: with no comma to
     end it, a post ends at its place when what follows neither goes on with «و» nor names another place;
     before an object («… را») «استان/کشور» stand for the place too."""
-    words = role.split()
+    words = role.replace("،", " ،").split() if "،" in role else role.split()
     for i in range(1, len(words) - 1):
         k = _place_at(words, i, province_word)
         if not k:
@@ -760,10 +760,25 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
         if i + k == len(words):
             return role  # the post ends at its place already («… آذربایجان شرقی»)
         nxt = words[i + k]
+        if nxt == "،":
+            if words[0] in REPRESENTATIVE_HEADS or _goes_on_after_comma(words[i + k + 1 : i + k + 2]):
+                continue  # «استاندار کرمان، رئیس شورای …», «… استان، NAME», «نماینده … واش، میرجاوه، تپتان …»
+            return " ".join(words[: i + k]).replace(" ،", "،")  # «امام جمعه سنندج، تلاش، خدمت … را …»
         central = words[i] == "مرکزی" and words[i - 1] in _CENTRAL_OF  # «شورای مرکزی کمیته …», «بخش مرکزی گنبد»
         if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON and not central:
-            return " ".join(words[: i + k])
+            return " ".join(words[: i + k]).replace(" ،", "،")
     return role
+
+
+def _goes_on_after_comma(after: list[str]) -> bool:
+    """The word after a post's place and comma opens another post, an organisation, a name or a place."""
+    return not after or (
+        after[0] in ROLE_HEADS
+        or after[0] in ORG_STARTS
+        or is_name_start(after[0])
+        or is_place(after[0])
+        or is_place_name(after[0])  # «نماینده مردم اهواز، باوی، حمیدیه و کارون»: a list of places
+    )
 
 
 def _place_at(words: list[str], i: int, province_word: bool = False, slot: bool = False) -> int:
