@@ -611,7 +611,49 @@ def layout_lines(text: str) -> list[str]:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
             )
-    return _split_titled_lead(_unwrap(out))
+    return _split_titled_lead(_unwrap(_hard_wrapped(out)))
+
+
+def _hard_wrapped(lines: list[str]) -> list[str]:
+    """A page hard-wrapped at a fixed width (a plain-text copy, a PDF's lines): most of its long lines
+    are about as long as the widest and stop mid-sentence; each such line goes on in the next."""
+    long = sorted(len(line) for line in lines if len(line) >= MIN_WRAP_CHARS)
+    if len(long) < MIN_WRAP_PAGE_LINES:
+        return lines
+    width = long[len(long) * 3 // 4]
+    if sum(WRAP_LOW * width <= n <= WRAP_HIGH * width for n in long) < WRAP_SHARE * len(long):
+        return lines  # paragraphs of any length: no fixed width
+    cut = {i for i, line in enumerate(lines[:-1]) if i and _wrapped_at(line, width) and _goes_on(lines[i + 1])}
+    if len(cut) < MIN_WRAPPED_LINES or 2 * len(cut) < len(long):
+        return lines
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in cut:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _goes_on(line: str) -> bool:
+    """A line that may continue the one before: it opens with a letter and with no label («ساعت: …»)."""
+    return line[:1].isalpha() and ":" not in line[:MAX_LABEL_CHARS]
+
+
+MAX_LABEL_CHARS = 12
+
+
+def _wrapped_at(line: str, width: int) -> bool:
+    """A line as wide as the page's wrap that stops with no sentence end or comma."""
+    return WRAP_LOW * width <= len(line) <= WRAP_HIGH * width and line[-1] not in _SENTENCE_STOPS
+
+
+MIN_WRAP_CHARS = 40
+MIN_WRAP_PAGE_LINES = 6  # long lines a page needs before its width can be told
+MIN_WRAPPED_LINES = 4
+WRAP_SHARE = 0.6  # of the long lines, this share or more sit at the page's width
+WRAP_LOW, WRAP_HIGH = 0.8, 1.1  # a wrapped line's length against the page's width (its 75th percentile)
+_SENTENCE_STOPS = frozenset(".!؟?:؛»)،")
 
 
 def _split_titled_lead(lines: list[str]) -> list[str]:
