@@ -15,6 +15,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from digest.jalali import WEEKDAY_PATTERN
 from digest.layout import layout_lines
 from digest.normalize import normalize_fa
 from digest.textmatch import PERSIAN_LETTER, alternation
@@ -103,6 +104,9 @@ _COUNTERS = (
     r"این[ ]+مطلب[ ]+[0-9۰-۹]+[ ]+بار[ ]+(?:خوانده|دیده|مشاهده)[ \u200c]*شده"
     r"|(?<![0-9۰-۹])[0-9۰-۹]+[ ]+مطلب[ ]+(?:در|با)[ ][^.!؟]{2,60}[ ]ثبت[ \u200c]*شده[ ]+است[ ]*$"
 )
+# a WordPress date widget («امروز : جمعه - ۱۵ فروردین - ۱۴۰۴», «برابر با : Friday - 3 May …»; with no Jalali
+# plugin «امروز : افزونه جلالی را نصب کنید.») and its visitor counter («کل 3087 امروز 0»)
+_WIDGETS = rf"امروز[ ]*:[ ]*(?:افزونه|{WEEKDAY_PATTERN})|برابر[ ]با[ ]*:|کل[ ]+[0-9۰-۹]+[ ]+امروز[ ]+[0-9۰-۹]+"
 _CHROME = re.compile(
     r"^[\W\d_]*(?:"
     + alternation(_LINE_MARKERS)
@@ -112,6 +116,8 @@ _CHROME = re.compile(
     + _VIEWS
     + "|"
     + _COUNTERS
+    + "|"
+    + _WIDGETS
     + ")"
 )
 _STAMP = re.compile(r"^[\W\d_]*(?:کد[ ]خبر|کد[ ]مطلب|شناسه[ ]خبر|شماره[ ]خبر|تاریخ[ ]انتشار)[ ]*:[ ]*[0-9۰-۹]")

@@ -158,6 +158,17 @@ def test_a_back_to_the_home_page_link_is_chrome() -> None:
     assert clean_text(f"{title}\n{lead}\nبازگشت به صفحه اصلی") == (title, lead)
 
 
+def test_a_date_widget_with_no_jalali_plugin_and_its_counter_are_chrome() -> None:
+    title = "خروج خوراک اصلی از سفره ها"
+    lead = "وزارت رفاه گزارش خط فقر را منتشر کرد و مصرف مرغ کاهش یافت."
+    page = (
+        f"• امروز : افزونه جلالی را نصب کنید.\n  • برابر با : Friday - 3 May - 2024\nکل 3087 امروز 0\n{title}\n{lead}"
+    )
+    assert clean_text(page) == (title, lead)
+    dated = f"• امروز : جمعه - ۱۵ فروردین - ۱۴۰۴\n  • برابر با : 6 - شوال - 1446\n{title}\n{lead}"
+    assert clean_text(dated) == (title, lead)
+
+
 def test_a_broken_images_notice_is_chrome() -> None:
     lead = "زمین در بخش‌هایی از شهر نمونه سالانه تا ۲۰ سانتیمتر فرو می‌نشیند و خانه‌ها ترک برداشته‌اند."
     assert clean_text(f"خطا در بارگذاری تصویر\n{lead}") == (lead,)
