@@ -50,6 +50,7 @@ from digest.roles import (
     ADJUNCTS,
     ANAPHORIC_NOUNS,
     CLAUSE_VERBS,
+    FIRST_NAMED_ORGS,
     HEAD_KEYS,
     HONORIFIC_VERBS,
     KEEP_TITLES,
@@ -1197,9 +1198,8 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
         want = [squash(t) for t in subject_tokens(role) if t != "،"][:3]
         if not want:
             continue
-        raw = subject_tokens(role)[0][:3]
         for sentence in sentences:
-            if raw not in sentence or want[0][:4] not in squash(sentence):
+            if want[0][:4] not in squash(sentence):  # «رئیس» and «رییس» alike
                 continue
             name = _name_beside(subject_tokens(strip_byline(sentence)), want)  # a reporter is no one's name
             if name is not None:
@@ -1210,7 +1210,7 @@ def _name_in_text(roles: list[str], sentences: list[str]) -> str | None:
 def _name_beside(tokens: list[str], want: list[str]) -> str | None:
     """`FIRST LAST ROLE`, `FIRST LAST، ROLE` or `ROLE … FIRST LAST` around the role words `want`."""
     for i in range(len(tokens)):
-        if tokens[i][:2] != want[0][:2]:
+        if squash(tokens[i][:3])[:2] != want[0][:2]:  # «رئیس» is «رییس» in comparison form
             continue
         j = _role_end(tokens, i, want)
         if j is None:
@@ -1228,8 +1228,10 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
                 break
             j += 1
         cand = tokens[j : j + 2]
-        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and tokens[j - 1] not in NAMED_ORGS:
-            if not is_place(" ".join(cand)):  # «فرمانده پلیس راه شاهین دژ»: a town named like a person
+        after_cue = tokens[j - 1] in NAMED_ORGS or tokens[j - 1] in _PLACE_CUE_WORDS  # «… شهرستان اسلام آباد غرب»
+        if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and not after_cue:
+            pair = " ".join(cand)  # «فرمانده پلیس راه شاهین دژ»: a town named like a person; «نظام پزشکی»
+            if not (is_place(pair) or is_place_name(pair) or pair in FIRST_NAMED_ORGS):
                 return clean_name(cand)
     return None
 
@@ -1252,6 +1254,7 @@ def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:
 
 
 _UNIT_WORDS = frozenset({"شهرستان", "استان"})
+_PLACE_CUE_WORDS = _UNIT_WORDS | {"شهر", "بخش", "روستای", "دهستان"}
 
 
 def _unit_for_place(after: list[str], place: str) -> bool:

@@ -2075,3 +2075,18 @@ def test_one_can_deem_is_nobodys_statement() -> None:
     assert speakers(text) == []
     named = "علی نمونه‌زاده مدیرکل بنیاد مسکن استان این طرح را گامی مهم دانست."  # a subject who deems: his words
     assert [name for name, _, _ in speakers(named)] == ["علی نمونه‌زاده"]
+
+
+def test_a_title_posts_holder_is_named_beside_the_post_in_either_spelling() -> None:
+    body = (
+        "فرماندار و اعضای شورای اداری شهرستان نمونه از اداره بهزیستی بازدید کردند.\n"
+        "در ادامه مرتضی نمونه‌زاده رئیس بهزیستی نمونه از همکاری بنیاد مسکن تقدیر کرد."
+    )
+    found = speakers(body, headline="رییس بهزیستی نمونه: ساختارهای حمایت از معلولان فراهم شود")
+    assert found[0][:2] == ("مرتضی نمونه‌زاده", "رییس بهزیستی نمونه")
+
+
+def test_a_town_after_the_post_is_no_name() -> None:
+    body = "رئیس اداره بهزیستی شهرستان اسلام آباد غرب از توزیع ۲۰۰ بسته بین مددجویان خبر داد."
+    found = speakers(body, headline="رئیس اداره بهزیستی شهرستان اسلام آباد غرب خبر داد")
+    assert all(name != "اسلام آباد" for name, _, _ in found)
