@@ -868,8 +868,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     pre = sentence[: m.start()]
-    if not quoted and "توان" in pre and _IMPERSONAL.search(pre):
-        return None  # «نخستین سیاست … را می توان فرمان … دانست»: "one can deem", nobody's words
+    if ("توان" in pre or "باید" in pre) and _IMPERSONAL.search(pre) and (not quoted or "باید" in pre[-40:]):
+        return None  # «نخستین سیاست … را می توان فرمان … دانست», «… که باید با کمال تاسف گفت …»
     tail = _cleft_tail(pre)
     if tail is not None and _PRONOUN_OBJECT.search(tail):
         pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
@@ -884,7 +884,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     return _with_name_before_verb(written, pre)
 
 
-_IMPERSONAL = re.compile(r"(?<![\w\u200c])را[ ]+می[ \u200c]?توان(?![\w\u200c])")
+# «… را می توان … دانست» (one can deem), «باید با کمال تاسف گفت» (one must say): nobody's words
+_IMPERSONAL = re.compile(r"(?<![\w\u200c])(?:را[ ]+می[ \u200c]?توان(?![\w\u200c])|باید(?:[ ]+[^\s،؛:]+){0,3}[ ]*$)")
 
 
 def _names_one(name: str | None, verb: str) -> bool:

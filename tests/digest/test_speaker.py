@@ -2070,6 +2070,16 @@ def test_an_unlisted_first_name_before_a_surname_opening_the_object() -> None:
     assert mention is not None and mention.name == "امیرعباس جعفری"
 
 
+def test_one_must_say_is_nobodys_statement() -> None:
+    text = (
+        "وقتی در تاریکی شب به منزل می‌رفتم به کوچه ای رسیدیم که حتی یک لامپ خاموش نبود و در این بابت "
+        "باید گفت که پارتی بازی حتی در نصب چراغ هم هست."
+    )
+    assert speakers(text) == []
+    said = "استاندار نمونه با بیان اینکه باورهای جوانان باید تقویت شود؛ گفت: ازدواج آسان باید نهادینه شود."
+    assert [role for _, role, _ in speakers(said)] == ["استاندار نمونه"]
+
+
 def test_one_can_deem_is_nobodys_statement() -> None:
     text = "مقدمه: نخستین سیاست جدی برای اقشار کم درآمد را می توان فرمان تأسیس بنیاد مسکن دانست."
     assert speakers(text) == []
