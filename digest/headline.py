@@ -547,9 +547,26 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
             return _crumb_end(p)
     if start == 0 and _alnum_key(paragraphs[0]).startswith(key) and _long_title(paragraphs):
         return paragraphs[0]  # the slug cut from a title the page prints as its first line
+    prefixed = _after_site_word(paragraphs[:SLUG_TITLE_LINES], slug)
+    if prefixed is not None:
+        return prefixed
     whole = next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
     whole = whole or next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_thin_slug(p, words)), None)
     return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
+
+
+def _after_site_word(head: tuple[str, ...], slug: str) -> str | None:
+    """A head line the slug, once its first word is dropped, starts: the CMS put the site's name first
+    («شهرکریمه-سازماندهی-۳۰-گروه-جهادی-استا» over «سازماندهی ۳۰ گروه جهادی استان قم …»)."""
+    first, _, rest = slug.partition(" ")
+    if len(rest.split()) < MIN_SITE_SLUG_WORDS:
+        return None
+    key, site = _alnum_key(rest), _alnum_key(first)
+    lines = (p for p in head if _is_short_line(p) and site not in _alnum_key(p))
+    return next((p for p in lines if _alnum_key(p).startswith(key)), None)
+
+
+MIN_SITE_SLUG_WORDS = 4
 
 
 def _slug_words_in(words: set[str], line_words: list[str], line_key: str) -> int:

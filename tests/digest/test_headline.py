@@ -299,6 +299,17 @@ def test_cut_slug_takes_the_head_line_it_starts() -> None:
     assert head.headline == "توزیع ۲۰۰ بسته معیشتی در شهر نمونه آغاز شد"
 
 
+def test_a_slug_opening_with_the_sites_name_takes_the_line_it_starts() -> None:
+    title = "سازماندهی ۳۰ گروه جهادی استان نمونه برای بازسازی منازل سیل زده"
+    paragraphs = (
+        f"{title} به گزارش شهرنمونه سرگرد علی رضایی با اشاره به مطلب فوق اظهار داشت: این گروه‌ها آغاز می‌کنند.",
+        title,
+        "به گزارش شهرنمونه سرگرد علی رضایی با اشاره به مطلب فوق اظهار داشت: این گروه‌ها کار را آغاز می‌کنند.",
+    )
+    url = "http://example.ir/شهرنمونه-سازماندهی-۳۰-گروه-جهادی-استا/"
+    assert find_head(paragraphs, url=url).headline == title
+
+
 def test_cut_slug_without_the_lines_number_takes_the_line() -> None:
     line = "جان باختن ۴ معدنکار در حادثه ریزش معدن زغال‌سنگ شهر نمونه"
     paragraphs = (line, "فرماندار شهرستان نمونه گفت: این حادثه ظهر امروز رخ داد.")
