@@ -89,6 +89,9 @@ _LINE_MARKERS = [
     "رفتن به محتوای اصلی",  # Drupal's «Skip to main content»
     "کد QR",  # «کد QR مطلب», «دریافت صفحه با کد QR»: the page's QR-code box
     "دریافت صفحه با کد",
+    "دسته بندی خبر ها",  # a news module's labels over the story: «نمایش خبر ها», «دسته بندی خبر ها»
+    "دسته بندی اخبار",
+    "نمایش خبر ها",
     "بازگشت به صفحه نخست",  # a static page's «back to the home page» link
     "بازگشت به صفحه اصلی",
     "خطا در بارگذاری تصویر",  # a broken image's notice where the photo was

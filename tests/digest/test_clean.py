@@ -152,6 +152,11 @@ def test_a_posts_read_counter_and_an_archives_count_are_chrome() -> None:
     assert clean_text(f"{news}\n{lead}") == (news, lead)
 
 
+def test_a_news_modules_labels_are_chrome() -> None:
+    title, lead = "کاهش ساعت کاری پاکبانان در فصل گرما", "به گزارش روابط عمومی سازمان پسماند، ساعت کاری کم شد."
+    assert clean_text(f"نمایش خبر ها\nدسته بندی خبر ها\n{title}\n{lead}") == (title, lead)
+
+
 def test_a_back_to_the_home_page_link_is_chrome() -> None:
     title, lead = "شمار کودکان کار فراتر از یک میلیون است", "مدیرعامل انجمن نمونه اعلام داشت: کودکان کار زیادند."
     assert clean_text(f"بازگشت به صفحه نخست\n{title}\n{lead}") == (title, lead)
