@@ -611,7 +611,23 @@ def layout_lines(text: str) -> list[str]:
             out.extend(
                 _split_trailing_role(line) if line[-1] == ":" and line.count(" ") >= MIN_GLUED_TITLE_WORDS else [line]
             )
-    return _split_titled_lead(_unwrap(_hard_wrapped(out)))
+    return _split_titled_lead(_without_excerpt_title(_unwrap(_hard_wrapped(out))))
+
+
+def _without_excerpt_title(lines: list[str]) -> list[str]:
+    """«TITLE به گزارش … […]» over «TITLE» and the post: an excerpt (a CMS's summary box, a feed's
+    description) runs the title into its lead's lead-in: the two are split."""
+    if len(lines) < 2 or len(lines[0]) < MIN_EXCERPT_CHARS:
+        return lines
+    for title in lines[1:EXCERPT_TITLE_LINES]:
+        lead = lines[0][len(title) :].strip() if lines[0].startswith(title + " ") else ""
+        if lead.startswith(REPORT_OPENERS) and len(title.split()) <= MAX_RUN_TITLE_WORDS:
+            return [title, lead, *lines[1:]]
+    return lines
+
+
+MIN_EXCERPT_CHARS = 80
+EXCERPT_TITLE_LINES = 4
 
 
 def _hard_wrapped(lines: list[str]) -> list[str]:

@@ -531,3 +531,13 @@ def test_paragraphs_of_any_length_are_no_hard_wrap() -> None:
         "گزارش از خبرنگار ما در شهر نمونه و روستاهای اطراف آن",
     ]
     assert layout_lines("\n".join(paragraphs)) == paragraphs
+
+
+def test_an_excerpt_running_the_title_into_its_lead_in_is_split() -> None:
+    title = "سازماندهی ۳۰ گروه جهادی استان نمونه برای بازسازی منازل سیل زده"
+    lead = "به گزارش شهرنمونه سرگرد علی رضایی با اشاره به مطلب فوق اظهار داشت: گروه‌ها کار را آغاز می‌کنند […]"
+    lines = layout_lines(f"{title} {lead}\n{title}\n{title}\nمتن کامل خبر از اینجا آغاز می‌شود و ادامه دارد.")
+    assert lines[:2] == [title, lead]
+    cut = "تعطیلی کارخانه فولاد نمونه به دلیل مشکلات"  # a shorter line the title starts: no excerpt
+    whole = f"{cut} مالی و دغدغه بیکار شدن کارکنان مجموعه در شهر نمونه و روستاهای اطراف آن"
+    assert layout_lines(f"{whole}\n{cut}")[0] == whole
