@@ -61,7 +61,7 @@ _NOT_NAME = frozenset(
 # ROLE» an agent phrase, and «مهندس و پزشک» two professions
 _PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
-_GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه".split())
+_GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه عنوان".split())
 _MULTI_TITLE = re.compile(
     WORD_START + "(?:" + "|".join(flex(t) for t in sorted(MULTIWORD_TITLES, key=len, reverse=True)) + ")" + WORD_END
 )

@@ -2105,3 +2105,17 @@ def test_a_town_after_the_post_is_no_name() -> None:
     body = "رئیس اداره بهزیستی شهرستان اسلام آباد غرب از توزیع ۲۰۰ بسته بین مددجویان خبر داد."
     found = speakers(body, headline="رئیس اداره بهزیستی شهرستان اسلام آباد غرب خبر داد")
     assert all(name != "اسلام آباد" for name, _, _ in found)
+
+
+def test_an_indefinite_noun_or_a_verbs_prefix_is_no_name() -> None:
+    text = (
+        "پیرمردی در این روستا می گفت « خانه ام خراب شده است».\n"
+        "می گفت: « هنوز دام هایی زیر آوار هستند».\n"
+        "چیزی که مردم گفتند: کمک‌ها دیر رسید."
+    )
+    assert speakers(text) == []
+
+
+def test_a_glued_ba_unvan_opens_an_adjunct() -> None:
+    text = "در این جلسه آقای نمونه‌زاده باعنوان اینکه ظرفیت‌ها کافی است، گفت: زنان باید مشارکت کنند."
+    assert [name for name, _, _ in speakers(text)] == ["نمونه‌زاده"]
