@@ -113,7 +113,11 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DOT_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _ONES_WORD = "(?:" + "|".join(sorted((w for w, v in ONES.items() if v < 10), key=len, reverse=True)) + ")"
 _DENOM = "(?:" + "|".join(sorted(DENOMINATORS, key=len, reverse=True)) + ")"
-FRACTION = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}")
+# «۹ دهم», «۲۵ صدم»: digits count tenths or hundredths too («۵ و ۹ دهم ریشتر» = 5.9)
+_DIGIT_PARTS = r"(?<![0-9۰-۹.,٫٬/])(?:[1-9۱-۹](?=[ \u200c]+دهم)|[0-9۰-۹]{1,2}(?=[ \u200c]+صدم))"
+FRACTION = re.compile(
+    rf"{_NOT_LETTER_BEFORE}(?P<n>{_ONES_WORD}|{_DIGIT_PARTS})[ \u200c]+(?P<d>{_DENOM}){_NOT_LETTER_AFTER}"
+)
 # "دو و چهار دهم" = 2.4: a whole number may come right before the fraction
 _WHOLE_BEFORE = re.compile(rf"{_NOT_LETTER_BEFORE}(?P<w>{_WORD}|(?<![0-9۰-۹.,٫٬/])[0-9۰-۹]+){_AND}$")
 _WHOLE_WINDOW = 16
@@ -285,7 +289,7 @@ def _fractions(text: str) -> tuple[list[NumberSpan], str]:
     """Fraction spans, and the text with them blanked out (same length) for the chain search."""
     spans = []
     for m in FRACTION.finditer(text):
-        start, value = m.start(), ONES[m.group("n")] / DENOMINATORS[m.group("d")]
+        start, value = m.start(), _whole_value(m.group("n")) / DENOMINATORS[m.group("d")]
         whole = _WHOLE_BEFORE.search(text, max(0, start - _WHOLE_WINDOW), start)
         if whole is not None:
             start, value = whole.start(), value + _whole_value(whole.group("w"))
