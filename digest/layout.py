@@ -179,11 +179,14 @@ _TO_THE_REPORTER = ("با خبرنگار", "با خبرنگاران")
 _LONE_OPENERS = frozenset("به از در با بر طبق".split())
 
 
+_LINE_END_STOPS = ".!؟?:؛»)"  # a line ending with one of these finished its sentence
+
+
 def _is_cut(line: str) -> bool:
     """Whether `line` stops in the middle of a sentence (see the module docstring)."""
     if line in REPORT_OPENERS or line in ROLE_HEADS:
         return True  # «به گزارش» or «مدیرکل» alone on its line: a link or a hard wrap broke the line
-    if line[-1] in ".!؟?:؛»)":
+    if line[-1] in _LINE_END_STOPS:
         return False  # a finished sentence
     if line.endswith(_TO_THE_REPORTER):
         return True  # «… در گفتگو با خبرنگار» / «صدای بلوچ بیان کرد: …»: the outlet's name goes on
@@ -669,7 +672,7 @@ MIN_WRAP_PAGE_LINES = 6  # long lines a page needs before its width can be told
 MIN_WRAPPED_LINES = 4
 WRAP_SHARE = 0.6  # of the long lines, this share or more sit at the page's width
 WRAP_LOW, WRAP_HIGH = 0.8, 1.1  # a wrapped line's length against the page's width (its 75th percentile)
-_SENTENCE_STOPS = frozenset(".!؟?:؛»)،")
+_SENTENCE_STOPS = frozenset(_LINE_END_STOPS + "،")
 
 
 def _split_titled_lead(lines: list[str]) -> list[str]:

@@ -451,16 +451,17 @@ def _glued_headings(mentions: list[Mention], sentences: list[str]) -> list[Menti
     for m in mentions:
         words = m.name.split() if m.name and not m.role and m.kind == "person" else []
         if words and words[-1] not in full and not is_first_name(words[0]):
-            known = next((full[w] for w in _words_before_verb(sentences[m.index]) if w in full), None)
+            known = full.get(_word_before_verb(sentences[m.index]))
             m = Mention(known, None, m.kind, m.index) if known else m
         out.append(m)
     return out
 
 
-def _words_before_verb(sentence: str) -> list[str]:
+def _word_before_verb(sentence: str) -> str:
     """The word right before the sentence's first reporting verb that quotes (`… مدنی اظهار کرد:`)."""
     m = _VERB.search(sentence)
-    return sentence[: m.start()].split()[-1:] if m is not None and ":" in m.group("after") else []
+    words = sentence[: m.start()].split() if m is not None and ":" in m.group("after") else []
+    return words[-1] if words else ""
 
 
 _TAG_OPENERS = ("برچسب", "نمایش موارد بر اساس برچسب")
@@ -868,7 +869,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if not quoted and _WEAK.match(m.group("verb")):
         return None
     pre = sentence[: m.start()]
-    if ("توان" in pre or "باید" in pre) and _IMPERSONAL.search(pre) and (not quoted or "باید" in pre[-40:]):
+    if (not quoted and "توان" in pre and _ONE_CAN.search(pre)) or ("باید" in pre and _ONE_MUST.search(pre)):
         return None  # «نخستین سیاست … را می توان فرمان … دانست», «… که باید با کمال تاسف گفت …»
     tail = _cleft_tail(pre)
     if tail is not None and _PRONOUN_OBJECT.search(tail):
@@ -884,8 +885,10 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     return _with_name_before_verb(written, pre)
 
 
-# «… را می توان … دانست» (one can deem), «باید با کمال تاسف گفت» (one must say): nobody's words
-_IMPERSONAL = re.compile(r"(?<![\w\u200c])(?:را[ ]+می[ \u200c]?توان(?![\w\u200c])|باید(?:[ ]+[^\s،؛:]+){0,3}[ ]*$)")
+# nobody's words: «… را می توان … دانست» (one can deem), «باید با کمال تاسف گفت» (one must say: the verb
+# a few words after «باید», quoting or not)
+_ONE_CAN = re.compile(r"(?<![\w\u200c])را[ ]+می[ \u200c]?توان(?![\w\u200c])")
+_ONE_MUST = re.compile(r"(?<![\w\u200c])باید(?:[ ]+[^\s،؛:]+){0,3}[ ]*$")
 
 
 def _names_one(name: str | None, verb: str) -> bool:
@@ -1232,7 +1235,7 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
         after_cue = tokens[j - 1] in NAMED_ORGS or tokens[j - 1] in _PLACE_CUE_WORDS  # «… شهرستان اسلام آباد غرب»
         if len(cand) == 2 and is_name_start(cand[0]) and looks_like_name(cand) and not after_cue:
             pair = " ".join(cand)  # «فرمانده پلیس راه شاهین دژ»: a town named like a person; «نظام پزشکی»
-            if not (is_place(pair) or is_place_name(pair) or pair in FIRST_NAMED_ORGS):
+            if not (is_place_name(pair) or pair in FIRST_NAMED_ORGS):
                 return clean_name(cand)
     return None
 

@@ -763,11 +763,16 @@ def ends_at_place(role: str, province_word: bool = False) -> str:
         if nxt == "،":
             if words[0] in REPRESENTATIVE_HEADS or _goes_on_after_comma(words[i + k + 1 : i + k + 2]):
                 continue  # «استاندار کرمان، رئیس شورای …», «… استان، NAME», «نماینده … واش، میرجاوه، تپتان …»
-            return " ".join(words[: i + k]).replace(" ،", "،")  # «امام جمعه سنندج، تلاش، خدمت … را …»
+            return _rejoined(words[: i + k])  # «امام جمعه سنندج، تلاش، خدمت … را …»
         central = words[i] == "مرکزی" and words[i - 1] in _CENTRAL_OF  # «شورای مرکزی کمیته …», «بخش مرکزی گنبد»
         if nxt != "و" and not is_place(nxt) and nxt not in _PLACE_GOES_ON and not central:
-            return " ".join(words[: i + k]).replace(" ،", "،")
+            return _rejoined(words[: i + k])
     return role
+
+
+def _rejoined(words: list[str]) -> str:
+    """The words of a post again, its commas back against the word before them."""
+    return " ".join(words).replace(" ،", "،")
 
 
 def _goes_on_after_comma(after: list[str]) -> bool:
@@ -776,8 +781,7 @@ def _goes_on_after_comma(after: list[str]) -> bool:
         after[0] in ROLE_HEADS
         or after[0] in ORG_STARTS
         or is_name_start(after[0])
-        or is_place(after[0])
-        or is_place_name(after[0])  # «نماینده مردم اهواز، باوی، حمیدیه و کارون»: a list of places
+        or is_place_name(after[0])  # any place, «باوی» too: «نماینده مردم اهواز، باوی، حمیدیه و کارون»
     )
 
 
