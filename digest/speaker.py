@@ -198,6 +198,9 @@ def find_speakers(
         found[0] = Speaker(found[0].name, _sermon_post(found[0].name, sentences), found[0].statements)
     if not any(sp.name for sp in found):
         found = _named_visitor(found, sentences[: max(lead, VISIT_LEAD)])
+    if not found:
+        official = _named_official(sentences[:OFFICIAL_SENTENCES])
+        found = [official] if official is not None else []
     if found and not found[0].statements and found[0].role:  # an actor, quoted nowhere
         found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
     described = {p.name: p.described for p in ranked if p.name and p.described and not p.roles}
@@ -216,6 +219,58 @@ def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:
     if post and visitor.role and not _roles_compatible(post, visitor.role):
         return found
     return [Speaker(visitor.name, _party_cut(visitor.role) if visitor.role else post, found[0].statements), *found[1:]]
+
+
+OFFICIAL_SENTENCES = 3  # sentences searched for a named official when nobody is quoted or visits
+OFFICIAL_WINDOW = 14  # words read from a name on for its post
+MAX_OFFICIAL_POST_WORDS = 10
+_DIGIT = re.compile(r"[0-9۰-۹]")
+
+
+def _named_official(sentences: list[str]) -> Speaker | None:
+    """Nobody is quoted and nobody visits: the one official the first sentences name with a post
+    (`با دستور حسن روحانی رئیس جمهور، استانداران … موظف شدند`, a caption's `NAME ROLE`), with no
+    statement. A sentence naming two or more (`با حضور A ROLE، B ROLE و C ROLE`) lists attendees:
+    nobody is the story's, and the search stops there."""
+    for index, sentence in enumerate(sentences):
+        tokens = subject_tokens(strip_byline(sentence))
+        named = [
+            m
+            for j, tok in enumerate(tokens)
+            if is_name_start(tok) and not (j and is_name_start(tokens[j - 1]))
+            for m in [_named_with_post(tokens[j : j + OFFICIAL_WINDOW], index)]
+            if m is not None
+        ]
+        if named:
+            return _as_official(named[0]) if len(named) == 1 else None
+    return None
+
+
+def _named_with_post(tokens: list[str], index: int) -> Mention | None:
+    """The person with a post the words opening at a first name or a title make, if they make one;
+    the words up to a comma when the clause after it runs on (`NAME ROLE، همه ادارات موظف شدند`)."""
+    for words in (tokens, tokens[: tokens.index("،")] if "،" in tokens else []):
+        subject = cut_adjuncts(join_tokens(words)) if words else ""
+        mention = classify_subject(subject, index) if subject else None
+        if mention is not None and mention.kind == "person" and mention.name and mention.role:
+            return mention
+    return None
+
+
+def _as_official(m: Mention) -> Speaker | None:
+    """`m` as the story's official when its name has a first name and a surname, and its post opens
+    with a post's head, names no reporter, is short, ends cleanly and has no number or month in it."""
+    name, role = (m.name or "").split(), (m.role or "").split()
+    plain = (
+        len(name) >= 2
+        and not any(w in MONTHS for w in name)
+        and role[0] in ROLE_HEADS
+        and REPORTER_HEADS.isdisjoint(role)
+        and len(role) <= MAX_OFFICIAL_POST_WORDS
+        and role[-1] not in ("و", "،")
+        and not _DIGIT.search(m.role or "")
+    )
+    return Speaker(m.name, _party_cut(m.role or ""), 0) if plain else None
 
 
 VISIT_LEAD = 2  # sentences searched for a visit or a meeting when nobody is quoted

@@ -2119,3 +2119,37 @@ def test_an_indefinite_noun_or_a_verbs_prefix_is_no_name() -> None:
 def test_a_glued_ba_unvan_opens_an_adjunct() -> None:
     text = "در این جلسه آقای نمونه‌زاده باعنوان اینکه ظرفیت‌ها کافی است، گفت: زنان باید مشارکت کنند."
     assert [name for name, _, _ in speakers(text)] == ["نمونه‌زاده"]
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        (
+            "با دستور علی نمونه‌زاده فرماندار شهرستان نمونه‌آباد، همه ادارات موظف شدند مسیل‌ها را پاکسازی کنند.",
+            ("علی نمونه‌زاده", "فرماندار شهرستان نمونه‌آباد"),
+        ),
+        (
+            "ساختمان مرکز توانبخشی نمونه افتتاح شد.\nعکس: محمد نمونه‌پور مدیرکل بهزیستی استان نمونه در آیین افتتاح "
+            "این مرکز",
+            ("محمد نمونه‌پور", "مدیرکل بهزیستی استان نمونه"),
+        ),
+    ],
+    ids=["an_order", "a_caption"],
+)
+def test_the_one_official_named_with_a_post_is_the_main_person_when_nobody_speaks(
+    text: str, official: tuple[str, str]
+) -> None:
+    assert speakers(text) == [(*official, 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "آیین افتتاح با حضور علی نمونه‌زاده فرماندار، رضا نمونه‌پور شهردار و حسن نمونه‌فر رئیس شورای شهر برگزار شد.",
+        "ساختمان مدرسه ۱۲ کلاسه با هزینه رضا نمونه‌پور خیر مدرسه‌ساز ۱۲ کلاسه ساخته شد.",
+        "کودکان کار در خیابان‌ها\nمریم نمونه‌زاده خبرنگار ایرنا از وضعیت کودکان کار گزارش تهیه کرد.",
+    ],
+    ids=["attendees_listed", "a_number_in_the_post", "a_reporter"],
+)
+def test_no_official_is_named_from_a_list_a_post_with_a_number_or_a_reporter(text: str) -> None:
+    assert all(name is None for name, _, _ in speakers(text))
