@@ -218,7 +218,11 @@ def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:
     post = found[0].role
     if post and visitor.role and not _roles_compatible(post, visitor.role):
         return found
-    return [Speaker(visitor.name, _party_cut(visitor.role) if visitor.role else post, found[0].statements), *found[1:]]
+    role = _party_cut(visitor.role) if visitor.role and not (post and _THIS in visitor.role.split()) else post
+    return [Speaker(visitor.name, role, found[0].statements), *found[1:]]
+
+
+_THIS = "این"  # «NAME مدیرکل این ستاد …»: the post the text named before, pointed at
 
 
 OFFICIAL_SENTENCES = 3  # sentences searched for a named official when nobody is quoted or visits
@@ -1443,7 +1447,7 @@ def _is_part(short: list[str], long: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(1, len(long) - n + 1))
 
 
-_ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل"))
+_ROLE_FILLERS = frozenset(squash(w) for w in ("استان", "شهرستان", "کشور", "شهر", "کل", _THIS))
 
 
 @lru_cache(maxsize=1024)

@@ -122,6 +122,8 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if inner and tok in VENUE_WORDS:
             return kept, tokens[i:]
+        if kept and (tok, nxt) in _TWO_WORD_ADJUNCTS:
+            return kept, tokens[i:]
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
             goes_on = _inner_phrase(kept, tokens[i + 1 :]) if tok == "در" else None
             if goes_on is None:
@@ -129,6 +131,9 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
             inner = inner or goes_on == "ministry"
         kept.append(tok)
     return kept, []
+
+
+_TWO_WORD_ADJUNCTS = frozenset({("همراه", "با")})  # «NAME مدیرکل این ستاد همراه با …»: company, not the post
 
 
 def _inner_phrase(kept: list[str], rest: list[str]) -> str | None:

@@ -2153,3 +2153,28 @@ def test_the_one_official_named_with_a_post_is_the_main_person_when_nobody_speak
 )
 def test_no_official_is_named_from_a_list_a_post_with_a_number_or_a_reporter(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
+
+
+def test_hamrah_ba_opens_company_not_the_post() -> None:
+    assert cut_adjuncts("احمد نمونه‌زاده مدیرکل بهزیستی همراه با معاونان خود") == "احمد نمونه‌زاده مدیرکل بهزیستی"
+    assert cut_adjuncts("مدیر شرکت تلفن همراه نمونه") == "مدیر شرکت تلفن همراه نمونه"
+
+
+def test_a_visitor_holding_this_post_takes_the_post_the_text_named_before() -> None:
+    text = (
+        "مدیرکل ستاد اجرایی نمونه استان نمونه از روستاهای سیل‌زده دلجویی کرد.\n"
+        "به گزارش روابط عمومی ستاد، احمد نمونه‌زاده مدیرکل این ستاد همراه با معاونان خود از مناطق سیل‌زده بازدید کرد."
+    )
+    found = speakers(text, headline="بازدید مدیرکل ستاد اجرایی نمونه از مناطق سیل‌زده")
+    assert [(name, role) for name, role, _ in found][:1] == [("احمد نمونه‌زاده", "مدیرکل ستاد اجرایی نمونه استان نمونه")]
+
+
+def test_this_post_is_the_post_the_text_named_before() -> None:
+    text = (
+        "مدیرکل ستاد اجرایی نمونه استان گفت: ۲۰ خانه ساخته شد.\nمحمد نمونه‌پور گفت: کار ادامه دارد.\n"
+        "علی نمونه‌زاده مدیرکل این ستاد افزود: ۱۰ خانه دیگر ساخته می‌شود."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)] == [
+        ("علی نمونه‌زاده", "مدیرکل ستاد اجرایی نمونه استان"),
+        ("محمد نمونه‌پور", None),
+    ]
