@@ -1060,6 +1060,8 @@ def _according_subject(g: re.Match[str]) -> str:
 def subject_of(pre: str) -> str:
     """The speaker phrase in the text before a reporting verb."""
     text = strip_byline(pre)
+    if "|" in text:
+        text = text.rpartition("|")[2]  # «چالوس نیوز – NAME | ROLE گفت»: a byline the page set off with a bar
     for sep in (":", "؛"):
         if sep in text:
             before, _, after = _rpartition(text, sep)

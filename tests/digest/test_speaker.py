@@ -2178,3 +2178,8 @@ def test_this_post_is_the_post_the_text_named_before() -> None:
         ("علی نمونه‌زاده", "مدیرکل ستاد اجرایی نمونه استان"),
         ("محمد نمونه‌پور", None),
     ]
+
+
+def test_a_byline_set_off_with_a_bar_is_not_the_subject() -> None:
+    text = "نمونه نیوز – علی نمونه‌پور | نماینده مردم نمونه‌آباد در مجلس شورای اسلامی گفت: اشتغال جوانان مهم است."
+    assert [(name, role) for name, role, _ in speakers(text)] == [(None, "نماینده مردم نمونه‌آباد در مجلس شورای اسلامی")]
