@@ -239,14 +239,14 @@ def _named_official(sentences: list[str]) -> Speaker | None:
     for index, sentence in enumerate(sentences):
         tokens = subject_tokens(strip_byline(sentence))
         named = [
-            m
+            (m, tok in TITLES)
             for j, tok in enumerate(tokens)
             if is_name_start(tok) and not (j and is_name_start(tokens[j - 1]))
             for m in [_named_with_post(tokens[j : j + OFFICIAL_WINDOW], index)]
             if m is not None
         ]
         if named:
-            return _as_official(named[0]) if len(named) == 1 else None
+            return _as_official(*named[0]) if len(named) == 1 else None
     return None
 
 
@@ -257,16 +257,22 @@ def _named_with_post(tokens: list[str], index: int) -> Mention | None:
         subject = cut_adjuncts(join_tokens(words)) if words else ""
         mention = classify_subject(subject, index) if subject else None
         if mention is not None and mention.kind == "person" and mention.name and mention.role:
-            return mention
+            if not _CLAUSE_AFTER_COMMA.search(mention.role):
+                return mention
     return None
 
 
-def _as_official(m: Mention) -> Speaker | None:
-    """`m` as the story's official when its name has a first name and a surname, and its post opens
-    with a post's head, names no reporter, is short, ends cleanly and has no number or month in it."""
+# «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it
+_CLAUSE_AFTER_COMMA = re.compile(r"،[^،]*(?<![\w\u200c])(?:شد|شدند|گردید|گردیدند|است|کرد|کردند|نمود|نمودند)[.]?$")
+
+
+def _as_official(m: Mention, titled: bool) -> Speaker | None:
+    """`m` as the story's official when its name has a first name and a surname (or is a surname after
+    a title: `مهندس گردونی شهردار`), and its post opens with a post's head, names no reporter, is short,
+    ends cleanly and has no number or month in it."""
     name, role = (m.name or "").split(), (m.role or "").split()
     plain = (
-        len(name) >= 2
+        (len(name) >= 2 or titled and is_surname(name[0]))
         and not any(w in MONTHS for w in name)
         and role[0] in ROLE_HEADS
         and REPORTER_HEADS.isdisjoint(role)
@@ -304,12 +310,17 @@ _PARTY_WORDS = frozenset(("شورا", "جمعی", "هیئت", "هیات"))
 
 
 def _party_cut(role: str) -> str:
-    """A visitor's post without the party after a comma (`فرماندار …، اعضای شورا و شهردار`); a comma
-    inside a post stays (`مدیرکل تعاون، کار و رفاه اجتماعی`)."""
-    head, sep, rest = role.partition("،")
-    first = rest.split(maxsplit=1)[:1]
-    party = bool(first) and (first[0] in PLURAL_HEADS or first[0] in _PARTY_WORDS or is_name_start(first[0]))
-    return head.strip() if sep and party else role
+    """A visitor's post without the party after a comma or «و» (`فرماندار …، اعضای شورا و شهردار`,
+    `شهردار و اعضای شورای شهر`); a comma or «و» inside a post stays (`مدیرکل تعاون، کار و رفاه اجتماعی`)."""
+    for m in _PARTY_JOIN.finditer(role):
+        first = role[m.end() :].split(maxsplit=1)[:1]
+        named = m.group().strip() == "،" and bool(first) and is_name_start(first[0])  # «و عباس آباد»: a place
+        if first and (first[0] in PLURAL_HEADS or first[0] in _PARTY_WORDS or named):
+            return role[: m.start()].strip()
+    return role
+
+
+_PARTY_JOIN = re.compile(r"[ ]*،[ ]*|[ ]+و[ ]+")
 
 
 def _once_each(found: list[Speaker]) -> list[Speaker]:

@@ -2183,3 +2183,29 @@ def test_this_post_is_the_post_the_text_named_before() -> None:
 def test_a_byline_set_off_with_a_bar_is_not_the_subject() -> None:
     text = "نمونه نیوز – علی نمونه‌پور | نماینده مردم نمونه‌آباد در مجلس شورای اسلامی گفت: اشتغال جوانان مهم است."
     assert [(name, role) for name, role, _ in speakers(text)] == [(None, "نماینده مردم نمونه‌آباد در مجلس شورای اسلامی")]
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        (
+            "به دستور مهندس نمونه‌زاده شهردار نمونه‌آباد، کانال‌های شهر لایروبی شد.",
+            ("نمونه‌زاده", "شهردار نمونه‌آباد"),
+        ),
+        (
+            "عکس: علی نمونه‌زاده شهردار و اعضای شورای اسلامی شهر نمونه‌آباد در آیین درختکاری",
+            ("علی نمونه‌زاده", "شهردار"),
+        ),
+        (
+            "عکس: علی نمونه‌زاده نماینده مردم رامسر و عباس آباد در آیین درختکاری",
+            ("علی نمونه‌زاده", "نماینده مردم رامسر و عباس آباد"),
+        ),
+    ],
+    ids=["a_surname_after_a_title", "the_party_after_and", "a_place_named_like_a_person_after_and"],
+)
+def test_the_official_named_with_a_post_titled_or_with_a_party(text: str, official: tuple[str, str]) -> None:
+    assert speakers(text) == [(*official, 0)]
+
+
+def test_a_lone_surname_without_a_title_is_no_official() -> None:
+    assert speakers("به دستور نمونه‌زاده شهردار نمونه‌آباد، کانال‌های شهر لایروبی شد.") == []
