@@ -1290,12 +1290,14 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
             continue
         j = _role_end(tokens, i, want)
         if j is None:
+            name = _full_name_before(tokens, i) if _head_alone(tokens, i, want) else None
+            if name is not None:
+                return name
             continue
         end = i - 1 if i and tokens[i - 1] == "،" else i  # «NAME، ROLE»
-        for k in (2, 3):  # a name here must open with a known first name or a title
-            cand = tokens[max(0, end - k) : end]
-            if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
-                return clean_name(cand)
+        name = _full_name_before(tokens, end)
+        if name is not None:
+            return name
         surname = tokens[end - 1] if end else ""
         if surname and is_surname(surname) and looks_like_name([surname]) and tokens[end - 2 : end - 1] in _OPENS:
             return tokens[end - 1]  # «هرچند میرمحمدی ROLE …»: a surname alone opening its clause
@@ -1309,6 +1311,22 @@ def _name_beside(tokens: list[str], want: list[str]) -> str | None:
             pair = " ".join(cand)  # «فرمانده پلیس راه شاهین دژ»: a town named like a person; «نظام پزشکی»
             if not (is_place_name(pair) or pair in FIRST_NAMED_ORGS):
                 return clean_name(cand)
+    return None
+
+
+def _head_alone(tokens: list[str], i: int, want: list[str]) -> bool:
+    """`tokens[i]` is the post's head written alone, the rest of the post left out (`NAME شهردار ،`,
+    `NAME مدیرکل این ستاد`, a page cut after the head)."""
+    return squash(tokens[i]) == want[0] and (i + 1 == len(tokens) or tokens[i + 1] in ("،", _THIS))
+
+
+def _full_name_before(tokens: list[str], end: int) -> str | None:
+    """A name of two or three words right before `tokens[end]`; a name here must open with a known
+    first name or a title."""
+    for k in (2, 3):
+        cand = tokens[max(0, end - k) : end]
+        if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
+            return clean_name(cand)
     return None
 
 

@@ -2209,3 +2209,11 @@ def test_the_official_named_with_a_post_titled_or_with_a_party(text: str, offici
 
 def test_a_lone_surname_without_a_title_is_no_official() -> None:
     assert speakers("به دستور نمونه‌زاده شهردار نمونه‌آباد، کانال‌های شهر لایروبی شد.") == []
+
+
+def test_an_unnamed_posts_holder_is_named_beside_the_posts_head_written_alone() -> None:
+    text = (
+        "شهردار نمونه‌آباد گفت: ۲۰ پارک ساخته شد.\n"
+        "در این مراسم علی نمونه‌زاده شهردار ، اعضای شورا و جمعی از مردم حضور داشتند."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)][:1] == [("علی نمونه‌زاده", "شهردار نمونه‌آباد")]
