@@ -941,9 +941,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     pre = sentence[: m.start()]
     if (not quoted and "توان" in pre and _ONE_CAN.search(pre)) or ("باید" in pre and _ONE_MUST.search(pre)):
         return None  # «نخستین سیاست … را می توان فرمان … دانست», «… که باید با کمال تاسف گفت …»
-    tail = _cleft_tail(pre)
-    if tail is not None and _PRONOUN_OBJECT.search(tail):
-        pre = _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
+    pre = _after_cleft(pre)
     credit = m.group("verb") == _WROTE and after.strip().startswith(":")
     if credit and _VERB.search(sentence, m.end(), m.end() + MAX_CREDITED_CHARS):
         return None  # «نسیم نوشت: ROLE گفت: …»: an outlet's credit before the attribution it carries
@@ -999,6 +997,16 @@ def _with_name_before_verb(written: str, pre: str) -> str:
             if mention is not None and mention.kind == "role":
                 return f"{written}، {' '.join(name)}"
     return written
+
+
+def _after_cleft(pre: str) -> str:
+    """The text before a quoting verb from its subject on, when a cleft «… است/بود که» opens it."""
+    tail = _cleft_tail(pre)
+    if tail is not None and _PRONOUN_OBJECT.search(tail):
+        return _PRONOUN_OBJECT.sub("", tail)  # «… آماری است که NAME، ROLE آن را اعلام کرد.»
+    if tail is not None and tail.split()[:1] and _can_start_subject(*(tail.split() + [""])[:2]):
+        return tail  # «دو روز از سیل گذشته بود که ROLE … خبر داد»: the subject follows «که»
+    return pre
 
 
 def _cleft_tail(pre: str) -> str | None:

@@ -2217,3 +2217,22 @@ def test_an_unnamed_posts_holder_is_named_beside_the_posts_head_written_alone() 
         "در این مراسم علی نمونه‌زاده شهردار ، اعضای شورا و جمعی از مردم حضور داشتند."
     )
     assert [(name, role) for name, role, _ in speakers(text)][:1] == [("علی نمونه‌زاده", "شهردار نمونه‌آباد")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "هنوز دو روز از آغاز سرشماری نگذشته بود که رئیس سازمان ثبت احوال کشور در یک سخنرانی خبر داد که "
+            "جمعیت ایران از ۸۰ میلیون نفر گذشت.",
+            (None, "رئیس سازمان ثبت احوال کشور"),
+        ),
+        (
+            "سه روز از سیل گذشته بود که علی نمونه‌زاده استاندار نمونه گفت: ۲۰ روستا آسیب دیدند.",
+            ("علی نمونه‌زاده", "استاندار نمونه"),
+        ),
+    ],
+    ids=["a_post", "a_named_post"],
+)
+def test_the_subject_of_a_cleft_follows_bud_ke(text: str, expected: tuple[str | None, str]) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == [expected]
