@@ -42,9 +42,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from digest.jalali import MONTHS
+from digest.jalali import MONTHS, WEEKDAY_PATTERN
 from digest.leadins import NAME_ADJUNCTS, strip_byline, strip_lead_in
 from digest.model import Speaker
+from digest.numbers import WORDS
 from digest.places import find_places, is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
@@ -1120,11 +1121,20 @@ MAX_NAMED_POST_AT = 6  # the post's head within the first words after the name
 
 
 def _skip_past_time(text: str) -> str:
-    """`text` without a past time fronted before its subject («سال گذشته مدیرکل … اعلام کرد»)."""
-    if not text.startswith(_PAST_TIME_OPENERS):
-        return text  # cheap: no time word opens it
-    m = _PAST_TIME.match(text)
-    return text[m.end() :] if m is not None and m.end() < len(text) else text
+    """`text` without a past time or an adverbial fronted before its subject («سال گذشته مدیرکل … اعلام
+    کرد», «چهارشنبه گذشته ROLE …», «بیست روز پس از زلزله، ROLE …», «امسال برای نخستین بار ROLE …»)."""
+    for opener, pattern in ((_PAST_TIME_OPENERS, _PAST_TIME), (_ADVERBIAL_OPENERS, _FRONTED_ADVERBIAL)):
+        m = pattern.match(text) if text.startswith(opener) else None  # cheap: no such word opens it
+        text = text[m.end() :] if m is not None and m.end() < len(text) else text
+    return text
+
+
+_FRONTED_ADVERBIAL = re.compile(
+    rf"^(?:(?:روز[ ]+)?(?:{WEEKDAY_PATTERN})(?:[ ]+(?:گذشته|هفته[ ]+گذشته|این[ ]+هفته))?[ ]+"
+    r"|(?:امسال[ ]+)?برای[ ]+(?:نخستین|اولین)[ ]+بار[ ]+"
+    r"|(?:[0-9۰-۹]+|[^\s،]+)[ ]+(?:روز|هفته|ماه|سال)[ ]+(?:پس|بعد)[ ]+از[ ]+[^،:]{1,50}،[ ]*)"
+)
+_ADVERBIAL_OPENERS = ("روز", "شنبه", "جمعه", "امسال", "برای", "چند", *WORDS, *"0123456789۰۱۲۳۴۵۶۷۸۹")
 
 
 # «به گزارش سرویس اجتماعی،پایگاه خبری بالویز“عزیز سهندی” اظهار داشت»: the report's comma misplaced, the

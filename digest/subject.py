@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from digest.numbers import ONES, SCALES
+from digest.numbers import ONES, SCALES, WORDS
 from digest.places import PROVINCES, is_place, is_place_name
 from digest.roles import (
     ADJUNCTS,
@@ -335,8 +335,14 @@ def looks_like_name(tokens: list[str]) -> bool:
         or _is_plural(t)
         or _DIGIT_OR_LATIN.search(t)
         or len(t) < MIN_NAME_LETTERS  # «ط»: an initial standing for a withheld name
+        or (i == 0 and t in WORDS and (len(tokens) == 1 or tokens[1] in _COUNTED))  # «پنج نفر …»: a count
         for i, t in enumerate(tokens)
     )
+
+
+# what a number word opening a subject counts («پنج نفر … جان باختند», «بیست روز پس از …»); «چهل
+# امیرانی» is a name
+_COUNTED = frozenset("نفر تن روز هفته ماه سال ساعت دقیقه بار مورد".split())
 
 
 def _is_plural(tok: str) -> bool:

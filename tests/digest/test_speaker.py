@@ -2236,3 +2236,24 @@ def test_an_unnamed_posts_holder_is_named_beside_the_posts_head_written_alone() 
 )
 def test_the_subject_of_a_cleft_follows_bud_ke(text: str, expected: tuple[str | None, str]) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        ("بیست روز پس از زلزله، فرماندار شهرستان نمونه گفت: ۳۰۰ واحد مسکونی تخریب شده است.", "فرماندار شهرستان نمونه"),
+        ("امسال برای نخستین بار استاندار نمونه از اجرای طرح خبر داد.", "استاندار نمونه"),
+        ("چهارشنبه گذشته استاندار نمونه در جلسه شورای اداری گفت: طرح اجرا می‌شود.", "استاندار نمونه"),
+        ("۲۰ روز پس از سیل، مدیرکل مدیریت بحران استان گفت: ۵۰ روستا آسیب دید.", "مدیرکل مدیریت بحران استان"),
+    ],
+    ids=["a_count_of_days_after", "for_the_first_time", "a_weekday", "digits_of_days_after"],
+)
+def test_an_adverbial_fronted_before_the_post_is_no_part_of_the_subject(text: str, post: str) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == [(None, post)]
+
+
+def test_a_number_word_counting_people_or_days_is_no_name() -> None:
+    text = "پنج نفر در این حادثه جان باختند.\nسه روز پس از حادثه هنوز مصدومان بستری هستند."
+    assert all(name is None for name, _, _ in speakers(text))
+    text = "چهل نمونه‌زاده مجری طرح‌های برق‌رسانی گفت: ۵۰ روستا برق‌دار می‌شوند."
+    assert [name for name, _, _ in speakers(text)] == ["چهل نمونه‌زاده"]
