@@ -947,6 +947,8 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if credit and _VERB.search(sentence, m.end(), m.end() + MAX_CREDITED_CHARS):
         return None  # «نسیم نوشت: ROLE گفت: …»: an outlet's credit before the attribution it carries
     written = _second_clause_subject(pre) or subject_of(pre)
+    if not written or classify_subject(written, 0) is None:
+        written = _second_clause_subject(pre, _ANY_CLAUSE_AND) or written
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
     if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
@@ -967,20 +969,30 @@ def _names_one(name: str | None, verb: str) -> bool:
     return verb not in _BARE_PERFECTS or (len(words) >= 2 and words[0] in first_names())
 
 
-# «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت»: a finished clause, «و», then the speaker's
+# «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت», «سیل به ۵۰ روستا آسیب زد و ROLE گفت»: a
+# finished clause, «و», then the speaker's
 _CLAUSE_AND = re.compile(r"[ ](?:برگزار|آغاز|افتتاح|تشکیل)[ ](?:شد|گردید)[ ]+و[ ]+")
+# «سیل به ۵۰ روستا آسیب زد و ROLE گفت»: any clause its verb ends, when what opens the sentence names no one
+_ANY_CLAUSE_AND = re.compile(
+    r"[ ](?:شد|شدند|گردید|گردیدند|گرفت|گرفتند|زد|زدند|کرد|کردند|داد|دادند|رسید|رسیدند|یافت|یافتند"
+    r"|بود|بودند|است|هستند|باخت|باختند|آمد|آمدند|رفت|رفتند|نمود|نمودند|افتاد|ماند|ماندند)[ ]+و[ ]+"
+)
 
 
-def _second_clause_subject(pre: str) -> str | None:
-    """The subject of the clause after `… برگزار شد و`, when the verb's sentence opens with another clause."""
-    if " شد و " not in pre and " گردید و " not in pre:
-        return None  # cheap: no finished clause joined by «و»
-    ends = [m.end() for m in _CLAUSE_AND.finditer(pre, 0, MAX_PRE_CHARS)]
-    if not ends:
+def _second_clause_subject(pre: str, clause: re.Pattern[str] = _CLAUSE_AND) -> str | None:
+    """The subject of the clause after `… برگزار شد و` (`clause`), when the verb's sentence opens with
+    another clause: a named person, or a post, a title or a first name opening the clause."""
+    if " و " not in pre:
+        return None  # cheap: no clause joined by «و»
+    ends = [m.end() for m in clause.finditer(pre, 0, MAX_PRE_CHARS)]
+    subject = subject_of(pre[ends[-1] :]) if ends else ""
+    first = subject.split()[:2]
+    if not first or not _can_start_subject(*(first + [""])[:2]):
+        return None  # «… شد و دین مبین اسلام …»: no post, title or first name opens the clause
+    mention = classify_subject(subject, 0)
+    if mention is None or not (mention.kind == "person" and mention.name or mention.kind == "role"):
         return None
-    subject = subject_of(pre[ends[-1] :])
-    mention = classify_subject(subject, 0) if subject else None
-    return subject if mention is not None and mention.kind == "person" and mention.name else None
+    return subject
 
 
 def _with_name_before_verb(written: str, pre: str) -> str:

@@ -2257,3 +2257,10 @@ def test_a_number_word_counting_people_or_days_is_no_name() -> None:
     assert all(name is None for name, _, _ in speakers(text))
     text = "چهل نمونه‌زاده مجری طرح‌های برق‌رسانی گفت: ۵۰ روستا برق‌دار می‌شوند."
     assert [name for name, _, _ in speakers(text)] == ["چهل نمونه‌زاده"]
+
+
+def test_the_subject_of_a_clause_after_a_finished_clause_and_va() -> None:
+    text = "سه هزار خانوار تحت پوشش بهزیستی قرار گرفتند و مدیرکل بهزیستی استان نمونه گفت: ۲۰ مرکز راه‌اندازی شد."
+    assert [(name, role) for name, role, _ in speakers(text)] == [(None, "مدیرکل بهزیستی استان نمونه")]
+    text = "رییس جمهوری نگران مردم است و به همین دلیل نماینده ویژه‌ای را روانه منطقه کرد."
+    assert speakers(text) == []
