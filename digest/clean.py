@@ -217,7 +217,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     lines = _drop_leading_foreign(lines)
     for at, line in enumerate(lines):
         if _is_end(line):
-            if body_seen and not _story_goes_on(line, lines[at + 1 :]):
+            if body_seen and not _story_goes_on(line, lines[at + 1 :]) and not _top_menu(kept, lines[at + 1 :]):
                 break
             continue
         if _is_stamp(line):
@@ -244,6 +244,23 @@ def _story_goes_on(line: str, rest: list[str]) -> bool:
 
 
 _GOES_ON = ("وی ", "او ", "ایشان ")
+
+
+def _top_menu(kept: list[str], rest: list[str]) -> bool:
+    """«آخرین اخبار» in the page's top menu, under a site's tagline or the title: little kept so far and no
+    sentence ended with a full stop, and a paragraph of the story in the lines that follow (a list of
+    other stories' titles has none)."""
+    words = sum(len(_WORDS.findall(line)) for line in kept)
+    if words > MAX_TOP_WORDS or any(line.endswith(".") for line in kept):
+        return False
+    after = [x for x in rest[:MENU_LOOKAHEAD] if x.strip()]
+    return any(len(_WORDS.findall(x)) >= MIN_PARAGRAPH_WORDS and x.rstrip().endswith(_STOPS) for x in after)
+
+
+_STOPS = (".", "!", "؟")
+MAX_TOP_WORDS = 30  # a tagline or a title over the menu; more is the story
+MENU_LOOKAHEAD = 12  # lines searched after the marker for the story's first paragraph
+MIN_PARAGRAPH_WORDS = 20
 
 
 def _is_address(line: str) -> bool:

@@ -196,3 +196,33 @@ def test_an_end_marker_after_the_lead_with_the_quote_going_on_is_skipped() -> No
     assert clean_text(f"{lead}\n\nانتهای پیام\n\n{more}") == (lead, more)
     # the marker still ends the story when what follows is another page's text
     assert clean_text(f"{lead}\n\nانتهای پیام\n\nآخرین خبرهای استان نمونه در یک نگاه") == (lead,)
+
+
+def test_latest_news_in_the_top_menu_under_a_tagline_does_not_end_the_story() -> None:
+    story = (
+        "اهالی روستای نمونه‌آباد با جمعیتی بالغ بر ۲۳۲ نفر، روزهای سختی را به دلیل قطع آب شرب سپری می‌کنند "
+        "و مسئولان هنوز پاسخی به درخواست‌های آنان نداده‌اند."
+    )
+    page = "\n".join(
+        [
+            "گلچینی از فرهیختگان عرصه اطلاع رسانی که در توسعه آگاهی عمومی نقش دارند",
+            "اخبار فوری",
+            "آخرین اخبار",
+            "اعتراض اهالی روستای نمونه‌آباد به قطع آب",
+            story,
+        ]
+    )
+    assert story in clean_text(page)
+    listed = "\n".join(["دو مرکز توانبخشی در نمونه‌آباد افتتاح شد.", "آخرین اخبار", "عنوان خبر دیگر", story])
+    assert story not in clean_text(listed)  # after the story's own sentence the marker ends it
+
+
+def test_a_share_button_under_the_title_does_not_end_the_story() -> None:
+    story = (
+        "آن‌طور که دبیر اجرایی پویش نمونه می‌گوید، آنها پیش از این نخستین هیات عزاداری کارتن‌خواب‌های شهر را "
+        "در بازار برپا کرده بودند و هر شب صدها نفر به آن می‌آمدند."
+    )
+    page = "\n".join(
+        ["کارتن خواب هایی که روزگاری برای خود کسی بودند/ جانباز، مسئول سابق و دکتر!", "اشتراک گذاری :", story]
+    )
+    assert story in clean_text(page)
