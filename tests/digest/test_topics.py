@@ -697,3 +697,15 @@ def test_topics_that_score_alike_keep_the_lexicons_order() -> None:
         found = classify("", normalize_fa(body)).topics
         assert "مسکن" in found and "بهزیستی" in found
         assert found.index("مسکن") < found.index("بهزیستی")  # «مسکن» comes first in the lexicon
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "تداوم به‌کارگیری کودکان برای جمع‌آوری پسماند زیر سایه نبود نظارت شهرداری",
+        "زباله‌گردها در حاشیه شهر نمونه‌آباد",
+        "کار کودک در کارگاه‌های نمونه‌آباد",
+    ],
+)
+def test_child_labour_named_by_its_act_is_social(headline: str) -> None:
+    assert classify(headline, "").is_social
