@@ -1106,7 +1106,8 @@ def subject_of(pre: str) -> str:
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
     text = _skip_past_time(strip_lead_in(text[:MAX_PRE_CHARS]))
     quoted = _OUTLET_QUOTED.match(text) if text.startswith(_OUTLET_WORDS) else None
-    text = _QUOTES.sub("", quoted.group("name") if quoted else text)  # the subject opens the clause
+    text = _quoted_name_first(quoted.group("name") if quoted else text)
+    text = _QUOTES.sub("", text)  # the subject opens the clause
     text = _FRONTED_OBJECT.sub("", _skip_preamble(text), count=1)
     relative = _RELATIVE_HEAD.match(text) if " که " in text[:40] else None
     if relative is not None and _can_start_subject(*(text[relative.end() :].split() + ["", ""])[:2]):
@@ -1114,6 +1115,22 @@ def subject_of(pre: str) -> str:
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     return cut_adjuncts(_titled_subject_at_end(_named_after_comma(text)))
+
+
+# «'رحیم سروری' رزو سه شنبه …»: a name the page quoted, then what follows it
+_LEADING_QUOTED = re.compile(r"^[«\"“'‘](?P<name>[^«»\"“”'‘’،]{3,40})[»\"”'’][ ]*(?=\S)")
+
+
+def _quoted_name_first(text: str) -> str:
+    """A quoted name opening the subject ends at its closing quote: what follows is set off by a comma."""
+    m = _LEADING_QUOTED.match(text) if text[:1] in "«\"“'‘" else None
+    words = m.group("name").split() if m is not None else []
+    if not 2 <= len(words) <= MAX_QUOTED_NAME_WORDS or not is_first_name(words[0]):
+        return text
+    return f"{m.group('name').strip()}، {text[m.end() :]}" if m is not None else text
+
+
+MAX_QUOTED_NAME_WORDS = 4
 
 
 def _named_after_comma(text: str) -> str:

@@ -2264,3 +2264,12 @@ def test_the_subject_of_a_clause_after_a_finished_clause_and_va() -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == [(None, "مدیرکل بهزیستی استان نمونه")]
     text = "رییس جمهوری نگران مردم است و به همین دلیل نماینده ویژه‌ای را روانه منطقه کرد."
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize("quote", ["'{}'", "«{}»", '"{}"'])
+def test_a_quoted_name_ends_at_its_closing_quote(quote: str) -> None:
+    name = quote.format("رحیم نمونه‌زاده")
+    text = f"به گزارش ایرنا، {name} رزو سه شنبه در مراسم تجلیل گفت: کار ادامه دارد."
+    assert [name for name, _, _ in speakers(text)] == ["رحیم نمونه‌زاده"]
+    text = f"{name} دهیار روستای نمونه‌آباد گفت: آب نداریم."
+    assert [(name, role) for name, role, _ in speakers(text)] == [("رحیم نمونه‌زاده", "دهیار روستای نمونه‌آباد")]
