@@ -2273,3 +2273,15 @@ def test_a_quoted_name_ends_at_its_closing_quote(quote: str) -> None:
     assert [name for name, _, _ in speakers(text)] == ["رحیم نمونه‌زاده"]
     text = f"{name} دهیار روستای نمونه‌آباد گفت: آب نداریم."
     assert [(name, role) for name, role, _ in speakers(text)] == [("رحیم نمونه‌زاده", "دهیار روستای نمونه‌آباد")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "شاهد دیگری به پلیس گفت: در مغازه‌ام مشغول کار بودم.",
+        "تنها می‌خندد! خنده که نه، از ته دل قهقهه می‌زند و می‌گوید: شما هم اگر جای من بودید می‌خندیدید.",
+    ],
+    ids=["another_witness", "a_laugh"],
+)
+def test_another_or_a_laugh_is_no_name(text: str) -> None:
+    assert all(name is None for name, _, _ in speakers(text))
