@@ -2285,3 +2285,8 @@ def test_a_quoted_name_ends_at_its_closing_quote(quote: str) -> None:
 )
 def test_another_or_a_laugh_is_no_name(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
+
+
+def test_janab_is_a_title_before_the_name() -> None:
+    text = "جناب آقای مهندس علی نمونه‌زاده شهردار نمونه‌آباد گفت: ۲۰ پارک ساخته شد."
+    assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "شهردار نمونه‌آباد")]
