@@ -1060,6 +1060,8 @@ def _heading(sentence: str, verb_at: int) -> str | None:
     m = _HEADING.match(sentence)
     if m is None or m.end() > verb_at:
         return None
+    if sentence[m.end() - 1] == "؛" and _is_role_then_name(m.group("subject"), sentence[m.end() : verb_at]):
+        return None  # «ROLE؛ NAME گفت»: the name in apposition speaks, no heading
     tokens = subject_tokens(strip_lead_in(m.group("subject")))
     kept, rest = split_adjuncts(tokens)
     while rest and rest[0] in _HEADING_TIME:
@@ -1097,8 +1099,8 @@ def subject_of(pre: str) -> str:
     for sep in (":", "؛"):
         if sep in text:
             before, _, after = _rpartition(text, sep)
-            if sep == "؛" and _is_name_then_role(before, after):
-                text = f"{before}، {after}"  # «NAME؛ ROLE گفت»
+            if sep == "؛" and (_is_name_then_role(before, after) or _is_role_then_name(before, after)):
+                text = f"{before}، {after}"  # «NAME؛ ROLE گفت», «ROLE؛ NAME گفت»
                 continue
             if sep == "؛" and _semicolon_in_adjunct(before, after):
                 text = before  # «NAME در نشست … کشور؛ در استان فارس که … برگزار شد، افزود»
@@ -1114,6 +1116,7 @@ def subject_of(pre: str) -> str:
         text = text[relative.end() :]  # «آماری که رئیس انجمن … گفته بود»: the relative clause's subject speaks
     if "به عنوان" in text:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
+    text = text.rstrip(" -–—")  # «NAME – ROLE – گفت»: the closing dash of a post set off by dashes
     return cut_adjuncts(_titled_subject_at_end(_named_after_comma(text)))
 
 
@@ -1217,6 +1220,23 @@ def _is_name_then_role(before: str, after: str) -> bool:
         and role[:1] != []
         and (role[0] in ROLE_HEADS)
     )
+
+
+def _is_role_then_name(before: str, after: str) -> bool:
+    """`before` (lead-ins aside) is a post, `after` a name opening with a first name or a title."""
+    role = subject_tokens(strip_lead_in(before))
+    name = after.split()
+    return (
+        bool(role)
+        and role[0] in ROLE_HEADS
+        and len(role) <= MAX_SEMICOLON_POST_WORDS
+        and 2 <= len(name)
+        and is_name_start(name[0])
+        and looks_like_name(name[: min(len(name), 3)])
+    )
+
+
+MAX_SEMICOLON_POST_WORDS = 12
 
 
 def _semicolon_in_adjunct(before: str, after: str) -> bool:

@@ -2290,3 +2290,16 @@ def test_another_or_a_laugh_is_no_name(text: str) -> None:
 def test_janab_is_a_title_before_the_name() -> None:
     text = "جناب آقای مهندس علی نمونه‌زاده شهردار نمونه‌آباد گفت: ۲۰ پارک ساخته شد."
     assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "شهردار نمونه‌آباد")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مدیرکل بهزیستی استان نمونه؛ علی نمونه‌زاده گفت: ۲۰ مرکز راه‌اندازی شد.",
+        "علی نمونه‌زاده – مدیرکل بهزیستی استان نمونه – گفت: ۲۰ مرکز راه‌اندازی شد.",
+        "علی نمونه‌زاده؛ مدیرکل بهزیستی استان نمونه گفت: ۲۰ مرکز راه‌اندازی شد.",
+    ],
+    ids=["post_semicolon_name", "name_between_dashes", "name_semicolon_post"],
+)
+def test_a_name_and_its_post_set_off_by_a_semicolon_or_dashes(text: str) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "مدیرکل بهزیستی استان نمونه")]
