@@ -264,6 +264,8 @@ def _named_with_post(tokens: list[str], index: int) -> Mention | None:
 
 
 # «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it
+_ENDS_WITH_VERB = re.compile(r"(?<![\w\u200c])(?:شد|شدند|گردید|گردیدند|کرد|کردند|نمود|نمودند)[ ]*[.]?$")
+_ENDS_WITH_COPULA = re.compile(r"[ ]+(?:است|بود|هستند|می[ \u200c]?باشد)[ ]*[.]?$")  # «NAME مدرس … است.»
 _CLAUSE_AFTER_COMMA = re.compile(r"،[^،]*(?<![\w\u200c])(?:شد|شدند|گردید|گردیدند|است|کرد|کردند|نمود|نمودند)[.]?$")
 
 
@@ -271,17 +273,20 @@ def _as_official(m: Mention, titled: bool) -> Speaker | None:
     """`m` as the story's official when its name has a first name and a surname (or is a surname after
     a title: `مهندس گردونی شهردار`), and its post opens with a post's head, names no reporter, is short,
     ends cleanly and has no number or month in it."""
-    name, role = (m.name or "").split(), (m.role or "").split()
+    post = _ENDS_WITH_COPULA.sub("", m.role or "")
+    name, role = (m.name or "").split(), post.split()
     plain = (
         (len(name) >= 2 or titled and is_surname(name[0]))
         and not any(w in MONTHS for w in name)
+        and bool(role)
         and role[0] in ROLE_HEADS
         and REPORTER_HEADS.isdisjoint(role)
         and len(role) <= MAX_OFFICIAL_POST_WORDS
         and role[-1] not in ("و", "،")
-        and not _DIGIT.search(m.role or "")
+        and not _DIGIT.search(post)
+        and not _ENDS_WITH_VERB.search(post)  # «… در دفتر خانم NAME ROLE برگزار شد.»: where, not who
     )
-    return Speaker(m.name, _party_cut(m.role or ""), 0) if plain else None
+    return Speaker(m.name, _party_cut(post), 0) if plain else None
 
 
 VISIT_LEAD = 2  # sentences searched for a visit or a meeting when nobody is quoted

@@ -2303,3 +2303,14 @@ def test_janab_is_a_title_before_the_name() -> None:
 )
 def test_a_name_and_its_post_set_off_by_a_semicolon_or_dashes(text: str) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "مدیرکل بهزیستی استان نمونه")]
+
+
+def test_an_official_whose_office_hosts_an_event_is_not_the_story_s_person() -> None:
+    text = (
+        "نشست مشترک دبیر بانوان استان نمونه با عضو شورای شهر\n"
+        "در ادامه رایزنی‌ها، نشستی تخصصی در دفتر سرکار خانم زهرا نمونه‌زاده عضو محترم شورای اسلامی شهر نمونه‌آباد "
+        "برگزار شد."
+    )
+    assert speakers(text) == []
+    text = "حمیدرضا نمونه‌زاده مدرس مرکز ملی اعتیاد ایران است.\nاو سال‌ها با معتادان کار کرده است."
+    assert speakers(text) == [("حمیدرضا نمونه‌زاده", "مدرس مرکز ملی اعتیاد ایران", 0)]
