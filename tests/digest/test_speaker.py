@@ -2314,3 +2314,15 @@ def test_an_official_whose_office_hosts_an_event_is_not_the_story_s_person() -> 
     assert speakers(text) == []
     text = "حمیدرضا نمونه‌زاده مدرس مرکز ملی اعتیاد ایران است.\nاو سال‌ها با معتادان کار کرده است."
     assert speakers(text) == [("حمیدرضا نمونه‌زاده", "مدرس مرکز ملی اعتیاد ایران", 0)]
+
+
+def test_with_nobody_quoted_an_official_named_in_the_seventh_sentence_is_the_actor() -> None:
+    background = [f"در سال گذشته {n} مورد حادثه در این منطقه ثبت شده است." for n in range(10, 16)]
+    text = "\n".join(
+        [
+            *background,
+            "علی نمونه‌زاده، رئیس سازمان امور اجتماعی کشور، در بهمن از افزایش این حوادث خبر داده بود.",
+            "آمار رسمی دیگری منتشر نشده است.",
+        ]
+    )
+    assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "رئیس سازمان امور اجتماعی کشور")]
