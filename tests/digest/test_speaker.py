@@ -2326,3 +2326,14 @@ def test_with_nobody_quoted_an_official_named_in_the_seventh_sentence_is_the_act
         ]
     )
     assert [(name, role) for name, role, _ in speakers(text)] == [("علی نمونه‌زاده", "رئیس سازمان امور اجتماعی کشور")]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "مدیرعامل سازمان مدیریت و نظارت بر تاکسیرانی شهرداری نمونه‌آباد",
+        "معاون مراقبت از بیماری‌های دانشگاه علوم پزشکی نمونه",
+    ],
+)
+def test_a_verbal_noun_and_its_preposition_go_on_inside_the_post(post: str) -> None:
+    assert speakers(f"{post} گفت: بیمه برقرار می‌شود.") == [(None, post, 1)]
