@@ -319,7 +319,9 @@ def _name_then_adjunct(text: str) -> bool:
     return len(words) > 2 and words[2] in _ADJUNCT_OPENERS and _is_name_like(" ".join(words[:2]))
 
 
-_ADJUNCT_OPENERS = frozenset("امروز روز صبح عصر دیروز شب در با ضمن طی".split())
+_ADJUNCT_OPENERS = frozenset(
+    "امروز روز صبح عصر دیروز شب در با ضمن طی دراین درخصوص درحاشیه درجمع درپی درادامه بااشاره بابیان باتوجه".split()
+)  # «NAME، دراین خصوص گفت»: «در» and «با» glued to the adjunct's next word too
 
 
 def _is_name_like(segment: str) -> bool:

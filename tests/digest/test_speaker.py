@@ -2337,3 +2337,8 @@ def test_with_nobody_quoted_an_official_named_in_the_seventh_sentence_is_the_act
 )
 def test_a_verbal_noun_and_its_preposition_go_on_inside_the_post(post: str) -> None:
     assert speakers(f"{post} گفت: بیمه برقرار می‌شود.") == [(None, post, 1)]
+
+
+def test_a_report_lead_in_without_its_comma_ends_before_the_name_an_adjunct_glued_to_dar_follows() -> None:
+    text = "به گزارش پایگاه اطلاع رسانی شهرداری نمونه‌آباد علی نمونه‌زاده، دراین خصوص گفت: ۵۰ درصد حق بیمه پرداخت شد."
+    assert [name for name, _, _ in speakers(text)] == ["علی نمونه‌زاده"]
