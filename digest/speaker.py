@@ -131,7 +131,8 @@ _WEAK = re.compile("^(?:" + "|".join(flex(v) for v in WEAK_VERBS) + ")$")
 _HONORIFIC = re.compile("^(?:" + "|".join(flex(v) for v in HONORIFIC_VERBS) + ")$")
 _CLAUSE = re.compile("^(?:" + "|".join(flex(v) for v in CLAUSE_VERBS) + ")$")
 # verbs that only report, so a short named subject before them reports a bare clause too («NAME افزود در …»)
-_BARE_PERFECTS = ("گفته", "افزوده")  # «NAME گفته …»: BBC style, after a full name only (see _names_one)
+# «NAME گفته …»: BBC style, and «NAME می‌گوید …» a feature's present: after a full name only (see _names_one)
+_BARE_PERFECTS = ("گفته", "افزوده", "می گوید")
 _NAMED_BARE_VERBS = ("افزود", "تصریح کرد", "خاطرنشان کرد", "اظهار داشت", *_BARE_PERFECTS)
 _NAMED_BARE = re.compile("^(?:" + "|".join(flex(v) for v in _NAMED_BARE_VERBS) + ")$")
 # "به گفته X،", "طبق گفته‌های X، ROLE،", "بر اساس اظهارات X،", "به اعتقاد X،"
@@ -971,7 +972,10 @@ def _names_one(name: str | None, verb: str) -> bool:
     """A bare perfect (`NAME گفته …`, `NAME افزوده …`) follows a full name (`بنا گفته`, `بارها گفته` are
     no subjects); the other bare-clause verbs take a lone surname too (`رضایی افزود …`)."""
     words = (name or "").split()
-    return verb not in _BARE_PERFECTS or (len(words) >= 2 and words[0] in first_names())
+    return squash(verb) not in _BARE_PERFECT_KEYS or (len(words) >= 2 and words[0] in first_names())
+
+
+_BARE_PERFECT_KEYS = frozenset(squash(v) for v in _BARE_PERFECTS)  # «می‌گوید», «میگوید» and «می گوید» alike
 
 
 # «آیین … با حضور … برگزار شد و در ابتدای آیین، NAME، ROLE، گفت», «سیل به ۵۰ روستا آسیب زد و ROLE گفت»: a

@@ -2342,3 +2342,10 @@ def test_a_verbal_noun_and_its_preposition_go_on_inside_the_post(post: str) -> N
 def test_a_report_lead_in_without_its_comma_ends_before_the_name_an_adjunct_glued_to_dar_follows() -> None:
     text = "به گزارش پایگاه اطلاع رسانی شهرداری نمونه‌آباد علی نمونه‌زاده، دراین خصوص گفت: ۵۰ درصد حق بیمه پرداخت شد."
     assert [name for name, _, _ in speakers(text)] == ["علی نمونه‌زاده"]
+
+
+def test_a_full_name_before_a_bare_present_reports_a_feature_s_quote() -> None:
+    assert [name for name, _, _ in speakers("اما علی نمونه‌زاده می‌گوید این بار تفاوت دارد.")] == ["علی نمونه‌زاده"]
+    assert [name for name, _, _ in speakers("علی نمونه‌زاده میگوید این بار تفاوت دارد.")] == ["علی نمونه‌زاده"]
+    assert speakers("سرایدار مدرسه می‌گوید بچه‌ها سرما می‌خورند.") == []
+    assert speakers("نمونه‌زاده می‌گوید این بار تفاوت دارد.") == []
