@@ -2349,3 +2349,9 @@ def test_a_full_name_before_a_bare_present_reports_a_feature_s_quote() -> None:
     assert [name for name, _, _ in speakers("علی نمونه‌زاده میگوید این بار تفاوت دارد.")] == ["علی نمونه‌زاده"]
     assert speakers("سرایدار مدرسه می‌گوید بچه‌ها سرما می‌خورند.") == []
     assert speakers("نمونه‌زاده می‌گوید این بار تفاوت دارد.") == []
+
+
+@pytest.mark.parametrize("obj", ["اینها", "این‌ها", "آنها"])
+def test_a_plural_demonstrative_object_fronted_before_the_post(obj: str) -> None:
+    text = f"{obj} را مدیرکل بهزیستی استان نمونه می‌گوید."
+    assert [(name, role) for name, role, _ in speakers(text)] == [(None, "مدیرکل بهزیستی استان نمونه")]
