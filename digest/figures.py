@@ -497,6 +497,8 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
     prev = _LEADING_DATE.sub("", before[-1]) if before else ""  # "شنبه۱۳خردادماه۹۶" → "خردادماه"
     if prev == _MONTH_WORD or _is_month(prev):  # "۱۲ مهر ۱۴۰۲" is a date; "مهر ماه ۸.۲ درصد" is a figure, and
         return unit not in _KNOWN_UNITS and _year_shaped(span)  # so is «دستمزد تیرماه ۹۰۰ پرسنل»: no year
+    if prev in _COUNTED_REFERENCES and len(before) >= 2 and _is_count(before[-2]):
+        return False  # «طی یک سال ۴۴ زن …»: a span of time counted, then a figure, not «سال ۴۴» (1344)
     if prev in REFERENCE_WORDS or prev == _EVERY or _PLURAL.sub("", prev) in REFERENCE_WORDS:
         return True  # "هر هزار نفر", "از هر ۵ ازدواج": a rate's base, not a figure
     if prev[:2] == "در" and prev[2:] in REFERENCE_WORDS:
@@ -517,6 +519,10 @@ def _is_reference(sentence: str, span: NumberSpan, unit: str | None) -> bool:
         return True
     dial = _DIAL_AFTER.match(sentence, span.end)
     return dial is not None and dial.group("verb") in DIAL_VERBS
+
+
+def _is_count(word: str) -> bool:
+    return word in WORDS or word.isdigit()  # «یک», «دو», «۵» (str.isdigit takes Persian digits too)
 
 
 _LIST_WORDS = frozenset({"و", "تا", "الی"})

@@ -162,8 +162,7 @@ _ANSWER_LABELS = frozenset({"پاسخ", "جواب", "متن", "توضیح"})
 _HEADING_TIME = frozenset("امروز روز صبح عصر دیروز شب امشب ظهر بامداد".split())
 _TIME_OPENERS = _HEADING_TIME | frozenset("دقایقی ساعاتی شامگاه".split())  # words that open _FRONTED_TIME
 _TIME_WORDS = _HEADING_TIME | frozenset("امسال پارسال تاکنون اکنون هم‌اکنون".split())  # a time that ends a name
-# "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت": a fronted demonstrative object
-# «این آمار را ROLE …», «اینها را ROLE می‌گوید»: the object fronted before the subject
+# "این مطلب را ROLE … عنوان کرد", "«…»؛ این را ROLE گفت", «اینها را ROLE می‌گوید»: a fronted demonstrative object
 _FRONTED_OBJECT = re.compile(
     r"^(?:این|آن|اینها|آنها|این[ \u200c]ها|آن[ \u200c]ها|همه[ ]+این[ \u200c]?ها)"
     r"(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+"

@@ -466,3 +466,18 @@ def test_tons_and_kilograms_are_one_weight(sentence: str, value: str, number: fl
 )
 def test_years_idioms_and_verbs_are_no_figures(sentence: str) -> None:
     assert extract_figures([normalize_fa(sentence)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("طی یک سال ۴۴ زن در این مناطق کشته شدند.", 44),
+        ("کودکان بین ۱۰ تا ۱۴ سال ۴۵ درصد کل کودکان کار هستند.", 45),
+    ],
+)
+def test_a_number_after_a_counted_span_of_years_is_a_figure_not_a_year(text: str, number: int) -> None:
+    assert number in [n for _, n, _ in figures(text)]
+
+
+def test_a_year_after_sal_alone_stays_a_date() -> None:
+    assert 44 not in [n for _, n, _ in figures("در سال ۴۴ این مدرسه ساخته شد.")]
