@@ -727,7 +727,7 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
             pair = j == i + 1 and squash(nxt) != squash(line) and keys.count(squash(nxt)) > 1
             return nxt if pair else line  # a kicker and its title printed twice as a pair: the title is second
     if candidates and (kicker_at is None or candidates[0][0] == kicker_at + 1 or candidates[0][0] == 0):
-        return _statement(candidates[0][1])
+        return _statement(_sharing_with_lead(candidates, paragraphs[start : start + LEAD_PARAGRAPHS]))
     lead = (
         paragraphs[start]
         if start < len(paragraphs)
@@ -740,6 +740,18 @@ def _headline_from_text(paragraphs: tuple[str, ...], kicker_at: int | None) -> s
 
 
 MIN_SHARED_WORDS = 2
+LEAD_PARAGRAPHS = 3  # the body's first paragraphs a title shares words with (a label line may open it)
+
+
+def _sharing_with_lead(candidates: list[tuple[int, str]], body: tuple[str, ...]) -> str:
+    """The first head line, unless it shares no word with the body's first paragraphs and a later one
+    shares a few with the lead («موسسه حقوقی …» over «ارجاع طلاق توافقی …» over a lead about agreed
+    divorce: the site's name, then the title)."""
+    first = candidates[0][1]
+    if len(candidates) < 2 or not body or _shared_words(first, " ".join(body)):
+        return first
+    later = [line for _, line in candidates[1:] if _shared_words(line, body[0]) >= MIN_SHARED_WORDS]
+    return later[0] if later else first
 
 
 def _printed_twice(paragraphs: tuple[str, ...]) -> str | None:

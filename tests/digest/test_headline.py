@@ -851,3 +851,20 @@ def test_a_newsletter_prompt_and_a_run_of_site_links_are_no_headline() -> None:
         "صفحه اصلیدرباره ماتماس با مابازگشتوب سرویس",
     ):
         assert find_head((chrome, "تنها نانوایی روستای نمونه در آستانه تعطیلی", lead)).headline != chrome
+
+
+def test_a_site_name_over_the_title_is_passed_over_when_it_shares_no_word_with_the_lead() -> None:
+    page = (
+        "موسسه حقوقی عدالتخانه نمونه\n"
+        "ارجاع طلاق توافقی به مشاور خانواده\n"
+        "قانون خانواده در سراسر کشور اجرایی شده است و قاضی پرونده در همه طلاق‌های توافقی مکلف شده است که "
+        "زوجین را به مشاور خانواده ارجاع دهد."
+    )
+    assert find_head(clean_text(page), None, None).headline == "ارجاع طلاق توافقی به مشاور خانواده"
+    page = (
+        "افزایش قیمت مرغ به ۸۸ هزار تومان\n"
+        "اتاق اصناف به وزیر جهاد کشاورزی نامه نوشت\n"
+        "میانگین قیمت مرغ در تهران به ۹۵ هزار تومان و در کشور به ۸۸ هزار تومان افزایش یافته است و اتاق اصناف "
+        "به وزیر جهاد کشاورزی نامه نوشت."
+    )
+    assert find_head(clean_text(page), None, None).headline == "افزایش قیمت مرغ به ۸۸ هزار تومان"
