@@ -931,7 +931,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         named_bare = _NAMED_BARE.match(m.group("verb")) is not None
         if not named_bare and not _CLAUSE.match(m.group("verb")):
             return None
-        pre = sentence[: m.start()]
+        pre = _after_contrast(sentence[: m.start()])
         tail = _cleft_tail(pre)
         if tail is not None:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
@@ -1022,6 +1022,18 @@ def _with_name_before_verb(written: str, pre: str) -> str:
             if mention is not None and mention.kind == "role":
                 return f"{written}، {' '.join(name)}"
     return written
+
+
+def _after_contrast(pre: str) -> str:
+    """What follows the last «اما»/«ولی» of `pre` when a post, a title or a first name opens it (`… اجرا
+    می‌شود اما NAME می‌گوید …`): the clause of the bare verb."""
+    if " اما " not in pre and " ولی " not in pre:
+        return pre  # cheap: no contrast
+    head, _, tail = max(pre.rpartition(" اما "), pre.rpartition(" ولی "), key=lambda parts: len(parts[0]))
+    words = tail.split()
+    if not head or not words or len(words) > MAX_BARE_WORDS or not _can_start_subject(*(words + [""])[:2]):
+        return pre
+    return tail
 
 
 def _after_cleft(pre: str) -> str:

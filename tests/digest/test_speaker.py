@@ -2355,3 +2355,20 @@ def test_a_full_name_before_a_bare_present_reports_a_feature_s_quote() -> None:
 def test_a_plural_demonstrative_object_fronted_before_the_post(obj: str) -> None:
     text = f"{obj} را مدیرکل بهزیستی استان نمونه می‌گوید."
     assert [(name, role) for name, role, _ in speakers(text)] == [(None, "مدیرکل بهزیستی استان نمونه")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "این نخستین‌بار نیست که طرح در تهران اجرا میشود اما محمدرضا نمونه‌زاده میگوید این بار تفاوت دارد.",
+            ("محمدرضا نمونه‌زاده", None),
+        ),
+        ("طرح اجرا شد ولی مدیرکل بهزیستی استان می‌گوید ۲۰ مرکز کافی نیست.", (None, "مدیرکل بهزیستی استان")),
+    ],
+    ids=["ama_a_name", "vali_a_post"],
+)
+def test_the_clause_after_ama_or_vali_holds_the_bare_verbs_subject(
+    text: str, speaker: tuple[str | None, str | None]
+) -> None:
+    assert [(name, role) for name, role, _ in speakers(text)] == [speaker]
