@@ -204,7 +204,7 @@ def find_speakers(
     if not any(sp.name for sp in found):
         found = _named_visitor(found, sentences[: max(lead, VISIT_LEAD)])
     if not found:
-        official = _named_official(sentences[:OFFICIAL_SENTENCES])
+        official = _named_official(sentences[:OFFICIAL_SENTENCES]) or _signature(sentences[-SIGNATURE_LINES:])
         found = [official] if official is not None else []
     if found and not found[0].statements and found[0].role:  # an actor, quoted nowhere
         found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
@@ -253,6 +253,25 @@ def _named_official(sentences: list[str]) -> Speaker | None:
         if named:
             return _as_official(*named[0]) if len(named) == 1 else None
     return None
+
+
+SIGNATURE_LINES = 2  # a circular or a letter is signed on its last lines
+_SIGNATURE_DASH = re.compile(r"[ ]*[-–—/|][ ]*")
+
+
+def _signature(sentences: list[str]) -> Speaker | None:
+    """A circular's or a letter's signature: a last line that is a name and a post alone («NAME -ROLE»)."""
+    for sentence in reversed(sentences):
+        line = _SIGNATURE_DASH.sub("، ", sentence.strip().rstrip("."), count=1)
+        if len(line.split()) > MAX_SIGNATURE_WORDS or not is_name_start(line.split(maxsplit=1)[0] if line else ""):
+            continue
+        mention = classify_subject(line, 0)
+        if mention is not None and mention.kind == "person" and mention.name and mention.role:
+            return _as_official(mention, False)
+    return None
+
+
+MAX_SIGNATURE_WORDS = 14
 
 
 def _named_with_post(tokens: list[str], index: int) -> Mention | None:

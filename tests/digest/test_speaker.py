@@ -2372,3 +2372,13 @@ def test_the_clause_after_ama_or_vali_holds_the_bare_verbs_subject(
     text: str, speaker: tuple[str | None, str | None]
 ) -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == [speaker]
+
+
+def test_a_circular_is_its_signers() -> None:
+    text = (
+        "بخشنامه مرخصی زندانیان\n"
+        "رؤسای کل دادگستری استان‌ها به زندانیانی که شرایط لازم را دارند، سه تا هفت روز مرخصی اعطا نمایند.\n"
+        "علیهذا مراتب بدین وسیله ابلاغ میگردد.\n"
+        "محمدرضا نمونه‌زاده -معاون اجرایی رئیس قوه قضاییه"
+    )
+    assert speakers(text) == [("محمدرضا نمونه‌زاده", "معاون اجرایی رئیس قوه قضاییه", 0)]
