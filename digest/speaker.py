@@ -975,7 +975,11 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     if credit and _VERB.search(sentence, m.end(), m.end() + MAX_CREDITED_CHARS):
         return None  # «نسیم نوشت: ROLE گفت: …»: an outlet's credit before the attribution it carries
     written = _second_clause_subject(pre) or subject_of(pre)
-    if not written or classify_subject(written, 0) is None:
+    if (
+        " و " in pre
+        and _ANY_CLAUSE_AND.search(pre, 0, MAX_PRE_CHARS)
+        and (not written or not classify_subject(written, 0))
+    ):
         written = _second_clause_subject(pre, _ANY_CLAUSE_AND) or written
     if not written or (m.group("verb") == _WROTE and not _writer(written)):
         return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
