@@ -189,12 +189,17 @@ def looks_like_html(text: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    """A short chrome or credit line; a question («خبرنگار: برنامه چیست؟») belongs to a transcript."""
-    return (
-        _CHROME.match(line) is not None
-        and len(_WORDS.findall(line)) <= MAX_CHROME_WORDS
-        and not line.endswith(("؟", "?"))
-    )
+    """A short chrome or credit line; a question («خبرنگار: برنامه چیست؟») belongs to a transcript. A
+    date widget's line may run longer («برابر با : ۳ - ربیع ثانی - ۱۴۴۶»: a Hijri month in two words)."""
+    m = _CHROME.match(line)
+    if m is None or line.endswith(("؟", "?")):
+        return False
+    words = len(_WORDS.findall(line))
+    return words <= MAX_CHROME_WORDS or (words <= MAX_WIDGET_WORDS and _WIDGET_LINE.match(line) is not None)
+
+
+_WIDGET_LINE = re.compile(r"^[\W\d_]*(?:" + _WIDGETS + ")")
+MAX_WIDGET_WORDS = 12
 
 
 def _is_end(line: str) -> bool:

@@ -226,3 +226,16 @@ def test_a_share_button_under_the_title_does_not_end_the_story() -> None:
         ["کارتن خواب هایی که روزگاری برای خود کسی بودند/ جانباز، مسئول سابق و دکتر!", "اشتراک گذاری :", story]
     )
     assert story in clean_text(page)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "• برابر با : 3 - ربيع ثاني - 1446",
+        "امروز : سه‌شنبه ۲۹ اسفند ۱۴۰۲ - 2024 March 19",
+        "امروز: جمعه 31 فروردین 1403 برابر با 19 آوریل 2024",
+    ],
+)
+def test_a_date_widget_line_is_chrome_even_when_long(widget: str) -> None:
+    story = "افزایش ۱۵ درصدی جمعیت سالمندان تا سال ۱۴۲۰ پیش بینی می شود و شهرها باید آماده شوند."
+    assert clean_text(f"{widget}\n{story}") == (story,)
