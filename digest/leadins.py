@@ -73,6 +73,10 @@ _AGENCY_WORD_COMMA = re.compile("^" + _AGENCY_WORD + r"(?:[ \u200c]+[^\s،:\-–
 _WORD_DASH = re.compile(r"^[^\s،:\-–—0-9۰-۹]{2,20}[ ]?[-–—][ ]+")
 _AGENCY_ALONE = re.compile(rf"^{_REPORTER}{_AGENCY}[ ]*[-–—][ ]*")  # «ایرنا - NAME …», «خبرگزاری مهر- …»
 _OUTLET_PREFIX = re.compile(r"^[^\s،:]{2,20}[ \u200c]?(?:نیوز|آنلاین|پرس)(?:[ ]?[0-9۰-۹]{1,3})?[ ]*[،:\-–—][ ]*")
+_SITE_WORDS = ("پایگاه خبری", "پایگاه اطلاع رسانی", "پایگاه اطلاع‌رسانی", "سایت خبری", "خبرگزاری")
+_SITE_BEFORE_POST = re.compile(
+    r"^(?:پایگاه|سایت|خبرگزاری)(?:[ \u200c]+(?:خبری|اطلاع[ \u200c]?رسانی|تحلیلی))*[ ]+[^\s،:]+[ ]+"
+)
 REPORT_PREFIX = re.compile(
     r"^(?:" + "|".join(map(flex, REPORT_WORDS)) + r")(?:[^،؛:\n]{1,150}[،؛]|(?:[ ]+[^\s،؛:]+){1,3}[ ]*:)\s*"
 )  # «… ایسنا،», «… سایت خبری مدارا؛», «به نقل از مهر:» (a colon only after a short outlet name)
@@ -211,6 +215,9 @@ def strip_lead_in(text: str) -> str:
     m = AGENCY_PREFIX.match(text) if ":" in text else None  # it ends at a colon: a cheap test first
     if m is not None:
         text = text[m.end() :].strip()
+    m = _SITE_BEFORE_POST.match(text) if text.startswith(_SITE_WORDS) else None
+    if m is not None and squash(text[m.end() :].split(maxsplit=1)[0]) in HEAD_KEYS:
+        text = text[m.end() :]  # «پایگاه خبری هیرونا معاون عمرانی استاندار … گفت»: the site's credit, no comma
     for prefix in (_OUTLET_PREFIX, _AGENCY_DASH, _AGENCY_ALONE):
         m = prefix.match(text)  # anchored: match, not sub, so a miss costs one position
         if m is not None:

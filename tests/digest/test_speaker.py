@@ -2382,3 +2382,9 @@ def test_a_circular_is_its_signers() -> None:
         "محمدرضا نمونه‌زاده -معاون اجرایی رئیس قوه قضاییه"
     )
     assert speakers(text) == [("محمدرضا نمونه‌زاده", "معاون اجرایی رئیس قوه قضاییه", 0)]
+
+
+@pytest.mark.parametrize("site", ["پایگاه خبری نمونه", "پایگاه اطلاع رسانی نمونه", "خبرگزاری نمونه"])
+def test_a_sites_credit_run_into_the_post_is_no_name(site: str) -> None:
+    text = f"{site} معاون عمرانی استاندار نمونه گفت: بارش برف برق روستاها را قطع کرد."
+    assert speakers(text) == [(None, "معاون عمرانی استاندار نمونه", 1)]
