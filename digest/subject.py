@@ -55,11 +55,13 @@ MAX_NAME_WORDS = 5  # titles included
 _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never inside a name
 _NOT_NAME = frozenset(
     "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های"
-    " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و دیگری دیگر خنده".split()
-)  # «شاهد دیگری»: another witness, «خنده که نه»: a laugh; «بهمن ماه»: a date; «طبق اعلام ROLE»: a
-# source; «خانم ها»: a plural written apart; verbs and a
-# headline's event nouns («افزایش تکدی گری در …») name no one; «جایی که مردم … گفتند» is a place, «… توسط
-# ROLE» an agent phrase, and «مهندس و پزشک» two professions
+    " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و دیگری دیگر خنده"
+    " چنانچه چنانکه چنان‌که همانطور همان‌طور".split()
+)
+# «شاهد دیگری»: another witness; «خنده که نه»: a laugh; «چنانچه امام علی (ع) می‌گوید»: as … says; «بهمن
+# ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; verbs and a headline's event
+# nouns («افزایش تکدی گری در …») name no one; «جایی که مردم … گفتند» is a place, «… توسط ROLE» an agent
+# phrase, and «مهندس و پزشک» two professions
 _PAREN_ROLE = re.compile(r"^(?P<name>[^()]{3,60}?)[ ]*\([ ]*(?P<role>[^()]{3,120}?)[ ]*\)[ ]*$")
 # «با» glued to the word of an adjunct clause: «بابیان اینکه», «باتاکید بر»
 _GLUED_BA = frozenset("بیان تاکید تأکید اشاره اعلام حضور توجه عنوان".split())

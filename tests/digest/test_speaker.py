@@ -2280,8 +2280,9 @@ def test_a_quoted_name_ends_at_its_closing_quote(quote: str) -> None:
     [
         "شاهد دیگری به پلیس گفت: در مغازه‌ام مشغول کار بودم.",
         "تنها می‌خندد! خنده که نه، از ته دل قهقهه می‌زند و می‌گوید: شما هم اگر جای من بودید می‌خندیدید.",
+        "چنانچه امام علی (ع) می‌گوید «زندان انسان را از انس جدا می‌کند.»",
     ],
-    ids=["another_witness", "a_laugh"],
+    ids=["another_witness", "a_laugh", "as_a_saint_says"],
 )
 def test_another_or_a_laugh_is_no_name(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
