@@ -94,6 +94,8 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
         return True
     if kept[-1] == _ONE and tok == "از" and not any(t in ROLE_HEADS for t in kept):
         return True  # «رضا دهقان یکی از فعالین کارگری»: who the person is among a group, after the name
+    if tok == "از" and nxt in _RESIDENTS and not any(t in ROLE_HEADS for t in kept):
+        return True  # «NAME از اهالی روستای …», «NAME، از بزرگان روستای …»: who the person is
     if tok in _PREFIX_ADJUNCTS:  # «اورژانس پیش بیمارستانی», «آموزش پیش دبستانی»; «پیش از …» is time
         return bool(nxt) and nxt not in _AFTER_TIME_PREFIX and nxt not in VENUE_WORDS and not nxt[0].isdigit()
     if tok != "در" or not nxt:
@@ -679,8 +681,21 @@ def _name_then_role(tokens: list[str], index: int) -> Mention | None:
     if name is None:
         return None
     rest = tokens[end + 1 :] if tokens[end : end + 1] == ["،"] else tokens[end:]
-    role = join_tokens(rest) if rest and (_is_role_start(rest[0]) or rest[:2] == [_ONE, "از"]) else None
+    role = join_tokens(rest) if rest and (_is_role_start(rest[0]) or _describes_resident(rest)) else None
     return Mention(name, _strip_role(role) if role else None, "person", index)
+
+
+# who a citizen is, after the name: «از اهالی روستای …», «از بزرگان …», «اهل …», «ساکن …», «یکی از …»
+_RESIDENTS = frozenset("اهالی ساکنان ساکنین بزرگان معتمدان معتمدین ریش‌سفیدان کشاورزان دامداران".split())
+_RESIDENT_HEADS = frozenset({"اهل", "ساکن"})
+
+
+def _describes_resident(rest: list[str]) -> bool:
+    return (
+        rest[:2] == [_ONE, "از"]
+        or rest[0] in _RESIDENT_HEADS
+        or (rest[0] == "از" and rest[1:2] != [] and rest[1] in _RESIDENTS)
+    )
 
 
 def _title_as_surname(tokens: list[str], end: int) -> bool:

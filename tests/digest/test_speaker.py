@@ -2389,3 +2389,20 @@ def test_a_circular_is_its_signers() -> None:
 def test_a_sites_credit_run_into_the_post_is_no_name(site: str) -> None:
     text = f"{site} معاون عمرانی استاندار نمونه گفت: بارش برف برق روستاها را قطع کرد."
     assert speakers(text) == [(None, "معاون عمرانی استاندار نمونه", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("علی نمونه‌پور از اهالی روستای نمونه‌آباد گفت: آب نداریم.", "از اهالی روستای نمونه‌آباد"),
+        ("علی نمونه‌پور، از بزرگان روستای نمونه‌آباد، گفت: آب نداریم.", "از بزرگان روستای نمونه‌آباد"),
+        ("علی نمونه‌پور اهل روستای نمونه‌آباد گفت: آب نداریم.", "اهل روستای نمونه‌آباد"),
+    ],
+    ids=["of_the_residents", "of_the_elders", "from"],
+)
+def test_who_a_citizen_is_after_the_name_is_the_role(text: str, role: str) -> None:
+    assert speakers(text) == [("علی نمونه‌پور", role, 1)]
+
+
+def test_an_adjunct_with_az_after_a_name_is_no_role() -> None:
+    assert speakers("علی نمونه‌پور از طریق سامانه گفت: آب نداریم.") == [("علی نمونه‌پور", None, 1)]
