@@ -481,3 +481,15 @@ def test_a_number_after_a_counted_span_of_years_is_a_figure_not_a_year(text: str
 
 def test_a_year_after_sal_alone_stays_a_date() -> None:
     assert 44 not in [n for _, n, _ in figures("در سال ۴۴ این مدرسه ساخته شد.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("در این حادثه ۲۱ هم استانی مصدوم شدند.", "۲۱ هم استانی"),
+        ("۲۱ هموطن در این حادثه مصدوم شدند.", "۲۱ هموطن"),
+        ("پنج صندوق قرض الحسنه در روستا راه اندازی شد.", "پنج صندوق"),
+    ],
+)
+def test_fellow_citizens_and_funds_are_counted(sentence: str, value: str) -> None:
+    assert value in [text for text, _, _ in figures(sentence)]
