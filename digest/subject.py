@@ -56,7 +56,7 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never in
 _NOT_NAME = frozenset(
     "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های"
     " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و دیگری دیگر خنده"
-    " چنانچه چنانکه چنان‌که همانطور همان‌طور".split()
+    " چنانچه چنانکه چنان‌که همانطور همان‌طور بوده برگزاری سخنانی".split()
 )
 # «شاهد دیگری»: another witness; «خنده که نه»: a laugh; «چنانچه امام علی (ع) می‌گوید»: as … says; «بهمن
 # ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; verbs and a headline's event
@@ -327,6 +327,7 @@ def is_name_start(tok: str) -> bool:
 
 
 MIN_NAME_LETTERS = 2
+MAX_NAME_LETTERS = 20  # no name word is longer («عبدالرسول‌پورمحمدی» has 18 letters)
 
 
 def looks_like_name(tokens: list[str]) -> bool:
@@ -340,6 +341,7 @@ def looks_like_name(tokens: list[str]) -> bool:
         or _is_plural(t)
         or _DIGIT_OR_LATIN.search(t)
         or len(t) < MIN_NAME_LETTERS  # «ط»: an initial standing for a withheld name
+        or len(t) > MAX_NAME_LETTERS  # «معاونپیشگیریودرماناعتیاد…»: a post whose spaces the page lost
         or (i == 0 and t in WORDS and (len(tokens) == 1 or tokens[1] in _COUNTED))  # «پنج نفر …»: a count
         for i, t in enumerate(tokens)
     )

@@ -2406,3 +2406,15 @@ def test_who_a_citizen_is_after_the_name_is_the_role(text: str, role: str) -> No
 
 def test_an_adjunct_with_az_after_a_name_is_no_role() -> None:
     assert speakers("علی نمونه‌پور از طریق سامانه گفت: آب نداریم.") == [("علی نمونه‌پور", None, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "معاونپیشگیریودرماناعتیادسازمانبهزیستیکشور گفت: ۲۰ مرکز راه‌اندازی شد.",
+        "برگزاری مراسم خونگیری مدیر کل انتقال خون را خوشحال کرد و گفت: ۲۰ نفر خون دادند.",
+    ],
+    ids=["a_post_without_spaces", "a_verbal_noun"],
+)
+def test_a_glued_post_or_a_verbal_noun_is_no_name(text: str) -> None:
+    assert all(name is None for name, _, _ in speakers(text))
