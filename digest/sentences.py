@@ -21,7 +21,11 @@ _P = PERSIAN_LETTER
 # «… وسایل گرمایشی و... با آغاز سرما خبر داد»: «و...» is "etc.", not a sentence end
 _NOT_P = f"[^{PERSIAN_LETTERS}]"
 # after a two-letter word only before a longer one: «توزیع شد.دکتر …» ends, «اس.بی پرس» is an abbreviation
-_GLUED_STOP = rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
+# «… گذشته است.1 به گفته …»: a footnote's number after the stop, then the next sentence
+_GLUED_STOP = (
+    rf"(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
+    rf"|(?<={_P}{{2}}[.!؟])(?=[0-9۰-۹]{{1,2}}[ ]+{_P})"
+)
 _END = re.compile(rf"([.!؟?\n])(?:(?<=[.!؟?])(?<!\sو\.\.\.)(?:[\s»\"'/]*\s+|{_GLUED_STOP})|(?<=\n)\n*)")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 

@@ -49,14 +49,15 @@ def test_leading_dash_bullets_dropped() -> None:
 # the sentence-end rule as a plain look-behind regex: `split_sentences` must cut exactly where it does
 _NOT_P = "[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]"
 _REFERENCE_END = re.compile(
-    rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}}))|\n+"
+    rf"(?<=[.!؟?])(?:[\s»\"']*\s+|(?<={_P}{{3}}[.!؟])(?={_P}{{2}})|(?<={_NOT_P}{_P}{{2}}[.!؟])(?={_P}{{3}})"
+    rf"|(?<={_P}{{2}}[.!؟])(?=[0-9۰-۹]{{1,2}}[ ]+{_P}))|\n+"
 )
 _REFERENCE_WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
 
 def test_sentence_ends_and_words_match_the_plain_regexes() -> None:
     pieces = ["ب", "س", "ا", "ی", ".", "!", "؟", "?", " ", "  ", "\n", "\n\n", "»", '"', "'", "x", "۱", "\t", "-"]
-    pieces += ["،", "\u200c", "_", "آسیب", "۴۵.۶"]
+    pieces += ["،", "\u200c", "_", "آسیب", "۴۵.۶", "1", "12"]
     rng = random.Random(11)
     for _ in range(20000):
         text = "".join(rng.choices(pieces, k=rng.randint(0, 14)))
@@ -75,3 +76,12 @@ def test_a_stop_before_a_slash_ends_the_sentence() -> None:
     second = "حسین نمونه‌زاده، ضمن تایید اظهار داشت: تیم‌ها اعزام شدند."
     assert split_sentences([text]) == ["منازل ترک خورده اند.", second]
     assert split_sentences(["نرخ ۵/۲ درصد است."]) == ["نرخ ۵/۲ درصد است."]
+
+
+def test_a_footnotes_number_after_the_stop_ends_the_sentence() -> None:
+    text = "جمعیت از ۸۰ میلیون گذشته است.1 به گفته حمید نمونه‌زاده، جمعیت به ۸۰ میلیون رسید."
+    assert split_sentences([text]) == [
+        "جمعیت از ۸۰ میلیون گذشته است.",
+        "1 به گفته حمید نمونه‌زاده، جمعیت به ۸۰ میلیون رسید.",
+    ]
+    assert split_sentences(["نرخ بیکاری ۲.۵ درصد است."]) == ["نرخ بیکاری ۲.۵ درصد است."]
