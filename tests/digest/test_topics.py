@@ -709,3 +709,15 @@ def test_topics_that_score_alike_keep_the_lexicons_order() -> None:
 )
 def test_child_labour_named_by_its_act_is_social(headline: str) -> None:
     assert classify(headline, "").is_social
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "سیستان و بلوچستان دارای بیشترین فاصله طبقاتی",
+        "کاهش ضریب جینی در استان‌های کشور",
+        "سبد مصرف پایین‌ترین دهک ۶۰ درصد گران شد",
+    ],
+)
+def test_inequality_between_households_is_social(headline: str) -> None:
+    assert classify(headline, "").is_social
