@@ -287,6 +287,10 @@ _HEAD_TYPOS = {
 
 @lru_cache(maxsize=8192)
 def _canonical(tok: str) -> tuple[str, ...]:
+    if tok.startswith(_GLUED_TITLES) and tok not in TITLES:
+        title = next(t for t in _GLUED_TITLES if tok.startswith(t))
+        if is_first_name(tok[len(title) :]):
+            return (title, tok[len(title) :])  # «دکترجواد بابایی»: a title glued to the first name
     if tok.startswith("در") and (tok[2:] in VENUE_WORDS or tok[2:] == "گفت"):
         return ("در", tok[2:])  # «درحاشیه», «درجمع», «درگفت وگو»: a glued preposition opens the venue
     if tok.startswith("با") and tok[2:] in _GLUED_BA:
@@ -303,6 +307,9 @@ def _canonical(tok: str) -> tuple[str, ...]:
             head = tok[:n] if squash(tok[:n]) == key[:n] else HEAD_KEYS[key[:n]]  # keep the writer's spelling
             return (head, rest)
     return (tok,)
+
+
+_GLUED_TITLES = ("دکتر", "مهندس", "سردار", "سرهنگ")  # titles a page glues to the first name
 
 
 @lru_cache(maxsize=8192)

@@ -2418,3 +2418,9 @@ def test_an_adjunct_with_az_after_a_name_is_no_role() -> None:
 )
 def test_a_glued_post_or_a_verbal_noun_is_no_name(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
+
+
+@pytest.mark.parametrize(("glued", "first"), [("دکترجواد", "جواد"), ("مهندسعلی", "علی"), ("سردارحسن", "حسن")])
+def test_a_title_glued_to_the_first_name_is_no_part_of_the_name(glued: str, first: str) -> None:
+    text = f"{glued} نمونه‌زاده رئیس شبکه بهداشت نمونه‌آباد گفت: ۲۰ نفر بستری شدند."
+    assert speakers(text) == [(f"{first} نمونه‌زاده", "رئیس شبکه بهداشت نمونه‌آباد", 1)]
