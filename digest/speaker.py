@@ -790,8 +790,14 @@ def _is_group(title: Mention, body: list[Mention]) -> bool:
     first, last = title.name.split()[0], title.name.split()[-1]
     if is_name_start(first):
         return False
-    # `رستمی: …` over `مدیرکل … گفت` names that official; `جام جم: …` (an outlet) is no surname
+    # `رستمی: …` over `مدیرکل … گفت` names that official, and a lone surname over a body that names no
+    # one is the one quoted; `جام جم: …` (an outlet) is no surname
+    if not body and len(title.name.split()) == 1 and len(last) >= MIN_TITLE_SURNAME and is_surname(last):
+        return False
     return not is_surname(last) or not any(m.kind == "role" for m in body)
+
+
+MIN_TITLE_SURNAME = 5
 
 
 def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | None:

@@ -2424,3 +2424,10 @@ def test_a_glued_post_or_a_verbal_noun_is_no_name(text: str) -> None:
 def test_a_title_glued_to_the_first_name_is_no_part_of_the_name(glued: str, first: str) -> None:
     text = f"{glued} نمونه‌زاده رئیس شبکه بهداشت نمونه‌آباد گفت: ۲۰ نفر بستری شدند."
     assert speakers(text) == [(f"{first} نمونه‌زاده", "رئیس شبکه بهداشت نمونه‌آباد", 1)]
+
+
+def test_a_lone_surname_over_a_body_that_names_no_one_is_the_one_quoted() -> None:
+    body = "مدیریت آب در خوزستان غلط است که هم در کم‌آبی و هم در پرآبی مشکل وجود دارد."
+    assert speakers(body, headline="رئیسی: مدیریت آب در خوزستان غلط است") == [("رئیسی", None, 1)]
+    assert speakers(body, headline="اسامی: پذیرفته‌شدگان آزمون اعلام شد") == []
+    assert speakers(body, headline="کرونا: مدیریت آب در خوزستان غلط است") == []
