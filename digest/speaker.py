@@ -38,6 +38,7 @@ Imports only digest modules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -512,6 +513,7 @@ def _mentions(sentences: list[str], kicker: str | None, headline: str) -> list[M
             if named is not None:
                 out.append(named)
     out = _by_surname(_glued_headings(out, sentences), loose)
+    out = _repeated_lone_words(out, loose, sentences)
     return [m for m in titles if not _is_group(m, out)] + out
 
 
@@ -525,6 +527,35 @@ def _subject_mentions(subjects: list[str], index: int, loose: list[tuple[int, st
         elif subject.split()[:1]:
             loose.append((index, subject.split()[0]))
     return out
+
+
+def _repeated_lone_words(mentions: list[Mention], loose: list[tuple[int, str]], sentences: list[str]) -> list[Mention]:
+    """«پرورش افزود …» twice, «تنها افزود …» thrice: a word that alone is the subject of two statements or
+    more is a surname, though it is a common word too (a common word ending in «ی» — «تعدادی», «جایی» —
+    is no name: a surname so ending is read as one already)."""
+    if len(loose) < MIN_LONE_REPEATS:
+        return mentions  # cheap: the common case
+    alone = [(i, w) for i, w in loose if _opens_alone(sentences[i], w)]
+    counts = Counter(w for _, w in alone)
+    found = [
+        Mention(w, None, "person", i)
+        for i, w in alone
+        if counts[w] >= MIN_LONE_REPEATS
+        and len(w) >= MIN_LONE_SURNAME
+        and not w.endswith("ی")
+        and w not in PRONOUNS
+        and w not in ROLE_HEADS
+    ]
+    return sorted([*mentions, *found], key=lambda m: m.index) if found else mentions
+
+
+MIN_LONE_REPEATS = 2
+
+
+def _opens_alone(sentence: str, word: str) -> bool:
+    """`word` alone before the sentence's quoting verb, or before its adjunct («پرورش در جلسه … گفت»)."""
+    rest = strip_byline(sentence).lstrip("🔰🔷🔹▪️•- ").split(maxsplit=1)
+    return len(rest) == 2 and rest[0] == word and (rest[1].split()[0] in ADJUNCTS or _VERB.match(rest[1]) is not None)
 
 
 def _by_surname(mentions: list[Mention], loose: list[tuple[int, str]]) -> list[Mention]:

@@ -2431,3 +2431,13 @@ def test_a_lone_surname_over_a_body_that_names_no_one_is_the_one_quoted() -> Non
     assert speakers(body, headline="رئیسی: مدیریت آب در خوزستان غلط است") == [("رئیسی", None, 1)]
     assert speakers(body, headline="اسامی: پذیرفته‌شدگان آزمون اعلام شد") == []
     assert speakers(body, headline="کرونا: مدیریت آب در خوزستان غلط است") == []
+
+
+def test_a_common_word_that_alone_opens_two_statements_is_a_surname() -> None:
+    text = (
+        "مدیرکل بنیاد مسکن استان نمونه گفت: ۲۰ خانه ساخته شد.\nتنها افزود: تشکیل پرونده انجام شده است.\n"
+        "تنها در ادامه گفت: کار ادامه دارد."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)] == [("تنها", "مدیرکل بنیاد مسکن استان نمونه")]
+    assert speakers("تعدادی گفتند: آب نداریم.\nتعدادی افزودند: برق نداریم.") == []
+    assert speakers("تنها افزود: تشکیل پرونده انجام شده است.") == []  # once is no evidence
