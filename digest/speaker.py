@@ -553,9 +553,12 @@ MIN_LONE_REPEATS = 2
 
 
 def _opens_alone(sentence: str, word: str) -> bool:
-    """`word` alone before the sentence's quoting verb, or before its adjunct («پرورش در جلسه … گفت»)."""
+    """`word` alone before the sentence's quoting verb, its adjunct («پرورش در جلسه … گفت») or its post."""
     rest = strip_byline(sentence).lstrip("🔰🔷🔹▪️•- ").split(maxsplit=1)
-    return len(rest) == 2 and rest[0] == word and (rest[1].split()[0] in ADJUNCTS or _VERB.match(rest[1]) is not None)
+    if len(rest) < 2 or rest[0] != word:
+        return False
+    nxt = rest[1].split()[0]
+    return nxt in ADJUNCTS or squash(nxt) in HEAD_KEYS or _VERB.match(rest[1]) is not None  # «تنها مدیرکل …»
 
 
 def _by_surname(mentions: list[Mention], loose: list[tuple[int, str]]) -> list[Mention]:

@@ -2441,3 +2441,12 @@ def test_a_common_word_that_alone_opens_two_statements_is_a_surname() -> None:
     assert [(name, role) for name, role, _ in speakers(text)] == [("تنها", "مدیرکل بنیاد مسکن استان نمونه")]
     assert speakers("تعدادی گفتند: آب نداریم.\nتعدادی افزودند: برق نداریم.") == []
     assert speakers("تنها افزود: تشکیل پرونده انجام شده است.") == []  # once is no evidence
+
+
+def test_a_common_word_before_a_post_and_alone_again_is_a_surname() -> None:
+    text = (
+        "مدیرکل بنیاد مسکن استان نمونه از تکمیل ۸۸۰ واحد خبر داد.\n"
+        "تنها مدیرکل بنیاد مسکن استان نمونه گفت: طرح در سال ۹۸ آغاز شد.\n"
+        "تنها در ادامه گفت: ۶۵۰ واحد تا پایان سال تکمیل می‌شود."
+    )
+    assert [(name, role) for name, role, _ in speakers(text)] == [("تنها", "مدیرکل بنیاد مسکن استان نمونه")]
