@@ -189,6 +189,8 @@ def slug_title(url: str | None) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
+    if "random-post" in parts.query:
+        return None  # WordPress's «?random-post=1»: the path is the slug of the post it sends to, not this one
     segments = parts.path.split("/")
     joomla = _JOOMLA_ALIAS.search(parts.query) if "view=article" in parts.query else None
     if joomla is not None and _longest_slug([joomla.group("alias")]):

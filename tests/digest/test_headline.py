@@ -868,3 +868,9 @@ def test_a_site_name_over_the_title_is_passed_over_when_it_shares_no_word_with_t
         "به وزیر جهاد کشاورزی نامه نوشت."
     )
     assert find_head(clean_text(page), None, None).headline == "افزایش قیمت مرغ به ۸۸ هزار تومان"
+
+
+def test_a_random_post_urls_slug_is_another_posts() -> None:
+    page = "https://www.example.ir/%D8%A7%D8%B3%D8%AA%D8%AE%D8%AF%D8%A7%D9%85-%DA%A9%D8%A7%D8%B1%D9%85%D9%86%D8%AF-%D8%A8%D8%A7%D8%B2%D8%B1%DA%AF%D8%A7%D9%86%DB%8C/"
+    assert slug_title(page) == "استخدام کارمند بازرگانی"
+    assert slug_title(page + "?random-post=1") is None
