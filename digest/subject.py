@@ -56,7 +56,7 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never in
 _NOT_NAME = frozenset(
     "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های"
     " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و دیگری دیگر خنده"
-    " چنانچه چنانکه چنان‌که همانطور همان‌طور بوده برگزاری سخنانی اسامی".split()
+    " چنانچه چنانکه چنان‌که همانطور همان‌طور بوده برگزاری سخنانی اسامی افراد".split()
 )
 # «شاهد دیگری»: another witness; «خنده که نه»: a laugh; «چنانچه امام علی (ع) می‌گوید»: as … says; «بهمن
 # ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; verbs and a headline's event
@@ -127,8 +127,8 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if inner and tok in VENUE_WORDS:
             return kept, tokens[i:]
-        if kept and (tok, nxt) in _TWO_WORD_ADJUNCTS:
-            return kept, tokens[i:]
+        if kept and ((tok, nxt) in _TWO_WORD_ADJUNCTS or _plural_indefinite(tok) and _has_head(kept)):
+            return kept, tokens[i:]  # «همراه با …»; «وزیر بهداشت داروخانه‌هایی که …»: the clause's noun
         if kept and tok in ADJUNCTS and not _keeps_role(kept, tok, nxt) and not _is_name_day(tok, nxt):
             goes_on = _inner_phrase(kept, tokens[i + 1 :]) if tok == "در" else None
             if goes_on is None:
@@ -138,6 +138,13 @@ def split_adjuncts(tokens: list[str]) -> tuple[list[str], list[str]]:
     return kept, []
 
 
+def _plural_indefinite(tok: str) -> bool:
+    """«داروخانه‌هایی», «خانواده‌هایی»: some of a plural, never a word of a post (a surname may so end:
+    «حیدرهایی»)."""
+    return len(tok) > MIN_PLURAL_INDEFINITE and tok.endswith("هایی")
+
+
+MIN_PLURAL_INDEFINITE = 6
 _TWO_WORD_ADJUNCTS = frozenset({("همراه", "با")})  # «NAME مدیرکل این ستاد همراه با …»: company, not the post
 
 

@@ -2450,3 +2450,11 @@ def test_a_common_word_before_a_post_and_alone_again_is_a_surname() -> None:
         "تنها در ادامه گفت: ۶۵۰ واحد تا پایان سال تکمیل می‌شود."
     )
     assert [(name, role) for name, role, _ in speakers(text)] == [("تنها", "مدیرکل بنیاد مسکن استان نمونه")]
+
+
+def test_a_plural_with_its_indefinite_ends_a_post_not_a_surname() -> None:
+    text = "به گفته وزیر بهداشت داروخانه‌هایی که داروهای بیماران خاص را تامین می‌کنند در نوروز فعال هستند."
+    assert [(name, role) for name, role, _ in speakers(text)] == [(None, "وزیر بهداشت")]
+    text = "محمدرضا حیدرهایی سرپرست دفتر امور آسیب‌دیدگان اجتماعی گفت: ۲۰ مرکز فعال است."
+    assert [name for name, _, _ in speakers(text)] == ["محمدرضا حیدرهایی"]
+    assert speakers("افراد بالای ۶۰ سال جزو گروه‌های هدف تزریق واکسن هستند و گفتند: واکسن نداریم.") == []
