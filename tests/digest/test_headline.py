@@ -853,21 +853,32 @@ def test_a_newsletter_prompt_and_a_run_of_site_links_are_no_headline() -> None:
         assert find_head((chrome, "تنها نانوایی روستای نمونه در آستانه تعطیلی", lead)).headline != chrome
 
 
-def test_a_site_name_over_the_title_is_passed_over_when_it_shares_no_word_with_the_lead() -> None:
-    page = (
-        "موسسه حقوقی عدالتخانه نمونه\n"
-        "ارجاع طلاق توافقی به مشاور خانواده\n"
-        "قانون خانواده در سراسر کشور اجرایی شده است و قاضی پرونده در همه طلاق‌های توافقی مکلف شده است که "
-        "زوجین را به مشاور خانواده ارجاع دهد."
-    )
-    assert find_head(clean_text(page), None, None).headline == "ارجاع طلاق توافقی به مشاور خانواده"
-    page = (
-        "افزایش قیمت مرغ به ۸۸ هزار تومان\n"
-        "اتاق اصناف به وزیر جهاد کشاورزی نامه نوشت\n"
-        "میانگین قیمت مرغ در تهران به ۹۵ هزار تومان و در کشور به ۸۸ هزار تومان افزایش یافته است و اتاق اصناف "
-        "به وزیر جهاد کشاورزی نامه نوشت."
-    )
-    assert find_head(clean_text(page), None, None).headline == "افزایش قیمت مرغ به ۸۸ هزار تومان"
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            [
+                "موسسه حقوقی عدالتخانه نمونه",
+                "ارجاع طلاق توافقی به مشاور خانواده",
+                "قانون خانواده در سراسر کشور اجرایی شده است و قاضی پرونده در همه طلاق‌های توافقی مکلف شده است که "
+                "زوجین را به مشاور خانواده ارجاع دهد.",
+            ],
+            "ارجاع طلاق توافقی به مشاور خانواده",
+        ),
+        (
+            [
+                "افزایش قیمت مرغ به ۸۸ هزار تومان",
+                "اتاق اصناف به وزیر جهاد کشاورزی نامه نوشت",
+                "میانگین قیمت مرغ در تهران به ۹۵ هزار تومان و در کشور به ۸۸ هزار تومان افزایش یافته است و اتاق "
+                "اصناف به وزیر جهاد کشاورزی نامه نوشت.",
+            ],
+            "افزایش قیمت مرغ به ۸۸ هزار تومان",
+        ),
+    ],
+    ids=["a_site_name_over_the_title", "a_title_the_lead_shares_words_with_stays"],
+)
+def test_the_first_head_line_is_passed_over_when_it_shares_no_word_with_the_lead(lines: list[str], title: str) -> None:
+    assert find_head(clean_text("\n".join(lines)), None, None).headline == title
 
 
 def test_a_random_post_urls_slug_is_another_posts() -> None:
