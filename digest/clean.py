@@ -238,7 +238,7 @@ def clean_lines(lines: list[str]) -> list[str]:
         line = line.strip()
         if line and _ARABIC_LETTER.search(line):
             kept.append(line)
-            body_seen = body_seen or line.endswith((".", "!", "؟")) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
+            body_seen = body_seen or line.endswith(_STOPS) or len(_WORDS.findall(line)) >= MIN_BODY_WORDS
     return _after_listed(kept, stamp_at) if stamp_at is not None else kept
 
 

@@ -287,10 +287,12 @@ def _named_with_post(tokens: list[str], index: int) -> Mention | None:
     return None
 
 
-# «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it
-_ENDS_WITH_VERB = re.compile(r"(?<![\w\u200c])(?:شد|شدند|گردید|گردیدند|کرد|کردند|نمود|نمودند)[ ]*[.]?$")
+# the past verbs that end an event's clause («… برگزار شد», «… اهدا گردید», «… دیدار کرد»)
+_EVENT_VERBS = "شد|شدند|گردید|گردیدند|کرد|کردند|نمود|نمودند"
+_ENDS_WITH_VERB = re.compile(rf"(?<![\w\u200c])(?:{_EVENT_VERBS})[ ]*[.]?$")
 _ENDS_WITH_COPULA = re.compile(r"[ ]+(?:است|بود|هستند|می[ \u200c]?باشد)[ ]*[.]?$")  # «NAME مدرس … است.»
-_CLAUSE_AFTER_COMMA = re.compile(r"،[^،]*(?<![\w\u200c])(?:شد|شدند|گردید|گردیدند|است|کرد|کردند|نمود|نمودند)[.]?$")
+# «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it
+_CLAUSE_AFTER_COMMA = re.compile(rf"،[^،]*(?<![\w\u200c])(?:{_EVENT_VERBS}|است)[.]?$")
 
 
 def _as_official(m: Mention, titled: bool) -> Speaker | None:
@@ -554,7 +556,7 @@ MIN_LONE_REPEATS = 2
 
 def _opens_alone(sentence: str, word: str) -> bool:
     """`word` alone before the sentence's quoting verb, its adjunct («پرورش در جلسه … گفت») or its post."""
-    rest = strip_byline(sentence).lstrip("🔰🔷🔹▪️•- ").split(maxsplit=1)
+    rest = strip_byline(sentence).split(maxsplit=1)  # emoji and dash bullets: gone in the layout pass
     if len(rest) < 2 or rest[0] != word:
         return False
     nxt = rest[1].split()[0]
@@ -1049,8 +1051,8 @@ _BARE_PERFECT_KEYS = frozenset(squash(v) for v in _BARE_PERFECTS)  # «می‌گ
 _CLAUSE_AND = re.compile(r"[ ](?:برگزار|آغاز|افتتاح|تشکیل)[ ](?:شد|گردید)[ ]+و[ ]+")
 # «سیل به ۵۰ روستا آسیب زد و ROLE گفت»: any clause its verb ends, when what opens the sentence names no one
 _ANY_CLAUSE_AND = re.compile(
-    r"[ ](?:شد|شدند|گردید|گردیدند|گرفت|گرفتند|زد|زدند|کرد|کردند|داد|دادند|رسید|رسیدند|یافت|یافتند"
-    r"|بود|بودند|است|هستند|باخت|باختند|آمد|آمدند|رفت|رفتند|نمود|نمودند|افتاد|ماند|ماندند)[ ]+و[ ]+"
+    rf"[ ](?:{_EVENT_VERBS}|گرفت|گرفتند|زد|زدند|داد|دادند|رسید|رسیدند|یافت|یافتند"
+    r"|بود|بودند|است|هستند|باخت|باختند|آمد|آمدند|رفت|رفتند|افتاد|ماند|ماندند)[ ]+و[ ]+"
 )
 
 
@@ -1214,10 +1216,12 @@ _LEADING_QUOTED = re.compile(r"^[«\"“'‘](?P<name>[^«»\"“”'‘’،]{3
 def _quoted_name_first(text: str) -> str:
     """A quoted name opening the subject ends at its closing quote: what follows is set off by a comma."""
     m = _LEADING_QUOTED.match(text) if text[:1] in "«\"“'‘" else None
-    words = m.group("name").split() if m is not None else []
+    if m is None:
+        return text
+    words = m.group("name").split()
     if not 2 <= len(words) <= MAX_QUOTED_NAME_WORDS or not is_first_name(words[0]):
         return text
-    return f"{m.group('name').strip()}، {text[m.end() :]}" if m is not None else text
+    return f"{m.group('name').strip()}، {text[m.end() :]}"
 
 
 MAX_QUOTED_NAME_WORDS = 4

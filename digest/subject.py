@@ -92,9 +92,9 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
     """Whether adjunct `tok` continues the role in `kept` (see rule 2 in the module docstring)."""
     if (tok, nxt) in ROLE_CONTINUATIONS or (kept[-1], tok) in ROLE_CONTINUATIONS:
         return True
-    if kept[-1] == _ONE and tok == "از" and not any(t in ROLE_HEADS for t in kept):
+    if kept[-1] == _ONE and tok == "از" and not _has_head(kept):
         return True  # «رضا دهقان یکی از فعالین کارگری»: who the person is among a group, after the name
-    if tok == "از" and nxt in _RESIDENTS and not any(t in ROLE_HEADS for t in kept):
+    if tok == "از" and nxt in _RESIDENTS and not _has_head(kept):
         return True  # «NAME از اهالی روستای …», «NAME، از بزرگان روستای …»: who the person is
     if tok in _PREFIX_ADJUNCTS:  # «اورژانس پیش بیمارستانی», «آموزش پیش دبستانی»; «پیش از …» is time
         return bool(nxt) and nxt not in _AFTER_TIME_PREFIX and nxt not in VENUE_WORDS and not nxt[0].isdigit()
@@ -159,7 +159,7 @@ def _inner_phrase(kept: list[str], rest: list[str]) -> str | None:
 def _second_post_follows(kept: list[str], rest: list[str]) -> bool:
     """`رئیس انجمن اخلاق در علوم و فناوری و رئیس همایش …`: a «در» phrase inside a post that a second
     post («و ROLE») continues, with no venue, time or other adjunct on the way."""
-    if not rest or rest[0] in VENUE_WORDS or not any(t in ROLE_HEADS for t in kept):
+    if not rest or rest[0] in VENUE_WORDS or not _has_head(kept):
         return False
     for j, tok in enumerate(rest[:-1]):
         if tok in ADJUNCTS or tok == "،":
@@ -173,7 +173,7 @@ def _ministry_follows(kept: list[str], rest: list[str]) -> bool:
     """`مدیر برنامه‌های تغذیه در مراکز جمعیتی وزارت بهداشت`: a «در» phrase inside a post that the post's
     ministry, organisation or university closes within a few words, with no venue or other adjunct on the
     way (`در جمع خبرنگاران`, `در سفر به …` are where it was said)."""
-    if not any(t in ROLE_HEADS for t in kept):
+    if not _has_head(kept):
         return False
     for tok in rest[:MAX_INNER_PHRASE_WORDS]:
         if tok in _POST_ORGS:
