@@ -235,6 +235,7 @@ OFFICIAL_SENTENCES = 3  # sentences searched for a named official when nobody is
 OFFICIAL_WINDOW = 14  # words read from a name on for its post
 MAX_OFFICIAL_POST_WORDS = 10
 _DIGIT = re.compile(r"[0-9۰-۹]")
+_OPEN_QUOTES = '«“"'
 
 
 def _named_official(sentences: list[str]) -> Speaker | None:
@@ -277,7 +278,10 @@ MAX_SIGNATURE_WORDS = 14
 
 def _named_with_post(tokens: list[str], index: int) -> Mention | None:
     """The person with a post the words opening at a first name or a title make, if they make one;
-    the words up to a comma when the clause after it runs on (`NAME ROLE، همه ادارات موظف شدند`)."""
+    the words up to a comma when the clause after it runs on (`NAME ROLE، همه ادارات موظف شدند`).
+    A quote opening after the name ends the post (`NAME، ROLE «…»`)."""
+    quote = next((i for i, tok in enumerate(tokens) if i and tok[0] in _OPEN_QUOTES), len(tokens))
+    tokens = tokens[:quote]
     for words in (tokens, tokens[: tokens.index("،")] if "،" in tokens else []):
         subject = cut_adjuncts(join_tokens(words)) if words else ""
         mention = classify_subject(subject, index) if subject else None

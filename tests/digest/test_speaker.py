@@ -2458,3 +2458,9 @@ def test_a_plural_with_its_indefinite_ends_a_post_not_a_surname() -> None:
     text = "محمدرضا حیدرهایی سرپرست دفتر امور آسیب‌دیدگان اجتماعی گفت: ۲۰ مرکز فعال است."
     assert [name for name, _, _ in speakers(text)] == ["محمدرضا حیدرهایی"]
     assert speakers("افراد بالای ۶۰ سال جزو گروه‌های هدف تزریق واکسن هستند و گفتند: واکسن نداریم.") == []
+
+
+@pytest.mark.parametrize("quote", ["«کارگران این کارگاه‌ها بیمه ندارند»", "“کارگران این کارگاه‌ها بیمه ندارند”"])
+def test_a_quote_after_the_post_ends_the_post(quote: str) -> None:
+    text = f"وضع کارگران بدتر شد\nکاوه نمونه‌زاده، عضو شورای عالی کار {quote}."
+    assert [(name, role) for name, role, _ in speakers(text)] == [("کاوه نمونه‌زاده", "عضو شورای عالی کار")]
