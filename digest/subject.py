@@ -94,6 +94,10 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
         return True
     if kept[-1] == _ONE and tok == "از" and not _has_head(kept):
         return True  # «رضا دهقان یکی از فعالین کارگری»: who the person is among a group, after the name
+    if tok == _DEMANDING:
+        return nxt in ("شد", "شدند")  # «ROLE خواستار شد؛»: a kicker's verb; «ROLE خواستار … شد و گفت»: the clause
+    if tok == "از" and kept[-1] == _AND and len(kept) > 1 and kept[-2] != "،":
+        return True  # «NAME فعال اجتماعی و از برگزارکنندگان مراسم»: "and one of": a second description
     if tok == "از" and nxt in _RESIDENTS and not _has_head(kept):
         return True  # «NAME از اهالی روستای …», «NAME، از بزرگان روستای …»: who the person is
     if tok in _PREFIX_ADJUNCTS:  # «اورژانس پیش بیمارستانی», «آموزش پیش دبستانی»; «پیش از …» is time
@@ -106,6 +110,8 @@ def _keeps_role(kept: list[str], tok: str, nxt: str) -> bool:
 
 
 _ONE = "یکی"
+_AND = "و"
+_DEMANDING = "خواستار"
 
 
 # Adjuncts that are also prefixes written apart inside a post's words (`پیش بیمارستانی`).

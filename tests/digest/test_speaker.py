@@ -2464,3 +2464,26 @@ def test_a_plural_with_its_indefinite_ends_a_post_not_a_surname() -> None:
 def test_a_quote_after_the_post_ends_the_post(quote: str) -> None:
     text = f"وضع کارگران بدتر شد\nکاوه نمونه‌زاده، عضو شورای عالی کار {quote}."
     assert [(name, role) for name, role, _ in speakers(text)] == [("کاوه نمونه‌زاده", "عضو شورای عالی کار")]
+
+
+def test_and_one_of_after_a_description_goes_on_inside_it() -> None:
+    post = "فعال اجتماعی و از برگزارکنندگان این مراسم"
+    text = f"به گزارش ایلنا، کاوه نمونه‌زاده {post} ضمن ارائه توضیحاتی بیان کرد: این پویش ادامه دارد."
+    assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", post)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "رئیس انجمن نمونه کشور، خواستار راه‌اندازی جشنواره‌های استانی شد و",
+        "رئیس انجمن نمونه کشور خواستار حمایت بیشتر از جوانان شد و",
+    ],
+)
+def test_a_demand_clause_before_the_reporting_verb_is_no_part_of_the_post(subject: str) -> None:
+    text = f"{subject} افزود: ۲۰۰ جشنواره داریم.\nکاوه نمونه‌زاده در این دیدار گفت: کار ادامه دارد."
+    assert speakers(text)[0][1] == "رئیس انجمن نمونه کشور"
+
+
+def test_a_kicker_that_demands_keeps_its_post() -> None:
+    text = "رئیس انجمن نمونه کشور خواستار شد؛\nکاوه نمونه‌زاده گفت: جشنواره‌های استانی باید راه بیفتد."
+    assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "رئیس انجمن نمونه کشور")
