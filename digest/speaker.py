@@ -210,7 +210,10 @@ def find_speakers(
     if found and not found[0].statements and found[0].role:  # an actor, quoted nowhere
         found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
     described = {p.name: p.described for p in ranked if p.name and p.described and not p.roles}
-    return tuple(Speaker(s.name, described.get(s.name), s.statements) if s.name and not s.role else s for s in found)
+    found = [Speaker(s.name, described.get(s.name), s.statements) if s.name and not s.role else s for s in found]
+    return tuple(
+        Speaker(s.name, _ENDS_WITH_COPULA.sub("", s.role) or None, s.statements) if s.role else s for s in found
+    )
 
 
 def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:
@@ -891,11 +894,16 @@ _VISIT = re.compile(
 )
 
 
+_CLAUSE_WORDS = frozenset("باید نباید باشد باشند است نیست هست هستند شود شوند نشود".split())
+
+
 def _post_title(text: str, index: int) -> Mention | None:
     """A title that is only a post (`معاون امور بازسازی بنیاد مسکن کشور`) names the speaker's role."""
     tokens = subject_tokens(text.strip())
     if not tokens or tokens[0] not in ROLE_HEADS or len(tokens) > MAX_BARE_WORDS:
         return None
+    if _CLAUSE_WORDS.intersection(tokens):
+        return None  # «فرماندار باید بومی باشد»: a clause about a post (a quote taken for the headline)
     kept, rest = split_adjuncts(tokens)
     mention = classify_subject(join_tokens(kept), index) if not rest else None
     return mention if mention is not None and mention.kind == "role" else None

@@ -2487,3 +2487,14 @@ def test_a_demand_clause_before_the_reporting_verb_is_no_part_of_the_post(subjec
 def test_a_kicker_that_demands_keeps_its_post() -> None:
     text = "رئیس انجمن نمونه کشور خواستار شد؛\nکاوه نمونه‌زاده گفت: جشنواره‌های استانی باید راه بیفتد."
     assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "رئیس انجمن نمونه کشور")
+
+
+def test_a_quote_about_a_post_taken_for_the_headline_gives_no_post() -> None:
+    text = "به گزارش ایرنا، حجت‌الاسلام نمونه‌زاده در خطبه‌ها گفت: فرماندار باید بومی باشد.\nوی افزود: مردم منتظرند."
+    found = extract(Article(text=text, id="t")).speakers
+    assert [(s.name, s.role) for s in found] == [("نمونه‌زاده", None)]
+
+
+def test_a_description_ending_in_its_copula_loses_the_copula() -> None:
+    text = "کاوه یکی از اهالی روستاهای دورافتاده نمونه‌شهر است که به شهر آمد.\nاو می‌گوید: مدرسه نداشتیم."
+    assert speakers(text)[0][:2] == ("کاوه", "یکی از اهالی روستاهای دورافتاده نمونه‌شهر")
