@@ -2498,3 +2498,14 @@ def test_a_quote_about_a_post_taken_for_the_headline_gives_no_post() -> None:
 def test_a_description_ending_in_its_copula_loses_the_copula() -> None:
     text = "کاوه یکی از اهالی روستاهای دورافتاده نمونه‌شهر است که به شهر آمد.\nاو می‌گوید: مدرسه نداشتیم."
     assert speakers(text)[0][:2] == ("کاوه", "یکی از اهالی روستاهای دورافتاده نمونه‌شهر")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نمونه‌زاده زنان سرپرست خانوار و سالمندان را از گروه‌های هدف اعلام کرد و گفت: کمک ادامه دارد.",
+        "«پدرم می‌گفت اینجا موقت است.» حالا پسرم هم همین را می‌گوید.",
+    ],
+)
+def test_a_group_of_people_or_an_adverb_is_no_name(text: str) -> None:
+    assert all(name is None or not {"زنان", "حالا"} & set(name.split()) for name, _, _ in speakers(text))
