@@ -453,8 +453,15 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
 
 
 def _allah_first_name(words: list[str]) -> bool:
-    """«سیف الله …», «عزیز اله …»: a first name written in two words (its joined form is listed)."""
-    return len(words) > 1 and words[1] in ("الله", "اله") and is_first_name(f"{words[0]}\u200c{words[1]}")
+    """«سیف الله …», «عزیز اله …», «ام البنین …», «عبد الرضا …»: a first name written in two words (its joined
+    form is listed); not two first names («علی رضا» is no more a first name than «علی» is)."""
+    if len(words) < 2 or is_first_name(words[0]):
+        return False
+    return (
+        words[1] in ("الله", "اله")
+        and is_first_name(f"{words[0]}\u200c{words[1]}")
+        or is_first_name(words[0] + words[1])
+    )
 
 
 _NEEDS_COMPLEMENT = frozenset({"منبع", "مقام"})  # heads that name someone only with an adjective after them

@@ -2509,3 +2509,9 @@ def test_a_description_ending_in_its_copula_loses_the_copula() -> None:
 )
 def test_a_group_of_people_or_an_adverb_is_no_name(text: str) -> None:
     assert all(name is None or not {"زنان", "حالا"} & set(name.split()) for name, _, _ in speakers(text))
+
+
+@pytest.mark.parametrize(("first", "last"), [("ام البنین", "نمونه نژاد"), ("عبد الرضا", "نمونه پور")])
+def test_a_first_name_written_in_two_words_opens_a_name_before_its_post(first: str, last: str) -> None:
+    text = f"سیل در استان نمونه\n{first} {last} معاون مدیر کل بهزیستی نمونه‌شهر گفت: ۲۰ خانوار اسکان یافتند."
+    assert speakers(text)[0][:2] == (f"{first} {last}", "معاون مدیر کل بهزیستی نمونه‌شهر")
