@@ -552,7 +552,9 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     prefixed = _after_site_word(paragraphs[:SLUG_TITLE_LINES], slug)
     if prefixed is not None:
         return prefixed
-    whole = next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
+    glued = (_title_glued_to_lead(p, key) for p in paragraphs[start:SLUG_TITLE_LINES])
+    whole = next((t for t in glued if t), None)
+    whole = whole or next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_cut_slug(p, key)), None)
     whole = whole or next((p for p in paragraphs[start:SLUG_TITLE_LINES] if _title_of_thin_slug(p, words)), None)
     return whole or _complete_last_word(slug, " ".join(paragraphs[:3]))
 
@@ -640,6 +642,26 @@ def _ends_mid_word(line: str, key: str) -> bool:
         if got >= len(key):
             return got > len(key)
     return False
+
+
+def _title_glued_to_lead(line: str, key: str) -> str | None:
+    """The title a head line starts with when the slug's letters end where a small word of the lead is
+    glued to the title's last word («۱۴.۸ درصد؛ رشد … در شهر تهراندر پاییز …» under «…-شهر-تهران»)."""
+    if not _alnum_key(line).startswith(key):
+        return None
+    got, words = 0, line.split()
+    for i, word in enumerate(words):
+        letters = _alnum_key(word)
+        got += len(letters)
+        if got >= len(key):
+            rest = letters[len(letters) - (got - len(key)) :] if got > len(key) else ""
+            if rest in _GLUED_LEAD_WORDS and word.endswith(rest) and len(rest) < len(word):
+                return " ".join([*words[:i], word[: -len(rest)]])
+            return None
+    return None
+
+
+_GLUED_LEAD_WORDS = frozenset("در به از با برای که و این".split())
 
 
 MIN_CUT_SLUG_CHARS = 34  # a slug this long may be cut at a word's end (CMSs cut at a length)

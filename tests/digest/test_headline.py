@@ -885,3 +885,10 @@ def test_a_random_post_urls_slug_is_another_posts() -> None:
     page = "https://www.example.ir/%D8%A7%D8%B3%D8%AA%D8%AE%D8%AF%D8%A7%D9%85-%DA%A9%D8%A7%D8%B1%D9%85%D9%86%D8%AF-%D8%A8%D8%A7%D8%B2%D8%B1%DA%AF%D8%A7%D9%86%DB%8C/"
     assert slug_title(page) == "استخدام کارمند بازرگانی"
     assert slug_title(page + "?random-post=1") is None
+
+
+@pytest.mark.parametrize("glued", ["در", "به"])
+def test_a_title_glued_to_the_lead_ends_where_the_slug_does(glued: str) -> None:
+    line = f"۱۴.۸ درصد؛ رشد اجاره بها در شهر نمونه‌آباد{glued} پاییز امسال متوسط اجاره ماهانه ۱۴.۸ درصد بیشتر شد."
+    url = "https://example.ir/اخبار/۱۴-۸-درصد-رشد-اجاره-بها-در-شهر-نمونه‌آباد-2661472.html"
+    assert find_head((line,), url=url).headline == "۱۴.۸ درصد؛ رشد اجاره بها در شهر نمونه‌آباد"
