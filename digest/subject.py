@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digest.jalali import MONTHS
 from digest.numbers import ONES, SCALES, WORDS
 from digest.places import PROVINCES, is_place, is_place_name
 from digest.roles import (
@@ -56,8 +57,11 @@ _DIGIT_OR_LATIN = re.compile(r"[0-9۰-۹A-Za-z]|[^\w\u200c]|^یک$")  # never in
 _NOT_NAME = frozenset(
     "را کرد داد کردند دادند شده دارد هستند نیست بود کند وی او ایشان ماه طبق اعلام ها های"
     " شود شوند میشود میشوند می‌شود می‌شوند افزایش کاهش لزوم ضرورت جایی توسط و دیگری دیگر خنده"
-    " چنانچه چنانکه چنان‌که همانطور همان‌طور بوده برگزاری سخنانی اسامی افراد".split()
-)
+    " چنانچه چنانکه چنان‌که همانطور همان‌طور بوده برگزاری سخنانی اسامی افراد"
+    " روستائیان سفارت محترم اقدامات انجام خانهدار خانه‌دار بازنشسته سرای".split()
+) | {f"{month}{glue}ماه" for month in MONTHS for glue in ("", "\u200c")}
+# «بازنشسته ای»: a retiree («خامنه ای» is a name: «ای» alone may end one); «آبانماه سال گذشته»: a date;
+# «سفارت ایران», «مدیریت محترم …», «اقدامات مهم …», «خانه‌دار»: an embassy, an office, deeds, a housewife;
 # «شاهد دیگری»: another witness; «خنده که نه»: a laugh; «چنانچه امام علی (ع) می‌گوید»: as … says; «بهمن
 # ماه»: a date; «طبق اعلام ROLE»: a source; «خانم ها»: a plural written apart; verbs and a headline's event
 # nouns («افزایش تکدی گری در …») name no one; «جایی که مردم … گفتند» is a place, «… توسط ROLE» an agent

@@ -2515,3 +2515,22 @@ def test_a_group_of_people_or_an_adverb_is_no_name(text: str) -> None:
 def test_a_first_name_written_in_two_words_opens_a_name_before_its_post(first: str, last: str) -> None:
     text = f"سیل در استان نمونه\n{first} {last} معاون مدیر کل بهزیستی نمونه‌شهر گفت: ۲۰ خانوار اسکان یافتند."
     assert speakers(text)[0][:2] == (f"{first} {last}", "معاون مدیر کل بهزیستی نمونه‌شهر")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بازنشسته ای که در صف ایستاده بود گفت: حقوقم کفاف نمی‌دهد.",
+        "روستائیان گفتند: جاده خطرناک است.",
+        "سفارت ایران اعلام کرد: اتباع به کشور بازمی‌گردند.",
+        "خانه‌دار می‌گوید: قیمت‌ها دو برابر شده است.",
+        "آبانماه سال گذشته استاندار نمونه‌شهر گفته بود: سد تا پایان سال تکمیل می‌شود.",
+        "اقدامات مهم ستاد مدیریت بحران شهرداری شامل موارد زیر اعلام شد: لایروبی کانال‌ها.",
+    ],
+)
+def test_a_common_noun_a_body_or_a_date_is_no_name(text: str) -> None:
+    assert [name for name, _, _ in speakers(text) if name] == []
+
+
+def test_a_surname_whose_yeh_is_written_apart_is_still_a_name() -> None:
+    assert speakers("رضا نمونه ای مدیرکل بنیاد مسکن استان نمونه گفت: ۲۰ واحد ساخته شد.")[0][0] == "رضا نمونه ای"
