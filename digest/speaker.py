@@ -997,6 +997,15 @@ def _first_and_surname(words: list[str]) -> bool:
     return len(words) > 2 and is_first_name(words[0]) and _surname_shaped(words) and not is_surname(words[2])
 
 
+_GREETINGS = frozenset("تبریک تسلیت خوشامد خیرمقدم تهنیت شادباش".split())
+
+
+def _greets(pre: str) -> bool:
+    """«… نوروز را تبریک گفت.»: «گفت» after a greeting greets, it reports no statement."""
+    last = pre.rsplit(maxsplit=1)
+    return bool(last) and last[-1] in _GREETINGS
+
+
 def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     """The subject of reporting verb match `m`, or None when it does not report here."""
     after = m.group("after")
@@ -1019,9 +1028,9 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
             return subject if short and _names_one(mention.name, m.group("verb")) else None
         return subject if mention is not None and mention.role else None
     quoted = after.strip().startswith((":", "،", "؛", "«")) or "که" in after  # «… گفته است «…»»
-    if not quoted and _WEAK.match(m.group("verb")):
-        return None
     pre = sentence[: m.start()]
+    if not quoted and (_WEAK.match(m.group("verb")) or _greets(pre)):
+        return None
     if (not quoted and "توان" in pre and _ONE_CAN.search(pre)) or ("باید" in pre and _ONE_MUST.search(pre)):
         return None  # «نخستین سیاست … را می توان فرمان … دانست», «… که باید با کمال تاسف گفت …»
     pre = _after_cleft(pre)

@@ -2534,3 +2534,13 @@ def test_a_common_noun_a_body_or_a_date_is_no_name(text: str) -> None:
 
 def test_a_surname_whose_yeh_is_written_apart_is_still_a_name() -> None:
     assert speakers("رضا نمونه ای مدیرکل بنیاد مسکن استان نمونه گفت: ۲۰ واحد ساخته شد.")[0][0] == "رضا نمونه ای"
+
+
+@pytest.mark.parametrize("greeting", ["تبریک", "تسلیت"])
+def test_a_greeting_said_is_no_statement(greeting: str) -> None:
+    text = (
+        "نماینده ولی فقیه در استان به دیدار سالمندان رفت.\n"
+        f"حجت الاسلام کاوه نمونه‌زاده سپس به مرکز نمونه رفت و نوروز را به مادران این مرکز {greeting} گفت.\n"
+        "مدیرکل بهزیستی استان نمونه گفت: ۲۰ سالمند در این مرکز نگهداری می‌شوند."
+    )
+    assert speakers(text)[0][:2] == (None, "مدیرکل بهزیستی استان نمونه")
