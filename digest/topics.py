@@ -3,7 +3,8 @@
 HOW TO EXTEND: add `[phrase, weight]` pairs to a topic in `topics_lexicon.toml` (or a new topic). Phrases are
 matched tolerantly (`textmatch.PhraseIndex`): spaces and half-spaces are optional between words,
 hamza and alef forms are interchangeable, and a word ending in `*` may carry a plural/ezafe suffix
-(`معلول*` matches `معلولان`, `معلولین`, `معلولی`).
+(`معلول*` matches `معلولان`, `معلولین`, `معلولی`); the first word of a phrase always may
+(`قطعی برق` matches `قطعی‌های برق`).
 
 Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان کار`); 2 = a strong social
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy, weather,
@@ -76,6 +77,7 @@ ABROAD_OURS: frozenset[str] = frozenset(_CUES["abroad_ours"])
 HAZARD_PEOPLE_WEIGHT = 2
 DISASTER_TOPIC = "حوادث و امداد"
 DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
+MIN_PLURAL_HEAD_LETTERS = 2  # «در», «به», «از»: a particle opening a phrase takes no plural
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -119,6 +121,14 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     cues = (PEOPLE | VICTIMS | FORECAST | FOREIGN | ABROAD_OURS) - listed
     terms.extend((None, phrase, 0) for phrase in sorted(cues))  # cues only: they weigh nothing
     indexed = [(phrase, i) for i, (_, phrase, _) in enumerate(terms)]
+    # the head noun of a phrase may always be plural before its complement («قطعی‌های برق» of «قطعی
+    # برق»), after every listed phrase so that a listed plural keeps its own weight
+    indexed.extend(
+        (f"{head}* {rest}", i)
+        for phrase, i in list(indexed)
+        for head, _, rest in [phrase.partition(" ")]
+        if rest and not head.endswith("*") and len(head) > MIN_PLURAL_HEAD_LETTERS
+    )
     # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
     # every listed phrase so that a listed word keeps its own weight
     indexed.extend(

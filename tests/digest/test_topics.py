@@ -713,3 +713,9 @@ def test_topics_that_score_alike_keep_the_lexicons_order() -> None:
 )
 def test_child_labour_named_by_its_act_and_inequality_between_households_are_social(headline: str) -> None:
     assert classify(headline, "").is_social
+
+
+@pytest.mark.parametrize("head", ["قطعی‌های", "قطعیهای", "قطعی"])
+def test_the_head_noun_of_a_listed_phrase_may_be_plural(head: str) -> None:
+    result = classify(f"{head} برق ۴ ساعته شد", "به گزارش خبرنگار ما، برنامه جدید از امروز در شهر نمونه اجرا می‌شود.")
+    assert result.is_social
