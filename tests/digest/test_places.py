@@ -411,3 +411,15 @@ def test_a_division_named_outside_the_village_list_stays() -> None:
 def test_extract_drops_listed_villages_but_keeps_the_county() -> None:
     digest = extract(Article(text=LISTED_VILLAGES, title="۱۹۶ واحد مسکونی روستایی در جلفا آسیب دید"))
     assert digest.places == ("جلفا",)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("اجاره‌بها در جزیره کیش دو برابر شد.", "کیش"),
+        ("زائران از مرز مهران به کشور بازگشتند.", "مهران"),
+        ("۱۴ نفر در جاده ازنا به اراک جان باختند.", "ازنا"),
+    ],
+)
+def test_an_island_a_border_or_a_road_announces_a_town_that_is_also_a_word(text: str, place: str) -> None:
+    assert place in find_places(normalize_fa(text))
