@@ -423,3 +423,9 @@ def test_extract_drops_listed_villages_but_keeps_the_county() -> None:
 )
 def test_an_island_a_border_or_a_road_announces_a_town_that_is_also_a_word(text: str, place: str) -> None:
     assert place in find_places(normalize_fa(text))
+
+
+def test_a_county_created_after_the_census_list_is_a_place_of_its_province() -> None:
+    places = find_places(normalize_fa("۹ نفر در درمانگاه دزپارت تحت درمان قرار گرفتند."))
+    assert places == ("دزپارت",)
+    assert "خوزستان" in provinces_of(places)
