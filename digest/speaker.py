@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -211,9 +211,46 @@ def find_speakers(
         found[0] = Speaker(found[0].name, _party_cut(found[0].role), 0)
     described = {p.name: p.described for p in ranked if p.name and p.described and not p.roles}
     found = [Speaker(s.name, described.get(s.name), s.statements) if s.name and not s.role else s for s in found]
+    found = [_with_full_name(s, sentences) if s.name and " " not in s.name else s for s in found]
     return tuple(
         Speaker(s.name, _ENDS_WITH_COPULA.sub("", s.role) or None, s.statements) if s.role else s for s in found
     )
+
+
+def _with_full_name(speaker: Speaker, sentences: list[str]) -> Speaker:
+    """A speaker named by the surname alone, whose full name the text writes once elsewhere, in a
+    list of attendees or a caption (`با حضور مهدی استادیان ساروی مدیر کل …` over `استادیان … گفت`):
+    that full name; two different full names with the surname leave it alone."""
+    surname = speaker.name or ""
+    fulls = {name for sentence in sentences if surname in sentence for name in _full_names(surname, sentence)}
+    return Speaker(fulls.pop(), speaker.role, speaker.statements) if len(fulls) == 1 else speaker
+
+
+def _full_names(surname: str, sentence: str) -> Iterator[str]:
+    """The names a sentence writes as a first name (or title) opening `surname`."""
+    tokens = subject_tokens(sentence)
+    for j, tok in enumerate(tokens):
+        if tok != surname or j == 0:
+            continue
+        start = next((k for k in (j - 1, j - 2) if k >= 0 and is_first_name(tokens[k])), None)
+        if start is None or "،" in tokens[start:j]:
+            continue
+        window = tokens[start : start + FULL_NAME_WINDOW]
+        mention = classify_subject(join_tokens(window[: window.index("،")] if "،" in window else window), 0)
+        name = (mention.name or "").split() if mention is not None and mention.kind == "person" else []
+        if surname in name and _ends_the_name(name[name.index(surname) + 1 :], tokens[start + len(name) :]):
+            yield " ".join(name)
+
+
+def _ends_the_name(tail: list[str], after: list[str]) -> bool:
+    """Words after the surname belong to the name only as a surname's part («پور», «زاده») or as one
+    more word before a post or a comma («مهدی استادیان ساروی مدیر کل …»), never a verb («… افزوده»)."""
+    if not tail:
+        return True
+    return len(tail) == 1 and (tail[0] in SURNAME_PARTS or bool(after) and (after[0] in ROLE_HEADS or after[0] == "،"))
+
+
+FULL_NAME_WINDOW = 8
 
 
 def _named_visitor(found: list[Speaker], sentences: list[str]) -> list[Speaker]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from digest import Article, extract
+from digest.model import Speaker
 from digest.normalize import normalize_fa
 from digest.sentences import split_sentences
-from digest.speaker import find_speakers, subject_of
+from digest.speaker import _with_full_name, find_speakers, subject_of
 from digest.subject import Mention, classify_subject, cut_adjuncts
 
 
@@ -1153,7 +1154,7 @@ ROUND_SHAPES = [
             "پنجم دی ماه نیز منوچهر ورناصری، فرماندار «باوی» خبر داده بود که منازل روستا به رودخانه چسبیده‌اند.\n"
             "ورناصری افزوده بود که این روستا باید منتقل شود."
         ),
-        [("ورناصری", "فرماندار «باوی»")],
+        [("منوچهر ورناصری", "فرماندار «باوی»")],
     ),
     (
         "a_governors_post_ends_at_its_county",
@@ -2544,3 +2545,23 @@ def test_a_greeting_said_is_no_statement(greeting: str) -> None:
         "مدیرکل بهزیستی استان نمونه گفت: ۲۰ سالمند در این مرکز نگهداری می‌شوند."
     )
     assert speakers(text)[0][:2] == (None, "مدیرکل بهزیستی استان نمونه")
+
+
+@pytest.mark.parametrize(
+    ("lead", "full"),
+    [
+        ("جلسه‌ای با حضور کاوه نمونه‌زاد ساروی مدیر کل نوسازی مدارس استان برگزار شد.", "کاوه نمونه‌زاد ساروی"),
+        ("عکس: سیدمحمد نمونه‌زاد در بازدید از مدرسه.", "سیدمحمد نمونه‌زاد"),
+        ("سیدمحمد نمونه‌زاد افزوده است که مدارس آماده‌اند.", "سیدمحمد نمونه‌زاد"),
+    ],
+)
+def test_a_surname_speaker_takes_the_full_name_the_text_writes_elsewhere(lead: str, full: str) -> None:
+    text = f"{lead}\nنمونه‌زاد مدیر کل نوسازی مدارس استان گفت: ۲۰ مدرسه ساخته می‌شود."
+    assert speakers(text)[0][0] == full
+
+
+def test_two_full_names_with_the_surname_leave_the_surname_alone() -> None:
+    sentences = ["عکس: کاوه نمونه‌زاد در بازدید از مدرسه.", "عکس: رضا نمونه‌زاد در بازدید از مدرسه."]
+    lone = Speaker("نمونه‌زاد", "مدیر کل نوسازی مدارس استان", 1)
+    assert _with_full_name(lone, sentences) == lone
+    assert _with_full_name(lone, sentences[:1]).name == "کاوه نمونه‌زاد"
