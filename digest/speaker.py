@@ -362,7 +362,7 @@ def _as_official(m: Mention, titled: bool) -> Speaker | None:
 VISIT_LEAD = 2  # sentences searched for a visit or a meeting when nobody is quoted
 # «… از مرکز … بازدید کردند», «… با کارشناسان … دیدار و گفتگو کرد»: the lead reports a visit or a meeting
 _VISITED = re.compile(
-    r"[ ](?:بازدید|دیدار(?:[ ]و[ ](?:گفتگو|گفت[ ]?و[ ]?گو))?)[ ]*"
+    r"[ ](?:بازدید|دیدار(?:[ ]و[ ](?:گفتگو|گفت[ \u200c]?و[ \u200c]?گو))?)[ ]*"
     r"(?:کرد|کردند|نمود|نمودند|به[ ]عمل[ ]آورد|به[ ]عمل[ ]آوردند)(?![^\s.،])"
 )
 
@@ -509,6 +509,7 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
         for m in pattern.finditer(sentence) if name in sentence else ():
             role = m.group("role")
             verb = (None if m.group("comma") else _VERB.search(role)) or _BACKGROUND_VERB.search(role)
+            verb = verb or _VISITED.search(role)  # «با NAME، استاندار … دیدار و گفت‌وگو کرد»: the visit, no post
             role = role[: verb.start()] if verb is not None else role
             role = cut_adjuncts(role) if m.group("comma") else ends_at_place(cut_adjuncts(role))
             if role and subject_tokens(role)[0] in ROLE_HEADS:

@@ -2565,3 +2565,11 @@ def test_two_full_names_with_the_surname_leave_the_surname_alone() -> None:
     lone = Speaker("نمونه‌زاد", "مدیر کل نوسازی مدارس استان", 1)
     assert _with_full_name(lone, sentences) == lone
     assert _with_full_name(lone, sentences[:1]).name == "کاوه نمونه‌زاد"
+
+
+def test_a_post_in_apposition_ends_before_the_visit_it_reports() -> None:
+    text = (
+        "رضا نمونه‌پور، مشاور رئیس جمهور امروز با کاوه نمونه‌زاده، استاندار نمونه‌شهر دیدار و گفت‌وگو کرد.\n"
+        "نمونه‌زاده افزود: این سفر برای استان مهم است."
+    )
+    assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "استاندار نمونه‌شهر")
