@@ -1254,7 +1254,7 @@ def subject_of(pre: str) -> str:
                 text = before  # «NAME در نشست … کشور؛ در استان فارس که … برگزار شد، افزود»
                 continue
             text = after if after.strip() else before  # «… از بیرجند ؛ گفت»: a stray separator
-    text = _skip_past_time(strip_lead_in(text[:MAX_PRE_CHARS]))
+    text = _skip_past_time(strip_lead_in(_from_inner_lead_in(text)[:MAX_PRE_CHARS]))
     quoted = _OUTLET_QUOTED.match(text) if text.startswith(_OUTLET_WORDS) else None
     text = _quoted_name_first(quoted.group("name") if quoted else text)
     text = _QUOTES.sub("", text)  # the subject opens the clause
@@ -1266,6 +1266,25 @@ def subject_of(pre: str) -> str:
         text = _AS_POST.sub("، ", text, count=1)  # «NAME، به عنوان ROLE …»: the post in apposition
     text = text.rstrip(" -–—")  # «NAME – ROLE – گفت»: the closing dash of a post set off by dashes
     return cut_adjuncts(_titled_subject_at_end(_named_after_comma(text)))
+
+
+_INNER_REPORT = re.compile(r"(?<=[ \n])به[ ]+گزارش[ ]")
+
+
+def _from_inner_lead_in(text: str) -> str:
+    """`TITLE به گزارش AGENCY، NAME … گفت`: a title glued to the lead; the subject follows the report's
+    lead-in, wherever the page left it."""
+    inners = list(_INNER_REPORT.finditer(text)) if "گزارش" in text else []
+    if not inners:
+        return text
+    inner = inners[-1]
+    before = strip_lead_in(text[: inner.start()]).split()
+    if not before or before[-1] in _CITING or is_name_start(before[0]) or squash(before[0]) in HEAD_KEYS:
+        return text  # «NAME … با اشاره به گزارش مرکز آمار گفت», «NAME در گفت‌وگو با … به گزارش …»: the name came first
+    return text[inner.start() :]
+
+
+_CITING = frozenset({"اشاره", "استناد", "با", "طبق", "براساس", "اساس"})  # «با اشاره به گزارش …» cites a report
 
 
 # «'رحیم سروری' رزو سه شنبه …»: a name the page quoted, then what follows it

@@ -2573,3 +2573,24 @@ def test_a_post_in_apposition_ends_before_the_visit_it_reports() -> None:
         "نمونه‌زاده افزود: این سفر برای استان مهم است."
     )
     assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "استاندار نمونه‌شهر")
+
+
+def test_a_title_glued_to_the_lead_leaves_the_subject_after_the_report_lead_in() -> None:
+    text = (
+        "اخبار و مطالب\n"
+        "برگزاری مراسم خونگیری در استان نمونه به گزارش روابط عمومی انتقال خون نمونه، دکتر نمونه‌زاده "
+        "در خصوص اهدای خون به خبرنگار ما گفت: دو مرکز خونگیری فعال است.\n"
+        "مدیر کل انتقال خون نمونه گفت: عزاداران خون اهدا کنند."
+    )
+    assert speakers(text)[0][:2] == ("نمونه‌زاده", "مدیر کل انتقال خون نمونه")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کاوه نمونه‌زاده مدیرکل تعاون استان با اشاره به گزارش مرکز آمار اعلام کرد: بیکاری کم شد.",
+        "کاوه نمونه‌زاده در گفت‌وگو با خبرنگار به گزارش نمونه‌خبر، اظهار کرد: بیکاری کم شد.",
+    ],
+)
+def test_a_report_cited_after_the_name_leaves_the_name_the_subject(text: str) -> None:
+    assert speakers(text)[0][0] == "کاوه نمونه‌زاده"
