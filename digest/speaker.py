@@ -492,6 +492,9 @@ def _speaker(p: _Person, sentences: list[str]) -> Speaker:
     """The person as a Speaker; a missing name or role is looked up beside the other in the text."""
     name = p.name or _name_in_text(p.roles, sentences)
     role = _best_role(p.roles) or (_role_in_text(name, sentences) if name else None)
+    if name and role and not p.name and " " not in role:  # a bare head («فرماندار» of a title) named in
+        beside = _role_in_text(name, sentences)  # the text: the post as the text writes it beside the name
+        role = beside if beside and _roles_compatible(role, beside) else role
     if role and "،" in role:
         role = _DEMONSTRATIVE_TAIL.sub("", role) or role  # «استاندار کردستان، این استان»: the next clause's subject
     return Speaker(name, role, p.count)
@@ -503,7 +506,7 @@ _DEMONSTRATIVE_TAIL = re.compile(r"[ ]*،[ ]*(?:این|آن)[ ]+[^\s،]+$")
 def _role_in_text(name: str, sentences: list[str]) -> str | None:
     """`NAME، ROLE،` written anywhere in the text (`گفت‌وگو با زهرا عسگری، مدیر روابط کار …، درباره …`),
     else `NAME ROLE` with no comma (`به گزارش نیکوکار، باجلان معاون اداری … در حاشیه …`), cut at the verb."""
-    pattern = re.compile(r"(?<![\w\u200c])" + re.escape(name) + r"(?P<comma>[ ]*،)?[ ]+(?P<role>[^،.:؛]{3,120})")
+    pattern = re.compile(r"(?<![\w\u200c])" + re.escape(name) + r"[»\"”]?(?P<comma>[ ]*،)?[ ]+(?P<role>[^،.:؛]{3,120})")
     found: list[str] = []
     for sentence in sentences:
         for m in pattern.finditer(sentence) if name in sentence else ():
@@ -1560,10 +1563,13 @@ def _full_name_before(tokens: list[str], end: int) -> str | None:
     """A name of two or three words right before `tokens[end]`; a name here must open with a known
     first name or a title."""
     for k in (2, 3):
-        cand = tokens[max(0, end - k) : end]
-        if len(cand) == k and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
+        cand = [t.strip(_QUOTE_MARKS) for t in tokens[max(0, end - k) : end]]  # «سرکار خانم «NAME» ROLE»
+        if len(cand) == k and all(cand) and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
             return clean_name(cand)
     return None
+
+
+_QUOTE_MARKS = '«»"“”'
 
 
 def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:

@@ -2594,3 +2594,22 @@ def test_a_title_glued_to_the_lead_leaves_the_subject_after_the_report_lead_in()
 )
 def test_a_report_cited_after_the_name_leaves_the_name_the_subject(text: str) -> None:
     assert speakers(text)[0][0] == "کاوه نمونه‌زاده"
+
+
+def test_a_quoted_name_written_before_the_post_names_the_unnamed_official() -> None:
+    text = (
+        "دهیار روستای نمونه‌آباد گفت: آب روستا قطع است.\n"
+        "سرکار خانم «کاوه نمونه‌زاده» دهیار روستای نمونه‌آباد دارای مدرک کارشناسی است."
+    )
+    assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "دهیار روستای نمونه‌آباد")
+
+
+def test_a_bare_post_named_in_the_text_takes_the_post_written_beside_the_name() -> None:
+    text = (
+        'در هفته دولت " کاوه نمونه‌زاده" فرماندار شهرستان نمونه‌شهر، با حضور در روستا از پروژه بازدید نمود.\n'
+        "فرماندار در این بازدید گفت: پروژه تا پایان سال تمام می‌شود."
+    )
+    assert speakers(text, headline="بازدید فرماندار از پروژه دیوار حائل روستا")[0][:2] == (
+        "کاوه نمونه‌زاده",
+        "فرماندار شهرستان نمونه‌شهر",
+    )
