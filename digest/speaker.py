@@ -1078,6 +1078,17 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
     credit = m.group("verb") == _WROTE and after.strip().startswith(":")
     if credit and _VERB.search(sentence, m.end(), m.end() + MAX_CREDITED_CHARS):
         return None  # «نسیم نوشت: ROLE گفت: …»: an outlet's credit before the attribution it carries
+    written = _written_subject(pre)
+    if not written or (m.group("verb") == _WROTE and not _writer(written)):
+        return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
+    if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
+        return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
+    return _with_name_before_verb(written, pre)
+
+
+def _written_subject(pre: str) -> str | None:
+    """The subject in the text before a quoting verb: the clause's own, or the second clause's after
+    «… شد و», or the name after a clause whose stop the page lost."""
     written = _second_clause_subject(pre) or subject_of(pre)
     if (
         " و " in pre
@@ -1085,11 +1096,25 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
         and (not written or not classify_subject(written, 0))
     ):
         written = _second_clause_subject(pre, _ANY_CLAUSE_AND) or written
-    if not written or (m.group("verb") == _WROTE and not _writer(written)):
-        return None  # «دنیای اقتصاد نوشت:», «مهر نوشت:»: a paper's credit, not a person's words
-    if " " not in written and _HONORIFIC.match(m.group("verb")) and not is_surname(written) and written not in PRONOUNS:
-        return None  # «کارگران … تصریح کردند»: a plural subject, not one official honoured
-    return _with_name_before_verb(written, pre)
+    if (not written or classify_subject(written, 0) is None) and _RUN_ON.search(pre):
+        written = _run_on_subject(pre) or written
+    return written
+
+
+# a clause's verb with no stop after it, then the next sentence's subject: «… آسیب‌دیدگان است مهدیان اظهار داشت»
+_RUN_ON = re.compile(r"[ ](?:است|هست|بود|بودند|شد|شدند|گردید|کرد|کردند|نمود|نمودند|دارد|دارند)[ ]+(?=\S)")
+MAX_RUN_ON_WORDS = 4
+
+
+def _run_on_subject(pre: str) -> str | None:
+    """The named person after the last clause-ending verb of `pre`, when the page lost the stop between
+    two sentences (`… مسکن آسیب‌دیدگان هست مهدیان اظهار داشت:`)."""
+    ends = [m.end() for m in _RUN_ON.finditer(pre)]
+    rest = pre[ends[-1] :].strip() if ends else ""
+    if not rest or len(rest.split()) > MAX_RUN_ON_WORDS:
+        return None
+    mention = classify_subject(cut_adjuncts(rest), 0)
+    return rest if mention is not None and mention.kind == "person" and mention.name else None
 
 
 # nobody's words: «… را می توان … دانست» (one can deem), «باید با کمال تاسف گفت» (one must say: the verb

@@ -2613,3 +2613,9 @@ def test_a_bare_post_named_in_the_text_takes_the_post_written_beside_the_name() 
         "کاوه نمونه‌زاده",
         "فرماندار شهرستان نمونه‌شهر",
     )
+
+
+@pytest.mark.parametrize("name", ["نمونه‌زاده", "کاوه نمونه‌زاده"])
+def test_a_name_after_a_clause_whose_stop_the_page_lost_is_the_subject(name: str) -> None:
+    text = f"وظیفه اصلی بنیاد مسکن ساخت مسکن آسیب‌دیدگان است {name} اظهار داشت: ۲۰ واحد ساخته شد."
+    assert speakers(text)[0][0] == name
