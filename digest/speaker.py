@@ -514,7 +514,7 @@ def _role_in_text(name: str, sentences: list[str]) -> str | None:
             verb = (None if m.group("comma") else _VERB.search(role)) or _BACKGROUND_VERB.search(role)
             verb = verb or _VISITED.search(role)  # «با NAME، استاندار … دیدار و گفت‌وگو کرد»: the visit, no post
             role = role[: verb.start()] if verb is not None else role
-            role = cut_adjuncts(role) if m.group("comma") else ends_at_place(cut_adjuncts(role))
+            role = cut_adjuncts(role) if m.group("comma") else ends_at_place(cut_adjuncts(role), "را" in role.split())
             if role and subject_tokens(role)[0] in ROLE_HEADS:
                 if m.group("comma"):
                     return role

@@ -2619,3 +2619,8 @@ def test_a_bare_post_named_in_the_text_takes_the_post_written_beside_the_name() 
 def test_a_name_after_a_clause_whose_stop_the_page_lost_is_the_subject(name: str) -> None:
     text = f"وظیفه اصلی بنیاد مسکن ساخت مسکن آسیب‌دیدگان است {name} اظهار داشت: ۲۰ واحد ساخته شد."
     assert speakers(text)[0][0] == name
+
+
+def test_a_post_after_a_name_ends_at_its_place_before_the_object() -> None:
+    text = "کاوه نمونه‌زاده مدیرکل بهزیستی استان آمار معلولان تحت پوشش را اعلام کرد و گفت: ۲۰ مرکز فعال است."
+    assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "مدیرکل بهزیستی استان")
