@@ -393,7 +393,12 @@ def clean_name(tokens: list[str]) -> str | None:
         start += 1
     if start < len(tokens) and tokens[start] in _NOT_NAME:
         return None  # «خانم ها»: «ladies», a plural written apart after a title
+    if all(len(t.strip(_QUOTE_MARKS)) < MIN_NAME_LETTERS for t in tokens[start:]):
+        return None  # «آقای "ط"»: an initial standing for a withheld name names no one
     return " ".join(tokens[start:]) if start < len(tokens) else None
+
+
+_QUOTE_MARKS = "«»\"“”'"
 
 
 def _unbracket_role(subject: str) -> str:

@@ -2624,3 +2624,9 @@ def test_a_name_after_a_clause_whose_stop_the_page_lost_is_the_subject(name: str
 def test_a_post_after_a_name_ends_at_its_place_before_the_object() -> None:
     text = "کاوه نمونه‌زاده مدیرکل بهزیستی استان آمار معلولان تحت پوشش را اعلام کرد و گفت: ۲۰ مرکز فعال است."
     assert speakers(text)[0][:2] == ("کاوه نمونه‌زاده", "مدیرکل بهزیستی استان")
+
+
+@pytest.mark.parametrize("initial", ["“ط”", "«ر»", "ع"])
+def test_an_initial_standing_for_a_withheld_name_names_no_one(initial: str) -> None:
+    text = f"کارگران کشتارگاه حقوق نگرفته‌اند.\nآقای {initial} از کارگران کشتارگاه می‌گوید: ما هر روز این مسیر را می‌رویم."
+    assert [name for name, _, _ in speakers(text) if name] == []
