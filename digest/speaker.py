@@ -1096,7 +1096,7 @@ def _written_subject(pre: str) -> str | None:
         and (not written or not classify_subject(written, 0))
     ):
         written = _second_clause_subject(pre, _ANY_CLAUSE_AND) or written
-    if (not written or classify_subject(written, 0) is None) and _RUN_ON.search(pre):
+    if _RUN_ON.search(pre) and (not written or classify_subject(written, 0) is None):
         written = _run_on_subject(pre) or written
     return written
 

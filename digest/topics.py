@@ -78,6 +78,7 @@ HAZARD_PEOPLE_WEIGHT = 2
 DISASTER_TOPIC = "حوادث و امداد"
 DEGREES = (" تر", " ترین")  # comparative and superlative suffixes of an adjective
 MIN_PLURAL_HEAD_LETTERS = 2  # «در», «به», «از»: a particle opening a phrase takes no plural
+HEAD_PLURALS = ("ها", "های")  # the plural a phrase's head noun takes before its complement
 TOPICS: tuple[str, ...] = tuple(LEXICON)
 
 SOCIAL_THRESHOLD = 5.0  # score an item needs to be social...
@@ -124,10 +125,11 @@ def _build() -> tuple[PhraseIndex[int], list[tuple[str | None, str, int]]]:
     # the head noun of a phrase may always be plural before its complement («قطعی‌های برق» of «قطعی
     # برق»), after every listed phrase so that a listed plural keeps its own weight
     indexed.extend(
-        (f"{head}* {rest}", i)
+        (f"{head}{plural} {rest}", i)
         for phrase, i in list(indexed)
         for head, _, rest in [phrase.partition(" ")]
         if rest and not head.endswith("*") and len(head) > MIN_PLURAL_HEAD_LETTERS
+        for plural in HEAD_PLURALS
     )
     # a starred last word also stands for its comparative and superlative (محروم* → محروم‌ترین), after
     # every listed phrase so that a listed word keeps its own weight
