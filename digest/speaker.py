@@ -895,6 +895,14 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
     if not subjects and is_kicker:
         heading = _heading(_heading_text(text + ":"), len(text) + 1)
         subjects = [heading] if heading else []
+        words = text.strip().rstrip(":").split()
+        if (
+            not subjects
+            and 2 <= len(words) <= MAX_BARE_NAME_WORDS
+            and is_first_name(words[0])
+            and looks_like_name(words)
+        ):
+            return Mention(" ".join(words), None, "person", index)  # «NAME:» set over the text: the text is theirs
     if subjects:
         return classify_subject(subjects[0], index)
     m = _TITLE_SEP.match(text.strip())

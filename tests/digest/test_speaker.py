@@ -2630,3 +2630,9 @@ def test_a_post_after_a_name_ends_at_its_place_before_the_object() -> None:
 def test_an_initial_standing_for_a_withheld_name_names_no_one(initial: str) -> None:
     text = f"کارگران کشتارگاه حقوق نگرفته‌اند.\nآقای {initial} از کارگران کشتارگاه می‌گوید: ما هر روز این مسیر را می‌رویم."
     assert [name for name, _, _ in speakers(text) if name] == []
+
+
+@pytest.mark.parametrize("name", ["کاوه نمونه‌زاده", "سید کاوه نمونه‌زاده"])
+def test_a_full_name_set_over_the_text_as_its_kicker_is_the_speaker(name: str) -> None:
+    text = f"مسئله اشتغال\n{name}:\nاشتغال یکی از مهم‌ترین مسائل جامعه ماست و ریشه بسیاری از مشکلات اجتماعی است."
+    assert [s.name for s in extract(Article(text=text, id="t")).speakers] == [name]
