@@ -876,7 +876,8 @@ def _is_group(title: Mention, body: list[Mention]) -> bool:
         return False
     # `رستمی: …` over `مدیرکل … گفت` names that official, and a lone surname over a body that names no
     # one is the one quoted; `جام جم: …` (an outlet) is no surname
-    if not body and len(title.name.split()) == 1 and len(last) >= MIN_TITLE_SURNAME and is_surname(last):
+    named_body = [m for m in body if m.kind != "pronoun"]  # «وی افزود» points back to the title's name
+    if not named_body and len(title.name.split()) == 1 and len(last) >= MIN_TITLE_SURNAME and is_surname(last):
         return False
     return not is_surname(last) or not any(m.kind == "role" for m in body)
 
@@ -913,10 +914,15 @@ def _title_mention(text: str, index: int, is_kicker: bool = False) -> Mention | 
         acting = _role_subject(text, index) if first and squash(first[0]) in HEAD_KEYS else None
         return _post_title(text, index) or acting or _visiting_post(text, index)
     subject = m.group("subject")
-    if len(subject.split()) > MAX_TITLE_SUBJECT_WORDS:
-        subject = subject.rsplit("/", 1)[1] if "/" in subject else ""  # «… اجتماعی/ عباس عبدی: …»
-        if not 1 < len(subject.split()) <= MAX_TITLE_SUBJECT_WORDS // 2:
+    if "/" in subject and len(subject.split()) > 2:  # «… اجتماعی/ عباس عبدی: …», «… می‌شود/ نمونه‌زاده: …»
+        subject = subject.rsplit("/", 1)[1]
+        words = subject.split()
+        if len(words) == 1 and is_surname(words[0]) and looks_like_name(words):
+            return Mention(words[0], None, "person", index)  # a surname quoted in a title's last part
+        if not 1 < len(words) <= MAX_TITLE_SUBJECT_WORDS // 2:
             return None
+    elif len(subject.split()) > MAX_TITLE_SUBJECT_WORDS:
+        return None
     mention = classify_subject(subject, index)
     return mention if mention is not None and mention.kind != "pronoun" else None
 

@@ -2636,3 +2636,11 @@ def test_an_initial_standing_for_a_withheld_name_names_no_one(initial: str) -> N
 def test_a_full_name_set_over_the_text_as_its_kicker_is_the_speaker(name: str) -> None:
     text = f"مسئله اشتغال\n{name}:\nاشتغال یکی از مهم‌ترین مسائل جامعه ماست و ریشه بسیاری از مشکلات اجتماعی است."
     assert [s.name for s in extract(Article(text=text, id="t")).speakers] == [name]
+
+
+@pytest.mark.parametrize(
+    "title", ["۲۰ مرکز جدید راه‌اندازی می‌شود/ رستمی: کار ادامه دارد", "رستمی: ۲۰ مرکز جدید راه‌اندازی می‌شود"]
+)
+def test_a_surname_quoted_in_the_title_over_a_body_that_says_only_vey_is_the_speaker(title: str) -> None:
+    text = "به گزارش ایرنا، وی امروز در جمع خبرنگاران افزود: ۲۰ مرکز جدید راه‌اندازی می‌شود و کار ادامه دارد."
+    assert [s.name for s in extract(Article(text=text, title=title, id="t")).speakers] == ["رستمی"]
