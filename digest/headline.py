@@ -200,6 +200,8 @@ def slug_title(url: str | None) -> str | None:
     if any(seg.lower() in _LISTING for seg in segments):
         return None  # a tag or search page: its slug names a keyword, not the story
     best = _trimmed_slug(_longest_slug(segments))
+    if best[:1] == [_URGENT_WORD]:
+        best = best[1:]  # «فوری-سرما-و-برف-…»: the title's urgent label, not its words
     if len(best) < MIN_SLUG_WORDS or is_site_label(" ".join(best)) or " ".join(best) in _PLACEHOLDER_SLUGS:
         return None  # «…/خبرگزاری-و-سایت-خبری-گرگان-ما»: the site's name, not the story's
     if best[0] in _SLUG_TAIL:  # a leading media label is written «عکس/ …» in the title
@@ -207,6 +209,7 @@ def slug_title(url: str | None) -> str | None:
     return " ".join(best)
 
 
+_URGENT_WORD = "فوری"
 _JOOMLA_ALIAS = re.compile(r"(?:^|&)id=[0-9]+:(?P<alias>[^&]+)")
 
 
@@ -388,6 +391,8 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     if any(_is_saying(p) for p in paragraphs[:HEAD_LINES]):
         paragraphs = tuple(p for i, p in enumerate(paragraphs) if i >= HEAD_LINES or not _is_saying(p))
+    if any("فوری" in p[:12] for p in paragraphs[:HEAD_LINES]):  # «فوری | ROLE: …»: the label, then the title
+        paragraphs = tuple(_URGENT.sub("", p) or p if i < HEAD_LINES else p for i, p in enumerate(paragraphs))
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
         (i for i, p in enumerate(head[:3]) if p.rstrip().endswith((":", "؛")) and _words(p) <= MAX_KICKER_WORDS),

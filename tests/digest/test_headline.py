@@ -892,3 +892,14 @@ def test_a_title_glued_to_the_lead_ends_where_the_slug_does(glued: str) -> None:
     line = f"۱۴.۸ درصد؛ رشد اجاره بها در شهر نمونه‌آباد{glued} پاییز امسال متوسط اجاره ماهانه ۱۴.۸ درصد بیشتر شد."
     url = "https://example.ir/اخبار/۱۴-۸-درصد-رشد-اجاره-بها-در-شهر-نمونه‌آباد-2661472.html"
     assert find_head((line,), url=url).headline == "۱۴.۸ درصد؛ رشد اجاره بها در شهر نمونه‌آباد"
+
+
+def test_an_urgent_label_before_a_bar_leaves_the_title_line_the_headline() -> None:
+    paragraphs = ("🔴 فوری | فرماندار نمونه‌شهر: ۲۰ خانه تخریب شد", "🔹 عملیات امداد ادامه دارد.")
+    assert find_head(tuple(clean_text("\n".join(paragraphs)))).headline == "فرماندار نمونه‌شهر: ۲۰ خانه تخریب شد"
+
+
+def test_an_urgent_label_opening_the_slug_is_no_word_of_the_title() -> None:
+    assert slug_title("https://example.ir/news/436399/فوری-سرما-و-برف-این-استان-را-هم-تعطیل-کرد") == (
+        "سرما و برف این استان را هم تعطیل کرد"
+    )
