@@ -102,6 +102,11 @@ _SITE_KIND = re.compile(
 # «94 1150 واژگونی …»: views and ids before the headline (not «۱۴ ۸ درصد», a decimal a slug split)
 _COUNTERS = re.compile(r"^(?:[0-9۰-۹]+[ ]+){2,}(?=[^\W\d_])(?!درصد|میلیون|میلیارد|هزار|نفر|تن[ ])")
 _URGENT = re.compile(r"^(?:خبر[ ]+)?فوری(?:[ ]+فوری)?[ ]*[:/|\-–—]+[ ]*")
+# a label before a bar over a post's title: urgency, a media kind or a hashtag («🎥 ویدیو | …», «#کرمانشاه | …»)
+_LABEL_BAR = re.compile(
+    r"^[ ]*(?:(?:خبر[ ]+)?فوری|فیلم|ویدیو|ویدئو|عکس|تصاویر|گزارش[ \u200c]?تصویری|اینفوگرافیک|موشن[ \u200c]?گرافیک"
+    r"|صوت|پادکست|#[^\s|#]{2,30})[ ]*\|[ ]*"
+)
 _CLOCK = re.compile(r"[0-9۰-۹]{1,2}:[0-9۰-۹]{2}")  # a date-time line («تاریخ انتشار : … ساعت ۱۳:۰۶»)
 _REPORT_COLON = re.compile(r"^به[ ]+گزارش[ ]+[^،:\n]{1,40}:[ ]*")  # «به گزارش مشرق: …»
 # «به گفته NAME، ROLE، …», «طبق گفته‌های …، …»: the attribution before the news (and a role after it)
@@ -209,6 +214,7 @@ def slug_title(url: str | None) -> str | None:
     return " ".join(best)
 
 
+URGENT_CHARS = 12  # an urgent label opens the line
 _URGENT_WORD = "فوری"
 _JOOMLA_ALIAS = re.compile(r"(?:^|&)id=[0-9]+:(?P<alias>[^&]+)")
 
@@ -282,7 +288,9 @@ def _is_head_line(line: str) -> bool:
     زبان ها`, `استانها > سمنان` are menus), no breadcrumb `>` or clock time (a date line), no lead-in
     (`به گزارش …` opens the lead), not an outlet's name (`خبرگزاری کار ایران`)."""
     words = [w for w in line.split() if _PERSIAN_LETTER.search(w)]
-    if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line) or strip_lead_in(line) != line:
+    if len(words) < MIN_TEXT_HEADLINE_WORDS or ">" in line or _CLOCK.search(line):
+        return False
+    if strip_lead_in(line) != line and not _LABEL_BAR.match(line):  # «فوری | …», «ویدیو | …» label a title
         return False
     if _is_menu_or_prompt(line) or _WEB_ADDRESS.search(line) or _EMAIL.search(line) or _NEWSLETTER.search(line):
         return False  # a menu, a «lite version» prompt, a print page's header with the site's address or mail
@@ -391,8 +399,6 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
     """Split the paragraphs into headline, kicker and body (`url` gives a slug when there is no title)."""
     if any(_is_saying(p) for p in paragraphs[:HEAD_LINES]):
         paragraphs = tuple(p for i, p in enumerate(paragraphs) if i >= HEAD_LINES or not _is_saying(p))
-    if any("فوری" in p[:12] for p in paragraphs[:HEAD_LINES]):  # «فوری | ROLE: …»: the label, then the title
-        paragraphs = tuple(_URGENT.sub("", p) or p if i < HEAD_LINES else p for i, p in enumerate(paragraphs))
     head = paragraphs[:HEAD_LINES]
     kicker_at = next(
         (i for i, p in enumerate(head[:3]) if p.rstrip().endswith((":", "؛")) and _words(p) <= MAX_KICKER_WORDS),
@@ -412,7 +418,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         headline = kicker or next((p for p in paragraphs if p.strip(_STRAY_MARKS)), "")
     headline = cap_headline(headline)
     key = squash(headline)
-    if "فوری" in headline[:12]:
+    if "فوری" in headline[:URGENT_CHARS]:
         headline = _URGENT.sub("", headline) or headline  # «خبر فوری/ …»: a label, not the news
     headline = _once(headline)
     if "#" in headline:
@@ -541,6 +547,8 @@ def _headline_from_slug(paragraphs: tuple[str, ...], slug: str | None) -> str | 
     key = _alnum_key(slug)
     letters = _without_digits(key)
     words = set(_key_words(slug))
+    if any(_URGENT_WORD in p[:URGENT_CHARS] for p in paragraphs[:SLUG_TITLE_LINES]):  # «فوری| TITLE» over «TITLE»
+        paragraphs = tuple(_URGENT.sub("", p) or p if i < SLUG_TITLE_LINES else p for i, p in enumerate(paragraphs))
     start = _body_start(paragraphs)
     for p in paragraphs[:start]:
         line_words, line_key = _key_words(p), _alnum_key(p)

@@ -903,3 +903,17 @@ def test_an_urgent_label_opening_the_slug_is_no_word_of_the_title() -> None:
     assert slug_title("https://example.ir/news/436399/فوری-سرما-و-برف-این-استان-را-هم-تعطیل-کرد") == (
         "سرما و برف این استان را هم تعطیل کرد"
     )
+
+
+@pytest.mark.parametrize("label", ["ویدیو", "گزارش تصویری", "#نمونه‌شهر"])
+def test_a_media_or_hashtag_label_before_a_bar_leaves_its_title_a_head_line(label: str) -> None:
+    lines = (f"{label} | امدادرسانی به سیل‌زدگان روستای نمونه‌آباد", "نیروهای هلال احمر به ۲۰ خانوار سیل‌زده کمک کردند.")
+    assert find_head(tuple(clean_text("\n".join(lines)))).headline.endswith("امدادرسانی به سیل‌زدگان روستای نمونه‌آباد")
+
+
+def test_an_urgent_title_line_under_a_slug_without_its_label_is_the_headline() -> None:
+    line = "فوری| سرما و برف این استان را هم تعطیل کرد!"
+    url = "https://example.ir/news/436399/فوری-سرما-و-برف-این-استان-را-هم-تعطیل"
+    assert find_head((line, "معاون استاندار از تعطیلی مدارس استان به دلیل برودت هوا خبر داد."), url=url).headline == (
+        "سرما و برف این استان را هم تعطیل کرد!"
+    )
