@@ -231,6 +231,7 @@ def subject_tokens(subject: str) -> list[str]:
     return list(_subject_tokens(subject))
 
 
+_DESPITE = re.compile(r"(?<![\w\u200c])علی[ ]+رغم(?![\w\u200c])")
 _APPOSITION_DASH = re.compile(r"(?<=\w)[ ]*[-–—][ ]+|[ ]+[-–—][ ]*(?=\w)")
 
 
@@ -244,6 +245,8 @@ def _subject_tokens(subject: str) -> tuple[str, ...]:
         subject = subject.replace("#", "").replace("_", " ")
     if "؛" in subject:  # «NAME؛ ROLE»: the semicolon sets the post off as a comma does
         subject = subject.replace("؛", "،")
+    if " رغم" in subject:  # «ولی علی رغم اینکه …»: "despite" written apart, no first name «علی»
+        subject = _DESPITE.sub("علیرغم", subject)
     words = _join_titles(subject).replace("،", " ، ").split()
     out: list[str] = []
     if _GLUED_OR_SPACED.search(subject) is None:  # cheap: no «…در» before a venue, no spaced compound post

@@ -2644,3 +2644,8 @@ def test_a_full_name_set_over_the_text_as_its_kicker_is_the_speaker(name: str) -
 def test_a_surname_quoted_in_the_title_over_a_body_that_says_only_vey_is_the_speaker(title: str) -> None:
     text = "به گزارش ایرنا، وی امروز در جمع خبرنگاران افزود: ۲۰ مرکز جدید راه‌اندازی می‌شود و کار ادامه دارد."
     assert [s.name for s in extract(Article(text=text, title=title, id="t")).speakers] == ["رستمی"]
+
+
+def test_despite_written_apart_opens_no_name() -> None:
+    text = "تلویزیون خراب بود. ولی علی رغم اینکه به مسئولان خوابگاه مراجعه کردیم، کسی نیامد و گفت: پول بدهید."
+    assert all(name is None or "علی" not in name.split() for name, _, _ in speakers(text))
