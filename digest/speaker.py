@@ -212,9 +212,26 @@ def find_speakers(
     described = {p.name: p.described for p in ranked if p.name and p.described and not p.roles}
     found = [Speaker(s.name, described.get(s.name), s.statements) if s.name and not s.role else s for s in found]
     found = [_with_full_name(s, sentences) if s.name and " " not in s.name else s for s in found]
-    return tuple(
-        Speaker(s.name, _ENDS_WITH_COPULA.sub("", s.role) or None, s.statements) if s.role else s for s in found
-    )
+    return tuple(Speaker(s.name, _post_only(s.role), s.statements) if s.role else s for s in found)
+
+
+# a finite verb inside what was read as a post: the clause ran on past it («… سخنانی بیان داشت و»)
+_FINITE = frozenset("کرد کردند کردیم نمود نمودند شد شدند گردید داشت داشتند دارد دارند میشود می‌شود".split())
+_BECAME = frozenset({"شد", "شدند", "گردید"})
+
+
+def _post_only(role: str) -> str | None:
+    """The post without its copula, and without a clause that ran on past a verb (`رئیس شورای شهر یزد
+    سخنانی بیان داشت و` → `رئیس شورای شهر یزد`: the verb, its noun and what follows go; the post ends at
+    its place or adjunct)."""
+    role = _ENDS_WITH_COPULA.sub("", role)
+    words = role.split()
+    verb = next((i for i, w in enumerate(words) if w in _FINITE), None)
+    if verb is None:
+        return role or None
+    light = words[verb] not in _BECAME  # «بیان داشت», «اعتراف کرد»: the verb's noun goes with it; «… شد»: none
+    head = words[: max(1, verb - 1 if light else verb)]
+    return ends_at_place(cut_adjuncts(" ".join(head)), province_word=True) or None
 
 
 def _with_full_name(speaker: Speaker, sentences: list[str]) -> Speaker:

@@ -8,7 +8,7 @@ from digest import Article, extract
 from digest.model import Speaker
 from digest.normalize import normalize_fa
 from digest.sentences import split_sentences
-from digest.speaker import _with_full_name, find_speakers, subject_of
+from digest.speaker import _post_only, _with_full_name, find_speakers, subject_of
 from digest.subject import Mention, classify_subject, cut_adjuncts
 
 
@@ -2649,3 +2649,15 @@ def test_a_surname_quoted_in_the_title_over_a_body_that_says_only_vey_is_the_spe
 def test_despite_written_apart_opens_no_name() -> None:
     text = "تلویزیون خراب بود. ولی علی رغم اینکه به مسئولان خوابگاه مراجعه کردیم، کسی نیامد و گفت: پول بدهید."
     assert all(name is None or "علی" not in name.split() for name, _, _ in speakers(text))
+
+
+@pytest.mark.parametrize(
+    ("role", "post"),
+    [
+        ("رئیس شورای اسلامی شهر یزد سخنانی بیان داشت و", "رئیس شورای اسلامی شهر یزد"),
+        ("دبیر جشنواره تئاتر استان کردستان شد", "دبیر جشنواره تئاتر استان کردستان"),
+        ("سرپرست خوابگاه مراجعه کردیم اما باز سناریو قبلی", "سرپرست خوابگاه"),
+    ],
+)
+def test_a_post_read_past_a_verb_loses_the_clause(role: str, post: str) -> None:
+    assert _post_only(role) == post
