@@ -26,10 +26,11 @@ HALVES = ("dev", "heldout")
 # held-out half grew from 82 to 143 articles in the tenth round with 61 unread pages on new hosts, to 281
 # in the eleventh with 138 more (three waves split before they were read), to 445 in the twelfth
 # (four waves; their pages list villages and leave national stories placeless, so places sit lower), and
-# to 633 in the thirteenth (five waves of blogs, tag pages and niche sites: topic and figures sit lower)
+# to 633 in the thirteenth (five waves of blogs, tag pages and niche sites: topic and figures sit lower);
+# the fifteenth round's fixes raised its speaker, role and places, and their floors with them
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"topic": 0.92, "speaker": 0.94, "role": 0.90, "figures": 0.90, "headline": 0.91, "places": 0.82},
-    "heldout": {"topic": 0.89, "speaker": 0.85, "role": 0.78, "figures": 0.86, "headline": 0.87, "places": 0.80},
+    "heldout": {"topic": 0.89, "speaker": 0.87, "role": 0.81, "figures": 0.86, "headline": 0.87, "places": 0.81},
 }
 
 
