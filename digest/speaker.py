@@ -218,6 +218,7 @@ def find_speakers(
 # a finite verb inside what was read as a post: the clause ran on past it («… سخنانی بیان داشت و»)
 _FINITE = frozenset("کرد کردند کردیم نمود نمودند شد شدند گردید داشت داشتند دارد دارند میشود می‌شود".split())
 _BECAME = frozenset({"شد", "شدند", "گردید"})
+_PRESENT = re.compile(r"^ن?می\u200c\w")  # «می‌کند», «نمی‌شود»: a present verb written with its half-space
 
 
 def _post_only(role: str) -> str | None:
@@ -226,7 +227,7 @@ def _post_only(role: str) -> str | None:
     its place or adjunct)."""
     role = _ENDS_WITH_COPULA.sub("", role)
     words = role.split()
-    verb = next((i for i, w in enumerate(words) if w in _FINITE), None)
+    verb = next((i for i, w in enumerate(words) if w in _FINITE or _PRESENT.match(w)), None)
     if verb is None:
         return role or None
     light = words[verb] not in _BECAME  # «بیان داشت», «اعتراف کرد»: the verb's noun goes with it; «… شد»: none
