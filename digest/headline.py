@@ -418,7 +418,7 @@ def find_head(paragraphs: tuple[str, ...], title: str | None = None, url: str | 
         headline = kicker or next((p for p in paragraphs if p.strip(_STRAY_MARKS)), "")
     headline = cap_headline(headline)
     key = squash(headline)
-    if "فوری" in headline[:URGENT_CHARS]:
+    if _URGENT_WORD in headline[:URGENT_CHARS]:
         headline = _URGENT.sub("", headline) or headline  # «خبر فوری/ …»: a label, not the news
     headline = _once(headline)
     if "#" in headline:
@@ -647,14 +647,22 @@ def _title_of_cut_slug(line: str, key: str) -> bool:
     return words <= (MAX_STOPPED_TITLE_WORDS if ends else MAX_MULTIPART_WORDS) and not line.rstrip().endswith(":")
 
 
+def _key_end(words: list[str], key: str) -> tuple[int, str] | None:
+    """Where the slug's letters (`key`) end in `words`: the index of that word and the letters it goes
+    on with past them ("" when the slug ends with the word), or None when the words are shorter."""
+    got = 0
+    for i, word in enumerate(words):
+        letters = _alnum_key(word)
+        got += len(letters)
+        if got >= len(key):
+            return i, letters[len(letters) - (got - len(key)) :]
+    return None
+
+
 def _ends_mid_word(line: str, key: str) -> bool:
     """The slug's letters (`key`) end inside a word of `line` (the CMS cut it)."""
-    got = 0
-    for word in line.split():
-        got += len(_alnum_key(word))
-        if got >= len(key):
-            return got > len(key)
-    return False
+    end = _key_end(line.split(), key)
+    return end is not None and bool(end[1])
 
 
 def _title_glued_to_lead(line: str, key: str) -> str | None:
@@ -662,15 +670,13 @@ def _title_glued_to_lead(line: str, key: str) -> str | None:
     glued to the title's last word («۱۴.۸ درصد؛ رشد … در شهر تهراندر پاییز …» under «…-شهر-تهران»)."""
     if not _alnum_key(line).startswith(key):
         return None
-    got, words = 0, line.split()
-    for i, word in enumerate(words):
-        letters = _alnum_key(word)
-        got += len(letters)
-        if got >= len(key):
-            rest = letters[len(letters) - (got - len(key)) :] if got > len(key) else ""
-            if rest in _GLUED_LEAD_WORDS and word.endswith(rest) and len(rest) < len(word):
-                return " ".join([*words[:i], word[: -len(rest)]])
-            return None
+    words = line.split()
+    end = _key_end(words, key)
+    if end is None:
+        return None
+    i, rest = end
+    if rest in _GLUED_LEAD_WORDS and words[i].endswith(rest) and len(rest) < len(words[i]):
+        return " ".join([*words[:i], words[i][: -len(rest)]])
     return None
 
 

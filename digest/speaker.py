@@ -168,7 +168,8 @@ _FRONTED_OBJECT = re.compile(
     r"^(?:این|آن|اینها|آنها|این[ \u200c]ها|آن[ \u200c]ها|همه[ ]+این[ \u200c]?ها)"
     r"(?:[ \u200c]+[^\s،]+){0,2}[ \u200c]+را[ \u200c]+"
 )
-_QUOTES = re.compile(r"[«»\"“”]")
+_QUOTE_MARKS = '«»"“”'
+_QUOTES = re.compile(f"[{_QUOTE_MARKS}]")
 _RELATIVE_HEAD = re.compile(r"^[^\s،]+[ ]+که[ ]+")  # «آماری که …», «موضوعی که …»
 _TITLE_SEP = re.compile(r"^(?P<subject>[^:]{2,79}[^:\d۰-۹ ])[ ]*:\s*\S")  # not a clock time «ساعت ۰۰:۱۸»
 # «گفت‌وگو با ROLE»، «مصاحبه با NAME، ROLE»: an interview's title names the interviewee
@@ -1624,9 +1625,6 @@ def _full_name_before(tokens: list[str], end: int) -> str | None:
         if len(cand) == k and all(cand) and is_name_start(cand[0]) and "،" not in cand and looks_like_name(cand):
             return clean_name(cand)
     return None
-
-
-_QUOTE_MARKS = '«»"“”'
 
 
 def _role_end(tokens: list[str], i: int, want: list[str]) -> int | None:

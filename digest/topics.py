@@ -3,8 +3,8 @@
 HOW TO EXTEND: add `[phrase, weight]` pairs to a topic in `topics_lexicon.toml` (or a new topic). Phrases are
 matched tolerantly (`textmatch.PhraseIndex`): spaces and half-spaces are optional between words,
 hamza and alef forms are interchangeable, and a word ending in `*` may carry a plural/ezafe suffix
-(`معلول*` matches `معلولان`, `معلولین`, `معلولی`); the first word of a phrase always may
-(`قطعی برق` matches `قطعی‌های برق`).
+(`معلول*` matches `معلولان`, `معلولین`, `معلولی`); the first word of a phrase may always take the
+plural «ها/های» (`قطعی برق` matches `قطعی‌های برق`).
 
 Weights: 3 = the phrase alone makes an item social (`طلاق`, `کودکان کار`); 2 = a strong social
 signal; 1 = supporting evidence only. `NEGATIVE` phrases (markets, sport, diplomacy, weather,
