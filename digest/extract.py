@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from digest.clean import clean_text
 from digest.figures import extract_figures
 from digest.fingerprint import core_text, text_fingerprint
-from digest.headline import find_head, url_of
+from digest.headline import Head, find_head, url_of
 from digest.model import Article, Digest, Speaker
 from digest.outlet import Outlet, strip_own_name
 from digest.places import find_places, provinces_of
@@ -75,12 +75,24 @@ def _outside_names(places: tuple[str, ...], text: str, speakers: Iterable[Speake
     return tuple(p for p in places if p not in suspects or squash(p) in outside)
 
 
-def extract(article: Article) -> Digest:
-    """Structured digest of one article (title, body text or HTML, link, source, date)."""
+def _read(article: Article) -> tuple[Outlet | None, Head]:
+    """The page's outlet, and its headline, kicker and body paragraphs."""
     url = url_of(article.url, article.source)
     outlet = Outlet.of(url)  # the page's own name opening a line is a dateline, not a speaker or a place
     paragraphs = tuple(_without_own_name(bounded(clean_text(article.text)), outlet))
-    head = find_head(paragraphs, article.title, url)
+    return outlet, find_head(paragraphs, article.title, url)
+
+
+def topic_inputs(article: Article) -> tuple[str, str]:
+    """The headline and the body's core text, as `extract` gives them to `topics.classify` (what the
+    topic model is trained on)."""
+    _, head = _read(article)
+    return head.headline, core_text(head.body)
+
+
+def extract(article: Article) -> Digest:
+    """Structured digest of one article (title, body text or HTML, link, source, date)."""
+    outlet, head = _read(article)
     sentences = _without_own_name(split_sentences(head.body), outlet)
     body = "\n".join(head.body)
     core = core_text(head.body)  # tokenized once (cached) for the topics and the fingerprint
