@@ -521,7 +521,8 @@ def _name_before_role(tokens: list[str], index: int) -> Mention | None:
     head (`گلاره کامرانی نماینده مردم …`, `عرب نژاد مدیر کل …`, `NAME روابط عمومی …`)."""
     for k in (1, 2, 3):
         cand = tokens[:k]
-        if len(tokens) > k and _is_role_start(tokens[k]) and looks_like_name(cand) and not is_place(" ".join(cand)):
+        starts = len(tokens) > k and (_is_role_start(tokens[k]) or _describes_resident(tokens[k:]))
+        if starts and looks_like_name(cand) and not is_place(" ".join(cand)):
             if k == 1 and not (is_surname(cand[0]) or _lone_surname(cand[0], tokens[k:])):
                 continue
             return Mention(clean_name(tokens[:k]), _strip_role(join_tokens(tokens[k:])), "person", index)
@@ -622,7 +623,8 @@ def _apposition(subject: str, index: int) -> Mention | None:
         parts[1] = parts[1].removeprefix(_AS).strip()
     first, last = parts[0].split(), parts[-1].split()
     rest_first = "، ".join(parts[1:])
-    if looks_like_name(first) and rest_first.split()[:1] and rest_first.split()[0] in ROLE_HEADS:
+    described = rest_first.split()
+    if looks_like_name(first) and described and (described[0] in ROLE_HEADS or _describes_resident(described)):
         if is_name_start(first[0]) or len(first) <= 3:
             return Mention(clean_name(first), _strip_role(rest_first), "person", index)
     if parts[0].split()[:1] and parts[0].split()[0] in ROLE_HEADS and looks_like_name(last):

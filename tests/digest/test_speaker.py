@@ -1795,6 +1795,19 @@ def test_one_of_a_group_after_a_name_is_the_persons_role() -> None:
     assert speakers("کاظمی شهردار نمونه و یکی از اعضای شورا گفت: الف.")[0][1] != "شهردار نمونه و یکی از اعضای شورا"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "کاظمی یکی از اعضای ارشد استانداری گفت: الف.",
+        "کاظمی، یکی از اعضای ارشد استانداری، گفت که الف.",
+        "کاظمی، یکی از اعضای ارشد استانداری گفت: الف.",
+    ],
+    ids=["no_comma", "between_commas", "after_a_comma"],
+)
+def test_one_of_a_group_after_a_surname_alone_is_the_persons_role(text: str) -> None:
+    assert speakers(text) == [("کاظمی", "یکی از اعضای ارشد استانداری", 1)]
+
+
 def test_a_province_glued_to_the_posts_last_word_is_written_apart() -> None:
     assert speakers("جلال شیخپور مدیرکل کمیته امدادلرستان گفت: الف.") == [
         ("جلال شیخپور", "مدیرکل کمیته امداد لرستان", 1)
