@@ -81,6 +81,7 @@ from digest.subject import (
     ends_at_place,
     is_first_name,
     is_name_start,
+    is_split_first_name,
     is_surname,
     join_tokens,
     looks_like_name,
@@ -1561,6 +1562,7 @@ def _can_start_subject(tok: str, nxt: str) -> bool:
         or tok in PRONOUNS
         or is_first_name(tok)
         or (tok == "این" and nxt in ANAPHORIC_NOUNS)
+        or (bool(nxt) and is_split_first_name([tok, nxt]))  # «در ابتدای این مراسم ام البنین …»
     )
 
 

@@ -454,7 +454,7 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
         return Mention(words[0], None, "person", index)  # «متولی ادامه داد»: no post stands alone so
     if words[0] in ROLE_HEADS or words[0] == "از" and len(words) > 1 and words[1] in ROLE_HEADS:
         return _role_then_name(subject, tokens, index)
-    if is_name_start(words[0]) or _allah_first_name(words):
+    if is_name_start(words[0]) or is_split_first_name(words):
         return _name_then_role(tokens, index)
     mention = _name_before_role(tokens, index)
     if mention is not None:
@@ -464,7 +464,7 @@ def _person_or_post(subject: str, tokens: list[str], index: int) -> Mention | No
     return None
 
 
-def _allah_first_name(words: list[str]) -> bool:
+def is_split_first_name(words: list[str]) -> bool:
     """«سیف الله …», «عزیز اله …», «ام البنین …», «عبد الرضا …»: a first name written in two words (its joined
     form is listed); not two first names («علی رضا» is no more a first name than «علی» is)."""
     if len(words) < 2 or is_first_name(words[0]):

@@ -2487,6 +2487,8 @@ def test_a_group_of_people_or_an_adverb_is_no_name(text: str) -> None:
 def test_a_first_name_written_in_two_words_opens_a_name_before_its_post(first: str, last: str) -> None:
     text = f"سیل در استان نمونه\n{first} {last} معاون مدیر کل بهزیستی نمونه‌شهر گفت: ۲۰ خانوار اسکان یافتند."
     assert speakers(text)[0][:2] == (f"{first} {last}", "معاون مدیر کل بهزیستی نمونه‌شهر")
+    after_adjunct = text.replace("\n", "\nدر ابتدای این مراسم ")  # no comma after the adjunct
+    assert speakers(after_adjunct)[0][:2] == (f"{first} {last}", "معاون مدیر کل بهزیستی نمونه‌شهر")
 
 
 def test_a_surname_whose_yeh_is_written_apart_is_still_a_name() -> None:
