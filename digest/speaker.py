@@ -353,6 +353,9 @@ def _named_with_post(tokens: list[str], index: int) -> Mention | None:
 
 # the past verbs that end an event's clause («… برگزار شد», «… اهدا گردید», «… دیدار کرد»)
 _EVENT_VERBS = "شد|شدند|گردید|گردیدند|کرد|کردند|نمود|نمودند"
+# «NAME ROLE به … اشاره کرد و افزود CLAUSE»: the subject's own clause before the verb, however long its
+# object or adjunct
+_AFTER_OWN_CLAUSE = re.compile(r"(?<![\w\u200c])(?:کرد|نمود|داشت)[ ]+و[ ]*$")
 _ENDS_WITH_VERB = re.compile(rf"(?<![\w\u200c])(?:{_EVENT_VERBS})[ ]*[.]?$")
 _ENDS_WITH_COPULA = re.compile(r"[ ]+(?:است|بود|هستند|می[ \u200c]?باشد)[ ]*[.]?$")  # «NAME مدرس … است.»
 # «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it
@@ -1094,7 +1097,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
         pre = _PRONOUN_OBJECT.sub("", pre)  # «… آماری است که NAME، ROLE آن را اعلام کرد»
         long = len(pre.split()) > MAX_BARE_WORDS and len(strip_lead_in(pre).split()) > MAX_BARE_WORDS
-        if long or "که" in pre.split():
+        if long and not _AFTER_OWN_CLAUSE.search(pre) or "که" in pre.split():
             return None  # the subject's words, a report lead-in aside («به گزارش …، ROLE گفت طبق …»)
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None

@@ -2668,3 +2668,11 @@ NO_NAME = [
 @pytest.mark.parametrize("text", [pytest.param(text, id=case) for text, case in NO_NAME])
 def test_no_one_is_named(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
+
+
+def test_a_long_clause_of_the_speakers_own_before_a_bare_and_verb_keeps_its_subject() -> None:
+    text = (
+        "کاظمی مدیر کل بهزیستی به قانون ۱۰۴ بودجه در خصوص ۲۰ درصد از کاهش آسیب‌های اجتماعی در استان نمونه"
+        " اشاره نمود و افزود اولویت‌های بهزیستی پیشگیری و توانبخشی است."
+    )
+    assert speakers(text)[:1] == [("کاظمی", "مدیر کل بهزیستی", 1)]
