@@ -121,7 +121,7 @@ _NOT_VILLAGE_WORDS = _keys(
     ما خود محل مورد نظر زادگاه زادگاهش محروم مرزی هدف دورافتاده کوهستانی سیل‌زده زلزله‌زده مذکور
     فوق همجوار مجاور اطراف دیگر ییلاقی کم‌برخوردار حادثه‌دیده آسیب‌دیده یادشده یاد شده نمونه تابع های تحت
     خوش زیبا زیبای سرسبز کوچک بزرگ قدیمی تاریخی گردشگری
-    مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل
+    مرز مرزهای جاده محور کوه رودخانه دریا دریاچه سد پل مرکز محل حومه
     ظهر عصر غروب ساعت نیمه‌شب نیمه صبح شب بامداد سحر ظهرگاه
     """
 )  # and times: «حوالی ظهر» is about noon
@@ -381,7 +381,7 @@ def _lookup(scan: _Scan, i: int, gaz: _Gazetteer) -> tuple[str, int] | None:
     hit = longest_match(scan.keys, i, main.names, main.prefixes, MAX_NGRAM) if scan.keys[i] in main.starts else None
     if kind is None:
         return hit
-    if kind in (_LOCAL, _VILLAGE) and scan.keys[i] in _NOT_VILLAGE_WORDS:
+    if kind in (_LOCAL, _VILLAGE) and (scan.keys[i] in _NOT_VILLAGE_WORDS or _downstream(scan.keys, i)):
         return None  # «در نزدیکی مرز پاکستان», «روستاهای مجاور», «روستای خوش آب و هوا»: no place named here
     cued = _cued(scan.keys, i, kind, gaz)
     if cued is None and kind == _VILLAGE and scan.list_kind == _VILLAGE:
@@ -635,6 +635,15 @@ def find_places(text: str, title: str | None = None) -> tuple[str, ...]:
     if desk is not None and not any(province_of(p) for p in places):
         places = (desk, *places)  # a national story: the desk's city is all the text says
     return places
+
+
+_SIDE_OF_STREAM = _keys("پایین پائین بالا")
+_STREAM_SIDE = _keys("دست")
+
+
+def _downstream(keys: list[str], i: int) -> bool:
+    """«روستاهای پایین دست», «بالا دست»: where the villages lie on a river, not their name."""
+    return keys[i] in _SIDE_OF_STREAM and keys[i + 1 : i + 2] != [] and keys[i + 1] in _STREAM_SIDE
 
 
 def _about_title(places: tuple[str, ...], title: str | None, scan: _Scan) -> tuple[str, ...]:

@@ -451,3 +451,16 @@ def test_a_county_created_after_the_census_list_is_a_place_of_its_province() -> 
     places = find_places(normalize_fa("۹ نفر در درمانگاه دزپارت تحت درمان قرار گرفتند."))
     assert places == ("دزپارت",)
     assert "خوزستان" in provinces_of(places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سیل روستاهای پایین دست را تهدید می‌کند.",
+        "روستاهای بالا دست سد آب ندارند.",
+        "آب روستاهای حومه از چاه تامین می‌شود.",
+    ],
+    ids=["downstream", "upstream", "outskirts"],
+)
+def test_where_villages_lie_is_no_village_name(text: str) -> None:
+    assert find_places(normalize_fa(text), "خبر") == ()
