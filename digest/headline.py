@@ -42,7 +42,7 @@ MIN_SLUG_WORDS = 3
 MAX_KEYWORD_SLUG_WORDS = 4  # a slug this short («وام-ودیعه-مسکن-35») may be a keyword of the title, not the title cut
 MAX_KICKER_WORDS = 15
 SQUASH_PREFIX = 40  # characters of a paragraph compared with the headline before the whole of it
-MAX_LEAD_WORDS = 30  # the lead's main clause, as untitled pages' headlines are annotated; cut near here
+MAX_LEAD_WORDS = 35  # the lead's main clause, as untitled pages' headlines are annotated; cut near here
 
 _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+[^-|–—]{0,40}(?:خبرگزاری|ایرنا|ایسنا|تسنیم|فارس|مهر|همشهری|آنلاین|نیوز|پایگاه)[^-|–—]{0,30}$"

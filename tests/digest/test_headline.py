@@ -124,6 +124,16 @@ def test_long_lead_is_cut_at_a_clause() -> None:
     assert find_head((words,)).headline.endswith("طرح…")  # a cut mid-clause says so
 
 
+def test_a_lead_statement_of_some_thirty_words_is_the_headline_whole() -> None:
+    statement = (
+        "بیش از ۲۰۰ واحد مسکونی روستایی در ۱۲ روستای شهرستان نمونه بر اثر بارش‌های سیل‌آسای هفته گذشته آسیب دید"
+        " و تیم‌های ارزیاب بنیاد مسکن برای برآورد خسارت و آغاز بازسازی به منطقه اعزام شده‌اند"
+    )
+    assert 30 < len(statement.split()) <= MAX_LEAD_WORDS
+    head = find_head((f"مدیرکل بنیاد مسکن استان نمونه گفت: {statement}.", "متن دوم خبر."))
+    assert head.headline == statement
+
+
 @pytest.mark.parametrize(
     ("lead", "core"),
     [
