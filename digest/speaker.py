@@ -355,7 +355,7 @@ def _named_with_post(tokens: list[str], index: int) -> Mention | None:
 _EVENT_VERBS = "شد|شدند|گردید|گردیدند|کرد|کردند|نمود|نمودند"
 # «NAME ROLE به … اشاره کرد و افزود CLAUSE»: the subject's own clause before the verb, however long its
 # object or adjunct
-_AFTER_OWN_CLAUSE = re.compile(r"(?<![\w\u200c])(?:کرد|نمود|داشت)[ ]+و[ ]*$")
+_AFTER_OWN_CLAUSE = re.compile(rf"(?<![\w\u200c])(?:{_EVENT_VERBS}|داشت)[ ]+و[ ]*$")
 _ENDS_WITH_VERB = re.compile(rf"(?<![\w\u200c])(?:{_EVENT_VERBS})[ ]*[.]?$")
 _ENDS_WITH_COPULA = re.compile(r"[ ]+(?:است|بود|هستند|می[ \u200c]?باشد)[ ]*[.]?$")  # «NAME مدرس … است.»
 # «NAME ROLE، کانال‌های شهر لایروبی شد.»: the clause after the comma ends with its verb, the post before it

@@ -2670,9 +2670,15 @@ def test_no_one_is_named(text: str) -> None:
     assert all(name is None for name, _, _ in speakers(text))
 
 
-def test_a_long_clause_of_the_speakers_own_before_a_bare_and_verb_keeps_its_subject() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "کاظمی مدیر کل بهزیستی به قانون ۱۰۴ بودجه در خصوص ۲۰ درصد از کاهش آسیب‌های اجتماعی در استان نمونه"
-        " اشاره نمود و افزود اولویت‌های بهزیستی پیشگیری و توانبخشی است."
-    )
+        " اشاره نمود و افزود اولویت‌های بهزیستی پیشگیری و توانبخشی است.",
+        "کاظمی مدیر کل بهزیستی با اشاره به خسارت سیل خواستار رسیدگی فوری مسئولان به وضعیت ۲۰ خانوار آسیب‌دیده"
+        " در روستاهای شهرستان نمونه شد و گفت وضعیت این خانوارها بحرانی است.",
+    ],
+    ids=["pointed_to", "called_for"],
+)
+def test_a_long_clause_of_the_speakers_own_before_a_bare_and_verb_keeps_its_subject(text: str) -> None:
     assert speakers(text)[:1] == [("کاظمی", "مدیر کل بهزیستی", 1)]
