@@ -9,14 +9,16 @@ dev set, adversarial timings (a 20,000-character word; a 1 MB article), and the 
 eval scorer on three sets: the shared dev set (`dev_scores`), the project's own corpus of real
 articles from many outlets, split by outlet into a dev half (`corpus_dev_scores`) and a held-out half
 (`corpus_heldout_scores`, with the largest gap below the dev half), and the hand-written style set
-`tests/data/heldout.jsonl` (`written_scores`). The eval directory is
-`$KHABAR_EVAL_DIR`, else `../shared/eval` beside the repo; when it is absent the bench says so and
-exits 0.
+`tests/data/heldout.jsonl` (`written_scores`); the topic model is trained on the dev half, so its
+out-of-sample topic accuracy there is printed from outlet-grouped cross-validation
+(`topic_cv_dev_half`). The eval directory is `$KHABAR_EVAL_DIR`, else `../shared/eval` beside the
+repo; when it is absent the bench says so and exits 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -178,6 +180,20 @@ def bench_cli_and_scores(dev_path: Path, score_path: Path, repeat: int) -> None:
             emit(metric="corpus_gap", max_dev_minus_heldout=round(gap, 3), target=MAX_GAP, ok=gap <= MAX_GAP)
         if WRITTEN.is_file():
             emit(metric="written_scores", items=_count(WRITTEN), **score_file(WRITTEN, score_path, Path(tmp)))
+        if "dev" in halves:  # the topic model is trained on the dev half: its topic score there is in-sample
+            emit(metric="topic_cv_dev_half", **topic_cross_validation())
+
+
+def topic_cross_validation() -> dict[str, Any]:
+    """Topic accuracy on the corpus dev half, lexicon alone and with the topic model, over folds grouped
+    by outlet (`bench/train_topic_model.py`): the model's out-of-sample figure on that half."""
+    spec = importlib.util.spec_from_file_location("train_topic_model", REPO / "bench" / "train_topic_model.py")
+    assert spec is not None and spec.loader is not None
+    trainer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = trainer  # its dataclass looks itself up there
+    spec.loader.exec_module(trainer)
+    result: dict[str, Any] = trainer.cross_validate(trainer.examples(trainer.CORPUS))
+    return result
 
 
 def main() -> int:

@@ -63,7 +63,7 @@ def fit(items: list[Example]) -> TopicModel:
     return train((e.features(), e.social) for e in items)
 
 
-def cross_validate(items: list[Example]) -> None:
+def cross_validate(items: list[Example]) -> dict[str, float]:
     outlets = sorted({e.outlet for e in items})
     random.Random(0).shuffle(outlets)
     fold = {o: i % FOLDS for i, o in enumerate(outlets)}
@@ -74,8 +74,7 @@ def cross_validate(items: list[Example]) -> None:
             lexicon += classify(e.headline, e.core, LEXICON_ONLY).is_social == e.social
             blended += classify(e.headline, e.core, model).is_social == e.social
     n = len(items)
-    scores = {"lexicon": round(lexicon / n, 4), "with_model": round(blended / n, 4)}
-    print(json.dumps({"cv_folds": FOLDS, "items": n, **scores}))
+    return {"folds": FOLDS, "items": n, "lexicon": round(lexicon / n, 4), "with_model": round(blended / n, 4)}
 
 
 def main() -> int:
@@ -85,7 +84,7 @@ def main() -> int:
     args = parser.parse_args()
     items = examples(CORPUS)
     if args.cv:
-        cross_validate(items)
+        print(json.dumps(cross_validate(items)))
     with args.out.open("w", encoding="utf-8") as fh:
         fh.writelines(dump(fit(items)))
     print(json.dumps({"trained_on": len(items), "out": str(args.out)}))
