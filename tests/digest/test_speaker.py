@@ -2682,3 +2682,12 @@ def test_no_one_is_named(text: str) -> None:
 )
 def test_a_long_clause_of_the_speakers_own_before_a_bare_and_verb_keeps_its_subject(text: str) -> None:
     assert speakers(text)[:1] == [("کاظمی", "مدیر کل بهزیستی", 1)]
+
+
+def test_expressing_concern_is_a_statement() -> None:
+    text = (
+        "رضا کاظمی معاون وزیر کشور از افزایش طلاق در کشور ابراز نگرانی کرد.\n"
+        "کاظمی، معاون وزیر کشور در امور اجتماعی جمهوری اسلامی ایران، در نشست خبری گفت: آمار رو به افزایش است."
+    )
+    assert speakers(text)[0][0] == "رضا کاظمی"
+    assert speakers(text)[0][2] == 2
