@@ -2691,3 +2691,14 @@ def test_expressing_concern_is_a_statement() -> None:
     )
     assert speakers(text)[0][0] == "رضا کاظمی"
     assert speakers(text)[0][2] == 2
+
+
+@pytest.mark.parametrize("verb", ["ذکر کرد", "مطرح کرد", "ذکر نمود", "مطرح نمود"])
+def test_mentioning_and_raising_report_a_statement(verb: str) -> None:
+    text = (
+        "کاظمی مدیرکل بهزیستی نمونه‌شهر گفت: ۲۰ مرکز افتتاح شد.\n"
+        f"کاظمی کمبود اعتبار را مهم‌ترین مشکل این مراکز {verb}.\n"
+        "موسوی معاون بهزیستی نمونه‌شهر گفت: ۱۰ مرکز دیگر در راه است.\n"
+        "موسوی افزود: اعتبار کم است."
+    )
+    assert speakers(text)[0][::2] == ("کاظمی", 2)
