@@ -48,7 +48,10 @@ PLACE_VARIANTS: dict[str, tuple[str, ...]] = {
     "شهرضا": ("شهر رضا",),
     "اسلامشهر": ("اسلام شهر",),
     "مشگین‌شهر": ("مشگین",),  # its everyday short form («خلخال، نمین، مشگین و پارس آباد»)
+    "گنبد کاووس": ("گنبد",),  # its everyday short form («شهر گنبد»); a dome too: after a cue only
 }
+# short forms that are also everyday words: like AMBIGUOUS names, they count only after a place cue
+AMBIGUOUS_SHORT_FORMS = frozenset({"گنبد"})
 REGIONS = ("سیستان", "بلوچستان", "آذربایجان", "خراسان", "جمهوری آذربایجان", "قره‌باغ", "قره‌باغ کوهستانی")
 
 # County seats, counties and large towns, by province (each maps to itself).

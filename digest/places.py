@@ -31,7 +31,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from digest.gazetteer import AMBIGUOUS, CITIES, FOREIGN, PLACE_VARIANTS, PROVINCE_VARIANTS, REGIONS
+from digest.gazetteer import (
+    AMBIGUOUS,
+    AMBIGUOUS_SHORT_FORMS,
+    CITIES,
+    FOREIGN,
+    PLACE_VARIANTS,
+    PROVINCE_VARIANTS,
+    REGIONS,
+)
 from digest.normalize import normalize_fa
 from digest.numbers import SCALES, WORDS
 from digest.roles import first_names
@@ -290,7 +298,7 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
         return (prev in _MARKAZI_CUES or listed) and not _central_parts(keys, i)
     if key == _ALBORZ:
         return prev not in _ALBORZ_BLOCKERS
-    if name in AMBIGUOUS:
+    if name in AMBIGUOUS or (end - i == 1 and key in _SHORT_FORM_KEYS):
         before = keys[max(0, i - 3) : i]
         if _NAQL in before or _FARS_AGENCY.intersection(before):
             return False  # «به نقل از مهر»: an agency, not the town
@@ -303,6 +311,7 @@ def _accept(name: str, scan: _Scan, i: int, end: int, ends_clause: bool) -> bool
     return True
 
 
+_SHORT_FORM_KEYS = frozenset(squash(w) for w in AMBIGUOUS_SHORT_FORMS)
 _ROAD_DASH = re.compile(r"[ ]*[-–_][ ]*")
 
 

@@ -442,3 +442,17 @@ def test_a_county_created_after_the_census_list_is_a_place_of_its_province() -> 
 )
 def test_where_villages_lie_is_no_village_name(text: str) -> None:
     assert find_places(normalize_fa(text), "خبر") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("سیلاب در شرق شهر گنبد خسارت زد.", ("گنبد کاووس",)),
+        ("مسئولان شهرهای آق قلا، گنبد و گرگان جلسه داشتند.", ("آق\u200cقلا", "گنبد کاووس", "گرگان")),
+        ("گنبد حرم مطهر طلاکاری شد.", ()),
+        ("ماموگرافی در گنبد مسجد جامع برگزار شد.", ()),
+    ],
+    ids=["after_its_cue", "listed", "a_dome", "a_dome_after_dar"],
+)
+def test_gonbad_is_gonbad_kavus_only_after_a_cue_or_in_a_list(text: str, places: tuple[str, ...]) -> None:
+    assert find_places(normalize_fa(text), "خبر") == places
