@@ -456,3 +456,10 @@ def test_where_villages_lie_is_no_village_name(text: str) -> None:
 )
 def test_gonbad_is_gonbad_kavus_only_after_a_cue_or_in_a_list(text: str, places: tuple[str, ...]) -> None:
     assert find_places(normalize_fa(text), "خبر") == places
+
+
+@pytest.mark.parametrize(
+    "text", ["آتش‌سوزی در پایانه مرزی مهران مهار شد.", "بازارچه مرزی مهران بازگشایی شد."], ids=["terminal", "market"]
+)
+def test_a_town_named_like_a_word_after_the_border_adjective(text: str) -> None:
+    assert find_places(normalize_fa(text), "خبر") == ("مهران",)
