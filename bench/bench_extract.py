@@ -18,7 +18,6 @@ repo; when it is absent the bench says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import re
@@ -187,11 +186,8 @@ def bench_cli_and_scores(dev_path: Path, score_path: Path, repeat: int) -> None:
 def topic_cross_validation() -> dict[str, Any]:
     """Topic accuracy on the corpus dev half, lexicon alone and with the topic model, over folds grouped
     by outlet (`bench/train_topic_model.py`): the model's out-of-sample figure on that half."""
-    spec = importlib.util.spec_from_file_location("train_topic_model", REPO / "bench" / "train_topic_model.py")
-    assert spec is not None and spec.loader is not None
-    trainer = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = trainer  # its dataclass looks itself up there
-    spec.loader.exec_module(trainer)
+    import train_topic_model as trainer  # this script's folder, first on sys.path
+
     result: dict[str, Any] = trainer.cross_validate(trainer.examples(trainer.CORPUS))
     return result
 

@@ -253,8 +253,9 @@ def provinces_of(places: tuple[str, ...]) -> tuple[str, ...]:
 
 def is_place(word: str) -> bool:
     """True when a single word is a known place name (ambiguous everyday words excluded)."""
-    name = _gazetteer().main.names.get(squash(word))
-    return name is not None and name not in AMBIGUOUS
+    key = squash(word)
+    name = _gazetteer().main.names.get(key)
+    return name is not None and name not in AMBIGUOUS and key not in _SHORT_FORM_KEYS  # «گنبد» is a dome too
 
 
 def is_place_name(words: str) -> bool:

@@ -1097,7 +1097,7 @@ def _verb_subject(sentence: str, m: re.Match[str]) -> str | None:
             pre = tail  # «… سال گذشته بود که NAME ROLE … اعلام کرد …»: the subject follows «که»
         pre = _PRONOUN_OBJECT.sub("", pre)  # «… آماری است که NAME، ROLE آن را اعلام کرد»
         long = len(pre.split()) > MAX_BARE_WORDS and len(strip_lead_in(pre).split()) > MAX_BARE_WORDS
-        if long and not _AFTER_OWN_CLAUSE.search(pre) or "که" in pre.split():
+        if (long and not _AFTER_OWN_CLAUSE.search(pre)) or "که" in pre.split():
             return None  # the subject's words, a report lead-in aside («به گزارش …، ROLE گفت طبق …»)
         subject = subject_of(pre)
         mention = classify_subject(subject, 0) if subject and "که" not in pre.split() else None
